@@ -1,0 +1,111 @@
+"""The user's settings as one typed object that only ever holds safe values.
+
+The raw values come from a settings file a person may have edited by hand, so
+each one is parsed and clamped into its safe range, and every value that had
+to be changed is reported in a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from datetime import timedelta
+
+from necktimer.core import rules
+
+MIN_GAP_MINUTES = int(rules.MIN_GAP.total_seconds() // 60)
+MAX_GAP_MINUTES = int(rules.MAX_GAP.total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class Settings:
+    default_minutes: int = rules.DEFAULT_MINUTES
+    gap_minutes: int = MIN_GAP_MINUTES
+    sound: bool = True
+    gap_reminder: bool = True
+    keep_in_tray: bool = True
+    start_at_login: bool = False
+
+    @property
+    def gap(self) -> timedelta:
+        return timedelta(minutes=self.gap_minutes)
+
+    def to_raw(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_raw(cls, raw: Mapping[str, object]) -> tuple[Settings, list[str]]:
+        """Build settings from stored values, clamping each; returns (settings, warnings)."""
+        warnings: list[str] = []
+        values: dict[str, object] = {}
+        defaults = cls()
+        for field in fields(cls):
+            if field.name not in raw:
+                continue
+            default = getattr(defaults, field.name)
+            value = raw[field.name]
+            if isinstance(default, bool):
+                parsed = _parse_bool(value)
+                if parsed is None:
+                    warnings.append(
+                        f"Setting {field.name}={value!r} is not true or false; "
+                        f"using {str(default).lower()}."
+                    )
+                    continue
+                values[field.name] = parsed
+            else:
+                low, high = _RANGES[field.name]
+                number = _parse_int(value)
+                if number is None:
+                    warnings.append(
+                        f"Setting {field.name}={value!r} is not a whole number; using {default}."
+                    )
+                    continue
+                clamped = min(max(number, low), high)
+                if clamped != number:
+                    warnings.append(
+                        f"Setting {field.name}={number} is outside the safe range "
+                        f"{low}–{high}; using {clamped}."
+                    )
+                values[field.name] = clamped
+        return cls(**values), warnings
+
+    def replace(self, **changes: object) -> tuple[Settings, list[str]]:
+        """A copy with `changes`, clamped like values read from a file."""
+        merged = self.to_raw() | changes
+        return Settings.from_raw(merged)
+
+
+_RANGES = {
+    "default_minutes": (rules.MIN_MINUTES, rules.MAX_MINUTES),
+    "gap_minutes": (MIN_GAP_MINUTES, MAX_GAP_MINUTES),
+}
+
+
+def _parse_bool(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in ("true", "yes", "on", "1"):
+            return True
+        if text in ("false", "no", "off", "0"):
+            return False
+    return None
+
+
+def _parse_int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None

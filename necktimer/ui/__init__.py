@@ -1,0 +1,1 @@
+"""The Qt side of necktimer: controller, window, tray, notifications, single instance."""

@@ -1,0 +1,223 @@
+"""Builds the running application: Qt application object, controller, window, tray, socket."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import socket as socketlib
+import sys
+from datetime import tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from necktimer import APP_ID, APP_NAME, DISPLAY_NAME
+from necktimer.core.clock import Clock, SystemClock
+from necktimer.core.report import status_json
+from necktimer.core.resources import app_icon_path
+from necktimer.core.rules import State, Therapy
+from necktimer.core.service import SessionService
+from necktimer.core.store import Store
+from necktimer.core.tips import load_tips
+from necktimer.settings_io import SettingsFile
+from necktimer.ui.controller import Controller
+from necktimer.ui.main_window import MainWindow
+from necktimer.ui.single_instance import InstanceServer
+
+log = logging.getLogger("necktimer.app")
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    # On Wayland this name picks the window icon from the installed desktop file.
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(app_icon_path())))
+    return app
+
+
+class Necktimer(QObject):
+    """Everything one running instance owns, wired together."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock | None = None,
+        *,
+        tray_available: bool | None = None,  # None: ask the desktop
+        local_tz: tzinfo | None = None,  # None: the system's time zone
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.clock = clock or SystemClock()
+        self.tray_available = tray_available
+        self.notices: list[str] = []
+        self.app = ensure_application()
+        opened = Store.open(self.data_dir)
+        self.store = opened.store
+        if opened.notice:
+            self.notices.append(opened.notice)
+        self.settings = SettingsFile(self.data_dir)
+        self.notices.extend(self.settings.warnings)
+        self.service = SessionService(self.store, self.clock, self.settings, local_tz)
+        self.controller = Controller(self.service, self)
+        self.window = MainWindow(
+            self.controller, load_tips(), lambda: self.settings.current.default_minutes, local_tz
+        )
+        self.window.closeRequested.connect(self._on_close)
+        self.window.quitRequested.connect(self.quit)
+        self.window.settingsRequested.connect(self.show_settings)
+        self.server: InstanceServer | None = None
+        self._quitting = False
+        for notice in self.notices:
+            self.window.show_notice(notice)
+
+    # -- lifetime -------------------------------------------------------------------------
+
+    def start(self, *, minimized: bool = False) -> None:
+        self.controller.recover()
+        if not minimized or not self.has_tray:
+            self.window.show()
+
+    def listen(self, path: str) -> bool:
+        self.server = InstanceServer(path, self.handle_request, self)
+        return self.server.listen()
+
+    @property
+    def has_tray(self) -> bool:
+        return bool(self.tray_available)
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.controller.shutdown()
+        if self.server is not None:
+            self.server.close()
+        self.window.close()
+        QTimer.singleShot(0, QApplication.quit)
+
+    def shutdown(self) -> None:
+        """Release resources after the event loop ends (tests call it directly)."""
+        self.controller.shutdown()
+        if self.server is not None:
+            self.server.close()
+        self.window.deleteLater()
+        self.store.close()
+
+    def _on_close(self, event: QCloseEvent) -> None:
+        if self._quitting:
+            event.accept()
+            return
+        if self.has_tray and self.settings.current.keep_in_tray:
+            event.ignore()
+            self.window.hide()
+            return
+        if self.controller.status.state is State.RUNNING:
+            event.ignore()
+            self._ask_stop_and_quit()
+            return
+        event.accept()
+        self.quit()
+
+    def _ask_stop_and_quit(self) -> None:
+        therapy = self.controller.status.session.therapy
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            DISPLAY_NAME,
+            f"The {therapy.value} session is still running. Stop it and quit?\n\n"
+            f"With {DISPLAY_NAME} closed, nobody will remind you to remove the {therapy.pack}.",
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        stop = box.addButton("Stop and quit", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep running", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stop)
+
+        def finished() -> None:
+            if box.clickedButton() is stop:
+                self.controller.stop()
+                self.quit()
+
+        box.finished.connect(finished)
+        self.question = box
+        box.open()
+
+    def show_settings(self) -> None:
+        self.window.show_notice("Settings are stored in " + str(self.settings.path))
+
+    # -- commands from the socket ------------------------------------------------------
+
+    def handle_request(self, request: dict) -> dict:
+        command = request["cmd"]
+        if command == "show":
+            self.window.raise_window()
+            return {"ok": True, "code": 0, "message": f"{DISPLAY_NAME} is open."}
+        if command == "start":
+            outcome = self.controller.start(Therapy(request["therapy"]), request.get("minutes"))
+            return {"ok": outcome.ok, "code": 0 if outcome.ok else 1, "message": outcome.message}
+        if command == "stop":
+            outcome = self.controller.stop()
+            return {"ok": outcome.ok, "code": 0 if outcome.ok else 1, "message": outcome.message}
+        if command == "done":
+            done = self.controller.acknowledge_removal()
+            message = "Noted: the pack is off." if done else "No pack was waiting to come off."
+            return {"ok": done, "code": 0 if done else 1, "message": message}
+        if command == "status":
+            status = self.controller.service.status()
+            return {"ok": True, "code": 0, "message": status.sentence(),
+                    "status": status_json(status)}
+        if command == "quit":
+            QTimer.singleShot(0, self.quit)
+            return {"ok": True, "code": 0, "message": f"{DISPLAY_NAME} is quitting."}
+        return {"ok": False, "code": 2, "message": f"unknown command {command}"}
+
+
+class SignalWatcher(QObject):
+    """Quits cleanly on Ctrl+C or SIGTERM without waking the program up periodically.
+
+    Python runs signal handlers only when it gets control back from Qt, so the
+    signal is written to a socket that a QSocketNotifier watches.
+    """
+
+    def __init__(self, on_signal) -> None:
+        super().__init__()
+        self._read, self._write = socketlib.socketpair()
+        self._read.setblocking(False)
+        self._write.setblocking(False)
+        signal.set_wakeup_fd(self._write.fileno())
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, lambda *_: on_signal())
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+
+    def _drain(self) -> None:
+        with contextlib.suppress(BlockingIOError):
+            self._read.recv(64)
+
+
+def run_gui(data_dir: Path, *, minimized: bool = False, initial: dict | None = None,
+            lock=None, socket: str | None = None) -> int:
+    """Run the application until it quits; returns the process exit code."""
+    app = ensure_application(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    necktimer = Necktimer(data_dir)
+    if socket is not None:
+        necktimer.listen(socket)
+    necktimer.start(minimized=minimized)
+    if initial is not None:
+        reply = necktimer.handle_request(initial)
+        print(reply["message"], flush=True)
+        if not reply["ok"]:
+            necktimer.shutdown()
+            return reply["code"]
+    watcher = SignalWatcher(necktimer.quit)  # noqa: F841 - lives as long as the loop
+    code = app.exec()
+    necktimer.shutdown()
+    if lock is not None:
+        lock.release()
+    return code

@@ -1,0 +1,101 @@
+"""A minimal freedesktop notification server for tests, run as its own process.
+
+It owns ``org.freedesktop.Notifications`` on the bus named by
+``DBUS_SESSION_BUS_ADDRESS``, checks argument types as strict servers do, and
+prints every ``Notify`` call as one JSON line on stdout.  Lines read from stdin
+drive it: ``invoke ID KEY`` emits ``ActionInvoked``, ``close ID REASON`` emits
+``NotificationClosed``.
+"""
+
+import asyncio
+import json
+import sys
+
+from dbus_next.aio import MessageBus
+from dbus_next.service import ServiceInterface, method, signal
+
+NAME = "org.freedesktop.Notifications"
+PATH = "/org/freedesktop/Notifications"
+
+
+def _plain(hints):
+    return {key: variant.value for key, variant in hints.items()}
+
+
+class Notifications(ServiceInterface):
+    def __init__(self):
+        super().__init__(NAME)
+        self._last_id = 0
+
+    @method()
+    def GetCapabilities(self) -> "as":
+        return ["actions", "body", "sound", "persistence"]
+
+    @method()
+    def GetServerInformation(self) -> "ssss":
+        return ["test-notifyd", "necktimer tests", "1.0", "1.2"]
+
+    @method()
+    def Notify(
+        self,
+        app_name: "s",
+        replaces_id: "u",
+        app_icon: "s",
+        summary: "s",
+        body: "s",
+        actions: "as",
+        hints: "a{sv}",
+        expire_timeout: "i",
+    ) -> "u":
+        if replaces_id:
+            notification_id = replaces_id
+        else:
+            self._last_id += 1
+            notification_id = self._last_id
+        record = {
+            "id": notification_id,
+            "app_name": app_name,
+            "replaces_id": replaces_id,
+            "app_icon": app_icon,
+            "summary": summary,
+            "body": body,
+            "actions": actions,
+            "hints": _plain(hints),
+            "expire_timeout": expire_timeout,
+        }
+        print(json.dumps(record, default=str), flush=True)
+        return notification_id
+
+    @method()
+    def CloseNotification(self, notification_id: "u"):
+        self.NotificationClosed(notification_id, 3)
+
+    @signal()
+    def ActionInvoked(self, notification_id: "u", action_key: "s") -> "us":
+        return [notification_id, action_key]
+
+    @signal()
+    def NotificationClosed(self, notification_id: "u", reason: "u") -> "uu":
+        return [notification_id, reason]
+
+
+async def main():
+    bus = await MessageBus().connect()
+    service = Notifications()
+    bus.export(PATH, service)
+    await bus.request_name(NAME)
+    print(json.dumps({"ready": True}), flush=True)
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    while line := await reader.readline():
+        words = line.decode().split()
+        if words[:1] == ["invoke"]:
+            service.ActionInvoked(int(words[1]), words[2])
+        elif words[:1] == ["close"]:
+            service.NotificationClosed(int(words[1]), int(words[2]))
+        await asyncio.sleep(0)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -31,7 +31,8 @@ def test_session_that_ended_while_closed_is_reported(make_app, data_dir, clock):
     instance = make_app()
     instance.start()
     window = instance.window
-    assert window.message_line.text() == "Your ice session ended at 09:15 while Neck Timer was closed."
+    said = window.message_line.text()
+    assert said == "Your ice session ended at 09:15 while Neck Timer was closed."
     assert window.banner.isVisible()
     assert "ended at 09:15 while Neck Timer was closed" in window.banner.label.text()
     assert window.status_line.text() == "Next session allowed at 11:15 — in 1 h 25 min."

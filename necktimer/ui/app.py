@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import socket as socketlib
 import sys
@@ -11,8 +12,9 @@ from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME
 from necktimer.core.clock import Clock, SystemClock
@@ -20,14 +22,21 @@ from necktimer.core.report import status_json
 from necktimer.core.resources import app_icon_path
 from necktimer.core.rules import State, Therapy
 from necktimer.core.service import SessionService
+from necktimer.core.settings import Settings
 from necktimer.core.store import Store
 from necktimer.core.tips import load_tips
 from necktimer.settings_io import SettingsFile
 from necktimer.ui.controller import Controller
 from necktimer.ui.main_window import MainWindow
+from necktimer.ui.reminders import ReminderCenter
+from necktimer.ui.settings_dialog import SettingsDialog
 from necktimer.ui.single_instance import InstanceServer
+from necktimer.ui.sleep_watch import SleepWatcher
+from necktimer.ui.tray import Tray
 
 log = logging.getLogger("necktimer.app")
+
+_FROM_ENVIRONMENT = "from-environment"  # use the session bus if the desktop has one
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -52,11 +61,16 @@ class Necktimer(QObject):
         *,
         tray_available: bool | None = None,  # None: ask the desktop
         local_tz: tzinfo | None = None,  # None: the system's time zone
+        dbus_address: str | None = _FROM_ENVIRONMENT,
+        system_bus: QDBusConnection | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.clock = clock or SystemClock()
+        if tray_available is None:
+            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray_available = tray_available
+        self.local_tz = local_tz
         self.notices: list[str] = []
         self.app = ensure_application()
         opened = Store.open(self.data_dir)
@@ -73,10 +87,28 @@ class Necktimer(QObject):
         self.window.closeRequested.connect(self._on_close)
         self.window.quitRequested.connect(self.quit)
         self.window.settingsRequested.connect(self.show_settings)
+        self.tray: Tray | None = None
+        if tray_available:
+            self.tray = Tray(self.controller, local_tz, self)
+            self.tray.showWindowRequested.connect(self.window.raise_window)
+            self.tray.quitRequested.connect(self.quit)
+            self.tray.settingsRequested.connect(self.show_settings)
+            self.tray.show()
+        else:
+            log.info("no system tray: closing the window quits")
+        if dbus_address is _FROM_ENVIRONMENT:
+            dbus_address = "SESSION" if os.environ.get("DBUS_SESSION_BUS_ADDRESS") else None
+        self.reminders = ReminderCenter(
+            self.controller, self.window, self.tray, settings=self.settings,
+            dbus_address=dbus_address, local_tz=local_tz, parent=self,
+        )
+        self.sleep = SleepWatcher(system_bus, self)
+        self.sleep.resumed.connect(self.controller.refresh)
+        self.settings_dialog: SettingsDialog | None = None
         self.server: InstanceServer | None = None
         self._quitting = False
-        for notice in self.notices:
-            self.window.show_notice(notice)
+        if self.notices:
+            self.window.show_notice(" ".join(self.notices))
 
     # -- lifetime -------------------------------------------------------------------------
 
@@ -91,7 +123,7 @@ class Necktimer(QObject):
 
     @property
     def has_tray(self) -> bool:
-        return bool(self.tray_available)
+        return self.tray is not None
 
     def quit(self) -> None:
         self._quitting = True
@@ -104,6 +136,9 @@ class Necktimer(QObject):
     def shutdown(self) -> None:
         """Release resources after the event loop ends (tests call it directly)."""
         self.controller.shutdown()
+        self.reminders.close()
+        if self.tray is not None:
+            self.tray.hide()
         if self.server is not None:
             self.server.close()
         self.window.deleteLater()
@@ -148,7 +183,26 @@ class Necktimer(QObject):
         box.open()
 
     def show_settings(self) -> None:
-        self.window.show_notice("Settings are stored in " + str(self.settings.path))
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            return
+        dialog = SettingsDialog(self.settings.current, tray_available=self.has_tray,
+                                parent=self.window)
+        self.settings_dialog = dialog
+
+        def finished(result: int) -> None:
+            if result == SettingsDialog.DialogCode.Accepted:
+                self.apply_settings(dialog.settings())
+            self.settings_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings.save(settings)
+        self.window.length_picker.setValue(settings.default_minutes)
+        self.controller.refresh()
 
     # -- commands from the socket ------------------------------------------------------
 

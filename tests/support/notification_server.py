@@ -1,10 +1,12 @@
 """A minimal freedesktop notification server for tests, run as its own process.
 
-It owns ``org.freedesktop.Notifications`` on the bus named by
-``DBUS_SESSION_BUS_ADDRESS``, checks argument types as strict servers do, and
-prints every ``Notify`` call as one JSON line on stdout.  Lines read from stdin
+It owns ``org.freedesktop.Notifications`` on the bus at the address given as
+the first argument, checks argument types as strict servers do (dbus-next
+rejects a call whose signature differs), and prints every ``Notify`` and
+``CloseNotification`` call as one JSON line on stdout. Lines read from stdin
 drive it: ``invoke ID KEY`` emits ``ActionInvoked``, ``close ID REASON`` emits
-``NotificationClosed``.
+``NotificationClosed``. With ``--login1`` it also plays systemd-logind:
+``sleep`` and ``resume`` emit ``PrepareForSleep(true/false)``.
 """
 
 import asyncio
@@ -68,6 +70,7 @@ class Notifications(ServiceInterface):
 
     @method()
     def CloseNotification(self, notification_id: "u"):
+        print(json.dumps({"closed": notification_id}), flush=True)
         self.NotificationClosed(notification_id, 3)
 
     @signal()
@@ -79,11 +82,25 @@ class Notifications(ServiceInterface):
         return [notification_id, reason]
 
 
+class Login1Manager(ServiceInterface):
+    def __init__(self):
+        super().__init__("org.freedesktop.login1.Manager")
+
+    @signal()
+    def PrepareForSleep(self, start: "b") -> "b":
+        return start
+
+
 async def main():
-    bus = await MessageBus().connect()
+    bus = await MessageBus(bus_address=sys.argv[1]).connect()
     service = Notifications()
     bus.export(PATH, service)
     await bus.request_name(NAME)
+    login1 = None
+    if "--login1" in sys.argv:
+        login1 = Login1Manager()
+        bus.export("/org/freedesktop/login1", login1)
+        await bus.request_name("org.freedesktop.login1")
     print(json.dumps({"ready": True}), flush=True)
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader()
@@ -94,6 +111,11 @@ async def main():
             service.ActionInvoked(int(words[1]), words[2])
         elif words[:1] == ["close"]:
             service.NotificationClosed(int(words[1]), int(words[2]))
+        elif words[:1] == ["sleep"] and login1:
+            login1.PrepareForSleep(True)
+        elif words[:1] == ["resume"] and login1:
+            login1.PrepareForSleep(False)
+        print(json.dumps({"done": words}), flush=True)
         await asyncio.sleep(0)
 
 

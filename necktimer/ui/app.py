@@ -16,7 +16,7 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from necktimer import APP_ID, APP_NAME, DISPLAY_NAME
+from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, desktop
 from necktimer.core.clock import Clock, SystemClock
 from necktimer.core.report import status_json
 from necktimer.core.resources import app_icon_path
@@ -200,6 +200,12 @@ class Necktimer(QObject):
         dialog.open()
 
     def apply_settings(self, settings: Settings) -> None:
+        if settings.start_at_login != self.settings.current.start_at_login:
+            try:
+                desktop.set_autostart(settings.start_at_login, self.data_dir)
+            except OSError as error:
+                self.window.show_notice(f"Could not change the login entry: {error}")
+                settings, _ = settings.replace(start_at_login=not settings.start_at_login)
         self.settings.save(settings)
         self.window.length_picker.setValue(settings.default_minutes)
         self.controller.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         controller.gapOver.connect(self._on_gap_over)
         controller.announcement.connect(self.announce)
         self.show_status(controller.status)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        # Room for the ring and a tip without scrolling, yet small beside other windows.
+        self.resize(self.sizeHint().expandedTo(QSize(920, 600)))
 
     # -- construction ---------------------------------------------------------------
 

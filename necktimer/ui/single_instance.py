@@ -17,13 +17,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("necktimer.ipc")
 
 PROTOCOL_VERSION = 1
 MAX_MESSAGE = 4096  # bytes, a command is a few dozen
+CLIENT_TIMEOUT_MS = 5000
 COMMANDS = {"show", "start", "stop", "status", "done", "quit"}
 
 
@@ -125,6 +126,8 @@ class InstanceServer(QObject):
             connection = self._server.nextPendingConnection()
             connection.readyRead.connect(lambda c=connection: self._read(c))
             connection.disconnected.connect(connection.deleteLater)
+            # A client that connects and says nothing is dropped, not kept forever.
+            QTimer.singleShot(CLIENT_TIMEOUT_MS, connection, connection.abort)
 
     def _read(self, connection: QLocalSocket) -> None:
         if connection.property("handled"):

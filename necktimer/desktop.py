@@ -1,0 +1,143 @@
+"""The Linux desktop citizen: menu entry and icon for this user, and the autostart entry.
+
+Everything goes under the user's own XDG folders, so no root is needed:
+$XDG_DATA_HOME/applications, .../icons/hicolor, .../metainfo, and
+$XDG_CONFIG_HOME/autostart for starting at login.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from necktimer import APP_ID, APP_NAME, DISPLAY_NAME
+from necktimer.core.resources import app_icon_path, resource
+
+log = logging.getLogger("necktimer.desktop")
+
+DESKTOP_FILE = f"{APP_ID}.desktop"
+METAINFO_FILE = f"{APP_ID}.metainfo.xml"
+
+
+def data_home() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+
+
+def config_home() -> Path:
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+
+
+def command_path() -> str:
+    """The absolute path of the `necktimer` command this copy was started as."""
+    script = Path(sys.argv[0])
+    if script.name == APP_NAME and script.exists():
+        return str(script.resolve())
+    found = shutil.which(APP_NAME)
+    if found:
+        return str(Path(found).resolve())
+    # Started as `python -m necktimer`: run it the same way from the menu.
+    return f"{shlex.quote(sys.executable)} -m necktimer"
+
+
+def _with_command(text: str, command: str, extra: str = "") -> str:
+    """Point every Exec= line at `command`, keeping its arguments."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("Exec="):
+            arguments = line.removeprefix("Exec=").split()[1:]
+            line = "Exec=" + " ".join([command, *arguments, *([extra] if extra else [])])
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def installed_paths() -> dict[str, Path]:
+    base = data_home()
+    return {
+        "desktop": base / "applications" / DESKTOP_FILE,
+        "icon": base / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
+        "metainfo": base / "metainfo" / METAINFO_FILE,
+    }
+
+
+def install(command: str | None = None) -> list[Path]:
+    paths = installed_paths()
+    for path in paths.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    template = resource("desktop", DESKTOP_FILE).read_text(encoding="utf-8")
+    paths["desktop"].write_text(_with_command(template, command or command_path()))
+    paths["desktop"].chmod(0o644)
+    shutil.copyfile(app_icon_path(), paths["icon"])
+    shutil.copyfile(resource("desktop", METAINFO_FILE), paths["metainfo"])
+    for path in (paths["icon"], paths["metainfo"]):
+        path.chmod(0o644)
+    _refresh_caches()
+    return list(paths.values())
+
+
+def uninstall() -> list[Path]:
+    removed = []
+    for path in installed_paths().values():
+        if path.exists():
+            path.unlink()
+            removed.append(path)
+    _refresh_caches()
+    return removed
+
+
+def _refresh_caches() -> None:
+    # Optional helpers; menus pick the files up without them, only later.
+    for tool, argument in (("update-desktop-database", data_home() / "applications"),
+                           ("gtk-update-icon-cache", data_home() / "icons" / "hicolor")):
+        if shutil.which(tool) and argument.exists():
+            subprocess.run([tool, "-q", str(argument)], check=False, capture_output=True)
+
+
+def autostart_path() -> Path:
+    return config_home() / "autostart" / DESKTOP_FILE
+
+
+def set_autostart(enabled: bool, data_dir: Path | None = None,
+                  command: str | None = None) -> Path | None:
+    """Write or remove the login entry that runs `necktimer --minimized`."""
+    path = autostart_path()
+    if not enabled:
+        if path.exists():
+            path.unlink()
+            log.info("removed %s", path)
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extra = f"--data-dir {shlex.quote(str(data_dir))}" if data_dir is not None else ""
+    lines = [
+        "[Desktop Entry]",
+        "Type=Application",
+        f"Name={DISPLAY_NAME}",
+        "Comment=Starts in the system tray to remind you when to remove a pack",
+        f"Exec={command or command_path()} --minimized {extra}".rstrip(),
+        f"Icon={APP_ID}",
+        "Terminal=false",
+        "X-GNOME-Autostart-enabled=true",
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    path.chmod(0o644)
+    log.info("wrote %s", path)
+    return path
+
+
+def main(command: str) -> int:
+    if command == "install-desktop":
+        for path in install():
+            print(f"installed {path}")
+        print(f"{DISPLAY_NAME} is now in your application menu "
+              f"(remove it with: {APP_NAME} uninstall-desktop).")
+        return 0
+    removed = uninstall()
+    for path in removed:
+        print(f"removed {path}")
+    if not removed:
+        print("Nothing to remove.")
+    return 0

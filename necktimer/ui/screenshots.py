@@ -54,8 +54,52 @@ def write_screenshots(out_dir: Path, *, dark: bool = False) -> list[Path]:
         clock.advance(42 * 60)
         instance.controller.refresh()
         written.append(_grab(window, out_dir / f"waiting{suffix}.png"))
+        if not dark:
+            instance.show_settings()
+            written.append(_grab(instance.settings_dialog, out_dir / "settings.png"))
+            instance.settings_dialog.reject()
         instance.shutdown()
+    written.append(write_tray_states(out_dir / f"tray-states{suffix}.png", dark=dark))
     return written
+
+
+def write_tray_states(path: Path, *, dark: bool) -> Path:
+    """The tray icon in each state, at tray size and enlarged, with a label under each."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    from necktimer.core.rules import Session, State, Status, Therapy
+    from necktimer.ui.tray import tray_pixmap
+
+    t0 = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)
+
+    def running(therapy: Therapy, minutes: int) -> Status:
+        session = Session(1, therapy, t0, t0 + timedelta(minutes=15))
+        return Status(State.RUNNING, t0, session, remaining=timedelta(minutes=minutes))
+
+    ended = Session(1, Therapy.ICE, t0, t0 + timedelta(minutes=15))
+    states = [
+        ("Ready", Status(State.READY, t0), False),
+        ("Ice · 7 min left", running(Therapy.ICE, 7), False),
+        ("Heat · 12 min left", running(Therapy.HEAT, 12), False),
+        ("Waiting (gap)", Status(State.WAITING, t0, ended, wait=timedelta(minutes=75)), False),
+        ("Time's up", Status(State.WAITING, t0, ended, wait=timedelta(hours=2)), True),
+    ]
+    cell = 150
+    canvas = QPixmap(cell * len(states), 150)
+    canvas.fill(QColor("#202327" if dark else "#f4f4f4"))
+    painter = QPainter(canvas)
+    painter.setPen(QColor("#e8eaed" if dark else "#202124"))
+    for index, (label, status, attention) in enumerate(states):
+        x = index * cell
+        painter.drawPixmap(x + 10, 20, tray_pixmap(status, attention, 22))
+        painter.drawPixmap(x + 45, 10, tray_pixmap(status, attention, 96))
+        painter.drawText(QRect(x, 112, cell, 30), Qt.AlignmentFlag.AlignCenter, label)
+    painter.end()
+    if not canvas.save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

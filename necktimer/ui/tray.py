@@ -6,10 +6,12 @@ from datetime import tzinfo
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from necktimer import DISPLAY_NAME
 from necktimer.core.humanize import format_clock, format_duration
+from necktimer.core.resources import app_icon_path
 from necktimer.core.rules import State, Status, Therapy
 from necktimer.ui import colors
 
@@ -22,6 +24,11 @@ def tray_pixmap(status: Status, attention: bool = False, size: int = 64) -> QPix
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if status.state is State.READY and not attention:
+        # Nothing running, nothing to wait for: the plain application icon.
+        QSvgRenderer(str(app_icon_path())).render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        return pixmap
     width = size * 0.16
     box = QRectF(width / 2 + 1, width / 2 + 1, size - width - 2, size - width - 2)
     track = QColor("#8a8f98")
@@ -36,7 +43,7 @@ def tray_pixmap(status: Status, attention: bool = False, size: int = 64) -> QPix
         fraction = status.wait / status.gap
         color = colors.WAITING
     else:
-        fraction, color = 1.0, colors.READY
+        fraction, color = 1.0, colors.WAITING
     if attention:
         fraction, color = 1.0, ATTENTION
     painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))

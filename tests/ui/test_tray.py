@@ -36,11 +36,18 @@ def close_to(a, b, tolerance=40):
         (Status(State.RUNNING, T0, session(Therapy.HEAT), remaining=timedelta(minutes=7)),
          colors.HEAT),
         (Status(State.WAITING, T0, session(), wait=timedelta(hours=1)), colors.WAITING),
-        (Status(State.READY, T0), colors.READY),
     ],
 )
 def test_ring_colour_follows_the_state(qapp, status, expected):
     assert close_to(ring_colour(tray_pixmap(status)), expected)
+
+
+def test_ready_is_the_plain_application_icon(qapp):
+    image = tray_pixmap(Status(State.READY, T0)).toImage()
+    centre = QColor(image.pixel(image.width() // 2, image.height() // 2))
+    assert close_to(centre, QColor("#ffffff"))  # the clock hands' hub
+    corner_bg = QColor(image.pixel(image.width() // 4, image.height() // 8))
+    assert close_to(corner_bg, QColor("#24323f"))
 
 
 def test_ring_shrinks_as_time_runs_out(qapp):

@@ -58,6 +58,9 @@ class Session:
     ended_at: datetime | None = None
     end_reason: EndReason | None = None
     removed_at: datetime | None = None
+    pain_before: int | None = None  # 0-10, from the pain diary
+    pain_after: int | None = None
+    note: str | None = None
 
     @property
     def planned_length(self) -> timedelta:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from necktimer.core import rules
+from necktimer.core import diary, rules
 from necktimer.core.clock import Clock, SteadyClock
 from necktimer.core.humanize import format_clock, format_duration
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
@@ -104,6 +104,38 @@ class SessionService:
         if self.store.get_meta("gap_notice_for") == str(latest.id):
             return None
         return latest
+
+    def physician_advice(self) -> diary.Advice:
+        """The one-week check on the current episode, unless put off until later."""
+        now = self.now()
+        snoozed = self.store.get_meta("physician_snoozed_until")
+        if snoozed and datetime.fromisoformat(snoozed) > now:
+            return diary.Advice(False)
+        since = self.store.episode_start(diary.EPISODE_PAUSE)
+        if since is None:
+            return diary.Advice(False)
+        history = self.store.query_sessions(since=since, descending=False)
+        return diary.physician_advice(history, now)
+
+    def snooze_physician_advice(self) -> None:
+        with self.store.transaction():
+            until = self.now() + diary.SNOOZE
+            self.store.set_meta("physician_snoozed_until", until.isoformat())
+
+    def record_pain(self, session_id: int, which: str, value: int | None) -> None:
+        with self.store.transaction():
+            self.store.set_pain(session_id, which, value)
+
+    def record_note(self, session_id: int, note: str | None) -> None:
+        with self.store.transaction():
+            self.store.set_note(session_id, note)
+
+    def record_warning_signs(self, signs: list[str]) -> None:
+        unknown = set(signs) - set(diary.WARNING_SIGNS)
+        if unknown:
+            raise ValueError(f"unknown warning signs {sorted(unknown)}")
+        with self.store.transaction():
+            self.store.record_warning_signs(self.now(), signs)
 
     # -- writing ------------------------------------------------------------------
 

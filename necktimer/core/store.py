@@ -14,7 +14,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from necktimer.core.rules import MAX_MINUTES, EndReason, Session, Therapy
@@ -47,6 +47,20 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX sessions_by_start ON sessions (started_at);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: the pain diary and the warning-sign answers
+    """
+    ALTER TABLE sessions ADD COLUMN pain_before INTEGER
+        CHECK (pain_before IS NULL OR pain_before BETWEEN 0 AND 10);
+    ALTER TABLE sessions ADD COLUMN pain_after INTEGER
+        CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10);
+    ALTER TABLE sessions ADD COLUMN note TEXT CHECK (note IS NULL OR length(note) <= 500);
+    CREATE INDEX sessions_by_therapy ON sessions (therapy, started_at);
+    CREATE TABLE warning_signs (
+        id          INTEGER PRIMARY KEY,
+        answered_at TEXT NOT NULL,
+        signs       TEXT NOT NULL  -- comma-separated keys of the ticked signs; empty: none
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -75,6 +89,7 @@ def _parse(text: str | None) -> datetime | None:
 
 
 def _row_to_session(row: sqlite3.Row) -> Session:
+    keys = row.keys()
     return Session(
         id=row["id"],
         therapy=Therapy(row["therapy"]),
@@ -83,6 +98,9 @@ def _row_to_session(row: sqlite3.Row) -> Session:
         ended_at=_parse(row["ended_at"]),
         end_reason=EndReason(row["end_reason"]) if row["end_reason"] else None,
         removed_at=_parse(row["removed_at"]),
+        pain_before=row["pain_before"] if "pain_before" in keys else None,
+        pain_after=row["pain_after"] if "pain_after" in keys else None,
+        note=row["note"] if "note" in keys else None,
     )
 
 
@@ -277,6 +295,84 @@ class Store:
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
 
+    # -- the diary ---------------------------------------------------------------------
+
+    def set_pain(self, session_id: int, which: str, value: int | None) -> None:
+        if which not in ("pain_before", "pain_after"):
+            raise ValueError(which)
+        if value is not None and not (isinstance(value, int) and 0 <= value <= 10):
+            raise ValueError("a pain rating is a whole number from 0 to 10")
+        self._db.execute(f"UPDATE sessions SET {which} = ? WHERE id = ?", (value, session_id))
+
+    def set_note(self, session_id: int, note: str | None) -> None:
+        note = (note or "").strip() or None
+        if note is not None and len(note) > 500:
+            raise ValueError("a note holds at most 500 characters")
+        self._db.execute("UPDATE sessions SET note = ? WHERE id = ?", (note, session_id))
+
+    def query_sessions(
+        self,
+        *,
+        therapy: Therapy | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        order_by: str = "started_at",
+        descending: bool = True,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[Session]:
+        where, params = _filter(therapy, since, until)
+        column = _ORDERABLE.get(order_by)
+        if column is None:
+            raise ValueError(f"cannot order by {order_by!r}")
+        direction = "DESC" if descending else "ASC"
+        rows = self._db.execute(
+            f"SELECT * FROM sessions {where} ORDER BY {column} {direction}, id {direction} "
+            "LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        return [_row_to_session(row) for row in rows]
+
+    def count_sessions(self, *, therapy: Therapy | None = None, since: datetime | None = None,
+                       until: datetime | None = None) -> int:
+        where, params = _filter(therapy, since, until)
+        return self._db.execute(f"SELECT COUNT(*) FROM sessions {where}", params).fetchone()[0]
+
+    def record_warning_signs(self, answered_at: datetime, signs: list[str]) -> None:
+        self._db.execute(
+            "INSERT INTO warning_signs (answered_at, signs) VALUES (?, ?)",
+            (_iso(answered_at), ",".join(signs)),
+        )
+
+    def episode_start(self, pause: timedelta) -> datetime | None:
+        """Start of the latest run of sessions with no pause longer than `pause` between them.
+
+        Reads start times newest first and stops at the first long pause, so years
+        of history cost no more than the current episode.
+        """
+        cursor = self._db.execute(
+            "SELECT started_at FROM sessions WHERE end_reason IS NOT 'cancelled' "
+            "ORDER BY started_at DESC"
+        )
+        start = None
+        for (text,) in cursor:
+            moment = _parse(text)
+            if start is not None and start - moment > pause:
+                break
+            start = moment
+        cursor.close()
+        return start
+
+    def warning_sign_answers(
+        self, since: datetime | None = None
+    ) -> list[tuple[datetime, list[str]]]:
+        rows = self._db.execute(
+            "SELECT answered_at, signs FROM warning_signs WHERE answered_at >= ? "
+            "ORDER BY answered_at",
+            (_iso(since) if since else "",),
+        ).fetchall()
+        return [(_parse(at), [s for s in signs.split(",") if s]) for at, signs in rows]
+
     # -- small key/value facts --------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:
@@ -298,6 +394,32 @@ class Store:
         current = self.high_water()
         if current is None or moment > current:
             self.set_meta("high_water", _iso(moment))
+
+
+_ORDERABLE = {
+    "started_at": "started_at",
+    "therapy": "therapy",
+    "planned": "(julianday(planned_end) - julianday(started_at))",
+    "actual": "(julianday(coalesce(ended_at, planned_end)) - julianday(started_at))",
+    "pain_before": "pain_before",
+    "pain_after": "pain_after",
+    "note": "note",
+}
+
+
+def _filter(therapy: Therapy | None, since: datetime | None,
+            until: datetime | None) -> tuple[str, tuple]:
+    clauses, params = [], []
+    if therapy is not None:
+        clauses.append("therapy = ?")
+        params.append(therapy.value)
+    if since is not None:
+        clauses.append("started_at >= ?")
+        params.append(_iso(since))
+    if until is not None:
+        clauses.append("started_at < ?")
+        params.append(_iso(until))
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
 
 
 def _statements(script: str) -> list[str]:

@@ -107,10 +107,13 @@ class SessionService:
 
     def physician_advice(self) -> diary.Advice:
         """The one-week check on the current episode, unless put off until later."""
-        now = self.now()
         snoozed = self.store.get_meta("physician_snoozed_until")
-        if snoozed and datetime.fromisoformat(snoozed) > now:
+        if snoozed and datetime.fromisoformat(snoozed) > self.now():
             return diary.Advice(False)
+        return self.physician_advice_ignoring_snooze()
+
+    def physician_advice_ignoring_snooze(self) -> diary.Advice:
+        now = self.now()
         since = self.store.episode_start(diary.EPISODE_PAUSE)
         if since is None:
             return diary.Advice(False)

@@ -27,6 +27,7 @@ from necktimer.core.store import Store
 from necktimer.core.tips import load_tips
 from necktimer.settings_io import SettingsFile
 from necktimer.ui.controller import Controller
+from necktimer.ui.history_window import HistoryWindow
 from necktimer.ui.main_window import MainWindow
 from necktimer.ui.reminders import ReminderCenter
 from necktimer.ui.settings_dialog import SettingsDialog
@@ -87,6 +88,8 @@ class Necktimer(QObject):
         self.window.closeRequested.connect(self._on_close)
         self.window.quitRequested.connect(self.quit)
         self.window.settingsRequested.connect(self.show_settings)
+        self.window.historyRequested.connect(self.show_history)
+        self.history: HistoryWindow | None = None
         self.tray: Tray | None = None
         if tray_available:
             self.tray = Tray(self.controller, local_tz, self)
@@ -141,6 +144,9 @@ class Necktimer(QObject):
             self.tray.hide()
         if self.server is not None:
             self.server.close()
+        if self.history is not None:
+            self.history.close()
+            self.history.deleteLater()
         self.window.deleteLater()
         self.store.close()
 
@@ -198,6 +204,15 @@ class Necktimer(QObject):
 
         dialog.finished.connect(finished)
         dialog.open()
+
+    def show_history(self) -> HistoryWindow:
+        if self.history is None:
+            self.history = HistoryWindow(self.service, self.local_tz)
+        else:
+            self.history.refresh()
+        self.history.show()
+        self.history.raise_()
+        return self.history
 
     def apply_settings(self, settings: Settings) -> None:
         if settings.start_at_login != self.settings.current.start_at_login:

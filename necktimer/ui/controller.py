@@ -24,6 +24,7 @@ log = logging.getLogger("necktimer.controller")
 # two wakes means the laptop slept (or the clock was set).
 JUMP_THRESHOLD = timedelta(seconds=20)
 A_MINUTE = timedelta(minutes=1)
+ADVICE_EVERY = 600.0  # seconds of running time between two one-week checks
 
 
 class Controller(QObject):
@@ -36,6 +37,7 @@ class Controller(QObject):
     gapOver = Signal(object)  # Session whose gap ended
     announcement = Signal(str)  # a state change worth telling a screen reader, once
     wallClockJumped = Signal(float)  # seconds
+    adviceChanged = Signal(object)  # diary.Advice: whether to suggest seeing a physician
 
     def __init__(self, service: SessionService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,7 @@ class Controller(QObject):
         self._last_wall: datetime | None = None
         self._last_mono: float | None = None
         self._next_wake: timedelta | None = None
+        self._advice_checked: float | None = None
         self.status: Status = service.status()
 
     # -- requests from any front end -----------------------------------------------
@@ -62,6 +65,7 @@ class Controller(QObject):
             self._clear_reminder()
             self.announcement.emit(outcome.message)
             self.sessionStarted.emit(outcome)
+            self.check_advice()
         self.refresh()
         return outcome
 
@@ -87,8 +91,18 @@ class Controller(QObject):
         ended = self.service.recover()
         for item in ended:
             self.sessionEnded.emit(item)
+        self.check_advice()
         self.refresh()
         return ended
+
+    def check_advice(self) -> None:
+        """Run the one-week physician check and tell the window."""
+        self._advice_checked = self.service.clock.monotonic()
+        self.adviceChanged.emit(self.service.physician_advice())
+
+    def snooze_advice(self) -> None:
+        self.service.snooze_physician_advice()
+        self.check_advice()
 
     def set_countdown_visible(self, visible: bool) -> None:
         """A visible countdown ticks every second; a hidden one only when something is due."""
@@ -118,6 +132,9 @@ class Controller(QObject):
         self._warn_last_minute(self.status)
         self._remind_removal()
         self._tell_gap_over()
+        checked = self._advice_checked
+        if checked is not None and self.service.clock.monotonic() - checked >= ADVICE_EVERY:
+            self.check_advice()
         self.statusChanged.emit(self.status)
         self._reschedule()
 

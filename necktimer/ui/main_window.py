@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 from necktimer import DISPLAY_NAME
 from necktimer.core import rules
 from necktimer.core.humanize import format_clock, format_countdown, format_duration
-from necktimer.core.rules import Session, State, Status, Therapy
+from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.service import Ended, Outcome
 from necktimer.core.tips import TipBook
 from necktimer.ui import accessibility, colors
 from necktimer.ui.controller import Controller
+from necktimer.ui.pain_prompt import PainPrompt
 from necktimer.ui.ring import CountdownRing
 from necktimer.ui.tips_panel import TipsPanel
+from necktimer.ui.warning_signs import URGENT_TEXT
 
 
 class Banner(QFrame):
@@ -78,8 +80,29 @@ class Banner(QFrame):
         self.setPalette(own)
 
 
+class AdviceBanner(QFrame):
+    """The one-week physician advice, with a way to read the tip or put it off for a day."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("adviceBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.open_tip = QPushButton("Open the &physician tip")
+        self.open_tip.setAccessibleName("Open the physician tip")
+        self.snooze = QPushButton("Remind me &tomorrow")
+        self.snooze.setAccessibleName("Remind me tomorrow")
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.open_tip)
+        layout.addWidget(self.snooze)
+        self.hide()
+
+
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
+    historyRequested = Signal()
     quitRequested = Signal()
     closeRequested = Signal(QCloseEvent)
 
@@ -107,6 +130,11 @@ class MainWindow(QMainWindow):
         controller.sessionEnded.connect(self._on_ended)
         controller.gapOver.connect(self._on_gap_over)
         controller.announcement.connect(self.announce)
+        controller.adviceChanged.connect(self._on_advice)
+        controller.sessionStarted.connect(self._ask_pain_before)
+        controller.sessionStopped.connect(self._on_stopped)
+        self.pain_prompt.rated.connect(controller.service.record_pain)
+        self.tips.warning_signs.answered.connect(self._on_warning_signs)
         self.show_status(controller.status)
         # Room for the ring and a tip without scrolling, yet small beside other windows.
         self.resize(self.sizeHint().expandedTo(QSize(920, 600)))
@@ -132,6 +160,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.quitRequested.emit)
         self.tips_action = self._action("When to see a &physician", None,
                                         lambda: self.tips.show_tip("physician"))
+        self.history_action = self._action("&History…", "Ctrl+Y", self.historyRequested.emit)
 
     def _build_menus(self) -> None:
         session_menu = self.menuBar().addMenu("&Session")
@@ -139,6 +168,7 @@ class MainWindow(QMainWindow):
                        self.removed_action):
             session_menu.addAction(action)
         session_menu.addSeparator()
+        session_menu.addAction(self.history_action)
         session_menu.addAction(self.settings_action)
         session_menu.addSeparator()
         session_menu.addAction(self.quit_action)
@@ -160,6 +190,18 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         self.banner.button.clicked.connect(self.controller.acknowledge_removal)
         outer.addWidget(self.banner)
+        self.urgent_banner = QLabel()
+        self.urgent_banner.setObjectName("urgentBanner")
+        self.urgent_banner.setWordWrap(True)
+        self.urgent_banner.setStyleSheet(
+            "QLabel#urgentBanner { background: #b3261e; color: white; padding: 10px;"
+            " font-weight: bold; border-radius: 4px; }")
+        self.urgent_banner.hide()
+        outer.addWidget(self.urgent_banner)
+        self.advice_banner = AdviceBanner()
+        self.advice_banner.open_tip.clicked.connect(lambda: self.tips.show_tip("physician"))
+        self.advice_banner.snooze.clicked.connect(self.controller.snooze_advice)
+        outer.addWidget(self.advice_banner)
 
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)
@@ -211,6 +253,9 @@ class MainWindow(QMainWindow):
         length_row.addStretch(1)
         session.addLayout(length_row)
 
+        self.pain_prompt = PainPrompt()
+        session.addWidget(self.pain_prompt)
+
         left = QWidget()
         left.setLayout(session)
         left.setMinimumWidth(300)
@@ -252,6 +297,14 @@ class MainWindow(QMainWindow):
         outcome = self.controller.stop()
         self.message_line.setText(outcome.message)
         return outcome
+
+    def _on_stopped(self, outcome: Outcome) -> None:
+        """From the window, the tray or the command line alike."""
+        if outcome.session.end_reason is EndReason.STOPPED:
+            self.pain_prompt.ask(outcome.session.id, "pain_after",
+                                 "The pack is off. How bad is the pain now?")
+        else:
+            self.pain_prompt.hide()  # a cancelled mis-start needs no rating
 
     def announce(self, text: str) -> None:
         """Tell a screen reader about a state change, once."""
@@ -308,8 +361,28 @@ class MainWindow(QMainWindow):
             )
         self.banner.show_message(text, "&Done — removed")
 
+    def _ask_pain_before(self, outcome: Outcome) -> None:
+        self.pain_prompt.ask(outcome.session.id, "pain_before",
+                             "How bad is the pain right now, before the pack goes on?")
+
+    def _on_advice(self, advice) -> None:
+        self.advice_banner.label.setText(advice.message if advice.see_physician else "")
+        self.advice_banner.setVisible(advice.see_physician)
+
+    def _on_warning_signs(self, ticked: list[str]) -> None:
+        self.controller.service.record_warning_signs(ticked)
+        if ticked:
+            self.urgent_banner.setText(URGENT_TEXT)
+            self.urgent_banner.show()
+            self.tips.show_tip("physician")
+            self.announce(URGENT_TEXT)
+        else:
+            self.urgent_banner.hide()
+
     def _on_removed(self, session: Session) -> None:
         self.banner.hide()
+        self.pain_prompt.ask(session.id, "pain_after",
+                             "The pack is off. How bad is the pain now?")
         self.message_line.setText(
             f"Noted: the {session.therapy.pack} came off at "
             f"{format_clock(session.removed_at, self._local_tz)}."

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QToolBox, QVBoxLayout, QWidge
 
 from necktimer.core.rules import Therapy
 from necktimer.core.tips import Tip, TipBook
+from necktimer.ui.warning_signs import WarningSigns
 
 
 def tip_html(tip: Tip) -> str:
@@ -43,6 +44,9 @@ class TipsPanel(QToolBox):
             layout = QVBoxLayout(page)
             layout.setContentsMargins(4, 4, 4, 4)
             layout.addWidget(label)
+            if tip.key == "physician":
+                self.warning_signs = WarningSigns()
+                layout.addWidget(self.warning_signs)
             layout.addStretch(1)
             self.addItem(page, tip.title)
             self.setItemToolTip(self.count() - 1, f"Show the {tip.title.lower()} tip")
@@ -52,6 +56,8 @@ class TipsPanel(QToolBox):
         for scroll in self.findChildren(QScrollArea):
             if scroll.widget() is not None:
                 scroll.setAccessibleName(scroll.widget().accessibleName())
+                # Text wraps to the panel's width; never scroll sideways.
+                scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     @property
     def current_key(self) -> str:

@@ -1,0 +1,54 @@
+"""The warning-sign checklist on the physician panel; any tick says to get care now."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
+
+from necktimer.core.diary import WARNING_SIGNS
+
+URGENT_TEXT = (
+    "Seek medical attention now. Neck pain with these signs needs a doctor today: "
+    "call your doctor, an urgent care service or the emergency number."
+)
+
+
+class WarningSigns(QFrame):
+    """Emits the ticked keys each time the answer changes."""
+
+    answered = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("warningSigns")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        heading = QLabel("<b>Do you have any of these with the neck pain?</b>")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.boxes: dict[str, QCheckBox] = {}
+        for key, text in WARNING_SIGNS.items():
+            box = QCheckBox(text)
+            box.setAccessibleName(text)
+            box.toggled.connect(self._changed)
+            layout.addWidget(box)
+            self.boxes[key] = box
+        self.urgent = QLabel(URGENT_TEXT)
+        self.urgent.setObjectName("urgentMessage")
+        self.urgent.setWordWrap(True)
+        self.urgent.setAccessibleName("Seek medical attention now")
+        self.urgent.setStyleSheet(
+            "QLabel#urgentMessage { background: #b3261e; color: white; padding: 8px;"
+            " border-radius: 4px; font-weight: bold; }"
+        )
+        self.urgent.hide()
+        layout.addWidget(self.urgent)
+
+    @property
+    def ticked(self) -> list[str]:
+        return [key for key, box in self.boxes.items() if box.isChecked()]
+
+    def _changed(self) -> None:
+        ticked = self.ticked
+        self.urgent.setVisible(bool(ticked))
+        self.answered.emit(ticked)

@@ -63,6 +63,46 @@ def write_screenshots(out_dir: Path, *, dark: bool = False) -> list[Path]:
     return written
 
 
+def write_diary_screenshots(out_dir: Path) -> list[Path]:
+    """History with its chart, the one-week physician banner and the warning-sign message."""
+    import random
+
+    from necktimer.core.clock import FakeClock
+    from necktimer.core.rules import EndReason, Therapy
+    from necktimer.ui.app import Necktimer
+
+    written = []
+    with tempfile.TemporaryDirectory() as data:
+        clock = FakeClock(datetime(2026, 3, 12, 8, 0, tzinfo=UTC))
+        instance = Necktimer(Path(data), clock, tray_available=False, local_tz=LOCAL)
+        store = instance.store
+        pick = random.Random(7)
+        notes = ["stiff on waking", "after a long drive", "", "", "better after heat"]
+        with store.transaction():
+            for day in range(10):
+                for slot in range(pick.randint(1, 3)):
+                    start = clock.now() - timedelta(days=10 - day, hours=-3 * slot - 1)
+                    session_id = store.insert_session(pick.choice(list(Therapy)), start,
+                                                      start + timedelta(minutes=15))
+                    store.end_session(session_id, start + timedelta(minutes=15),
+                                      EndReason.COMPLETED,
+                                      removed_at=start + timedelta(minutes=16))
+                    store.set_pain(session_id, "pain_before", min(10, 6 + pick.randint(0, 2)))
+                    store.set_pain(session_id, "pain_after", 4 + pick.randint(0, 2))
+                    store.set_note(session_id, pick.choice(notes))
+        window = instance.window
+        window.resize(980, 640)
+        instance.start()
+        written.append(_grab(window, out_dir / "physician-banner.png"))
+        history = instance.show_history()
+        history.resize(900, 640)
+        written.append(_grab(history, out_dir / "history.png"))
+        window.tips.warning_signs.boxes["arm"].setChecked(True)
+        written.append(_grab(window, out_dir / "warning-signs.png"))
+        instance.shutdown()
+    return written
+
+
 def write_tray_states(path: Path, *, dark: bool) -> Path:
     """The tray icon in each state, at tray size and enlarged, with a label under each."""
     from PySide6.QtCore import QRect, Qt
@@ -111,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     write_screenshots(args.out_dir)
     write_screenshots(args.out_dir, dark=True)
+    write_diary_screenshots(args.out_dir)
     return 0
 
 

@@ -1,0 +1,74 @@
+"""Guards against a Qt binding release that breaks the app in ways our other tests miss.
+
+PySide6 6.12.0 returned None from many void methods without taking a reference,
+so every call dropped one; on Python 3.11 the process aborted ("none_dealloc")
+after a few minutes of a visible countdown. This repeats the calls the
+countdown makes every second, many times over, and checks None's count holds.
+"""
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QFont,
+    QPainter,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QLabel
+
+ROUNDS = 200  # few enough that a broken release fails here rather than aborts
+
+
+def test_void_calls_keep_their_references_to_none(qapp):
+    pixmap = QPixmap(64, 64)
+    painter = QPainter(pixmap)
+    box = QRectF(4, 4, 56, 56)
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(ROUNDS):
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#2f80d1"), 4))
+        painter.drawArc(box, 90 * 16, -1000)
+        painter.drawEllipse(box)
+        painter.setFont(QFont())
+        color = QColor("#8a8f98")
+        color.setAlpha(90)
+        label.setText("14:59")
+        label.setEnabled(True)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(label, "one minute left"))
+    painter.end()
+    lost = before - sys.getrefcount(None)
+    assert lost < ROUNDS, f"{lost} references to None lost in {ROUNDS} rounds"
+
+
+WHOLE_SESSION = """
+import os, sys, tempfile
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from necktimer.core.clock import FakeClock
+from necktimer.ui.app import Necktimer, ensure_application
+app = ensure_application()
+clock = FakeClock()
+instance = Necktimer(Path(tempfile.mkdtemp()), clock, tray_available=False, dbus_address=None)
+instance.start()
+instance.window.start_ice()
+for _ in range(15 * 60 + 5):
+    clock.advance(1)
+    instance.controller.refresh()
+    instance.window.ring.repaint()
+    app.processEvents()
+print(instance.controller.status.state.value)
+"""
+
+
+def test_a_whole_visible_session_runs_to_its_end(tmp_path):
+    """Fifteen minutes of a visible countdown, second by second, in its own process."""
+    result = subprocess.run([sys.executable, "-c", WHOLE_SESSION], capture_output=True,
+                            text=True, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "waiting"

@@ -93,7 +93,7 @@ class Advice:
         change = f"{self.early_mean:.1f} then {self.late_mean:.1f} on the 0–10 scale"
         if self.late_mean <= self.early_mean - IMPROVEMENT:
             return f"the pain is easing ({change})"
-        if self.late_mean > self.early_mean:
+        if self.late_mean >= self.early_mean + IMPROVEMENT:
             return f"the pain is getting worse ({change})"
         return f"the pain has not eased ({change})"
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -68,16 +69,19 @@ class Banner(QFrame):
         if button_text:
             self.button.setText(button_text)
             self.button.setAccessibleName(button_text.replace("&", ""))
-        self._paint_for(self.palette())
+        paint_amber(self)
         self.show()
 
-    def _paint_for(self, palette: QPalette) -> None:
-        # Amber that reads in both light and dark palettes.
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        own = QPalette(palette)
-        own.setColor(QPalette.ColorRole.Window, colors.QColor("#5a4300" if dark else "#fff3c4"))
-        own.setColor(QPalette.ColorRole.WindowText, colors.QColor("#fff6d8" if dark else "#3a2c00"))
-        self.setPalette(own)
+
+def paint_amber(frame: QFrame) -> None:
+    """An amber background that reads in both light and dark palettes."""
+    palette = QApplication.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    own = QPalette(palette)
+    own.setColor(QPalette.ColorRole.Window, colors.QColor("#5a4300" if dark else "#fff3c4"))
+    own.setColor(QPalette.ColorRole.WindowText, colors.QColor("#fff6d8" if dark else "#3a2c00"))
+    frame.setAutoFillBackground(True)
+    frame.setPalette(own)
 
 
 class AdviceBanner(QFrame):
@@ -97,6 +101,7 @@ class AdviceBanner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.open_tip)
         layout.addWidget(self.snooze)
+        paint_amber(self)
         self.hide()
 
 
@@ -367,6 +372,7 @@ class MainWindow(QMainWindow):
 
     def _on_advice(self, advice) -> None:
         self.advice_banner.label.setText(advice.message if advice.see_physician else "")
+        paint_amber(self.advice_banner)
         self.advice_banner.setVisible(advice.see_physician)
 
     def _on_warning_signs(self, ticked: list[str]) -> None:

@@ -69,8 +69,10 @@ def write_diary_screenshots(out_dir: Path) -> list[Path]:
 
     from necktimer.core.clock import FakeClock
     from necktimer.core.rules import EndReason, Therapy
-    from necktimer.ui.app import Necktimer
+    from necktimer.ui.app import Necktimer, ensure_application
+    from necktimer.ui.theme import apply_palette
 
+    apply_palette(ensure_application(), dark=False)
     written = []
     with tempfile.TemporaryDirectory() as data:
         clock = FakeClock(datetime(2026, 3, 12, 8, 0, tzinfo=UTC))

@@ -75,6 +75,7 @@ class ReminderCenter(QObject):
             try:
                 self.dbus = DBusNotifications(dbus_address, self)
                 self.dbus.actionInvoked.connect(self._on_action)
+                self.dbus.closed.connect(self._on_closed)
                 log.info("reminders via D-Bus notifications (server can: %s)",
                          ", ".join(sorted(self.dbus.capabilities)))
                 return DBUS
@@ -178,6 +179,13 @@ class ReminderCenter(QObject):
             self.controller.acknowledge_removal()
         elif key == ACTION_SHOW:
             self.window.raise_window()
+
+    def _on_closed(self, notification_id: int, reason: int) -> None:
+        # Dismissed or expired: the next repeat opens a fresh notification instead of
+        # replacing one the server has forgotten. Dismissing is not "removed".
+        if notification_id == self._time_up_id:
+            log.info("time's-up notification closed (reason %d); it will come back", reason)
+            self._time_up_id = 0
 
     def close(self) -> None:
         if self.dbus is not None:

@@ -256,3 +256,29 @@ def test_no_audio_degrades_with_one_log_line(make_app, clock, caplog, monkeypatc
     for _ in range(3):
         assert instance.reminders.chime.play() is False
     assert sum("no sound for reminders" in r.message for r in caplog.records) == 1
+
+
+def test_dismissing_the_notification_is_not_removing_the_pack(make_app, with_server, clock,
+                                                             qtbot):
+    instance = make_app(dbus_address=with_server.address)
+    instance.start()
+    instance.window.start_ice()
+    tick(instance, clock, 15 * 60)
+    [first] = with_server.notifications()
+    with qtbot.waitSignal(instance.reminders.dbus.closed, timeout=5000):
+        with_server.command(f"close {first['id']} 2")  # the user swiped it away
+    assert instance.controller.reminder_pending
+    tick(instance, clock, 60)
+    [again] = [c for c in with_server.notifications() if "summary" in c]
+    assert again["replaces_id"] == 0 and again["summary"] == first["summary"]
+    assert instance.store.all_sessions()[0].removed_at is None
+
+
+def test_a_wall_clock_jump_between_wakes_is_noticed(make_app, clock, qtbot):
+    instance = make_app(dbus_address=None)
+    instance.start()
+    instance.window.start_heat()
+    with qtbot.waitSignal(instance.controller.wallClockJumped) as jumped:
+        clock.suspend(600)
+        instance.controller.refresh()
+    assert jumped.args == [600.0]

@@ -143,3 +143,17 @@ def test_closing_without_a_tray_while_running_asks_first(make_app, qtbot, clock,
     QTimer.singleShot(0, stop.click)
     qtbot.waitUntil(lambda: quits == [True])
     assert instance.store.all_sessions()[0].end_reason is EndReason.STOPPED
+
+
+def test_minimized_start_stays_in_the_tray(make_app):
+    instance = make_app(tray_available=True, dbus_address=None)
+    instance.start(minimized=True)
+    assert not instance.window.isVisible()
+    instance.tray.show_window.trigger()
+    assert instance.window.isVisible()
+
+
+def test_minimized_start_without_a_tray_shows_the_window(make_app):
+    instance = make_app(tray_available=False, dbus_address=None)
+    instance.start(minimized=True)
+    assert instance.window.isVisible()  # nowhere else to be

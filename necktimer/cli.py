@@ -132,12 +132,11 @@ def _open_service(data_dir: Path):
     from necktimer.settings_io import SettingsFile
 
     opened = Store.open(data_dir)
-    if opened.notice:
-        print(opened.notice, file=sys.stderr)
     settings = SettingsFile(data_dir)
-    for warning in settings.warnings:
-        print(warning, file=sys.stderr)
-    return SessionService(opened.store, SystemClock(), settings)
+    notices = ([opened.notice] if opened.notice else []) + settings.warnings
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    return SessionService(opened.store, SystemClock(), settings), notices
 
 
 def _status(data_dir: Path, *, as_json: bool) -> int:
@@ -145,7 +144,7 @@ def _status(data_dir: Path, *, as_json: bool) -> int:
     from necktimer.core.store import StoreError
 
     try:
-        service = _open_service(data_dir)
+        service, _notices = _open_service(data_dir)
     except StoreError as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return EXIT_UNAVAILABLE
@@ -164,7 +163,7 @@ def _request_for(command: str, args: argparse.Namespace) -> dict:
 
 
 def _instance_command(data_dir: Path, command: str, args: argparse.Namespace) -> int:
-    from necktimer.core.store import StoreError, make_private_dir
+    from necktimer.core.store import StoreError, access_message, make_private_dir
     from necktimer.ui.single_instance import InstanceLock, send_request, socket_path
 
     try:
@@ -176,7 +175,10 @@ def _instance_command(data_dir: Path, command: str, args: argparse.Namespace) ->
     request = _request_for(command, args)
     path = socket_path(data_dir)
     lock = InstanceLock(data_dir)
-    if not lock.try_acquire():
+    if not lock.try_acquire() and lock.denied:
+        return _unusable(command, StoreError(access_message(data_dir, PermissionError(
+            f"cannot create a lock file in {data_dir}"))))
+    if not lock.acquired:
         reply = send_request(path, request)
         if reply is None:
             print(f"{APP_NAME} is running but does not answer on {path}.", file=sys.stderr)
@@ -188,20 +190,21 @@ def _instance_command(data_dir: Path, command: str, args: argparse.Namespace) ->
     try:
         if command in ("stop", "done", "quit"):
             return _act_without_window(data_dir, command)
-        if command == "start":
-            service = _open_service(data_dir)
-            decision = rules.may_start(service.status())
-            service.store.close()
-            if not decision.allowed:
-                print(decision.reason)
-                return EXIT_REFUSED
+        # Open the record before any window, so a damaged or read-only one is reported
+        # here, and a refused start never opens the app.
+        service, notices = _open_service(data_dir)
+        decision = rules.may_start(service.status())
+        service.store.close()
     except StoreError as error:
-        print(f"{APP_NAME}: {error}", file=sys.stderr)
         lock.release()
-        return EXIT_UNAVAILABLE
+        return _unusable(command, error)
     finally:
         if command in ("stop", "done", "quit"):
             lock.release()
+    if command == "start" and not decision.allowed:
+        print(decision.reason)
+        lock.release()
+        return EXIT_REFUSED
 
     from necktimer.ui.app import run_gui
 
@@ -211,14 +214,24 @@ def _instance_command(data_dir: Path, command: str, args: argparse.Namespace) ->
         initial=request if command == "start" else None,
         lock=lock,
         socket=path,
+        notices=notices,
     )
+
+
+def _unusable(command: str, error: Exception) -> int:
+    print(f"{APP_NAME}: {error}", file=sys.stderr)
+    if command not in ("stop", "done", "quit"):
+        from necktimer.ui.app import show_fatal
+
+        show_fatal(str(error))  # started from a menu, nobody reads stderr
+    return EXIT_UNAVAILABLE
 
 
 def _act_without_window(data_dir: Path, command: str) -> int:
     if command == "quit":
         print(f"{DISPLAY_NAME} is not running.")
         return EXIT_OK
-    service = _open_service(data_dir)
+    service, _notices = _open_service(data_dir)
     try:
         if command == "stop":
             outcome = service.stop()

@@ -9,6 +9,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)  # never talk to the developer's desktop
 os.environ.setdefault("XDG_RUNTIME_DIR", "")
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,15 @@ def settings_box():
 @pytest.fixture
 def service(store: Store, clock: FakeClock, settings_box) -> SessionService:
     return SessionService(store, clock, lambda: settings_box["value"], LOCAL)
+
+
+@pytest.fixture
+def reachable_tmp():
+    """A folder other users can reach (pytest's own tmp_path is private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="necktimer-ro-"))
+    os.chmod(path, 0o755)
+    yield path
+    for root, dirs, _files in os.walk(path):
+        for name in dirs:
+            os.chmod(os.path.join(root, name), 0o700)
+    shutil.rmtree(path)

@@ -7,6 +7,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import as_nobody
 
 from necktimer.core.clock import FakeClock, SystemClock
 from necktimer.core.rules import EndReason, Therapy
@@ -127,3 +128,17 @@ def test_broken_settings_value_is_reported_and_clamped(tmp_path, data_dir):
     assert result.returncode == 0
     assert "gap_minutes=5 is outside the safe range 120–720; using 120" in result.stderr
     assert "default_minutes=99 is outside the safe range 1–15; using 15" in result.stderr
+
+
+def test_gui_launch_on_a_read_only_folder_says_why_and_exits_3(reachable_tmp):
+    folder = reachable_tmp / "ro"
+    folder.mkdir()
+    os.chmod(folder, 0o555)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    result = subprocess.run([*as_nobody(), sys.executable, "-m", "necktimer", "--data-dir",
+                             str(folder)], capture_output=True, text=True, env=env,
+                            cwd=reachable_tmp, timeout=60)
+    assert result.returncode == 3
+    assert "cannot write its session history" in result.stderr
+    assert list(folder.iterdir()) == []

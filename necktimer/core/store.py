@@ -142,12 +142,12 @@ class Store:
         for needed in (data_dir, path):
             if needed.exists() and not os.access(needed, os.W_OK):
                 problem = PermissionError(f"{needed} is read-only")
-                raise StoreError(_access_message(data_dir, problem))
+                raise StoreError(access_message(data_dir, problem))
         try:
             return OpenResult(cls._open_file(path))
         except sqlite3.DatabaseError as error:
             if _is_access_problem(error):
-                raise StoreError(_access_message(data_dir, error)) from error
+                raise StoreError(access_message(data_dir, error)) from error
             moved = _move_aside(path)
             log.warning("database %s was unreadable (%s); moved to %s", path, error, moved)
             notice = (
@@ -157,14 +157,15 @@ class Store:
             try:
                 return OpenResult(cls._open_file(path), notice)
             except sqlite3.DatabaseError as again:
-                raise StoreError(_access_message(data_dir, again)) from again
+                raise StoreError(access_message(data_dir, again)) from again
 
     @classmethod
     def _open_file(cls, path: Path) -> Store:
         fresh = not path.exists()
         if fresh:
             # Create the file private before SQLite writes a byte of history into it.
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            with contextlib.suppress(FileExistsError):  # another process was quicker
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         connection = sqlite3.connect(path, timeout=10, isolation_level=None)
         connection.row_factory = sqlite3.Row
         try:
@@ -181,18 +182,22 @@ class Store:
         return store
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer necktimer (schema {version}); "
-                "update necktimer to use it."
-            )
-        for step in range(version, SCHEMA_VERSION):
+        while True:
+            # One step per write transaction, reading the version inside it, so two
+            # processes opening a new file at once cannot both apply a step.
             with self.transaction():
-                for statement in _statements(MIGRATIONS[step]):
+                version = self._db.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{self.path} was written by a newer necktimer (schema {version}); "
+                        "update necktimer to use it."
+                    )
+                if version == SCHEMA_VERSION:
+                    return
+                for statement in _statements(MIGRATIONS[version]):
                     self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {step + 1}")
-            log.info("database %s migrated to schema %d", self.path, step + 1)
+                self._db.execute(f"PRAGMA user_version = {version + 1}")
+            log.info("database %s migrated to schema %d", self.path, version + 1)
 
     def close(self) -> None:
         self._db.close()
@@ -445,7 +450,7 @@ def _is_access_problem(error: sqlite3.DatabaseError) -> bool:
     )
 
 
-def _access_message(data_dir: Path, error: Exception) -> str:
+def access_message(data_dir: Path, error: Exception) -> str:
     return (
         f"necktimer cannot write its session history in {data_dir} ({error}). "
         "Check that the folder is writable, or choose another with --data-dir. "

@@ -23,7 +23,7 @@ from necktimer.core.resources import app_icon_path
 from necktimer.core.rules import State, Therapy
 from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
-from necktimer.core.store import Store
+from necktimer.core.store import Store, StoreError
 from necktimer.core.tips import load_tips
 from necktimer.settings_io import SettingsFile
 from necktimer.ui.controller import Controller
@@ -64,6 +64,7 @@ class Necktimer(QObject):
         local_tz: tzinfo | None = None,  # None: the system's time zone
         dbus_address: str | None = _FROM_ENVIRONMENT,
         system_bus: QDBusConnection | None = None,
+        notices: list[str] | None = None,  # told already by the command line, for the window
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
@@ -72,7 +73,7 @@ class Necktimer(QObject):
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray_available = tray_available
         self.local_tz = local_tz
-        self.notices: list[str] = []
+        self.notices: list[str] = list(notices or [])
         self.app = ensure_application()
         opened = Store.open(self.data_dir)
         self.store = opened.store
@@ -275,12 +276,24 @@ class SignalWatcher(QObject):
             self._read.recv(64)
 
 
+def show_fatal(message: str) -> None:
+    """Say why the app cannot start, in a window when there is a screen to show it on."""
+    app = ensure_application(sys.argv[:1])
+    if app.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, DISPLAY_NAME, message)
+
+
 def run_gui(data_dir: Path, *, minimized: bool = False, initial: dict | None = None,
-            lock=None, socket: str | None = None) -> int:
+            lock=None, socket: str | None = None, notices: list[str] | None = None) -> int:
     """Run the application until it quits; returns the process exit code."""
     app = ensure_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    necktimer = Necktimer(data_dir)
+    try:
+        necktimer = Necktimer(data_dir, notices=notices)
+    except StoreError as error:
+        print(f"{APP_NAME}: {error}", file=sys.stderr)
+        show_fatal(str(error))
+        return 3
     if socket is not None:
         necktimer.listen(socket)
     necktimer.start(minimized=minimized)
@@ -289,6 +302,8 @@ def run_gui(data_dir: Path, *, minimized: bool = False, initial: dict | None = N
         print(reply["message"], flush=True)
         if not reply["ok"]:
             necktimer.shutdown()
+            if lock is not None:
+                lock.release()
             return reply["code"]
     watcher = SignalWatcher(necktimer.quit)  # noqa: F841 - lives as long as the loop
     code = app.exec()

@@ -88,6 +88,15 @@ class InstanceLock:
     def try_acquire(self) -> bool:
         return self._lock.tryLock(0)
 
+    @property
+    def acquired(self) -> bool:
+        return self._lock.isLocked()
+
+    @property
+    def denied(self) -> bool:
+        """The lock could not be taken because the folder is not writable."""
+        return self._lock.error() == QLockFile.LockError.PermissionError
+
     def release(self) -> None:
         self._lock.unlock()
 

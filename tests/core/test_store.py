@@ -1,17 +1,14 @@
 """The SQLite record: schema, constraints, damage handling and private files."""
 
 import os
-import shutil
 import sqlite3
 import stat
 import subprocess
 import sys
-import tempfile
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from helpers import T0
+from helpers import T0, as_nobody
 
 from necktimer.core.rules import EndReason, Therapy
 from necktimer.core.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store, StoreError
@@ -105,22 +102,6 @@ def test_files_are_private(store, data_dir):
     assert stat.S_IMODE((data_dir / DB_NAME).stat().st_mode) == 0o600
 
 
-def _nobody_can_run() -> bool:
-    return os.geteuid() == 0 and shutil.which("setpriv") is not None
-
-
-@pytest.fixture
-def reachable_tmp():
-    """A folder other users can reach (pytest's own tmp_path is private to root)."""
-    path = Path(tempfile.mkdtemp(prefix="necktimer-ro-"))
-    os.chmod(path, 0o755)
-    yield path
-    for root, dirs, _files in os.walk(path):
-        for name in dirs:
-            os.chmod(os.path.join(root, name), 0o700)
-    shutil.rmtree(path)
-
-
 def test_read_only_data_folder_gets_a_clear_message_and_changes_nothing(reachable_tmp):
     """Run as an unprivileged user (root ignores file modes) against a folder it cannot write."""
     folder = reachable_tmp / "ro"
@@ -137,11 +118,7 @@ def test_read_only_data_folder_gets_a_clear_message_and_changes_nothing(reachabl
         "try:\n    Store.open(Path(sys.argv[1]))\n"
         "except StoreError as e:\n    print(e); sys.exit(3)\n"
     )
-    if os.geteuid() == 0:
-        assert _nobody_can_run(), "setpriv (util-linux) is needed to drop root for this test"
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    else:
-        prefix = []
+    prefix = as_nobody()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     result = subprocess.run([*prefix, sys.executable, "-c", script, str(folder)],
                             capture_output=True, text=True, env=env, timeout=60)
@@ -151,3 +128,19 @@ def test_read_only_data_folder_gets_a_clear_message_and_changes_nothing(reachabl
     assert "--data-dir" in result.stdout
     assert (folder / DB_NAME).read_bytes() == before
     assert [p.name for p in folder.iterdir()] == [DB_NAME]
+
+
+def test_processes_opening_a_new_folder_at_once_all_succeed(tmp_path):
+    script = (
+        "import sys; from pathlib import Path; from necktimer.core.store import Store\n"
+        "store = Store.open(Path(sys.argv[1])).store; print(store.schema_version)\n"
+    )
+    for attempt in range(5):
+        folder = tmp_path / f"fresh{attempt}"
+        processes = [subprocess.Popen([sys.executable, "-c", script, str(folder)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(4)]
+        for process in processes:
+            out, err = process.communicate(timeout=60)
+            assert process.returncode == 0, err
+            assert out.strip() == str(SCHEMA_VERSION)

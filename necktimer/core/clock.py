@@ -81,9 +81,3 @@ class SteadyClock:
 
     def monotonic(self) -> float:
         return self._source.monotonic()
-
-    def raise_floor(self, floor: datetime) -> None:
-        """Never answer earlier than `floor` from now on."""
-        if self._last is None or floor > self._last:
-            self._last = floor
-            self._last_mono = self._source.monotonic()

@@ -116,7 +116,8 @@ class Controller(QObject):
 
     @property
     def next_wake(self) -> timedelta | None:
-        return self._next_wake
+        """How long until the controller's timer fires; None when it is not running."""
+        return self._next_wake if self._timer.isActive() else None
 
     # -- the wake-up ----------------------------------------------------------------------
 

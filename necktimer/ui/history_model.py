@@ -103,9 +103,6 @@ class HistoryModel(QAbstractTableModel):
     def session_at(self, row: int) -> Session:
         return self._rows[row]
 
-    def loaded_sessions(self) -> list[Session]:
-        return list(self._rows)
-
     # -- Qt's model interface ---------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -28,7 +28,6 @@ class TipsPanel(QToolBox):
         super().__init__(parent)
         self.setAccessibleName("Self-care tips")
         self._keys: list[str] = []
-        self.labels: dict[str, QLabel] = {}
         for tip in book.tips:
             label = QLabel(tip_html(tip))
             label.setWordWrap(True)
@@ -51,7 +50,6 @@ class TipsPanel(QToolBox):
             self.addItem(page, tip.title)
             self.setItemToolTip(self.count() - 1, f"Show the {tip.title.lower()} tip")
             self._keys.append(tip.key)
-            self.labels[tip.key] = label
         # QToolBox wraps each page in a scroll area of its own; name those for screen readers.
         for scroll in self.findChildren(QScrollArea):
             if scroll.widget() is not None:

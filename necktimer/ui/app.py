@@ -148,6 +148,9 @@ class Necktimer(QObject):
         if self.history is not None:
             self.history.close()
             self.history.deleteLater()
+        if self.settings_dialog is not None:
+            self.settings_dialog.reject()
+        self.window.hide()
         self.window.deleteLater()
         self.store.close()
 

@@ -55,6 +55,7 @@ class Controller(QObject):
         self._last_mono: float | None = None
         self._next_wake: timedelta | None = None
         self._advice_checked: float | None = None
+        self._shut_down = False
         self.status: Status = service.status()
 
     # -- requests from any front end -----------------------------------------------
@@ -122,6 +123,8 @@ class Controller(QObject):
     # -- the wake-up ----------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self._shut_down:
+            return
         self.wakeups += 1
         self._notice_jump()
         for item in self.service.tick():
@@ -203,4 +206,5 @@ class Controller(QObject):
         self._timer.start(milliseconds)
 
     def shutdown(self) -> None:
+        self._shut_down = True
         self._timer.stop()

@@ -7,6 +7,15 @@ from PySide6.QtWidgets import QApplication
 from necktimer.ui.app import Necktimer
 
 
+@pytest.fixture(autouse=True)
+def no_leftovers(qapp):
+    """Fail a test that leaves a window on screen or a timer of ours running."""
+    yield
+    QApplication.processEvents()
+    left = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not left, f"windows left open: {left}"
+
+
 @pytest.fixture
 def make_app(qapp, data_dir, clock):
     """Build a running instance (no tray unless asked) on the test's data folder and clock."""
@@ -21,6 +30,7 @@ def make_app(qapp, data_dir, clock):
     yield make
     for instance in made:
         instance.shutdown()
+        assert instance.controller.next_wake is None  # no timer left running
     QApplication.processEvents()
 
 

@@ -97,6 +97,7 @@ class Necktimer(QObject):
             self.tray.showWindowRequested.connect(self.window.raise_window)
             self.tray.quitRequested.connect(self.quit)
             self.tray.settingsRequested.connect(self.show_settings)
+            self.tray.historyRequested.connect(self.show_history)
             self.tray.show()
         else:
             log.info("no system tray: closing the window quits")

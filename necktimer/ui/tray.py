@@ -89,6 +89,7 @@ class Tray(QObject):
     showWindowRequested = Signal()
     quitRequested = Signal()
     settingsRequested = Signal()
+    historyRequested = Signal()
 
     def __init__(self, controller, local_tz: tzinfo | None = None,
                  parent: QObject | None = None) -> None:
@@ -104,6 +105,7 @@ class Tray(QObject):
         self.removed = self._add("Done — removed", controller.acknowledge_removal)
         self.menu.addSeparator()
         self.show_window = self._add("Show window", self.showWindowRequested.emit)
+        self.history = self._add("History…", self.historyRequested.emit)
         self.settings = self._add("Settings…", self.settingsRequested.emit)
         self.menu.addSeparator()
         self.quit = self._add("Quit", self.quitRequested.emit)

@@ -78,7 +78,8 @@ def test_menu_follows_the_rules(make_app, clock):
     instance.start()
     tray = instance.tray
     assert [a.text() for a in tray.menu.actions() if a.text()] == [
-        "Start ice", "Start heat", "Stop", "Done — removed", "Show window", "Settings…", "Quit"]
+        "Start ice", "Start heat", "Stop", "Done — removed", "Show window", "History…",
+        "Settings…", "Quit"]
     assert tray.start_ice.isEnabled() and not tray.stop.isEnabled()
     tray.start_heat.trigger()
     assert instance.controller.status.therapy is Therapy.HEAT

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta, tzinfo
 
-from necktimer.core.rules import Status
+from necktimer import DISPLAY_NAME
+from necktimer.core.humanize import format_clock
+from necktimer.core.rules import Session, Status
 
 
 def _iso_local(moment: datetime | None, local_tz: tzinfo | None) -> str | None:
@@ -27,3 +29,9 @@ def status_json(status: Status, local_tz: tzinfo | None = None) -> dict:
         "remaining_s": _seconds(status.remaining),
         "wait_s": _seconds(status.wait),
     }
+
+
+def ended_while_closed(session: Session, local_tz: tzinfo | None = None) -> str:
+    """The sentence for a session that ran out while necktimer was not running."""
+    return (f"Your {session.therapy.value} session ended at "
+            f"{format_clock(session.ended_at, local_tz)} while {DISPLAY_NAME} was closed.")

@@ -71,16 +71,14 @@ class Necktimer(QObject):
         self.clock = clock or SystemClock()
         if tray_available is None:
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
-        self.tray_available = tray_available
         self.local_tz = local_tz
-        self.notices: list[str] = list(notices or [])
         self.app = ensure_application()
         opened = Store.open(self.data_dir)
         self.store = opened.store
-        if opened.notice:
-            self.notices.append(opened.notice)
         self.settings = SettingsFile(self.data_dir)
-        self.notices.extend(self.settings.warnings)
+        # The command line may have read the same files a moment ago: say each thing once.
+        found = [opened.notice] if opened.notice else []
+        self.notices = list(dict.fromkeys([*(notices or []), *found, *self.settings.warnings]))
         self.service = SessionService(self.store, self.clock, self.settings, local_tz)
         self.controller = Controller(self.service, self)
         self.window = MainWindow(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from necktimer import DISPLAY_NAME
 from necktimer.core import rules
 from necktimer.core.humanize import format_clock, format_countdown, format_duration
+from necktimer.core.report import ended_while_closed
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.service import Ended, Outcome
 from necktimer.core.tips import TipBook
@@ -359,11 +360,8 @@ class MainWindow(QMainWindow):
         if session.ended_at is not None and self.controller.service.store.closed_while_away(
             session.id
         ):
-            text = (
-                f"Your {session.therapy.value} session ended at "
-                f"{format_clock(session.ended_at, self._local_tz)} while {DISPLAY_NAME} was "
-                f"closed. Remove the {session.therapy.pack} if it is still on."
-            )
+            text = (f"{ended_while_closed(session, self._local_tz)} "
+                    f"Remove the {session.therapy.pack} if it is still on.")
         self.banner.show_message(text, "&Done — removed")
 
     def _ask_pain_before(self, outcome: Outcome) -> None:
@@ -396,11 +394,7 @@ class MainWindow(QMainWindow):
 
     def _on_ended(self, ended: Ended) -> None:
         if ended.while_away:
-            self.message_line.setText(
-                f"Your {ended.session.therapy.value} session ended at "
-                f"{format_clock(ended.session.ended_at, self._local_tz)} while {DISPLAY_NAME} "
-                "was closed."
-            )
+            self.message_line.setText(ended_while_closed(ended.session, self._local_tz))
         else:
             self.message_line.setText(
                 f"{ended.session.therapy.label} session over — take the pack off."

@@ -18,8 +18,9 @@ from datetime import tzinfo
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from necktimer import APP_ID, DISPLAY_NAME
+from necktimer import APP_ID
 from necktimer.core.humanize import format_clock
+from necktimer.core.report import ended_while_closed
 from necktimer.core.rules import Session
 from necktimer.core.settings import Settings
 from necktimer.ui.dbus_notifications import (
@@ -109,8 +110,8 @@ class ReminderCenter(QObject):
         ended = format_clock(session.ended_at, self._local_tz)
         minutes = round(session.planned_length.total_seconds() / 60)
         if self.controller.service.store.closed_while_away(session.id):
-            body = (f"Your {therapy.value} session ended at {ended} while {DISPLAY_NAME} "
-                    "was closed. Take the pack off if it is still on.")
+            body = (f"{ended_while_closed(session, self._local_tz)} "
+                    "Take the pack off if it is still on.")
         else:
             body = (f"Your {minutes}-minute {therapy.value} session ended at {ended}. "
                     "Take the pack off and check your skin.")

@@ -89,6 +89,16 @@ def tick(instance, clock, seconds):
     instance.controller.refresh()
 
 
+def session_ended(make_app, bus, clock, therapy="heat"):
+    """A running app whose 15-minute session has just ended; returns it and the notification."""
+    instance = make_app(dbus_address=bus.address)
+    instance.start()
+    getattr(instance.window, f"start_{therapy}")()
+    tick(instance, clock, 15 * 60)
+    [first] = bus.notifications()
+    return instance, first
+
+
 def test_session_end_sends_an_urgent_notification_with_action(make_app, with_server, clock):
     instance = make_app(dbus_address=with_server.address)
     instance.start()
@@ -108,11 +118,7 @@ def test_session_end_sends_an_urgent_notification_with_action(make_app, with_ser
 
 def test_reminder_repeats_each_minute_replacing_until_removed(make_app, with_server, clock,
                                                               qtbot):
-    instance = make_app(dbus_address=with_server.address)
-    instance.start()
-    instance.window.start_heat()
-    tick(instance, clock, 15 * 60)
-    [first] = with_server.notifications()
+    instance, first = session_ended(make_app, with_server, clock)
     tick(instance, clock, 30)
     assert with_server.notifications() == []  # not before a minute has passed
     tick(instance, clock, 30)
@@ -260,11 +266,7 @@ def test_no_audio_degrades_with_one_log_line(make_app, clock, caplog, monkeypatc
 
 def test_dismissing_the_notification_is_not_removing_the_pack(make_app, with_server, clock,
                                                              qtbot):
-    instance = make_app(dbus_address=with_server.address)
-    instance.start()
-    instance.window.start_ice()
-    tick(instance, clock, 15 * 60)
-    [first] = with_server.notifications()
+    instance, first = session_ended(make_app, with_server, clock, therapy="ice")
     with qtbot.waitSignal(instance.reminders.dbus.closed, timeout=5000):
         with_server.command(f"close {first['id']} 2")  # the user swiped it away
     assert instance.controller.reminder_pending

@@ -38,7 +38,6 @@ class Outcome:
     message: str
     status: Status
     session: Session | None = None
-    refused: bool = False  # True when the safety rules said no (not merely "nothing to do")
 
 
 @dataclass(frozen=True)
@@ -147,14 +146,14 @@ class SessionService:
         try:
             rules.check_minutes(minutes)
         except ValueError as error:
-            return Outcome(False, str(error), self.status(), refused=True)
+            return Outcome(False, str(error), self.status())
         with self.store.transaction():
             now = self.now()
             self._close_overdue(now, while_away=False)
             status = rules.evaluate(self.store.sessions_for_rules(), now, self.settings.gap)
             decision = rules.may_start(status, self.local_tz)
             if not decision.allowed:
-                return Outcome(False, decision.reason, status, status.session, refused=True)
+                return Outcome(False, decision.reason, status, status.session)
             planned_end = now + timedelta(minutes=minutes)
             session_id = self.store.insert_session(therapy, now, planned_end)
             self._note_time(now, force=True)

@@ -72,7 +72,7 @@ class Necktimer(QObject):
         if tray_available is None:
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.local_tz = local_tz
-        self.app = ensure_application()
+        ensure_application()
         opened = Store.open(self.data_dir)
         self.store = opened.store
         self.settings = SettingsFile(self.data_dir)

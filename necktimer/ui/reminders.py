@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from necktimer import APP_ID
@@ -39,8 +39,6 @@ ACTION_SHOW = "default"
 
 
 class ReminderCenter(QObject):
-    backendChanged = Signal(str)
-
     def __init__(
         self,
         controller,
@@ -60,10 +58,9 @@ class ReminderCenter(QObject):
         self._settings = settings
         self._local_tz = local_tz
         self.chime = chime or Chime(self)
-        self.dbus: DBusNotifications | None = None
         self._time_up_id = 0  # the notification a repeat replaces
         self.sent: list[tuple[str, str, str]] = []  # (backend, summary, body), newest last
-        self.backend = self._choose(dbus_address)
+        self.dbus = self._connect(dbus_address)
         controller.removalReminder.connect(self.time_up)
         controller.gapOver.connect(self.gap_over)
         controller.removalAcknowledged.connect(self.withdraw)
@@ -71,36 +68,37 @@ class ReminderCenter(QObject):
 
     # -- choosing a channel ---------------------------------------------------------------
 
-    def _choose(self, dbus_address: str | None) -> str:
-        if dbus_address:
-            try:
-                self.dbus = DBusNotifications(dbus_address, self)
-                self.dbus.actionInvoked.connect(self._on_action)
-                self.dbus.closed.connect(self._on_closed)
-                log.info("reminders via D-Bus notifications (server can: %s)",
-                         ", ".join(sorted(self.dbus.capabilities)))
-                return DBUS
-            except NotificationsUnavailable as error:
-                log.warning("desktop notifications unavailable (%s); reminders go to %s",
-                            error, "the tray" if self._tray_usable else "the window")
-        else:
-            log.info("no session bus; reminders via %s",
-                     "the tray" if self._tray_usable else "the window")
-        return TRAY if self._tray_usable else WINDOW
+    def _connect(self, dbus_address: str | None) -> DBusNotifications | None:
+        if not dbus_address:
+            log.info("no session bus; reminders go to %s", self._local_backend)
+            return None
+        try:
+            dbus = DBusNotifications(dbus_address, self)
+        except NotificationsUnavailable as error:
+            log.warning("desktop notifications unavailable (%s); reminders go to %s",
+                        error, self._local_backend)
+            return None
+        dbus.actionInvoked.connect(self._on_action)
+        dbus.closed.connect(self._on_closed)
+        log.info("reminders via D-Bus notifications (server can: %s)",
+                 ", ".join(sorted(dbus.capabilities)))
+        return dbus
 
     @property
-    def _tray_usable(self) -> bool:
-        # showMessage shows nothing while the icon is hidden.
-        return self.tray is not None and self.tray.is_shown()
+    def backend(self) -> str:
+        """The channel the next reminder takes; the tray is asked each time, it may come and go."""
+        return DBUS if self.dbus is not None else self._local_backend
 
-    def _fall_back(self, error: Exception) -> None:
-        was = self.backend
-        if self.dbus is not None:
-            self.dbus.close()
-            self.dbus = None
-        self.backend = TRAY if self._tray_usable else WINDOW
-        log.warning("reminder channel %s failed (%s); now using %s", was, error, self.backend)
-        self.backendChanged.emit(self.backend)
+    @property
+    def _local_backend(self) -> str:
+        # showMessage shows nothing while the icon is hidden.
+        return TRAY if self.tray is not None and self.tray.is_shown() else WINDOW
+
+    def _drop_dbus(self, error: Exception) -> None:
+        self.dbus.close()
+        self.dbus = None
+        log.warning("desktop notifications failed (%s); reminders now go to %s",
+                    error, self._local_backend)
 
     # -- the reminders ------------------------------------------------------------------
 
@@ -134,27 +132,25 @@ class ReminderCenter(QObject):
 
     @property
     def _server_plays_sound(self) -> bool:
-        return self.backend == DBUS and self.dbus is not None and "sound" in self.dbus.capabilities
+        return self.dbus is not None and "sound" in self.dbus.capabilities
 
     def _deliver(self, summary: str, body: str, *, urgent: bool) -> None:
-        if self.backend == DBUS and self.dbus is not None:
+        if self.dbus is not None:
             try:
                 self._notify_dbus(summary, body, urgent)
                 self.sent.append((DBUS, summary, body))
                 return
             except NotificationsUnavailable as error:
-                self._fall_back(error)
-        if self.backend == TRAY and self._tray_usable:
+                self._drop_dbus(error)  # and the same reminder goes out below
+        if self.backend == TRAY:
             icon = (QSystemTrayIcon.MessageIcon.Warning if urgent
                     else QSystemTrayIcon.MessageIcon.Information)
             self.tray.icon.showMessage(summary, body, icon, 0 if urgent else 10_000)
             self.sent.append((TRAY, summary, body))
             return
-        if self.backend == TRAY:
-            self._fall_back(RuntimeError("the tray icon is hidden"))
         if not urgent:  # the window shows its own time's-up banner with the button
             self.window.banner.show_message(f"{summary}. {body}")
-        QApplication.alert(self.window, 0)
+            QApplication.alert(self.window, 0)
         self.sent.append((WINDOW, summary, body))
 
     def _notify_dbus(self, summary: str, body: str, urgent: bool) -> None:

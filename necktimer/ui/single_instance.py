@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("necktimer.ipc")
@@ -53,7 +53,7 @@ def encode(message: dict) -> bytes:
 def decode_request(data: bytes) -> dict:
     """Parse and validate one request line; raises ProtocolError with the reason."""
     if len(data) > MAX_MESSAGE:
-        raise ProtocolError(f"message of {len(data)} bytes is over the {MAX_MESSAGE}-byte limit")
+        raise ProtocolError(f"message over the {MAX_MESSAGE}-byte limit")
     try:
         message = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -104,9 +104,6 @@ class InstanceLock:
 class InstanceServer(QObject):
     """Listens for commands from later launches and answers each with one JSON line."""
 
-    requestReceived = Signal(dict)
-    rejected = Signal(str)
-
     def __init__(self, path: str, handler: Callable[[dict], dict],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -153,7 +150,6 @@ class InstanceServer(QObject):
         except ProtocolError as error:
             self._refuse(connection, str(error))
             return
-        self.requestReceived.emit(request)
         try:
             reply = self._handler(request)
         except Exception as error:  # a bad command must never take the instance down
@@ -164,7 +160,6 @@ class InstanceServer(QObject):
     def _refuse(self, connection: QLocalSocket, reason: str) -> None:
         connection.setProperty("handled", True)
         log.warning("refused a command: %s", reason)
-        self.rejected.emit(reason)
         self._reply(connection, {"ok": False, "code": 2, "message": f"refused: {reason}"})
 
     @staticmethod

@@ -22,7 +22,6 @@ MANAGER = "org.freedesktop.login1.Manager"
 
 class SleepWatcher(QObject):
     resumed = Signal()
-    suspending = Signal()
 
     def __init__(self, bus: QDBusConnection | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,8 +39,6 @@ class SleepWatcher(QObject):
 
     @Slot(bool)
     def on_prepare_for_sleep(self, going_to_sleep: bool) -> None:
-        if going_to_sleep:
-            self.suspending.emit()
-        else:
+        if not going_to_sleep:
             log.info("resumed from suspend")
             self.resumed.emit()

@@ -148,5 +148,5 @@ class Tray(QObject):
         self.icon.hide()
 
     def is_shown(self) -> bool:
-        """True when the desktop displays the icon (needed for its balloon messages)."""
+        """True while the icon is shown; its balloon messages need that."""
         return self.icon.isVisible()

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from helpers import T0
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -134,7 +135,16 @@ def _contrast(a, b):
     return (high + 0.05) / (low + 0.05)
 
 
-def test_text_is_readable_in_light_and_dark_palettes(qapp, window):
+@pytest.fixture
+def restore_look(qapp):
+    """Put the style and palette back, so later tests do not run in this test's theme."""
+    style, palette = qapp.style().name(), qapp.palette()
+    yield
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+def test_text_is_readable_in_light_and_dark_palettes(qapp, window, restore_look):
     for dark in (False, True):
         apply_palette(qapp, dark=dark)
         palette = window.status_line.palette()

@@ -168,10 +168,9 @@ def raw_exchange(path, payload, shutdown=True):
 def test_malformed_or_oversized_messages_are_refused_and_the_instance_lives(launcher, payload):
     primary = launcher.spawn("-v")
     launcher.wait_ready()
-    reply = raw_exchange(launcher.socket, payload)
-    if reply:
-        answer = json.loads(reply.splitlines()[0])
-        assert answer["ok"] is False and answer["message"].startswith("refused:")
+    answer = json.loads(raw_exchange(launcher.socket, payload).splitlines()[0])
+    assert answer == {"ok": False, "code": 2, "message": answer["message"]}
+    assert answer["message"].startswith("refused:")
     assert primary.poll() is None
     assert launcher.wait_ready(timeout=10)["ok"]
     assert launcher.run("status")[0] == 0

@@ -1,186 +1,247 @@
-"""necktimer benchmarks, each against a bare PySide6 baseline measured in the same run.
+"""necktimer benchmarks: every row compares necktimer with a baseline measured in the same run.
 
-    python benchmarks/run.py            # all of them
-    python benchmarks/run.py startup    # one of: startup memory wakeups history
+    python benchmarks/run.py                    # the default measures, a few minutes
+    python benchmarks/run.py startup memory     # only the measures named
+    python benchmarks/run.py --slow             # the default ones plus the notification latency
+    python benchmarks/run.py --all              # everything, the installed size too
+    python benchmarks/run.py wakeups --wakeup-seconds 15    # a quick look
+    python benchmarks/run.py --json             # the results as JSON on stdout
 
-Every measurement runs in a fresh child process (offscreen, a throw-away data
-folder), so imports, memory and wake-ups of one do not leak into another.
-Results are printed as a table: necktimer, baseline, and their ratio.
+Measures (the default ones first):
+  startup      start-up to a visible window (spawn to MapNotify), vs a bare PySide6 window
+  memory       peak memory (VmHWM) after start, vs a bare PySide6 window
+  wakeups      context switches per minute of all threads: countdown visible, hidden with a
+               session running, hidden waiting out the gap; vs bare windows
+  big-history  start-up time and memory with 500,000 sessions, vs an empty history
+  sort         sorting History by each column with 500,000 sessions, vs an empty history
+  latency      the "Time's up" notification after the planned end, idle and with every core
+               busy (two 1-minute sessions; with --slow or --all, or when named)
+  sizes        site-packages of a fresh venv with `pip install .` vs one with only
+               PySide6-Essentials (downloads; with --all or when named)
+
+It runs on a private desktop started for the run (desktop.py: Xvfb, dbus-daemon,
+trayer, a notification server, whichever are installed); the header says which,
+and a row that needs a missing piece says why it was skipped. necktimer is driven
+through its command line only (necktimer_cli.py), except for the History sort,
+which has no command (history_sort.py). Start-ups are interleaved (bare, necktimer,
+bare, ...) and reported as medians. Targets are printed beside the rows for
+reference; nothing asserts them, here or in the tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
-import statistics
+import platform
 import subprocess
 import sys
 import tempfile
-import textwrap
-
-CHILD_PRELUDE = """
-import os, sys, time, resource, tempfile, json
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
-t0 = time.perf_counter()
-"""
-
-BASELINE_WINDOW = """
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-app = QApplication([])
-window = QMainWindow(); window.setCentralWidget(QLabel("baseline")); window.resize(920, 600)
-window.show(); app.processEvents()
-quit_now = app.quit
-"""
-
-NECKTIMER_WINDOW = """
+import time
+from datetime import datetime
 from pathlib import Path
-from necktimer.ui.app import Necktimer, ensure_application
-app = ensure_application()
-instance = Necktimer(Path(tempfile.mkdtemp()), tray_available=False, dbus_address=None)
-instance.start(); app.processEvents()
-quit_now = instance.quit  # app.quit would ask first while a session runs
-"""
 
-REPORT = """
-print(json.dumps({"seconds": time.perf_counter() - t0,
-                  "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
-"""
+from desktop import private_desktop
+from linelog import last_line
+from measures import (
+    Bench,
+    Row,
+    measure_big_history,
+    measure_latency,
+    measure_sizes,
+    measure_sort,
+    measure_startup,
+    measure_wakeups,
+)
+from necktimer_cli import AppError, SeedError, observations
+from xwatch import XError
 
-IDLE = """
-from PySide6.QtCore import QEvent, QObject, QTimer
-
-
-class TimerSpy(QObject):
-    # Counts every timer event Qt delivers to any object: each one is a wake-up.
-    count = 0
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Timer:
-            TimerSpy.count += 1
-        return False
-
-
-spy = TimerSpy()
-app.installEventFilter(spy)
-cpu = time.process_time()
-QTimer.singleShot(int({seconds} * 1000), quit_now)
-app.exec()
-print(json.dumps({{"timers": TimerSpy.count - 1, "cpu": time.process_time() - cpu}}))
-"""
-
-
-def child(code: str) -> dict:
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                            text=True, check=True, cwd=tempfile.gettempdir(),
-                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    return json.loads(result.stdout.strip().splitlines()[-1])
+SOURCE = Path(__file__).resolve().parent.parent
+MEASURES = {
+    "startup": lambda bench: measure_startup(bench)[:1],
+    "memory": lambda bench: measure_startup(bench)[1:],
+    "wakeups": measure_wakeups,
+    "big-history": measure_big_history,
+    "sort": measure_sort,
+    "latency": measure_latency,
+    "sizes": measure_sizes,
+}
+DEFAULT = ["startup", "memory", "wakeups", "big-history", "sort"]
+TITLES = {  # for a measure that failed as a whole
+    "startup": "start-up to a visible window",
+    "memory": "peak memory after start",
+    "wakeups": "context switches per minute",
+    "big-history": "start-up with a big history",
+    "sort": "sort History by each column",
+    "latency": "pack-off notification after the planned end",
+    "sizes": "installed size",
+}
 
 
-def startup(runs: int) -> list[tuple]:
-    base = [child(CHILD_PRELUDE + BASELINE_WINDOW + REPORT) for _ in range(runs)]
-    ours = [child(CHILD_PRELUDE + NECKTIMER_WINDOW + REPORT) for _ in range(runs)]
-    b = statistics.median(r["seconds"] for r in base)
-    o = statistics.median(r["seconds"] for r in ours)
-    bm = statistics.median(r["max_rss_kib"] for r in base) / 1024
-    om = statistics.median(r["max_rss_kib"] for r in ours) / 1024
-    return [("startup to first window (median, s)", o, b),
-            ("peak memory after start (MiB)", om, bm)]
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], epilog="measures: " + ", ".join(MEASURES))
+    parser.add_argument("measures", nargs="*", metavar="MEASURE",
+                        help="which to run (default: " + " ".join(DEFAULT) + ")")
+    parser.add_argument("--slow", action="store_true", help="add the notification latency")
+    parser.add_argument("--all", action="store_true", help="run every measure")
+    parser.add_argument("--runs", type=int, default=7, help="start-ups per side (default 7)")
+    parser.add_argument("--wakeup-seconds", type=float, default=60.0,
+                        help="how long context switches are counted (default 60)")
+    parser.add_argument("--settle", type=float, default=5.0,
+                        help="seconds left alone before counting (default 5)")
+    parser.add_argument("--sessions", type=int, default=500_000,
+                        help="sessions in the big history (default 500000)")
+    parser.add_argument("--sort-repeats", type=int, default=3,
+                        help="times each column is sorted each way (default 3)")
+    parser.add_argument("--python", default=sys.executable,
+                        help="the interpreter with PySide6 that runs the apps (default: this one)")
+    parser.add_argument("--source", type=Path, default=SOURCE,
+                        help="the necktimer source folder to measure (default: this checkout)")
+    parser.add_argument("--without", action="append", default=[], metavar="PROGRAM",
+                        choices=["Xvfb", "trayer", "dbus-daemon", "test-server", "dunst"],
+                        help="do not use PROGRAM even if installed, to see the fallbacks "
+                             "(repeatable): Xvfb, trayer, dbus-daemon, test-server, dunst")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.measures if name not in MEASURES]
+    if unknown:
+        parser.error(f"unknown measure {', '.join(unknown)} (choose from {', '.join(MEASURES)})")
+    return args
 
 
-def wakeups(seconds: float) -> list[tuple]:
-    hide = "window.hide(); app.processEvents()\n"
-    base = child(CHILD_PRELUDE + BASELINE_WINDOW + hide + IDLE.format(seconds=seconds))
-    base_visible = child(CHILD_PRELUDE + BASELINE_WINDOW + IDLE.format(seconds=seconds))
-    hidden = "instance.window.hide(); app.processEvents()\n"
-    start = "from necktimer.core.rules import Therapy\ninstance.controller.start(Therapy.ICE)\n"
-    cases = {
-        "hidden, nothing pending": (hidden, base),
-        "hidden, session running": (start + hidden, base),
-        "visible countdown": (start, base_visible),
-    }
-    rows = []
-    for name, (setup, baseline) in cases.items():
-        ours = child(CHILD_PRELUDE + NECKTIMER_WINDOW + setup + IDLE.format(seconds=seconds))
-        rows.append((f"timer wake-ups in {seconds:.0f} s, {name}", ours["timers"],
-                     baseline["timers"]))
-        rows.append((f"CPU seconds in {seconds:.0f} s, {name}", ours["cpu"], baseline["cpu"]))
-    return rows
+def chosen_measures(args: argparse.Namespace) -> list[str]:
+    """The measures named, or the defaults with --slow / --all, in the table's order."""
+    wanted = set(args.measures or DEFAULT)
+    if args.slow or args.all:
+        wanted |= set(DEFAULT) | {"latency"}
+    if args.all:
+        wanted |= set(MEASURES)
+    return [name for name in MEASURES if name in wanted]
 
 
-HISTORY = """
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from necktimer.core.store import Store
-folder = Path(tempfile.mkdtemp())
-store = Store.open(folder).store
-t = datetime(2026, 1, 1, tzinfo=UTC)
-rows = [(("ice", "heat")[i % 2], (t - timedelta(hours=3 * i)).isoformat(),
-         (t - timedelta(hours=3 * i) + timedelta(minutes=15)).isoformat(),
-         (t - timedelta(hours=3 * i) + timedelta(minutes=15)).isoformat(), i % 11)
-        for i in range(1, {count} + 1)]
-with store.transaction():
-    store._db.executemany("INSERT INTO sessions (therapy, started_at, planned_end, ended_at, "
-                          "end_reason, pain_before) VALUES (?, ?, ?, ?, 'completed', ?)", rows)
-store.close()
-from necktimer.ui.app import Necktimer, ensure_application
-app = ensure_application()
-instance = Necktimer(folder, tray_available=False, dbus_address=None)
-instance.start(); app.processEvents()
-start = time.perf_counter()
-history = instance.show_history(); app.processEvents()
-opened = time.perf_counter() - start
-start = time.perf_counter()
-history.model.sort(4, 0); app.processEvents()
-resorted = time.perf_counter() - start
-print(json.dumps({{"open": opened, "sort": resorted, "rows": history.model.rowCount()}}))
-"""
-
-BASELINE_TABLE = """
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QTableView
-app = QApplication([])
-start = time.perf_counter()
-model = QStandardItemModel(200, 7)
-view = QTableView(); view.setModel(model); view.resize(860, 620); view.show(); app.processEvents()
-print(json.dumps({"open": time.perf_counter() - start}))
-"""
+def preflight(python: str, source: Path) -> tuple[str | None, str]:
+    """(why the apps cannot run, or None; the versions line)."""
+    code = "import sys, PySide6, necktimer.cli; print(sys.version.split()[0], PySide6.__version__)"
+    result = subprocess.run([python, "-c", code], cwd=source, capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(source)), check=False)
+    if result.returncode != 0:
+        return (f"{python} cannot import PySide6 and necktimer from {source}: "
+                f"{last_line(result.stderr)}"), ""
+    version, pyside = result.stdout.split()
+    return None, f"python {version} ({python}), PySide6 {pyside}, necktimer from {source}"
 
 
-def history(count: int) -> list[tuple]:
-    ours = child(CHILD_PRELUDE + HISTORY.format(count=count))
-    base = child(CHILD_PRELUDE + BASELINE_TABLE)
-    return [
-        (f"open History with {count:,} sessions (s)", ours["open"], base["open"]),
-        (f"re-sort {count:,} sessions by pain (s)", ours["sort"], base["open"]),
-    ]
+def revision(source: Path) -> str:
+    """The source's git commit, marked when it has uncommitted changes."""
+    def git(*args: str) -> str:
+        """git's output in the source folder."""
+        return subprocess.run(["git", "-C", str(source), *args], capture_output=True,
+                              text=True, check=False).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "not a git checkout"
+    return commit + (" + uncommitted changes" if git("status", "--porcelain") else "")
+
+
+def run_measure(bench: Bench, name: str) -> list[Row]:
+    """One measure's rows; a failure becomes a skipped row with the reason."""
+    print(f"{name} …", file=sys.stderr, flush=True)
+    try:
+        return MEASURES[name](bench)
+    except (AppError, SeedError, XError, OSError, subprocess.SubprocessError) as error:
+        return [Row(TITLES[name], "", skipped=f"{type(error).__name__}: {error}")]
+
+
+def fmt(value: float | None, unit: str) -> str:
+    """A value with its unit, to a sensible precision."""
+    if value is None:
+        return "—"
+    if unit == "s":
+        return f"{value:.3f} s"
+    if unit == "MiB":
+        return f"{value:.1f} MiB"
+    return f"{value:.1f}{unit}" if value < 10 else f"{value:,.0f}{unit}"
+
+
+def table(rows: list[Row]) -> list[str]:
+    """The rows as aligned text columns."""
+    lines = [("measure", "necktimer", "baseline", "ratio", "target", "met", "baseline is")]
+    for row in rows:
+        if row.skipped:
+            lines.append((row.measure, "skipped", "", "", row.target, "", ""))
+            continue
+        ratio = "—" if row.ratio is None else f"{row.ratio:.2f}"
+        met = {True: "yes", False: "NO", None: "—"}[row.met]
+        lines.append((row.measure, fmt(row.necktimer, row.unit), fmt(row.baseline, row.unit),
+                      ratio, row.target, met, row.baseline_is))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    right = {1, 2, 3}
+    out = []
+    for number, line in enumerate(lines):
+        cells = [cell.rjust(width) if i in right else cell.ljust(width)
+                 for i, (cell, width) in enumerate(zip(line, widths, strict=True))]
+        out.append("  ".join(cells).rstrip())
+        if number == 0:
+            out.append("  ".join("-" * width for width in widths))
+    return out
+
+
+def report(header: list[str], rows: list[Row], bench: Bench, took: dict[str, float]) -> str:
+    """The whole text report: header, table, skips, notes, observations, timings."""
+    out = [*header, "", *table(rows)]
+    skipped = [row for row in rows if row.skipped]
+    if skipped:
+        out += ["", "Skipped:", *[f"  - {row.measure}: {row.skipped}" for row in skipped]]
+    if bench.notes:
+        out += ["", "Notes:", *[f"  - {note}" for note in bench.notes]]
+    if observations:
+        out += ["", "Noticed in the app:", *[f"  - {text}" for text in observations.values()]]
+    out += ["", "Took: " + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in took.items())
+            + f"; total {sum(took.values()):.0f} s"]
+    return "\n".join(out)
+
+
+def as_json(header: list[str], rows: list[Row], bench: Bench, took: dict[str, float]) -> str:
+    """The results as one JSON document."""
+    return json.dumps({
+        "header": header,
+        "rows": [dict(dataclasses.asdict(row), ratio=row.ratio) for row in rows],
+        "notes": bench.notes,
+        "observations": list(observations.values()),
+        "seconds": took,
+    }, indent=2, default=str, ensure_ascii=False)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="*", metavar="MEASURE",
-                        help="startup (includes memory), wakeups, history; default: all")
-    parser.add_argument("--runs", type=int, default=5, help="startup runs per side")
-    parser.add_argument("--seconds", type=float, default=10.0, help="idle time per wake-up run")
-    parser.add_argument("--sessions", type=int, default=50_000)
-    args = parser.parse_args(argv)
-    chosen = set(args.which or ["startup", "wakeups", "history"])
-    unknown = chosen - {"startup", "memory", "wakeups", "history"}
-    if unknown:
-        parser.error(f"unknown measure {', '.join(sorted(unknown))}")
-    rows: list[tuple] = []
-    if chosen & {"startup", "memory"}:
-        rows += startup(args.runs)
-    if "wakeups" in chosen:
-        rows += wakeups(args.seconds)
-    if "history" in chosen:
-        rows += history(args.sessions)
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'necktimer':>10}  {'bare Qt':>10}  {'ratio':>7}")
-    for name, ours, base in rows:
-        ratio = f"{ours / base:.2f}" if base else ("1.00" if ours == base else "—")
-        print(f"{name:<{width}}  {ours:>10.3f}  {base:>10.3f}  {ratio:>7}")
+    """Run the chosen measures and print the report."""
+    args = parse_args(argv)
+    names = chosen_measures(args)
+    source = args.source.resolve()
+    problem, versions = preflight(args.python, source)
+    if problem:
+        print(f"necktimer benchmarks cannot run: {problem}\n(run them with the project's "
+              "virtualenv, e.g. .venv/bin/python benchmarks/run.py, or pass --python)",
+              file=sys.stderr)
+        return 2
+    header = [f"necktimer benchmarks, {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
+              f"machine: {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+              versions + f" at {revision(source)}"]
+    rows: list[Row] = []
+    took: dict[str, float] = {}
+    with (private_desktop(args.python, source, frozenset(args.without)) as desktop,
+          tempfile.TemporaryDirectory(prefix="necktimer-bench-") as work):
+        header += desktop.lines
+        bench = Bench(args, args.python, source, desktop, Path(work))
+        for name in names:
+            started = time.monotonic()
+            rows += run_measure(bench, name)
+            took[name] = time.monotonic() - started
+        bench.end_leftovers()
+    print(as_json(header, rows, bench, took) if args.json else report(header, rows, bench, took))
     return 0
 
 

@@ -1,35 +1,44 @@
 """The `necktimer` command: opens the window, or talks to the running one.
 
-Exit codes: 0 done; 1 refused by the safety rules (or nothing to do);
-2 bad command line; 3 the data folder or the running instance cannot be used.
+Exit codes (`commands.Exit`): 0 done; 1 refused by the safety rules (or nothing
+to do); 2 bad command line; 3 the data folder or the running instance cannot be used.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
-from necktimer import APP_NAME, DISPLAY_NAME, __version__
+from necktimer import APP_NAME, __version__
+from necktimer.commands import EARLIER, Command, Exit, ProtocolError, Reply, Request, execute
+from necktimer.commands import parse_when as _parse_when
 from necktimer.core import rules
+from necktimer.core.i18n import arg, translate
+from necktimer.core.rules import Therapy
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+log = logging.getLogger("necktimer.cli")
 
-EPILOG = f"""\
-commands:
+WINDOW_COMMANDS = (Command.SHOW, Command.START)
+
+
+def epilog() -> str:
+    return arg(translate("Cli", """commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
   start ice|heat [--minutes N]
-                        start a session ({rules.MIN_MINUTES}-{rules.MAX_MINUTES} min) in the running
-                        instance, or open {DISPLAY_NAME} with it started
+                        start a session (%1-%2 min) in the running
+                        instance, or open necktimer with it started
   stop                  stop the running session
   done                  confirm the pack is off after a session ended
-  quit                  quit the running instance
-  install-desktop       add {DISPLAY_NAME} to your application menu (no root needed)
+  quit [--force]        quit the running instance (refused while a pack is on,
+                        unless --force)
+  last-applied HH:MM|%3
+                        after a lost history: when ice or heat was last applied
+  install-desktop       add necktimer to your application menu (no root needed)
   uninstall-desktop     remove it again
 
 exit codes:
@@ -39,209 +48,260 @@ exit codes:
   2  bad command line
   3  the data folder or the running instance cannot be used
 
-The safety rules: a session lasts at most {rules.MAX_MINUTES} minutes, and the next one (ice or
-heat) may start 2 hours after the previous one ended. A session stopped within its first
-minute does not count.
-"""
+The safety rules: a session lasts at most %2 minutes, and the next one (ice or
+heat) may start one gap (2 hours, or longer if you set it) after the previous one
+ended. A session stopped within its first minute starts no gap, but its time counts
+toward the next session's %2 minutes.
+"""), rules.MIN_MINUTES, rules.MAX_MINUTES, EARLIER)
 
 
 def minutes_arg(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+        raise argparse.ArgumentTypeError(
+            arg(translate("Cli", "%1 is not a whole number of minutes"), repr(text))) from None
     try:
         return rules.check_minutes(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def when_arg(text: str) -> str:
+    try:
+        return _parse_when(text)
+    except ProtocolError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def data_dir_arg(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError(translate("Cli", "the data folder must not be empty"))
+    return Path(text).expanduser().absolute()
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a mistake gets one line instead of the whole usage text."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{APP_NAME} --help')\n")
+        # One line, whatever the user typed (a newline in an argument included).
+        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        self.exit(Exit.USAGE, f"{self.prog}: {shown} "
+                              + arg(translate("Cli", "(see '%1 --help')"), APP_NAME) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="keep the history and settings in DIR (a separate profile)")
+    common.add_argument("--data-dir", metavar="DIR", type=data_dir_arg,
+                        default=argparse.SUPPRESS,
+                        help=translate("Cli", "keep the history and settings in DIR "
+                                              "(a separate profile)"))
     common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                        help="log what happens")
+                        help=translate("Cli", "log what happens"))
     parser = Parser(
         prog=APP_NAME,
-        description="Times ice and heat sessions for a neck spasm: at most "
-                    f"{rules.MAX_MINUTES} minutes each, 2 hours apart.",
-        epilog=EPILOG,
+        description=arg(translate("Cli", "Times ice and heat sessions for a neck spasm: at "
+                                         "most %1 minutes each, 2 hours apart."),
+                        rules.MAX_MINUTES),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--minimized", action="store_true",
-                        help="start in the system tray without showing the window")
+                        help=translate("Cli", "start in the system tray without showing the "
+                                              "window"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    status = sub.add_parser("status", parents=[common], help="print the current state")
-    status.add_argument("--json", action="store_true", help="print one JSON object")
-    start = sub.add_parser("start", parents=[common], help="start a session")
-    start.add_argument("therapy", choices=[t.value for t in rules.Therapy])
+    status = sub.add_parser("status", parents=[common],
+                            help=translate("Cli", "print the current state"))
+    status.add_argument("--json", action="store_true",
+                        help=translate("Cli", "print one JSON object"))
+    start = sub.add_parser("start", parents=[common], help=translate("Cli", "start a session"))
+    start.add_argument("therapy", choices=[t.value for t in Therapy])
     start.add_argument("--minutes", type=minutes_arg, default=None, metavar="N",
-                       help=f"length in minutes, {rules.MIN_MINUTES}-{rules.MAX_MINUTES} "
-                            "(default: the length set in the settings)")
-    for name, text in (("stop", "stop the running session"),
-                       ("done", "confirm the pack is off"),
-                       ("quit", "quit the running instance"),
-                       ("install-desktop", "add the menu entry and icon for this user"),
-                       ("uninstall-desktop", "remove the menu entry and icon")):
+                       help=arg(translate("Cli", "length in minutes, %1-%2 (default: the "
+                                                 "length you chose last)"),
+                                rules.MIN_MINUTES, rules.MAX_MINUTES))
+    quit_ = sub.add_parser("quit", parents=[common],
+                           help=translate("Cli", "quit the running instance"))
+    quit_.add_argument("--force", action="store_true",
+                       help=translate("Cli", "quit even while a pack is on"))
+    last = sub.add_parser("last-applied", parents=[common],
+                          help=translate("Cli", "say when ice or heat was last applied"))
+    last.add_argument("when", type=when_arg, metavar=f"HH:MM|{EARLIER}")
+    for name, text in (("stop", translate("Cli", "stop the running session")),
+                       ("done", translate("Cli", "confirm the pack is off")),
+                       ("install-desktop", translate("Cli", "add the menu entry and icon for "
+                                                            "this user")),
+                       ("uninstall-desktop", translate("Cli", "remove the menu entry and "
+                                                              "icon"))):
         sub.add_parser(name, parents=[common], help=text)
     return parser
 
 
-def default_data_dir() -> Path:
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+def _backstop(argv: list[str]) -> int:
+    parser = Parser(prog=f"{APP_NAME} backstop")
+    parser.add_argument("--data-dir", type=data_dir_arg, default=None)
+    parser.add_argument("--session", type=int, default=None)
+    args = parser.parse_args(argv)
+    from necktimer import backstop
 
-    QCoreApplication.setApplicationName(APP_NAME)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location)
+    return backstop.main(args.data_dir or default_data_dir(), session_id=args.session)
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / APP_NAME
+
+
+def request_for(args: argparse.Namespace) -> Request:
+    command = Command(args.command or "show")
+    if command is Command.START:
+        return Request(command, Therapy(args.therapy), args.minutes)
+    if command is Command.QUIT:
+        return Request(command, force=args.force)
+    if command is Command.LAST_APPLIED:
+        return Request(command, when=args.when)
+    return Request(command)
 
 
 def main(argv: list[str] | None = None) -> int:
     # Everything necktimer writes (history, settings) is health information.
     os.umask(0o077)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["backstop"]:
+        # The backstop outlives the window and must stay small: no Qt, no translations
+        # to load (the window wrote its words down for it).
+        return _backstop(argv[1:])
+    from necktimer import language
+
+    language.install()  # the environment's language, so that --help and errors read in it
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
         format="%(name)s: %(message)s",
     )
-    data_dir = Path(args.data_dir).expanduser() if "data_dir" in args else default_data_dir()
+    data_dir = args.data_dir if "data_dir" in args else default_data_dir()
     command = args.command or "show"
-
     if command in ("install-desktop", "uninstall-desktop"):
         from necktimer import desktop
 
         return desktop.main(command)
-    if command == "status":
-        return _status(data_dir, as_json=args.json)
-    return _instance_command(data_dir, command, args)
-
-
-def _open_service(data_dir: Path):
-    from necktimer.core.clock import SystemClock
-    from necktimer.core.service import SessionService
-    from necktimer.core.store import Store
     from necktimer.settings_io import SettingsFile
 
-    opened = Store.open(data_dir)
     settings = SettingsFile(data_dir)
-    notices = ([opened.notice] if opened.notice else []) + settings.warnings
-    for notice in notices:
-        print(notice, file=sys.stderr)
-    return SessionService(opened.store, SystemClock(), settings), notices
+    language.install(settings.current.language)
+    request = request_for(args)
+    if request.command is Command.STATUS:
+        return _status(data_dir, settings, as_json=args.json)
+    return _act(data_dir, settings, request, minimized=args.minimized)
 
 
-def _status(data_dir: Path, *, as_json: bool) -> int:
-    from necktimer.core.report import status_json
-    from necktimer.core.store import StoreError
+def _print(reply: Reply) -> int:
+    print(reply.message, file=sys.stdout if reply.code in (Exit.OK, Exit.REFUSED) else sys.stderr)
+    return int(reply.code)
 
-    try:
-        service, _notices = _open_service(data_dir)
-    except StoreError as error:
-        print(f"{APP_NAME}: {error}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    status = service.status()
+
+def _status(data_dir: Path, settings, *, as_json: bool) -> int:
+    """Ask the running instance (it knows what is not yet saved), else read the history."""
+    import json
+
+    reply = _ask_running(data_dir, Request(Command.STATUS))
+    if reply is None:
+        service = _open_service(data_dir, settings, Command.STATUS)
+        if isinstance(service, int):
+            return service
+        reply = execute(Request(Command.STATUS), service)
+        service.close()
     if as_json:
-        print(json.dumps(status_json(status)))
-    else:
-        print(status.sentence())
-    return EXIT_OK
+        print(json.dumps(reply.status))
+        return Exit.OK
+    return _print(reply)
 
 
-def _request_for(command: str, args: argparse.Namespace) -> dict:
-    if command == "start":
-        return {"cmd": "start", "therapy": args.therapy, "minutes": args.minutes}
-    return {"cmd": command}
-
-
-def _instance_command(data_dir: Path, command: str, args: argparse.Namespace) -> int:
-    from necktimer.core.store import StoreError, access_message, make_private_dir
-    from necktimer.ui.single_instance import InstanceLock, send_request, socket_path
+def _ask_running(data_dir: Path, request: Request) -> Reply | None:
+    """The running instance's reply, or None when no instance is running."""
+    from necktimer.instance import Unreachable, UnsafeFolder, send, socket_path
 
     try:
-        make_private_dir(data_dir)
-    except OSError as error:
-        print(f"{APP_NAME}: cannot use the data folder {data_dir}: {error.strerror}",
-              file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    request = _request_for(command, args)
-    path = socket_path(data_dir)
+        return send(socket_path(data_dir), request)
+    except (Unreachable, UnsafeFolder, OSError) as error:
+        if str(error):
+            log.warning("%s", error)
+        return None
+
+
+def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
+    from necktimer.core.service import StorageError, check_writable
+    from necktimer.instance import InstanceLock, Unreachable, UnsafeFolder, send_when_ready
+    from necktimer.instance import socket_path as find_socket
+
+    reply = _ask_running(data_dir, request)
+    if reply is not None:
+        return _print(reply)
+    try:
+        check_writable(data_dir)
+    except StorageError as error:
+        return _unusable(request, str(error))
     lock = InstanceLock(data_dir)
-    if not lock.try_acquire() and lock.denied:
-        return _unusable(command, StoreError(access_message(data_dir, PermissionError(
-            f"cannot create a lock file in {data_dir}"))))
-    if not lock.acquired:
-        reply = send_request(path, request)
-        if reply is None:
-            print(f"{APP_NAME} is running but does not answer on {path}.", file=sys.stderr)
-            return EXIT_UNAVAILABLE
-        print(reply.get("message", ""))
-        return int(reply.get("code", EXIT_UNAVAILABLE))
-
-    # No instance is running: this process is now the only one that may act.
     try:
-        if command in ("stop", "done", "quit"):
-            return _act_without_window(data_dir, command)
-        # Open the record before any window, so a damaged or read-only one is reported
-        # here, and a refused start never opens the app.
-        service, notices = _open_service(data_dir)
+        acquired = lock.acquire()
+    except OSError as error:
+        return _unusable(request, str(error))
+    if not acquired:
+        # Another instance holds the folder and is starting up: give it a moment.
+        try:
+            return _print(send_when_ready(find_socket(data_dir), request))
+        except (Unreachable, UnsafeFolder, OSError) as error:
+            message = arg(translate("Cli", "necktimer is running for %1 but does not answer "
+                                           "(%2)."), str(data_dir), str(error) or "-")
+            return _unusable(request, message)
+    # No instance is running: this process is now the only one that may act.
+    service = _open_service(data_dir, settings, request.command)
+    if isinstance(service, int):
+        lock.release()
+        return service
+    if request.command not in WINDOW_COMMANDS:
+        if request.command is Command.QUIT:
+            reply = Reply(Exit.OK, translate("Cli", "necktimer is not running."))
+        else:
+            reply = execute(request, service)
+        service.close()
+        lock.release()
+        return _print(reply)
+    if request.command is Command.START:
         decision = rules.may_start(service.status())
-        service.store.close()
-    except StoreError as error:
-        lock.release()
-        return _unusable(command, error)
-    finally:
-        if command in ("stop", "done", "quit"):
+        if not decision.allowed:
+            service.close()
             lock.release()
-    if command == "start" and not decision.allowed:
-        print(decision.reason)
-        lock.release()
-        return EXIT_REFUSED
-
+            return _print(Reply(Exit.REFUSED, decision.reason))
     from necktimer.ui.app import run_gui
 
-    return run_gui(
-        data_dir,
-        minimized=args.minimized,
-        initial=request if command == "start" else None,
-        lock=lock,
-        socket=path,
-        notices=notices,
-    )
+    return run_gui(service, settings, lock=lock, minimized=minimized,
+                   initial=request if request.command is Command.START else None)
 
 
-def _unusable(command: str, error: Exception) -> int:
-    print(f"{APP_NAME}: {error}", file=sys.stderr)
-    if command not in ("stop", "done", "quit"):
+def _open_service(data_dir: Path, settings, command: Command):
+    """The service on the data folder, or an exit code after saying why it cannot be used."""
+    from necktimer.core.clock import SystemClock
+    from necktimer.core.service import SessionService, StorageError
+
+    try:
+        service = SessionService.open(data_dir, SystemClock(), settings)
+    except StorageError as error:
+        return _unusable(Request(command), str(error))
+    for notice in [*service.notices, *settings.warnings]:
+        print(notice, file=sys.stderr)
+    return service
+
+
+def _unusable(request: Request, message: str) -> int:
+    print(f"{APP_NAME}: {message}", file=sys.stderr)
+    if request.command in WINDOW_COMMANDS:
         from necktimer.ui.app import show_fatal
 
-        show_fatal(str(error))  # started from a menu, nobody reads stderr
-    return EXIT_UNAVAILABLE
-
-
-def _act_without_window(data_dir: Path, command: str) -> int:
-    if command == "quit":
-        print(f"{DISPLAY_NAME} is not running.")
-        return EXIT_OK
-    service, _notices = _open_service(data_dir)
-    try:
-        if command == "stop":
-            outcome = service.stop()
-            print(outcome.message)
-            return EXIT_OK if outcome.ok else EXIT_REFUSED
-        session = service.acknowledge_removal()
-        print("Noted: the pack is off." if session else "No pack was waiting to come off.")
-        return EXIT_OK if session else EXIT_REFUSED
-    finally:
-        service.store.close()
+        show_fatal(message)  # started from a menu, nobody reads stderr
+    return Exit.UNAVAILABLE
 
 
 if __name__ == "__main__":

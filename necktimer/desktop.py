@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME
+from necktimer.core.i18n import arg, translate
 from necktimer.core.resources import app_icon_path, resource
 
 log = logging.getLogger("necktimer.desktop")
@@ -69,7 +70,8 @@ def install(command: str | None = None) -> list[Path]:
     for path in paths.values():
         path.parent.mkdir(parents=True, exist_ok=True)
     template = resource("desktop", DESKTOP_FILE).read_text(encoding="utf-8")
-    paths["desktop"].write_text(_with_command(template, command or command_path()))
+    paths["desktop"].write_text(_with_command(template, command or command_path()),
+                                encoding="utf-8")
     paths["desktop"].chmod(0o644)
     shutil.copyfile(app_icon_path(), paths["icon"])
     shutil.copyfile(resource("desktop", METAINFO_FILE), paths["metainfo"])
@@ -122,7 +124,7 @@ def set_autostart(enabled: bool, data_dir: Path | None = None,
         "Terminal=false",
         "X-GNOME-Autostart-enabled=true",
     ]
-    path.write_text("\n".join(lines) + "\n")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     path.chmod(0o644)
     log.info("wrote %s", path)
     return path
@@ -131,13 +133,13 @@ def set_autostart(enabled: bool, data_dir: Path | None = None,
 def main(command: str) -> int:
     if command == "install-desktop":
         for path in install():
-            print(f"installed {path}")
-        print(f"{DISPLAY_NAME} is now in your application menu "
-              f"(remove it with: {APP_NAME} uninstall-desktop).")
+            print(arg(translate("Desktop", "installed %1"), str(path)))
+        print(arg(translate("Desktop", "%1 is now in your application menu (remove it with: "
+                                       "%2 uninstall-desktop)."), DISPLAY_NAME, APP_NAME))
         return 0
     removed = uninstall()
     for path in removed:
-        print(f"removed {path}")
+        print(arg(translate("Desktop", "removed %1"), str(path)))
     if not removed:
-        print("Nothing to remove.")
+        print(translate("Desktop", "Nothing to remove."))
     return 0

@@ -1,25 +1,37 @@
-"""Shared fixtures: offscreen Qt, a fake clock, a private data folder per test."""
+"""Shared fixtures: offscreen Qt, a pinned locale and time zone, a fake clock, a private folder."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 
-# Set before anything imports Qt: the tests never need a display.
+# Set before anything imports Qt: the tests never need a display, never talk to the
+# developer's desktop or system bus, and read times the same on every machine.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)  # never talk to the developer's desktop
-os.environ.setdefault("XDG_RUNTIME_DIR", "")
+os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=/nonexistent/necktimer-tests"
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
+os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="nt-run-")  # 0700, short socket paths
 
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
-from helpers import LOCAL, T0
+from helpers import LOCAL, T0, Box
 
+from necktimer.core import i18n
 from necktimer.core.clock import FakeClock
 from necktimer.core.service import SessionService
-from necktimer.core.settings import Settings
-from necktimer.core.store import Store
+
+
+@pytest.fixture(autouse=True)
+def pinned_presentation():
+    """English, 24-hour times and a fixed zone for every test; a test may change it."""
+    i18n.reset()
+    i18n.install(tz=LOCAL)
+    yield
+    i18n.reset()
 
 
 @pytest.fixture
@@ -33,28 +45,22 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened.store
-    opened.store.close()
+def settings_box() -> Box:
+    """Settings a test may change: the service reads `.current` on every call."""
+    return Box()
 
 
 @pytest.fixture
-def settings_box():
-    """Settings a test may change: service(settings=...) reads them on every call."""
-    box = {"value": Settings()}
-    return box
-
-
-@pytest.fixture
-def service(store: Store, clock: FakeClock, settings_box) -> SessionService:
-    return SessionService(store, clock, lambda: settings_box["value"], LOCAL)
+def service(data_dir: Path, clock: FakeClock, settings_box: Box):
+    opened = SessionService.open(data_dir, clock, settings_box)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
 def reachable_tmp():
-    """A folder other users can reach (pytest's own tmp_path is private to root)."""
-    path = Path(tempfile.mkdtemp(prefix="necktimer-ro-"))
+    """A folder other users can reach (pytest's own tmp_path may be private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="necktimer-ro-", dir="/tmp"))
     os.chmod(path, 0o755)
     yield path
     for root, dirs, _files in os.walk(path):

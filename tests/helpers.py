@@ -1,12 +1,42 @@
 """Constants and small helpers the tests share (imported as `helpers`)."""
 
+from __future__ import annotations
+
 import os
 import shutil
-from datetime import UTC, datetime, timedelta, timezone
+import sqlite3
+import stat
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from necktimer.core.settings import Settings
 
 # A fixed zone with no daylight saving, so displayed times are the same everywhere.
 LOCAL = timezone(timedelta(hours=1), "CET")
-T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 local
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)  # 09:00 local
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Box:
+    """A settings source with a value the test sets."""
+
+    current: Settings = field(default_factory=Settings)
+
+    def set(self, **changes) -> None:
+        self.current, _ = self.current.replace(**changes)
+
+
+def rows(data_dir: Path) -> list[sqlite3.Row]:
+    """The session rows as another program sees them: a second, independent connection."""
+    connection = sqlite3.connect(data_dir / "necktimer.sqlite3")
+    connection.row_factory = sqlite3.Row
+    try:
+        return connection.execute("SELECT * FROM sessions ORDER BY id").fetchall()
+    finally:
+        connection.close()
 
 
 def as_nobody() -> list[str]:
@@ -15,3 +45,40 @@ def as_nobody() -> list[str]:
         return []
     assert shutil.which("setpriv"), "setpriv (util-linux) is needed to drop root"
     return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def pure_python_copy(into: Path) -> tuple[list[str], dict[str, str]]:
+    """A command prefix and environment that run necktimer's Qt-free code as the user nobody.
+
+    The checkout and its virtual environment may sit in a folder other users cannot enter
+    (a 0700 home), so the package is copied to `into` and run by the system's Python.
+    """
+    system_python = shutil.which("python3", path="/usr/bin:/bin")
+    assert system_python, "a system python3 is needed to run code as another user"
+    target = into / "src"
+    shutil.copytree(REPO / "necktimer", target / "necktimer",
+                    ignore=shutil.ignore_patterns("__pycache__", "ui"))
+    for root, dirs, files in os.walk(into):
+        os.chmod(root, 0o755)
+        for name in files:
+            os.chmod(os.path.join(root, name), 0o644)
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(target), "LC_ALL": "C.UTF-8"}
+    return [*as_nobody(), system_python], env
+
+
+def nobody_can_run_here() -> str | None:
+    """Why the user nobody cannot run this checkout's Python (a 0700 folder on the way), or None."""
+    if os.geteuid() != 0:
+        return None
+    for path in (REPO, Path(sys.executable).resolve(), Path(sys.prefix)):
+        for folder in (path, *path.parents):
+            mode = folder.stat().st_mode
+            if folder.is_dir() and not mode & stat.S_IXOTH:
+                return f"{folder} cannot be entered by other users (mode {oct(mode & 0o777)})"
+    return None
+
+
+def tick(instance, clock, seconds: float) -> None:
+    """Time passes and the app's controller wakes, as its timer would."""
+    clock.advance(seconds)
+    instance.controller.refresh()

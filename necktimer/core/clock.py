@@ -1,83 +1,105 @@
-"""Where the program reads the time: the system clock, a fake one for tests, and a guard."""
+"""Where the program reads the time: the wall clock and the boot clock, real or fake.
+
+The wall clock is what the user sees and may be set at any moment. The boot
+clock (`CLOCK_BOOTTIME`) counts seconds since the machine booted, keeps counting
+through suspend and cannot be set, so within one boot it is the honest measure
+of how long ago something happened. The boot is named by the kernel's boot id.
+"""
 
 from __future__ import annotations
 
 import time
+import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
+
+BOOT_ID_PATH = Path("/proc/sys/kernel/random/boot_id")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """One moment as both clocks saw it."""
+
+    wall: datetime  # UTC, timezone-aware
+    boot_id: str
+    boottime: float  # seconds since that boot, suspend included
+
+    def same_boot(self, other: Stamp) -> bool:
+        return bool(self.boot_id) and self.boot_id == other.boot_id
 
 
 class Clock(Protocol):
-    """Wall-clock time (timezone-aware UTC) plus a monotonic reading in seconds."""
-
     def now(self) -> datetime: ...
 
-    def monotonic(self) -> float: ...
+    def boottime(self) -> float: ...
+
+    def boot_id(self) -> str: ...
+
+
+def stamp(clock: Clock) -> Stamp:
+    return Stamp(clock.now(), clock.boot_id(), clock.boottime())
 
 
 class SystemClock:
     """The real clocks of this machine."""
 
+    def __init__(self) -> None:
+        try:
+            self._boot_id = BOOT_ID_PATH.read_text().strip()
+            self._clock_id = time.CLOCK_BOOTTIME
+        except (OSError, AttributeError):
+            # No boot clock (not Linux): this process's monotonic clock stands in,
+            # named so it never matches another process's.
+            self._boot_id = f"process-{uuid.uuid4().hex}"
+            self._clock_id = time.CLOCK_MONOTONIC
+
     def now(self) -> datetime:
         return datetime.now(UTC)
 
-    def monotonic(self) -> float:
-        return time.monotonic()
+    def boottime(self) -> float:
+        return time.clock_gettime(self._clock_id)
+
+    def boot_id(self) -> str:
+        return self._boot_id
 
 
 class FakeClock:
-    """A clock tests move by hand: `advance` is time passing, `jump` is the clock being set."""
+    """A clock tests move by hand.
+
+    `advance` is time passing, `jump` is someone setting the wall clock,
+    `suspend` is a laptop asleep (both clocks move, but Qt's timers do not
+    fire), and `reboot` starts a new boot.
+    """
 
     def __init__(self, start: datetime | None = None) -> None:
         self._wall = start or datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
         if self._wall.tzinfo is None:
             raise ValueError("FakeClock needs a timezone-aware start time")
-        self._mono = 1000.0
+        self._boottime = 1000.0
+        self._boot_id = "boot-1"
 
     def now(self) -> datetime:
         return self._wall
 
-    def monotonic(self) -> float:
-        return self._mono
+    def boottime(self) -> float:
+        return self._boottime
+
+    def boot_id(self) -> str:
+        return self._boot_id
 
     def advance(self, seconds: float) -> None:
-        """Real time passes: wall and monotonic clocks move together."""
         self._wall += timedelta(seconds=seconds)
-        self._mono += seconds
+        self._boottime += seconds
 
     def jump(self, seconds: float) -> None:
-        """Only the wall clock moves: a user or NTP setting the clock, or a suspended laptop."""
         self._wall += timedelta(seconds=seconds)
 
-    suspend = jump  # Linux's CLOCK_MONOTONIC does not count time spent suspended
+    suspend = advance  # CLOCK_BOOTTIME counts suspended time; only Qt's timers miss it
 
-
-class SteadyClock:
-    """Wall time that never runs backwards.
-
-    A backwards clock change must not shorten the gap or stretch a session, so
-    this clock answers max(wall time, last answer + monotonic time since then).
-    It can also start from a floor: the latest time the store has ever recorded.
-    Forward jumps (suspend, or the clock set ahead) are taken as they come.
-    """
-
-    def __init__(self, source: Clock, floor: datetime | None = None) -> None:
-        self._source = source
-        self._last = floor
-        self._last_mono = source.monotonic()
-
-    @property
-    def source(self) -> Clock:
-        return self._source
-
-    def now(self) -> datetime:
-        wall = self._source.now()
-        mono = self._source.monotonic()
-        if self._last is not None:
-            carried = self._last + timedelta(seconds=max(0.0, mono - self._last_mono))
-            wall = max(wall, carried)
-        self._last, self._last_mono = wall, mono
-        return wall
-
-    def monotonic(self) -> float:
-        return self._source.monotonic()
+    def reboot(self, seconds_down: float = 60.0, *, wall_error: float = 0.0) -> None:
+        """The machine restarts after `seconds_down`; its new wall clock may be off."""
+        self._wall += timedelta(seconds=seconds_down + wall_error)
+        self._boottime = 5.0
+        self._boot_id = f"boot-{uuid.uuid4().hex[:8]}"

@@ -1,9 +1,9 @@
-"""The pain diary read back: episodes, the one-week check, the 14-day trend, CSV export.
+"""The pain diary read back: the one-week check, the 14-day trend, CSV export.
 
 When to see a physician (the article's advice, made checkable):
 
-* An *episode* is a run of sessions with no pause longer than 14 days between
-  one session's start and the next.
+* An *episode* is a run of counted sessions with no pause longer than 14 days
+  between one session's start and the next.
 * Once the current episode is 7 days old, necktimer compares the pain ratings of
   its first 3 days with those of its last 3 days. A rating is the pain noted
   before a session, or after it when only that one was given. The pain has
@@ -11,72 +11,87 @@ When to see a physician (the article's advice, made checkable):
   below the earlier one.
 * If it has not improved — flat, worse, or too few ratings to tell — the window
   advises consulting a physician. The advice can be put off for a day, not for good.
+
+The check asks the history a few bounded questions (`EpisodeQueries`), so it
+costs the same with a week of sessions or with years of them.
 """
 
 from __future__ import annotations
 
 import csv
+import enum
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from statistics import fmean
+from typing import Protocol
 
-from necktimer.core.rules import EndReason, Session
+from necktimer.core.i18n import Translatable, arg, decimal, local, translate
+from necktimer.core.rules import Session
 
 EPISODE_PAUSE = timedelta(days=14)
 EPISODE_CHECK_AGE = timedelta(days=7)
 WINDOW = timedelta(days=3)
 IMPROVEMENT = 1.0  # points on the 0-10 scale
 SNOOZE = timedelta(days=1)
+CHART_DAYS = 14
 
-WARNING_SIGNS: dict[str, str] = {
-    "headache": "Extreme headache",
-    "swelling": "Swelling",
-    "nausea": "Nausea",
-    "arm": "Numbness or weakness in an arm",
-    "other": "Other alarming signs",
-}
+class Pain(enum.StrEnum):
+    """The two pain ratings of a session."""
+
+    BEFORE = "pain_before"
+    AFTER = "pain_after"
+
+
+WARNING_SIGN_KEYS = ("headache", "swelling", "nausea", "arm", "other")
+
+
+def warning_signs() -> dict[str, str]:
+    """The warning signs with their names in the user's language, in checklist order."""
+    return {
+        "headache": translate("WarningSigns", "Severe headache"),
+        "swelling": translate("WarningSigns", "Swelling"),
+        "nausea": translate("WarningSigns", "Nausea"),
+        "arm": translate("WarningSigns", "Numbness or weakness in an arm"),
+        "other": translate("WarningSigns", "Other alarming signs"),
+    }
+
+
+WARNING_SIGNS = WARNING_SIGN_KEYS  # the keys, for validation
 
 
 def rating(session: Session) -> int | None:
     return session.pain_before if session.pain_before is not None else session.pain_after
 
 
-@dataclass(frozen=True)
-class Episode:
-    sessions: tuple[Session, ...]
+class EpisodeQueries(Protocol):
+    def latest_start(self) -> datetime | None: ...
 
-    @property
-    def start(self) -> datetime:
-        return self.sessions[0].started_at
+    def episode_start(self, latest: datetime) -> datetime: ...
 
-    @property
-    def last(self) -> datetime:
-        return self.sessions[-1].started_at
-
-    def age(self, now: datetime) -> timedelta:
-        return now - self.start
+    def mean_rating(self, since: datetime, until: datetime) -> tuple[float | None, int]: ...
 
 
-def episodes(history: Iterable[Session]) -> list[Episode]:
-    """Split the counted sessions into episodes (oldest first)."""
-    ordered = sorted((s for s in history if s.end_reason is not EndReason.CANCELLED),
-                     key=lambda s: s.started_at)
-    groups: list[list[Session]] = []
-    for session in ordered:
-        if groups and session.started_at - groups[-1][-1].started_at <= EPISODE_PAUSE:
-            groups[-1].append(session)
-        else:
-            groups.append([session])
-    return [Episode(tuple(group)) for group in groups]
+def walk_back_episode(starts_before: Callable[[datetime, int], list[datetime]],
+                      latest: datetime, page: int = 1000) -> datetime:
+    """The first start of the episode that `latest` belongs to, reading newest first."""
+    start = latest
+    cursor = latest + timedelta(microseconds=1)
+    while True:
+        starts = starts_before(cursor, page)
+        for moment in starts:
+            if start - moment > EPISODE_PAUSE:
+                return start
+            start = moment
+        if len(starts) < page:
+            return start
+        cursor = starts[-1]
 
 
-def current_episode(history: Iterable[Session], now: datetime) -> Episode | None:
-    found = episodes(history)
-    if not found or now - found[-1].last > EPISODE_PAUSE:
-        return None
-    return found[-1]
+class AdviceText(Translatable):
+    def treating_for(self, days: int) -> str:
+        return self.tr("You have been treating your neck for %n days.", "", days)
 
 
 @dataclass(frozen=True)
@@ -89,34 +104,40 @@ class Advice:
     @property
     def trend(self) -> str:
         if self.early_mean is None or self.late_mean is None:
-            return "too few pain ratings to tell whether the pain is easing"
-        change = f"{self.early_mean:.1f} then {self.late_mean:.1f} on the 0–10 scale"
+            return translate("Advice", "There are too few pain ratings to tell whether the "
+                                       "pain is easing.")
         if self.late_mean <= self.early_mean - IMPROVEMENT:
-            return f"the pain is easing ({change})"
-        if self.late_mean >= self.early_mean + IMPROVEMENT:
-            return f"the pain is getting worse ({change})"
-        return f"the pain has not eased ({change})"
+            text = translate("Advice", "The pain is easing (%1 at first, %2 lately, on the "
+                                       "0–10 scale).")
+        elif self.late_mean >= self.early_mean + IMPROVEMENT:
+            text = translate("Advice", "The pain is getting worse (%1 at first, %2 lately, "
+                                       "on the 0–10 scale).")
+        else:
+            text = translate("Advice", "The pain has not eased (%1 at first, %2 lately, on "
+                                       "the 0–10 scale).")
+        return arg(text, decimal(self.early_mean), decimal(self.late_mean))
 
     @property
     def message(self) -> str:
-        return (f"You have been treating your neck for {self.days} days; {self.trend}. "
-                "Most spasms clear within about a week: please consult a physician.")
+        return arg(translate("Advice", "%1 %2 Most spasms ease within about a week: please "
+                                       "consult a physician."),
+                   AdviceText().treating_for(self.days), self.trend)
 
 
-def physician_advice(history: Sequence[Session], now: datetime) -> Advice:
+def physician_advice(history: EpisodeQueries, now: datetime) -> Advice:
     """Whether to advise seeing a physician now (see the module docstring for the rule)."""
-    episode = current_episode(history, now)
-    if episode is None or episode.age(now) < EPISODE_CHECK_AGE:
+    latest = history.latest_start()
+    if latest is None or now - latest > EPISODE_PAUSE:
         return Advice(False)
-    early = [r for s in episode.sessions if s.started_at < episode.start + WINDOW
-             and (r := rating(s)) is not None]
-    late = [r for s in episode.sessions if s.started_at >= now - WINDOW
-            and (r := rating(s)) is not None]
-    early_mean = fmean(early) if early else None
-    late_mean = fmean(late) if late else None
+    start = history.episode_start(latest)
+    age = now - start
+    if age < EPISODE_CHECK_AGE:
+        return Advice(False)
+    early_mean, _ = history.mean_rating(start, start + WINDOW)
+    late_mean, _ = history.mean_rating(now - WINDOW, now + timedelta(days=1))
     improved = (early_mean is not None and late_mean is not None
                 and late_mean <= early_mean - IMPROVEMENT)
-    return Advice(not improved, episode.age(now).days, early_mean, late_mean)
+    return Advice(not improved, age.days, early_mean, late_mean)
 
 
 @dataclass(frozen=True)
@@ -126,16 +147,15 @@ class Day:
     pain: float | None  # mean rating that day
 
 
-def last_days(history: Iterable[Session], today: date, local_tz: tzinfo | None,
-              days: int = 14) -> list[Day]:
-    """Sessions per day and the mean pain rating, for the chart (oldest day first)."""
+def last_days(history: Iterable[Session], today: date, days: int = CHART_DAYS) -> list[Day]:
+    """Counted sessions per day and the mean pain rating, for the chart (oldest day first)."""
     first = today - timedelta(days=days - 1)
     counts: dict[date, int] = {}
     ratings: dict[date, list[int]] = {}
     for session in history:
-        if session.end_reason is EndReason.CANCELLED:
+        if not session.counts_for_gap:
             continue
-        day = session.started_at.astimezone(local_tz).date()
+        day = local(session.started_at).date()
         if first <= day <= today:
             counts[day] = counts.get(day, 0) + 1
             if (value := rating(session)) is not None:
@@ -148,35 +168,53 @@ def last_days(history: Iterable[Session], today: date, local_tz: tzinfo | None,
     return result
 
 
+def chart_start(today: date, days: int = CHART_DAYS) -> date:
+    return today - timedelta(days=days - 1)
+
+
 CSV_COLUMNS = ("date", "start", "therapy", "planned_min", "actual_min", "ended",
                "pain_before", "pain_after", "removed_at", "note")
+# What makes a spreadsheet run a cell as a formula (full-width forms included).
+FORMULA_STARTERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Where a spreadsheet that ignores quoting might split a cell.
+SEPARATORS = (";", ",", "\t", "|")
 
 
-def _safe_cell(value: object) -> str:
-    """Text a spreadsheet will show, never run: formula starters get a leading quote."""
+def safe_cell(value: object) -> str:
+    """Text a spreadsheet shows as text, never runs, and never splits into rows."""
     text = "" if value is None else str(value)
-    if text and text[0] in "=+-@\t\r":
-        return "'" + text
+    text = " ".join(text.splitlines()).replace("\t", " ")
+    for separator in SEPARATORS:
+        parts = text.split(separator)
+        text = separator.join([parts[0]] + [_quote_formula(p) for p in parts[1:]])
+    return _quote_formula(text)
+
+
+def _quote_formula(text: str) -> str:
+    stripped = text.lstrip()
+    if stripped.startswith(FORMULA_STARTERS):
+        return text[: len(text) - len(stripped)] + "'" + stripped
     return text
 
 
-def to_csv(sessions: Iterable[Session], local_tz: tzinfo | None = None) -> str:
+def to_csv(sessions: Iterable[Session]) -> str:
+    """Every cell quoted, ISO dates and numbers: the same file in every language."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for s in sessions:
-        start = s.started_at.astimezone(local_tz)
-        end = s.ended_at or s.planned_end
-        writer.writerow([_safe_cell(v) for v in (
+        start = local(s.started_at)
+        actual = s.actual_length
+        writer.writerow([safe_cell(v) for v in (
             start.date().isoformat(),
             start.strftime("%H:%M"),
             s.therapy.value,
-            round(s.planned_length.total_seconds() / 60),
-            round((end - s.started_at).total_seconds() / 60, 1),
+            round(s.planned_length.total_seconds() / 60, 1),
+            "" if actual is None else round(actual.total_seconds() / 60, 1),
             s.end_reason.value if s.end_reason else "running",
             s.pain_before,
             s.pain_after,
-            s.removed_at.astimezone(local_tz).strftime("%Y-%m-%d %H:%M") if s.removed_at else "",
+            local(s.removed_at).strftime("%Y-%m-%d %H:%M") if s.removed_at else "",
             s.note,
         )])
     return out.getvalue()

@@ -1,37 +1,38 @@
-"""The state as one line of text or one JSON object, for the command line and the socket."""
+"""The state as one JSON object (for scripts: the same in every language) and shared sentences."""
 
 from __future__ import annotations
 
-import math
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime
 
 from necktimer import DISPLAY_NAME
-from necktimer.core.humanize import format_clock
-from necktimer.core.rules import Session, Status
+from necktimer.core.humanize import whole_seconds
+from necktimer.core.i18n import arg, clock_time, local, translate
+from necktimer.core.rules import Session, State, Status, Therapy
 
 
-def _iso_local(moment: datetime | None, local_tz: tzinfo | None) -> str | None:
-    if moment is None:
-        return None
-    return moment.astimezone(local_tz).isoformat(timespec="seconds")
+def _iso_local(moment: datetime | None) -> str | None:
+    return None if moment is None else local(moment).isoformat(timespec="seconds")
 
 
-def _seconds(delta: timedelta | None) -> int | None:
-    return None if delta is None else max(0, math.ceil(delta.total_seconds()))
-
-
-def status_json(status: Status, local_tz: tzinfo | None = None) -> dict:
+def status_json(status: Status) -> dict:
     return {
         "state": status.state.value,
         "therapy": status.therapy.value if status.therapy else None,
-        "ends_at": _iso_local(status.ends_at, local_tz),
-        "next_allowed_at": _iso_local(status.next_allowed_at, local_tz),
-        "remaining_s": _seconds(status.remaining),
-        "wait_s": _seconds(status.wait),
+        "ends_at": _iso_local(status.ends_at),
+        "next_allowed_at": _iso_local(status.next_allowed_at),
+        # Running: the time left. Ready: the longest the next session may last (less
+        # than 15 minutes when mis-starts since the last full break used part of it).
+        "remaining_s": whole_seconds(status.cycle_left if status.state is State.READY
+                                     else status.remaining),
+        "wait_s": whole_seconds(status.wait),
     }
 
 
-def ended_while_closed(session: Session, local_tz: tzinfo | None = None) -> str:
+def ended_while_closed(session: Session) -> str:
     """The sentence for a session that ran out while necktimer was not running."""
-    return (f"Your {session.therapy.value} session ended at "
-            f"{format_clock(session.ended_at, local_tz)} while {DISPLAY_NAME} was closed.")
+    if session.therapy is Therapy.ICE:
+        text = translate("Report", "Your ice session ended at %1 while %2 was closed.")
+    else:
+        text = translate("Report", "Your heat session ended at %1 while %2 was closed.")
+    return arg(text, clock_time(session.end_at(session.planned_end) or session.planned_end),
+               DISPLAY_NAME)

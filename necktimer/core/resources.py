@@ -10,7 +10,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 def resources_dir() -> Path:
     """`necktimer/resources` when installed; the top-level `resources/` in a checkout."""
     for candidate in (_PACKAGE / "resources", _PACKAGE.parent / "resources"):
-        if (candidate / "tips.json").is_file():
+        if (candidate / "tips" / "en.json").is_file():
             return candidate
     raise FileNotFoundError(
         f"necktimer's resources are missing (looked in {_PACKAGE / 'resources'} and "

@@ -1,18 +1,29 @@
 """The safety rules: how long a session may last and when the next one may start.
 
 Everything here is a pure function of the recorded sessions and the current
-time. The window, the tray, the command line and a second launch all ask these
-functions, so no entry point can bend a rule.
+time. The window, the tray, the command line, a second launch and the backstop
+all ask these functions, so no entry point can bend a rule:
+
+* cap: a session lasts at most 15 minutes;
+* gap: the next session (ice or heat) may start 2 hours after the last counted
+  one ended (settings may lengthen it, never shorten it);
+* mis-start: a session stopped within its first 60 seconds is cancelled and
+  starts no gap, but its time counts toward the cycle;
+* cycle: all application since the last full rest adds up to at most 15 minutes,
+  so mis-starts cannot be chained into continuous icing. A full rest is one gap
+  without any application.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from necktimer.core.humanize import format_clock, format_duration
+from necktimer.core.humanize import format_duration, format_precise
+from necktimer.core.i18n import allowed_time, arg, clock_time, translate
+from necktimer.core.timeline import Mark
 
 MIN_MINUTES = 1
 MAX_MINUTES = 15
@@ -21,6 +32,8 @@ CAP = timedelta(minutes=MAX_MINUTES)
 MIN_GAP = timedelta(hours=2)
 MAX_GAP = timedelta(hours=12)
 GRACE = timedelta(seconds=60)
+# A cycle with less than this left is used up: the gap starts from the last mis-start.
+SHORTEST = timedelta(seconds=5)
 
 
 class Therapy(enum.StrEnum):
@@ -29,11 +42,9 @@ class Therapy(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return "Ice" if self is Therapy.ICE else "Heat"
-
-    @property
-    def pack(self) -> str:
-        return "ice pack" if self is Therapy.ICE else "heat pack"
+        if self is Therapy.ICE:
+            return translate("Therapy", "Ice")
+        return translate("Therapy", "Heat")
 
 
 class EndReason(enum.StrEnum):
@@ -42,11 +53,21 @@ class EndReason(enum.StrEnum):
     CANCELLED = "cancelled"  # stopped within GRACE: a mis-start, no gap follows
     INTERRUPTED = "interrupted"  # closed at recovery because the clock could not be trusted
 
+    @property
+    def label(self) -> str:
+        return {
+            EndReason.COMPLETED: translate("EndReason", "completed"),
+            EndReason.STOPPED: translate("EndReason", "stopped"),
+            EndReason.CANCELLED: translate("EndReason", "cancelled"),
+            EndReason.INTERRUPTED: translate("EndReason", "interrupted"),
+        }[self]
+
 
 class State(enum.StrEnum):
     READY = "ready"
     RUNNING = "running"
     WAITING = "waiting"
+    UNKNOWN = "unknown"  # the history was lost: ask when ice or heat was last applied
 
 
 @dataclass(frozen=True)
@@ -61,6 +82,9 @@ class Session:
     pain_before: int | None = None  # 0-10, from the pain diary
     pain_after: int | None = None
     note: str | None = None
+    start_mark: Mark | None = field(default=None, compare=False)
+    end_mark: Mark | None = field(default=None, compare=False)
+    closed_while_away: bool = False
 
     @property
     def planned_length(self) -> timedelta:
@@ -73,6 +97,18 @@ class Session:
         if now >= self.planned_end:
             return self.planned_end
         return None
+
+    @property
+    def actual_length(self) -> timedelta | None:
+        """How long the pack was on; None while the session has not ended."""
+        if self.ended_at is None:
+            return None
+        return max(min(self.ended_at, self.planned_end) - self.started_at, timedelta(0))
+
+    def applied_until(self, now: datetime) -> timedelta:
+        """How long the pack has been on by `now` (up to the session's end)."""
+        end = self.end_at(now) or now
+        return max(min(end - self.started_at, self.planned_length, CAP), timedelta(0))
 
     @property
     def counts_for_gap(self) -> bool:
@@ -89,6 +125,7 @@ class Status:
     remaining: timedelta | None = None  # time left of the running session
     wait: timedelta | None = None  # time left of the gap
     gap: timedelta = MIN_GAP
+    cycle_left: timedelta = CAP  # the longest the next session may last
 
     @property
     def therapy(self) -> Therapy | None:
@@ -100,30 +137,46 @@ class Status:
 
     @property
     def next_allowed_at(self) -> datetime | None:
-        if self.state is State.READY:
+        if self.state in (State.READY, State.UNKNOWN):
             return None
         if self.state is State.WAITING:
             return self.now + (self.wait or timedelta(0))
         # While running, the next session is allowed one gap after this one ends.
         return self.now + (self.remaining or timedelta(0)) + self.gap
 
-    def sentence(self, local_tz=None) -> str:
+    @property
+    def shortened(self) -> bool:
+        """The next session may not last the full cap (mis-starts used part of the cycle)."""
+        return self.cycle_left < CAP
+
+    def sentence(self) -> str:
         """One line saying what the user may do now and when."""
+        if self.state is State.UNKNOWN:
+            return translate("Status", "Your session history was lost: please say when ice or "
+                                       "heat was last applied before starting a session.")
         if self.state is State.READY:
-            return "Ready: you may start an ice or heat session now."
+            if self.shortened:
+                return arg(translate("Status", "Ready: the next session may last at most %1, "
+                                               "because ice or heat was already applied since "
+                                               "the last full break."),
+                           format_precise(self.cycle_left))
+            return translate("Status", "Ready: you may start an ice or heat session now.")
         if self.state is State.RUNNING:
-            assert self.session is not None and self.remaining is not None
-            ends = format_clock(self.ends_at, local_tz)
-            return (
-                f"{self.session.therapy.label} session running — ends at {ends} "
-                f"(in {format_duration(self.remaining)}). "
-                f"Next session allowed at {format_clock(self.next_allowed_at, local_tz)}."
-            )
-        return allowed_at_sentence(self.next_allowed_at, self.wait, local_tz)
+            assert self.session is not None
+            if self.session.therapy is Therapy.ICE:
+                text = translate("Status", "Ice session running: it ends at %1 (in %2). "
+                                           "Next session allowed at %3.")
+            else:
+                text = translate("Status", "Heat session running: it ends at %1 (in %2). "
+                                           "Next session allowed at %3.")
+            return arg(text, clock_time(self.ends_at), format_duration(self.remaining),
+                       allowed_time(self.next_allowed_at))
+        return allowed_at_sentence(self.next_allowed_at, self.wait)
 
 
-def allowed_at_sentence(at: datetime | None, wait: timedelta | None, local_tz=None) -> str:
-    return f"Next session allowed at {format_clock(at, local_tz)} — in {format_duration(wait)}."
+def allowed_at_sentence(at: datetime | None, wait: timedelta | None) -> str:
+    return arg(translate("Status", "Next session allowed at %1 (in %2)."),
+               allowed_time(at), format_duration(wait))
 
 
 @dataclass(frozen=True)
@@ -131,19 +184,26 @@ class Decision:
     allowed: bool
     reason: str
     allowed_at: datetime | None = None
+    longest: timedelta = CAP  # how long a session started now may last
 
 
 def clamp_gap(gap: timedelta) -> timedelta:
     return min(max(gap, MIN_GAP), MAX_GAP)
 
 
-def evaluate(history: Iterable[Session], now: datetime, gap: timedelta = MIN_GAP) -> Status:
-    """The state at `now` given every recorded session (any order, any length)."""
+def evaluate(history: Iterable[Session], now: datetime, gap: timedelta = MIN_GAP, *,
+             history_lost: bool = False) -> Status:
+    """The state at `now` given the recorded sessions (any order, any length).
+
+    `history_lost` says the record was lost and nothing told when the last
+    application ended: the rules then refuse to guess.
+    """
     gap = clamp_gap(gap)
+    sessions = list(history)
     running: Session | None = None
     last_counted: Session | None = None
     last_end: datetime | None = None
-    for session in history:
+    for session in sessions:
         end = session.end_at(now)
         if end is None:
             if running is None or session.started_at > running.started_at:
@@ -160,40 +220,78 @@ def evaluate(history: Iterable[Session], now: datetime, gap: timedelta = MIN_GAP
         wait = min(last_end + gap - now, gap)
         if wait > timedelta(0):
             return Status(State.WAITING, now, last_counted, wait=wait, gap=gap)
-    return Status(State.READY, now, gap=gap)
+    if history_lost and last_counted is None:
+        return Status(State.UNKNOWN, now, gap=gap)
+    left, newest = _cycle(sessions, now, gap, last_end)
+    if left < SHORTEST and newest is not None:
+        # Mis-starts used up the cap: they count as one session, and the gap follows.
+        end = newest.end_at(now) or now
+        wait = min(end + gap - now, gap)
+        if wait > timedelta(0):
+            return Status(State.WAITING, now, newest, wait=wait, gap=gap)
+    return Status(State.READY, now, gap=gap, cycle_left=left)
+
+
+def _cycle(sessions: list[Session], now: datetime, gap: timedelta,
+           last_counted_end: datetime | None) -> tuple[timedelta, Session | None]:
+    """How long the next session may last (the cap less recent mis-starts), and the newest one.
+
+    Walks back from the newest cancelled session while each followed the one
+    before it within a gap; a full gap without application ends the cycle.
+    """
+    cancelled = sorted(
+        (s for s in sessions if not s.counts_for_gap and s.end_at(now) is not None
+         and (last_counted_end is None or s.started_at >= last_counted_end)),
+        key=lambda s: s.started_at, reverse=True)
+    used = timedelta(0)
+    later_start = now
+    for session in cancelled:
+        end = session.end_at(now)
+        assert end is not None
+        if later_start - end >= gap:
+            break
+        used += session.applied_until(now)
+        later_start = session.started_at
+    return max(CAP - used, timedelta(0)), (cancelled[0] if cancelled else None)
 
 
 def check_minutes(minutes: int) -> int:
     """Accept a session length in whole minutes from MIN_MINUTES to MAX_MINUTES, or raise."""
     if isinstance(minutes, bool) or not isinstance(minutes, int):
-        raise ValueError(f"The length must be a whole number of minutes, not {minutes!r}.")
+        raise ValueError(arg(translate("Rules", "The length must be a whole number of minutes, "
+                                                "not %1."), repr(minutes)))
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise ValueError(
-            f"A session lasts {MIN_MINUTES} to {MAX_MINUTES} minutes; {minutes} is not allowed."
-        )
+        raise ValueError(arg(translate("Rules", "A session lasts %1 to %2 minutes; %3 is not "
+                                                "allowed."), MIN_MINUTES, MAX_MINUTES, minutes))
     return minutes
 
 
-def may_start(status: Status, local_tz=None) -> Decision:
-    """May a new session (ice or heat) start now?"""
+def may_start(status: Status) -> Decision:
+    """May a new session (ice or heat) start now, and for how long at most?"""
     if status.state is State.READY:
-        return Decision(True, "You may start a session now.")
+        return Decision(True, translate("Rules", "You may start a session now."),
+                        longest=status.cycle_left)
+    if status.state is State.UNKNOWN:
+        return Decision(False, status.sentence(), None, timedelta(0))
     at = status.next_allowed_at
     if status.state is State.RUNNING:
         assert status.session is not None
-        return Decision(
-            False,
-            f"The {status.session.therapy.value} session is still running. "
-            + allowed_at_sentence(at, at - status.now if at else None, local_tz),
-            at,
-        )
-    return Decision(
-        False,
-        f"Ice or heat should stay off the skin for {format_duration(status.gap)} "
-        "after a session. "
-        + status.sentence(local_tz),
-        at,
-    )
+        if status.session.therapy is Therapy.ICE:
+            text = translate("Rules", "The ice session is still running.")
+        else:
+            text = translate("Rules", "The heat session is still running.")
+        return Decision(False, arg(translate("Rules", "%1 %2", "two sentences"), text,
+                                   allowed_at_sentence(at, at - status.now if at else None)),
+                        at, timedelta(0))
+    rest = arg(translate("Rules", "Ice or heat should stay off the skin for %1 after a "
+                                  "session."), format_duration(status.gap))
+    return Decision(False, arg(translate("Rules", "%1 %2", "two sentences"), rest,
+                               status.sentence()), at, timedelta(0))
+
+
+def planned_length(requested: timedelta, decision: Decision) -> timedelta:
+    """The length a session gets: what was asked, cut to what the cycle has left."""
+    return min(requested, decision.longest, CAP)
 
 
 def stop_reason(session: Session, now: datetime) -> EndReason:

@@ -1,42 +1,81 @@
-"""When the program next needs to wake up, so it sleeps when nothing is due."""
+"""When the program next needs to wake up, so it sleeps when nothing is due.
+
+There is one timer, set to the earliest of the moments below; with nothing
+pending there is no timer at all:
+
+* the events: the session's end, the one-minute heads-up, the next repeat of
+  the pack-off reminder, the end of the gap (when someone is told about it),
+  the end of a stop's undo offer, a retry of a write that failed;
+* the display: every second while a countdown is on screen, when the minutes
+  shown change while only the tray or the waiting screen shows them.
+
+Qt's timers stop during suspend; the resume signal wakes the program instead,
+and where the desktop has none, a pack that is on is checked at least once a
+minute.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from necktimer.core.rules import State, Status
 
-VISIBLE_TICK = timedelta(seconds=1)  # a countdown on screen changes every second
-HIDDEN_RUNNING_TICK = timedelta(seconds=5)  # notice a suspend soon after waking
-HIDDEN_WAITING_TICK = timedelta(minutes=1)  # the gap-over reminder may be a minute late
 REMINDER_REPEAT = timedelta(minutes=1)
+HEADS_UP = timedelta(minutes=1)
+NO_RESUME_SIGNAL_CHECK = timedelta(minutes=1)
+TRAY_GAP_STEP = timedelta(minutes=5)  # the tray's grey ring moves in steps this long
 
 
-def next_wake(
-    status: Status,
-    *,
-    visible: bool,
-    next_reminder_at: datetime | None = None,
-    watch_gap: bool = True,
-) -> timedelta | None:
-    """Time until the next wake-up, or None when nothing is pending at all.
+@dataclass(frozen=True)
+class Plan:
+    """What is pending besides the status itself."""
 
-    Qt timers count monotonic time, which stops while a laptop is suspended, so
-    long waits are cut into ticks that re-read the wall clock.
-    """
+    countdown_visible: bool = False  # the window shows a countdown: tick every second
+    window_visible: bool = False  # the waiting screen shows whole minutes
+    tray: bool = False  # the tray's tooltip and ring show whole minutes
+    heads_up_pending: bool = False  # the one-minute heads-up has not gone out yet
+    gap_watched: bool = False  # someone is to be told when the gap is over
+    next_reminder_at: datetime | None = None
+    undo_until: datetime | None = None
+    retry_at: datetime | None = None
+    resume_signal: bool = True  # logind tells us about resume from suspend
+
+
+def next_wake(status: Status, plan: Plan) -> timedelta | None:
+    """Time until the next wake-up, or None when nothing is pending at all."""
+    now = status.now
     due: list[timedelta] = []
+    pack_on = plan.next_reminder_at is not None
     if status.state is State.RUNNING and status.remaining is not None:
+        pack_on = True
         due.append(status.remaining)
-        due.append(VISIBLE_TICK if visible else HIDDEN_RUNNING_TICK)
+        if plan.heads_up_pending and status.remaining > HEADS_UP:
+            due.append(status.remaining - HEADS_UP)
+        if plan.countdown_visible:
+            due.append(_to_next_step(status.remaining, timedelta(seconds=1)))
+        elif plan.tray:
+            due.append(_to_next_step(status.remaining, timedelta(minutes=1)))
     elif status.state is State.WAITING and status.wait is not None:
-        if visible:
-            due.append(VISIBLE_TICK)
-        if watch_gap or visible:
+        if plan.gap_watched or plan.window_visible or plan.tray:
             due.append(status.wait)
-            due.append(HIDDEN_WAITING_TICK)
-    if next_reminder_at is not None:
-        due.append(max(next_reminder_at - status.now, timedelta(0)))
-        due.append(HIDDEN_RUNNING_TICK)
+        if plan.window_visible:
+            due.append(_to_next_step(status.wait, timedelta(minutes=1)))
+        elif plan.tray:
+            due.append(_to_next_step(status.wait, TRAY_GAP_STEP))
+    for moment in (plan.next_reminder_at, plan.undo_until, plan.retry_at):
+        if moment is not None:
+            due.append(moment - now)
+    if pack_on and not plan.resume_signal:
+        due.append(NO_RESUME_SIGNAL_CHECK)
     if not due:
         return None
     return max(min(due), timedelta(0))
+
+
+def _to_next_step(left: timedelta, step: timedelta) -> timedelta:
+    """How long until `left`, shown rounded up to whole steps, shows one step less."""
+    seconds, size = left.total_seconds(), step.total_seconds()
+    steps_shown = math.ceil(seconds / size)
+    return timedelta(seconds=max(seconds - (steps_shown - 1) * size, 0.0))

@@ -1,33 +1,68 @@
 """The one place every entry point goes through to start, stop or ask about a session.
 
-It joins the rules, the store and the clock: each request reads the record and
-the time inside one write transaction, asks the rules, and writes the answer
-before anyone is told, so two windows, processes or commands can never both
-start a session.
+It joins the rules, the history, the safety record and the clocks:
+
+* A start is decided and written inside one write transaction, so two windows,
+  processes or commands can never both start a session; it is refused when it
+  cannot be written.
+* From the moment a start is committed, the sessions the rules need live in
+  memory too. Every later write (an end, a stop, a removal, a rating) changes
+  memory first and is then written; a write that fails (a locked file, a full
+  disk, a vanished folder) waits in a queue, is reported once, and is written
+  when storage is back. Reminders never wait for a write.
+* After every change the safety record is rewritten, so the gap survives the
+  loss of the history file.
+
+Only this module touches the store; windows and commands use the methods here.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Protocol
 
-from necktimer.core import diary, rules
-from necktimer.core.clock import Clock, SteadyClock
-from necktimer.core.humanize import format_clock, format_duration
+from necktimer.core import database, diary, record, rules
+from necktimer.core.clock import Clock, Stamp
+from necktimer.core.database import Problem, StorageError, check_writable
+from necktimer.core.diary import Pain
+from necktimer.core.humanize import format_duration, format_precise
+from necktimer.core.i18n import arg, clock_time, translate
+from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.settings import Settings
-from necktimer.core.store import Store
+from necktimer.core.store import Store, session_from_salvage
+from necktimer.core.timeline import Mark, Moment, Timeline
 
 log = logging.getLogger("necktimer.service")
 
-# A wall clock this far behind the latest recorded time means it was set back.
+# What callers of the service handle: the history's faults and the early folder check.
+__all__ = ["Ended", "FixedSettings", "Outcome", "Problem", "SessionService", "StorageError",
+           "check_writable"]
+
+# A wall clock this far behind the trusted time after a reboot means it was set back.
 CLOCK_BACK_TOLERANCE = timedelta(minutes=1)
 # A gap that ended longer ago than this is not announced any more.
 GAP_NOTICE_WINDOW = timedelta(minutes=30)
-# How often the latest seen time is written down while nothing else is written.
-HIGH_WATER_EVERY = timedelta(seconds=30)
+# How long a stop can be taken back.
+UNDO_WINDOW = timedelta(seconds=10)
+REPORTED_ID = 0  # the id of an end the user reported after the history was lost
+
+
+class SettingsSource(Protocol):
+    """Where the current settings come from (the settings file, or a test's fixed value)."""
+
+    @property
+    def current(self) -> Settings: ...
+
+
+@dataclass
+class FixedSettings:
+    current: Settings = field(default_factory=Settings)
 
 
 @dataclass(frozen=True)
@@ -37,7 +72,8 @@ class Outcome:
     ok: bool
     message: str
     status: Status
-    session: Session | None = None
+    session: Session | None = None  # as the user sees it (placed on the current clock)
+    unavailable: bool = False  # refused because the history cannot be written
 
 
 @dataclass(frozen=True)
@@ -48,98 +84,213 @@ class Ended:
     while_away: bool  # it ended while necktimer was not running
 
 
+@dataclass(frozen=True)
+class PendingWrite:
+    """A change already made in memory, waiting to be written to the history."""
+
+    what: str
+    apply: Callable[[Store], object]
+
+
 class SessionService:
-    def __init__(
-        self,
-        store: Store,
-        clock: Clock,
-        settings: Callable[[], Settings] = Settings,
-        local_tz: tzinfo | None = None,
-    ) -> None:
-        self.store = store
-        self._wall = clock
-        self.clock = SteadyClock(clock, floor=store.high_water())
-        self._settings = settings
-        self.local_tz = local_tz
-        self._high_water_written: datetime | None = None
+    def __init__(self, store: Store, clock: Clock, settings: SettingsSource | None = None, *,
+                 data_dir: Path | None = None, notices: list[str] | None = None,
+                 history_lost: bool = False) -> None:
+        self._store = store
+        self._data_dir = data_dir or store.path.parent
+        self._settings = settings or FixedSettings()
+        self.notices: list[str] = list(notices or [])
+        self._pending: list[PendingWrite] = []
+        self._record_due = False
+        self.problem: StorageError | None = None  # the fault now keeping writes waiting
+        self._reported_problem: Problem | None = None
+        self._listeners: list[Callable[[], None]] = []
+        self._history_lost = history_lost or store.get_meta("history_lost") == "1"
+        self._known: dict[int, Session] = {s.id: s for s in store.rule_sessions()}
+        self._known |= _reported_session(store.get_meta("reported_end"))
+        facts = self._read_record()
+        anchor = _later(store.anchor(), facts.anchor if facts else None)
+        self._timeline = Timeline(clock, anchor, floor=_latest_time(anchor, self._known))
+        if facts is not None:
+            self._merge_record(facts)
+            self._timeline.raise_floor(_latest_time(None, self._known))
+        self._gap_noticed = store.get_meta("gap_notice_for")
 
-    # -- reading ------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path, clock: Clock, settings: SettingsSource | None = None, *,
+             busy_timeout: float = database.BUSY_TIMEOUT_S) -> SessionService:
+        """Open the history in `data_dir` with what the safety record adds; raises StorageError."""
+        opened = database.open_database(data_dir, busy_timeout=busy_timeout)
+        store = Store(opened)
+        lost = False
+        if opened.moved_aside is not None:
+            salvaged = [s for row in opened.salvaged if (s := session_from_salvage(row))]
+            with store.transaction():
+                for session in salvaged:
+                    store.import_session(session)
+            try:
+                facts = record.read(data_dir)
+            except StorageError:
+                facts = None
+            lost = not salvaged and (facts is None or not facts.sessions)
+            if lost:
+                with store.transaction():
+                    store.set_meta("history_lost", "1")
+        return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
+                   history_lost=lost)
 
-    def now(self) -> datetime:
-        return self.clock.now()
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another program before it is queued for later."""
+        self._store.set_busy_timeout(seconds)
+
+    @property
+    def data_dir(self) -> Path:
+        return self._data_dir
+
+    def close(self) -> None:
+        self.flush()
+        self._store.close()
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after anything the service knows changes (from any entry point)."""
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        for listener in self._listeners:
+            listener()
+
+    # -- time -----------------------------------------------------------------------------------
 
     @property
     def settings(self) -> Settings:
-        return self._settings()
+        return self._settings.current
 
-    def status(self) -> Status:
-        return rules.evaluate(self.store.sessions_for_rules(), self.now(), self.settings.gap)
+    @property
+    def clock(self) -> Clock:
+        return self._timeline.clock
+
+    def moment(self) -> Moment:
+        return self._timeline.read()
+
+    def now(self) -> datetime:
+        """The current time on the user's wall clock."""
+        return self.moment().wall
+
+    def _placed(self, session: Session, moment: Moment) -> Session:
+        """A stored session on the current wall clock (see `timeline`)."""
+        start = moment.place(session.started_at, session.start_mark)
+        return replace(
+            session,
+            started_at=start,
+            planned_end=start + session.planned_length,
+            ended_at=moment.place_optional(session.ended_at, session.end_mark),
+            removed_at=moment.place_optional(session.removed_at, None),
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def status(self, moment: Moment | None = None) -> Status:
+        moment = moment or self.moment()
+        placed = [self._placed(s, moment) for s in self._rule_sessions()]
+        return rules.evaluate(placed, moment.wall, self.settings.gap,
+                              history_lost=self._history_lost)
+
+    def _rule_sessions(self) -> list[Session]:
+        return list(self._known.values())
+
+    def reload(self) -> None:
+        """Read the rule rows again (another process may have written); memory wins on ids
+        with changes still waiting to be written."""
+        if self._pending or self._store.is_gone():
+            return
+        try:
+            fresh = {s.id: s for s in self._store.rule_sessions()}
+        except StorageError as error:
+            self._note_problem(error)
+            return
+        reported = self._known.get(REPORTED_ID)
+        self._known = fresh | ({REPORTED_ID: reported} if reported else {})
 
     def pending_removal(self) -> Session | None:
         """The latest session, if it ended by itself and nobody confirmed the pack is off."""
-        latest = self.store.latest()
-        if latest is None or latest.removed_at is not None:
+        moment = self.moment()
+        latest = self._latest()
+        if latest is None or latest.removed_at is not None or latest.id == REPORTED_ID:
             return None
-        end = latest.end_at(self.now())
-        if end is None or latest.end_reason in (EndReason.STOPPED, EndReason.CANCELLED):
+        placed = self._placed(latest, moment)
+        if placed.end_at(moment.wall) is None or placed.end_reason in (
+                EndReason.STOPPED, EndReason.CANCELLED):
             return None
-        return latest
+        return placed
+
+    def _latest(self) -> Session | None:
+        sessions = [s for s in self._known.values() if s.id != REPORTED_ID]
+        return max(sessions, key=lambda s: (s.started_at, s.id), default=None)
+
+    def session(self, session_id: int) -> Session | None:
+        """One session as the user sees it."""
+        known = self._known.get(session_id)
+        if known is None:
+            try:
+                known = self._store.get(session_id)
+            except StorageError as error:
+                self._note_problem(error)
+                return None
+        return self._placed(known, self.moment()) if known else None
 
     def gap_over_due(self) -> Session | None:
         """The session whose gap just ended, if the user has not been told yet."""
         status = self.status()
         if status.state is not State.READY:
             return None
-        latest = next(
-            (s for s in sorted(self.store.sessions_for_rules(), key=lambda s: s.started_at,
-                               reverse=True) if s.counts_for_gap),
-            None,
-        )
+        moment = self.moment()
+        counted = [self._placed(s, moment) for s in self._known.values() if s.counts_for_gap
+                   and s.id != REPORTED_ID]
+        latest = max(counted, key=lambda s: s.started_at, default=None)
         if latest is None:
             return None
         end = latest.end_at(status.now)
         if end is None or status.now - (end + self.settings.gap) > GAP_NOTICE_WINDOW:
             return None
-        if self.store.get_meta("gap_notice_for") == str(latest.id):
+        if self._gap_noticed == str(latest.id):
             return None
         return latest
 
-    def physician_advice(self) -> diary.Advice:
+    def history_page(self, where: HistoryFilter, key: SortKey, *, descending: bool,
+                     limit: int, offset: int) -> list[Session]:
+        return self._store.page(where, key, descending=descending, limit=limit, offset=offset)
+
+    def history_count(self, where: HistoryFilter) -> int:
+        return self._store.count_where(where)
+
+    def sessions_between(self, since: datetime | None, until: datetime | None = None,
+                         therapy: Therapy | None = None) -> list[Session]:
+        """Sessions started in [since, until), oldest first (for the chart, CSV and PDF)."""
+        return self._store.page(HistoryFilter(therapy, since, until), SortKey.STARTED,
+                                descending=False)
+
+    def warning_sign_answers(self, since: datetime | None = None
+                             ) -> list[tuple[datetime, list[str]]]:
+        return self._store.warning_sign_answers(since)
+
+    def physician_advice(self, *, ignore_snooze: bool = False) -> diary.Advice:
         """The one-week check on the current episode, unless put off until later."""
-        snoozed = self.store.get_meta("physician_snoozed_until")
-        if snoozed and datetime.fromisoformat(snoozed) > self.now():
-            return diary.Advice(False)
-        return self.physician_advice_ignoring_snooze()
+        now = self.moment().trusted
+        if not ignore_snooze:
+            snoozed = self._store.get_meta("physician_snoozed_until")
+            if snoozed and datetime.fromisoformat(snoozed) > now:
+                return diary.Advice(False)
+        return diary.physician_advice(_EpisodeQueries(self._store), now)
 
-    def physician_advice_ignoring_snooze(self) -> diary.Advice:
-        now = self.now()
-        since = self.store.episode_start(diary.EPISODE_PAUSE)
-        if since is None:
-            return diary.Advice(False)
-        history = self.store.query_sessions(since=since, descending=False)
-        return diary.physician_advice(history, now)
+    @property
+    def history_lost(self) -> bool:
+        return self._history_lost
 
-    def snooze_physician_advice(self) -> None:
-        with self.store.transaction():
-            until = self.now() + diary.SNOOZE
-            self.store.set_meta("physician_snoozed_until", until.isoformat())
+    @property
+    def pending_writes(self) -> int:
+        return len(self._pending)
 
-    def record_pain(self, session_id: int, which: str, value: int | None) -> None:
-        with self.store.transaction():
-            self.store.set_pain(session_id, which, value)
-
-    def record_note(self, session_id: int, note: str | None) -> None:
-        with self.store.transaction():
-            self.store.set_note(session_id, note)
-
-    def record_warning_signs(self, signs: list[str]) -> None:
-        unknown = set(signs) - set(diary.WARNING_SIGNS)
-        if unknown:
-            raise ValueError(f"unknown warning signs {sorted(unknown)}")
-        with self.store.transaction():
-            self.store.record_warning_signs(self.now(), signs)
-
-    # -- writing ------------------------------------------------------------------
+    # -- writing ------------------------------------------------------------------------------
 
     def start(self, therapy: Therapy, minutes: int | None = None) -> Outcome:
         minutes = self.settings.default_minutes if minutes is None else minutes
@@ -147,116 +298,476 @@ class SessionService:
             rules.check_minutes(minutes)
         except ValueError as error:
             return Outcome(False, str(error), self.status())
-        with self.store.transaction():
-            now = self.now()
-            self._close_overdue(now, while_away=False)
-            status = rules.evaluate(self.store.sessions_for_rules(), now, self.settings.gap)
-            decision = rules.may_start(status, self.local_tz)
-            if not decision.allowed:
-                return Outcome(False, decision.reason, status, status.session)
-            planned_end = now + timedelta(minutes=minutes)
-            session_id = self.store.insert_session(therapy, now, planned_end)
-            self._note_time(now, force=True)
+        self.flush()
+        if self._pending:
+            return self._unavailable()
+        try:
+            with self._store.transaction():
+                moment = self.moment()
+                self._known = {s.id: s for s in self._store.rule_sessions()} | self._reported()
+                self._close_overdue_in_memory(moment, while_away=False, write_now=True)
+                status = self.status(moment)
+                decision = rules.may_start(status)
+                if not decision.allowed:
+                    return Outcome(False, decision.reason, status, status.session)
+                length = rules.planned_length(timedelta(minutes=minutes), decision)
+                start = moment.trusted
+                session_id = self._store.insert_session(therapy, start, start + length,
+                                                        moment.mark)
+                self._store.save_anchor(self._anchor_stamp(moment))
+        except StorageError as error:
+            self._note_problem(error)
+            return self._unavailable()
+        self._clear_problem()
+        self._known[session_id] = Session(session_id, therapy, start, start + length,
+                                          start_mark=moment.mark)
+        self._write_record()
+        log.info("started %s session %d for %s", therapy.value, session_id, length)
         status = self.status()
-        session = self.store.get(session_id)
-        log.info("started %s session %d for %d min", therapy.value, session_id, minutes)
-        return Outcome(
-            True,
-            f"{therapy.label} session started: take the {therapy.pack} off at "
-            f"{format_clock(status.ends_at, self.local_tz)} "
-            f"(in {format_duration(status.remaining)}).",
-            status,
-            session,
-        )
+        session = self._placed(self._known[session_id], self.moment())
+        self._changed()
+        return Outcome(True, started_message(session, status, shortened=length < timedelta(
+            minutes=minutes)), status, session)
 
     def stop(self) -> Outcome:
-        with self.store.transaction():
-            now = self.now()
-            self._close_overdue(now, while_away=False)
-            status = rules.evaluate(self.store.sessions_for_rules(), now, self.settings.gap)
-            if status.state is not State.RUNNING or status.session is None:
-                return Outcome(False, "No session is running.", status)
-            session = status.session
-            reason = rules.stop_reason(session, now)
-            # The user is at the app and pressed Stop: the pack is coming off now.
-            self.store.end_session(session.id, now, reason, removed_at=now)
-            self._note_time(now, force=True)
-        status = self.status()
+        moment = self.moment()
+        self._close_overdue_in_memory(moment, while_away=False)
+        status = self.status(moment)
+        if status.state is not State.RUNNING or status.session is None:
+            return Outcome(False, translate("Service", "No session is running."), status)
+        session = self._known[status.session.id]
+        reason = rules.stop_reason(status.session, moment.wall)
+        # The user is at the app and pressed Stop: the pack is coming off now.
+        ended = replace(session, ended_at=moment.trusted, end_reason=reason,
+                        removed_at=moment.trusted, end_mark=moment.mark)
+        self._known[session.id] = ended
+        self._write("the end of the session",
+                    lambda store: store.end_session(session.id, ended.ended_at, reason,
+                                                    mark=moment.mark, removed_at=moment.trusted))
         log.info("session %d ended: %s", session.id, reason.value)
-        if reason is EndReason.CANCELLED:
-            message = (
-                f"{session.therapy.label} session cancelled within its first minute: "
-                "it does not count, and you may start again now."
-            )
-        else:
-            message = f"{session.therapy.label} session stopped. " + status.sentence(self.local_tz)
-        return Outcome(True, message, status, self.store.get(session.id))
+        status = self.status()
+        placed = self._placed(ended, self.moment())
+        self._changed()
+        return Outcome(True, stopped_message(placed, status), status, placed)
+
+    def undo_stop(self, session_id: int) -> Outcome:
+        """Take back a stop within UNDO_WINDOW: the session runs on to its original end."""
+        moment = self.moment()
+        session = self._known.get(session_id)
+        if session is None or session.end_reason not in (EndReason.STOPPED, EndReason.CANCELLED):
+            return Outcome(False, translate("Service", "There is no stop to undo."),
+                           self.status(moment))
+        placed = self._placed(session, moment)
+        newer = [s for s in self._known.values() if s.id != session.id
+                 and (s.started_at, s.id) > (session.started_at, session.id)]
+        if (newer or placed.ended_at is None or moment.wall - placed.ended_at > UNDO_WINDOW
+                or moment.wall >= placed.planned_end):
+            return Outcome(False, translate("Service", "It is too late to undo that stop."),
+                           self.status(moment))
+        resumed = replace(session, ended_at=None, end_reason=None, removed_at=None,
+                          end_mark=None)
+        self._known[session_id] = resumed
+        self._write("the undone stop",
+                    lambda store: store.reopen_session(session_id))
+        status = self.status()
+        self._changed()
+        return Outcome(True, arg(translate("Service", "Stop undone: the session goes on until "
+                                                      "%1."), clock_time(status.ends_at)),
+                       status, self._placed(resumed, self.moment()))
 
     def acknowledge_removal(self) -> Session | None:
         """Record that the pack is off; returns the session it applied to."""
-        with self.store.transaction():
-            pending = self.pending_removal()
-            if pending is None:
-                return None
-            self.store.mark_removed(pending.id, self.now())
-        return self.store.get(pending.id)
+        pending = self.pending_removal()
+        if pending is None:
+            return None
+        moment = self.moment()
+        session = self._known[pending.id]
+        self._known[session.id] = replace(session, removed_at=moment.trusted)
+        self._write("the time the pack came off",
+                    lambda store: store.mark_removed(session.id, moment.trusted))
+        self._changed()
+        return self._placed(self._known[session.id], moment)
 
     def mark_gap_noticed(self, session: Session) -> None:
-        with self.store.transaction():
-            self.store.set_meta("gap_notice_for", str(session.id))
+        self._gap_noticed = str(session.id)
+        self._write("a note that the gap was announced",
+                    lambda store: store.set_meta("gap_notice_for", str(session.id)),
+                    safety=False)
+
+    def record_pain(self, session_id: int, which: Pain, value: int | None) -> None:
+        which = Pain(which)
+        if value is not None and not (isinstance(value, int) and 0 <= value <= 10):
+            raise ValueError("a pain rating is a whole number from 0 to 10")
+        known = self._known.get(session_id)
+        if known is not None:
+            field = "pain_before" if which is Pain.BEFORE else "pain_after"
+            self._known[session_id] = replace(known, **{field: value})
+        self._write("a pain rating",
+                    lambda store: store.set_pain(session_id, which, value), safety=False)
+        self._changed()
+
+    def record_note(self, session_id: int, note: str | None) -> None:
+        from necktimer.core.store import clean_note
+
+        cleaned = clean_note(note)
+        self._write("a note",
+                    lambda store: store.set_note(session_id, cleaned), safety=False)
+        self._changed()
+
+    def record_warning_signs(self, signs: list[str]) -> None:
+        unknown = set(signs) - set(diary.WARNING_SIGNS)
+        if unknown:
+            raise ValueError(f"unknown warning signs {sorted(unknown)}")
+        at = self.moment().trusted
+        self._write("the warning-sign answers",
+                    lambda store: store.record_warning_signs(at, list(signs)), safety=False)
+
+    def snooze_physician_advice(self) -> None:
+        until = self.moment().trusted + diary.SNOOZE
+        self._write("the physician reminder's snooze",
+                    lambda store: store.set_meta("physician_snoozed_until", until.isoformat()),
+                    safety=False)
+
+    def answer_last_application(self, ended_at: datetime | None) -> Outcome:
+        """After a lost history: when ice or heat was last applied (None: over a gap ago)."""
+        moment = self.moment()
+        if ended_at is not None:
+            if ended_at > moment.wall:
+                return Outcome(False, translate("Service", "That time is in the future."),
+                               self.status(moment))
+            trusted_end = ended_at + (moment.trusted - moment.wall)
+            self._known |= _reported_session(trusted_end.isoformat())
+        else:
+            self._known.pop(REPORTED_ID, None)
+        self._history_lost = False
+        reported = self._known.get(REPORTED_ID)
+
+        def save(store: Store) -> None:
+            store.set_meta("history_lost", None)
+            store.set_meta("reported_end", reported.ended_at.isoformat() if reported else None)
+
+        self._write("your answer", save)
+        status = self.status()
+        self._changed()
+        return Outcome(True, status.sentence(), status)
+
+    # -- waking up ---------------------------------------------------------------------------
 
     def tick(self) -> list[Ended]:
-        """Close any session whose time is up; called whenever the program wakes."""
-        now = self.now()
-        overdue = [s for s in self.store.open_sessions() if now >= s.planned_end]
-        if not overdue and not self._due_high_water(now):
-            return []
-        with self.store.transaction():
-            ended = self._close_overdue(now, while_away=False)
-            self._note_time(now)
+        """Close any session whose time is up, and retry waiting writes; called on every wake."""
+        self.flush()
+        self.reload()
+        ended = self._close_overdue_in_memory(self.moment(), while_away=False)
+        if ended:
+            self._changed()
         return ended
 
     def recover(self) -> list[Ended]:
         """At start-up: close sessions that ended while necktimer was not running.
 
         A session with time left simply resumes. If the wall clock is behind the
-        latest recorded time, it was set back while necktimer was closed: how long
-        the pack has been on cannot be known, so an open session is closed.
+        trusted time after a reboot, it was set back while necktimer was closed:
+        how long the pack has been on cannot be known, so an open session is closed.
         """
-        wall = self._wall.now()
-        high_water = self.store.high_water()
-        with self.store.transaction():
-            now = self.now()
-            ended = self._close_overdue(now, while_away=True)
-            if high_water is not None and wall < high_water - CLOCK_BACK_TOLERANCE:
-                for session in self.store.open_sessions():
-                    end = min(high_water, session.planned_end)
-                    end = max(end, session.started_at + timedelta(microseconds=1))
-                    if self.store.end_session(
-                        session.id, end, EndReason.INTERRUPTED, while_away=True
-                    ):
-                        log.warning("clock set back while closed; closed session %d", session.id)
-                        ended.append(Ended(self.store.get(session.id), while_away=True))
-            self._note_time(now, force=True)
-        return ended
-
-    # -- helpers --------------------------------------------------------------------
-
-    def _close_overdue(self, now: datetime, *, while_away: bool) -> list[Ended]:
+        moment = self.moment()
         ended = []
-        for session in self.store.open_sessions():
-            if now >= session.planned_end and self.store.end_session(
-                session.id, session.planned_end, EndReason.COMPLETED, while_away=while_away
-            ):
-                log.info("session %d completed at its planned end", session.id)
-                ended.append(Ended(self.store.get(session.id), while_away))
+        if moment.trusted - moment.wall > CLOCK_BACK_TOLERANCE:
+            for session in [s for s in self._known.values() if s.ended_at is None]:
+                if session.start_mark and session.start_mark.boot_id == moment.raw.boot_id:
+                    continue  # this boot's clock knows exactly how long it has run
+                end = min(moment.trusted, session.planned_end)
+                end = max(end, session.started_at + timedelta(microseconds=1))
+                closed = replace(session, ended_at=end, end_reason=EndReason.INTERRUPTED,
+                                 closed_while_away=True)
+                self._known[session.id] = closed
+                self._write("the end of the session",
+                            lambda store, s=session, e=end: store.end_session(
+                                s.id, e, EndReason.INTERRUPTED, while_away=True))
+                log.warning("clock set back while closed; closed session %d", session.id)
+                ended.append(Ended(self._placed(closed, moment), while_away=True))
+        ended += self._close_overdue_in_memory(moment, while_away=True)
+        self._write("the time",
+                    lambda store: store.save_anchor(self._anchor_stamp(moment)))
+        if ended:
+            self._changed()
         return ended
 
-    def _due_high_water(self, now: datetime) -> bool:
-        last = self._high_water_written
-        return last is None or now - last >= HIGH_WATER_EVERY
+    def flush(self) -> bool:
+        """Write what waits to be written, in order; True when nothing is left waiting."""
+        if self._store.is_gone():
+            self._rebuild_gone_store()
+        while self._pending:
+            write = self._pending[0]
+            try:
+                with self._store.transaction():
+                    write.apply(self._store)
+            except sqlite3.IntegrityError as error:
+                # The file's own rules refuse it (it can never be written): say so, move on.
+                log.error("could not save %s: %s", write.what, error)
+                self._pending.pop(0)
+                continue
+            except StorageError as error:
+                if error.problem is Problem.DAMAGED:
+                    self._replace_damaged_store(str(error))
+                    continue
+                self._note_problem(error)
+                return False
+            self._pending.pop(0)
+        if self._record_due:
+            self._write_record()
+        if not self._record_due:
+            self._clear_problem()
+        return not self._pending and not self._record_due
 
-    def _note_time(self, now: datetime, force: bool = False) -> None:
-        if force or self._due_high_water(now):
-            self.store.raise_high_water(now)
-            self._high_water_written = now
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _write(self, what: str, apply: Callable[[Store], object], *, safety: bool = True) -> None:
+        """Write a change already made in memory; on a fault, queue it for later."""
+        self._pending.append(PendingWrite(what, apply))
+        if safety:
+            self._record_due = True
+        self.flush()
+
+    def _close_overdue_in_memory(self, moment: Moment, *, while_away: bool,
+                                 write_now: bool = False) -> list[Ended]:
+        """Sessions at or past their planned end end there, in memory first."""
+        ended = []
+        for session in [s for s in self._known.values() if s.ended_at is None]:
+            placed = self._placed(session, moment)
+            if moment.wall < placed.planned_end:
+                continue
+            mark = session.start_mark and Mark(
+                session.start_mark.boot_id,
+                session.start_mark.boottime + session.planned_length.total_seconds())
+            closed = replace(session, ended_at=session.planned_end,
+                             end_reason=EndReason.COMPLETED, end_mark=mark,
+                             closed_while_away=while_away)
+            self._known[session.id] = closed
+
+            def write(store: Store, s=closed) -> None:
+                store.end_session(s.id, s.ended_at, EndReason.COMPLETED, mark=s.end_mark,
+                                  while_away=s.closed_while_away)
+
+            if write_now:
+                write(self._store)  # inside the caller's transaction
+                self._record_due = True
+            else:
+                self._write("the end of the session", write)
+            log.info("session %d completed at its planned end", session.id)
+            ended.append(Ended(self._placed(closed, moment), while_away))
+        return ended
+
+    def _reported(self) -> dict[int, Session]:
+        reported = self._known.get(REPORTED_ID)
+        return {REPORTED_ID: reported} if reported else {}
+
+    def _anchor_stamp(self, moment: Moment) -> Stamp:
+        return Stamp(moment.trusted, moment.raw.boot_id, moment.raw.boottime)
+
+    def _write_record(self) -> None:
+        facts = record.facts_from(self._known.values(), self._timeline.anchor,
+                                  self._history_lost)
+        try:
+            record.write(self._data_dir, facts)
+        except StorageError as error:
+            self._record_due = True
+            self._note_problem(error)
+            return
+        self._record_due = False
+
+    def _read_record(self) -> record.SafetyFacts | None:
+        try:
+            return record.read(self._data_dir)
+        except StorageError as error:
+            log.warning("%s", error)
+            return None
+
+    def _merge_record(self, facts: record.SafetyFacts) -> None:
+        """What the record knows and the history does not (a write that never landed, or a
+        history replaced after damage) is taken over and written to the history."""
+        for remembered in facts.sessions:
+            if remembered.id == REPORTED_ID:
+                continue  # kept in the history's meta, not as a session row
+            known = self._known.get(remembered.id) or self._store.get(remembered.id)
+            if known is None:
+                self._known[remembered.id] = remembered
+                self._write("a session kept in the safety record",
+                            lambda store, s=remembered: store.import_session(s))
+                continue
+            self._known[remembered.id] = known
+            if known.ended_at is None and remembered.ended_at is not None:
+                self._known[remembered.id] = replace(known, ended_at=remembered.ended_at,
+                                                     end_reason=remembered.end_reason,
+                                                     end_mark=remembered.end_mark,
+                                                     removed_at=remembered.removed_at)
+                self._write("the end of the session",
+                            lambda store, s=remembered: store.end_session(
+                                s.id, s.ended_at, s.end_reason, mark=s.end_mark,
+                                removed_at=s.removed_at))
+            elif known.removed_at is None and remembered.removed_at is not None:
+                self._known[remembered.id] = replace(known, removed_at=remembered.removed_at)
+                self._write("the time the pack came off",
+                            lambda store, s=remembered: store.mark_removed(s.id, s.removed_at))
+        if facts.history_lost and not self._known:
+            self._history_lost = True
+
+    def _unavailable(self) -> Outcome:
+        problem = self.problem
+        message = str(problem) if problem else translate("Service", "The history cannot be "
+                                                                    "written right now.")
+        return Outcome(False, arg(translate("Service", "No session was started: %1"), message),
+                       self.status(), unavailable=True)
+
+    def _note_problem(self, error: StorageError) -> None:
+        self.problem = error
+        if self._reported_problem is not error.problem:
+            self._reported_problem = error.problem
+            log.warning("cannot write the history (%s); %d change(s) wait: %s",
+                        error.problem.value, len(self._pending), error)
+            self._changed()
+
+    def _clear_problem(self) -> None:
+        if self.problem is not None:
+            log.warning("the history can be written again; everything waiting was saved")
+            self.problem = None
+            self._reported_problem = None
+            self._changed()
+
+    def _rebuild_gone_store(self) -> None:
+        """The folder or file was deleted while open: make it again, with every row the old
+        connection can still read (the deleted file stays readable while it is open)."""
+        try:
+            fresh = Store(database.open_database(self._data_dir))
+        except StorageError as error:
+            self._note_problem(error)
+            return
+        try:
+            self._store.backup_to(fresh)
+        except StorageError:
+            with fresh.transaction():
+                for session in self._known.values():
+                    if session.id != REPORTED_ID:
+                        fresh.import_session(session)
+        old, self._store = self._store, fresh
+        old.close()
+        self._record_due = True
+        self.notices.append(translate("Service", "The data folder was deleted while necktimer "
+                                                 "was running; it was made again with the "
+                                                 "history necktimer still had open."))
+        log.warning("data folder %s was deleted; rebuilt it", self._data_dir)
+        self._changed()
+
+    def _replace_damaged_store(self, why: str) -> None:
+        """The file turned out damaged while in use: keep it aside, carry on in a new one."""
+        self._store.close()
+        opened = database.replace_damaged(self._store.path, why)
+        self._store = Store(opened)
+        with self._store.transaction():
+            for row in opened.salvaged:
+                if (session := session_from_salvage(row)) is not None:
+                    self._store.import_session(session)
+            for session in self._known.values():
+                if session.id != REPORTED_ID:
+                    self._store.import_session(session)
+        self.notices.extend(opened.notices)
+        self._record_due = True
+        self._changed()
+
+
+class _EpisodeQueries:
+    """The bounded questions the one-week check asks of the history."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def episode_start(self, latest: datetime) -> datetime:
+        cached = self._store.get_meta("episode")
+        if cached:
+            start_text, last_text = cached.split(" ")
+            start, last = datetime.fromisoformat(start_text), datetime.fromisoformat(last_text)
+            newer = [s for s in self._store.counted_starts_before(latest + timedelta(seconds=1),
+                                                                  10_000) if s > last]
+            if len(newer) < 10_000:
+                for moment in sorted(newer):
+                    if moment - last > diary.EPISODE_PAUSE:
+                        start = moment
+                    last = moment
+                self._save(start, last)
+                return start
+        start = diary.walk_back_episode(self._store.counted_starts_before, latest)
+        self._save(start, latest)
+        return start
+
+    def _save(self, start: datetime, last: datetime) -> None:
+        try:
+            with self._store.transaction():
+                self._store.set_meta("episode", f"{start.isoformat()} {last.isoformat()}")
+        except StorageError:
+            pass  # only a cache: computed again next time
+
+    def latest_start(self) -> datetime | None:
+        return self._store.latest_counted_start()
+
+    def mean_rating(self, since: datetime, until: datetime) -> tuple[float | None, int]:
+        return self._store.mean_rating(since, until)
+
+
+def started_message(session: Session, status: Status, *, shortened: bool) -> str:
+    if session.therapy is Therapy.ICE:
+        text = translate("Service", "Ice session started: take the ice pack off at %1 "
+                                    "(in %2).")
+    else:
+        text = translate("Service", "Heat session started: take the heat pack off at %1 "
+                                    "(in %2).")
+    length = format_precise(session.planned_length) if shortened else format_duration(
+        status.remaining)
+    message = arg(text, clock_time(status.ends_at), length)
+    if shortened:
+        message = arg(translate("Service", "%1 It is shorter than you asked, because ice or "
+                                           "heat was already applied since the last full "
+                                           "break; the total stays within %2."),
+                      message, format_duration(rules.CAP))
+    return message
+
+
+def stopped_message(session: Session, status: Status) -> str:
+    if session.end_reason is EndReason.CANCELLED:
+        if session.therapy is Therapy.ICE:
+            text = translate("Service", "Ice session cancelled within its first minute: it "
+                                        "starts no gap, but its time counts toward the next "
+                                        "session's %1.")
+        else:
+            text = translate("Service", "Heat session cancelled within its first minute: it "
+                                        "starts no gap, but its time counts toward the next "
+                                        "session's %1.")
+        return arg(text, format_duration(rules.CAP))
+    if session.therapy is Therapy.ICE:
+        text = translate("Service", "Ice session stopped. %1")
+    else:
+        text = translate("Service", "Heat session stopped. %1")
+    return arg(text, status.sentence())
+
+
+def _reported_session(text: str | None) -> dict[int, Session]:
+    """The end the user reported after a lost history, as a session the rules understand."""
+    if not text:
+        return {}
+    end = datetime.fromisoformat(text)
+    return {REPORTED_ID: Session(REPORTED_ID, Therapy.ICE, end - timedelta(seconds=1), end,
+                                 end, EndReason.COMPLETED, removed_at=end)}
+
+
+def _latest_time(anchor: Stamp | None, sessions: dict[int, Session]) -> datetime | None:
+    """The latest trusted time anything recorded: the clock is never trusted below it."""
+    times = [anchor.wall] if anchor else []
+    for session in sessions.values():
+        times.append(session.started_at)
+        if session.ended_at is not None:
+            times.append(min(session.ended_at, session.planned_end))
+    return max(times, default=None)
+
+
+def _later(a: Stamp | None, b: Stamp | None) -> Stamp | None:
+    if a is None or b is None:
+        return a or b
+    return a if a.wall >= b.wall else b

@@ -12,19 +12,29 @@ from dataclasses import asdict, dataclass, fields
 from datetime import timedelta
 
 from necktimer.core import rules
+from necktimer.core.i18n import arg, translate
 
 MIN_GAP_MINUTES = int(rules.MIN_GAP.total_seconds() // 60)
 MAX_GAP_MINUTES = int(rules.MAX_GAP.total_seconds() // 60)
 
+THEMES = ("system", "light", "dark")
+# Languages with a complete translation; "system" follows the desktop's language.
+LANGUAGES = ("system", "en", "es", "de")
+
 
 @dataclass(frozen=True)
 class Settings:
-    default_minutes: int = rules.DEFAULT_MINUTES
+    default_minutes: int = rules.DEFAULT_MINUTES  # also the last length the user chose
     gap_minutes: int = MIN_GAP_MINUTES
     sound: bool = True
     gap_reminder: bool = True
+    heads_up: bool = True  # "1 minute left" before the end
     keep_in_tray: bool = True
     start_at_login: bool = False
+    diary_prompts: bool = True  # ask for a pain rating at all
+    ask_pain_before: bool = False  # also before the pack goes on, not only after
+    theme: str = "system"
+    language: str = "system"
 
     @property
     def gap(self) -> timedelta:
@@ -47,26 +57,33 @@ class Settings:
             if isinstance(default, bool):
                 parsed = _parse_bool(value)
                 if parsed is None:
-                    warnings.append(
-                        f"Setting {field.name}={value!r} is not true or false; "
-                        f"using {str(default).lower()}."
-                    )
+                    warnings.append(arg(translate("Settings", "Setting %1=%2 is not true or "
+                                                              "false; using %3."),
+                                        field.name, repr(value), str(default).lower()))
                     continue
                 values[field.name] = parsed
+            elif isinstance(default, str):
+                choices = _CHOICES[field.name]
+                text = str(value).strip() if isinstance(value, str) else None
+                if text not in choices:
+                    warnings.append(arg(translate("Settings", "Setting %1=%2 is not one of %3; "
+                                                              "using %4."),
+                                        field.name, repr(value), ", ".join(choices), default))
+                    continue
+                values[field.name] = text
             else:
                 low, high = _RANGES[field.name]
                 number = _parse_int(value)
                 if number is None:
-                    warnings.append(
-                        f"Setting {field.name}={value!r} is not a whole number; using {default}."
-                    )
+                    warnings.append(arg(translate("Settings", "Setting %1=%2 is not a whole "
+                                                              "number; using %3."),
+                                        field.name, repr(value), default))
                     continue
                 clamped = min(max(number, low), high)
                 if clamped != number:
-                    warnings.append(
-                        f"Setting {field.name}={number} is outside the safe range "
-                        f"{low}–{high}; using {clamped}."
-                    )
+                    warnings.append(arg(translate("Settings", "Setting %1=%2 is outside the "
+                                                              "safe range %3–%4; using %5."),
+                                        field.name, number, low, high, clamped))
                 values[field.name] = clamped
         return cls(**values), warnings
 
@@ -80,6 +97,7 @@ _RANGES = {
     "default_minutes": (rules.MIN_MINUTES, rules.MAX_MINUTES),
     "gap_minutes": (MIN_GAP_MINUTES, MAX_GAP_MINUTES),
 }
+_CHOICES = {"theme": THEMES, "language": LANGUAGES}
 
 
 def _parse_bool(value: object) -> bool | None:

@@ -1,15 +1,22 @@
-"""The self-care tips shown beside the timer, loaded from resources/tips.json."""
+"""The self-care tips shown beside the timer: one file per language in resources/tips/.
+
+English (`en.json`) is complete and is the fallback: a language's file is used
+only when it has every topic, every precaution and the warning text, which a
+test checks for every file.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from necktimer.core.resources import resource
 
-# The panels the window must show, in the order it shows them.
+# The panels the window must show, in the order it lists them.
 REQUIRED_KEYS = ("massage", "nsaids", "ice", "heat", "rest", "physician")
+FALLBACK = "en"
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,10 @@ class Tip:
 
 @dataclass(frozen=True)
 class TipBook:
+    language: str
     disclaimer: str
+    warning: str  # what to do when a warning sign is ticked
+    precautions_note: str  # says the pack precautions are general advice
     tips: tuple[Tip, ...]
 
     def get(self, key: str) -> Tip:
@@ -32,8 +42,18 @@ class TipBook:
         raise KeyError(key)
 
 
+def tips_dir() -> Path:
+    return resource("tips")
+
+
+def available_languages() -> list[str]:
+    return sorted(path.stem for path in tips_dir().glob("*.json"))
+
+
 def load_tips(path: Path | None = None) -> TipBook:
-    data = json.loads((path or resource("tips.json")).read_text(encoding="utf-8"))
+    """One tips file, checked: every panel present, in the window's order."""
+    path = path or tips_dir() / f"{FALLBACK}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
     tips = tuple(
         Tip(
             key=item["key"],
@@ -46,7 +66,19 @@ def load_tips(path: Path | None = None) -> TipBook:
     keys = tuple(tip.key for tip in tips)
     missing = [key for key in REQUIRED_KEYS if key not in keys]
     if missing:
-        raise ValueError(f"tips file lacks the panels {', '.join(missing)}")
+        raise ValueError(f"{path.name} lacks the panels {', '.join(missing)}")
     order = {key: index for index, key in enumerate(REQUIRED_KEYS)}
     tips = tuple(sorted(tips, key=lambda tip: order.get(tip.key, len(order))))
-    return TipBook(disclaimer=data["disclaimer"], tips=tips)
+    return TipBook(language=data.get("language", path.stem), disclaimer=data["disclaimer"],
+                   warning=data["warning"], precautions_note=data["general_precautions_note"],
+                   tips=tips)
+
+
+def tips_for(languages: Sequence[str]) -> TipBook:
+    """The tips in the first of `languages` (like 'de-DE' or 'de') that has a file, else English."""
+    have = set(available_languages())
+    for language in languages:
+        code = language.replace("_", "-").split("-")[0].lower()
+        if code in have:
+            return load_tips(tips_dir() / f"{code}.json")
+    return load_tips()

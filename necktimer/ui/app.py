@@ -1,4 +1,9 @@
-"""Builds the running application: Qt application object, controller, window, tray, socket."""
+"""Builds the running application: Qt application object, controller, window, tray, socket.
+
+The window is shown first; the tips, the tray, the notification channels, the
+instance socket and the resume watch are built right after the first paint,
+so the window appears as quickly as a bare Qt window does.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +13,22 @@ import os
 import signal
 import socket as socketlib
 import sys
-from datetime import tzinfo
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtDBus import QDBusConnection
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, desktop
-from necktimer.core.clock import Clock, SystemClock
-from necktimer.core.report import status_json
-from necktimer.core.resources import app_icon_path
-from necktimer.core.rules import State, Therapy
+from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, desktop, language
+from necktimer.commands import Command, Exit, Reply, Request, execute
+from necktimer.core.i18n import translate
+from necktimer.core.resources import resource
 from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
-from necktimer.core.store import Store, StoreError
-from necktimer.core.tips import load_tips
-from necktimer.settings_io import SettingsFile
+from necktimer.core.tips import TipBook, tips_for
+from necktimer.instance import InstanceLock, UnsafeFolder, socket_path
+from necktimer.ui import theme
 from necktimer.ui.controller import Controller
-from necktimer.ui.history_window import HistoryWindow
 from necktimer.ui.main_window import MainWindow
-from necktimer.ui.reminders import ReminderCenter
-from necktimer.ui.settings_dialog import SettingsDialog
-from necktimer.ui.single_instance import InstanceServer
-from necktimer.ui.sleep_watch import SleepWatcher
-from necktimer.ui.tray import Tray
 
 log = logging.getLogger("necktimer.app")
 
@@ -48,8 +43,14 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(DISPLAY_NAME)
     # On Wayland this name picks the window icon from the installed desktop file.
     QGuiApplication.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(str(app_icon_path())))
     return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource("icons", "png", f"{size}.png")))
+    return icon
 
 
 class Necktimer(QObject):
@@ -57,80 +58,144 @@ class Necktimer(QObject):
 
     def __init__(
         self,
-        data_dir: Path,
-        clock: Clock | None = None,
+        service: SessionService,
+        settings,
         *,
         tray_available: bool | None = None,  # None: ask the desktop
-        local_tz: tzinfo | None = None,  # None: the system's time zone
         dbus_address: str | None = _FROM_ENVIRONMENT,
-        system_bus: QDBusConnection | None = None,
-        notices: list[str] | None = None,  # told already by the command line, for the window
+        system_bus: str | None = "SYSTEM",  # where logind announces resume
+        chime=None,  # something with .play(); None: the QtMultimedia chime if installed
+        arm_backstop=None,  # (data_dir, session, sound=, sound_file=) -> bool
+        tips: TipBook | None = None,
+        lock: InstanceLock | None = None,
     ) -> None:
         super().__init__()
-        self.data_dir = data_dir
-        self.clock = clock or SystemClock()
-        if tray_available is None:
-            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
-        self.local_tz = local_tz
-        ensure_application()
-        opened = Store.open(self.data_dir)
-        self.store = opened.store
-        self.settings = SettingsFile(self.data_dir)
-        # The command line may have read the same files a moment ago: say each thing once.
-        found = [opened.notice] if opened.notice else []
-        self.notices = list(dict.fromkeys([*(notices or []), *found, *self.settings.warnings]))
-        self.service = SessionService(self.store, self.clock, self.settings, local_tz)
-        self.controller = Controller(self.service, self)
-        self.window = MainWindow(
-            self.controller, load_tips(), lambda: self.settings.current.default_minutes, local_tz
-        )
+        app = ensure_application()
+        self.service = service
+        self.settings = settings
+        self.data_dir = service.data_dir
+        self.lock = lock
+        self._tray_available = tray_available
+        self._dbus_address = dbus_address
+        self._system_bus = system_bus
+        self._chime = chime
+        self._arm_backstop = arm_backstop
+        self._tips = tips or tips_for(language.locale_for(settings.current.language)
+                                      .uiLanguages())
+        self._quitting = False
+        self._session_ending = False
+        self.tray = None
+        self.reminders = None
+        self.server = None
+        self.sleep = None
+        self.history = None
+        self.settings_dialog = None
+        self.question: QMessageBox | None = None
+        theme.apply(app, settings.current.theme)
+        app.setWindowIcon(app_icon())
+        self.controller = Controller(service, settings, self)
+        self.window = MainWindow(self.controller, self._tips)
         self.window.closeRequested.connect(self._on_close)
-        self.window.quitRequested.connect(self.quit)
+        self.window.quitRequested.connect(self.request_quit)
         self.window.settingsRequested.connect(self.show_settings)
         self.window.historyRequested.connect(self.show_history)
-        self.history: HistoryWindow | None = None
-        self.tray: Tray | None = None
-        if tray_available:
-            self.tray = Tray(self.controller, local_tz, self)
+        self.controller.sessionStarted.connect(self._arm)
+        settings.changed.connect(self._settings_changed)
+        app.commitDataRequest.connect(self._on_session_end)
+
+    # -- lifetime -------------------------------------------------------------------------
+
+    def start(self, *, minimized: bool = False, deferred: bool = False) -> None:
+        """Recover, show the window, then build the rest (right away, or after the first paint)."""
+        self.controller.recover()
+        if deferred:
+            QTimer.singleShot(0, lambda: self._finish_start(minimized))
+            if not minimized:
+                self.window.fit_to_screen()
+                self.window.show()
+            return
+        self._finish_start(minimized)
+        if not minimized or self.tray is None:
+            self.window.fit_to_screen()
+            self.window.show()
+
+    def _finish_start(self, minimized: bool) -> None:
+        if self._tray_available is None:
+            self._tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        if self._tray_available:
+            from necktimer.ui.tray import Tray
+
+            self.tray = Tray(self.controller, self)
             self.tray.showWindowRequested.connect(self.window.raise_window)
-            self.tray.quitRequested.connect(self.quit)
+            self.tray.quitRequested.connect(self.request_quit)
             self.tray.settingsRequested.connect(self.show_settings)
             self.tray.historyRequested.connect(self.show_history)
             self.tray.show()
         else:
             log.info("no system tray: closing the window quits")
-        if dbus_address is _FROM_ENVIRONMENT:
-            dbus_address = "SESSION" if os.environ.get("DBUS_SESSION_BUS_ADDRESS") else None
-        self.reminders = ReminderCenter(
-            self.controller, self.window, self.tray, settings=self.settings,
-            dbus_address=dbus_address, local_tz=local_tz, parent=self,
-        )
-        self.sleep = SleepWatcher(system_bus, self)
+            if minimized and not self.window.isVisible():
+                self.window.fit_to_screen()
+                self.window.show()
+        self._build_reminders()
+        from necktimer.ui.sleep_watch import SleepWatcher
+
+        self.sleep = SleepWatcher(self._system_bus, self)
         self.sleep.resumed.connect(self.controller.refresh)
-        self.settings_dialog: SettingsDialog | None = None
-        self.server: InstanceServer | None = None
-        self._quitting = False
-        if self.notices:
-            self.window.show_notice(" ".join(self.notices))
+        self.controller.set_resume_signal(self.sleep.watching)
+        if self.lock is not None:
+            self.listen()
+        self.controller.refresh()  # reminders due now go out through the new channels
 
-    # -- lifetime -------------------------------------------------------------------------
+    def _build_reminders(self) -> None:
+        from necktimer.ui.reminders import ReminderCenter, channels_in_order
+        from necktimer.ui.sound import Chime
 
-    def start(self, *, minimized: bool = False) -> None:
-        self.controller.recover()
-        if not minimized or not self.has_tray:
-            self.window.show()
+        address = self._dbus_address
+        if address == _FROM_ENVIRONMENT:
+            address = "SESSION" if os.environ.get("DBUS_SESSION_BUS_ADDRESS") else None
+        chime = self._chime if self._chime is not None else Chime(self)
+        channels = channels_in_order(
+            dbus_address=address, tray_icon=self.tray.icon if self.tray else None,
+            window=self.window, sound_file=str(resource("sounds", "reminder.wav")),
+            sound=lambda: self.settings.current.sound)
+        self.reminders = ReminderCenter(self.controller, channels, chime=chime,
+                                        sound=lambda: self.settings.current.sound,
+                                        show_window=self.window.raise_window, parent=self)
 
-    def listen(self, path: str) -> bool:
-        self.server = InstanceServer(path, self.handle_request, self)
-        return self.server.listen()
+    def listen(self) -> None:
+        from necktimer.ui.instance_server import InstanceServer
+
+        try:
+            path = socket_path(self.data_dir)
+        except (UnsafeFolder, OSError) as error:
+            problem = str(error)
+        else:
+            self.server = InstanceServer(path, self.handle_request, self)
+            problem = self.server.listen()
+        if problem:
+            self.controller.set_instance_problem(
+                translate("App", "A second launch of necktimer cannot reach this window "
+                                 "(%1), so use this window or its tray icon.").replace("%1",
+                                                                                       problem))
 
     @property
     def has_tray(self) -> bool:
         return self.tray is not None
 
+    def request_quit(self) -> None:
+        """Quit from the window or the tray: asked first while a pack is on."""
+        if self.controller.state.pack_on and not self._session_ending:
+            self._ask_before_quitting()
+            return
+        self.quit()
+
     def quit(self) -> None:
+        if self._quitting:
+            return
         self._quitting = True
         self.controller.shutdown()
+        if self.reminders is not None:
+            self.reminders.close()  # no notification left behind with dead buttons
         if self.server is not None:
             self.server.close()
         self.window.close()
@@ -139,59 +204,73 @@ class Necktimer(QObject):
     def shutdown(self) -> None:
         """Release resources after the event loop ends (tests call it directly)."""
         self.controller.shutdown()
-        self.reminders.close()
+        if self.reminders is not None:
+            self.reminders.close()
         if self.tray is not None:
             self.tray.hide()
         if self.server is not None:
             self.server.close()
+        if self.sleep is not None:
+            self.sleep.close()
         if self.history is not None:
             self.history.close()
             self.history.deleteLater()
         if self.settings_dialog is not None:
             self.settings_dialog.reject()
+        if self.question is not None:
+            self.question.close()
         self.window.hide()
         self.window.deleteLater()
-        self.store.close()
+        self.service.close()
+
+    def _on_session_end(self, _manager) -> None:
+        # Logout or shutdown: close cleanly, without questions nobody will answer.
+        self._session_ending = True
 
     def _on_close(self, event: QCloseEvent) -> None:
-        if self._quitting:
+        if self._quitting or self._session_ending:
             event.accept()
+            if not self._quitting:
+                self.quit()
             return
         if self.has_tray and self.settings.current.keep_in_tray:
             event.ignore()
             self.window.hide()
             return
-        if self.controller.status.state is State.RUNNING:
-            event.ignore()
-            self._ask_stop_and_quit()
-            return
-        event.accept()
-        self.quit()
+        event.ignore()
+        self.request_quit()
 
-    def _ask_stop_and_quit(self) -> None:
-        therapy = self.controller.status.session.therapy
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            DISPLAY_NAME,
-            f"The {therapy.value} session is still running. Stop it and quit?\n\n"
-            f"With {DISPLAY_NAME} closed, nobody will remind you to remove the {therapy.pack}.",
-            QMessageBox.StandardButton.NoButton,
-            self.window,
-        )
-        stop = box.addButton("Stop and quit", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep running", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(stop)
+    def _ask_before_quitting(self) -> None:
+        if self.question is not None:
+            self.question.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, DISPLAY_NAME,
+                          translate("App", "A pack is on. If necktimer quits now, nobody will "
+                                           "remind you to take it off."),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setInformativeText(translate("App", "Quit anyway?"))
+        keep = box.addButton(translate("App", "Keep running"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(translate("App", "Quit anyway"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
 
         def finished() -> None:
-            if box.clickedButton() is stop:
-                self.controller.stop()
+            self.question = None
+            if box.clickedButton() is leave:
                 self.quit()
 
         box.finished.connect(finished)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.question = box
+        self.window.raise_window()
         box.open()
 
+    # -- settings, history ----------------------------------------------------------------
+
     def show_settings(self) -> None:
+        from necktimer.ui.settings_dialog import SettingsDialog
+
         if self.settings_dialog is not None:
             self.settings_dialog.raise_()
             return
@@ -208,51 +287,55 @@ class Necktimer(QObject):
         dialog.finished.connect(finished)
         dialog.open()
 
-    def show_history(self) -> HistoryWindow:
+    def apply_settings(self, settings: Settings) -> None:
+        if settings.start_at_login != self.settings.current.start_at_login:
+            try:
+                desktop.set_autostart(settings.start_at_login, self.data_dir)
+            except OSError as error:
+                self.controller.set_instance_problem(
+                    translate("App", "Could not change the login entry: %1").replace(
+                        "%1", str(error)))
+                settings, _ = settings.replace(start_at_login=not settings.start_at_login)
+        problem = self.settings.save(settings)
+        if problem:
+            self.controller.set_instance_problem(problem)
+
+    def _settings_changed(self, settings: Settings) -> None:
+        theme.apply(QApplication.instance(), settings.theme)
+        if self.window.length_picker.value() != settings.default_minutes:
+            self.window.length_picker.setValue(settings.default_minutes)
+
+    def show_history(self):
+        from necktimer.ui.history_window import HistoryWindow
+
         if self.history is None:
-            self.history = HistoryWindow(self.service, self.local_tz)
+            self.history = HistoryWindow(self.service, self._tips.disclaimer)
         else:
             self.history.refresh()
         self.history.show()
         self.history.raise_()
         return self.history
 
-    def apply_settings(self, settings: Settings) -> None:
-        if settings.start_at_login != self.settings.current.start_at_login:
-            try:
-                desktop.set_autostart(settings.start_at_login, self.data_dir)
-            except OSError as error:
-                self.window.show_notice(f"Could not change the login entry: {error}")
-                settings, _ = settings.replace(start_at_login=not settings.start_at_login)
-        self.settings.save(settings)
-        self.window.length_picker.setValue(settings.default_minutes)
-        self.controller.refresh()
+    # -- the backstop -----------------------------------------------------------------------
 
-    # -- commands from the socket ------------------------------------------------------
+    def _arm(self, session) -> None:
+        """A pack went on (or is still on after a restart): arm the reminder that outlives us."""
+        arm = self._arm_backstop
+        if arm is None:
+            return
+        arm(self.data_dir, session, sound=self.settings.current.sound,
+            sound_file=str(resource("sounds", "reminder.wav")))
 
-    def handle_request(self, request: dict) -> dict:
-        command = request["cmd"]
-        if command == "show":
+    # -- commands from the socket --------------------------------------------------------
+
+    def handle_request(self, request: Request) -> Reply:
+        if request.command is Command.SHOW:
             self.window.raise_window()
-            return {"ok": True, "code": 0, "message": f"{DISPLAY_NAME} is open."}
-        if command == "start":
-            outcome = self.controller.start(Therapy(request["therapy"]), request.get("minutes"))
-            return {"ok": outcome.ok, "code": 0 if outcome.ok else 1, "message": outcome.message}
-        if command == "stop":
-            outcome = self.controller.stop()
-            return {"ok": outcome.ok, "code": 0 if outcome.ok else 1, "message": outcome.message}
-        if command == "done":
-            done = self.controller.acknowledge_removal()
-            message = "Noted: the pack is off." if done else "No pack was waiting to come off."
-            return {"ok": done, "code": 0 if done else 1, "message": message}
-        if command == "status":
-            status = self.controller.service.status()
-            return {"ok": True, "code": 0, "message": status.sentence(),
-                    "status": status_json(status)}
-        if command == "quit":
+            return Reply(Exit.OK, translate("App", "necktimer is open."))
+        reply = execute(request, self.controller)
+        if request.command is Command.QUIT and reply.ok:
             QTimer.singleShot(0, self.quit)
-            return {"ok": True, "code": 0, "message": f"{DISPLAY_NAME} is quitting."}
-        return {"ok": False, "code": 2, "message": f"unknown command {command}"}
+        return reply
 
 
 class SignalWatcher(QObject):
@@ -285,31 +368,28 @@ def show_fatal(message: str) -> None:
         QMessageBox.critical(None, DISPLAY_NAME, message)
 
 
-def run_gui(data_dir: Path, *, minimized: bool = False, initial: dict | None = None,
-            lock=None, socket: str | None = None, notices: list[str] | None = None) -> int:
+def run_gui(service: SessionService, settings, *, lock: InstanceLock,
+            minimized: bool = False, initial: Request | None = None) -> int:
     """Run the application until it quits; returns the process exit code."""
+    try:
+        from necktimer.ui.backstop_launcher import arm_backstop
+    except ImportError:  # while the backstop is being written
+        arm_backstop = None
     app = ensure_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    try:
-        necktimer = Necktimer(data_dir, notices=notices)
-    except StoreError as error:
-        print(f"{APP_NAME}: {error}", file=sys.stderr)
-        show_fatal(str(error))
-        return 3
-    if socket is not None:
-        necktimer.listen(socket)
-    necktimer.start(minimized=minimized)
+    language.install(settings.current.language, app)
+    necktimer = Necktimer(service, settings, lock=lock, arm_backstop=arm_backstop)
+    necktimer.start(minimized=minimized, deferred=True)
     if initial is not None:
         reply = necktimer.handle_request(initial)
-        print(reply["message"], flush=True)
-        if not reply["ok"]:
+        print(reply.message, flush=True)
+        if not reply.ok:
             necktimer.shutdown()
-            if lock is not None:
-                lock.release()
-            return reply["code"]
+            lock.release()
+            return int(reply.code)
     watcher = SignalWatcher(necktimer.quit)  # noqa: F841 - lives as long as the loop
     code = app.exec()
     necktimer.shutdown()
-    if lock is not None:
-        lock.release()
+    lock.release()
     return code
+

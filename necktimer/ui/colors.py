@@ -8,6 +8,7 @@ ICE = QColor("#2f80d1")
 HEAT = QColor("#e06a1b")
 WAITING = QColor("#8a8f98")
 READY = QColor("#3c9a5f")
+ATTENTION = QColor("#d93025")
 
 
 def therapy_color(therapy: Therapy | None) -> QColor:

@@ -1,208 +1,401 @@
 """The one state machine between the session service and everything on screen.
 
-The window, the tray, the notifications and the command socket all call these
-methods and listen to these signals; none of them touches the store or the
-rules directly. The controller wakes itself with a single-shot QTimer at the
-next moment something is due (see core.schedule), and re-reads the wall clock
-on every wake so a suspended laptop shows the right thing at once.
+Every front end (window, tray, notifications, the command socket) calls these
+methods. What they show is one `ViewState`, published after every change and
+redrawn from whole; signals other than `stateChanged` are one-off effects: an
+alert to deliver, a sound, a sentence for a screen reader.
+
+The controller wakes itself with one single-shot QTimer at the next moment
+something is due (see core.schedule), and on resume from suspend.
 """
 
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from necktimer.core import schedule
-from necktimer.core.rules import State, Status, Therapy
+from necktimer.core import alerts, schedule
+from necktimer.core.diary import Advice, Pain
+from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.service import Ended, Outcome, SessionService
+from necktimer.ui.view_state import PackReminder, PainQuestion, UndoOffer, ViewState
 
 log = logging.getLogger("necktimer.controller")
 
-# A wall clock that moves this much further than the monotonic clock between
-# two wakes means the laptop slept (or the clock was set).
-JUMP_THRESHOLD = timedelta(seconds=20)
-A_MINUTE = timedelta(minutes=1)
-ADVICE_EVERY = 600.0  # seconds of running time between two one-week checks
+UNDO_SECONDS = 10
+RETRY_FIRST = timedelta(seconds=2)
+RETRY_LONGEST = timedelta(seconds=30)
 
 
 class Controller(QObject):
-    statusChanged = Signal(object)  # Status
-    sessionStarted = Signal(object)  # Outcome
-    sessionStopped = Signal(object)  # Outcome
-    sessionEnded = Signal(object)  # Ended: reached its end by itself
-    removalReminder = Signal(object, int)  # Session, how many times reminded so far
-    removalAcknowledged = Signal(object)  # Session
-    gapOver = Signal(object)  # Session whose gap ended
-    announcement = Signal(str)  # a state change worth telling a screen reader, once
-    wallClockJumped = Signal(float)  # seconds
-    adviceChanged = Signal(object)  # diary.Advice: whether to suggest seeing a physician
+    stateChanged = Signal(object)  # ViewState: redraw from it
+    alert = Signal(object)  # core.alerts.Alert: deliver it (notification, balloon, banner)
+    alertWithdrawn = Signal(object)  # core.alerts.Kind: it no longer applies
+    announcement = Signal(str)  # tell a screen reader, once
+    sessionStarted = Signal(object)  # Session: a pack went on (arm the backstop)
 
-    def __init__(self, service: SessionService, parent: QObject | None = None) -> None:
+    def __init__(self, service: SessionService, settings, parent: QObject | None = None, *,
+                 resume_signal: bool = True) -> None:
         super().__init__(parent)
         self.service = service
-        self._visible = False
+        self.settings = settings  # a SettingsFile: `.current` and `changed`
+        self._resume_signal = resume_signal
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.refresh)
-        self.wakeups = 0  # counted for the wake-up benchmark
-        self._reminder_session: int | None = None
-        self._reminder_count = 0
-        self._last_reminder: datetime | None = None
-        self._minute_warned: int | None = None
-        self._last_wall: datetime | None = None
-        self._last_mono: float | None = None
+        self._timer.timeout.connect(self._wake)
+        self._window_visible = False
+        self._countdown_visible = False
+        self._tray = False
         self._next_wake: timedelta | None = None
-        self._advice_checked: float | None = None
+        self._event_at: datetime | None = None
         self._shut_down = False
-        self.status: Status = service.status()
+        self._batch = 0
+        # The few facts that are not in the service:
+        self._reminder: PackReminder | None = None
+        self._reminded_boot: float | None = None  # boot clock at the last reminder
+        self._heads_up_sent: int | None = None  # session id
+        self._gap_over_for: int | None = None  # session id whose gap end was announced
+        self._undo: UndoOffer | None = None
+        self._pain: PainQuestion | None = None
+        self._advice = Advice(False)
+        self._message = ""
+        self._notices: tuple[str, ...] = tuple(service.notices)
+        self._instance_problem: str | None = None
+        self._retry_delay = RETRY_FIRST
+        self._retry_at: datetime | None = None
+        self.state = self._derive()
+        service.on_change(self._service_changed)
+        if hasattr(settings, "changed"):
+            settings.changed.connect(lambda _settings: self.refresh())
 
-    # -- requests from any front end -----------------------------------------------
+    # -- requests from any front end (also commands.Target) ---------------------------------
+
+    def status(self) -> Status:
+        return self.service.status()
+
+    def pending_removal(self) -> Session | None:
+        return self.service.pending_removal()
 
     def start(self, therapy: Therapy, minutes: int | None = None) -> Outcome:
-        outcome = self.service.start(therapy, minutes)
-        if outcome.ok:
-            self._clear_reminder()
-            self.announcement.emit(outcome.message)
-            self.sessionStarted.emit(outcome)
-            self.check_advice()
-        self.refresh()
+        with self._batched():
+            outcome = self.service.start(therapy, minutes)
+            self._message = outcome.message
+            if outcome.ok and outcome.session is not None:
+                session = outcome.session
+                self._reminder = None
+                self._reminded_boot = None
+                self._undo = None
+                self._gap_over_for = None
+                self.alertWithdrawn.emit(alerts.Kind.TIME_UP)
+                self.alertWithdrawn.emit(alerts.Kind.GAP_OVER)
+                prompts = self.settings.current
+                self._pain = (PainQuestion(session.id, Pain.BEFORE)
+                              if prompts.diary_prompts and prompts.ask_pain_before else None)
+                if minutes is not None and minutes != self.settings.current.default_minutes:
+                    self.settings.update(default_minutes=minutes)  # remembered for next time
+                self.announcement.emit(outcome.message)
+                self.sessionStarted.emit(session)
+                self._check_advice()
         return outcome
 
     def stop(self) -> Outcome:
-        outcome = self.service.stop()
-        if outcome.ok:
-            self._clear_reminder()
-            self.announcement.emit(outcome.message)
-            self.sessionStopped.emit(outcome)
-        self.refresh()
+        with self._batched():
+            outcome = self.service.stop()
+            self._message = outcome.message
+            if outcome.ok and outcome.session is not None:
+                session = outcome.session
+                if session.end_reason is EndReason.STOPPED:
+                    self._undo = UndoOffer(session.id, self.service.now()
+                                           + timedelta(seconds=UNDO_SECONDS))
+                    self._ask_pain_after(session)
+                else:
+                    self._pain = None  # a cancelled mis-start needs no rating
+                self.announcement.emit(outcome.message)
         return outcome
 
-    def acknowledge_removal(self) -> bool:
-        session = self.service.acknowledge_removal()
-        self._clear_reminder()
-        if session is not None:
-            self.removalAcknowledged.emit(session)
-        self.refresh()
-        return session is not None
+    def undo_stop(self) -> Outcome:
+        with self._batched():
+            offer = self._undo
+            self._undo = None
+            if offer is None:
+                outcome = self.service.undo_stop(-1)
+            else:
+                outcome = self.service.undo_stop(offer.session_id)
+            self._message = outcome.message
+            if outcome.ok and outcome.session is not None:
+                self._pain = None
+                self.announcement.emit(outcome.message)
+                self.sessionStarted.emit(outcome.session)
+        return outcome
 
-    def recover(self) -> list[Ended]:
-        """Run once at start-up, after the UI is connected, so it can tell the user."""
-        ended = self.service.recover()
-        for item in ended:
-            self.sessionEnded.emit(item)
-        self.check_advice()
-        self.refresh()
-        return ended
+    def acknowledge_removal(self) -> Session | None:
+        with self._batched():
+            session = self.service.acknowledge_removal()
+            if session is not None:
+                from necktimer.commands import removed_message
 
-    def check_advice(self) -> None:
-        """Run the one-week physician check and tell the window."""
-        self._advice_checked = self.service.clock.monotonic()
-        self.adviceChanged.emit(self.service.physician_advice())
+                self._message = removed_message(session)
+                self._ask_pain_after(session)
+                self.announcement.emit(self._message)
+            self._clear_reminder()
+        return session
+
+    def answer_last_application(self, ended_at: datetime | None) -> Outcome:
+        with self._batched():
+            outcome = self.service.answer_last_application(ended_at)
+            self._message = outcome.message
+        return outcome
+
+    def answer_pain(self, value: int | None) -> None:
+        """The pain prompt's answer (None: skipped); either way it goes away."""
+        with self._batched():
+            question, self._pain = self._pain, None
+            if question is not None and value is not None:
+                self.service.record_pain(question.session_id, question.which, value)
+
+    def record_warning_signs(self, ticked: list[str]) -> None:
+        self.service.record_warning_signs(ticked)
 
     def snooze_advice(self) -> None:
-        self.service.snooze_physician_advice()
-        self.check_advice()
+        with self._batched():
+            self.service.snooze_physician_advice()
+            self._advice = Advice(False)
 
-    def set_countdown_visible(self, visible: bool) -> None:
+    def dismiss_notices(self) -> None:
+        with self._batched():
+            self._notices = ()
+
+    def set_instance_problem(self, problem: str | None) -> None:
+        with self._batched():
+            self._instance_problem = problem
+
+    def recover(self) -> list[Ended]:
+        """Run once at start-up, after the views are connected, so they can tell the user."""
+        with self._batched():
+            ended = self.service.recover()
+            self._check_advice()
+            self._notices = tuple(dict.fromkeys([*self._notices, *self.service.notices]))
+            running = self.service.status()
+            if running.state is State.RUNNING and running.session is not None:
+                self.sessionStarted.emit(running.session)  # re-arm the backstop
+            elif self.service.pending_removal() is not None:
+                self.sessionStarted.emit(self.service.pending_removal())
+            for item in ended:
+                self._message = self._ended_message(item)
+        # Reminders wait for the first refresh, when the channels to deliver them exist.
+        return ended
+
+    def set_resume_signal(self, watching: bool) -> None:
+        """Whether the desktop tells us about resume; without it a pack on is checked often."""
+        self._resume_signal = watching
+        self._publish()
+
+    # -- what is on screen -------------------------------------------------------------------
+
+    def set_window_visible(self, visible: bool) -> None:
         """A visible countdown ticks every second; a hidden one only when something is due."""
-        if visible != self._visible:
-            self._visible = visible
-            self.refresh()
+        if visible != self._window_visible:
+            self._window_visible = visible
+            self._countdown_visible = visible
+            self._publish()
 
-    @property
-    def reminder_pending(self) -> bool:
-        return self._reminder_session is not None
+    def set_tray(self, shown: bool) -> None:
+        if shown != self._tray:
+            self._tray = shown
+            self._publish()
 
     @property
     def next_wake(self) -> timedelta | None:
         """How long until the controller's timer fires; None when it is not running."""
         return self._next_wake if self._timer.isActive() else None
 
-    # -- the wake-up ----------------------------------------------------------------------
+    # -- waking up -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Bring everything up to date now (also called on resume from suspend)."""
         if self._shut_down:
             return
-        self.wakeups += 1
-        self._notice_jump()
-        for item in self.service.tick():
-            self.sessionEnded.emit(item)
-            self.announcement.emit(
-                f"Time's up — remove the {item.session.therapy.pack}."
-            )
-        self.status = self.service.status()
-        self._warn_last_minute(self.status)
-        self._remind_removal()
+        with self._batched():
+            self._after_wake(self.service.tick())
+
+    def _wake(self) -> None:
+        due = self._event_at
+        if due is None or self.service.now() >= due - timedelta(milliseconds=50):
+            self.refresh()
+        else:
+            self._publish()  # only the display moved on: no reading, no writing
+
+    def _after_wake(self, ended: list[Ended]) -> None:
+        for item in ended:
+            self._message = self._ended_message(item)
+            self._check_advice()
+        self._heads_up()
+        self._remind()
         self._tell_gap_over()
-        checked = self._advice_checked
-        if checked is not None and self.service.clock.monotonic() - checked >= ADVICE_EVERY:
-            self.check_advice()
-        self.statusChanged.emit(self.status)
-        self._reschedule()
+        self._expire_undo()
+        self._retry_writes()
 
-    def _notice_jump(self) -> None:
-        clock = self.service.clock.source
-        wall, mono = clock.now(), clock.monotonic()
-        if self._last_wall is not None and self._last_mono is not None:
-            jump = (wall - self._last_wall) - timedelta(seconds=mono - self._last_mono)
-            if abs(jump) >= JUMP_THRESHOLD:
-                log.info("wall clock moved %+.0f s between wakes (suspend or clock change)",
-                         jump.total_seconds())
-                self.wallClockJumped.emit(jump.total_seconds())
-        self._last_wall, self._last_mono = wall, mono
+    def _ended_message(self, item: Ended) -> str:
+        from necktimer.core.report import ended_while_closed
 
-    def _warn_last_minute(self, status: Status) -> None:
-        if status.state is not State.RUNNING or status.session is None:
-            return
+        if item.while_away:
+            return ended_while_closed(item.session)
+        return alerts.time_up(item.session).summary
+
+    def _heads_up(self) -> None:
+        status = self.service.status()
         session = status.session
-        last_minute = status.remaining is not None and timedelta(0) < status.remaining <= A_MINUTE
-        # A one-minute session starts in its last minute: nothing to warn about.
-        if last_minute and self._minute_warned != session.id and session.planned_length > A_MINUTE:
-            self._minute_warned = session.id
-            self.announcement.emit(f"One minute left of the {session.therapy.value} session.")
+        if (status.state is not State.RUNNING or session is None or status.remaining is None
+                or not self.settings.current.heads_up or self._heads_up_sent == session.id):
+            return
+        if status.remaining <= schedule.HEADS_UP and session.planned_length > schedule.HEADS_UP:
+            self._heads_up_sent = session.id
+            alert = alerts.heads_up(session)
+            self.alert.emit(alert)
+            self.announcement.emit(alert.summary)
 
-    def _remind_removal(self) -> None:
+    def _remind(self) -> None:
         pending = self.service.pending_removal()
         if pending is None:
             self._clear_reminder()
             return
-        now = self.service.now()
-        if self._reminder_session != pending.id:
-            self._reminder_session, self._reminder_count, self._last_reminder = pending.id, 0, None
-        if self._last_reminder is None or now - self._last_reminder >= schedule.REMINDER_REPEAT:
-            self._reminder_count += 1
-            self._last_reminder = now
-            self.removalReminder.emit(pending, self._reminder_count)
+        boot = self.service.clock.boottime()
+        if self._reminder is None or self._reminder.session.id != pending.id:
+            self._reminder = PackReminder(pending, 0, pending.closed_while_away)
+            self._reminded_boot = None
+        last = self._reminded_boot
+        if last is None or boot - last >= schedule.REMINDER_REPEAT.total_seconds() - 0.05:
+            count = self._reminder.count + 1
+            self._reminder = PackReminder(pending, count, pending.closed_while_away)
+            self._reminded_boot = boot
+            self.alert.emit(alerts.time_up(pending, count))
+            if count == 1:
+                self.announcement.emit(alerts.time_up(pending).summary)
+
+    def _clear_reminder(self) -> None:
+        if self._reminder is not None:
+            self.alertWithdrawn.emit(alerts.Kind.TIME_UP)
+        self._reminder = None
+        self._reminded_boot = None
 
     def _tell_gap_over(self) -> None:
         session = self.service.gap_over_due()
         if session is None:
             return
         self.service.mark_gap_noticed(session)
-        if self.service.settings.gap_reminder:
-            self.announcement.emit("You may apply ice or heat again.")
-            self.gapOver.emit(session)
+        if self.settings.current.gap_reminder:
+            self._gap_over_for = session.id
+            alert = alerts.gap_over()
+            self.alert.emit(alert)
+            self.announcement.emit(alert.summary)
 
-    def _clear_reminder(self) -> None:
-        self._reminder_session, self._reminder_count, self._last_reminder = None, 0, None
+    def _expire_undo(self) -> None:
+        if self._undo is not None and self.service.now() >= self._undo.until:
+            self._undo = None
 
-    def _reschedule(self) -> None:
-        next_reminder = (
-            self._last_reminder + schedule.REMINDER_REPEAT if self._last_reminder else None
+    def _retry_writes(self) -> None:
+        if self.service.pending_writes or self.service.problem is not None:
+            self._retry_at = self.service.now() + self._retry_delay
+            self._retry_delay = min(self._retry_delay * 2, RETRY_LONGEST)
+        else:
+            self._retry_at = None
+            self._retry_delay = RETRY_FIRST
+
+    def _ask_pain_after(self, session: Session) -> None:
+        prompts = self.settings.current
+        self._pain = PainQuestion(session.id, Pain.AFTER) if prompts.diary_prompts else None
+
+    def _check_advice(self) -> None:
+        try:
+            self._advice = self.service.physician_advice()
+        except Exception:  # a history that cannot be read must not stop a reminder
+            log.exception("the one-week check failed")
+
+    # -- publishing ------------------------------------------------------------------------
+
+    def _service_changed(self) -> None:
+        self._publish()
+
+    @contextmanager
+    def _batched(self):
+        """Publish once, after a whole request, however many changes it made."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            self._publish()
+
+    def _publish(self) -> None:
+        if self._batch or self._shut_down:
+            return
+        state = self._derive()
+        if state != self.state:
+            self.state = state
+            self.stateChanged.emit(state)
+        self._reschedule(state)
+
+    def _derive(self) -> ViewState:
+        status = self.service.status()
+        settings = self.settings.current
+        pain = self._pain
+        if pain is not None and pain.which is Pain.BEFORE and (
+                status.state is not State.RUNNING or status.session is None
+                or status.session.id != pain.session_id):
+            pain = None  # "before the pack goes on" no longer applies
+        reminder = self._reminder if self.service.pending_removal() is not None else None
+        problem = self.service.problem
+        return ViewState(
+            status=status,
+            reminder=reminder,
+            heads_up=(settings.heads_up and status.state is State.RUNNING
+                      and status.remaining is not None
+                      and status.remaining <= schedule.HEADS_UP),
+            gap_over=(status.state is State.READY and self._gap_over_for is not None
+                      and settings.gap_reminder),
+            undo=self._undo,
+            pain_question=pain,
+            advice=self._advice,
+            problem=str(problem) if problem is not None else None,
+            message=self._message,
+            notices=self._notices,
+            instance_problem=self._instance_problem,
         )
-        self._next_wake = schedule.next_wake(
-            self.status,
-            visible=self._visible,
+
+    def _reschedule(self, state: ViewState) -> None:
+        if self._shut_down:
+            return
+        status = state.status
+        settings = self.settings.current
+        session = status.session
+        next_reminder = None
+        if state.reminder is not None and self._reminded_boot is not None:
+            since = self.service.clock.boottime() - self._reminded_boot
+            next_reminder = status.now + schedule.REMINDER_REPEAT - timedelta(seconds=since)
+        heads_up_pending = (settings.heads_up and session is not None
+                            and self._heads_up_sent != session.id)
+        events = schedule.Plan(
+            heads_up_pending=heads_up_pending,
+            gap_watched=settings.gap_reminder,
             next_reminder_at=next_reminder,
-            watch_gap=self.service.settings.gap_reminder,
+            undo_until=state.undo.until if state.undo else None,
+            retry_at=self._retry_at,
+            resume_signal=self._resume_signal,
         )
+        event_wait = schedule.next_wake(status, events)
+        self._event_at = status.now + event_wait if event_wait is not None else None
+        display = replace(events, countdown_visible=self._countdown_visible,
+                          window_visible=self._window_visible, tray=self._tray)
+        self._next_wake = schedule.next_wake(status, display)
         if self._next_wake is None:
             self._timer.stop()
             return
-        # Never 0 ms: a session ending exactly now is handled on this wake already.
-        milliseconds = max(50, int(self._next_wake.total_seconds() * 1000) + 20)
+        # Never 0 ms: what is due exactly now was handled on this wake already.
+        milliseconds = max(20, int(self._next_wake.total_seconds() * 1000) + 5)
         self._timer.start(milliseconds)
 
     def shutdown(self) -> None:

@@ -1,19 +1,28 @@
 """The session history as a Qt table model that loads rows a page at a time.
 
-Sorting and filtering happen in SQL on indexed columns, so years of sessions
-open at once: the view asks for more rows (canFetchMore/fetchMore) only as it
-scrolls.
+Sorting and filtering happen in SQL on indexed columns (through the service),
+so years of sessions open at once: the view asks for more rows
+(canFetchMore/fetchMore) only as it scrolls.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from necktimer.core.humanize import format_duration
-from necktimer.core.rules import Session, Therapy
+from necktimer.core.diary import Pain
+from necktimer.core.humanize import format_length
+from necktimer.core.i18n import arg, date_and_time
+from necktimer.core.queries import HistoryFilter, SortKey
+from necktimer.core.rules import EndReason, Session
 from necktimer.core.service import SessionService
 
 PAGE = 200
@@ -22,44 +31,35 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
-    key: str  # also the store's sort key
-    title: str
+    key: SortKey
+    title: str  # untranslated; shown through QCoreApplication.translate("History", …)
     editable: bool = False
 
 
 COLUMNS = (
-    Column("started_at", "Date"),
-    Column("therapy", "Therapy"),
-    Column("planned", "Planned"),
-    Column("actual", "Actual"),
-    Column("pain_before", "Pain before", editable=True),
-    Column("pain_after", "Pain after", editable=True),
-    Column("note", "Note", editable=True),
+    Column(SortKey.STARTED, QT_TRANSLATE_NOOP("History", "Date")),
+    Column(SortKey.THERAPY, QT_TRANSLATE_NOOP("History", "Therapy")),
+    Column(SortKey.PLANNED, QT_TRANSLATE_NOOP("History", "Planned")),
+    Column(SortKey.ACTUAL, QT_TRANSLATE_NOOP("History", "Actual")),
+    Column(SortKey.PAIN_BEFORE, QT_TRANSLATE_NOOP("History", "Pain before"), editable=True),
+    Column(SortKey.PAIN_AFTER, QT_TRANSLATE_NOOP("History", "Pain after"), editable=True),
+    Column(SortKey.NOTE, QT_TRANSLATE_NOOP("History", "Note"), editable=True),
 )
 
 
-@dataclass(frozen=True)
-class Filter:
-    therapy: Therapy | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-
-
 class HistoryModel(QAbstractTableModel):
-    def __init__(self, service: SessionService, local_tz: tzinfo | None = None,
-                 parent=None) -> None:
+    def __init__(self, service: SessionService, parent=None) -> None:
         super().__init__(parent)
-        self.service = service
-        self._local_tz = local_tz
+        self._service = service
         self._rows: list[Session] = []
         self._total = 0
-        self._filter = Filter()
-        self._order = ("started_at", True)
+        self._filter = HistoryFilter()
+        self._order = (SortKey.STARTED, True)
         self.reload()
 
     # -- loading ----------------------------------------------------------------------
 
-    def set_filter(self, new_filter: Filter) -> None:
+    def set_filter(self, new_filter: HistoryFilter) -> None:
         self._filter = new_filter
         self.reload()
 
@@ -69,18 +69,14 @@ class HistoryModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        f = self._filter
-        self._total = self.service.store.count_sessions(therapy=f.therapy, since=f.since,
-                                                        until=f.until)
+        self._total = self._service.history_count(self._filter)
         self._rows = self._page(0)
         self.endResetModel()
 
     def _page(self, offset: int) -> list[Session]:
-        f = self._filter
         key, descending = self._order
-        return self.service.store.query_sessions(
-            therapy=f.therapy, since=f.since, until=f.until, order_by=key,
-            descending=descending, limit=PAGE, offset=offset)
+        return self._service.history_page(self._filter, key, descending=descending, limit=PAGE,
+                                          offset=offset)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
@@ -114,7 +110,7 @@ class HistoryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section].title
+            return column_title(COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -129,26 +125,14 @@ class HistoryModel(QAbstractTableModel):
         session = self._rows[index.row()]
         key = COLUMNS[index.column()].key
         if role == Qt.ItemDataRole.EditRole:
-            value = getattr(session, key, None)
+            value = getattr(session, key.value, None)
             return value if value is not None else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("pain_before", "pain_after"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in (SortKey.PAIN_BEFORE,
+                                                                  SortKey.PAIN_AFTER):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if key == "started_at":
-            return session.started_at.astimezone(self._local_tz).strftime("%Y-%m-%d %H:%M")
-        if key == "therapy":
-            return session.therapy.label
-        if key == "planned":
-            return format_duration(session.planned_length)
-        if key == "actual":
-            end = session.ended_at or session.planned_end
-            text = format_duration(end - session.started_at)
-            if session.end_reason is not None and session.end_reason.value != "completed":
-                text += f" ({session.end_reason.value})"
-            return text
-        value = getattr(session, key)
-        return "" if value is None else str(value)
+        return cell_text(session, key)
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -156,16 +140,42 @@ class HistoryModel(QAbstractTableModel):
         session = self._rows[index.row()]
         key = COLUMNS[index.column()].key
         try:
-            if key in ("pain_before", "pain_after"):
+            if key in (SortKey.PAIN_BEFORE, SortKey.PAIN_AFTER):
                 text = str(value).strip()
                 rating = None if text == "" else int(text)
-                self.service.record_pain(session.id, key, rating)
-            elif key == "note":
-                self.service.record_note(session.id, str(value))
+                self._service.record_pain(session.id, Pain(key.value), rating)
+            elif key is SortKey.NOTE:
+                self._service.record_note(session.id, str(value))
             else:
                 return False
         except ValueError:
             return False
-        self._rows[index.row()] = self.service.store.get(session.id)
+        fresh = self._service.session(session.id)
+        if fresh is not None:
+            self._rows[index.row()] = fresh
         self.dataChanged.emit(index, index)
         return True
+
+
+def column_title(column: Column) -> str:
+    return QCoreApplication.translate("History", column.title)
+
+
+def cell_text(session: Session, key: SortKey) -> str:
+    if key is SortKey.STARTED:
+        return date_and_time(session.started_at)
+    if key is SortKey.THERAPY:
+        return session.therapy.label
+    if key is SortKey.PLANNED:
+        return format_length(session.planned_length)
+    if key is SortKey.ACTUAL:
+        actual = session.actual_length
+        if actual is None:
+            return QCoreApplication.translate("History", "running")
+        text = format_length(actual)
+        if session.end_reason is not None and session.end_reason is not EndReason.COMPLETED:
+            text = arg(QCoreApplication.translate("History", "%1 (%2)", "length (how it ended)"),
+                       text, session.end_reason.label)
+        return text
+    value = getattr(session, key.value)
+    return "" if value is None else str(value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -22,55 +22,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from necktimer import DISPLAY_NAME
 from necktimer.core import diary
+from necktimer.core.i18n import Translatable, arg, local, today
+from necktimer.core.queries import HistoryFilter
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
-from necktimer.ui.history_model import COLUMNS, Filter, HistoryModel
-from necktimer.ui.pdf_report import summary_html, write_pdf
+from necktimer.ui.history_model import COLUMNS, HistoryModel
 from necktimer.ui.trend_chart import TrendChart
 
 log = logging.getLogger("necktimer.history")
 
 
+class HistoryText(Translatable):
+    def sessions(self, n: int) -> str:
+        return self.tr("%n session(s)", "", n)
+
+
 class HistoryWindow(QWidget):
-    def __init__(self, service: SessionService, local_tz: tzinfo | None = None,
+    def __init__(self, service: SessionService, disclaimer: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.service = service
-        self._local_tz = local_tz
-        self.setWindowTitle(f"{DISPLAY_NAME} — history")
+        self._service = service
+        self._disclaimer = disclaimer
+        # Qt adds the application's name to the title on its own.
+        self.setWindowTitle(self.tr("History"))
         self.setObjectName("historyWindow")
 
         self.therapy = QComboBox()
-        self.therapy.addItem("Ice and heat", None)
-        self.therapy.addItem("Ice only", Therapy.ICE.value)
-        self.therapy.addItem("Heat only", Therapy.HEAT.value)
-        self.therapy.setAccessibleName("Show therapy")
-        self.whole = QCheckBox("&All dates")
+        self.therapy.addItem(self.tr("Ice and heat"), None)
+        self.therapy.addItem(self.tr("Ice only"), Therapy.ICE.value)
+        self.therapy.addItem(self.tr("Heat only"), Therapy.HEAT.value)
+        self.therapy.setAccessibleName(self.tr("Show therapy"))
+        self.whole = QCheckBox(self.tr("&All dates"))
         self.whole.setChecked(True)
-        today = self._today()
-        self.since = QDateEdit(QDate(today - timedelta(days=13)))
-        self.until = QDateEdit(QDate(today))
-        for edit, name in ((self.since, "From date"), (self.until, "To date")):
+        now = self._today()
+        self.since = QDateEdit(QDate(now - timedelta(days=diary.CHART_DAYS - 1)))
+        self.until = QDateEdit(QDate(now))
+        for edit, name in ((self.since, self.tr("From date")), (self.until, self.tr("To date"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         filters = QHBoxLayout()
-        label = QLabel("&Show:")
+        label = QLabel(self.tr("&Show:"))
         label.setBuddy(self.therapy)
         filters.addWidget(label)
         filters.addWidget(self.therapy)
         filters.addSpacing(12)
         filters.addWidget(self.whole)
-        filters.addWidget(QLabel("from"))
+        filters.addWidget(QLabel(self.tr("from")))
         filters.addWidget(self.since)
-        filters.addWidget(QLabel("to"))
+        filters.addWidget(QLabel(self.tr("to")))
         filters.addWidget(self.until)
         filters.addStretch(1)
 
-        self.model = HistoryModel(service, local_tz, self)
+        self.model = HistoryModel(service, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -81,55 +86,62 @@ class HistoryWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("Sessions")
+        self.table.setAccessibleName(self.tr("Sessions"))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.resizeSection(0, self.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 24)
-        for column in range(1, len(COLUMNS) - 1):
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance("Pain before") + 28)
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.count = QLabel()
         self.chart = TrendChart()
-        self.export_csv = QPushButton("Export &CSV…")
-        self.export_pdf = QPushButton("Save &PDF summary for a physician…")
+        self.export_csv = QPushButton(self.tr("Export &CSV…"))
+        self.export_pdf = QPushButton(self.tr("Save &PDF summary for a physician…"))
         for button in (self.export_csv, self.export_pdf):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
         buttons.addWidget(self.export_csv)
         buttons.addWidget(self.export_pdf)
+        note = QLabel(disclaimer)
+        note.setWordWrap(True)
+        italic = note.font()
+        italic.setItalic(True)
+        note.setFont(italic)
+        self.disclaimer = note
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.chart, 1)
         layout.addLayout(buttons)
+        layout.addWidget(note)
 
         self.therapy.currentIndexChanged.connect(self.apply_filter)
         self.whole.toggled.connect(self.apply_filter)
         self.since.dateChanged.connect(self.apply_filter)
         self.until.dateChanged.connect(self.apply_filter)
-        self.export_csv.clicked.connect(lambda: self._ask_path("CSV files (*.csv)", ".csv",
-                                                               self.write_csv))
-        self.export_pdf.clicked.connect(lambda: self._ask_path("PDF files (*.pdf)", ".pdf",
-                                                               self.write_pdf))
-        self.resize(860, 620)
+        self.export_csv.clicked.connect(
+            lambda: self._ask_path(self.tr("CSV files (*.csv)"), ".csv", self.write_csv))
+        self.export_pdf.clicked.connect(
+            lambda: self._ask_path(self.tr("PDF files (*.pdf)"), ".pdf", self.write_pdf))
+        self.resize(880, 620)
         self.refresh()
 
-    def _today(self):
-        return self.service.now().astimezone(self._local_tz).date()
+    def _today(self) -> date:
+        return today(self._service.now())
 
-    def _day_start(self, day) -> datetime:
-        return datetime.combine(day, time(0), self._local_tz).astimezone()
+    def _day_start(self, day: date) -> datetime:
+        return local(datetime.combine(day, time(0), local(self._service.now()).tzinfo))
 
-    def current_filter(self) -> Filter:
+    def current_filter(self) -> HistoryFilter:
         data = self.therapy.currentData()
         therapy = Therapy(data) if data else None
         if self.whole.isChecked():
-            return Filter(therapy)
+            return HistoryFilter(therapy)
         first = self.since.date().toPython()
         last = self.until.date().toPython()
-        return Filter(therapy, self._day_start(first), self._day_start(last + timedelta(days=1)))
+        return HistoryFilter(therapy, self._day_start(first),
+                             self._day_start(last + timedelta(days=1)))
 
     def apply_filter(self) -> None:
         for edit in (self.since, self.until):
@@ -139,57 +151,56 @@ class HistoryWindow(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
-        today = self._today()
-        recent = self.service.store.query_sessions(since=self._day_start(
-            today - timedelta(days=13)), descending=False)
-        self.chart.set_days(diary.last_days(recent, today, self._local_tz))
+        self.chart.set_days(self._recent_days())
         self._show_count()
 
+    def _recent_days(self) -> list[diary.Day]:
+        now = self._today()
+        recent = self._service.sessions_between(self._day_start(diary.chart_start(now)))
+        return diary.last_days(recent, now)
+
     def _show_count(self) -> None:
-        total = self.model.total
-        self.count.setText(f"{total} session{'s' if total != 1 else ''}")
+        self.count.setText(HistoryText().sessions(self.model.total))
 
     # -- export -------------------------------------------------------------------------
 
     def _filtered_sessions(self):
-        f = self.current_filter()
-        return self.service.store.query_sessions(therapy=f.therapy, since=f.since,
-                                                 until=f.until, descending=False)
+        where = self.current_filter()
+        return self._service.sessions_between(where.since, where.until, where.therapy)
 
     def write_csv(self, path: Path) -> Path:
-        path.write_text(diary.to_csv(self._filtered_sessions(), self._local_tz),
-                        encoding="utf-8", newline="")
+        path.write_text(diary.to_csv(self._filtered_sessions()), encoding="utf-8", newline="")
         log.info("exported CSV to %s", path)
         return path
 
     def write_pdf(self, path: Path) -> Path:
-        sessions = list(reversed(self._filtered_sessions()))  # newest first in the table
-        today = self._today()
-        first = (sessions[-1].started_at.astimezone(self._local_tz).date()
-                 if sessions else today)
-        recent = self.service.store.query_sessions(
-            since=self._day_start(today - timedelta(days=13)), descending=False)
-        since = self._day_start(first)
+        from necktimer.ui.pdf_report import summary_html, write_pdf
+
+        sessions = list(reversed(self._filtered_sessions()))  # newest first, as in the table
+        now = self._today()
+        first = local(sessions[-1].started_at).date() if sessions else now
         document = summary_html(
-            sessions, first, today, diary.last_days(recent, today, self._local_tz),
-            self.service.physician_advice_ignoring_snooze(),
-            self.service.store.warning_sign_answers(since), self._local_tz, self.service.now())
+            sessions, first, now, self._recent_days(),
+            self._service.physician_advice(ignore_snooze=True),
+            self._service.warning_sign_answers(self._day_start(first)),
+            self._service.now(), self._service.settings.gap, self._disclaimer)
         write_pdf(path, document)
         log.info("saved PDF summary to %s", path)
         return path
 
     def _ask_path(self, file_filter: str, suffix: str, writer) -> None:
-        dialog = QFileDialog(self, "Save as", str(Path.home() / f"necktimer-diary{suffix}"),
-                             file_filter)
+        dialog = QFileDialog(self, self.tr("Save as"),
+                             str(Path.home() / f"necktimer-diary{suffix}"), file_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix.lstrip("."))
 
         def chosen(name: str) -> None:
             try:
                 writer(Path(name))
-                self.count.setText(f"Saved {name}")
+                self.count.setText(arg(self.tr("Saved %1"), name))
             except OSError as error:
-                self.count.setText(f"Could not save {name}: {error.strerror}")
+                self.count.setText(arg(self.tr("Could not save %1: %2"), name,
+                                       error.strerror or str(error)))
 
         dialog.fileSelected.connect(chosen)
         dialog.open()

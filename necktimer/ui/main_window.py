@@ -1,109 +1,44 @@
-"""The main window: the session panel on the left, the tip panels on the right."""
+"""The main window: banners on top, the session panel and the tips, the disclaimer below.
+
+It redraws from the controller's view state (`show_state`) and sends every
+request to the controller. On a narrow or short screen (a small laptop, 2×
+scaling, a large font) the tips move under the session panel and the middle
+scrolls, so nothing is ever cut off; the disclaimer stays in sight.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import tzinfo
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QHideEvent,
-    QKeySequence,
-    QPalette,
-    QShowEvent,
-)
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
+    QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
+    QMessageBox,
+    QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from necktimer import DISPLAY_NAME
-from necktimer.core import rules
-from necktimer.core.humanize import format_clock, format_countdown, format_duration
+from necktimer.core.i18n import arg, clock_time
 from necktimer.core.report import ended_while_closed
-from necktimer.core.rules import EndReason, Session, State, Status, Therapy
-from necktimer.core.service import Ended, Outcome
+from necktimer.core.rules import State, Therapy
+from necktimer.core.service import Outcome
 from necktimer.core.tips import TipBook
-from necktimer.ui import accessibility, colors
+from necktimer.ui import accessibility
+from necktimer.ui.banners import Banner, Tone
 from necktimer.ui.controller import Controller
-from necktimer.ui.pain_prompt import PainPrompt
-from necktimer.ui.ring import CountdownRing
+from necktimer.ui.session_panel import SessionPanel
 from necktimer.ui.tips_panel import TipsPanel
-from necktimer.ui.warning_signs import URGENT_TEXT
+from necktimer.ui.view_state import ViewState
 
-
-class Banner(QFrame):
-    """A strip across the top of the window for things the user must act on."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        layout = QHBoxLayout(self)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        bold = self.label.font()
-        bold.setBold(True)
-        self.label.setFont(bold)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.button = QPushButton()
-        self.button.hide()
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.hide()
-
-    def show_message(self, text: str, button_text: str | None = None) -> None:
-        self.label.setText(text)
-        self.setAccessibleName(text)
-        self.button.setVisible(button_text is not None)
-        if button_text:
-            self.button.setText(button_text)
-            self.button.setAccessibleName(button_text.replace("&", ""))
-        paint_amber(self)
-        self.show()
-
-
-def paint_amber(frame: QFrame) -> None:
-    """An amber background that reads in both light and dark palettes."""
-    palette = QApplication.palette()
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    own = QPalette(palette)
-    own.setColor(QPalette.ColorRole.Window, colors.QColor("#5a4300" if dark else "#fff3c4"))
-    own.setColor(QPalette.ColorRole.WindowText, colors.QColor("#fff6d8" if dark else "#3a2c00"))
-    frame.setAutoFillBackground(True)
-    frame.setPalette(own)
-
-
-class AdviceBanner(QFrame):
-    """The one-week physician advice, with a way to read the tip or put it off for a day."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("adviceBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(self)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.open_tip = QPushButton("Open the &physician tip")
-        self.open_tip.setAccessibleName("Open the physician tip")
-        self.snooze = QPushButton("Remind me &tomorrow")
-        self.snooze.setAccessibleName("Remind me tomorrow")
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.open_tip)
-        layout.addWidget(self.snooze)
-        paint_amber(self)
-        self.hide()
+# Below this width the tips go under the session panel instead of beside it.
+SIDE_BY_SIDE_WIDTH = 760
 
 
 class MainWindow(QMainWindow):
@@ -112,40 +47,21 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()
     closeRequested = Signal(QCloseEvent)
 
-    def __init__(
-        self,
-        controller: Controller,
-        tips: TipBook,
-        default_minutes: Callable[[], int] = lambda: rules.DEFAULT_MINUTES,
-        local_tz: tzinfo | None = None,
-    ) -> None:
+    def __init__(self, controller: Controller, tips: TipBook) -> None:
         super().__init__()
         self.controller = controller
-        self._local_tz = local_tz
-        self._default_minutes = default_minutes
-        self._last_state: State | None = None
-        self.announced: list[str] = []  # what was told to screen readers, in order
+        self._last_therapy: Therapy | None | bool = False  # what the tips last followed
         self.setWindowTitle(DISPLAY_NAME)
         self.setObjectName("mainWindow")
         self._build_actions()
         self._build(tips)
         self._build_menus()
-        controller.statusChanged.connect(self.show_status)
-        controller.removalReminder.connect(self._on_reminder)
-        controller.removalAcknowledged.connect(self._on_removed)
-        controller.sessionEnded.connect(self._on_ended)
-        controller.gapOver.connect(self._on_gap_over)
+        controller.stateChanged.connect(self.show_state)
         controller.announcement.connect(self.announce)
-        controller.adviceChanged.connect(self._on_advice)
-        controller.sessionStarted.connect(self._ask_pain_before)
-        controller.sessionStopped.connect(self._on_stopped)
-        self.pain_prompt.rated.connect(controller.service.record_pain)
-        self.tips.warning_signs.answered.connect(self._on_warning_signs)
-        self.show_status(controller.status)
-        # Room for the ring and a tip without scrolling, yet small beside other windows.
-        self.resize(self.sizeHint().expandedTo(QSize(920, 600)))
+        self.show_state(controller.state)
+        self.length_picker.setValue(controller.settings.current.default_minutes)
 
-    # -- construction ---------------------------------------------------------------
+    # -- construction ---------------------------------------------------------------------
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -157,136 +73,138 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.start_ice_action = self._action("Start &ice", "Ctrl+I", self.start_ice)
-        self.start_heat_action = self._action("Start &heat", "Ctrl+H", self.start_heat)
-        self.stop_action = self._action("&Stop", "Ctrl+S", self.stop)
-        self.removed_action = self._action("&Done — removed", "Ctrl+D",
+        self.start_ice_action = self._action(self.tr("Start ice"), "Ctrl+I", self.start_ice)
+        self.start_heat_action = self._action(self.tr("Start heat"), "Ctrl+H", self.start_heat)
+        # Stop has no Ctrl shortcut: Ctrl+S is "save" in every other program.
+        self.stop_action = self._action(self.tr("Stop"), None, self.stop)
+        self.undo_action = self._action(self.tr("Undo stop"), "Ctrl+Z", self.controller.undo_stop)
+        self.removed_action = self._action(self.tr("Done — removed"), "Ctrl+D",
                                            self.controller.acknowledge_removal)
-        self.settings_action = self._action("Se&ttings…", "Ctrl+,", self.settingsRequested.emit)
-        self.quit_action = self._action("&Quit", "Ctrl+Q", self.quitRequested.emit)
-        self.tips_action = self._action("When to see a &physician", None,
-                                        lambda: self.tips.show_tip("physician"))
-        self.history_action = self._action("&History…", "Ctrl+Y", self.historyRequested.emit)
+        self.history_action = self._action(self.tr("History…"), "Ctrl+Y",
+                                           self.historyRequested.emit)
+        self.settings_action = self._action(self.tr("Settings…"), "Ctrl+,",
+                                            self.settingsRequested.emit)
+        self.quit_action = self._action(self.tr("Quit"), "Ctrl+Q", self.quitRequested.emit)
+        self.tips_action = self._action(self.tr("Self-care tips"), "F1", self.focus_tips)
+        self.physician_action = self._action(self.tr("When to see a physician"), None,
+                                             lambda: self.tips.show_tip("physician"))
+        self.shortcuts_action = self._action(self.tr("Keyboard shortcuts"), None,
+                                             self.show_shortcuts)
 
     def _build_menus(self) -> None:
-        session_menu = self.menuBar().addMenu("&Session")
+        session_menu = self.menuBar().addMenu(self.tr("&Session"))
         for action in (self.start_ice_action, self.start_heat_action, self.stop_action,
-                       self.removed_action):
+                       self.undo_action, self.removed_action):
             session_menu.addAction(action)
         session_menu.addSeparator()
         session_menu.addAction(self.history_action)
         session_menu.addAction(self.settings_action)
         session_menu.addSeparator()
         session_menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tips_action)
-
-    def _button(self, action: QAction, name: str) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setAccessibleName(name)
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(f"{name} ({shortcut})")
-        button.clicked.connect(action.trigger)
-        button.setMinimumHeight(button.sizeHint().height() + 8)
-        return button
+        help_menu.addAction(self.physician_action)
+        help_menu.addAction(self.shortcuts_action)
 
     def _build(self, tips: TipBook) -> None:
         central = QWidget()
         outer = QVBoxLayout(central)
-        self.banner = Banner()
-        self.banner.button.clicked.connect(self.controller.acknowledge_removal)
-        outer.addWidget(self.banner)
-        self.urgent_banner = QLabel()
-        self.urgent_banner.setObjectName("urgentBanner")
-        self.urgent_banner.setWordWrap(True)
-        self.urgent_banner.setStyleSheet(
-            "QLabel#urgentBanner { background: #b3261e; color: white; padding: 10px;"
-            " font-weight: bold; border-radius: 4px; }")
-        self.urgent_banner.hide()
-        outer.addWidget(self.urgent_banner)
-        self.advice_banner = AdviceBanner()
-        self.advice_banner.open_tip.clicked.connect(lambda: self.tips.show_tip("physician"))
-        self.advice_banner.snooze.clicked.connect(self.controller.snooze_advice)
-        outer.addWidget(self.advice_banner)
+        outer.setContentsMargins(8, 8, 8, 6)
+        self.time_up_banner = Banner("timeUpBanner", Tone.URGENT)
+        self.time_up_banner.add_button(self.tr("Done — &removed"),
+                                       self.tr("Done — removed")).clicked.connect(
+            self.controller.acknowledge_removal)
+        self.undo_banner = Banner("undoBanner", Tone.INFO)
+        self.undo_banner.add_button(self.tr("&Undo"), self.tr("Undo the stop")).clicked.connect(
+            self.controller.undo_stop)
+        self.gap_banner = Banner("gapBanner", Tone.INFO)
+        self.problem_banner = Banner("problemBanner", Tone.CAUTION)
+        self.notice_banner = Banner("noticeBanner", Tone.INFO)
+        self.notice_banner.add_button(self.tr("&Dismiss"), self.tr("Dismiss")).clicked.connect(
+            self.controller.dismiss_notices)
+        self.advice_banner = Banner("adviceBanner", Tone.CAUTION)
+        self.advice_banner.add_button(self.tr("Open the &physician tip"),
+                                      self.tr("Open the physician tip")).clicked.connect(
+            lambda: self.tips.show_tip("physician"))
+        self.advice_banner.add_button(self.tr("Remind me to&morrow"),
+                                      self.tr("Remind me tomorrow")).clicked.connect(
+            self.controller.snooze_advice)
+        self.urgent_banner = Banner("urgentBanner", Tone.URGENT)
+        for banner in (self.time_up_banner, self.urgent_banner, self.undo_banner,
+                       self.gap_banner, self.problem_banner, self.notice_banner,
+                       self.advice_banner):
+            outer.addWidget(banner)
 
-        columns = QHBoxLayout()
-        outer.addLayout(columns, 1)
-
-        session = QVBoxLayout()
-        self.ring = CountdownRing()
-        session.addWidget(self.ring, 1)
-
-        self.status_line = QLabel()
-        self.status_line.setObjectName("statusLine")
-        self.status_line.setWordWrap(True)
-        self.status_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status_line.setAccessibleName("What you can do now")
-        self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bold = self.status_line.font()
-        bold.setBold(True)
-        self.status_line.setFont(bold)
-        session.addWidget(self.status_line)
-
-        self.message_line = QLabel()
-        self.message_line.setObjectName("messageLine")
-        self.message_line.setWordWrap(True)
-        self.message_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_line.setAccessibleName("Last message")
-        session.addWidget(self.message_line)
-
-        buttons = QHBoxLayout()
-        self.start_ice_button = self._button(self.start_ice_action, "Start ice")
-        self.start_heat_button = self._button(self.start_heat_action, "Start heat")
-        self.stop_button = self._button(self.stop_action, "Stop")
-        for button in (self.start_ice_button, self.start_heat_button, self.stop_button):
-            buttons.addWidget(button)
-        session.addLayout(buttons)
-
-        length_row = QHBoxLayout()
-        length_label = QLabel("Session &length:")
-        self.length_picker = QSpinBox()
-        self.length_picker.setRange(rules.MIN_MINUTES, rules.MAX_MINUTES)
-        self.length_picker.setSuffix(" min")
-        self.length_picker.setValue(self._default_minutes())
-        self.length_picker.setAccessibleName("Session length in minutes")
-        self.length_picker.setToolTip(
-            f"How long the next session lasts: {rules.MIN_MINUTES} to {rules.MAX_MINUTES} minutes"
-        )
-        length_label.setBuddy(self.length_picker)
-        length_row.addStretch(1)
-        length_row.addWidget(length_label)
-        length_row.addWidget(self.length_picker)
-        length_row.addStretch(1)
-        session.addLayout(length_row)
-
-        self.pain_prompt = PainPrompt()
-        session.addWidget(self.pain_prompt)
-
-        left = QWidget()
-        left.setLayout(session)
-        left.setMinimumWidth(300)
-        columns.addWidget(left, 5)
-
+        self.panel = SessionPanel()
+        self.panel.startIce.connect(self.start_ice)
+        self.panel.startHeat.connect(self.start_heat)
+        self.panel.stop.connect(self.stop)
+        self.panel.question.answered.connect(self.controller.answer_last_application)
+        self.panel.pain_prompt.rated.connect(self.controller.answer_pain)
+        self.panel.setMinimumWidth(260)
         self.tips = TipsPanel(tips)
-        self.tips.setMinimumWidth(320)
+        self.tips.setMinimumHeight(220)
         self.tips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        columns.addWidget(self.tips, 6)
+        self.tips.warning_signs.answered.connect(self._on_warning_signs)
+
+        content = QWidget()
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.addWidget(self.panel, 5)
+        self.columns.addWidget(self.tips, 6)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("contentScroll")
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take focus instead
+        outer.addWidget(self.scroll, 1)
 
         self.disclaimer = QLabel(tips.disclaimer)
         self.disclaimer.setObjectName("disclaimer")
         self.disclaimer.setWordWrap(True)
-        self.disclaimer.setAccessibleName("Disclaimer")
+        self.disclaimer.setAccessibleName(tips.disclaimer)
         italic = self.disclaimer.font()
         italic.setItalic(True)
         self.disclaimer.setFont(italic)
         outer.addWidget(self.disclaimer)
-
         self.setCentralWidget(central)
-        self.setTabOrder(self.start_ice_button, self.start_heat_button)
-        self.setTabOrder(self.start_heat_button, self.stop_button)
-        self.setTabOrder(self.stop_button, self.length_picker)
 
-    # -- actions ------------------------------------------------------------------
+    # Shortcuts into the panel, for the app, the tests and the screenshots.
+    @property
+    def ring(self):
+        return self.panel.ring
+
+    @property
+    def status_line(self) -> QLabel:
+        return self.panel.status_line
+
+    @property
+    def message_line(self) -> QLabel:
+        return self.panel.message_line
+
+    @property
+    def start_ice_button(self):
+        return self.panel.start_ice_button
+
+    @property
+    def start_heat_button(self):
+        return self.panel.start_heat_button
+
+    @property
+    def stop_button(self):
+        return self.panel.stop_button
+
+    @property
+    def length_picker(self):
+        return self.panel.length_picker
+
+    @property
+    def pain_prompt(self):
+        return self.panel.pain_prompt
+
+    # -- requests -------------------------------------------------------------------------
 
     def start_ice(self) -> Outcome:
         return self._start(Therapy.ICE)
@@ -296,126 +214,117 @@ class MainWindow(QMainWindow):
 
     def _start(self, therapy: Therapy) -> Outcome:
         outcome = self.controller.start(therapy, self.length_picker.value())
-        self.message_line.setText(outcome.message)
+        if outcome.ok:
+            # Away from the buttons and the pain prompt: a second key press does nothing.
+            self.status_line.setFocus(Qt.FocusReason.OtherFocusReason)
         return outcome
 
     def stop(self) -> Outcome:
-        outcome = self.controller.stop()
-        self.message_line.setText(outcome.message)
-        return outcome
+        return self.controller.stop()
 
-    def _on_stopped(self, outcome: Outcome) -> None:
-        """From the window, the tray or the command line alike."""
-        if outcome.session.end_reason is EndReason.STOPPED:
-            self.pain_prompt.ask(outcome.session.id, "pain_after",
-                                 "The pack is off. How bad is the pain now?")
-        else:
-            self.pain_prompt.hide()  # a cancelled mis-start needs no rating
+    def focus_tips(self) -> None:
+        self.tips.topics.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def announce(self, text: str) -> None:
         """Tell a screen reader about a state change, once."""
-        self.announced.append(text)
         accessibility.announce(self, text)
 
-    # -- showing the state ------------------------------------------------------------
-
-    def show_status(self, status: Status) -> None:
-        state = status.state
-        self.status_line.setText(status.sentence(self._local_tz))
-        running = state is State.RUNNING
-        ready = state is State.READY
-        self.start_ice_action.setEnabled(ready)
-        self.start_heat_action.setEnabled(ready)
-        self.stop_action.setEnabled(running)
-        self.removed_action.setEnabled(self.controller.reminder_pending)
-        for button, action in ((self.start_ice_button, self.start_ice_action),
-                               (self.start_heat_button, self.start_heat_action),
-                               (self.stop_button, self.stop_action)):
-            button.setEnabled(action.isEnabled())
-        self.length_picker.setEnabled(not running)
-        if running and status.session is not None:
-            session = status.session
-            fraction = status.remaining / session.planned_length
-            self.ring.set_state(
-                fraction, colors.therapy_color(session.therapy),
-                format_countdown(status.remaining),
-                f"{session.therapy.label} · off at {format_clock(status.ends_at, self._local_tz)}",
-            )
-            if self._last_state is not State.RUNNING:
-                self.tips.bring_forward(session.therapy)
-        elif state is State.WAITING:
-            self.ring.set_state(
-                status.wait / status.gap, colors.WAITING,
-                format_clock(status.next_allowed_at, self._local_tz),
-                f"next session · in {format_duration(status.wait)}",
-            )
-        else:
-            self.ring.set_state(1.0, colors.READY, "Ready", "start ice or heat when you like")
-        self.ring.setAccessibleDescription(self.status_line.text())
-        self._last_state = state
-
-    def _on_reminder(self, session: Session, count: int) -> None:
-        self.removed_action.setEnabled(True)
-        text = f"Time's up — remove the {session.therapy.pack} now."
-        if session.ended_at is not None and self.controller.service.store.closed_while_away(
-            session.id
-        ):
-            text = (f"{ended_while_closed(session, self._local_tz)} "
-                    f"Remove the {session.therapy.pack} if it is still on.")
-        self.banner.show_message(text, "&Done — removed")
-
-    def _ask_pain_before(self, outcome: Outcome) -> None:
-        self.pain_prompt.ask(outcome.session.id, "pain_before",
-                             "How bad is the pain right now, before the pack goes on?")
-
-    def _on_advice(self, advice) -> None:
-        self.advice_banner.label.setText(advice.message if advice.see_physician else "")
-        paint_amber(self.advice_banner)
-        self.advice_banner.setVisible(advice.see_physician)
+    def show_shortcuts(self) -> None:
+        rows = [
+            (self.tr("Start ice"), "Ctrl+I"), (self.tr("Start heat"), "Ctrl+H"),
+            (self.tr("Stop"), QKeySequence.mnemonic(self.stop_button.text()).toString()),
+            (self.tr("Undo a stop (for 10 seconds)"), "Ctrl+Z"),
+            (self.tr("Done — removed"), "Ctrl+D"), (self.tr("History"), "Ctrl+Y"),
+            (self.tr("Settings"), "Ctrl+,"), (self.tr("Self-care tips"), "F1"),
+            (self.tr("Quit"), "Ctrl+Q"),
+        ]
+        native = QKeySequence.SequenceFormat.NativeText
+        table = "".join(f"<tr><td>{label}</td><td>&nbsp;&nbsp;<b>"
+                        f"{QKeySequence(keys).toString(native)}</b></td></tr>"
+                        for label, keys in rows)
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
+                          f"<table>{table}</table><p>"
+                          + self.tr("Tab moves between controls; the arrow keys move "
+                                    "between tip topics.") + "</p>",
+                          QMessageBox.StandardButton.Close, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_box = box
+        box.open()
 
     def _on_warning_signs(self, ticked: list[str]) -> None:
-        self.controller.service.record_warning_signs(ticked)
+        self.controller.record_warning_signs(ticked)
+        urgent = self.tips.warning_signs.urgent.text()
+        self.urgent_banner.show_if(urgent if ticked else None)
         if ticked:
-            self.urgent_banner.setText(URGENT_TEXT)
-            self.urgent_banner.show()
             self.tips.show_tip("physician")
-            self.announce(URGENT_TEXT)
-        else:
-            self.urgent_banner.hide()
+            self.announce(urgent)
 
-    def _on_removed(self, session: Session) -> None:
-        self.banner.hide()
-        self.pain_prompt.ask(session.id, "pain_after",
-                             "The pack is off. How bad is the pain now?")
-        self.message_line.setText(
-            f"Noted: the {session.therapy.pack} came off at "
-            f"{format_clock(session.removed_at, self._local_tz)}."
-        )
+    # -- drawing the state ----------------------------------------------------------------
 
-    def _on_ended(self, ended: Ended) -> None:
-        if ended.while_away:
-            self.message_line.setText(ended_while_closed(ended.session, self._local_tz))
-        else:
-            self.message_line.setText(
-                f"{ended.session.therapy.label} session over — take the pack off."
-            )
+    def show_state(self, view: ViewState) -> None:
+        status = view.status
+        self.panel.show_state(view)
+        self.start_ice_action.setEnabled(status.state is State.READY)
+        self.start_heat_action.setEnabled(status.state is State.READY)
+        self.stop_action.setEnabled(status.state is State.RUNNING)
+        self.undo_action.setEnabled(view.undo is not None)
+        self.removed_action.setEnabled(view.reminder is not None)
+        self.time_up_banner.show_if(self._time_up_text(view))
+        self.undo_banner.show_if(None if view.undo is None else arg(
+            self.tr("Session stopped at %1. Stopped by mistake? You can undo it for 10 "
+                    "seconds."), clock_time(status.now)))
+        self.gap_banner.show_if(self.tr("The gap is over: you may apply ice or heat again.")
+                                if view.gap_over else None)
+        problems = [p for p in (view.problem, view.instance_problem) if p]
+        self.problem_banner.show_if(" ".join(problems) if problems else None)
+        self.notice_banner.show_if(" ".join(view.notices) if view.notices else None)
+        self.advice_banner.show_if(view.advice.message if view.advice.see_physician else None)
+        therapy = status.session.therapy if status.state is State.RUNNING and status.session \
+            else None
+        if therapy != self._last_therapy:
+            self.tips.bring_forward(therapy)
+            self._last_therapy = therapy
 
-    def _on_gap_over(self, _session: Session) -> None:
-        self.message_line.setText("The gap is over: you may apply ice or heat again.")
+    def _time_up_text(self, view: ViewState) -> str | None:
+        if view.reminder is None:
+            return None
+        session = view.reminder.session
+        if view.reminder.while_away:
+            if session.therapy is Therapy.ICE:
+                text = self.tr("%1 Remove the ice pack if it is still on.")
+            else:
+                text = self.tr("%1 Remove the heat pack if it is still on.")
+            return arg(text, ended_while_closed(session))
+        if session.therapy is Therapy.ICE:
+            return self.tr("Time's up — remove the ice pack now.")
+        return self.tr("Time's up — remove the heat pack now.")
 
-    def show_notice(self, text: str) -> None:
-        """A message that needs no action (a damaged file moved aside, a clamped setting)."""
-        self.message_line.setText(text)
+    # -- fitting the screen ---------------------------------------------------------------
 
-    # -- visibility and closing ---------------------------------------------------------
+    def fit_to_screen(self) -> None:
+        """A size that suits the screen it is on: comfortable, never larger than the room."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen else QSize(1280, 800)
+        wanted = self.sizeHint().expandedTo(QSize(920, 600))
+        width = min(wanted.width(), int(room.width() * 0.95))
+        height = min(wanted.height(), int(room.height() * 0.92))
+        self.resize(width, height)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.controller.set_countdown_visible(True)
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= SIDE_BY_SIDE_WIDTH
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.controller.set_countdown_visible(False)
+    # -- visibility and closing -----------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.WindowStateChange):
+            # A countdown nobody can see does not need to tick every second.
+            self.controller.set_window_visible(self.isVisible() and not self.isMinimized())
+        return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The application decides: hide to the tray, ask, or quit.

@@ -1,65 +1,77 @@
-"""One-click pain rating (0–10) when a session starts and when the pack comes off."""
+"""One-click pain rating (0–10), asked once when the pack comes off (and before, if chosen).
+
+It shows exactly while the view state holds a pain question, with targets big
+enough for a person in pain to hit, and never takes the keyboard focus itself.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from necktimer.core.diary import Pain
+from necktimer.core.i18n import arg
+from necktimer.ui.view_state import PainQuestion
+
+TARGET = 36  # px: a comfortable click target
 
 
 class PainPrompt(QFrame):
-    """Asks once; a click records the rating, Skip records nothing. Both close the prompt."""
-
-    rated = Signal(int, str, object)  # session id, "pain_before" or "pain_after", value or None
+    rated = Signal(object)  # the value 0-10, or None for Skip
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("painPrompt")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._session_id: int | None = None
-        self._which = "pain_before"
+        self._question: PainQuestion | None = None
         layout = QVBoxLayout(self)
         self.question = QLabel()
         self.question.setWordWrap(True)
         layout.addWidget(self.question)
-        row = QHBoxLayout()
-        row.setSpacing(2)
+        grid = QGridLayout()
+        grid.setSpacing(4)
         self.buttons: list[QPushButton] = []
         for value in range(11):
             button = QPushButton(str(value))
-            button.setAccessibleName(f"Pain {value} of 10")
-            button.setToolTip({0: "No pain", 10: "The worst pain imaginable"}.get(
-                value, f"Pain {value} of 10"))
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("10") + 14)
-            button.setMaximumWidth(button.fontMetrics().horizontalAdvance("10") * 3)
-            button.clicked.connect(lambda _=False, v=value: self._answer(v))
-            row.addWidget(button)
+            button.setAccessibleName(arg(self.tr("Pain %1 of 10"), value))
+            button.setToolTip({0: self.tr("No pain"),
+                               10: self.tr("The worst pain imaginable")}.get(
+                value, button.accessibleName()))
+            button.setMinimumSize(TARGET, TARGET)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # never grabbed by a click
+            button.clicked.connect(lambda _=False, v=value: self.rated.emit(v))
+            grid.addWidget(button, value // 6, value % 6)
             self.buttons.append(button)
-        self.skip = QPushButton("Skip")
-        self.skip.setAccessibleName("Skip the pain rating")
-        self.skip.clicked.connect(lambda: self._answer(None))
-        row.addSpacing(6)
-        row.addWidget(self.skip)
-        layout.addLayout(row)
-        scale = QLabel("0 = no pain · 10 = worst imaginable · optional, editable later in History")
-        scale.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        small = scale.font()
-        small.setPointSizeF(small.pointSizeF() * 0.85)
-        scale.setFont(small)
-        layout.addWidget(scale)
+        self.skip = QPushButton(self.tr("S&kip"))
+        self.skip.setAccessibleName(self.tr("Skip the pain rating"))
+        self.skip.setMinimumHeight(TARGET)
+        self.skip.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.skip.clicked.connect(lambda: self.rated.emit(None))
+        grid.addWidget(self.skip, 1, 5)
+        for column in range(6):
+            grid.setColumnStretch(column, 1)
+        layout.addLayout(grid)
+        self.scale = QLabel(self.tr("0 = no pain · 10 = worst imaginable · optional, "
+                                    "editable later in History"))
+        self.scale.setWordWrap(True)
+        self.scale.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.scale)
         self.hide()
 
-    def ask(self, session_id: int, which: str, question: str) -> None:
-        self._session_id, self._which = session_id, which
-        self.question.setText(question)
-        self.setAccessibleName(question)
+    def show_question(self, question: PainQuestion | None) -> None:
+        """Follow the view state: show the question it holds, or hide."""
+        self._question = question
+        if question is None:
+            self.hide()
+            return
+        if question.which is Pain.BEFORE:
+            text = self.tr("How bad is the pain right now, before the pack goes on?")
+        else:
+            text = self.tr("The pack is off. How bad is the pain now?")
+        self.question.setText(text)
+        self.setAccessibleName(text)
         self.show()
 
     @property
-    def asking(self) -> tuple[int | None, str]:
-        return self._session_id, self._which
-
-    def _answer(self, value: int | None) -> None:
-        if self._session_id is not None:
-            self.rated.emit(self._session_id, self._which, value)
-        self._session_id = None
-        self.hide()
+    def asking(self) -> PainQuestion | None:
+        return self._question

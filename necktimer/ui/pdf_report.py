@@ -4,75 +4,120 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from necktimer import DISPLAY_NAME
-from necktimer.core.diary import WARNING_SIGNS, Advice, Day
+from necktimer.core import rules
+from necktimer.core.diary import Advice, Day, warning_signs
+from necktimer.core.humanize import format_duration, format_length
+from necktimer.core.i18n import (
+    Translatable,
+    arg,
+    date_and_time,
+    decimal,
+    long_date,
+    translate,
+)
 from necktimer.core.rules import Session
 
 MAX_ROWS = 400  # a summary for a visit, not an archive: the CSV export holds everything
 
 
-def summary_html(
-    sessions: Sequence[Session],
-    first: date,
-    last: date,
-    days: Sequence[Day],
-    advice: Advice,
-    warning_answers: Sequence[tuple[datetime, list[str]]],
-    local_tz: tzinfo | None,
-    generated: datetime,
-) -> str:
+class ReportText(Translatable):
+    def counted(self, n: int) -> str:
+        return self.tr("%n session(s)", "", n)
+
+    def cancelled(self, n: int) -> str:
+        return self.tr("%n cancelled mis-start(s), not counted", "", n)
+
+    def earlier(self, n: int) -> str:
+        return self.tr("… and %n earlier session(s) (see the CSV export).", "", n)
+
+
+def summary_html(sessions: Sequence[Session], first: date, last: date, days: Sequence[Day],
+                 advice: Advice, warning_answers: Sequence[tuple[datetime, list[str]]],
+                 generated: datetime, gap: timedelta, disclaimer: str) -> str:
     e = html.escape
+    words = ReportText()
+    counted = [s for s in sessions if s.counts_for_gap]
+    cancelled = len(sessions) - len(counted)
     rows = []
-    for s in list(sessions)[:MAX_ROWS]:
-        end = s.ended_at or s.planned_end
-        minutes = round((end - s.started_at).total_seconds() / 60)
-        rows.append(
-            "<tr>" + "".join(f"<td>{e(str(cell))}</td>" for cell in (
-                s.started_at.astimezone(local_tz).strftime("%Y-%m-%d %H:%M"),
-                s.therapy.label, f"{minutes} min",
-                s.end_reason.value if s.end_reason else "running",
-                "" if s.pain_before is None else s.pain_before,
-                "" if s.pain_after is None else s.pain_after,
-                s.note or "",
-            )) + "</tr>")
-    more = len(sessions) - MAX_ROWS
+    for s in counted[:MAX_ROWS]:
+        actual = s.actual_length
+        rows.append("<tr>" + "".join(f"<td>{e(str(cell))}</td>" for cell in (
+            date_and_time(s.started_at), s.therapy.label,
+            format_length(actual) if actual is not None else translate("Report", "running"),
+            s.end_reason.label if s.end_reason else translate("Report", "running"),
+            "" if s.pain_before is None else s.pain_before,
+            "" if s.pain_after is None else s.pain_after,
+            s.note or "",
+        )) + "</tr>")
+    more = len(counted) - MAX_ROWS
     trend_rows = "".join(
-        f"<tr><td>{d.day:%Y-%m-%d}</td><td>{d.sessions}</td>"
-        f"<td>{'' if d.pain is None else f'{d.pain:.1f}'}</td></tr>" for d in days)
+        f"<tr><td>{e(long_date(d.day))}</td><td>{d.sessions}</td>"
+        f"<td>{'' if d.pain is None else decimal(d.pain)}</td></tr>" for d in days)
+    names = warning_signs()
+    none_ticked = translate("Report", "none of the signs")
     if warning_answers:
         answers = "".join(
-            f"<li>{at.astimezone(local_tz):%Y-%m-%d %H:%M}: "
-            + (e(", ".join(WARNING_SIGNS[k] for k in keys)) if keys else "none of the signs")
+            f"<li>{e(date_and_time(at))}: "
+            + e(", ".join(names[k] for k in keys if k in names) if keys else none_ticked)
             + "</li>" for at, keys in warning_answers)
     else:
-        answers = "<li>The warning-sign checklist was not answered.</li>"
+        answers = "<li>" + e(translate("Report", "The warning-sign checklist was not "
+                                                 "answered.")) + "</li>"
+    total = words.counted(len(counted))
+    if cancelled:
+        total = arg(translate("Report", "%1 (and %2)"), total, words.cancelled(cancelled))
+    rules_text = arg(translate("Report", "ice and heat, at most %1 minutes each, %2 apart"),
+                     rules.MAX_MINUTES, format_duration(gap))
+    label = {
+        "title": translate("Report", "Neck pain diary — summary for a physician visit"),
+        "period": translate("Report", "Period:"),
+        "sessions": translate("Report", "Sessions:"),
+        "trend": translate("Report", "Pain trend:"),
+        "generated": translate("Report", "Generated:"),
+        "signs": translate("Report", "Warning signs reported"),
+        "per_day": translate("Report", "Sessions and pain per day (last 14 days)"),
+        "day": translate("Report", "Day"),
+        "count": translate("Report", "Sessions"),
+        "mean": translate("Report", "Mean pain (0–10)"),
+        "start": translate("Report", "Start"),
+        "therapy": translate("Report", "Therapy"),
+        "length": translate("Report", "Length"),
+        "ended": translate("Report", "Ended"),
+        "before": translate("Report", "Pain before"),
+        "after": translate("Report", "Pain after"),
+        "note": translate("Report", "Note"),
+        "recorded": translate("Report", "Recorded by the patient."),
+    }
+    t = {key: e(value) for key, value in label.items()}
+    more_text = f"<p>{e(words.earlier(more))}</p>" if more > 0 else ""
     return f"""
-    <h1>Neck pain diary — summary for a physician visit</h1>
-    <p><b>Period:</b> {first:%d %B %Y} – {last:%d %B %Y}<br>
-       <b>Sessions:</b> {len(sessions)} (ice and heat, at most 15 minutes each, 2 hours apart)<br>
-       <b>Pain trend:</b> {e(advice.trend)}<br>
-       <b>Generated:</b> {generated.astimezone(local_tz):%Y-%m-%d %H:%M} by {DISPLAY_NAME}</p>
-    <h2>Warning signs reported</h2>
+    <h1>{t["title"]}</h1>
+    <p><b>{t["period"]}</b> {e(long_date(first))} – {e(long_date(last))}<br>
+       <b>{t["sessions"]}</b> {e(total)} ({e(rules_text)})<br>
+       <b>{t["trend"]}</b> {e(advice.trend)}<br>
+       <b>{t["generated"]}</b> {e(date_and_time(generated))} · {e(DISPLAY_NAME)}</p>
+    <h2>{t["signs"]}</h2>
     <ul>{answers}</ul>
-    <h2>Sessions and pain per day (last 14 days)</h2>
+    <h2>{t["per_day"]}</h2>
     <table border="1" cellspacing="0" cellpadding="3">
-      <tr><th>Day</th><th>Sessions</th><th>Mean pain (0–10)</th></tr>{trend_rows}
+      <tr><th>{t["day"]}</th><th>{t["count"]}</th><th>{t["mean"]}</th></tr>{trend_rows}
     </table>
-    <h2>Sessions</h2>
+    <h2>{t["count"]}</h2>
     <table border="1" cellspacing="0" cellpadding="3">
-      <tr><th>Start</th><th>Therapy</th><th>Length</th><th>Ended</th>
-          <th>Pain before</th><th>Pain after</th><th>Note</th></tr>
-      {''.join(rows)}
+      <tr><th>{t["start"]}</th><th>{t["therapy"]}</th><th>{t["length"]}</th>
+          <th>{t["ended"]}</th><th>{t["before"]}</th><th>{t["after"]}</th>
+          <th>{t["note"]}</th></tr>
+      {"".join(rows)}
     </table>
-    {f'<p>… and {more} earlier sessions (see the CSV export).</p>' if more > 0 else ''}
-    <p><i>Recorded by the patient with {DISPLAY_NAME}. Self-care information, not medical
-    advice.</i></p>
+    {more_text}
+    <p><i>{t["recorded"]} {e(disclaimer)}</i></p>
     """
 
 
@@ -80,7 +125,7 @@ def write_pdf(path: Path, document_html: str) -> Path:
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle("Neck pain diary — summary for a physician visit")
+    writer.setTitle(translate("Report", "Neck pain diary — summary for a physician visit"))
     writer.setCreator(DISPLAY_NAME)
     document = QTextDocument()
     document.setHtml(document_html)

@@ -1,9 +1,27 @@
-"""The big countdown ring: an arc that shrinks as the session runs, with the time in the middle."""
+"""The big countdown ring: an arc that shrinks as the session runs, with the time in the middle.
+
+Painting a thick antialiased ring is the costliest thing the window does, and
+a countdown repaints every second. So the ring (track and arc) is drawn into a
+cached pixmap that is redrawn only when the arc's end moves by a whole pixel,
+and each second only the rectangle of the digits is repainted over it.
+"""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -14,20 +32,28 @@ class CountdownRing(QWidget):
         super().__init__(parent)
         self._fraction = 0.0
         self._color = QColor("#8a8f98")
-        self._text = "--:--"
+        self._text = ""
         self._caption = ""
-        self.setMinimumSize(QSize(200, 200))
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple | None = None
+        self.setMinimumSize(QSize(120, 120))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("Countdown")
 
     def set_state(self, fraction: float, color: QColor, text: str, caption: str) -> None:
         fraction = min(max(fraction, 0.0), 1.0)
-        if (fraction, color, text, caption) == (self._fraction, self._color, self._text,
-                                                 self._caption):
-            return
+        ring_changed = (self._arc_steps(fraction), color.rgba()) != (
+            self._arc_steps(self._fraction), self._color.rgba())
+        text_changed = text != self._text
+        caption_changed = caption != self._caption
         self._fraction, self._color, self._text, self._caption = fraction, color, text, caption
-        self.update()
+        if ring_changed:
+            self.update()
+            return
+        if text_changed:
+            self.update(self._text_rect().toAlignedRect().adjusted(-2, -2, 2, 2))
+        if caption_changed:
+            self.update(self._caption_rect().toAlignedRect().adjusted(-2, -2, 2, 2))
 
     @property
     def text(self) -> str:
@@ -42,45 +68,99 @@ class CountdownRing(QWidget):
         return self._fraction
 
     def sizeHint(self) -> QSize:
-        return QSize(260, 260)
+        return QSize(240, 240)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def _box(self) -> tuple[QRectF, float]:
         side = min(self.width(), self.height())
-        thickness = max(8.0, side * 0.07)
-        box = QRectF(
-            (self.width() - side) / 2 + thickness,
-            (self.height() - side) / 2 + thickness,
-            side - 2 * thickness,
-            side - 2 * thickness,
-        )
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        thickness = max(6.0, side * 0.07)
+        box = QRectF((self.width() - side) / 2 + thickness, (self.height() - side) / 2 + thickness,
+                     side - 2 * thickness, side - 2 * thickness)
+        return box, thickness
+
+    def _arc_steps(self, fraction: float) -> int:
+        """The arc's length in whole pixels: the ring is redrawn only when this changes."""
+        box, _ = self._box()
+        return round(fraction * math.pi * max(box.width(), 1.0))
+
+    def _text_rect(self) -> QRectF:
+        box, _ = self._box()
+        return QRectF(box.left() + box.width() * 0.1, box.top() + box.height() * 0.22,
+                      box.width() * 0.8, box.height() * 0.40)
+
+    def _caption_rect(self) -> QRectF:
+        box, _ = self._box()
+        return QRectF(box.left() + box.width() * 0.14, box.top() + box.height() * 0.63,
+                      box.width() * 0.72, box.height() * 0.25)
+
+    # -- painting -------------------------------------------------------------------------
+
+    def _ring_pixmap(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
         palette = self.palette()
-        track = palette.color(QPalette.ColorRole.Mid)
+        track = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Mid)
+        key = (self.width(), self.height(), ratio, self._arc_steps(self._fraction),
+               self._color.rgba(), track.rgba())
+        if self._cache is not None and key == self._cache_key:
+            return self._cache
+        pixmap = QPixmap(QSize(math.ceil(self.width() * ratio), math.ceil(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box, thickness = self._box()
         track.setAlpha(90)
         painter.setPen(QPen(track, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawEllipse(box)
         if self._fraction > 0:
-            pen = QPen(self._color, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            # Qt angles are in 1/16 degree, counter-clockwise from 3 o'clock:
-            # start at 12 o'clock and run clockwise.
+            painter.setPen(QPen(self._color, thickness, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap))
+            # Qt angles are in 1/16 degree, counter-clockwise from 3 o'clock: start at
+            # 12 o'clock and run clockwise.
             painter.drawArc(box, 90 * 16, -round(self._fraction * 360 * 16))
-
-        text_color = palette.color(QPalette.ColorRole.WindowText)
-        big = QFont(self.font())
-        big.setPixelSize(max(12, int(box.height() * 0.22)))
-        big.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(big)
-        painter.setPen(text_color)
-        upper = QRectF(box.left(), box.top(), box.width(), box.height() * 0.62)
-        painter.drawText(upper, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                         self._text)
-        small = QFont(self.font())
-        small.setPixelSize(max(10, int(box.height() * 0.065)))
-        painter.setFont(small)
-        lower = QRectF(box.left() + box.width() * 0.12, box.top() + box.height() * 0.64,
-                       box.width() * 0.76, box.height() * 0.24)
-        painter.drawText(lower, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap, self._caption)
         painter.end()
+        self._cache, self._cache_key = pixmap, key
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._ring_pixmap())
+        # The active colours always: an unfocused window must stay readable at a glance.
+        text_color = self.palette().color(QPalette.ColorGroup.Active,
+                                          QPalette.ColorRole.WindowText)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setPen(text_color)
+        text_rect = self._text_rect()
+        if event.rect().intersects(text_rect.toAlignedRect()):
+            big = QFont(self.font())
+            big.setWeight(QFont.Weight.DemiBold)
+            big.setPixelSize(_fitting_size(big, self._text, text_rect))
+            painter.setFont(big)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        caption_rect = self._caption_rect()
+        if event.rect().intersects(caption_rect.toAlignedRect()):
+            small = QFont(self.font())
+            # The system font's size (large fonts stay large), but never beyond the room.
+            small.setPixelSize(max(9, min(QFontInfo(self.font()).pixelSize(),
+                                          int(caption_rect.height() * 0.3))))
+            painter.setFont(small)
+            painter.drawText(caption_rect, Qt.AlignmentFlag.AlignHCenter
+                             | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             self._caption)
+        painter.end()
+
+
+def _fitting_size(font: QFont, text: str, rect: QRectF) -> int:
+    """The largest pixel size at which `text` fits the rectangle on one line."""
+    size = max(12, int(rect.height() * 0.62))
+    probe = QFont(font)
+    while size > 12:
+        probe.setPixelSize(size)
+        if QFontMetricsF(probe).horizontalAdvance(text) <= rect.width():
+            break
+        size = int(size * 0.9)
+    return size

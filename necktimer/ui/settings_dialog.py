@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from necktimer import DISPLAY_NAME
 from necktimer.core import rules
+from necktimer.core.humanize import format_duration
+from necktimer.core.i18n import arg
 from necktimer.core.settings import MAX_GAP_MINUTES, MIN_GAP_MINUTES, Settings
 
 
@@ -22,56 +25,86 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, *, tray_available: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{DISPLAY_NAME} settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
-        form = QFormLayout()
 
+        sessions = QFormLayout()
         self.length = QSpinBox()
         self.length.setRange(rules.MIN_MINUTES, rules.MAX_MINUTES)
-        self.length.setSuffix(" min")
+        self.length.setSuffix(self.tr(" min"))
         self.length.setValue(settings.default_minutes)
-        self.length.setAccessibleName("Default session length in minutes")
-        form.addRow("Default session &length:", self.length)
-
+        self.length.setAccessibleName(self.tr("Session length in minutes"))
+        sessions.addRow(self.tr("Session &length:"), self.length)
         self.gap = QSpinBox()
         self.gap.setRange(MIN_GAP_MINUTES, MAX_GAP_MINUTES)
         self.gap.setSingleStep(15)
-        self.gap.setSuffix(" min")
+        self.gap.setSuffix(self.tr(" min"))
         self.gap.setValue(settings.gap_minutes)
-        self.gap.setAccessibleName("Gap between sessions in minutes")
-        self.gap.setToolTip("At least 2 hours (120 min); you may make it longer, not shorter.")
-        form.addRow("&Gap between sessions:", self.gap)
+        self.gap.setAccessibleName(self.tr("Gap between sessions in minutes"))
+        self.gap.setToolTip(arg(self.tr("At least %1; you may make it longer, not shorter."),
+                                format_duration(rules.MIN_GAP)))
+        sessions.addRow(self.tr("&Gap between sessions:"), self.gap)
 
-        self.sound = QCheckBox("Play a &sound when a session ends")
-        self.sound.setChecked(settings.sound)
-        self.gap_reminder = QCheckBox("&Remind me when I may apply ice or heat again")
-        self.gap_reminder.setChecked(settings.gap_reminder)
-        self.keep_in_tray = QCheckBox("&Keep running in the system tray when the window closes")
-        self.keep_in_tray.setChecked(settings.keep_in_tray)
+        self.sound = QCheckBox(self.tr("Play a &sound when a session ends"))
+        self.heads_up = QCheckBox(self.tr("Warn one minute &before the end"))
+        self.gap_reminder = QCheckBox(self.tr("&Remind me when I may apply ice or heat again"))
+        self.keep_in_tray = QCheckBox(self.tr("&Keep running in the system tray when the window "
+                                              "closes"))
         self.keep_in_tray.setEnabled(tray_available)
         if not tray_available:
-            self.keep_in_tray.setToolTip("This desktop has no system tray.")
-        self.start_at_login = QCheckBox("Start at &login (in the tray)")
-        self.start_at_login.setChecked(settings.start_at_login)
-        for box in (self.sound, self.gap_reminder, self.keep_in_tray, self.start_at_login):
+            self.keep_in_tray.setToolTip(self.tr("This desktop has no system tray."))
+        self.start_at_login = QCheckBox(self.tr("Start at l&ogin (in the tray)"))
+        self.diary_prompts = QCheckBox(self.tr("Ask how bad the &pain is (pain diary)"))
+        self.ask_pain_before = QCheckBox(self.tr("Also ask be&fore the pack goes on"))
+        self.diary_prompts.toggled.connect(self.ask_pain_before.setEnabled)
+        reminders = QVBoxLayout()
+        for box, value in ((self.sound, settings.sound), (self.heads_up, settings.heads_up),
+                           (self.gap_reminder, settings.gap_reminder),
+                           (self.keep_in_tray, settings.keep_in_tray),
+                           (self.start_at_login, settings.start_at_login),
+                           (self.diary_prompts, settings.diary_prompts),
+                           (self.ask_pain_before, settings.ask_pain_before)):
+            box.setChecked(value)
             box.setAccessibleName(box.text().replace("&", ""))
-            form.addRow(box)
+            reminders.addWidget(box)
+        self.ask_pain_before.setEnabled(settings.diary_prompts)
 
-        note = QLabel(
-            f"A session never lasts more than {rules.MAX_MINUTES} minutes, and the gap is "
-            "never shorter than 2 hours."
-        )
+        appearance = QFormLayout()
+        self.theme = QComboBox()
+        for value, text in (("system", self.tr("Follow the system")), ("light", self.tr("Light")),
+                            ("dark", self.tr("Dark"))):
+            self.theme.addItem(text, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.setAccessibleName(self.tr("Colour scheme"))
+        appearance.addRow(self.tr("&Colours:"), self.theme)
+        self.language = QComboBox()
+        # Each language is named in itself, so anyone can find their own.
+        for value, text in (("system", self.tr("The system's language")), ("en", "English"),
+                            ("es", "Español"), ("de", "Deutsch")):
+            self.language.addItem(text, value)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setAccessibleName(self.tr("Language"))
+        appearance.addRow(self.tr("Lang&uage:"), self.language)
+        restart = QLabel(self.tr("A new language applies the next time necktimer starts."))
+        restart.setWordWrap(True)
+        appearance.addRow(restart)
+
+        layout = QVBoxLayout(self)
+        for title, inner in ((self.tr("Sessions"), sessions), (self.tr("Reminders"), reminders),
+                             (self.tr("Appearance"), appearance)):
+            group = QGroupBox(title)
+            group.setLayout(inner)
+            layout.addWidget(group)
+        note = QLabel(arg(self.tr("A session never lasts more than %1 minutes, and the gap is "
+                                  "never shorter than %2."), rules.MAX_MINUTES,
+                          format_duration(rules.MIN_GAP)))
         note.setWordWrap(True)
-
+        layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
         layout.addWidget(buttons)
 
     def settings(self) -> Settings:
@@ -80,8 +113,13 @@ class SettingsDialog(QDialog):
             "default_minutes": self.length.value(),
             "gap_minutes": self.gap.value(),
             "sound": self.sound.isChecked(),
+            "heads_up": self.heads_up.isChecked(),
             "gap_reminder": self.gap_reminder.isChecked(),
             "keep_in_tray": self.keep_in_tray.isChecked(),
             "start_at_login": self.start_at_login.isChecked(),
+            "diary_prompts": self.diary_prompts.isChecked(),
+            "ask_pain_before": self.ask_pain_before.isChecked(),
+            "theme": self.theme.currentData(),
+            "language": self.language.currentData(),
         })
         return chosen

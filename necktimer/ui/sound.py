@@ -1,8 +1,9 @@
-"""The reminder chime, played through QtMultimedia when the machine can.
+"""The reminder chime, played by the app itself when the optional sound extra is installed.
 
-QtMultimedia ships in PySide6-Addons and needs PulseAudio's client library on
-Linux, so it is imported on first use; without it the chime is skipped with
-one log line and the reminders go on without sound.
+QtMultimedia ships in PySide6-Addons (`pip install 'necktimer[sound]'`) and
+needs PulseAudio's client library on Linux, so it is imported on first use;
+without it the chime is skipped with one log line, and the desktop's
+notification server plays the reminder's sound hint instead.
 """
 
 from __future__ import annotations
@@ -23,25 +24,18 @@ class Chime(QObject):
         self._effect = None
         self._unavailable: str | None = None
 
-    @property
-    def path(self) -> str:
-        return str(resource("sounds", "reminder.wav"))
-
-    @property
-    def available(self) -> bool:
-        return self._load() is not None
-
     def _load(self):
         if self._effect is not None or self._unavailable is not None:
             return self._effect
         try:
             multimedia = importlib.import_module("PySide6.QtMultimedia")
             effect = multimedia.QSoundEffect(self)
-            effect.setSource(QUrl.fromLocalFile(self.path))
+            effect.setSource(QUrl.fromLocalFile(str(resource("sounds", "reminder.wav"))))
             effect.setVolume(0.8)
-        except Exception as error:  # ImportError for a missing libpulse, or no audio device
+        except Exception as error:  # no PySide6-Addons, no libpulse, no audio device
             self._unavailable = str(error)
-            log.warning("no sound for reminders: %s", error)
+            log.warning("no in-app sound for reminders (%s); install necktimer[sound] for it",
+                        error)
             return None
         self._effect = effect
         return effect

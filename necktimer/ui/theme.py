@@ -1,9 +1,17 @@
-"""Light and dark palettes, so both can be checked and shown in screenshots."""
+"""Light and dark: follow the desktop, or the user's choice in Settings → Appearance.
+
+A chosen scheme is applied with the Fusion style and a palette of our own, so
+it looks the same on every desktop; Qt 6.8's `QStyleHints.setColorScheme`
+also tells the platform (title bars, dialogs) which one is wanted.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+
+_original: dict[str, object] = {}
 
 
 def dark_palette() -> QPalette:
@@ -20,10 +28,42 @@ def dark_palette() -> QPalette:
         palette.setColor(which, QColor(color))
     disabled = QPalette.ColorGroup.Disabled
     for which in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(disabled, which, QColor("#7b8087"))
+        palette.setColor(disabled, which, QColor("#8b9097"))
     return palette
 
 
-def apply_palette(app: QApplication, *, dark: bool) -> None:
+def light_palette(app: QApplication) -> QPalette:
+    palette = app.style().standardPalette()
+    disabled = QPalette.ColorGroup.Disabled
+    for which in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                  QPalette.ColorRole.ButtonText):
+        palette.setColor(disabled, which, QColor("#6b6f75"))
+    return palette
+
+
+def apply(app: QApplication, setting: str) -> None:
+    """Use the colour scheme `setting` names: "system", "light" or "dark"."""
+    if not _original:
+        _original["style"] = app.style().name()
+        _original["palette"] = QPalette(app.palette())
+    hints = app.styleHints()
+    if setting == "system":
+        if hasattr(hints, "unsetColorScheme"):
+            hints.unsetColorScheme()
+        if app.style().name() != _original["style"]:
+            app.setStyle(str(_original["style"]))
+        if hints.colorScheme() == Qt.ColorScheme.Dark and app.style().name() == "fusion":
+            app.setPalette(dark_palette())
+        else:
+            app.setPalette(_original["palette"])
+        return
+    dark = setting == "dark"
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
     app.setStyle("Fusion")
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    app.setPalette(dark_palette() if dark else light_palette(app))
+
+
+def apply_palette(app: QApplication, *, dark: bool) -> None:
+    """For screenshots and tests: exactly what choosing light or dark in Settings does."""
+    apply(app, "dark" if dark else "light")

@@ -1,69 +1,127 @@
-"""The self-care tip panels beside the timer; the running therapy's tip comes forward."""
+"""The self-care tips beside the timer: a list of topics and the chosen topic's page.
+
+Every topic is reached with Tab and the arrow keys; the page's text takes focus
+so a screen reader reads it. While a session runs its therapy's tip is shown;
+otherwise the cold-therapy how-to.
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QToolBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from necktimer.core.i18n import translate
 from necktimer.core.rules import Therapy
 from necktimer.core.tips import Tip, TipBook
 from necktimer.ui.warning_signs import WarningSigns
 
-
-def tip_html(tip: Tip) -> str:
-    parts = [f"<p>{html.escape(text)}</p>" for text in tip.paragraphs]
-    if tip.precautions:
-        heading = "Seek care" if tip.key == "physician" else "Take care"
-        items = "".join(f"<li>{html.escape(text)}</li>" for text in tip.precautions)
-        parts.append(f"<p><b>{heading}</b></p><ul style='margin-left:12px'>{items}</ul>")
-    return "".join(parts)
+IDLE_TOPIC = "ice"
 
 
-class TipsPanel(QToolBox):
+class TipsPanel(QFrame):
     """One page per tip: massage, NSAIDs, cold, heat, rest, physician."""
+
+    topicChanged = Signal(str)
 
     def __init__(self, book: TipBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Self-care tips")
-        self._keys: list[str] = []
+        self.setObjectName("tipsPanel")
+        self.setAccessibleName(self.tr("Self-care tips"))
+        self._keys = [tip.key for tip in book.tips]
+        self.topics = QListWidget()
+        self.topics.setObjectName("tipTopics")
+        self.topics.setAccessibleName(self.tr("Tip topics"))
+        self.topics.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.pages = QStackedWidget()
+        self.texts: dict[str, QLabel] = {}
         for tip in book.tips:
-            label = QLabel(tip_html(tip))
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                          | Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            label.setAccessibleName(tip.title)
-            label.setAccessibleDescription(" ".join(tip.paragraphs + tip.precautions))
-            page = QWidget()
-            page.setAccessibleName(f"{tip.title} tip")
-            layout = QVBoxLayout(page)
-            layout.setContentsMargins(4, 4, 4, 4)
-            layout.addWidget(label)
-            if tip.key == "physician":
-                self.warning_signs = WarningSigns()
-                layout.addWidget(self.warning_signs)
-            layout.addStretch(1)
-            self.addItem(page, tip.title)
-            self.setItemToolTip(self.count() - 1, f"Show the {tip.title.lower()} tip")
-            self._keys.append(tip.key)
-        # QToolBox wraps each page in a scroll area of its own; name those for screen readers.
-        for scroll in self.findChildren(QScrollArea):
-            if scroll.widget() is not None:
-                scroll.setAccessibleName(scroll.widget().accessibleName())
-                # Text wraps to the panel's width; never scroll sideways.
-                scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            item = QListWidgetItem(tip.title)
+            item.setToolTip(tip.title)
+            self.topics.addItem(item)
+            self.pages.addWidget(self._page(tip, book))
+        metrics = self.topics.fontMetrics()
+        width = max(metrics.horizontalAdvance(tip.title) for tip in book.tips)
+        # As wide as the longest topic (wrapped beyond 14 em), never wider.
+        width = min(width, metrics.averageCharWidth() * 28) + 2 * self.topics.frameWidth() + 16
+        self.topics.setFixedWidth(width)
+        self.topics.setWordWrap(True)
+        self.topics.currentRowChanged.connect(self._show_row)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.topics)
+        layout.addWidget(self.pages, 1)
+        self.setTabOrder(self.topics, self.texts[self._keys[0]])
+        self.show_tip(IDLE_TOPIC)
+
+    def _page(self, tip: Tip, book: TipBook) -> QScrollArea:
+        text = QLabel(tip_html(tip, book))
+        text.setObjectName(f"tip-{tip.key}")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        text.setAccessibleName(tip.title)
+        text.setAccessibleDescription(" ".join(tip.paragraphs + tip.precautions))
+        self.texts[tip.key] = text
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(8, 4, 8, 8)
+        column.addWidget(text)
+        if tip.key == "physician":
+            self.warning_signs = WarningSigns(book.warning)
+            column.addWidget(self.warning_signs)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setAccessibleName(tip.title)
+        return scroll
 
     @property
     def current_key(self) -> str:
-        return self._keys[self.currentIndex()]
+        return self._keys[self.pages.currentIndex()]
 
     def show_tip(self, key: str) -> None:
-        self.setCurrentIndex(self._keys.index(key))
+        self.topics.setCurrentRow(self._keys.index(key))
 
-    def bring_forward(self, therapy: Therapy) -> None:
-        """During a session, open the tip for the therapy being used."""
-        self.show_tip(therapy.value)
+    def bring_forward(self, therapy: Therapy | None) -> None:
+        """The running therapy's tip, or the cold-therapy how-to when nothing runs."""
+        self.show_tip(therapy.value if therapy is not None else IDLE_TOPIC)
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentIndex(row)
+            self.topicChanged.emit(self._keys[row])
+
+
+def tip_html(tip: Tip, book: TipBook) -> str:
+    parts = [f"<h3>{html.escape(tip.title)}</h3>"]
+    parts += [f"<p>{html.escape(text)}</p>" for text in tip.paragraphs]
+    if tip.precautions:
+        if tip.key == "physician":
+            heading = translate("TipsPanel", "Get care at once")
+            note = ""
+        else:
+            heading = translate("TipsPanel", "General precautions for packs")
+            note = f"<p><i>{html.escape(book.precautions_note)}</i></p>"
+        items = "".join(f"<li>{html.escape(text)}</li>" for text in tip.precautions)
+        parts.append(f"<p><b>{html.escape(heading)}</b></p><ul style='margin-left:12px'>"
+                     f"{items}</ul>{note}")
+    return "".join(parts)

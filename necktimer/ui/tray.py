@@ -1,86 +1,123 @@
-"""The system tray icon: a ring drawn at run time, a tooltip, and the session menu."""
+"""The system tray icon: a ring drawn at run time, a tooltip, and the session menu.
+
+It redraws from the controller's view state, and only touches the icon or the
+tooltip when what they show has changed (a desktop's tray repaints, and
+sometimes re-reads the whole icon over D-Bus, on every change).
+"""
 
 from __future__ import annotations
 
-from datetime import tzinfo
+import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from necktimer import DISPLAY_NAME
-from necktimer.core.humanize import format_clock, format_duration
-from necktimer.core.resources import app_icon_path
-from necktimer.core.rules import State, Status, Therapy
+from necktimer.core.humanize import format_duration
+from necktimer.core.i18n import allowed_time, arg, translate
+from necktimer.core.rules import State, Therapy
 from necktimer.ui import colors
+from necktimer.ui.view_state import ViewState
 
-ATTENTION = QColor("#d93025")
+ATTENTION = colors.ATTENTION
+GAP_STEPS = 24  # the grey ring moves in steps of 1/24 of the gap (5 minutes of 2 hours)
 
 
-def tray_pixmap(status: Status, attention: bool = False, size: int = 64) -> QPixmap:
+@dataclass(frozen=True)
+class Look:
+    """Everything the tray icon's picture depends on; a new picture only when it changes."""
+
+    state: State
+    therapy: Therapy | None = None
+    fraction: float = 1.0
+    minutes: int | None = None
+    attention: bool = False
+
+
+def look_for(view: ViewState) -> Look:
+    status = view.status
+    if view.reminder is not None:
+        return Look(status.state, attention=True)
+    if status.state is State.RUNNING and status.session is not None and status.remaining:
+        minutes = max(1, math.ceil(status.remaining.total_seconds() / 60))
+        total = max(1, math.ceil(status.session.planned_length.total_seconds() / 60))
+        return Look(State.RUNNING, status.session.therapy, minutes / total, minutes)
+    if status.state is State.WAITING and status.wait is not None:
+        steps = math.ceil(status.wait / status.gap * GAP_STEPS)
+        return Look(State.WAITING, fraction=steps / GAP_STEPS)
+    return Look(status.state)
+
+
+def tray_pixmap(look: Look, size: int = 64) -> QPixmap:
     """Blue ring for ice, orange for heat (shrinking as time runs out), grey during the gap."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if status.state is State.READY and not attention:
-        # Nothing running, nothing to wait for: the plain application icon.
-        QSvgRenderer(str(app_icon_path())).render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        return pixmap
     width = size * 0.16
     box = QRectF(width / 2 + 1, width / 2 + 1, size - width - 2, size - width - 2)
+    if look.state in (State.READY, State.UNKNOWN) and not look.attention:
+        # Nothing running, nothing to wait for: a calm full green ring.
+        painter.setPen(QPen(colors.READY, width))
+        painter.drawEllipse(box)
+        if look.state is State.UNKNOWN:
+            _centre_text(painter, box, size, "?", colors.READY)
+        painter.end()
+        return pixmap
     track = QColor("#8a8f98")
     track.setAlpha(110)
     painter.setPen(QPen(track, width))
     painter.drawEllipse(box)
-
-    if status.state is State.RUNNING and status.session is not None:
-        fraction = status.remaining / status.session.planned_length
-        color = colors.therapy_color(status.session.therapy)
-    elif status.state is State.WAITING:
-        fraction = status.wait / status.gap
-        color = colors.WAITING
-    else:
-        fraction, color = 1.0, colors.WAITING
-    if attention:
-        fraction, color = 1.0, ATTENTION
+    color = colors.therapy_color(look.therapy) if look.therapy else colors.WAITING
+    fraction = look.fraction
+    if look.attention:
+        color, fraction = ATTENTION, 1.0
     painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
     painter.drawArc(box, 90 * 16, -round(max(0.0, min(fraction, 1.0)) * 360 * 16))
-
-    if attention:
+    if look.attention:
         painter.setBrush(ATTENTION)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(box.adjusted(width, width, -width, -width))
-        mark = QFont()
-        mark.setPixelSize(int(size * 0.42))
-        mark.setBold(True)
-        painter.setFont(mark)
-        painter.setPen(QColor("white"))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "!")
-    elif status.state is State.RUNNING and status.remaining is not None:
-        # Minutes left in the middle, readable at 22 px.
-        minutes = max(1, -(-int(status.remaining.total_seconds()) // 60))
-        digits = QFont()
-        digits.setPixelSize(int(size * (0.42 if minutes < 10 else 0.34)))
-        digits.setBold(True)
-        painter.setFont(digits)
-        painter.setPen(color)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(minutes))
+        _centre_text(painter, box, size, "!", QColor("white"))
+    elif look.minutes is not None:
+        _centre_text(painter, box, size, str(look.minutes), color)
     painter.end()
     return pixmap
 
 
-def tooltip_for(status: Status, attention: bool, local_tz: tzinfo | None = None) -> str:
-    if attention and status.session is not None:
-        return f"{DISPLAY_NAME} · Time's up — remove the {status.session.therapy.pack}"
+def _centre_text(painter: QPainter, box: QRectF, size: int, text: str, color: QColor) -> None:
+    font = QFont()
+    font.setPixelSize(int(size * (0.42 if len(text) < 2 else 0.34)))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(color)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def tooltip_for(view: ViewState) -> str:
+    status = view.status
+    if view.reminder is not None:
+        if view.reminder.session.therapy is Therapy.ICE:
+            return arg(translate("Tray", "%1 · Time's up — remove the ice pack"), DISPLAY_NAME)
+        return arg(translate("Tray", "%1 · Time's up — remove the heat pack"), DISPLAY_NAME)
     if status.state is State.RUNNING and status.session is not None:
-        return (f"{status.session.therapy.label} · "
-                f"{format_duration(status.remaining)} left")
+        if view.heads_up:
+            if status.session.therapy is Therapy.ICE:
+                return translate("Tray", "Ice · 1 minute left — get ready to take it off")
+            return translate("Tray", "Heat · 1 minute left — get ready to take it off")
+        if status.session.therapy is Therapy.ICE:
+            text = translate("Tray", "Ice · %1 left")
+        else:
+            text = translate("Tray", "Heat · %1 left")
+        return arg(text, format_duration(status.remaining))
     if status.state is State.WAITING:
-        return f"Next session at {format_clock(status.next_allowed_at, local_tz)}"
-    return f"{DISPLAY_NAME} · ready for ice or heat"
+        return arg(translate("Tray", "%1 · next session at %2"), DISPLAY_NAME,
+                   allowed_time(status.next_allowed_at))
+    if status.state is State.UNKNOWN:
+        return arg(translate("Tray", "%1 · when was ice or heat last applied?"), DISPLAY_NAME)
+    return arg(translate("Tray", "%1 · ready for ice or heat"), DISPLAY_NAME)
 
 
 class Tray(QObject):
@@ -91,31 +128,32 @@ class Tray(QObject):
     settingsRequested = Signal()
     historyRequested = Signal()
 
-    def __init__(self, controller, local_tz: tzinfo | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, controller, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._local_tz = local_tz
-        self.attention = False
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
-        self.start_ice = self._add("Start ice", lambda: controller.start(Therapy.ICE))
-        self.start_heat = self._add("Start heat", lambda: controller.start(Therapy.HEAT))
-        self.stop = self._add("Stop", controller.stop)
-        self.removed = self._add("Done — removed", controller.acknowledge_removal)
+        self.start_ice = self._add(translate("Tray", "Start ice"),
+                                   lambda: controller.start(Therapy.ICE, self._minutes()))
+        self.start_heat = self._add(translate("Tray", "Start heat"),
+                                    lambda: controller.start(Therapy.HEAT, self._minutes()))
+        self.stop = self._add(translate("Tray", "Stop"), controller.stop)
+        self.undo = self._add(translate("Tray", "Undo stop"), controller.undo_stop)
+        self.removed = self._add(translate("Tray", "Done — removed"),
+                                 controller.acknowledge_removal)
         self.menu.addSeparator()
-        self.show_window = self._add("Show window", self.showWindowRequested.emit)
-        self.history = self._add("History…", self.historyRequested.emit)
-        self.settings = self._add("Settings…", self.settingsRequested.emit)
+        self.show_window = self._add(translate("Tray", "Show window"),
+                                     self.showWindowRequested.emit)
+        self.history = self._add(translate("Tray", "History…"), self.historyRequested.emit)
+        self.settings = self._add(translate("Tray", "Settings…"), self.settingsRequested.emit)
         self.menu.addSeparator()
-        self.quit = self._add("Quit", self.quitRequested.emit)
+        self.quit = self._add(translate("Tray", "Quit"), self.quitRequested.emit)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
-        controller.statusChanged.connect(self.show_status)
-        controller.removalReminder.connect(lambda *_: self.set_attention(True))
-        controller.removalAcknowledged.connect(lambda *_: self.set_attention(False))
-        controller.sessionStarted.connect(lambda *_: self.set_attention(False))
-        self.show_status(controller.status)
+        self._look: Look | None = None
+        self._tooltip: str | None = None
+        controller.stateChanged.connect(self.show_state)
+        self.show_state(controller.state)
 
     def _add(self, text: str, slot) -> QAction:
         action = QAction(text, self.menu)
@@ -123,30 +161,49 @@ class Tray(QObject):
         self.menu.addAction(action)
         return action
 
+    def _minutes(self) -> int:
+        return self.controller.settings.current.default_minutes  # the length chosen last
+
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,
                       QSystemTrayIcon.ActivationReason.DoubleClick):
             self.showWindowRequested.emit()
 
-    def set_attention(self, attention: bool) -> None:
-        self.attention = attention
-        self.show_status(self.controller.status)
-
-    def show_status(self, status: Status) -> None:
-        ready = status.state is State.READY
-        self.start_ice.setEnabled(ready)
-        self.start_heat.setEnabled(ready)
+    def show_state(self, view: ViewState) -> None:
+        status = view.status
+        self.start_ice.setEnabled(status.state is State.READY)
+        self.start_heat.setEnabled(status.state is State.READY)
         self.stop.setEnabled(status.state is State.RUNNING)
-        self.removed.setEnabled(self.attention)
-        self.icon.setIcon(QIcon(tray_pixmap(status, self.attention)))
-        self.icon.setToolTip(tooltip_for(status, self.attention, self._local_tz))
+        self.undo.setVisible(view.undo is not None)
+        self.removed.setEnabled(view.reminder is not None)
+        look = look_for(view)
+        if look != self._look:
+            self._look = look
+            icon = QIcon()
+            for size in (16, 22, 24, 32, 48, 64):
+                icon.addPixmap(tray_pixmap(look, size))
+            self.icon.setIcon(icon)
+        tooltip = tooltip_for(view)
+        if tooltip != self._tooltip:
+            self._tooltip = tooltip
+            self.icon.setToolTip(tooltip)
+
+    @property
+    def look(self) -> Look | None:
+        return self._look
+
+    @property
+    def tooltip(self) -> str | None:
+        return self._tooltip
 
     def show(self) -> None:
         self.icon.show()
+        self.controller.set_tray(True)
 
     def hide(self) -> None:
         self.icon.hide()
+        self.controller.set_tray(False)
 
     def is_shown(self) -> bool:
-        """True while the icon is shown; its balloon messages need that."""
         return self.icon.isVisible()
+

@@ -5,12 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
 
-from necktimer.core.diary import WARNING_SIGNS
-
-URGENT_TEXT = (
-    "Seek medical attention now. Neck pain with these signs needs a doctor today: "
-    "call your doctor, an urgent care service or the emergency number."
-)
+from necktimer.core.diary import warning_signs
+from necktimer.ui.banners import Tone
 
 
 class WarningSigns(QFrame):
@@ -18,29 +14,29 @@ class WarningSigns(QFrame):
 
     answered = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, urgent_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("warningSigns")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        heading = QLabel("<b>Do you have any of these with the neck pain?</b>")
+        heading = QLabel("<b>" + self.tr("Do you have any of these with the neck pain?") + "</b>")
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.boxes: dict[str, QCheckBox] = {}
-        for key, text in WARNING_SIGNS.items():
+        for key, text in warning_signs().items():
             box = QCheckBox(text)
             box.setAccessibleName(text)
             box.toggled.connect(self._changed)
             layout.addWidget(box)
             self.boxes[key] = box
-        self.urgent = QLabel(URGENT_TEXT)
+        self.urgent = QLabel(urgent_text)
         self.urgent.setObjectName("urgentMessage")
         self.urgent.setWordWrap(True)
-        self.urgent.setAccessibleName("Seek medical attention now")
+        self.urgent.setAccessibleName(urgent_text)
+        background, text = Tone.URGENT.colors(False)
         self.urgent.setStyleSheet(
-            "QLabel#urgentMessage { background: #b3261e; color: white; padding: 8px;"
-            " border-radius: 4px; font-weight: bold; }"
-        )
+            f"QLabel#urgentMessage {{ background: {background.name()}; color: {text.name()};"
+            " padding: 8px; border-radius: 4px; font-weight: bold; }")
         self.urgent.hide()
         layout.addWidget(self.urgent)
 

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from helpers import LOCAL, T0
+from helpers import T0
 
 from necktimer.core import rules
 from necktimer.core.rules import EndReason, Session, State, Therapy
@@ -17,7 +17,7 @@ def test_no_history_is_ready():
     status = rules.evaluate([], T0)
     assert status.state is State.READY
     assert rules.may_start(status).allowed
-    assert status.sentence(LOCAL) == "Ready: you may start an ice or heat session now."
+    assert status.sentence() == "Ready: you may start an ice or heat session now."
 
 
 def test_running_session_counts_down_from_its_start():
@@ -36,19 +36,19 @@ def test_session_ends_by_itself_at_its_planned_end():
 
 def test_refusal_while_running_names_the_allowed_time():
     status = rules.evaluate([session()], T0 + timedelta(minutes=3))
-    decision = rules.may_start(status, LOCAL)
+    decision = rules.may_start(status)
     assert not decision.allowed
     # ends 09:15 local, gap of 2 h
     assert decision.allowed_at == T0 + timedelta(minutes=15, hours=2)
-    assert "Next session allowed at 11:15 — in 2 h 12 min." in decision.reason
+    assert "Next session allowed at 11:15 (in 2 h 12 min)." in decision.reason
 
 
 def test_gap_after_completed_session():
     history = [session(ended=T0 + timedelta(minutes=15), reason=EndReason.COMPLETED)]
     at = T0 + timedelta(minutes=15) + timedelta(hours=1, minutes=42)
-    decision = rules.may_start(rules.evaluate(history, at), LOCAL)
+    decision = rules.may_start(rules.evaluate(history, at))
     assert not decision.allowed
-    assert decision.reason.endswith("Next session allowed at 11:15 — in 18 min.")
+    assert decision.reason.endswith("Next session allowed at 11:15 (in 18 min).")
     later = rules.evaluate(history, T0 + timedelta(minutes=15, hours=2))
     assert rules.may_start(later).allowed
 
@@ -117,3 +117,67 @@ def test_longer_gap_setting_is_used_and_shorter_is_clamped():
     end = T0 + timedelta(minutes=15)
     assert rules.evaluate(history, end, gap=timedelta(hours=3)).wait == timedelta(hours=3)
     assert rules.evaluate(history, end, gap=timedelta(minutes=10)).wait == timedelta(hours=2)
+
+
+def cancelled(id, start, seconds):
+    return session(id, start=start, ended=start + timedelta(seconds=seconds),
+                   reason=EndReason.CANCELLED)
+
+
+def test_mis_starts_count_toward_the_cycle_cap():
+    history = [cancelled(1, T0, 6)]
+    status = rules.evaluate(history, T0 + timedelta(seconds=10))
+    assert status.state is State.READY
+    assert status.cycle_left == timedelta(minutes=14, seconds=54)
+    assert status.shortened
+    assert "at most 14 min 54 s" in status.sentence()
+    decision = rules.may_start(status)
+    assert decision.allowed and decision.longest == timedelta(minutes=14, seconds=54)
+    assert rules.planned_length(timedelta(minutes=15), decision) == decision.longest
+
+
+def test_chained_mis_starts_cannot_add_up_past_the_cap():
+    # 58 s on, stop, start again... as the attacker did: the cycle runs out.
+    history, start = [], T0
+    for index in range(16):
+        history.append(cancelled(index + 1, start, 58))
+        start += timedelta(seconds=59)
+    status = rules.evaluate(history, start)
+    assert status.state is State.WAITING  # 15 × 58 s > 14 min 55 s: the gap follows
+    assert status.next_allowed_at == history[-1].ended_at + rules.MIN_GAP
+
+
+def test_a_full_gap_without_application_starts_a_fresh_cycle():
+    history = [cancelled(1, T0, 50)]
+    later = T0 + timedelta(seconds=50) + rules.MIN_GAP
+    assert rules.evaluate(history, later).cycle_left == rules.CAP
+
+
+def test_a_counted_session_ends_the_cycle_of_earlier_mis_starts():
+    history = [cancelled(1, T0, 50),
+               session(2, start=T0 + timedelta(minutes=1), ended=T0 + timedelta(minutes=16),
+                       reason=EndReason.COMPLETED)]
+    after_gap = T0 + timedelta(minutes=16) + rules.MIN_GAP
+    assert rules.evaluate(history, after_gap).cycle_left == rules.CAP
+
+
+def test_lost_history_is_never_taken_as_never():
+    status = rules.evaluate([], T0, history_lost=True)
+    assert status.state is State.UNKNOWN
+    decision = rules.may_start(status)
+    assert not decision.allowed
+    assert "last applied" in decision.reason
+
+
+def test_a_known_gap_answers_the_question_even_when_the_history_was_lost():
+    history = [session(ended=T0 + timedelta(minutes=15), reason=EndReason.COMPLETED)]
+    status = rules.evaluate(history, T0 + timedelta(minutes=30), history_lost=True)
+    assert status.state is State.WAITING
+
+
+def test_actual_length_is_one_rule_for_every_view():
+    stopped = session(ended=T0 + timedelta(minutes=4), reason=EndReason.STOPPED)
+    assert stopped.actual_length == timedelta(minutes=4)
+    overlong = session(minutes=5, ended=T0 + timedelta(minutes=50), reason=EndReason.COMPLETED)
+    assert overlong.actual_length == timedelta(minutes=5)  # never past the planned end
+    assert session().actual_length is None  # still running

@@ -1,43 +1,46 @@
-"""The SQLite record: schema, constraints, damage handling and private files."""
+"""Reads and writes of the history: timestamps, marks, History's pages and sorts."""
 
-import os
 import sqlite3
-import stat
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
-from helpers import T0, as_nobody
+from helpers import T0
 
+from necktimer.core.database import DB_NAME
+from necktimer.core.diary import Pain
+from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Therapy
-from necktimer.core.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store, StoreError
+from necktimer.core.store import Store
+from necktimer.core.timeline import Mark
 
 
-def test_new_database_has_current_schema_version(store):
-    assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+@pytest.fixture
+def store(data_dir):
+    opened = Store.open(data_dir)
+    yield opened
+    opened.close()
 
 
-def test_reopening_keeps_rows(data_dir):
-    first = Store.open(data_dir).store
-    with first.transaction():
-        first.insert_session(Therapy.ICE, T0, T0 + timedelta(minutes=15))
-    first.close()
-    again = Store.open(data_dir).store
-    assert [s.therapy for s in again.all_sessions()] == [Therapy.ICE]
-
-
-def test_file_refuses_a_session_longer_than_15_minutes(store):
-    with pytest.raises(sqlite3.IntegrityError), store.transaction():
-        store.insert_session(Therapy.HEAT, T0, T0 + timedelta(minutes=15, seconds=1))
-
-
-def test_file_refuses_two_open_sessions(store):
+def add(store, start, minutes=15, therapy=Therapy.ICE, end=None, reason=EndReason.COMPLETED,
+        pain=None, note=None):
     with store.transaction():
-        store.insert_session(Therapy.ICE, T0, T0 + timedelta(minutes=15))
-    with pytest.raises(sqlite3.IntegrityError), store.transaction():
-        store.insert_session(Therapy.HEAT, T0, T0 + timedelta(minutes=15))
-    assert store.count() == 1
+        session_id = store.insert_session(therapy, start, start + timedelta(minutes=minutes),
+                                          Mark("boot-1", 100.0))
+        store.end_session(session_id, end or start + timedelta(minutes=minutes), reason)
+        if pain is not None:
+            store.set_pain(session_id, Pain.BEFORE, pain)
+        if note is not None:
+            store.set_note(session_id, note)
+    return session_id
+
+
+def test_timestamps_are_stored_as_utc_text_with_their_boot_mark(store, data_dir):
+    add(store, T0)
+    raw = sqlite3.connect(data_dir / DB_NAME).execute(
+        "SELECT started_at, start_boot, start_boottime FROM sessions").fetchone()
+    assert raw == ("2026-03-02T08:00:00.000000+00:00", "boot-1", 100.0)
+    [session] = store.rule_sessions()
+    assert session.start_mark == Mark("boot-1", 100.0)
 
 
 def test_end_is_written_once(store):
@@ -48,99 +51,58 @@ def test_end_is_written_once(store):
     assert store.get(session_id).ended_at == T0 + timedelta(minutes=3)
 
 
-def test_timestamps_are_stored_as_utc_text(store, data_dir):
-    with store.transaction():
-        store.insert_session(Therapy.ICE, T0, T0 + timedelta(minutes=15))
-    raw = sqlite3.connect(data_dir / DB_NAME).execute("SELECT started_at FROM sessions").fetchone()
-    assert raw[0] == "2026-03-02T08:00:00.000000+00:00"
+def test_rule_rows_are_bounded_but_hold_what_the_rules_need(store):
+    for day in range(30):
+        add(store, T0 + timedelta(days=day))
+    add(store, T0 + timedelta(days=31), reason=EndReason.CANCELLED,
+        end=T0 + timedelta(days=31, seconds=20))
+    found = store.rule_sessions()
+    assert len(found) == 3  # the last two counted ones and the mis-start since
+    assert {s.end_reason for s in found} == {EndReason.COMPLETED, EndReason.CANCELLED}
 
 
-def test_garbage_file_is_moved_aside_with_a_notice(data_dir):
-    data_dir.mkdir(parents=True)
-    garbage = b"this is not a database" * 100
-    (data_dir / DB_NAME).write_bytes(garbage)
-    opened = Store.open(data_dir)
-    assert opened.notice is not None
-    assert "could not be read" in opened.notice
-    moved = [p for p in data_dir.iterdir() if p.name.startswith(DB_NAME + ".damaged-")]
-    assert len(moved) == 1
-    assert moved[0].read_bytes() == garbage  # kept intact, never overwritten
-    assert moved[0].name in opened.notice
-    assert opened.store.count() == 0
-    opened.store.close()
+@pytest.mark.parametrize("key", list(SortKey))
+def test_every_history_column_sorts_in_sql(store, key):
+    add(store, T0, minutes=5, pain=3, note="b")
+    add(store, T0 + timedelta(hours=3), minutes=15, therapy=Therapy.HEAT, pain=8, note="a",
+        end=T0 + timedelta(hours=3, minutes=7), reason=EndReason.STOPPED)
+    ascending = store.page(HistoryFilter(), key, descending=False)
+    descending = store.page(HistoryFilter(), key, descending=True)
+    assert [s.id for s in ascending] == list(reversed([s.id for s in descending]))
 
 
-def test_truncated_database_is_moved_aside(data_dir):
-    store = Store.open(data_dir).store
-    with store.transaction():
-        for minute in range(0, 200 * 180, 180):
-            start = T0 + timedelta(minutes=minute)
-            session_id = store.insert_session(Therapy.ICE, start, start + timedelta(minutes=15))
-            store.end_session(session_id, start + timedelta(minutes=15), EndReason.COMPLETED)
-    store.close()
-    path = data_dir / DB_NAME
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    opened = Store.open(data_dir)
-    assert opened.notice is not None
-    opened.store.close()
+def test_length_columns_sort_by_actual_and_planned_time(store):
+    short = add(store, T0, minutes=5)
+    stopped = add(store, T0 + timedelta(hours=3), minutes=15,
+                  end=T0 + timedelta(hours=3, minutes=2), reason=EndReason.STOPPED)
+    by_actual = [s.id for s in store.page(HistoryFilter(), SortKey.ACTUAL, descending=False)]
+    by_planned = [s.id for s in store.page(HistoryFilter(), SortKey.PLANNED, descending=False)]
+    assert by_actual == [stopped, short] and by_planned == [short, stopped]
 
 
-def test_database_from_a_newer_version_is_not_touched(data_dir):
-    Store.open(data_dir).store.close()
+def test_filters_by_therapy_and_dates(store):
+    add(store, T0)
+    add(store, T0 + timedelta(days=1), therapy=Therapy.HEAT)
+    add(store, T0 + timedelta(days=2))
+    heat = HistoryFilter(Therapy.HEAT)
+    assert store.count_where(heat) == 1
+    window = HistoryFilter(None, T0 + timedelta(hours=12), T0 + timedelta(days=2))
+    assert [s.therapy for s in store.page(window)] == [Therapy.HEAT]
+
+
+def test_every_sort_uses_an_index(store, data_dir):
     connection = sqlite3.connect(data_dir / DB_NAME)
-    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
-    connection.commit()
+    for key in SortKey:
+        plan = " ".join(row[3] for row in connection.execute(
+            f"EXPLAIN QUERY PLAN SELECT * FROM sessions ORDER BY {key.value} DESC, id DESC "
+            "LIMIT 200"))
+        assert "USE TEMP B-TREE" not in plan, (key, plan)
     connection.close()
-    before = (data_dir / DB_NAME).read_bytes()
-    with pytest.raises(StoreError, match="newer necktimer"):
-        Store.open(data_dir)
-    assert (data_dir / DB_NAME).read_bytes() == before
 
 
-def test_files_are_private(store, data_dir):
-    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
-    assert stat.S_IMODE((data_dir / DB_NAME).stat().st_mode) == 0o600
-
-
-def test_read_only_data_folder_gets_a_clear_message_and_changes_nothing(reachable_tmp):
-    """Run as an unprivileged user (root ignores file modes) against a folder it cannot write."""
-    folder = reachable_tmp / "ro"
-    store = Store.open(folder).store
-    with store.transaction():
-        store.insert_session(Therapy.ICE, T0, T0 + timedelta(minutes=15))
-    store.close()
-    before = (folder / DB_NAME).read_bytes()
-    os.chmod(folder, 0o555)
-    os.chmod(folder / DB_NAME, 0o444)
-    script = (
-        "import sys; from pathlib import Path\n"
-        "from necktimer.core.store import Store, StoreError\n"
-        "try:\n    Store.open(Path(sys.argv[1]))\n"
-        "except StoreError as e:\n    print(e); sys.exit(3)\n"
-    )
-    prefix = as_nobody()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    result = subprocess.run([*prefix, sys.executable, "-c", script, str(folder)],
-                            capture_output=True, text=True, env=env, timeout=60)
-    os.chmod(folder, 0o700)
-    assert result.returncode == 3, result.stderr
-    assert "cannot write its session history" in result.stdout
-    assert "--data-dir" in result.stdout
-    assert (folder / DB_NAME).read_bytes() == before
-    assert [p.name for p in folder.iterdir()] == [DB_NAME]
-
-
-def test_processes_opening_a_new_folder_at_once_all_succeed(tmp_path):
-    script = (
-        "import sys; from pathlib import Path; from necktimer.core.store import Store\n"
-        "store = Store.open(Path(sys.argv[1])).store; print(store.schema_version)\n"
-    )
-    for attempt in range(5):
-        folder = tmp_path / f"fresh{attempt}"
-        processes = [subprocess.Popen([sys.executable, "-c", script, str(folder)],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                     for _ in range(4)]
-        for process in processes:
-            out, err = process.communicate(timeout=60)
-            assert process.returncode == 0, err
-            assert out.strip() == str(SCHEMA_VERSION)
+def test_notes_and_ratings_are_checked(store):
+    session_id = add(store, T0)
+    with pytest.raises(ValueError), store.transaction():
+        store.set_pain(session_id, Pain.AFTER, 11)
+    with pytest.raises(ValueError), store.transaction():
+        store.set_note(session_id, "x" * 501)

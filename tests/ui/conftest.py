@@ -1,36 +1,88 @@
 """Fixtures for tests of the real window, driven with pytest-qt."""
 
+from __future__ import annotations
+
 import pytest
-from helpers import LOCAL
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from necktimer.core.service import SessionService
+from necktimer.settings_io import SettingsFile
+from necktimer.ui import theme
 from necktimer.ui.app import Necktimer
+
+
+class FakeChime:
+    """Counts chimes; tests never play real sound."""
+
+    def __init__(self) -> None:
+        self.played = 0
+
+    def play(self) -> bool:
+        self.played += 1
+        return True
+
+
+class FakeBackstop:
+    """Records what the app asked the backstop to watch, instead of starting a process."""
+
+    def __init__(self) -> None:
+        self.armed: list[int] = []
+
+    def __call__(self, data_dir, session, **_options) -> bool:
+        self.armed.append(session.id)
+        return True
 
 
 @pytest.fixture(autouse=True)
 def no_leftovers(qapp):
-    """Fail a test that leaves a window on screen or a timer of ours running."""
+    """Fail a test that leaves a window on screen; put the theme back afterwards."""
     yield
     QApplication.processEvents()
     left = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in left:
+        widget.close()
+    theme.apply(qapp, "system")
     assert not left, f"windows left open: {left}"
 
 
 @pytest.fixture
-def make_app(qapp, data_dir, clock):
-    """Build a running instance (no tray unless asked) on the test's data folder and clock."""
+def settings_file(data_dir):
+    return SettingsFile(data_dir)
+
+
+@pytest.fixture
+def chime():
+    return FakeChime()
+
+
+@pytest.fixture
+def backstop():
+    return FakeBackstop()
+
+
+@pytest.fixture
+def make_app(qapp, data_dir, clock, settings_file, chime, backstop):
+    """Build a running instance (no tray, bus or sound unless asked) on the test's folder."""
     made = []
 
     def make(**kwargs):
         kwargs.setdefault("tray_available", False)
-        instance = Necktimer(data_dir, clock, local_tz=LOCAL, **kwargs)
+        kwargs.setdefault("dbus_address", None)
+        kwargs.setdefault("system_bus", None)
+        kwargs.setdefault("chime", chime)
+        kwargs.setdefault("arm_backstop", backstop)
+        service = SessionService.open(data_dir, clock, settings_file)
+        instance = Necktimer(service, settings_file, **kwargs)
         made.append(instance)
         return instance
 
     yield make
     for instance in made:
         instance.shutdown()
-        assert instance.controller.next_wake is None  # no timer left running
+        # Nothing of ours may keep waking the process after it shut down.
+        running = [timer for timer in instance.findChildren(QTimer) if timer.isActive()]
+        assert not running, f"timers left running: {running}"
     QApplication.processEvents()
 
 

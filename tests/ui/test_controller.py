@@ -1,32 +1,169 @@
-"""The controller's own timer follows the wake-up plan: often when seen, rarely when hidden."""
+"""The controller: one published state, one timer for the next thing due, one-off effects."""
 
 from datetime import timedelta
 
-from necktimer.core.settings import Settings
+from helpers import tick
+from PySide6.QtCore import QTimer
+
+from necktimer.core.alerts import Kind
+from necktimer.core.rules import State, Therapy
+
+
+def collect(signal):
+    seen = []
+    signal.connect(lambda *args: seen.append(args[0] if len(args) == 1 else args))
+    return seen
 
 
 def test_wake_ups_follow_what_is_visible_and_pending(necktimer, window, clock):
     controller = necktimer.controller
+    controller.set_resume_signal(True)  # a desktop whose logind announces resume
     assert controller.next_wake is None  # ready, nothing pending: no timer at all
     window.start_ice()
     assert controller.next_wake == timedelta(seconds=1)  # a countdown on screen
     window.hide()
-    assert controller.next_wake == timedelta(seconds=5)  # hidden, but a session runs
-    clock.advance(15 * 60)
-    controller.refresh()
-    assert controller.next_wake <= timedelta(minutes=1)  # the repeat of the reminder
+    assert controller.next_wake == timedelta(minutes=14)  # hidden: the heads-up is next
+    tick(necktimer, clock, 14 * 60)
+    assert controller.next_wake == timedelta(minutes=1)  # the end
+    tick(necktimer, clock, 60)
+    assert controller.next_wake == timedelta(minutes=1)  # the reminder's repeat
     controller.acknowledge_removal()
-    assert controller.next_wake == timedelta(minutes=1)  # only the gap-over reminder left
-    clock.advance(2 * 3600)
-    controller.refresh()
+    assert controller.next_wake == timedelta(hours=2)  # only the gap-over reminder left
+    tick(necktimer, clock, 2 * 3600)
     assert controller.next_wake is None  # gap over and told: sleep
 
 
-def test_no_wake_ups_for_the_gap_when_its_reminder_is_off(necktimer, window, clock):
-    off, _ = Settings().replace(gap_reminder=False)
-    necktimer.apply_settings(off)
+def test_without_a_resume_signal_a_pack_on_is_checked_each_minute(necktimer, window, clock):
+    window.start_ice()
+    window.hide()
+    assert necktimer.controller.next_wake == timedelta(minutes=1)
+
+
+def test_no_wake_ups_for_the_gap_when_its_reminder_is_off(necktimer, window, clock,
+                                                         settings_file):
+    settings_file.update(gap_reminder=False)
     window.start_heat()
     window.hide()
     clock.advance(5 * 60)
-    window.controller.stop()
+    necktimer.controller.stop()
+    tick(necktimer, clock, 11)  # the undo offer ran out
     assert necktimer.controller.next_wake is None
+
+
+def test_one_state_published_per_request(necktimer, window):
+    states = collect(necktimer.controller.stateChanged)
+    window.start_ice()
+    assert len(states) == 1 and states[0].status.state is State.RUNNING
+    assert states[0].message.startswith("Ice session started")
+
+
+def test_a_start_from_anywhere_shows_its_message_in_the_window(necktimer, window):
+    necktimer.controller.start(Therapy.HEAT, 5)  # the tray or the command line
+    assert window.message_line.text().startswith("Heat session started")
+
+
+def test_reminders_repeat_each_minute_until_removed(necktimer, window, clock):
+    alerts = collect(necktimer.controller.alert)
+    window.start_ice()
+    window.hide()
+    tick(necktimer, clock, 15 * 60)
+    tick(necktimer, clock, 30)
+    tick(necktimer, clock, 30)
+    time_up = [a for a in alerts if a.kind is Kind.TIME_UP]
+    assert [a.body.startswith("Reminder 2:") for a in time_up] == [False, True]
+    withdrawn = collect(necktimer.controller.alertWithdrawn)
+    necktimer.controller.acknowledge_removal()
+    assert withdrawn == [Kind.TIME_UP]
+    tick(necktimer, clock, 60)
+    assert len([a for a in alerts if a.kind is Kind.TIME_UP]) == 2
+
+
+def test_heads_up_one_minute_before_the_end_can_be_switched_off(necktimer, window, clock,
+                                                                 settings_file):
+    alerts = collect(necktimer.controller.alert)
+    window.start_ice()
+    tick(necktimer, clock, 14 * 60)
+    assert [a.kind for a in alerts] == [Kind.HEADS_UP]
+    assert necktimer.controller.state.heads_up
+    assert window.ring.caption == "1 minute left — get ready"
+    tick(necktimer, clock, 60)
+    necktimer.controller.acknowledge_removal()
+    tick(necktimer, clock, 2 * 3600)
+    settings_file.update(heads_up=False)
+    alerts.clear()
+    window.start_heat()
+    tick(necktimer, clock, 14 * 60)
+    assert Kind.HEADS_UP not in [a.kind for a in alerts]
+
+
+def test_banners_follow_the_state_and_are_never_left_behind(necktimer, window, clock,
+                                                            settings_file):
+    """The stale banners of the daily-use issue: ignore "Done", wait out the gap, start heat."""
+    settings_file.update(gap_reminder=False)
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    assert window.time_up_banner.isVisible()
+    tick(necktimer, clock, 2 * 3600)  # "Done — removed" ignored all along
+    window.start_heat()
+    assert not window.time_up_banner.isVisible()
+    assert not window.gap_banner.isVisible()
+    assert not window.removed_action.isEnabled()
+
+
+def test_the_gap_over_banner_goes_when_the_next_session_starts(necktimer, window, clock):
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
+    tick(necktimer, clock, 2 * 3600)
+    assert window.gap_banner.isVisible()
+    window.start_heat()
+    assert not window.gap_banner.isVisible()
+
+
+def test_the_pain_question_is_asked_once_after_and_goes_when_it_no_longer_applies(
+        necktimer, window, clock, settings_file):
+    window.start_ice()
+    assert not window.pain_prompt.isVisible()  # by default, only after the session
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
+    assert window.pain_prompt.isVisible()
+    assert "pack is off" in window.pain_prompt.question.text()
+    window.pain_prompt.buttons[3].click()
+    assert not window.pain_prompt.isVisible()
+    settings_file.update(ask_pain_before=True)
+    tick(necktimer, clock, 2 * 3600)
+    window.start_heat()
+    assert "before the pack goes on" in window.pain_prompt.question.text()
+    tick(necktimer, clock, 15 * 60)
+    assert not window.pain_prompt.isVisible()  # "before" no longer applies after time's up
+
+
+def test_pain_prompts_can_be_switched_off(necktimer, window, clock, settings_file):
+    settings_file.update(diary_prompts=False, ask_pain_before=True)
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
+    assert not window.pain_prompt.isVisible()
+
+
+def test_a_write_that_fails_is_reported_once_and_retried(necktimer, window, clock, data_dir):
+    import sqlite3
+
+    window.start_ice()
+    holder = sqlite3.connect(data_dir / "necktimer.sqlite3", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    necktimer.service.set_busy_timeout(0.05)
+    tick(necktimer, clock, 15 * 60)
+    assert window.time_up_banner.isVisible()  # the reminder never waits for the write
+    assert window.problem_banner.isVisible()
+    assert "Another program" in window.problem_banner.label.text()
+    assert necktimer.controller.next_wake <= timedelta(seconds=2)  # a retry is planned
+    holder.close()
+    tick(necktimer, clock, 2)
+    assert not window.problem_banner.isVisible()
+
+
+def test_timers_of_the_controller_are_only_one(necktimer, window):
+    window.start_ice()
+    timers = [t for t in necktimer.controller.findChildren(QTimer) if t.isActive()]
+    assert len(timers) == 1

@@ -1,0 +1,664 @@
+"""The backstop: a small process that reminds about the pack when the window cannot.
+
+The window arms it when a session starts (`necktimer backstop --data-dir DIR`,
+detached in its own session, see `ui.backstop_launcher`). It imports no Qt,
+reads only the safety record (`core.record`) and the words the window wrote
+down for it, and sleeps until the planned end. From then on, once a minute
+until the pack is marked removed, it asks the instance socket whether a
+necktimer answers: if one does, the window reminds and the backstop stays
+silent; if none does (a crash, the OOM killer, kill -9, a logout), it sends
+the time's-up notification itself over D-Bus, with the same words, urgency,
+hints and "Done — removed" action as the window's. Clicking that action
+records the removal time like the window does.
+
+It exits as soon as the record shows nothing left to remind about (stopped,
+cancelled, removed), and only one runs per data folder. Faults make it remind
+rather than fall silent: an unreadable record keeps the last facts it read,
+and without a notification server it rings the terminal bell (where it still
+has a terminal) and says in its log that it could not reach the user.
+
+Wake-ups: at most one per 5 s while a session runs or awaits removal, so a
+planned end passed during suspend is noticed within 5 s of resume (elapsed
+time comes from the boot clock, which counts suspend); changes to the record
+wake it at once through inotify.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+import logging
+import os
+import select
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from necktimer.commands import Command, Request
+from necktimer.core import alerts, record
+from necktimer.core.alerts import ACTION_DEFAULT, ACTION_SHOW, Alert, Kind, Urgency
+from necktimer.core.clock import Clock, SystemClock
+from necktimer.core.record import SafetyFacts
+from necktimer.core.resources import resource
+from necktimer.core.rules import CAP, EndReason, Session
+from necktimer.core.service import REPORTED_ID, SessionService, StorageError
+from necktimer.core.timeline import Moment, Timeline
+from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
+from necktimer.instance import InstanceLock, Unreachable, UnsafeFolder, send, socket_path
+
+log = logging.getLogger("necktimer.backstop")
+
+LOCK_NAME = "backstop.lock"
+LOG_NAME = "backstop.log"
+LOG_LIMIT = 256 * 1024  # bytes per log file; one older file is kept
+# Written by ui.backstop_launcher in the window's language: {"version": 1, "session": ID,
+# "summary", "body", "repeat_body": str, "actions": [[key, label], ...], "sound": bool,
+# "sound_file": str | null}.
+WORDS_NAME = "necktimer.backstop.json"
+WORDS_VERSION = 1
+WORDS_LIMIT = 2000  # characters per text; anything longer is not the window's
+
+REPEAT_S = 60.0  # between two reminders, on the boot clock
+WAKE_S = 5.0  # the longest sleep while something is pending (a resume is noticed within it)
+POLL_S = 1.0  # the longest sleep while the data folder cannot be watched
+PING_TIMEOUT_S = 1.0
+DONE_TIMEOUT_S = 5.0
+# How long to wait for the record to show the session the backstop was armed for (its
+# write may have failed on a full disk and be retried): that session is over by then.
+RECORD_WAIT_S = CAP.total_seconds()
+LOCK_WAIT_S = 10.0  # for a window that holds the instance lock while it starts
+RECHECK_S = 5.0  # after "Open necktimer": is the window there to take over?
+
+FINISHED = (EndReason.STOPPED, EndReason.CANCELLED)  # the user took the pack off
+
+
+def main(data_dir: Path, session_id: int | None) -> int:
+    """`necktimer backstop`: watch `data_dir` until nothing is left to remind about."""
+    os.umask(0o077)
+    _log_to_file(data_dir)
+    try:
+        return _watch_while_needed(data_dir, session_id)
+    except Exception:  # the last guard: say why, never a traceback to nobody
+        log.exception("the backstop stopped on an unexpected error")
+        return 1
+
+
+def _watch_while_needed(data_dir: Path, session_id: int | None) -> int:
+    lock = BackstopLock(data_dir)
+    try:
+        taken = lock.acquire()
+    except OSError as error:  # no data folder: nothing was ever recorded to remind about
+        log.warning("cannot use %s (%s); nothing to watch", data_dir, error)
+        return 0
+    if not taken:
+        log.info("another backstop already watches %s; this one exits", data_dir)
+        return 0
+    log.info("watching %s (session %s)", data_dir, session_id)
+    try:
+        while True:
+            backstop = Backstop(data_dir, lock, session_id)
+            backstop.run()
+            lock.release()
+            # A window may have armed a backstop for a new session while this one was
+            # leaving; that one found the lock taken and exited. Look once more.
+            if not _needs_watching(data_dir, backstop.confirmed) or not _take(lock):
+                log.info("nothing left to remind about; exiting")
+                return 0
+            log.info("a new session appeared while exiting; watching it")
+            session_id = None
+    finally:
+        lock.release()
+
+
+class BackstopLock(InstanceLock):
+    """The flock that keeps the backstop to one per data folder (it records the pid)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(data_dir)
+        self.path = data_dir / LOCK_NAME
+
+
+def _take(lock: InstanceLock) -> bool:
+    try:
+        return lock.acquire()
+    except OSError as error:
+        log.warning("cannot use %s: %s", lock.path, error)
+        return False
+
+
+def _log_to_file(data_dir: Path) -> None:
+    """Log to `backstop.log` (0600, size-capped) in the data folder: there is no terminal."""
+    logging.raiseExceptions = False  # a full disk must not turn a log line into a failure
+    path = data_dir / LOG_NAME
+    handler: logging.Handler
+    try:
+        # Made here with O_NOFOLLOW and 0600; the handler then appends to it.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW
+                         | os.O_CLOEXEC, 0o600))
+        handler = RotatingFileHandler(path, maxBytes=LOG_LIMIT, backupCount=1,
+                                      encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()  # /dev/null when detached; a terminal when run by hand
+    handler.setFormatter(logging.Formatter("%(asctime)s [%(process)d] %(name)s: %(message)s"))
+    top = logging.getLogger("necktimer")  # the service's and the notifier's lines too
+    top.addHandler(handler)
+    top.setLevel(logging.INFO)
+
+
+# -- what to remind about -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Watched:
+    session: Session  # the latest session, placed on the current wall clock
+    remaining_s: float  # until its planned end; zero or less once the pack should be off
+
+
+def what_to_watch(facts: SafetyFacts, clock: Clock) -> Watched | None:
+    """The latest session if it runs or awaits removal; None when nothing is left to do."""
+    sessions = [s for s in facts.sessions if s.id != REPORTED_ID]
+    latest = max(sessions, key=lambda s: (s.started_at, s.id), default=None)
+    if latest is None or latest.removed_at is not None or latest.end_reason in FINISHED:
+        return None
+    moment = Timeline(clock, facts.anchor, floor=_latest_trusted(facts)).read()
+    session = _placed(latest, moment)
+    end = session.end_at(moment.wall) or session.planned_end
+    return Watched(session, (end - moment.wall).total_seconds())
+
+
+def _placed(session: Session, moment: Moment) -> Session:
+    """A stored session on the current wall clock (the boot clock decides within a boot)."""
+    start = moment.place(session.started_at, session.start_mark)
+    return replace(session, started_at=start, planned_end=start + session.planned_length,
+                   ended_at=moment.place_optional(session.ended_at, session.end_mark))
+
+
+def _latest_trusted(facts: SafetyFacts) -> datetime | None:
+    times = [facts.anchor.wall] if facts.anchor else []
+    times += [s.started_at for s in facts.sessions]
+    return max(times, default=None)
+
+
+def _read_facts(data_dir: Path) -> SafetyFacts | None:
+    try:
+        return record.read(data_dir)
+    except StorageError:
+        return None
+
+
+def _needs_watching(data_dir: Path, confirmed: int | None) -> bool:
+    facts = _read_facts(data_dir)
+    found = what_to_watch(facts, SystemClock()) if facts else None
+    return found is not None and found.session.id != confirmed
+
+
+# -- the words ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Words:
+    first: Alert  # the first time's-up notification
+    again: Alert  # every later one
+    sound: bool
+    sound_file: str | None
+
+
+def load_words(data_dir: Path, session: Session) -> Words:
+    """The window's words for `session`, or English from core.alerts when they are missing."""
+    first = alerts.time_up(session)
+    english = Words(first, alerts.repeated(first), True, _default_sound())
+    try:
+        data = json.loads((data_dir / WORDS_NAME).read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("version") != WORDS_VERSION:
+            raise ValueError("not the backstop's words")
+        sound, sound_file = data["sound"], data["sound_file"]
+        if not isinstance(sound, bool) or not (sound_file is None or _is_text(sound_file)):
+            raise ValueError("bad sound settings")
+        if data.get("session") != session.id:  # written for another session
+            return replace(english, sound=sound, sound_file=sound_file)
+        actions = tuple((key, label) for key, label in data["actions"])
+        if not all(_is_text(part) for pair in actions for part in pair) or (
+                ACTION_DEFAULT not in dict(actions)):
+            raise ValueError("bad actions")
+        texts = [data[key] for key in ("summary", "body", "repeat_body")]
+        if not all(_is_text(text) for text in texts):
+            raise ValueError("bad texts")
+    except FileNotFoundError:
+        return english
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.warning("cannot use %s (%s); reminding in English", WORDS_NAME, error)
+        return english
+    summary, body, repeat_body = texts
+
+    def alert(text: str) -> Alert:
+        return Alert(Kind.TIME_UP, summary, text, Urgency.CRITICAL, actions, session.id)
+
+    return Words(alert(body), alert(repeat_body), sound, sound_file)
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= WORDS_LIMIT
+
+
+def _default_sound() -> str | None:
+    try:
+        return str(resource("sounds", "reminder.wav"))
+    except FileNotFoundError:
+        return None
+
+
+# -- the outside world ----------------------------------------------------------------------
+
+
+def instance_answers(data_dir: Path) -> bool:
+    """Whether a necktimer of this user answers on the folder's socket (any reply counts)."""
+    try:
+        send(socket_path(data_dir), Request(Command.PING), timeout=PING_TIMEOUT_S)
+    except (Unreachable, UnsafeFolder, OSError):
+        return False
+    return True
+
+
+def record_removal(data_dir: Path) -> bool:
+    """Record that the pack is off: through the running instance, else under its lock."""
+    deadline = time.monotonic() + LOCK_WAIT_S
+    while True:
+        try:
+            reply = send(socket_path(data_dir), Request(Command.DONE), timeout=DONE_TIMEOUT_S)
+        except (Unreachable, UnsafeFolder, OSError):
+            pass
+        else:
+            log.info("the running instance recorded the removal: %s", reply.message)
+            return True
+        lock = InstanceLock(data_dir)
+        try:
+            taken = lock.acquire()
+        except OSError as error:  # the folder is gone or read-only
+            log.warning("the removal time was not recorded: %s", error)
+            return False
+        if taken:
+            try:
+                return _acknowledge(data_dir)
+            finally:
+                lock.release()
+        if time.monotonic() >= deadline:
+            log.warning("necktimer holds %s but does not answer; the removal time was not "
+                        "recorded", data_dir)
+            return False
+        time.sleep(0.2)  # a window is starting: it will answer in a moment
+
+
+def _acknowledge(data_dir: Path) -> bool:
+    try:
+        service = SessionService.open(data_dir, SystemClock())
+    except StorageError as error:
+        log.warning("the removal time was not recorded: %s", error)
+        return False
+    try:
+        session = service.acknowledge_removal()
+        if not service.flush():
+            log.warning("the removal time was not recorded: %s", service.problem)
+            return False
+        if session is None:
+            log.info("no pack was waiting to come off any more")
+        else:
+            log.info("recorded that the pack of session %d came off", session.id)
+        return True
+    finally:
+        service.close()
+
+
+def open_window(data_dir: Path) -> subprocess.Popen | None:
+    """Start necktimer's window (or raise the running one) for "Open necktimer"."""
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "necktimer", "--data-dir", str(data_dir)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd="/", start_new_session=True)
+    except OSError as error:
+        log.warning("cannot open necktimer's window: %s", error)
+        return None
+
+
+def ring_terminal(alert: Alert) -> bool:
+    """A bell and one line on the controlling terminal, if the process still has one."""
+    try:
+        fd = os.open("/dev/tty", os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        os.write(fd, f"\a\r\nnecktimer: {alert.summary}. {alert.body}\r\n".encode())
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+class Desktop:
+    """The desktop's notification server, connected when needed and dropped when it goes."""
+
+    def __init__(self) -> None:
+        self._client: NotificationClient | None = None
+        self.problem = ""  # why there is no connection, once one failed
+
+    @property
+    def connected(self) -> bool:
+        return self._client is not None
+
+    def fileno(self) -> int:
+        assert self._client is not None
+        return self._client.fileno()
+
+    def connect(self) -> bool:
+        if self._client is None:
+            try:
+                self._client = NotificationClient()
+            except NotificationsUnavailable as error:
+                self.problem = str(error)
+                return False
+            if self.problem:
+                log.info("desktop notifications are back")
+            self.problem = ""
+        return True
+
+    def show(self, alert: Alert, replaces_id: int, words: Words) -> int:
+        """The notification's id, or 0 when it could not be shown (see `problem`)."""
+        if not self.connect():
+            return 0
+        assert self._client is not None
+        try:
+            return self._client.show(alert, replaces_id=replaces_id, sound=words.sound,
+                                     sound_file=words.sound_file)
+        except NotificationsUnavailable as error:
+            self._lost(error)
+            return 0
+
+    def withdraw(self, notification_id: int) -> None:
+        if self._client is not None and notification_id:
+            self._client.close_notification(notification_id)
+
+    def signals(self) -> list[ServerSignal]:
+        if self._client is None:
+            return []
+        try:
+            return self._client.read_signals()
+        except NotificationsUnavailable as error:
+            self._lost(error)
+            return []
+
+    def _lost(self, error: NotificationsUnavailable) -> None:
+        self.problem = str(error)
+        log.warning("lost the notification server: %s", error)
+        self.close()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+# inotify, through libc (the standard library has no binding)
+IN_CLOSE_WRITE = 0x008
+IN_MOVED_TO = 0x080
+IN_DELETE = 0x200
+IN_DELETE_SELF = 0x400
+IN_MOVE_SELF = 0x800
+IN_ONLYDIR = 0x01000000
+IN_NONBLOCK = os.O_NONBLOCK
+IN_CLOEXEC = os.O_CLOEXEC
+
+
+class FolderWatch:
+    """A file descriptor that becomes readable when files in the data folder change.
+
+    Which folder is watched is checked on every wake rather than told by events:
+    IN_DELETE_SELF comes only once nothing holds the deleted folder any more, and
+    the backstop's own open log and lock files hold it.
+    """
+
+    MASK = IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._fd = -1
+        self._wd = -1
+        self._watched: tuple[int, int] | None = None  # (st_dev, st_ino) of the watched folder
+        try:
+            self._libc = ctypes.CDLL(None, use_errno=True)
+            self._libc.inotify_add_watch.argtypes = (ctypes.c_int, ctypes.c_char_p,
+                                                     ctypes.c_uint32)
+            self._fd = self._libc.inotify_init1(IN_NONBLOCK | IN_CLOEXEC)
+            problem = os.strerror(ctypes.get_errno()) if self._fd < 0 else ""
+        except (OSError, AttributeError) as error:
+            problem = str(error)
+        if problem:
+            log.warning("cannot watch the data folder (%s); checking it every %g s",
+                        problem, POLL_S)
+        self.ensure()
+
+    @property
+    def watching(self) -> bool:
+        return self._wd >= 0
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def ensure(self) -> None:
+        """Watch the folder now at the path: again after it was deleted, moved or made anew."""
+        if self._fd < 0:
+            return
+        try:
+            info = os.stat(self._folder)
+            current: tuple[int, int] | None = (info.st_dev, info.st_ino)
+        except OSError:
+            current = None
+        if self._wd >= 0 and current == self._watched:
+            return
+        if self._wd >= 0:
+            self._libc.inotify_rm_watch(self._fd, self._wd)
+            self._wd, self._watched = -1, None
+        if current is not None:
+            self._wd = self._libc.inotify_add_watch(self._fd, os.fsencode(self._folder),
+                                                   self.MASK)
+            self._watched = current if self._wd >= 0 else None
+
+    def drain(self) -> None:
+        """Forget the events: what changed is read from the record, not from them."""
+        with contextlib.suppress(OSError):
+            while os.read(self._fd, 64 * 1024):
+                pass
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = self._wd = -1
+
+
+# -- the watch ------------------------------------------------------------------------------
+
+
+class Backstop:
+    """Follows the record and reminds at the planned end, then every minute."""
+
+    def __init__(self, data_dir: Path, lock: InstanceLock, session_id: int | None = None) -> None:
+        self.data_dir = data_dir
+        self._lock = lock  # held: no other backstop watches this folder
+        self.clock = SystemClock()
+        self.confirmed: int | None = None  # the session whose removal the user confirmed here
+        self._wanted = session_id  # the session the window armed it for
+        self._born = self.clock.boottime()
+        self._waiting_logged = False
+        self._facts: SafetyFacts | None = None
+        self._record_problem = ""
+        self._watch = FolderWatch(data_dir)
+        self._desktop = Desktop()
+        self._session: int | None = None  # whose reminders are out
+        self._notification = 0  # the id of the backstop's own notification on screen
+        self._shown = 0  # notifications shown for that session
+        self._next_round: float | None = None  # boot clock; None: at the planned end
+        self._windows: list[subprocess.Popen] = []
+
+    def run(self) -> None:
+        """Watch until nothing is left to remind about or the user confirmed removal."""
+        self._desktop.connect()  # ready at the planned end, not connecting then
+        if self._desktop.problem:
+            log.warning("no desktop notifications for now (%s); will try again when the "
+                        "pack must come off", self._desktop.problem)
+        try:
+            while True:
+                try:
+                    timeout = self.step()
+                    if timeout is None or not self.wait(timeout):
+                        return
+                except Exception:
+                    # A bug must not end the watch: when in doubt, remind.
+                    log.exception("unexpected error; the backstop carries on")
+                    time.sleep(WAKE_S)
+        finally:
+            self._desktop.close()
+            self._watch.close()
+
+    def step(self) -> float | None:
+        """Bring everything up to date; returns how long to sleep, or None to leave."""
+        self._windows = [child for child in self._windows if child.poll() is None]
+        self._watch.ensure()  # first: a folder that is back is then also checked for its lock
+        if not self._in_charge():
+            log.info("the data folder was made again and another backstop watches it")
+            self._withdraw()
+            return None
+        self._refresh()
+        if not self._knows_wanted():
+            waited = self.clock.boottime() - self._born
+            if waited < RECORD_WAIT_S:
+                if not self._waiting_logged:
+                    log.warning("the record does not show session %s yet; waiting for it",
+                                self._wanted)
+                    self._waiting_logged = True
+                return self._capped(RECORD_WAIT_S - waited)
+            log.warning("the record never showed session %s", self._wanted)
+            self._wanted = None
+        found = what_to_watch(self._facts, self.clock) if self._facts else None
+        if found is None:
+            self._withdraw()
+            return None
+        if found.session.id != self._session:
+            self._begin(found.session)
+        if found.remaining_s > 0:
+            return self._capped(found.remaining_s)
+        now = self.clock.boottime()
+        if self._next_round is None or now >= self._next_round:
+            self._next_round = now + REPEAT_S
+            self._remind(found.session)
+        return self._capped(self._next_round - self.clock.boottime())
+
+    def wait(self, timeout: float) -> bool:
+        """Sleep until the timeout, a change in the folder or a signal; False: the user
+        confirmed removal."""
+        if not self._handle_signals():  # any that arrived during a call
+            return False
+        sources: list = [self._watch] if self._watch.fileno() >= 0 else []
+        if self._desktop.connected:
+            sources.append(self._desktop)
+        readable, _, _ = select.select(sources, [], [], max(timeout, 0.0))
+        if self._watch in readable:
+            self._watch.drain()
+        return self._handle_signals() if self._desktop in readable else True
+
+    def _in_charge(self) -> bool:
+        """Still the one backstop for the folder? A deleted folder takes the lock file with
+        it; once the folder is back, the lock is taken again on the new file, or this
+        backstop leaves it to the one that holds that."""
+        if self._lock.still_ours() or not self.data_dir.is_dir():
+            return True
+        self._lock.release()
+        return _take(self._lock)
+
+    def _capped(self, seconds: float) -> float:
+        longest = WAKE_S if self._watch.watching else POLL_S
+        return max(0.0, min(seconds, longest))
+
+    def _refresh(self) -> None:
+        """Read the record; when it cannot be read, keep what it said last."""
+        try:
+            facts = record.read(self.data_dir)
+        except StorageError as error:
+            self._record_unreadable(str(error))
+            return
+        if facts is None:
+            if self._facts is not None:  # it was there: deleted, with its folder perhaps
+                self._record_unreadable(f"{record.record_path(self.data_dir)} is gone")
+            return
+        self._facts, self._record_problem = facts, ""
+
+    def _record_unreadable(self, problem: str) -> None:
+        if problem != self._record_problem:
+            log.warning("%s; reminding from what it said before", problem)
+            self._record_problem = problem
+
+    def _knows_wanted(self) -> bool:
+        """The record shows the session the backstop was armed for (or a later one)."""
+        if self._wanted is None:
+            return True
+        return self._facts is not None and any(s.id >= self._wanted
+                                               for s in self._facts.sessions)
+
+    def _begin(self, session: Session) -> None:
+        self._withdraw()
+        log.info("watching session %d (%s, ends %s)", session.id, session.therapy.value,
+                 session.planned_end.isoformat(timespec="seconds"))
+        self._session, self._shown, self._next_round = session.id, 0, None
+
+    def _remind(self, session: Session) -> None:
+        if instance_answers(self.data_dir):
+            log.info("session %d: necktimer answers and reminds; the backstop stays silent",
+                     session.id)
+            self._withdraw()
+            return
+        words = load_words(self.data_dir, session)
+        alert = words.first if self._shown == 0 else words.again
+        notification = self._desktop.show(alert, self._notification, words)
+        if notification:
+            log.info("session %d: necktimer does not answer; time's-up notification %d sent",
+                     session.id, notification)
+            self._notification = notification
+            self._shown += 1
+            return
+        self._notification = 0
+        rang = ring_terminal(alert)
+        log.warning("session %d: time's up, but the user could not be reached: no desktop "
+                    "notifications (%s); %s", session.id, self._desktop.problem,
+                    "rang the terminal bell" if rang else "no terminal either")
+
+    def _handle_signals(self) -> bool:
+        for signal in self._desktop.signals():
+            if not self._notification or signal.notification_id != self._notification:
+                continue  # another program's, or one already withdrawn
+            if signal.member == "NotificationClosed":
+                log.info("notification %d dismissed; the next reminder is a fresh one",
+                         self._notification)
+                self._notification = 0
+            elif signal.value == ACTION_DEFAULT:
+                self._confirm()
+                return False
+            elif signal.value == ACTION_SHOW and (window := open_window(self.data_dir)):
+                self._windows.append(window)
+                self._next_round = self.clock.boottime() + RECHECK_S  # it takes over then
+        return True
+
+    def _confirm(self) -> None:
+        log.info("the user confirmed that the pack of session %s is off", self._session)
+        record_removal(self.data_dir)
+        # Confirmed is confirmed: the reminders stop even if the time could not be written.
+        self.confirmed = self._session
+        self._withdraw()
+
+    def _withdraw(self) -> None:
+        if self._notification:
+            self._desktop.withdraw(self._notification)
+            self._notification = 0

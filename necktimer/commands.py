@@ -1,0 +1,247 @@
+"""The command set, shared by the command line and the running instance's socket.
+
+A command arrives either from `necktimer COMMAND` in a terminal or as one JSON
+line on the instance socket. Both are turned into the same `Request`, checked
+the same way, and carried out by the same `execute`: against the running
+window's controller, or, with no window running, against the service directly.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Protocol
+
+from necktimer.core import rules
+from necktimer.core.i18n import arg, local, translate
+from necktimer.core.report import status_json
+from necktimer.core.rules import Session, State, Status, Therapy
+from necktimer.core.service import Outcome
+
+PROTOCOL_VERSION = 2
+MAX_MESSAGE = 4096  # bytes; a command is a few dozen
+EARLIER = "earlier"  # the answer "more than one gap ago" to `last-applied`
+
+
+class Command(enum.StrEnum):
+    SHOW = "show"
+    STATUS = "status"
+    START = "start"
+    STOP = "stop"
+    DONE = "done"
+    QUIT = "quit"
+    LAST_APPLIED = "last-applied"
+    PING = "ping"  # is anyone there? (the backstop asks before it reminds)
+
+
+class Exit(enum.IntEnum):
+    OK = 0
+    REFUSED = 1  # the safety rules said no, or there was nothing to do
+    USAGE = 2  # a bad command line or message
+    UNAVAILABLE = 3  # the data folder or the running instance cannot be used
+
+
+class ProtocolError(ValueError):
+    """A request that is not well formed; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Request:
+    command: Command
+    therapy: Therapy | None = None
+    minutes: int | None = None
+    force: bool = False  # quit even while a pack is on
+    when: str | None = None  # for last-applied: "HH:MM" or EARLIER
+
+    def to_message(self) -> dict:
+        message: dict[str, object] = {"v": PROTOCOL_VERSION, "cmd": self.command.value}
+        if self.therapy is not None:
+            message["therapy"] = self.therapy.value
+        if self.minutes is not None:
+            message["minutes"] = self.minutes
+        if self.force:
+            message["force"] = True
+        if self.when is not None:
+            message["when"] = self.when
+        return message
+
+    @classmethod
+    def from_message(cls, message: object) -> Request:
+        if not isinstance(message, dict):
+            raise ProtocolError("a message must be a JSON object")
+        if message.get("v") != PROTOCOL_VERSION:
+            raise ProtocolError(f"unsupported protocol version {message.get('v')!r}")
+        unknown = set(message) - {"v", "cmd", "therapy", "minutes", "force", "when"}
+        if unknown:
+            raise ProtocolError(f"unknown fields {sorted(unknown)}")
+        try:
+            command = Command(message.get("cmd"))
+        except ValueError:
+            raise ProtocolError(f"unknown command {message.get('cmd')!r}") from None
+        therapy = None
+        if command is Command.START:
+            try:
+                therapy = Therapy(message.get("therapy"))
+            except ValueError:
+                raise ProtocolError("start needs therapy 'ice' or 'heat'") from None
+        minutes = message.get("minutes")
+        if minutes is not None:
+            if isinstance(minutes, bool) or not isinstance(minutes, int):
+                raise ProtocolError("minutes must be a whole number")
+            try:
+                rules.check_minutes(minutes)
+            except ValueError as error:
+                raise ProtocolError(str(error)) from None
+        force = message.get("force", False)
+        if not isinstance(force, bool):
+            raise ProtocolError("force must be true or false")
+        when = message.get("when")
+        if command is Command.LAST_APPLIED:
+            if not isinstance(when, str):
+                raise ProtocolError("last-applied needs a time")
+            parse_when(when)
+        elif when is not None:
+            raise ProtocolError("only last-applied takes a time")
+        return cls(command, therapy, minutes, force, when)
+
+
+@dataclass(frozen=True)
+class Reply:
+    code: Exit
+    message: str
+    status: dict | None = None  # the state as `status --json` prints it
+
+    @property
+    def ok(self) -> bool:
+        return self.code is Exit.OK
+
+    def to_message(self) -> dict:
+        message = {"code": int(self.code), "message": self.message}
+        if self.status is not None:
+            message["status"] = self.status
+        return message
+
+    @classmethod
+    def from_message(cls, message: object) -> Reply:
+        if not isinstance(message, dict) or not isinstance(message.get("message"), str):
+            raise ProtocolError("not a reply")
+        try:
+            code = Exit(message.get("code"))
+        except ValueError:
+            raise ProtocolError("a reply without a known exit code") from None
+        status = message.get("status")
+        return cls(code, message["message"], status if isinstance(status, dict) else None)
+
+
+def encode(message: dict) -> bytes:
+    data = json.dumps(message, separators=(",", ":")).encode() + b"\n"
+    if len(data) > MAX_MESSAGE:
+        raise ProtocolError("message too large")
+    return data
+
+
+def decode(data: bytes) -> object:
+    """One JSON line, or ProtocolError (never a RecursionError from deep nesting)."""
+    if len(data) > MAX_MESSAGE:
+        raise ProtocolError(f"message over the {MAX_MESSAGE}-byte limit")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise ProtocolError(f"not a JSON message: {type(error).__name__}") from None
+
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def parse_when(text: str) -> str:
+    """Check a `last-applied` answer: "HH:MM" today (or yesterday, if that is later), or EARLIER."""
+    if text == EARLIER or _CLOCK.match(text):
+        return text
+    raise ProtocolError(arg(translate("Commands", "'%1' is not a time like 14:30, nor '%2'."),
+                            text, EARLIER))
+
+
+def when_to_moment(text: str, now: datetime) -> datetime | None:
+    """The moment a `last-applied` answer names (the latest such time not after now)."""
+    if text == EARLIER:
+        return None
+    hours, minutes = (int(part) for part in text.split(":"))
+    today = local(now)
+    moment = datetime.combine(today.date(), time(hours, minutes), today.tzinfo)
+    if moment > today:
+        moment -= timedelta(days=1)
+    return moment
+
+
+class Target(Protocol):
+    """What commands act on: the window's controller, or the service with no window."""
+
+    def start(self, therapy: Therapy, minutes: int | None = None) -> Outcome: ...
+
+    def stop(self) -> Outcome: ...
+
+    def acknowledge_removal(self) -> Session | None: ...
+
+    def pending_removal(self) -> Session | None: ...
+
+    def answer_last_application(self, ended_at: datetime | None) -> Outcome: ...
+
+    def status(self) -> Status: ...
+
+
+def execute(request: Request, target: Target) -> Reply:
+    """Carry out a request; SHOW is the caller's own, QUIT is only judged here."""
+    command = request.command
+    if command is Command.START:
+        assert request.therapy is not None
+        return _reply(target.start(request.therapy, request.minutes))
+    if command is Command.STOP:
+        return _reply(target.stop())
+    if command is Command.DONE:
+        session = target.acknowledge_removal()
+        if session is None:
+            return Reply(Exit.REFUSED, translate("Commands", "No pack was waiting to come off."))
+        return Reply(Exit.OK, removed_message(session))
+    if command is Command.LAST_APPLIED:
+        assert request.when is not None
+        moment = when_to_moment(request.when, target.status().now)
+        return _reply(target.answer_last_application(moment))
+    if command is Command.PING:
+        return Reply(Exit.OK, "pong")
+    if command is Command.QUIT:
+        refusal = quit_refusal(target.status(), target.pending_removal())
+        if refusal and not request.force:
+            return Reply(Exit.REFUSED, refusal)
+        return Reply(Exit.OK, translate("Commands", "necktimer is quitting."))
+    status = target.status()
+    return Reply(Exit.OK, status.sentence(), status_json(status))
+
+
+def _reply(outcome: Outcome) -> Reply:
+    code = Exit.OK if outcome.ok else Exit.UNAVAILABLE if outcome.unavailable else Exit.REFUSED
+    return Reply(code, outcome.message, status_json(outcome.status))
+
+
+def removed_message(session: Session) -> str:
+    from necktimer.core.i18n import clock_time
+
+    if session.therapy is rules.Therapy.ICE:
+        text = translate("Commands", "Noted: the ice pack came off at %1.")
+    else:
+        text = translate("Commands", "Noted: the heat pack came off at %1.")
+    return arg(text, clock_time(session.removed_at))
+
+
+def quit_refusal(status: Status, pending: Session | None) -> str | None:
+    """Why quitting now would leave a pack on with nobody to say so; None when it is safe."""
+    if status.state is State.RUNNING:
+        return translate("Commands", "A session is running: if necktimer quits, nobody will "
+                                     "remind you to take the pack off. Stop the session first, "
+                                     "or quit with --force.")
+    if pending is not None:
+        return translate("Commands", "A pack is still waiting to come off. Confirm it is off "
+                                     "(necktimer done) first, or quit with --force.")
+    return None

@@ -1,0 +1,116 @@
+"""What each reminder says and how urgent it is, whoever delivers it.
+
+The window's notification channels and the backstop process build their
+notifications here, so the app and its backstop remind in the same words.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from necktimer.core.i18n import Translatable, arg, clock_time, translate
+from necktimer.core.report import ended_while_closed
+from necktimer.core.rules import Session, Therapy
+
+
+class Urgency(enum.IntEnum):
+    """freedesktop notification urgency levels."""
+
+    LOW = 0
+    NORMAL = 1
+    CRITICAL = 2
+
+
+class Kind(enum.StrEnum):
+    TIME_UP = "time-up"  # the pack must come off now
+    HEADS_UP = "heads-up"  # one minute left
+    GAP_OVER = "gap-over"  # ice or heat may be applied again
+
+
+# The default action is what clicking the bubble does: for "time's up" that is
+# the confirmation that the pack is off, so one click stops the repeats.
+ACTION_DEFAULT = "default"
+ACTION_SHOW = "show"
+CATEGORY_TIME_UP = "x-necktimer.time-up"
+SOUND_NAME = "alarm-clock-elapsed"
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: Kind
+    summary: str
+    body: str
+    urgency: Urgency
+    actions: tuple[tuple[str, str], ...] = ()  # (key, label)
+    session_id: int | None = None
+
+    @property
+    def sticky(self) -> bool:
+        """Stays until acted on (the server must not let it expire)."""
+        return self.kind is Kind.TIME_UP
+
+
+class AlertText(Translatable):
+    def reminder(self, count: int, body: str) -> str:
+        return arg(self.tr("Reminder %n: %1", "", count), body)
+
+    def ice_ended(self, minutes: int, ended: str) -> str:
+        return arg(self.tr("Your %n-minute ice session ended at %1. Take the pack off and "
+                           "check your skin.", "", minutes), ended)
+
+    def heat_ended(self, minutes: int, ended: str) -> str:
+        return arg(self.tr("Your %n-minute heat session ended at %1. Take the pack off and "
+                           "check your skin.", "", minutes), ended)
+
+
+def time_up(session: Session, count: int = 1) -> Alert:
+    if session.therapy is Therapy.ICE:
+        summary = translate("Alerts", "Time's up — remove the ice pack")
+    else:
+        summary = translate("Alerts", "Time's up — remove the heat pack")
+    if session.closed_while_away:
+        body = arg(translate("Alerts", "%1 Take the pack off if it is still on."),
+                   ended_while_closed(session))
+    else:
+        minutes = max(1, round(session.planned_length.total_seconds() / 60))
+        ended = clock_time(session.end_at(session.planned_end))
+        words = AlertText()
+        body = (words.ice_ended(minutes, ended) if session.therapy is Therapy.ICE
+                else words.heat_ended(minutes, ended))
+    if count > 1:
+        body = AlertText().reminder(count, body)
+    return Alert(Kind.TIME_UP, summary, body, Urgency.CRITICAL,
+                 ((ACTION_DEFAULT, removed_label()), (ACTION_SHOW, show_label())), session.id)
+
+
+def repeated(alert: Alert) -> Alert:
+    """The same alert again, marked as a repeat without a count (for the backstop)."""
+    body = arg(translate("Alerts", "Reminder: %1"), alert.body)
+    return Alert(alert.kind, alert.summary, body, alert.urgency, alert.actions, alert.session_id)
+
+
+def heads_up(session: Session) -> Alert:
+    if session.therapy is Therapy.ICE:
+        summary = translate("Alerts", "1 minute left — get ready to take the ice pack off")
+    else:
+        summary = translate("Alerts", "1 minute left — get ready to take the heat pack off")
+    body = arg(translate("Alerts", "The session ends at %1."), clock_time(session.planned_end))
+    return Alert(Kind.HEADS_UP, summary, body, Urgency.LOW, ((ACTION_SHOW, show_label()),),
+                 session.id)
+
+
+def gap_over() -> Alert:
+    return Alert(Kind.GAP_OVER, translate("Alerts", "You may apply ice or heat again"),
+                 translate("Alerts", "The gap after your last session is over."),
+                 Urgency.NORMAL, ((ACTION_SHOW, show_label()),))
+
+
+def removed_label() -> str:
+    return translate("Alerts", "Done — removed")
+
+
+def show_label() -> str:
+    from necktimer import DISPLAY_NAME
+
+    return arg(translate("Alerts", "Open %1"), DISPLAY_NAME)

@@ -1,0 +1,506 @@
+"""The session history file's lifecycle: open, check, migrate, and deal with faults.
+
+Faults are told apart, because they call for opposite answers:
+
+* busy (another program holds the file), a full disk, a read-only folder, a
+  folder that vanished: the file is fine. Wait, say so, change nothing.
+* another program's SQLite file at our path (its `application_id` is not ours):
+  refuse it and leave it alone.
+* a damaged file: move it aside (never overwrite it), read back what rows it
+  still gives, and start a new file with them.
+
+Opening reads only the header and the schema, not the whole file: a damaged
+page found later is reported the same way by the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import errno
+import logging
+import os
+import sqlite3
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from necktimer.core.i18n import Translatable, arg, translate
+from necktimer.core.rules import MAX_MINUTES
+
+log = logging.getLogger("necktimer.store")
+
+DB_NAME = "necktimer.sqlite3"
+APPLICATION_ID = 0x4E4B544D  # "NKTM": marks a file as necktimer's own
+HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 5.0  # how long a command waits for another program to let go
+
+# Forward migrations, one per schema version. Never edit a released step: add one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first release
+    f"""
+    CREATE TABLE sessions (
+        id          INTEGER PRIMARY KEY,
+        therapy     TEXT NOT NULL CHECK (therapy IN ('ice', 'heat')),
+        started_at  TEXT NOT NULL,
+        planned_end TEXT NOT NULL,
+        ended_at    TEXT,
+        end_reason  TEXT CHECK (end_reason IN ('completed', 'stopped', 'cancelled', 'interrupted')),
+        removed_at  TEXT,
+        closed_while_away INTEGER NOT NULL DEFAULT 0,
+        CHECK ((ended_at IS NULL) = (end_reason IS NULL)),
+        -- the cap lives in the file too: no row may plan more than {MAX_MINUTES} minutes
+        CHECK (julianday(planned_end) > julianday(started_at)),
+        CHECK ((julianday(planned_end) - julianday(started_at)) * 86400.0
+               <= {MAX_MINUTES * 60} + 0.001)
+    );
+    -- at most one session without an end, whatever the number of processes
+    CREATE UNIQUE INDEX one_open_session ON sessions ((1)) WHERE ended_at IS NULL;
+    CREATE INDEX sessions_by_start ON sessions (started_at);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # 2: the pain diary and the warning-sign answers
+    """
+    ALTER TABLE sessions ADD COLUMN pain_before INTEGER
+        CHECK (pain_before IS NULL OR pain_before BETWEEN 0 AND 10);
+    ALTER TABLE sessions ADD COLUMN pain_after INTEGER
+        CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10);
+    ALTER TABLE sessions ADD COLUMN note TEXT CHECK (note IS NULL OR length(note) <= 500);
+    CREATE INDEX sessions_by_therapy ON sessions (therapy, started_at);
+    CREATE TABLE warning_signs (
+        id          INTEGER PRIMARY KEY,
+        answered_at TEXT NOT NULL,
+        signs       TEXT NOT NULL  -- comma-separated keys of the ticked signs; empty: none
+    );
+    """,
+    # 3: boot-clock marks (elapsed time that a clock change cannot fake), lengths as
+    # indexed columns so years of history sort at once, and the file's own mark
+    """
+    ALTER TABLE sessions ADD COLUMN start_boot TEXT;
+    ALTER TABLE sessions ADD COLUMN start_boottime REAL;
+    ALTER TABLE sessions ADD COLUMN end_boot TEXT;
+    ALTER TABLE sessions ADD COLUMN end_boottime REAL;
+    ALTER TABLE sessions ADD COLUMN planned_s INTEGER GENERATED ALWAYS AS
+        (CAST(round((julianday(planned_end) - julianday(started_at)) * 86400) AS INTEGER))
+        VIRTUAL;
+    ALTER TABLE sessions ADD COLUMN actual_s INTEGER GENERATED ALWAYS AS
+        (CAST(round((julianday(min(coalesce(ended_at, planned_end), planned_end))
+                     - julianday(started_at)) * 86400) AS INTEGER)) VIRTUAL;
+    CREATE INDEX sessions_by_planned ON sessions (planned_s);
+    CREATE INDEX sessions_by_actual ON sessions (actual_s);
+    CREATE INDEX sessions_by_pain_before ON sessions (pain_before);
+    CREATE INDEX sessions_by_pain_after ON sessions (pain_after);
+    CREATE INDEX sessions_by_note ON sessions (note);
+    CREATE INDEX sessions_by_end_reason ON sessions (end_reason, started_at);
+    CREATE INDEX sessions_by_therapy_alone ON sessions (therapy);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StorageText(Translatable):
+    def salvaged(self, count: int) -> str:
+        return self.tr("The session history could not be read (%1). The damaged file was kept "
+                       "as %2 in %3; the %n session(s) that could still be read were carried "
+                       "over to a new history.", "", count)
+
+
+class Problem(enum.Enum):
+    BUSY = "busy"  # another program holds the file
+    FULL = "full"  # no space left (or over the file size limit)
+    ACCESS = "access"  # read-only or not ours to write
+    GONE = "gone"  # the folder or file vanished while open
+    FOREIGN = "foreign"  # another program's database
+    NEWER = "newer"  # written by a newer necktimer
+    DAMAGED = "damaged"  # unreadable: to be moved aside
+
+
+class StorageError(Exception):
+    """The history cannot be used right now; `problem` says why, the message says what to do."""
+
+    def __init__(self, problem: Problem, message: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+    @property
+    def lasting(self) -> bool:
+        """Waiting will not help: the user must act before necktimer can use the file."""
+        return self.problem in (Problem.FOREIGN, Problem.NEWER, Problem.ACCESS)
+
+
+def classify(error: BaseException) -> Problem:
+    """Which kind of fault an sqlite3 or OS error is."""
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return Problem.FULL
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return Problem.ACCESS
+        if error.errno == errno.ENOENT:
+            return Problem.GONE
+        return Problem.ACCESS
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return Problem.BUSY
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or "file too large" in text:
+        return Problem.FULL
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text \
+            or "not a database" in text:
+        return Problem.DAMAGED
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return Problem.ACCESS
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")) or "unable to open" in text \
+            or "disk i/o" in text:
+        return Problem.GONE
+    return Problem.DAMAGED
+
+
+def storage_error(error: BaseException, path: Path) -> StorageError:
+    """A StorageError with the sentence the user reads for this fault."""
+    problem = classify(error)
+    return StorageError(problem, problem_message(problem, path, error))
+
+
+def problem_message(problem: Problem, path: Path, error: BaseException | None = None) -> str:
+    detail = str(error) if error is not None else ""
+    folder = str(path.parent)
+    if problem is Problem.BUSY:
+        return arg(translate("Storage", "Another program is holding the session history "
+                                        "(%1) open, so necktimer cannot save to it right now. "
+                                        "Close that program; nothing was renamed or lost."),
+                   str(path))
+    if problem is Problem.FULL:
+        return arg(translate("Storage", "The disk holding the session history (%1) is full. "
+                                        "Free some space; necktimer keeps what it has not "
+                                        "saved yet and writes it when it can."), folder)
+    if problem is Problem.GONE:
+        return arg(translate("Storage", "The session history (%1) disappeared or cannot be "
+                                        "reached (%2)."), str(path), detail)
+    if problem is Problem.FOREIGN:
+        return arg(translate("Storage", "%1 belongs to another program (it is not a necktimer "
+                                        "history). necktimer left it unchanged: move it away "
+                                        "or choose another folder with --data-dir."), str(path))
+    if problem is Problem.NEWER:
+        return arg(translate("Storage", "%1 was written by a newer necktimer; update "
+                                        "necktimer to use it. It was left unchanged."), str(path))
+    if problem is Problem.DAMAGED:
+        return arg(translate("Storage", "The session history %1 is damaged (%2)."),
+                   str(path), detail)
+    return arg(translate("Storage", "necktimer cannot write its session history in %1 (%2). "
+                                    "Check that the folder is writable, or choose another "
+                                    "with --data-dir. Nothing was changed."), folder, detail)
+
+
+# -- the folder ---------------------------------------------------------------------------
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create the data folder readable by its owner only: it holds health information.
+
+    Only a folder necktimer creates gets its mode set; a folder the user chose
+    keeps the mode it has.
+    """
+    missing = []
+    for parent in (path, *path.parents):
+        if parent.exists():
+            break
+        missing.append(parent)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for created in missing:
+        with contextlib.suppress(OSError):
+            os.chmod(created, 0o700)
+    return path
+
+
+def check_writable(data_dir: Path) -> None:
+    """Fail now, not at the first write after the countdown began, if nothing can be saved."""
+    try:
+        make_private_dir(data_dir)
+    except OSError as error:
+        raise StorageError(Problem.ACCESS, problem_message(
+            Problem.ACCESS, data_dir / DB_NAME, error)) from error
+    path = data_dir / DB_NAME
+    for needed in (data_dir, path):
+        if needed.exists() and not os.access(needed, os.W_OK):
+            raise StorageError(Problem.ACCESS, problem_message(
+                Problem.ACCESS, path, PermissionError(f"{needed} is read-only")))
+
+
+# -- opening --------------------------------------------------------------------------------
+
+
+@dataclass
+class Opened:
+    """A usable connection, and what the user should be told about how it was opened."""
+
+    connection: sqlite3.Connection
+    path: Path
+    notices: list[str] = field(default_factory=list)
+    moved_aside: Path | None = None  # set when a damaged file was replaced
+    salvaged: list[sqlite3.Row] = field(default_factory=list)  # rows read back from it
+
+
+def open_database(data_dir: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
+    """Open (creating or migrating) the history in `data_dir`, or raise StorageError."""
+    check_writable(data_dir)
+    path = data_dir / DB_NAME
+    damage = header_damage(path)
+    if damage is None:
+        try:
+            return Opened(_connect(path, busy_timeout), path)
+        except sqlite3.DatabaseError as error:
+            if classify(error) is not Problem.DAMAGED:
+                raise storage_error(error, path) from error
+            damage = str(error)
+    return replace_damaged(path, damage, busy_timeout)
+
+
+def header_damage(path: Path) -> str | None:
+    """Why the file cannot be an SQLite database, judged from its first 100 bytes; or None."""
+    try:
+        info = path.stat()  # follows a symlink: the target is what SQLite would read
+    except FileNotFoundError:
+        return "a link to nothing" if path.is_symlink() else None
+    except OSError as error:
+        raise storage_error(error, path) from error
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size == 0:
+        return None  # a new, empty database
+    try:
+        with open(path, "rb") as file:
+            head = file.read(100)
+    except OSError as error:
+        raise storage_error(error, path) from error
+    if len(head) < 100 or not head.startswith(HEADER):
+        return "not an SQLite database"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    # The page count in the header is valid when its two change counters agree.
+    counted = head[24:28] == head[92:96] and pages > 0
+    if page_size < 512 or page_size & (page_size - 1):
+        return "a damaged header"
+    if counted and info.st_size < pages * page_size:
+        return "the file is cut short"
+    return None
+
+
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    fresh = not path.exists()
+    if fresh:
+        # Create the file private before SQLite writes a byte of history into it.
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass  # another process was quicker
+        except OSError as error:
+            raise storage_error(error, path) from error
+    connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None,
+                                 check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        _check_ownership(connection, path)
+        _migrate(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+_OUR_TABLES = {"sessions", "meta"}
+
+
+def _check_ownership(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse another program's database before anything is written to it."""
+    app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    tables = {row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if app_id == 0 and not tables and version == 0:
+        return  # empty: ours to set up
+    if app_id == 0 and tables >= _OUR_TABLES and version >= 1:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(sessions)")}
+        if {"therapy", "started_at", "planned_end", "ended_at", "end_reason"} <= columns:
+            return  # written by necktimer before files carried its mark
+    raise StorageError(Problem.FOREIGN, problem_message(Problem.FOREIGN, path))
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    while True:
+        # One step per write transaction, reading the version inside it, so two
+        # processes opening a new file at once cannot both apply a step.
+        with transaction(connection, path):
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StorageError(Problem.NEWER, problem_message(Problem.NEWER, path))
+            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            if version == SCHEMA_VERSION:
+                return
+            for statement in _statements(MIGRATIONS[version]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+        log.info("database %s migrated to schema %d", path, version + 1)
+
+
+@contextlib.contextmanager
+def transaction(connection: sqlite3.Connection, path: Path):
+    """A write transaction taken at once (BEGIN IMMEDIATE), so a check and the write
+    that depends on it cannot interleave with another process. Faults come out as
+    StorageError; after a failed statement SQLite may already have rolled back."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise storage_error(error, path) from error
+    try:
+        yield
+    except BaseException as error:
+        if connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+        if isinstance(error, sqlite3.OperationalError | sqlite3.DatabaseError) and not \
+                isinstance(error, sqlite3.IntegrityError):
+            raise storage_error(error, path) from error
+        raise
+    try:
+        connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        if connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+        raise storage_error(error, path) from error
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (executescript would commit our transaction)."""
+    parts, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            parts.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        parts.append(buffer.strip())
+    return parts
+
+
+# -- damage ---------------------------------------------------------------------------------
+
+
+def replace_damaged(path: Path, why: str, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
+    """Move a damaged file aside and start a new one with the rows it still gives."""
+    moved = move_aside(path)
+    log.warning("database %s was unreadable (%s); moved to %s", path, why, moved)
+    salvaged = salvage(moved)
+    try:
+        connection = _connect(path, busy_timeout)
+    except sqlite3.DatabaseError as error:
+        raise storage_error(error, path) from error
+    if salvaged:
+        notice = arg(StorageText().salvaged(len(salvaged)), why, moved.name, str(path.parent))
+    else:
+        notice = arg(translate("Storage", "The session history could not be read (%1). The "
+                                          "damaged file was kept as %2 in %3 and a new, empty "
+                                          "history was started."),
+                     why, moved.name, str(path.parent))
+    return Opened(connection, path, [notice], moved, salvaged)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged file (or the link to it) out of the way; never overwrite anything."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 1
+    while os.path.lexists(target):
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+        counter += 1
+    try:
+        path.rename(target)
+        for suffix in ("-wal", "-shm", "-journal"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.rename(target.with_name(target.name + suffix))
+    except OSError as error:
+        raise storage_error(error, path) from error
+    return target
+
+
+SALVAGE_COLUMNS = ("id", "therapy", "started_at", "planned_end", "ended_at", "end_reason",
+                   "removed_at")
+OPTIONAL_COLUMNS = ("pain_before", "pain_after", "note", "start_boot", "start_boottime",
+                    "end_boot", "end_boottime")
+
+
+def salvage(damaged: Path, newest: int = 2000) -> list[sqlite3.Row]:
+    """Read back what session rows a damaged file still gives, newest first."""
+    rows = _salvage_from(damaged, newest)
+    if rows:
+        return rows
+    # A file cut short still claims its old length in its header, and SQLite then
+    # refuses it whole; a copy that claims only the pages it has gives what is left.
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "copy.sqlite3"
+        try:
+            data = bytearray(damaged.read_bytes())
+        except OSError:
+            return []
+        if len(data) < 100 or not data.startswith(HEADER):
+            return []
+        page_size = int.from_bytes(data[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        if page_size < 512:
+            return []
+        data[28:32] = (len(data) // page_size).to_bytes(4, "big")
+        copy.write_bytes(bytes(data[: len(data) // page_size * page_size]))
+        return _salvage_from(copy, newest)
+
+
+def _salvage_from(damaged: Path, newest: int) -> list[sqlite3.Row]:
+    try:
+        uri = f"file:{damaged}?mode=ro&immutable=1"
+        connection = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return []
+    connection.row_factory = sqlite3.Row
+    try:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(sessions)")}
+        if not set(SALVAGE_COLUMNS) <= columns:
+            return []
+        wanted = ", ".join(c for c in (*SALVAGE_COLUMNS, *OPTIONAL_COLUMNS) if c in columns)
+        try:
+            return connection.execute(
+                f"SELECT {wanted} FROM sessions ORDER BY id DESC LIMIT {newest}").fetchall()
+        except sqlite3.Error:
+            pass
+        # The table is damaged somewhere: read what rows one at a time still come back.
+        rows = []
+        try:
+            top = connection.execute("SELECT max(id) FROM sessions").fetchone()[0] or 0
+        except sqlite3.Error:
+            top = 20 * newest
+        misses = 0
+        for row_id in range(top, 0, -1):
+            try:
+                row = connection.execute(f"SELECT {wanted} FROM sessions WHERE id = ?",
+                                         (row_id,)).fetchone()
+            except sqlite3.Error:
+                row = None
+            if row is None:
+                misses += 1
+            else:
+                rows.append(row)
+            if len(rows) >= newest or misses > 20 * newest:
+                break
+        return rows
+    except sqlite3.Error:
+        return []
+    finally:
+        connection.close()

@@ -1,0 +1,148 @@
+"""The user's language and clock, without importing Qt.
+
+Every sentence a person reads goes through `translate(context, text)` or, for
+text with a count, through `self.tr(text, "", n)` in a `Translatable` class:
+`pyside6-lupdate` finds both forms (it marks only `self.tr` calls with a count
+as plural, which is why counted text lives in small classes). Placeholders are
+Qt's `%1`, `%2`, … filled by `arg`, so translators can reorder them.
+
+By default text stays English and times are 24-hour in the machine's time zone.
+The Qt layer installs Qt's translator and QLocale's time and date formats at
+start-up (`install`), for the window and the command line alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
+
+# (context, source text, disambiguation, count) -> translated text with %n filled in
+Translator = Callable[[str, str, str | None, int], str]
+
+
+def _untranslated(_context: str, text: str, _disambiguation: str | None, n: int) -> str:
+    return text.replace("%n", str(n)) if n >= 0 else text
+
+
+@dataclass(frozen=True)
+class Formats:
+    """How times and dates are written: 24-hour and ISO dates unless a locale says otherwise."""
+
+    time: Callable[[datetime], str] = lambda moment: moment.strftime("%H:%M")
+    date: Callable[[date], str] = lambda day: day.isoformat()
+    short_date: Callable[[date], str] = lambda day: day.strftime("%d %b")
+    decimal: Callable[[float], str] = lambda value: f"{value:.1f}"  # one decimal place
+    # Only the locale-independent outputs (CSV, JSON) bypass these.
+
+
+@dataclass(frozen=True)
+class _Presentation:
+    translator: Translator = _untranslated
+    formats: Formats = Formats()
+    tz: tzinfo | None = None  # None: the machine's own time zone
+
+
+_current = _Presentation()
+
+
+def install(*, translator: Translator | None = None, formats: Formats | None = None,
+            tz: tzinfo | type[Ellipsis] | None = ...) -> None:
+    """Set the translator, the time and date formats, or the time zone (tests pin the zone)."""
+    global _current
+    changes: dict[str, object] = {}
+    if translator is not None:
+        changes["translator"] = translator
+    if formats is not None:
+        changes["formats"] = formats
+    if tz is not ...:
+        changes["tz"] = tz
+    _current = replace(_current, **changes)
+
+
+def reset() -> None:
+    """Back to untranslated English, 24-hour times and the machine's time zone."""
+    global _current
+    _current = _Presentation()
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return _current.translator(context, text, disambiguation, n)
+
+
+class Translatable:
+    """A translation context for text with a count: lupdate reads `self.tr(text, "", n)`.
+
+    The context is the class name, as lupdate sees it, so subclasses must not
+    inherit `tr` calls from each other.
+    """
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate(type(self).__name__, text, disambiguation, n)
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def arg(text: str, *values: object) -> str:
+    """Fill Qt-style %1 … %9 placeholders in one pass (a value may itself contain '%2')."""
+
+    def fill(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(values[index]) if 0 <= index < len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(fill, text)
+
+
+# -- times and dates ----------------------------------------------------------------------
+
+
+def local(moment: datetime) -> datetime:
+    """A timezone-aware moment in the user's time zone."""
+    return moment.astimezone(_current.tz)
+
+
+def today(now: datetime) -> date:
+    return local(now).date()
+
+
+def clock_time(moment: datetime | None) -> str:
+    """The minute a moment falls in ('23:21', or '11:21 PM'): never rounded up.
+
+    Use it for everything that has happened or is planned to happen; only
+    `allowed_time` rounds up.
+    """
+    if moment is None:
+        return "—"
+    return _current.formats.time(local(moment).replace(second=0, microsecond=0))
+
+
+def allowed_time(moment: datetime | None) -> str:
+    """A future 'allowed at' time, rounded up to the minute so it is never too early."""
+    if moment is None:
+        return "—"
+    shown = local(moment)
+    if shown.second or shown.microsecond:
+        shown = shown.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return _current.formats.time(shown)
+
+
+def long_date(day: date) -> str:
+    return _current.formats.date(day)
+
+
+def short_date(day: date) -> str:
+    return _current.formats.short_date(day)
+
+
+def decimal(value: float) -> str:
+    """A number with one decimal, in the locale's style ('4.5', '4,5')."""
+    return _current.formats.decimal(value)
+
+
+def date_and_time(moment: datetime) -> str:
+    """A date and the minute, for History, the PDF and notes."""
+    shown = local(moment)
+    return arg(translate("Time", "%1 %2", "a date, then a time of day"),
+               _current.formats.date(shown.date()), clock_time(moment))

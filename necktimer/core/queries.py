@@ -1,0 +1,28 @@
+"""The shapes of the questions History asks the service: which sessions, in which order."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from necktimer.core.rules import Therapy
+
+
+class SortKey(enum.StrEnum):
+    """History's sortable columns; the store backs every one with an index."""
+
+    STARTED = "started_at"
+    THERAPY = "therapy"
+    PLANNED = "planned_s"
+    ACTUAL = "actual_s"
+    PAIN_BEFORE = "pain_before"
+    PAIN_AFTER = "pain_after"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    therapy: Therapy | None = None
+    since: datetime | None = None
+    until: datetime | None = None

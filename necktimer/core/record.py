@@ -1,0 +1,131 @@
+"""The safety record: a tiny second copy of what the rules need, beside the history.
+
+If the history file is lost or damaged, the gap must not be: this JSON file
+holds the sessions the rules look at (a running one, the last counted ones, the
+recent mis-starts) and the trusted time. It is written whole and atomically
+(write a temporary file, fsync, rename, fsync the folder), so a crash leaves
+either the old record or the new one, never half of one. The backstop reads
+only this file to know what to remind about.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from necktimer.core.clock import Stamp
+from necktimer.core.database import Problem, StorageError, problem_message, storage_error
+from necktimer.core.rules import EndReason, Session, Therapy
+from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
+from necktimer.core.timeline import Mark
+
+RECORD_NAME = "necktimer.safety.json"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class SafetyFacts:
+    sessions: tuple[Session, ...]
+    anchor: Stamp | None = None
+    history_lost: bool = False  # nothing told when ice or heat was last applied
+
+
+def record_path(data_dir: Path) -> Path:
+    return data_dir / RECORD_NAME
+
+
+def write(data_dir: Path, facts: SafetyFacts) -> None:
+    """Replace the record atomically; raises StorageError when it cannot be written."""
+    path = record_path(data_dir)
+    data = json.dumps({
+        "version": VERSION,
+        "anchor": stamp_to_text(facts.anchor) if facts.anchor else None,
+        "history_lost": facts.history_lost,
+        "sessions": [_session_json(s) for s in facts.sessions],
+    }, separators=(",", ":")).encode()
+    temporary = path.with_name(f".{RECORD_NAME}.{os.getpid()}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
+                             0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view):]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+        folder = os.open(data_dir, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise storage_error(error, path) from error
+
+
+def read(data_dir: Path) -> SafetyFacts | None:
+    """The record, or None when there is none. Raises StorageError(DAMAGED) for garbage."""
+    path = record_path(data_dir)
+    try:
+        data = json.loads(path.read_bytes())
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            raise ValueError("not a necktimer safety record")
+        anchor = stamp_from_text(data["anchor"]) if data.get("anchor") else None
+        sessions = tuple(_session_from_json(item) for item in data["sessions"])
+        return SafetyFacts(sessions, anchor, bool(data.get("history_lost")))
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise storage_error(error, path) from error
+    except (ValueError, KeyError, TypeError) as error:
+        raise StorageError(Problem.DAMAGED,
+                           problem_message(Problem.DAMAGED, path, error)) from error
+
+
+def facts_from(sessions: Iterable[Session], anchor: Stamp | None,
+               history_lost: bool = False) -> SafetyFacts:
+    ordered = sorted(sessions, key=lambda s: (s.started_at, s.id))
+    return SafetyFacts(tuple(ordered), anchor, history_lost)
+
+
+def _session_json(session: Session) -> dict:
+    def when(moment):
+        return iso(moment) if moment else None
+
+    def mark(value: Mark | None):
+        return [value.boot_id, value.boottime] if value else None
+
+    return {
+        "id": session.id, "therapy": session.therapy.value,
+        "started_at": iso(session.started_at), "planned_end": iso(session.planned_end),
+        "ended_at": when(session.ended_at),
+        "end_reason": session.end_reason.value if session.end_reason else None,
+        "removed_at": when(session.removed_at),
+        "start_mark": mark(session.start_mark), "end_mark": mark(session.end_mark),
+        "closed_while_away": session.closed_while_away,
+    }
+
+
+def _session_from_json(item: dict) -> Session:
+    def mark(value) -> Mark | None:
+        return Mark(str(value[0]), float(value[1])) if value else None
+
+    session = Session(
+        id=int(item["id"]), therapy=Therapy(item["therapy"]),
+        started_at=parse(item["started_at"]), planned_end=parse(item["planned_end"]),
+        ended_at=parse(item.get("ended_at")),
+        end_reason=EndReason(item["end_reason"]) if item.get("end_reason") else None,
+        removed_at=parse(item.get("removed_at")),
+        start_mark=mark(item.get("start_mark")), end_mark=mark(item.get("end_mark")),
+        closed_while_away=bool(item.get("closed_while_away")),
+    )
+    if session.planned_end <= session.started_at:
+        raise ValueError("a session that ends before it starts")
+    return session

@@ -1,0 +1,155 @@
+"""One necktimer per user and data folder: the lock, where the socket lives, and the client.
+
+The first process takes an advisory lock (flock) on a file in the data folder;
+the kernel lets it go when the process dies, so a crash leaves nothing stale.
+It then listens on a local socket in a folder only this user can enter:
+`$XDG_RUNTIME_DIR/necktimer`, or else `/tmp/necktimer-<uid>`, created 0700 and
+checked (a symlink, or a folder another user made, is refused, never used).
+A later launch first tries the socket, and trusts an answer only from a process
+of the same user (SO_PEERCRED): it passes its command on and prints the reply.
+"""
+
+from __future__ import annotations
+
+import binascii
+import contextlib
+import fcntl
+import os
+import socket
+import stat
+import struct
+import time
+from pathlib import Path
+
+from necktimer.commands import MAX_MESSAGE, ProtocolError, Reply, Request, decode, encode
+from necktimer.core.i18n import arg, translate
+
+LOCK_NAME = "instance.lock"
+
+
+class Unreachable(Exception):
+    """No instance of ours answered; the message says why, when it is worth telling."""
+
+
+class UnsafeFolder(Exception):
+    """The socket folder exists but is not safely ours."""
+
+
+def private_folder(path: Path) -> Path:
+    """Create a folder only this user can enter, or check that an existing one is exactly that."""
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(path, 0o700)
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise UnsafeFolder(arg(translate("Instance", "%1 is not a folder (it may be a link "
+                                                     "someone else made)."), str(path)))
+    if info.st_uid != os.getuid():
+        raise UnsafeFolder(arg(translate("Instance", "%1 belongs to another user."), str(path)))
+    if stat.S_IMODE(info.st_mode) & 0o077:
+        os.chmod(path, 0o700)  # ours: close it to others
+    return path
+
+
+def socket_folder() -> Path:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime):
+        with contextlib.suppress(OSError):
+            info = os.stat(runtime)
+            if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
+                return private_folder(Path(runtime) / "necktimer")
+    return private_folder(Path("/tmp") / f"necktimer-{os.getuid()}")
+
+
+def socket_path(data_dir: Path) -> Path:
+    """The socket for this data folder; raises UnsafeFolder when there is no safe place."""
+    # crc32 rather than hashlib: the name only has to tell this user's folders apart,
+    # and hashlib's libcrypto would cost every launch memory and time.
+    name = f"{binascii.crc32(str(data_dir.resolve()).encode()):08x}.sock"
+    return socket_folder() / name
+
+
+class InstanceLock:
+    """The lock that makes one process the running instance for a data folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / LOCK_NAME
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock if nobody holds it. Raises OSError when the file cannot be made."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._fd = fd
+        return True
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def still_ours(self) -> bool:
+        """The locked file is still the one at the path (the folder was not deleted)."""
+        if self._fd is None:
+            return False
+        try:
+            return os.fstat(self._fd).st_ino == os.stat(self.path).st_ino
+        except OSError:
+            return False
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the flock
+            self._fd = None
+
+
+def peer_uid(connection: socket.socket) -> int:
+    creds = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return uid
+
+
+def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:
+    """Send one request to the running instance and return its reply; raises Unreachable."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(timeout)
+        try:
+            connection.connect(str(path))
+        except (FileNotFoundError, ConnectionRefusedError) as error:
+            raise Unreachable("") from error
+        except OSError as error:
+            raise Unreachable(str(error)) from error
+        if peer_uid(connection) != os.getuid():
+            raise Unreachable(arg(translate("Instance", "%1 is held by another user's program; "
+                                                        "its answers are not trusted."),
+                                  str(path)))
+        try:
+            connection.sendall(encode(request.to_message()))
+            data = b""
+            while b"\n" not in data and len(data) <= MAX_MESSAGE:
+                chunk = connection.recv(MAX_MESSAGE)
+                if not chunk:
+                    break
+                data += chunk
+        except OSError as error:
+            raise Unreachable(str(error)) from error
+    try:
+        return Reply.from_message(decode(data.split(b"\n", 1)[0]))
+    except ProtocolError as error:
+        raise Unreachable(str(error)) from error
+
+
+def send_when_ready(path: Path, request: Request, wait: float = 10.0) -> Reply:
+    """Like `send`, but wait a while for an instance that holds the lock and is starting up."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return send(path, request)
+        except Unreachable as error:
+            if str(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(0.05)

@@ -1,0 +1,106 @@
+"""Arms the backstop: the detached process that reminds about the pack if the window dies.
+
+The backstop (`necktimer.backstop`) loads no translations, so the window writes
+down its time's-up words, in the window's current language, to
+`necktimer.backstop.json` in the data folder (0600: other users may read a
+process's command line, never this file), then starts
+`python -m necktimer backstop --data-dir DIR --session ID` with
+`QProcess.startDetached`: Qt forks twice and calls setsid, so the backstop is
+no child of the window (no zombie), has no controlling terminal (no SIGHUP when
+the terminal closes) and outlives the window. Arming again is harmless: a
+second backstop for the same folder exits at once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QProcess
+
+from necktimer.core import alerts
+from necktimer.core.rules import Session
+
+log = logging.getLogger("necktimer.backstop")
+
+# The file and format `necktimer.backstop.load_words` reads (the two layers may not
+# import each other, so the name is spelled in both).
+WORDS_NAME = "necktimer.backstop.json"
+WORDS_VERSION = 1
+
+
+def arm_backstop(data_dir: Path, session: Session, *, sound: bool,
+                 sound_file: str | None) -> bool:
+    """Write the backstop's words and start it for `session`; False (logged) on failure."""
+    # Never let arming the backstop break a start: every failure is logged, none raised.
+    try:
+        write_words(data_dir, session, sound=sound, sound_file=sound_file)
+    except Exception as error:
+        # It reminds anyway, in English: a missing reminder is worse than a foreign one.
+        log.warning("cannot write the backstop's words (%s); it will remind in English", error)
+    try:
+        return _start(data_dir, session)
+    except Exception as error:
+        log.warning("cannot start the backstop: %s", error)
+        return False
+
+
+def words(session: Session, *, sound: bool, sound_file: str | None) -> dict:
+    """What the backstop says for `session`, as the window would say it now."""
+    first = alerts.time_up(session)
+    return {
+        "version": WORDS_VERSION,
+        "session": session.id,
+        "summary": first.summary,
+        "body": first.body,
+        "repeat_body": alerts.repeated(first).body,
+        "actions": [list(action) for action in first.actions],
+        "sound": sound,
+        "sound_file": sound_file,
+    }
+
+
+def write_words(data_dir: Path, session: Session, *, sound: bool,
+                sound_file: str | None) -> None:
+    """Replace the words file atomically (temporary file, fsync, rename), readable by the
+    user only; raises OSError."""
+    data = json.dumps(words(session, sound=sound, sound_file=sound_file),
+                      ensure_ascii=False).encode()
+    path = data_dir / WORDS_NAME
+    temporary = path.with_name(f".{WORDS_NAME}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
+                 | os.O_CLOEXEC, 0o600)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _start(data_dir: Path, session: Session) -> bool:
+    process = QProcess()
+    process.setProgram(sys.executable)
+    process.setArguments(["-m", "necktimer", "backstop", "--data-dir", str(data_dir.absolute()),
+                          "--session", str(session.id)])
+    process.setWorkingDirectory("/")  # hold no mount busy
+    for set_file in (process.setStandardInputFile, process.setStandardOutputFile,
+                     process.setStandardErrorFile):
+        set_file(QProcess.nullDevice())  # the window's terminal may close at any time
+    flags = QProcess.UnixProcessFlag
+    # Only the standard streams: never the window's lock or sockets.
+    process.setUnixProcessParameters(flags.CloseFileDescriptors | flags.ResetSignalHandlers)
+    if not process.startDetached():
+        log.warning("cannot start the backstop (%s): %s", sys.executable, process.errorString())
+        return False
+    log.info("backstop armed for session %d", session.id)
+    return True

@@ -1,0 +1,1 @@
+"""Reminder channels: each reaches the user one way; `ReminderCenter` picks the first that works."""

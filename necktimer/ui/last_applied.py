@@ -1,0 +1,72 @@
+"""Asks when ice or heat was last applied, after the session history was lost.
+
+necktimer never assumes "never": until this is answered, no session starts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from necktimer.core.humanize import format_duration
+from necktimer.core.i18n import arg, local
+
+
+class LastAppliedQuestion(QFrame):
+    answered = Signal(object)  # the end of the last application (aware datetime), or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lastApplied")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.question = QLabel(self.tr("necktimer lost its session history. When did you last "
+                                       "take off an ice or heat pack?"))
+        self.question.setWordWrap(True)
+        layout.addWidget(self.question)
+        self.long_ago = QPushButton()
+        self.long_ago.clicked.connect(lambda: self.answered.emit(None))
+        layout.addWidget(self.long_ago)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("Or at &this time today:"))
+        self.at = QTimeEdit()
+        self.at.setAccessibleName(self.tr("Time the pack came off"))
+        label.setBuddy(self.at)
+        self.save = QPushButton(self.tr("Sa&ve"))
+        self.save.setAccessibleName(self.tr("Save the time"))
+        self.save.clicked.connect(self._answer_time)
+        row.addWidget(label)
+        row.addWidget(self.at)
+        row.addWidget(self.save)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._now = datetime.now().astimezone()
+        self.hide()
+
+    def ask(self, now: datetime, gap: timedelta) -> None:
+        self._now = now
+        text = arg(self.tr("More than %1 ago (or never)"), format_duration(gap))
+        self.long_ago.setText(text)
+        self.long_ago.setAccessibleName(text)
+        shown = local(now)
+        self.at.setTime(QTime(shown.hour, shown.minute))
+        self.show()
+
+    def _answer_time(self) -> None:
+        chosen = self.at.time()
+        today = local(self._now)
+        moment = datetime.combine(today.date(), time(chosen.hour(), chosen.minute()),
+                                  today.tzinfo)
+        if moment > today:
+            moment -= timedelta(days=1)  # a time later than now was yesterday
+        self.answered.emit(moment)

@@ -1,0 +1,190 @@
+"""The session panel: the countdown ring, what may be done now, the buttons and the length."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from necktimer.core import rules
+from necktimer.core.humanize import format_countdown, format_duration, format_precise
+from necktimer.core.i18n import allowed_time, arg, clock_time
+from necktimer.core.rules import State, Therapy
+from necktimer.ui import colors
+from necktimer.ui.last_applied import LastAppliedQuestion
+from necktimer.ui.pain_prompt import PainPrompt
+from necktimer.ui.ring import CountdownRing
+from necktimer.ui.view_state import ViewState
+
+QUICK_LENGTHS = (5, 10, 15)
+
+
+class SessionPanel(QWidget):
+    startIce = Signal()
+    startHeat = Signal()
+    stop = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.ring = CountdownRing()
+        layout.addWidget(self.ring, 1)
+
+        self.status_line = QLabel()
+        self.status_line.setObjectName("statusLine")
+        self.status_line.setWordWrap(True)
+        self.status_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Focusable, so a screen reader user can go back to "what may I do now".
+        self.status_line.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        bold = self.status_line.font()
+        bold.setBold(True)
+        self.status_line.setFont(bold)
+        layout.addWidget(self.status_line)
+
+        self.message_line = QLabel()
+        self.message_line.setObjectName("messageLine")
+        self.message_line.setWordWrap(True)
+        self.message_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.message_line)
+
+        self.question = LastAppliedQuestion()
+        layout.addWidget(self.question)
+
+        buttons = QHBoxLayout()
+        self.start_ice_button = self._button(self.tr("Start &ice"), self.tr("Start ice"),
+                                             self.startIce)
+        self.start_heat_button = self._button(self.tr("Start h&eat"), self.tr("Start heat"),
+                                              self.startHeat)
+        self.stop_button = self._button(self.tr("St&op"), self.tr("Stop the session"), self.stop)
+        for button in (self.start_ice_button, self.start_heat_button, self.stop_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        length_row = QHBoxLayout()
+        length_label = QLabel(self.tr("&Length:"))
+        self.length_picker = QSpinBox()
+        self.length_picker.setRange(rules.MIN_MINUTES, rules.MAX_MINUTES)
+        self.length_picker.setSuffix(self.tr(" min"))
+        self.length_picker.setAccessibleName(self.tr("Session length in minutes"))
+        length_label.setBuddy(self.length_picker)
+        length_row.addStretch(1)
+        length_row.addWidget(length_label)
+        length_row.addWidget(self.length_picker)
+        self.quick: dict[int, QPushButton] = {}
+        for minutes in QUICK_LENGTHS:
+            quick = QPushButton(arg(self.tr("%1 min"), minutes))
+            quick.setAccessibleName(arg(self.tr("%1 minutes"), minutes))
+            quick.setCheckable(True)
+            quick.clicked.connect(lambda _=False, m=minutes: self.length_picker.setValue(m))
+            length_row.addWidget(quick)
+            self.quick[minutes] = quick
+        length_row.addStretch(1)
+        self.length_picker.valueChanged.connect(self._mark_quick)
+        layout.addLayout(length_row)
+
+        self.pain_prompt = PainPrompt()
+        layout.addWidget(self.pain_prompt)
+        self.setTabOrder(self.start_ice_button, self.start_heat_button)
+        self.setTabOrder(self.start_heat_button, self.stop_button)
+        self.setTabOrder(self.stop_button, self.length_picker)
+
+    def _button(self, text: str, name: str, signal) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(signal.emit)
+        button.setMinimumHeight(button.sizeHint().height() + 10)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return button
+
+    def _mark_quick(self, value: int) -> None:
+        for minutes, button in self.quick.items():
+            button.setChecked(minutes == value)
+
+    # -- drawing the state ----------------------------------------------------------------
+
+    def show_state(self, view: ViewState) -> None:
+        status = view.status
+        sentence = status.sentence()
+        if self.status_line.text() != sentence:
+            self.status_line.setText(sentence)
+            self.status_line.setAccessibleName(sentence)  # read what it says
+        if self.message_line.text() != view.message:
+            self.message_line.setText(view.message)
+            self.message_line.setAccessibleName(view.message)
+        self.message_line.setVisible(bool(view.message))
+        ready = status.state is State.READY
+        self.start_ice_button.setEnabled(ready)
+        self.start_heat_button.setEnabled(ready)
+        self.stop_button.setEnabled(status.state is State.RUNNING)
+        self._show_length(view)
+        self._show_ring(view)
+        self.ring.setAccessibleDescription(sentence)
+        if status.state is State.UNKNOWN:
+            if self.question.isHidden():
+                self.question.ask(status.now, status.gap)
+        else:
+            self.question.hide()
+        self.pain_prompt.show_question(view.pain_question)
+
+    def _show_length(self, view: ViewState) -> None:
+        status = view.status
+        longest = max(rules.MIN_MINUTES, min(rules.MAX_MINUTES,
+                                             math.floor(status.cycle_left.total_seconds() / 60)))
+        self.length_picker.setEnabled(status.state is State.READY)
+        self.length_picker.setMaximum(longest)
+        for minutes, button in self.quick.items():
+            button.setEnabled(status.state is State.READY and minutes <= longest)
+        if status.shortened and status.state is State.READY:
+            tip = arg(self.tr("Mis-starts since the last full break used part of the 15 "
+                              "minutes: the next session lasts at most %1."),
+                      format_precise(status.cycle_left))
+        else:
+            tip = arg(self.tr("How long the next session lasts: %1 to %2 minutes."),
+                      rules.MIN_MINUTES, rules.MAX_MINUTES)
+        self.length_picker.setToolTip(tip)
+
+    def _show_ring(self, view: ViewState) -> None:
+        status = view.status
+        session = status.session
+        if view.reminder is not None:
+            pack = view.reminder.session.therapy
+            self.ring.set_state(1.0, colors.ATTENTION, self.tr("Off now"),
+                                self.tr("remove the ice pack") if pack is Therapy.ICE
+                                else self.tr("remove the heat pack"))
+        elif status.state is State.RUNNING and session is not None and status.remaining:
+            if view.heads_up:
+                caption = self.tr("1 minute left — get ready")
+            elif session.therapy is Therapy.ICE:
+                caption = arg(self.tr("Ice · off at %1"), clock_time(status.ends_at))
+            else:
+                caption = arg(self.tr("Heat · off at %1"), clock_time(status.ends_at))
+            self.ring.set_state(status.remaining / session.planned_length,
+                                colors.therapy_color(session.therapy),
+                                format_countdown(status.remaining), caption)
+        elif status.state is State.WAITING and status.wait is not None:
+            # A wait reads as a wait ("1 h 59 min"), never like a countdown's digits.
+            self.ring.set_state(status.wait / status.gap, colors.WAITING,
+                                format_duration(status.wait),
+                                arg(self.tr("until the next session, at %1"),
+                                    allowed_time(status.next_allowed_at)))
+        elif status.state is State.UNKNOWN:
+            self.ring.set_state(1.0, colors.WAITING, "?",
+                                self.tr("when was ice or heat last applied?"))
+        else:
+            caption = self.tr("start ice or heat when you like")
+            if status.shortened:
+                caption = arg(self.tr("next session: at most %1"),
+                              format_precise(status.cycle_left))
+            self.ring.set_state(1.0, colors.READY, self.tr("Ready"), caption)

@@ -1,0 +1,60 @@
+"""Everything the window, the tray and the banners show, as one immutable value.
+
+The controller publishes a new ViewState whenever anything changes; every view
+redraws from it. Nothing on screen is left behind by a missed signal, because
+nothing on screen is set by a signal: a banner shows exactly while the state
+says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from necktimer.core.diary import Advice, Pain
+from necktimer.core.rules import Session, State, Status
+
+
+@dataclass(frozen=True)
+class PackReminder:
+    """A pack that must come off now."""
+
+    session: Session
+    count: int  # how many times the user has been reminded
+    while_away: bool  # the session ran out while necktimer was closed
+
+
+@dataclass(frozen=True)
+class UndoOffer:
+    session_id: int
+    until: datetime
+
+
+@dataclass(frozen=True)
+class PainQuestion:
+    session_id: int
+    which: Pain
+
+
+@dataclass(frozen=True)
+class ViewState:
+    status: Status
+    reminder: PackReminder | None = None
+    heads_up: bool = False  # the running session is in its last minute
+    gap_over: bool = False  # the gap has just ended (until the next session)
+    undo: UndoOffer | None = None
+    pain_question: PainQuestion | None = None
+    advice: Advice = field(default_factory=lambda: Advice(False))
+    problem: str | None = None  # why changes are waiting to be saved
+    message: str = ""  # the latest answer to anything the user did, from any entry point
+    notices: tuple[str, ...] = ()  # things found at start-up (a damaged file moved aside…)
+    instance_problem: str | None = None  # a second launch cannot reach this window
+
+    @property
+    def state(self) -> State:
+        return self.status.state
+
+    @property
+    def pack_on(self) -> bool:
+        """A pack is (or may be) on the skin: a session runs or one awaits removal."""
+        return self.status.state is State.RUNNING or self.reminder is not None

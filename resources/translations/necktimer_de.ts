@@ -1,0 +1,1773 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Advice</name>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="107"/>
+        <source>There are too few pain ratings to tell whether the pain is easing.</source>
+        <translation>Es gibt zu wenige Schmerzbewertungen, um zu sagen, ob der Schmerz nachlässt.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="110"/>
+        <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
+        <translation>Der Schmerz lässt nach (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="113"/>
+        <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
+        <translation>Der Schmerz wird stärker (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="116"/>
+        <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
+        <translation>Der Schmerz hat nicht nachgelassen (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="122"/>
+        <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
+        <translation>%1 %2 Die meisten Nackenkrämpfe bessern sich innerhalb von etwa einer Woche: Bitte gehen Sie zu einem Arzt oder einer Ärztin.</translation>
+    </message>
+</context>
+<context>
+    <name>AdviceText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/diary.py" line="94"/>
+        <source>You have been treating your neck for %n days.</source>
+        <translation>
+            <numerusform>Sie behandeln Ihren Nacken seit %n Tag.</numerusform>
+            <numerusform>Sie behandeln Ihren Nacken seit %n Tagen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/alerts.py" line="56"/>
+        <source>Reminder %n: %1</source>
+        <translation>
+            <numerusform>Erinnerung %n: %1</numerusform>
+            <numerusform>Erinnerung %n: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="61"/>
+        <source>Time&apos;s up — remove the ice pack</source>
+        <translation>Zeit ist um — Kühlpack abnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <source>Time&apos;s up — remove the heat pack</source>
+        <translation>Zeit ist um — Wärmekissen abnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="65"/>
+        <source>%1 Take the pack off if it is still on.</source>
+        <translation>%1 Nehmen Sie die Auflage ab, falls sie noch aufliegt.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="70"/>
+        <source>Your %1-minute ice session ended at %2. Take the pack off and check your skin.</source>
+        <translation>Ihre %1-minütige Eisanwendung endete um %2. Nehmen Sie das Kühlpack ab und prüfen Sie Ihre Haut.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="73"/>
+        <source>Your %1-minute heat session ended at %2. Take the pack off and check your skin.</source>
+        <translation>Ihre %1-minütige Wärmeanwendung endete um %2. Nehmen Sie das Wärmekissen ab und prüfen Sie Ihre Haut.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="84"/>
+        <source>Reminder: %1</source>
+        <translation>Erinnerung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="90"/>
+        <source>1 minute left — get ready to take the ice pack off</source>
+        <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Kühlpack abzunehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="92"/>
+        <source>1 minute left — get ready to take the heat pack off</source>
+        <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Wärmekissen abzunehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="93"/>
+        <source>The session ends at %1.</source>
+        <translation>Die Anwendung endet um %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="99"/>
+        <source>You may apply ice or heat again</source>
+        <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="100"/>
+        <source>The gap after your last session is over.</source>
+        <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <source>Done — removed</source>
+        <translation>Erledigt — abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="177"/>
+        <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
+        <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="248"/>
+        <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
+        <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="251"/>
+        <source>Quit anyway?</source>
+        <translation>Trotzdem beenden?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="252"/>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="253"/>
+        <source>Quit anyway</source>
+        <translation>Trotzdem beenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="296"/>
+        <source>Could not change the login entry: %1</source>
+        <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="334"/>
+        <source>necktimer is open.</source>
+        <translation>necktimer ist geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/trend_chart.py" line="22"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Anwendung</numerusform>
+            <numerusform>%n Anwendungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../necktimer/cli.py" line="29"/>
+        <source>
+commands:
+  (none)                open the window, or raise the running one
+  status [--json]       print what you may do now and when
+  start ice|heat [--minutes N]
+                        start a session (%1-%2 min) in the running
+                        instance, or open necktimer with it started
+  stop                  stop the running session
+  done                  confirm the pack is off after a session ended
+  quit [--force]        quit the running instance (refused while a pack is on,
+                        unless --force)
+  last-applied HH:MM|%3
+                        after a lost history: when ice or heat was last applied
+  install-desktop       add necktimer to your application menu (no root needed)
+  uninstall-desktop     remove it again
+
+exit codes:
+  0  done
+  1  refused by the safety rules (the message says when it will be allowed),
+     or nothing to do (no session running, no pack waiting)
+  2  bad command line
+  3  the data folder or the running instance cannot be used
+
+The safety rules: a session lasts at most %2 minutes, and the next one (ice or
+heat) may start one gap (2 hours, or longer if you set it) after the previous one
+ended. A session stopped within its first minute starts no gap, but its time counts
+toward the next session&apos;s %2 minutes.
+</source>
+        <translation>
+Befehle:
+  (keiner)              das Fenster öffnen oder das laufende nach vorn holen
+  status [--json]       ausgeben, was Sie jetzt tun dürfen und wann
+  start ice|heat [--minutes N]
+                        eine Anwendung (%1-%2 min) in der laufenden Instanz
+                        starten oder necktimer mit ihr gestartet öffnen
+  stop                  die laufende Anwendung stoppen
+  done                  bestätigen, dass die Auflage nach dem Ende ab ist
+  quit [--force]        die laufende Instanz beenden (abgelehnt, solange eine
+                        Auflage aufliegt, außer mit --force)
+  last-applied HH:MM|%3
+                        nach verlorenem Verlauf: wann zuletzt Eis oder Wärme
+                        angewendet wurde
+  install-desktop       necktimer ins Anwendungsmenü aufnehmen (ohne Root-Rechte)
+  uninstall-desktop     es wieder entfernen
+
+Exit-Codes:
+  0  erledigt
+  1  von den Sicherheitsregeln abgelehnt (die Meldung sagt, ab wann es erlaubt
+     ist), oder nichts zu tun (keine Anwendung läuft, keine Auflage wartet)
+  2  fehlerhafte Befehlszeile
+  3  der Datenordner oder die laufende Instanz ist nicht nutzbar
+
+Die Sicherheitsregeln: Eine Anwendung dauert höchstens %2 Minuten, und die
+nächste (Eis oder Wärme) darf eine Pause (2 Stunden oder länger, wenn Sie das
+eingestellt haben) nach dem Ende der vorigen beginnen. Eine Anwendung, die in
+ihrer ersten Minute gestoppt wird, löst keine Pause aus, aber ihre Zeit zählt
+zu den %2 Minuten der nächsten Anwendung.
+</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="64"/>
+        <source>%1 is not a whole number of minutes</source>
+        <translation>%1 ist keine ganze Zahl von Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="80"/>
+        <source>the data folder must not be empty</source>
+        <translation>der Name des Datenordners darf nicht leer sein</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="91"/>
+        <source>(see &apos;%1 --help&apos;)</source>
+        <translation>(siehe &apos;%1 --help&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="98"/>
+        <source>keep the history and settings in DIR (a separate profile)</source>
+        <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="101"/>
+        <source>log what happens</source>
+        <translation>protokollieren, was passiert</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="104"/>
+        <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
+        <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="113"/>
+        <source>start in the system tray without showing the window</source>
+        <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="117"/>
+        <source>print the current state</source>
+        <translation>den aktuellen Zustand ausgeben</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="119"/>
+        <source>print one JSON object</source>
+        <translation>ein JSON-Objekt ausgeben</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="120"/>
+        <source>start a session</source>
+        <translation>eine Anwendung starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="123"/>
+        <source>length in minutes, %1-%2 (default: the length you chose last)</source>
+        <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="127"/>
+        <source>quit the running instance</source>
+        <translation>die laufende Instanz beenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="129"/>
+        <source>quit even while a pack is on</source>
+        <translation>auch beenden, während eine Auflage aufliegt</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="131"/>
+        <source>say when ice or heat was last applied</source>
+        <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="133"/>
+        <source>stop the running session</source>
+        <translation>die laufende Anwendung stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="134"/>
+        <source>confirm the pack is off</source>
+        <translation>bestätigen, dass die Auflage abgenommen ist</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="135"/>
+        <source>add the menu entry and icon for this user</source>
+        <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="137"/>
+        <source>remove the menu entry and icon</source>
+        <translation>Menüeintrag und Symbol entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="257"/>
+        <source>necktimer is running for %1 but does not answer (%2).</source>
+        <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="267"/>
+        <source>necktimer is not running.</source>
+        <translation>necktimer läuft nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../necktimer/commands.py" line="163"/>
+        <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
+        <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="206"/>
+        <source>No pack was waiting to come off.</source>
+        <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="218"/>
+        <source>necktimer is quitting.</source>
+        <translation>necktimer wird beendet.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="232"/>
+        <source>Noted: the ice pack came off at %1.</source>
+        <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="234"/>
+        <source>Noted: the heat pack came off at %1.</source>
+        <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="241"/>
+        <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
+        <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="245"/>
+        <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
+        <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/humanize.py" line="20"/>
+        <source>%n s</source>
+        <comment>seconds, short</comment>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/humanize.py" line="23"/>
+        <source>%n min</source>
+        <comment>minutes, short</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/humanize.py" line="26"/>
+        <source>%n h</source>
+        <comment>hours, short</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/humanize.py" line="29"/>
+        <source>%1 %2</source>
+        <comment>hours, then minutes: &apos;1 h 42 min&apos;</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/humanize.py" line="33"/>
+        <source>%1 %2</source>
+        <comment>minutes, then seconds: &apos;14 min 54 s&apos;</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>EndReason</name>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="59"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="60"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="61"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="62"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="40"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="41"/>
+        <source>Therapy</source>
+        <translation>Therapie</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="42"/>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="43"/>
+        <source>Actual</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="44"/>
+        <source>Pain before</source>
+        <translation>Schmerz vorher</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="45"/>
+        <source>Pain after</source>
+        <translation>Schmerz nachher</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="174"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="177"/>
+        <source>%1 (%2)</source>
+        <comment>length (how it ended)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/history_window.py" line="38"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Anwendung</numerusform>
+            <numerusform>%n Anwendungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="48"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="52"/>
+        <source>Ice and heat</source>
+        <translation>Eis und Wärme</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="53"/>
+        <source>Ice only</source>
+        <translation>Nur Eis</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="54"/>
+        <source>Heat only</source>
+        <translation>Nur Wärme</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="55"/>
+        <source>Show therapy</source>
+        <translation>Angezeigte Therapie</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="56"/>
+        <source>&amp;All dates</source>
+        <translation>&amp;Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="61"/>
+        <source>From date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="61"/>
+        <source>To date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="66"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="72"/>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="74"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="89"/>
+        <source>Sessions</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="97"/>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="98"/>
+        <source>Save &amp;PDF summary for a physician…</source>
+        <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="124"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="126"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="192"/>
+        <source>Save as</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="200"/>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="202"/>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Instance</name>
+    <message>
+        <location filename="../../necktimer/instance.py" line="44"/>
+        <source>%1 is not a folder (it may be a link someone else made).</source>
+        <translation>%1 ist kein Ordner (möglicherweise ein Link, den jemand anderes angelegt hat).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/instance.py" line="47"/>
+        <source>%1 belongs to another user.</source>
+        <translation>%1 gehört einem anderen Benutzer.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/instance.py" line="127"/>
+        <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
+        <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
+    </message>
+</context>
+<context>
+    <name>LastAppliedQuestion</name>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="33"/>
+        <source>necktimer lost its session history. When did you last take off an ice or heat pack?</source>
+        <translation>necktimer hat seinen Verlauf verloren. Wann haben Sie zuletzt ein Kühlpack oder Wärmekissen abgenommen?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="41"/>
+        <source>Or at &amp;this time today:</source>
+        <translation>Oder heute um diese Uhr&amp;zeit:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="43"/>
+        <source>Time the pack came off</source>
+        <translation>Uhrzeit, zu der die Auflage abgenommen wurde</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="46"/>
+        <source>Save the time</source>
+        <translation>Uhrzeit speichern</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="58"/>
+        <source>More than %1 ago (or never)</source>
+        <translation>Vor mehr als %1 (oder nie)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="76"/>
+        <location filename="../../necktimer/ui/main_window.py" line="233"/>
+        <source>Start ice</source>
+        <translation>Eis starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="77"/>
+        <location filename="../../necktimer/ui/main_window.py" line="233"/>
+        <source>Start heat</source>
+        <translation>Wärme starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="79"/>
+        <location filename="../../necktimer/ui/main_window.py" line="234"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <source>Undo stop</source>
+        <translation>Stopp rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="81"/>
+        <location filename="../../necktimer/ui/main_window.py" line="115"/>
+        <location filename="../../necktimer/ui/main_window.py" line="235"/>
+        <source>Done — removed</source>
+        <translation>Erledigt — abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="83"/>
+        <source>History…</source>
+        <translation>Verlauf…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="85"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="87"/>
+        <location filename="../../necktimer/ui/main_window.py" line="237"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
+        <location filename="../../necktimer/ui/main_window.py" line="236"/>
+        <source>Self-care tips</source>
+        <translation>Tipps zur Selbsthilfe</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <source>When to see a physician</source>
+        <translation>Wann zum Arzt</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="243"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <source>&amp;Session</source>
+        <translation>&amp;Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <source>Done — &amp;removed</source>
+        <translation>Erledigt — &amp;abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <source>Undo the stop</source>
+        <translation>Stopp rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <source>&amp;Dismiss</source>
+        <translation>A&amp;usblenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <source>Open the &amp;physician tip</source>
+        <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <source>Open the physician tip</source>
+        <translation>Tipp zum Arztbesuch öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="129"/>
+        <source>Remind me to&amp;morrow</source>
+        <translation>&amp;Morgen erinnern</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <source>Remind me tomorrow</source>
+        <translation>Morgen erinnern</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="234"/>
+        <source>Undo a stop (for 10 seconds)</source>
+        <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="235"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="236"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="245"/>
+        <source>Tab moves between controls; the arrow keys move between tip topics.</source>
+        <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="272"/>
+        <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
+        <translation>Anwendung um %1 gestoppt. Versehentlich? Sie können das 10 Sekunden lang rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <source>The gap is over: you may apply ice or heat again.</source>
+        <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
+        <source>%1 Remove the ice pack if it is still on.</source>
+        <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="294"/>
+        <source>%1 Remove the heat pack if it is still on.</source>
+        <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="297"/>
+        <source>Time&apos;s up — remove the ice pack now.</source>
+        <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <source>Time&apos;s up — remove the heat pack now.</source>
+        <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
+    </message>
+</context>
+<context>
+    <name>PainPrompt</name>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="36"/>
+        <source>Pain %1 of 10</source>
+        <translation>Schmerz %1 von 10</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="37"/>
+        <source>No pain</source>
+        <translation>Kein Schmerz</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="38"/>
+        <source>The worst pain imaginable</source>
+        <translation>Der schlimmste vorstellbare Schmerz</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="45"/>
+        <source>S&amp;kip</source>
+        <translation>Über&amp;springen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="46"/>
+        <source>Skip the pain rating</source>
+        <translation>Schmerzbewertung überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
+        <source>0 = no pain · 10 = worst imaginable · optional, editable later in History</source>
+        <translation>0 = kein Schmerz · 10 = schlimmster vorstellbarer · freiwillig, später im Verlauf änderbar</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="68"/>
+        <source>How bad is the pain right now, before the pack goes on?</source>
+        <translation>Wie stark ist der Schmerz jetzt, bevor die Auflage aufgelegt wird?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="70"/>
+        <source>The pack is off. How bad is the pain now?</source>
+        <translation>Die Auflage ist ab. Wie stark ist der Schmerz jetzt?</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../necktimer/core/report.py" line="34"/>
+        <source>Your ice session ended at %1 while %2 was closed.</source>
+        <translation>Ihre Eisanwendung endete um %1, während %2 geschlossen war.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/report.py" line="36"/>
+        <source>Your heat session ended at %1 while %2 was closed.</source>
+        <translation>Ihre Wärmeanwendung endete um %1, während %2 geschlossen war.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="46"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="47"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
+        <source>none of the signs</source>
+        <translation>keines der Anzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
+        <source>The warning-sign checklist was not answered.</source>
+        <translation>Die Liste der Warnzeichen wurde nicht beantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="68"/>
+        <source>%1 (and %2)</source>
+        <translation>%1 (und %2)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="69"/>
+        <source>ice and heat, at most %1 minutes each, %2 apart</source>
+        <translation>Eis und Wärme, jeweils höchstens %1 Minuten, im Abstand von %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="72"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="121"/>
+        <source>Neck pain diary — summary for a physician visit</source>
+        <translation>Nackenschmerz-Tagebuch — Zusammenfassung für den Arztbesuch</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="73"/>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="74"/>
+        <source>Sessions:</source>
+        <translation>Anwendungen:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
+        <source>Pain trend:</source>
+        <translation>Schmerzverlauf:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="76"/>
+        <source>Generated:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="77"/>
+        <source>Warning signs reported</source>
+        <translation>Angegebene Warnzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="78"/>
+        <source>Sessions and pain per day (last 14 days)</source>
+        <translation>Anwendungen und Schmerz pro Tag (letzte 14 Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="80"/>
+        <source>Sessions</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
+        <source>Mean pain (0–10)</source>
+        <translation>Mittlerer Schmerz (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
+        <source>Therapy</source>
+        <translation>Therapie</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <source>Length</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
+        <source>Ended</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
+        <source>Pain before</source>
+        <translation>Schmerz vorher</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <source>Pain after</source>
+        <translation>Schmerz nachher</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <source>Recorded by the patient.</source>
+        <translation>Von der betroffenen Person selbst erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/pdf_report.py" line="25"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Anwendung</numerusform>
+            <numerusform>%n Anwendungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/pdf_report.py" line="28"/>
+        <source>%n cancelled mis-start(s), not counted</source>
+        <translation>
+            <numerusform>%n abgebrochener Fehlstart, nicht gezählt</numerusform>
+            <numerusform>%n abgebrochene Fehlstarts, nicht gezählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/pdf_report.py" line="31"/>
+        <source>… and %n earlier session(s) (see the CSV export).</source>
+        <translation>
+            <numerusform>… und %n frühere Anwendung (siehe CSV-Export).</numerusform>
+            <numerusform>… und %n frühere Anwendungen (siehe CSV-Export).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="261"/>
+        <source>The length must be a whole number of minutes, not %1.</source>
+        <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="264"/>
+        <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
+        <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="272"/>
+        <source>You may start a session now.</source>
+        <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="280"/>
+        <source>The ice session is still running.</source>
+        <translation>Die Eisanwendung läuft noch.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="282"/>
+        <source>The heat session is still running.</source>
+        <translation>Die Wärmeanwendung läuft noch.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="283"/>
+        <location filename="../../necktimer/core/rules.py" line="288"/>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="286"/>
+        <source>Ice or heat should stay off the skin for %1 after a session.</source>
+        <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
+    </message>
+</context>
+<context>
+    <name>Service</name>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="333"/>
+        <source>No session is running.</source>
+        <translation>Es läuft keine Anwendung.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="340"/>
+        <location filename="../../necktimer/core/service.py" line="479"/>
+        <location filename="../../necktimer/core/service.py" line="551"/>
+        <location filename="../../necktimer/core/service.py" line="599"/>
+        <source>the end of the session</source>
+        <translation>das Ende der Anwendung</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="354"/>
+        <source>There is no stop to undo.</source>
+        <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="361"/>
+        <source>It is too late to undo that stop.</source>
+        <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="366"/>
+        <source>the undone stop</source>
+        <translation>der zurückgenommene Stopp</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="370"/>
+        <source>Stop undone: the session goes on until %1.</source>
+        <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="382"/>
+        <location filename="../../necktimer/core/service.py" line="605"/>
+        <source>the time the pack came off</source>
+        <translation>die Uhrzeit, zu der die Auflage abgenommen wurde</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="389"/>
+        <source>a note that the gap was announced</source>
+        <translation>ein Vermerk, dass das Ende der Pause gemeldet wurde</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="401"/>
+        <source>a pain rating</source>
+        <translation>eine Schmerzbewertung</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="409"/>
+        <source>a note</source>
+        <translation>eine Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="418"/>
+        <source>the warning-sign answers</source>
+        <translation>die Antworten zu den Warnzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="423"/>
+        <source>the physician reminder&apos;s snooze</source>
+        <translation>das Aufschieben der Arzt-Erinnerung</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="432"/>
+        <source>That time is in the future.</source>
+        <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="445"/>
+        <source>your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="485"/>
+        <source>the time</source>
+        <translation>die Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="590"/>
+        <source>a session kept in the safety record</source>
+        <translation>eine im Sicherheitsprotokoll aufbewahrte Anwendung</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="612"/>
+        <source>The history cannot be written right now.</source>
+        <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="614"/>
+        <source>No session was started: %1</source>
+        <translation>Es wurde keine Anwendung gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="650"/>
+        <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
+        <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="713"/>
+        <source>Ice session started: take the ice pack off at %1 (in %2).</source>
+        <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="716"/>
+        <source>Heat session started: take the heat pack off at %1 (in %2).</source>
+        <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="722"/>
+        <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
+        <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="732"/>
+        <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
+        <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="736"/>
+        <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
+        <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="741"/>
+        <source>Ice session stopped. %1</source>
+        <translation>Eisanwendung gestoppt. %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="743"/>
+        <source>Heat session stopped. %1</source>
+        <translation>Wärmeanwendung gestoppt. %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="66"/>
+        <source>Start &amp;ice</source>
+        <translation>&amp;Eis starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="66"/>
+        <source>Start ice</source>
+        <translation>Eis starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="68"/>
+        <source>Start h&amp;eat</source>
+        <translation>&amp;Wärme starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="68"/>
+        <source>Start heat</source>
+        <translation>Wärme starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="70"/>
+        <source>St&amp;op</source>
+        <translation>St&amp;opp</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="70"/>
+        <source>Stop the session</source>
+        <translation>Anwendung stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
+        <source>&amp;Length:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="79"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
+        <source>Session length in minutes</source>
+        <translation>Dauer der Anwendung in Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="87"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="88"/>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="150"/>
+        <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
+        <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="154"/>
+        <source>How long the next session lasts: %1 to %2 minutes.</source>
+        <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="163"/>
+        <source>Off now</source>
+        <translation>Zeit ist um</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="164"/>
+        <source>remove the ice pack</source>
+        <translation>Kühlpack abnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="165"/>
+        <source>remove the heat pack</source>
+        <translation>Wärmekissen abnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="168"/>
+        <source>1 minute left — get ready</source>
+        <translation>Noch 1 Minute — bereit machen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="170"/>
+        <source>Ice · off at %1</source>
+        <translation>Eis · abnehmen um %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="172"/>
+        <source>Heat · off at %1</source>
+        <translation>Wärme · abnehmen um %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="180"/>
+        <source>until the next session, at %1</source>
+        <translation>bis zur nächsten Anwendung, um %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="184"/>
+        <source>when was ice or heat last applied?</source>
+        <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="186"/>
+        <source>start ice or heat when you like</source>
+        <translation>Eis oder Wärme starten, wann Sie möchten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="188"/>
+        <source>next session: at most %1</source>
+        <translation>nächste Anwendung: höchstens %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="60"/>
+        <source>Setting %1=%2 is not true or false; using %3.</source>
+        <translation>Einstellung %1=%2 ist weder true noch false; verwendet wird %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="69"/>
+        <source>Setting %1=%2 is not one of %3; using %4.</source>
+        <translation>Einstellung %1=%2 ist keiner der Werte %3; verwendet wird %4.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="78"/>
+        <source>Setting %1=%2 is not a whole number; using %3.</source>
+        <translation>Einstellung %1=%2 ist keine ganze Zahl; verwendet wird %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="84"/>
+        <source>Setting %1=%2 is outside the safe range %3–%4; using %5.</source>
+        <translation>Einstellung %1=%2 liegt außerhalb des sicheren Bereichs %3–%4; verwendet wird %5.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/settings_io.py" line="55"/>
+        <source>The settings could not be saved to %1; they apply until necktimer quits.</source>
+        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden; sie gelten, bis necktimer beendet wird.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="28"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="34"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="36"/>
+        <source>Session length in minutes</source>
+        <translation>Dauer einer Anwendung in Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="37"/>
+        <source>Session &amp;length:</source>
+        <translation>&amp;Dauer einer Anwendung:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="43"/>
+        <source>Gap between sessions in minutes</source>
+        <translation>Pause zwischen Anwendungen in Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="44"/>
+        <source>At least %1; you may make it longer, not shorter.</source>
+        <translation>Mindestens %1; Sie können sie verlängern, aber nicht verkürzen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="46"/>
+        <source>&amp;Gap between sessions:</source>
+        <translation>&amp;Pause zwischen Anwendungen:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
+        <source>Play a &amp;sound when a session ends</source>
+        <translation>&amp;Ton abspielen, wenn eine Anwendung endet</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="49"/>
+        <source>Warn one minute &amp;before the end</source>
+        <translation>Eine Minute vor dem Ende &amp;warnen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="50"/>
+        <source>&amp;Remind me when I may apply ice or heat again</source>
+        <translation>E&amp;rinnern, wenn ich wieder Eis oder Wärme anwenden darf</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="51"/>
+        <source>&amp;Keep running in the system tray when the window closes</source>
+        <translation>In der Systemleiste weiter&amp;laufen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
+        <source>This desktop has no system tray.</source>
+        <translation>Diese Arbeitsumgebung hat keine Systemleiste.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
+        <source>Start at l&amp;ogin (in the tray)</source>
+        <translation>Beim An&amp;melden starten (in der Systemleiste)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="57"/>
+        <source>Ask how bad the &amp;pain is (pain diary)</source>
+        <translation>Nach der Schmerzstärke &amp;fragen (Schmerztagebuch)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="58"/>
+        <source>Also ask be&amp;fore the pack goes on</source>
+        <translation>Auch &amp;vor dem Auflegen fragen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="74"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="74"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="75"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
+        <source>Colour scheme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <source>&amp;Colours:</source>
+        <translation>Farb&amp;schema:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="82"/>
+        <source>The system&apos;s language</source>
+        <translation>Die Sprache des Systems</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="86"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="87"/>
+        <source>Lang&amp;uage:</source>
+        <translation>Spr&amp;ache:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="88"/>
+        <source>A new language applies the next time necktimer starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von necktimer.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="93"/>
+        <source>Sessions</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="93"/>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="94"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="98"/>
+        <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
+        <translation>Eine Anwendung dauert nie länger als %1 Minuten, und die Pause ist nie kürzer als %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="155"/>
+        <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
+        <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann zuletzt Eis oder Wärme angewendet wurde, bevor Sie eine Anwendung starten.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="159"/>
+        <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
+        <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="163"/>
+        <source>Ready: you may start an ice or heat session now.</source>
+        <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="167"/>
+        <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
+        <translation>Eisanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="170"/>
+        <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
+        <translation>Wärmeanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="178"/>
+        <source>Next session allowed at %1 (in %2).</source>
+        <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="163"/>
+        <source>Another program is holding the session history (%1) open, so necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
+        <translation>Ein anderes Programm hält den Verlauf (%1) geöffnet, daher kann necktimer gerade nicht darin speichern. Schließen Sie dieses Programm; nichts wurde umbenannt, nichts ging verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="168"/>
+        <source>The disk holding the session history (%1) is full. Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
+        <translation>Der Datenträger mit dem Verlauf (%1) ist voll. Geben Sie Speicherplatz frei; necktimer behält, was noch nicht gespeichert ist, und schreibt es, sobald es kann.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="172"/>
+        <source>The session history (%1) disappeared or cannot be reached (%2).</source>
+        <translation>Der Verlauf (%1) ist verschwunden oder nicht erreichbar (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="175"/>
+        <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
+        <translation>%1 gehört zu einem anderen Programm (es ist kein necktimer-Verlauf). necktimer hat die Datei nicht verändert: Verschieben Sie sie, oder wählen Sie mit --data-dir einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="179"/>
+        <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
+        <translation>%1 wurde von einer neueren necktimer-Version geschrieben; aktualisieren Sie necktimer, um die Datei zu verwenden. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="182"/>
+        <source>The session history %1 is damaged (%2).</source>
+        <translation>Der Verlauf %1 ist beschädigt (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="184"/>
+        <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
+        <translation>necktimer kann seinen Verlauf nicht in %1 schreiben (%2). Prüfen Sie, ob der Ordner beschreibbar ist, oder wählen Sie mit --data-dir einen anderen. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="401"/>
+        <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %4 sessions that could still be read were carried over to a new history.</source>
+        <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt; die noch lesbaren Anwendungen (%4) wurden in einen neuen Verlauf übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="407"/>
+        <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
+        <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt, und ein neuer, leerer Verlauf wurde begonnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Therapy</name>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="46"/>
+        <source>Ice</source>
+        <translation>Eis</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="47"/>
+        <source>Heat</source>
+        <translation>Wärme</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <location filename="../../necktimer/core/i18n.py" line="141"/>
+        <source>%1 %2</source>
+        <comment>a date, then a time of day</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TipsPanel</name>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="41"/>
+        <source>Self-care tips</source>
+        <translation>Tipps zur Selbsthilfe</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="45"/>
+        <source>Tip topics</source>
+        <translation>Tipp-Themen</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="103"/>
+        <source>%1 · Time&apos;s up — remove the ice pack</source>
+        <translation>%1 · Zeit ist um — Kühlpack abnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="104"/>
+        <source>%1 · Time&apos;s up — remove the heat pack</source>
+        <translation>%1 · Zeit ist um — Wärmekissen abnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="108"/>
+        <source>Ice · 1 minute left — get ready to take it off</source>
+        <translation>Eis · noch 1 Minute — gleich abnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="109"/>
+        <source>Heat · 1 minute left — get ready to take it off</source>
+        <translation>Wärme · noch 1 Minute — gleich abnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="111"/>
+        <source>Ice · %1 left</source>
+        <translation>Eis · noch %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="113"/>
+        <source>Heat · %1 left</source>
+        <translation>Wärme · noch %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="116"/>
+        <source>%1 · next session at %2</source>
+        <translation>%1 · nächste Anwendung ab %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="119"/>
+        <source>%1 · when was ice or heat last applied?</source>
+        <translation>%1 · wann wurde zuletzt Eis oder Wärme angewendet?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="120"/>
+        <source>%1 · ready for ice or heat</source>
+        <translation>%1 · bereit für Eis oder Wärme</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="136"/>
+        <source>Start ice</source>
+        <translation>Eis starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="138"/>
+        <source>Start heat</source>
+        <translation>Wärme starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="140"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="141"/>
+        <source>Undo stop</source>
+        <translation>Stopp rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="142"/>
+        <source>Done — removed</source>
+        <translation>Erledigt — abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="145"/>
+        <source>Show window</source>
+        <translation>Fenster anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="147"/>
+        <source>History…</source>
+        <translation>Verlauf…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="148"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="150"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="31"/>
+        <source>Sessions and pain over the last 14 days</source>
+        <translation>Anwendungen und Schmerz in den letzten 14 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="36"/>
+        <source>%1 in the last %2 days</source>
+        <translation>%1 in den letzten %2 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="39"/>
+        <source>Pain %1 on %2, %3 on %4.</source>
+        <translation>Schmerz %1 am %2, %3 am %4.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="65"/>
+        <source>Sessions per day (bars, left) and pain 0–10 (line, right)</source>
+        <translation>Anwendungen pro Tag (Balken, links) und Schmerz 0–10 (Linie, rechts)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="93"/>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+</context>
+<context>
+    <name>WarningSigns</name>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="53"/>
+        <source>Severe headache</source>
+        <translation>Starke Kopfschmerzen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="54"/>
+        <source>Swelling</source>
+        <translation>Schwellung</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="55"/>
+        <source>Nausea</source>
+        <translation>Übelkeit</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="56"/>
+        <source>Numbness or weakness in an arm</source>
+        <translation>Taubheit oder Schwäche in einem Arm</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="57"/>
+        <source>Other alarming signs</source>
+        <translation>Andere alarmierende Anzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/warning_signs.py" line="22"/>
+        <source>Do you have any of these with the neck pain?</source>
+        <translation>Haben Sie eines dieser Anzeichen zusammen mit den Nackenschmerzen?</translation>
+    </message>
+</context>
+<context>
+    <name>translator</name>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="118"/>
+        <source>Get care at once</source>
+        <translation>Sofort ärztliche Hilfe holen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="121"/>
+        <source>General precautions for packs</source>
+        <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>Advice</name>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="107"/>
+        <source>There are too few pain ratings to tell whether the pain is easing.</source>
+        <translation>Hay muy pocas valoraciones del dolor para saber si está disminuyendo.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="110"/>
+        <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
+        <translation>El dolor está disminuyendo (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="113"/>
+        <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
+        <translation>El dolor está empeorando (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="116"/>
+        <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
+        <translation>El dolor no ha disminuido (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="122"/>
+        <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
+        <translation>%1 %2 La mayoría de los espasmos mejoran en una semana más o menos: consulte a un médico.</translation>
+    </message>
+</context>
+<context>
+    <name>AdviceText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/diary.py" line="94"/>
+        <source>You have been treating your neck for %n days.</source>
+        <translation>
+            <numerusform>Lleva %n día tratándose el cuello.</numerusform>
+            <numerusform>Lleva %n días tratándose el cuello.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/alerts.py" line="56"/>
+        <source>Reminder %n: %1</source>
+        <translation>
+            <numerusform>Recordatorio %n: %1</numerusform>
+            <numerusform>Recordatorio %n: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="61"/>
+        <source>Time&apos;s up — remove the ice pack</source>
+        <translation>Se acabó el tiempo — retire la bolsa de hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <source>Time&apos;s up — remove the heat pack</source>
+        <translation>Se acabó el tiempo — retire la compresa caliente</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="65"/>
+        <source>%1 Take the pack off if it is still on.</source>
+        <translation>%1 Retire la compresa si todavía la tiene puesta.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="70"/>
+        <source>Your %1-minute ice session ended at %2. Take the pack off and check your skin.</source>
+        <translation>Su sesión de hielo (%1 min) terminó a las %2. Retire la compresa y revise su piel.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="73"/>
+        <source>Your %1-minute heat session ended at %2. Take the pack off and check your skin.</source>
+        <translation>Su sesión de calor (%1 min) terminó a las %2. Retire la compresa y revise su piel.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="84"/>
+        <source>Reminder: %1</source>
+        <translation>Recordatorio: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="90"/>
+        <source>1 minute left — get ready to take the ice pack off</source>
+        <translation>Queda 1 minuto — prepárese para retirar la bolsa de hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="92"/>
+        <source>1 minute left — get ready to take the heat pack off</source>
+        <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="93"/>
+        <source>The session ends at %1.</source>
+        <translation>La sesión termina a las %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="99"/>
+        <source>You may apply ice or heat again</source>
+        <translation>Ya puede volver a aplicar hielo o calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="100"/>
+        <source>The gap after your last session is over.</source>
+        <translation>Terminó la pausa después de su última sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <source>Done — removed</source>
+        <translation>Hecho — retirada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="177"/>
+        <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
+        <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="248"/>
+        <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
+        <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="251"/>
+        <source>Quit anyway?</source>
+        <translation>¿Cerrar de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="252"/>
+        <source>Keep running</source>
+        <translation>No cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="253"/>
+        <source>Quit anyway</source>
+        <translation>Cerrar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="296"/>
+        <source>Could not change the login entry: %1</source>
+        <translation>No se pudo cambiar el inicio automático: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="334"/>
+        <source>necktimer is open.</source>
+        <translation>necktimer está abierto.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/trend_chart.py" line="22"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../necktimer/cli.py" line="29"/>
+        <source>
+commands:
+  (none)                open the window, or raise the running one
+  status [--json]       print what you may do now and when
+  start ice|heat [--minutes N]
+                        start a session (%1-%2 min) in the running
+                        instance, or open necktimer with it started
+  stop                  stop the running session
+  done                  confirm the pack is off after a session ended
+  quit [--force]        quit the running instance (refused while a pack is on,
+                        unless --force)
+  last-applied HH:MM|%3
+                        after a lost history: when ice or heat was last applied
+  install-desktop       add necktimer to your application menu (no root needed)
+  uninstall-desktop     remove it again
+
+exit codes:
+  0  done
+  1  refused by the safety rules (the message says when it will be allowed),
+     or nothing to do (no session running, no pack waiting)
+  2  bad command line
+  3  the data folder or the running instance cannot be used
+
+The safety rules: a session lasts at most %2 minutes, and the next one (ice or
+heat) may start one gap (2 hours, or longer if you set it) after the previous one
+ended. A session stopped within its first minute starts no gap, but its time counts
+toward the next session&apos;s %2 minutes.
+</source>
+        <translation>
+comandos:
+  (ninguno)             abrir la ventana, o traer al frente la que ya está abierta
+  status [--json]       mostrar qué puede hacer ahora y cuándo
+  start ice|heat [--minutes N]
+                        iniciar una sesión (%1-%2 min) en la instancia en
+                        ejecución, o abrir necktimer con la sesión iniciada
+  stop                  detener la sesión en curso
+  done                  confirmar que retiró la compresa al terminar la sesión
+  quit [--force]        cerrar la instancia en ejecución (se rechaza mientras
+                        haya una compresa puesta, salvo con --force)
+  last-applied HH:MM|%3
+                        tras perderse el historial: cuándo se aplicó hielo o
+                        calor por última vez
+  install-desktop       añadir necktimer al menú de aplicaciones (sin ser root)
+  uninstall-desktop     quitarlo de nuevo
+
+códigos de salida:
+  0  hecho
+  1  rechazado por las reglas de seguridad (el mensaje dice cuándo estará
+     permitido), o nada que hacer (ninguna sesión en curso, ninguna compresa
+     pendiente de retirar)
+  2  línea de comandos incorrecta
+  3  no se puede usar la carpeta de datos o la instancia en ejecución
+
+Las reglas de seguridad: una sesión dura como máximo %2 minutos, y la siguiente
+(de hielo o de calor) puede empezar una pausa (2 horas, o más si así lo
+configuró) después de que terminó la anterior. Una sesión detenida en su primer
+minuto no inicia ninguna pausa, pero su tiempo cuenta para los %2 minutos de la
+siguiente sesión.
+</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="64"/>
+        <source>%1 is not a whole number of minutes</source>
+        <translation>%1 no es un número entero de minutos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="80"/>
+        <source>the data folder must not be empty</source>
+        <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="91"/>
+        <source>(see &apos;%1 --help&apos;)</source>
+        <translation>(consulte &apos;%1 --help&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="98"/>
+        <source>keep the history and settings in DIR (a separate profile)</source>
+        <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="101"/>
+        <source>log what happens</source>
+        <translation>registrar lo que ocurre</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="104"/>
+        <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
+        <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="113"/>
+        <source>start in the system tray without showing the window</source>
+        <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="117"/>
+        <source>print the current state</source>
+        <translation>mostrar el estado actual</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="119"/>
+        <source>print one JSON object</source>
+        <translation>mostrar un objeto JSON</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="120"/>
+        <source>start a session</source>
+        <translation>iniciar una sesión</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="123"/>
+        <source>length in minutes, %1-%2 (default: the length you chose last)</source>
+        <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="127"/>
+        <source>quit the running instance</source>
+        <translation>cerrar la instancia en ejecución</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="129"/>
+        <source>quit even while a pack is on</source>
+        <translation>cerrar aunque haya una compresa puesta</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="131"/>
+        <source>say when ice or heat was last applied</source>
+        <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="133"/>
+        <source>stop the running session</source>
+        <translation>detener la sesión en curso</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="134"/>
+        <source>confirm the pack is off</source>
+        <translation>confirmar que retiró la compresa</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="135"/>
+        <source>add the menu entry and icon for this user</source>
+        <translation>añadir la entrada del menú y el icono para este usuario</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="137"/>
+        <source>remove the menu entry and icon</source>
+        <translation>quitar la entrada del menú y el icono</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="257"/>
+        <source>necktimer is running for %1 but does not answer (%2).</source>
+        <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="267"/>
+        <source>necktimer is not running.</source>
+        <translation>necktimer no está en ejecución.</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../necktimer/commands.py" line="163"/>
+        <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
+        <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="206"/>
+        <source>No pack was waiting to come off.</source>
+        <translation>No había ninguna compresa pendiente de retirar.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="218"/>
+        <source>necktimer is quitting.</source>
+        <translation>necktimer se está cerrando.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="232"/>
+        <source>Noted: the ice pack came off at %1.</source>
+        <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="234"/>
+        <source>Noted: the heat pack came off at %1.</source>
+        <translation>Anotado: retiró la compresa caliente a las %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="241"/>
+        <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
+        <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="245"/>
+        <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
+        <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/humanize.py" line="20"/>
+        <source>%n s</source>
+        <comment>seconds, short</comment>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/humanize.py" line="23"/>
+        <source>%n min</source>
+        <comment>minutes, short</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/humanize.py" line="26"/>
+        <source>%n h</source>
+        <comment>hours, short</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/humanize.py" line="29"/>
+        <source>%1 %2</source>
+        <comment>hours, then minutes: &apos;1 h 42 min&apos;</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/humanize.py" line="33"/>
+        <source>%1 %2</source>
+        <comment>minutes, then seconds: &apos;14 min 54 s&apos;</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>EndReason</name>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="59"/>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="60"/>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="61"/>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="62"/>
+        <source>interrupted</source>
+        <translation>interrumpida</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="40"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="41"/>
+        <source>Therapy</source>
+        <translation>Terapia</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="42"/>
+        <source>Planned</source>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="43"/>
+        <source>Actual</source>
+        <translation>Real</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="44"/>
+        <source>Pain before</source>
+        <translation>Dolor antes</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="45"/>
+        <source>Pain after</source>
+        <translation>Dolor después</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="174"/>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="177"/>
+        <source>%1 (%2)</source>
+        <comment>length (how it ended)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/history_window.py" line="38"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="48"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="52"/>
+        <source>Ice and heat</source>
+        <translation>Hielo y calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="53"/>
+        <source>Ice only</source>
+        <translation>Solo hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="54"/>
+        <source>Heat only</source>
+        <translation>Solo calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="55"/>
+        <source>Show therapy</source>
+        <translation>Terapia que se muestra</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="56"/>
+        <source>&amp;All dates</source>
+        <translation>&amp;Todas las fechas</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="61"/>
+        <source>From date</source>
+        <translation>Fecha inicial</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="61"/>
+        <source>To date</source>
+        <translation>Fecha final</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="66"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="72"/>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="74"/>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="89"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="97"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="98"/>
+        <source>Save &amp;PDF summary for a physician…</source>
+        <translation>Guardar resumen &amp;PDF para el médico…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="124"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="126"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="192"/>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="200"/>
+        <source>Saved %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="202"/>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Instance</name>
+    <message>
+        <location filename="../../necktimer/instance.py" line="44"/>
+        <source>%1 is not a folder (it may be a link someone else made).</source>
+        <translation>%1 no es una carpeta (puede ser un enlace creado por otra persona).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/instance.py" line="47"/>
+        <source>%1 belongs to another user.</source>
+        <translation>%1 pertenece a otro usuario.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/instance.py" line="127"/>
+        <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
+        <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
+    </message>
+</context>
+<context>
+    <name>LastAppliedQuestion</name>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="33"/>
+        <source>necktimer lost its session history. When did you last take off an ice or heat pack?</source>
+        <translation>necktimer perdió su historial de sesiones. ¿Cuándo se quitó por última vez una bolsa de hielo o una compresa caliente?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="41"/>
+        <source>Or at &amp;this time today:</source>
+        <translation>O hoy a &amp;las:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="43"/>
+        <source>Time the pack came off</source>
+        <translation>Hora en que retiró la compresa</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="46"/>
+        <source>Save the time</source>
+        <translation>Guardar la hora</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/last_applied.py" line="58"/>
+        <source>More than %1 ago (or never)</source>
+        <translation>Hace más de %1 (o nunca)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="76"/>
+        <location filename="../../necktimer/ui/main_window.py" line="233"/>
+        <source>Start ice</source>
+        <translation>Iniciar hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="77"/>
+        <location filename="../../necktimer/ui/main_window.py" line="233"/>
+        <source>Start heat</source>
+        <translation>Iniciar calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="79"/>
+        <location filename="../../necktimer/ui/main_window.py" line="234"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <source>Undo stop</source>
+        <translation>Deshacer la detención</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="81"/>
+        <location filename="../../necktimer/ui/main_window.py" line="115"/>
+        <location filename="../../necktimer/ui/main_window.py" line="235"/>
+        <source>Done — removed</source>
+        <translation>Hecho — retirada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="83"/>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="85"/>
+        <source>Settings…</source>
+        <translation>Configuración…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="87"/>
+        <location filename="../../necktimer/ui/main_window.py" line="237"/>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
+        <location filename="../../necktimer/ui/main_window.py" line="236"/>
+        <source>Self-care tips</source>
+        <translation>Consejos de autocuidado</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <source>When to see a physician</source>
+        <translation>Cuándo ir al médico</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="243"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <source>&amp;Session</source>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <source>Done — &amp;removed</source>
+        <translation>Hecho — &amp;retirada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <source>Undo the stop</source>
+        <translation>Deshacer la detención</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <source>&amp;Dismiss</source>
+        <translation>Desc&amp;artar</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <source>Open the &amp;physician tip</source>
+        <translation>Ver cuándo ir al &amp;médico</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <source>Open the physician tip</source>
+        <translation>Ver cuándo ir al médico</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="129"/>
+        <source>Remind me to&amp;morrow</source>
+        <translation>R&amp;ecordármelo mañana</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <source>Remind me tomorrow</source>
+        <translation>Recordármelo mañana</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="234"/>
+        <source>Undo a stop (for 10 seconds)</source>
+        <translation>Deshacer una detención (durante 10 segundos)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="235"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="236"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="245"/>
+        <source>Tab moves between controls; the arrow keys move between tip topics.</source>
+        <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="272"/>
+        <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
+        <translation>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante 10 segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <source>The gap is over: you may apply ice or heat again.</source>
+        <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
+        <source>%1 Remove the ice pack if it is still on.</source>
+        <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="294"/>
+        <source>%1 Remove the heat pack if it is still on.</source>
+        <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="297"/>
+        <source>Time&apos;s up — remove the ice pack now.</source>
+        <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <source>Time&apos;s up — remove the heat pack now.</source>
+        <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
+    </message>
+</context>
+<context>
+    <name>PainPrompt</name>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="36"/>
+        <source>Pain %1 of 10</source>
+        <translation>Dolor %1 de 10</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="37"/>
+        <source>No pain</source>
+        <translation>Sin dolor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="38"/>
+        <source>The worst pain imaginable</source>
+        <translation>El peor dolor imaginable</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="45"/>
+        <source>S&amp;kip</source>
+        <translation>&amp;Omitir</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="46"/>
+        <source>Skip the pain rating</source>
+        <translation>Omitir la valoración del dolor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
+        <source>0 = no pain · 10 = worst imaginable · optional, editable later in History</source>
+        <translation>0 = sin dolor · 10 = el peor imaginable · opcional, se puede cambiar luego en el Historial</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="68"/>
+        <source>How bad is the pain right now, before the pack goes on?</source>
+        <translation>¿Cuánto le duele ahora mismo, antes de ponerse la compresa?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="70"/>
+        <source>The pack is off. How bad is the pain now?</source>
+        <translation>Ya retiró la compresa. ¿Cuánto le duele ahora?</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../necktimer/core/report.py" line="34"/>
+        <source>Your ice session ended at %1 while %2 was closed.</source>
+        <translation>Su sesión de hielo terminó a las %1 mientras %2 estaba cerrado.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/report.py" line="36"/>
+        <source>Your heat session ended at %1 while %2 was closed.</source>
+        <translation>Su sesión de calor terminó a las %1 mientras %2 estaba cerrado.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="46"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="47"/>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
+        <source>none of the signs</source>
+        <translation>ninguna de las señales</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
+        <source>The warning-sign checklist was not answered.</source>
+        <translation>No se respondió la lista de señales de alarma.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="68"/>
+        <source>%1 (and %2)</source>
+        <translation>%1 (y %2)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="69"/>
+        <source>ice and heat, at most %1 minutes each, %2 apart</source>
+        <translation>hielo y calor, como máximo %1 minutos cada sesión, con %2 entre sesiones</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="72"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="121"/>
+        <source>Neck pain diary — summary for a physician visit</source>
+        <translation>Diario del dolor de cuello — resumen para la consulta médica</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="73"/>
+        <source>Period:</source>
+        <translation>Período:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="74"/>
+        <source>Sessions:</source>
+        <translation>Sesiones:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
+        <source>Pain trend:</source>
+        <translation>Evolución del dolor:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="76"/>
+        <source>Generated:</source>
+        <translation>Generado:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="77"/>
+        <source>Warning signs reported</source>
+        <translation>Señales de alarma indicadas</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="78"/>
+        <source>Sessions and pain per day (last 14 days)</source>
+        <translation>Sesiones y dolor por día (últimos 14 días)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="80"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
+        <source>Mean pain (0–10)</source>
+        <translation>Dolor medio (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
+        <source>Therapy</source>
+        <translation>Terapia</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
+        <source>Pain before</source>
+        <translation>Dolor antes</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <source>Pain after</source>
+        <translation>Dolor después</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <source>Recorded by the patient.</source>
+        <translation>Registrado por el propio paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/pdf_report.py" line="25"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/pdf_report.py" line="28"/>
+        <source>%n cancelled mis-start(s), not counted</source>
+        <translation>
+            <numerusform>%n inicio por error cancelado, no contado</numerusform>
+            <numerusform>%n inicios por error cancelados, no contados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/pdf_report.py" line="31"/>
+        <source>… and %n earlier session(s) (see the CSV export).</source>
+        <translation>
+            <numerusform>… y %n sesión anterior (vea la exportación CSV).</numerusform>
+            <numerusform>… y %n sesiones anteriores (vea la exportación CSV).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="261"/>
+        <source>The length must be a whole number of minutes, not %1.</source>
+        <translation>La duración debe ser un número entero de minutos, no %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="264"/>
+        <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
+        <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="272"/>
+        <source>You may start a session now.</source>
+        <translation>Ya puede iniciar una sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="280"/>
+        <source>The ice session is still running.</source>
+        <translation>La sesión de hielo sigue en curso.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="282"/>
+        <source>The heat session is still running.</source>
+        <translation>La sesión de calor sigue en curso.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="283"/>
+        <location filename="../../necktimer/core/rules.py" line="288"/>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="286"/>
+        <source>Ice or heat should stay off the skin for %1 after a session.</source>
+        <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Service</name>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="333"/>
+        <source>No session is running.</source>
+        <translation>No hay ninguna sesión en curso.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="340"/>
+        <location filename="../../necktimer/core/service.py" line="479"/>
+        <location filename="../../necktimer/core/service.py" line="551"/>
+        <location filename="../../necktimer/core/service.py" line="599"/>
+        <source>the end of the session</source>
+        <translation>el final de la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="354"/>
+        <source>There is no stop to undo.</source>
+        <translation>No hay ninguna detención que deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="361"/>
+        <source>It is too late to undo that stop.</source>
+        <translation>Ya es tarde para deshacer esa detención.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="366"/>
+        <source>the undone stop</source>
+        <translation>la detención deshecha</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="370"/>
+        <source>Stop undone: the session goes on until %1.</source>
+        <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="382"/>
+        <location filename="../../necktimer/core/service.py" line="605"/>
+        <source>the time the pack came off</source>
+        <translation>la hora en que se retiró la compresa</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="389"/>
+        <source>a note that the gap was announced</source>
+        <translation>la constancia de que se avisó del fin de la pausa</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="401"/>
+        <source>a pain rating</source>
+        <translation>una valoración del dolor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="409"/>
+        <source>a note</source>
+        <translation>una nota</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="418"/>
+        <source>the warning-sign answers</source>
+        <translation>las respuestas sobre las señales de alarma</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="423"/>
+        <source>the physician reminder&apos;s snooze</source>
+        <translation>el aplazamiento del aviso de ir al médico</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="432"/>
+        <source>That time is in the future.</source>
+        <translation>Esa hora está en el futuro.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="445"/>
+        <source>your answer</source>
+        <translation>su respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="485"/>
+        <source>the time</source>
+        <translation>la hora</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="590"/>
+        <source>a session kept in the safety record</source>
+        <translation>una sesión guardada en el registro de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="612"/>
+        <source>The history cannot be written right now.</source>
+        <translation>Ahora mismo no se puede escribir en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="614"/>
+        <source>No session was started: %1</source>
+        <translation>No se inició ninguna sesión: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="650"/>
+        <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
+        <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="713"/>
+        <source>Ice session started: take the ice pack off at %1 (in %2).</source>
+        <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="716"/>
+        <source>Heat session started: take the heat pack off at %1 (in %2).</source>
+        <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="722"/>
+        <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
+        <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="732"/>
+        <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
+        <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="736"/>
+        <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
+        <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="741"/>
+        <source>Ice session stopped. %1</source>
+        <translation>Sesión de hielo detenida. %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="743"/>
+        <source>Heat session stopped. %1</source>
+        <translation>Sesión de calor detenida. %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="66"/>
+        <source>Start &amp;ice</source>
+        <translation>Iniciar &amp;hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="66"/>
+        <source>Start ice</source>
+        <translation>Iniciar hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="68"/>
+        <source>Start h&amp;eat</source>
+        <translation>Iniciar &amp;calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="68"/>
+        <source>Start heat</source>
+        <translation>Iniciar calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="70"/>
+        <source>St&amp;op</source>
+        <translation>De&amp;tener</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="70"/>
+        <source>Stop the session</source>
+        <translation>Detener la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
+        <source>&amp;Length:</source>
+        <translation>D&amp;uración:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="79"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
+        <source>Session length in minutes</source>
+        <translation>Duración de la sesión en minutos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="87"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="88"/>
+        <source>%1 minutes</source>
+        <translation>%1 minutos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="150"/>
+        <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
+        <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="154"/>
+        <source>How long the next session lasts: %1 to %2 minutes.</source>
+        <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="163"/>
+        <source>Off now</source>
+        <translation>Se acabó</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="164"/>
+        <source>remove the ice pack</source>
+        <translation>retire la bolsa de hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="165"/>
+        <source>remove the heat pack</source>
+        <translation>retire la compresa caliente</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="168"/>
+        <source>1 minute left — get ready</source>
+        <translation>Queda 1 minuto — prepárese</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="170"/>
+        <source>Ice · off at %1</source>
+        <translation>Hielo · retirar a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="172"/>
+        <source>Heat · off at %1</source>
+        <translation>Calor · retirar a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="180"/>
+        <source>until the next session, at %1</source>
+        <translation>hasta la siguiente sesión, a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="184"/>
+        <source>when was ice or heat last applied?</source>
+        <translation>¿cuándo se aplicó hielo o calor por última vez?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="186"/>
+        <source>start ice or heat when you like</source>
+        <translation>inicie hielo o calor cuando quiera</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="188"/>
+        <source>next session: at most %1</source>
+        <translation>siguiente sesión: como máximo %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="60"/>
+        <source>Setting %1=%2 is not true or false; using %3.</source>
+        <translation>El ajuste %1=%2 no es true ni false; se usa %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="69"/>
+        <source>Setting %1=%2 is not one of %3; using %4.</source>
+        <translation>El ajuste %1=%2 no es ninguno de estos valores: %3; se usa %4.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="78"/>
+        <source>Setting %1=%2 is not a whole number; using %3.</source>
+        <translation>El ajuste %1=%2 no es un número entero; se usa %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="84"/>
+        <source>Setting %1=%2 is outside the safe range %3–%4; using %5.</source>
+        <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/settings_io.py" line="55"/>
+        <source>The settings could not be saved to %1; they apply until necktimer quits.</source>
+        <translation>No se pudo guardar la configuración en %1; se aplicará hasta que necktimer se cierre.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="28"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="34"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="36"/>
+        <source>Session length in minutes</source>
+        <translation>Duración de la sesión en minutos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="37"/>
+        <source>Session &amp;length:</source>
+        <translation>&amp;Duración de la sesión:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="43"/>
+        <source>Gap between sessions in minutes</source>
+        <translation>Pausa entre sesiones en minutos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="44"/>
+        <source>At least %1; you may make it longer, not shorter.</source>
+        <translation>Al menos %1; puede alargarla, pero no acortarla.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="46"/>
+        <source>&amp;Gap between sessions:</source>
+        <translation>&amp;Pausa entre sesiones:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
+        <source>Play a &amp;sound when a session ends</source>
+        <translation>Reproducir un &amp;sonido al terminar una sesión</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="49"/>
+        <source>Warn one minute &amp;before the end</source>
+        <translation>&amp;Avisar un minuto antes del final</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="50"/>
+        <source>&amp;Remind me when I may apply ice or heat again</source>
+        <translation>&amp;Recordarme cuando pueda volver a aplicar hielo o calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="51"/>
+        <source>&amp;Keep running in the system tray when the window closes</source>
+        <translation>Seguir en la &amp;bandeja del sistema al cerrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
+        <source>This desktop has no system tray.</source>
+        <translation>Este escritorio no tiene bandeja del sistema.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
+        <source>Start at l&amp;ogin (in the tray)</source>
+        <translation>Abrir al i&amp;niciar sesión (en la bandeja)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="57"/>
+        <source>Ask how bad the &amp;pain is (pain diary)</source>
+        <translation>Pre&amp;guntar cuánto duele (diario del dolor)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="58"/>
+        <source>Also ask be&amp;fore the pack goes on</source>
+        <translation>Preguntar también an&amp;tes de ponerse la compresa</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="74"/>
+        <source>Follow the system</source>
+        <translation>Según el sistema</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="74"/>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="75"/>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
+        <source>Colour scheme</source>
+        <translation>Esquema de colores</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Colores:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="82"/>
+        <source>The system&apos;s language</source>
+        <translation>El idioma del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="86"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="87"/>
+        <source>Lang&amp;uage:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="88"/>
+        <source>A new language applies the next time necktimer starts.</source>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie necktimer.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="93"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="93"/>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="94"/>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="98"/>
+        <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
+        <translation>Una sesión nunca dura más de %1 minutos, y la pausa nunca es más corta de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="155"/>
+        <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
+        <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se aplicó hielo o calor por última vez.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="159"/>
+        <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
+        <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="163"/>
+        <source>Ready: you may start an ice or heat session now.</source>
+        <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="167"/>
+        <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
+        <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="170"/>
+        <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
+        <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="178"/>
+        <source>Next session allowed at %1 (in %2).</source>
+        <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="163"/>
+        <source>Another program is holding the session history (%1) open, so necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
+        <translation>Otro programa tiene abierto el historial de sesiones (%1), así que necktimer no puede guardar en él ahora mismo. Cierre ese programa; no se cambió el nombre de nada ni se perdió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="168"/>
+        <source>The disk holding the session history (%1) is full. Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
+        <translation>El disco donde está el historial de sesiones (%1) está lleno. Libere espacio; necktimer conserva lo que aún no ha guardado y lo escribirá cuando pueda.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="172"/>
+        <source>The session history (%1) disappeared or cannot be reached (%2).</source>
+        <translation>El historial de sesiones (%1) desapareció o no se puede acceder a él (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="175"/>
+        <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
+        <translation>%1 pertenece a otro programa (no es un historial de necktimer). necktimer no lo modificó: muévalo a otro lugar o elija otra carpeta con --data-dir.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="179"/>
+        <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
+        <translation>%1 fue escrito por una versión más reciente de necktimer; actualice necktimer para usarlo. No se modificó.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="182"/>
+        <source>The session history %1 is damaged (%2).</source>
+        <translation>El historial de sesiones %1 está dañado (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="184"/>
+        <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
+        <translation>necktimer no puede escribir su historial de sesiones en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="401"/>
+        <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %4 sessions that could still be read were carried over to a new history.</source>
+        <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3; las sesiones que aún se podían leer (%4) pasaron a un historial nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="407"/>
+        <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
+        <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
+    </message>
+</context>
+<context>
+    <name>Therapy</name>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="46"/>
+        <source>Ice</source>
+        <translation>Hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="47"/>
+        <source>Heat</source>
+        <translation>Calor</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <location filename="../../necktimer/core/i18n.py" line="141"/>
+        <source>%1 %2</source>
+        <comment>a date, then a time of day</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TipsPanel</name>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="41"/>
+        <source>Self-care tips</source>
+        <translation>Consejos de autocuidado</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="45"/>
+        <source>Tip topics</source>
+        <translation>Temas de los consejos</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="103"/>
+        <source>%1 · Time&apos;s up — remove the ice pack</source>
+        <translation>%1 · Se acabó el tiempo — retire la bolsa de hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="104"/>
+        <source>%1 · Time&apos;s up — remove the heat pack</source>
+        <translation>%1 · Se acabó el tiempo — retire la compresa caliente</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="108"/>
+        <source>Ice · 1 minute left — get ready to take it off</source>
+        <translation>Hielo · queda 1 minuto — prepárese para retirarla</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="109"/>
+        <source>Heat · 1 minute left — get ready to take it off</source>
+        <translation>Calor · queda 1 minuto — prepárese para retirarla</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="111"/>
+        <source>Ice · %1 left</source>
+        <translation>Hielo · tiempo restante: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="113"/>
+        <source>Heat · %1 left</source>
+        <translation>Calor · tiempo restante: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="116"/>
+        <source>%1 · next session at %2</source>
+        <translation>%1 · siguiente sesión a partir de las %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="119"/>
+        <source>%1 · when was ice or heat last applied?</source>
+        <translation>%1 · ¿cuándo se aplicó hielo o calor por última vez?</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="120"/>
+        <source>%1 · ready for ice or heat</source>
+        <translation>%1 · listo para hielo o calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="136"/>
+        <source>Start ice</source>
+        <translation>Iniciar hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="138"/>
+        <source>Start heat</source>
+        <translation>Iniciar calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="140"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="141"/>
+        <source>Undo stop</source>
+        <translation>Deshacer la detención</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="142"/>
+        <source>Done — removed</source>
+        <translation>Hecho — retirada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="145"/>
+        <source>Show window</source>
+        <translation>Mostrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="147"/>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="148"/>
+        <source>Settings…</source>
+        <translation>Configuración…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="150"/>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="31"/>
+        <source>Sessions and pain over the last 14 days</source>
+        <translation>Sesiones y dolor en los últimos 14 días</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="36"/>
+        <source>%1 in the last %2 days</source>
+        <translation>%1 en los últimos %2 días</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="39"/>
+        <source>Pain %1 on %2, %3 on %4.</source>
+        <translation>Dolor: %1 el %2, %3 el %4.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="65"/>
+        <source>Sessions per day (bars, left) and pain 0–10 (line, right)</source>
+        <translation>Sesiones por día (barras, izquierda) y dolor 0–10 (línea, derecha)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="93"/>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+</context>
+<context>
+    <name>WarningSigns</name>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="53"/>
+        <source>Severe headache</source>
+        <translation>Dolor de cabeza intenso</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="54"/>
+        <source>Swelling</source>
+        <translation>Hinchazón</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="55"/>
+        <source>Nausea</source>
+        <translation>Náuseas</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="56"/>
+        <source>Numbness or weakness in an arm</source>
+        <translation>Entumecimiento o debilidad en un brazo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="57"/>
+        <source>Other alarming signs</source>
+        <translation>Otras señales alarmantes</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/warning_signs.py" line="22"/>
+        <source>Do you have any of these with the neck pain?</source>
+        <translation>¿Tiene alguno de estos síntomas junto con el dolor de cuello?</translation>
+    </message>
+</context>
+<context>
+    <name>translator</name>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="118"/>
+        <source>Get care at once</source>
+        <translation>Busque atención médica de inmediato</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="121"/>
+        <source>General precautions for packs</source>
+        <translation>Precauciones generales con las compresas</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,164 @@
+"""The history file's lifecycle: schema, migrations, its own mark, private files, damage."""
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+
+import pytest
+from helpers import pure_python_copy
+
+from necktimer.core.database import (
+    APPLICATION_ID,
+    DB_NAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Problem,
+    StorageError,
+    header_damage,
+    make_private_dir,
+    open_database,
+)
+
+
+def test_new_database_has_current_schema_and_our_mark(data_dir):
+    opened = open_database(data_dir)
+    version = opened.connection.execute("PRAGMA user_version").fetchone()[0]
+    app_id = opened.connection.execute("PRAGMA application_id").fetchone()[0]
+    opened.connection.close()
+    assert version == SCHEMA_VERSION == len(MIGRATIONS)
+    assert app_id == APPLICATION_ID
+
+
+def test_a_first_release_file_is_migrated_with_its_rows(data_dir):
+    data_dir.mkdir(parents=True)
+    old = sqlite3.connect(data_dir / DB_NAME)
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            old.execute(statement)
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO sessions (therapy, started_at, planned_end, ended_at, end_reason)"
+                " VALUES ('ice', '2026-01-01T10:00:00+00:00', '2026-01-01T10:15:00+00:00',"
+                " '2026-01-01T10:15:00+00:00', 'completed')")
+    old.commit()
+    old.close()
+    opened = open_database(data_dir)
+    row = opened.connection.execute("SELECT therapy, planned_s, actual_s FROM sessions").fetchone()
+    assert tuple(row) == ("ice", 900, 900)
+    opened.connection.close()
+
+
+def test_the_file_refuses_a_session_longer_than_15_minutes(data_dir):
+    connection = open_database(data_dir).connection
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("INSERT INTO sessions (therapy, started_at, planned_end) VALUES "
+                           "('heat', '2026-01-01T10:00:00+00:00', '2026-01-01T10:15:01+00:00')")
+    connection.close()
+
+
+def test_the_file_refuses_two_open_sessions(data_dir):
+    connection = open_database(data_dir).connection
+    insert = ("INSERT INTO sessions (therapy, started_at, planned_end) VALUES "
+              "('ice', '2026-01-01T10:00:00+00:00', '2026-01-01T10:15:00+00:00')")
+    connection.execute(insert)
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute(insert)
+    connection.close()
+
+
+def test_database_from_a_newer_version_is_not_touched(data_dir):
+    open_database(data_dir).connection.close()
+    connection = sqlite3.connect(data_dir / DB_NAME)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    connection.commit()
+    connection.close()
+    before = (data_dir / DB_NAME).read_bytes()
+    with pytest.raises(StorageError, match="newer necktimer") as raised:
+        open_database(data_dir)
+    assert raised.value.problem is Problem.NEWER
+    assert (data_dir / DB_NAME).read_bytes() == before
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    (b"this is not a database" * 100, "not an SQLite database"),
+    (b"\0" * 4096, "not an SQLite database"),
+])
+def test_header_damage_is_recognised(tmp_path, content, why):
+    path = tmp_path / DB_NAME
+    path.write_bytes(content)
+    assert header_damage(path) == why
+
+
+def test_a_file_cut_short_is_recognised_by_its_header(data_dir):
+    connection = open_database(data_dir).connection
+    for day in range(1, 300):
+        connection.execute(
+            "INSERT INTO sessions (therapy, started_at, planned_end, ended_at, end_reason) "
+            "VALUES ('ice', ?, ?, ?, 'completed')",
+            (f"2025-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}T10:00:00+00:00",
+             f"2025-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}T10:15:00+00:00",
+             f"2025-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}T10:15:00+00:00"))
+    connection.close()
+    path = data_dir / DB_NAME
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    assert header_damage(path) == "the file is cut short"
+
+
+def test_files_are_private(data_dir):
+    open_database(data_dir).connection.close()
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data_dir / DB_NAME).stat().st_mode) == 0o600
+
+
+def test_a_folder_the_user_chose_keeps_its_mode(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    os.chmod(shared, 0o1777)
+    make_private_dir(shared)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    inner = shared / "new" / "profile"
+    make_private_dir(inner)
+    assert stat.S_IMODE(inner.stat().st_mode) == 0o700
+    assert stat.S_IMODE(inner.parent.stat().st_mode) == 0o700
+
+
+def test_read_only_data_folder_gets_a_clear_message_and_changes_nothing(reachable_tmp):
+    """Run as an unprivileged user (root ignores file modes) against a folder it cannot write."""
+    command, env = pure_python_copy(reachable_tmp / "code")
+    folder = reachable_tmp / "ro"
+    open_database(folder).connection.close()
+    before = (folder / DB_NAME).read_bytes()
+    os.chmod(folder, 0o555)
+    os.chmod(folder / DB_NAME, 0o444)
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from necktimer.core.database import open_database, StorageError\n"
+        "try:\n    open_database(Path(sys.argv[1]))\n"
+        "except StorageError as e:\n    print(e); sys.exit(3)\n"
+    )
+    result = subprocess.run([*command, "-c", script, str(folder)],
+                            capture_output=True, text=True, env=env, timeout=60)
+    os.chmod(folder, 0o700)
+    assert result.returncode == 3, result.stderr
+    assert "cannot write its session history" in result.stdout
+    assert "--data-dir" in result.stdout
+    assert (folder / DB_NAME).read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == [DB_NAME]
+
+
+def test_processes_opening_a_new_folder_at_once_all_succeed(tmp_path):
+    script = (
+        "import sys; from pathlib import Path; from necktimer.core.database import open_database\n"
+        "c = open_database(Path(sys.argv[1])).connection\n"
+        "print(c.execute('PRAGMA user_version').fetchone()[0])\n"
+    )
+    for attempt in range(5):
+        folder = tmp_path / f"fresh{attempt}"
+        processes = [subprocess.Popen([sys.executable, "-c", script, str(folder)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(4)]
+        for process in processes:
+            out, err = process.communicate(timeout=60)
+            assert process.returncode == 0, err
+            assert out.strip() == str(SCHEMA_VERSION)

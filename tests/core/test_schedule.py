@@ -1,0 +1,54 @@
+"""One timer for the next thing due; none when nothing is pending."""
+
+from datetime import timedelta
+
+from helpers import T0
+
+from necktimer.core.rules import Session, State, Status, Therapy
+from necktimer.core.schedule import Plan, next_wake
+
+SESSION = Session(1, Therapy.ICE, T0, T0 + timedelta(minutes=15))
+
+
+def running(remaining_s):
+    return Status(State.RUNNING, T0, SESSION, remaining=timedelta(seconds=remaining_s))
+
+
+def waiting(wait_s):
+    return Status(State.WAITING, T0, SESSION, wait=timedelta(seconds=wait_s))
+
+
+def test_nothing_pending_means_no_timer():
+    assert next_wake(Status(State.READY, T0), Plan()) is None
+
+
+def test_hidden_session_wakes_only_at_the_heads_up_and_the_end():
+    assert next_wake(running(600), Plan(heads_up_pending=True)) == timedelta(seconds=540)
+    assert next_wake(running(600), Plan()) == timedelta(seconds=600)
+
+
+def test_a_visible_countdown_ticks_when_its_digits_change():
+    assert next_wake(running(599.3), Plan(countdown_visible=True)) == timedelta(seconds=0.3)
+
+
+def test_the_tray_wakes_when_its_minutes_change():
+    assert next_wake(running(425), Plan(tray=True)) == timedelta(seconds=5)
+
+
+def test_the_gap_wakes_only_when_someone_is_told():
+    assert next_wake(waiting(3000), Plan()) is None
+    assert next_wake(waiting(3000), Plan(gap_watched=True)) == timedelta(seconds=3000)
+    assert next_wake(waiting(3000), Plan(tray=True)) == timedelta(seconds=300)  # 5-min steps
+    assert next_wake(waiting(3010), Plan(tray=True)) == timedelta(seconds=10)
+
+
+def test_reminder_repeats_and_undo_and_retry_are_events():
+    status = Status(State.WAITING, T0, SESSION, wait=timedelta(hours=2))
+    plan = Plan(next_reminder_at=T0 + timedelta(seconds=42))
+    assert next_wake(status, plan) == timedelta(seconds=42)
+    assert next_wake(status, Plan(undo_until=T0 + timedelta(seconds=7))) == timedelta(seconds=7)
+    assert next_wake(status, Plan(retry_at=T0 + timedelta(seconds=2))) == timedelta(seconds=2)
+
+
+def test_without_a_resume_signal_a_pack_on_is_checked_each_minute():
+    assert next_wake(running(600), Plan(resume_signal=False)) == timedelta(minutes=1)

@@ -1,0 +1,198 @@
+"""The service under faults: a locked file, a vanished folder, damage, another program's file.
+
+The rule under test everywhere: a fault never loosens a rule. The running session's end
+lives in memory, a failed write waits and is written later, and the gap survives the loss
+of the history through the safety record.
+"""
+
+import shutil
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from helpers import T0, rows
+
+from necktimer.core.database import DB_NAME, Problem, StorageError
+from necktimer.core.record import RECORD_NAME
+from necktimer.core.rules import EndReason, State, Therapy
+from necktimer.core.service import FixedSettings, SessionService
+
+
+def reopen(data_dir, clock):
+    return SessionService.open(data_dir, clock, FixedSettings(), busy_timeout=0.2)
+
+
+@pytest.fixture
+def locker(data_dir):
+    """Another program holding the history file with BEGIN EXCLUSIVE."""
+    held = []
+
+    def lock():
+        connection = sqlite3.connect(data_dir / DB_NAME, isolation_level=None, timeout=0)
+        connection.execute("BEGIN EXCLUSIVE")
+        held.append(connection)
+        return connection
+
+    yield lock
+    for connection in held:
+        connection.close()
+
+
+def test_a_locked_file_at_the_end_delays_the_write_not_the_reminder(data_dir, clock, locker):
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 1)
+    holder = locker()
+    clock.advance(60)
+    [ended] = service.tick()  # no exception, no lost reminder
+    assert ended.session.end_reason is EndReason.COMPLETED
+    assert service.pending_removal() is not None
+    assert service.status().state is State.WAITING
+    assert service.problem is not None and service.problem.problem is Problem.BUSY
+    assert "Another program" in str(service.problem)
+    holder.close()
+    clock.advance(5)
+    service.tick()
+    assert service.problem is None and service.pending_writes == 0
+    assert rows(data_dir)[0]["end_reason"] == "completed"
+
+
+def test_no_start_while_the_file_is_locked(data_dir, clock, locker):
+    service = reopen(data_dir, clock)
+    locker()
+    outcome = service.start(Therapy.ICE, 5)
+    assert not outcome.ok and outcome.unavailable
+    assert "No session was started" in outcome.message
+
+
+def test_a_stop_while_locked_is_kept_and_written_later(data_dir, clock, locker):
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 15)
+    clock.advance(5 * 60)
+    holder = locker()
+    outcome = service.stop()
+    assert outcome.ok and service.status().state is State.WAITING
+    assert service.pending_writes == 1
+    holder.close()
+    service.tick()
+    assert rows(data_dir)[0]["end_reason"] == "stopped"
+
+
+def test_a_locked_file_is_not_taken_for_a_damaged_one(data_dir, clock, locker):
+    reopen(data_dir, clock).close()
+    before = (data_dir / DB_NAME).read_bytes()
+    locker()
+    with pytest.raises(StorageError) as raised:
+        reopen(data_dir, clock)
+    assert raised.value.problem is Problem.BUSY
+    assert sorted(p.name for p in data_dir.iterdir() if "damaged" in p.name) == []
+    assert (data_dir / DB_NAME).read_bytes() == before
+
+
+def test_a_deleted_data_folder_is_made_again_with_the_history(data_dir, clock):
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 5)
+    clock.advance(5 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    clock.advance(3 * 3600)
+    service.start(Therapy.HEAT, 15)
+    shutil.rmtree(data_dir)
+    clock.advance(15 * 60)
+    [ended] = service.tick()
+    assert ended.session.therapy is Therapy.HEAT
+    assert [row["therapy"] for row in rows(data_dir)] == ["ice", "heat"]
+    assert rows(data_dir)[1]["end_reason"] == "completed"
+    assert (data_dir / RECORD_NAME).exists()
+    assert any("deleted" in notice for notice in service.notices)
+
+
+def test_damage_keeps_the_gap_through_the_safety_record(data_dir, clock):
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    service.close()
+    (data_dir / DB_NAME).write_bytes(b"\0" * 4096)  # a zeroed header
+    clock.advance(10 * 60)
+    again = reopen(data_dir, clock)
+    assert any("could not be read" in notice for notice in again.notices)
+    status = again.status()
+    assert status.state is State.WAITING
+    assert status.next_allowed_at == T0 + timedelta(minutes=15, hours=2)
+    assert not again.start(Therapy.HEAT).ok
+    damaged = [p for p in data_dir.iterdir() if ".damaged-" in p.name]
+    assert len(damaged) == 1 and damaged[0].read_bytes() == b"\0" * 4096
+
+
+def test_rows_are_salvaged_from_a_truncated_file(data_dir, clock):
+    service = reopen(data_dir, clock)
+    for _ in range(120):
+        service.start(Therapy.ICE, 15)
+        clock.advance(15 * 60)
+        service.tick()
+        clock.advance(3 * 3600)
+    service.close()
+    (data_dir / RECORD_NAME).unlink()
+    path = data_dir / DB_NAME
+    path.write_bytes(path.read_bytes()[: path.stat().st_size * 2 // 3])
+    again = reopen(data_dir, clock)
+    assert any("could still be read" in notice for notice in again.notices)
+    assert len(rows(data_dir)) > 10
+    assert again.status().state is not State.UNKNOWN
+
+
+def test_when_nothing_survives_the_rules_ask_instead_of_assuming_never(data_dir, clock):
+    reopen(data_dir, clock).close()
+    (data_dir / RECORD_NAME).unlink(missing_ok=True)
+    (data_dir / DB_NAME).write_bytes(b"random bytes, not a database" * 40)
+    again = reopen(data_dir, clock)
+    assert again.status().state is State.UNKNOWN
+    assert not again.start(Therapy.ICE).ok
+    again.close()
+    # Still asked after a restart, until answered.
+    third = reopen(data_dir, clock)
+    assert third.status().state is State.UNKNOWN
+    answer = third.answer_last_application(clock.now() - timedelta(minutes=30))
+    assert answer.ok and third.status().state is State.WAITING
+    assert third.status().wait == timedelta(minutes=90)
+    third.close()
+    fourth = reopen(data_dir, clock)
+    assert fourth.status().wait == timedelta(minutes=90)
+
+
+def test_more_than_a_gap_ago_is_an_answer_too(data_dir, clock):
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
+    service = reopen(data_dir, clock)
+    assert service.status().state is State.UNKNOWN
+    service.answer_last_application(None)
+    assert service.status().state is State.READY
+    assert service.start(Therapy.ICE).ok
+
+
+def test_another_programs_database_is_refused_and_left_unchanged(data_dir, clock):
+    data_dir.mkdir(parents=True)
+    other = sqlite3.connect(data_dir / DB_NAME)
+    other.execute("CREATE TABLE recipes (name TEXT)")
+    other.execute("INSERT INTO recipes VALUES ('soup')")
+    other.commit()
+    other.close()
+    before = (data_dir / DB_NAME).read_bytes()
+    with pytest.raises(StorageError) as raised:
+        reopen(data_dir, clock)
+    assert raised.value.problem is Problem.FOREIGN
+    assert "belongs to another program" in str(raised.value)
+    assert (data_dir / DB_NAME).read_bytes() == before
+    assert [p.name for p in data_dir.iterdir()] == [DB_NAME]
+
+
+def test_a_symlink_to_a_non_database_is_moved_aside_not_followed(data_dir, clock, tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("my notes")
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).symlink_to(target)
+    service = reopen(data_dir, clock)
+    assert target.read_text() == "my notes"
+    moved = [p for p in data_dir.iterdir() if ".damaged-" in p.name]
+    assert len(moved) == 1 and moved[0].is_symlink()
+    assert service.status().state is State.UNKNOWN

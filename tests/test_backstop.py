@@ -1,0 +1,582 @@
+"""The backstop reminds about the pack when necktimer itself is gone.
+
+Real processes throughout: the backstop (`python -m necktimer backstop`), the
+window where the issue asks for it, a private D-Bus session bus with the test
+notification server on it, and a real history and safety record in a temporary
+data folder. Times are measured with time.monotonic() around those processes.
+
+To keep the wait short, most tests seed a 1-minute session that started
+nearly a minute ago: the service reads clocks set back by the same amount
+(wall and boot clock alike), so the record's boot-clock marks are true ones and
+the planned end is a few seconds away for every process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from support.bus import NotificationServer, PrivateBus
+
+from necktimer.commands import MAX_MESSAGE, Command, Request, decode, encode, execute
+from necktimer.core import i18n, record
+from necktimer.core.clock import SystemClock
+from necktimer.core.rules import EndReason, Session, Therapy
+from necktimer.core.service import SessionService
+from necktimer.instance import InstanceLock, socket_path
+
+pytestmark = pytest.mark.dbus
+
+PYTHON = sys.executable
+SUMMARY = "Time's up — remove the ice pack"
+ON_TIME = (-0.1, 1.0)  # the notification comes within 1 s of the planned end
+MINUTE = (59.0, 61.5)  # a repeat comes a minute after the one before
+
+
+# -- fixtures -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bus():
+    running = PrivateBus()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def server(bus):
+    running = NotificationServer(bus)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def env(bus, tmp_path, monkeypatch) -> dict[str, str]:
+    """The environment of every process in a test; set here too, because arm_backstop's
+    QProcess inherits this process's environment and socket_path() reads it."""
+    runtime = Path(tempfile.mkdtemp(prefix="nt-run-"))  # short: socket paths stay < 108 bytes
+    runtime.chmod(0o700)
+    home = tmp_path / "home"
+    home.mkdir()
+    for name, value in {
+        "DBUS_SESSION_BUS_ADDRESS": bus.address, "XDG_RUNTIME_DIR": str(runtime),
+        "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"), "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8", "LANGUAGE": "en",
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    yield dict(os.environ)
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
+@pytest.fixture
+def backstops(data_dir, env):
+    """Starts backstops in their own session; none outlives the test."""
+    started: list[subprocess.Popen] = []
+
+    def start() -> subprocess.Popen:
+        process = subprocess.Popen(
+            [PYTHON, "-m", "necktimer", "backstop", "--data-dir", str(data_dir)],
+            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            start_new_session=True)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=10)
+    if (pid := lock_holder(data_dir)) is not None:  # one a window or arm_backstop started
+        os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def shouting():
+    """A stand-in translation: the window's words for the backstop come out in it."""
+    i18n.install(translator=lambda _context, text, _hint, n: "«"
+                 + (text.replace("%n", str(n)) if n >= 0 else text) + "»")
+    yield
+    i18n.reset()
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+class ClockBehind(SystemClock):
+    """This machine's clocks as they read `seconds` ago: wall and boot clock alike."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self._behind = seconds
+
+    def now(self) -> datetime:
+        return super().now() - timedelta(seconds=self._behind)
+
+    def boottime(self) -> float:
+        return super().boottime() - self._behind
+
+
+def start_session(data_dir: Path, *, started_ago: float, minutes: int = 1) -> Session:
+    """An ice session started `started_ago` seconds ago, as the user sees it now."""
+    service = SessionService.open(data_dir, ClockBehind(started_ago))
+    outcome = service.start(Therapy.ICE, minutes)
+    assert outcome.ok, outcome.message
+    service.close()
+    service = SessionService.open(data_dir, SystemClock())
+    session = service.session(outcome.session.id)
+    service.close()
+    return session
+
+
+def planned_end(data_dir: Path) -> float:
+    """The latest session's planned end on this process's monotonic clock (from its mark)."""
+    latest = max(record.read(data_dir).sessions, key=lambda s: s.id)
+    clock = SystemClock()
+    assert latest.start_mark.boot_id == clock.boot_id()
+    end = latest.start_mark.boottime + latest.planned_length.total_seconds()
+    return time.monotonic() + end - clock.boottime()
+
+
+def sleep_until(moment: float) -> None:
+    time.sleep(max(moment - time.monotonic(), 0))
+
+
+def wait_until(condition, timeout: float, what: str) -> float:
+    """Poll `condition` until it holds; returns how long that took."""
+    begin = time.monotonic()
+    while not condition():
+        assert time.monotonic() - begin < timeout, f"{what}: not within {timeout} s"
+        time.sleep(0.02)
+    return time.monotonic() - begin
+
+
+def alive(pid: int) -> bool:
+    """Running, and not a zombie (orphans here may wait unreaped for a reaper)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def lock_holder(data_dir: Path) -> int | None:
+    """The pid of the backstop that holds the folder's lock, if one runs."""
+    try:
+        pid = int((data_dir / "backstop.lock").read_text())
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except (OSError, ValueError):
+        return None
+    if b"backstop" in command and str(data_dir).encode() in command and alive(pid):
+        return pid
+    return None
+
+
+def wait_for_backstop(data_dir: Path) -> int:
+    wait_until(lambda: lock_holder(data_dir) is not None, 15, "a backstop holds the lock")
+    return lock_holder(data_dir)
+
+
+def log_text(data_dir: Path) -> str:
+    try:
+        return (data_dir / "backstop.log").read_text()
+    except FileNotFoundError:
+        return ""
+
+
+def cli(env: dict[str, str], data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "-m", "necktimer", "--data-dir", str(data_dir), *args],
+                          env=env, capture_output=True, text=True, timeout=60)
+
+
+def removed_at(data_dir: Path, session_id: int) -> str | None:
+    uri = f"file:{data_dir / 'necktimer.sqlite3'}?mode=ro"
+    with sqlite3.connect(uri, uri=True) as db:
+        (value,) = db.execute("SELECT removed_at FROM sessions WHERE id = ?",
+                              (session_id,)).fetchone()
+    return value
+
+
+def assert_removal_recorded(env, data_dir: Path, session_id: int) -> None:
+    assert removed_at(data_dir, session_id) is not None
+    [remembered] = [s for s in record.read(data_dir).sessions if s.id == session_id]
+    assert remembered.removed_at is not None
+    done = cli(env, data_dir, "done")
+    assert (done.returncode, done.stdout.strip()) == (1, "No pack was waiting to come off.")
+
+
+def within(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+@contextlib.contextmanager
+def running_window(env, data_dir: Path, tmp_path: Path):
+    """necktimer's window (offscreen) with a 1-minute ice session started from the command
+    line; it is killed on the way out if the test did not end it."""
+    output = (tmp_path / "window.log").open("w")
+    window = subprocess.Popen(
+        [PYTHON, "-m", "necktimer", "--data-dir", str(data_dir), "start", "ice", "--minutes",
+         "1"], env=env, stdin=subprocess.DEVNULL, stdout=output, stderr=output)
+
+    def running() -> bool:
+        assert window.poll() is None, (tmp_path / "window.log").read_text()
+        return json.loads(cli(env, data_dir, "status", "--json").stdout)["state"] == "running"
+
+    try:
+        wait_until(running, 30, "the window started the session")
+        yield window
+    finally:
+        if window.poll() is None:
+            window.kill()
+        window.wait(timeout=10)
+        output.close()
+
+
+class StandIn:
+    """A running necktimer without a window: it holds the instance lock and answers on the
+    socket with the real protocol and the real service, as the window does."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.requests: list[Command] = []
+        self._data_dir = data_dir
+        self._lock = InstanceLock(data_dir)
+        assert self._lock.acquire()
+        path = socket_path(data_dir)
+        path.unlink(missing_ok=True)
+        self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._listener.bind(str(path))
+        self._listener.listen()
+        ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, args=(ready,), daemon=True)
+        self._thread.start()
+        assert ready.wait(10)
+
+    def _serve(self, ready: threading.Event) -> None:
+        service = SessionService.open(self._data_dir, SystemClock())  # SQLite: this thread's
+        ready.set()
+        try:
+            while True:
+                try:
+                    connection, _ = self._listener.accept()
+                except OSError:
+                    return  # killed
+                with connection:
+                    data = b""
+                    while b"\n" not in data and (chunk := connection.recv(MAX_MESSAGE)):
+                        data += chunk
+                    request = Request.from_message(decode(data.split(b"\n")[0]))
+                    self.requests.append(request.command)
+                    connection.sendall(encode(execute(request, service).to_message()))
+        finally:
+            service.close()
+
+    def kill(self) -> None:
+        """Go away like a crashed window: the socket file stays, the lock goes."""
+        self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        self._thread.join(10)
+        self._lock.release()
+
+
+# -- the tests ------------------------------------------------------------------------------
+
+
+def test_the_backstop_loads_no_qt():
+    code = ("import sys, necktimer.backstop\n"
+            "qt = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')]\n"
+            "assert not qt, qt\n")
+    result = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_window_killed_mid_session_the_backstop_reminds_until_removed(server, env, data_dir,
+                                                                      tmp_path, backstops):
+    """The issue's main case: SIGKILL the window 10 s into a 1-minute session."""
+    with running_window(env, data_dir, tmp_path) as window:
+        launched = time.monotonic()
+        status = json.loads(cli(env, data_dir, "status", "--json").stdout)
+        end = planned_end(data_dir)
+        ends_at = datetime.fromisoformat(status["ends_at"])
+        assert (status["state"], status["therapy"]) == ("running", "ice")
+        assert abs((ends_at - datetime.now(ends_at.tzinfo)).total_seconds()
+                   - (end - time.monotonic())) < 1.5  # ends_at is to the second
+        backstop = wait_for_backstop(data_dir)  # the window armed it when the start committed
+        sleep_until(launched + 10)
+        window.kill()
+        window.wait(timeout=10)
+        assert [c for c in server.calls() if c.is_notify] == []  # nothing yet
+
+        first = server.next_call(timeout=end - time.monotonic() + 10)
+        assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
+        assert first.data["summary"] == SUMMARY
+        assert first.data["body"].startswith("Your 1-minute ice session ended at ")
+        assert first.data["hints"]["urgency"] == 2  # critical
+        assert first.data["hints"]["sound-file"].endswith("reminder.wav")
+        assert first.data["actions"][:2] == ["default", "Done — removed"]
+        assert first.data["expire_timeout"] == 0 and first.data["replaces_id"] == 0
+
+        second = server.next_call(timeout=70)
+        assert second.is_notify and within(second.at - first.at, MINUTE), second.at - first.at
+        assert second.data["replaces_id"] == first.id  # replaced, not stacked
+        assert second.data["body"].startswith("Reminder: Your 1-minute ice session")
+
+        server.invoke(second.id, "default")  # "Done — removed"
+        assert server.next_call(timeout=10).data == {"closed": second.id}
+        wait_until(lambda: not alive(backstop), 10, "the backstop exited")
+        session_id = max(s.id for s in record.read(data_dir).sessions)
+        assert_removal_recorded(env, data_dir, session_id)
+        assert "the pack of session" in log_text(data_dir)
+
+
+def test_with_the_window_alive_one_notification_per_round(server, env, data_dir, tmp_path,
+                                                          backstops):
+    with running_window(env, data_dir, tmp_path):
+        end = planned_end(data_dir)
+        backstop = wait_for_backstop(data_dir)
+        sleep_until(end + 3)
+        [reminder] = [c for c in server.calls() if c.is_notify]  # the window's, not two
+        assert reminder.data["summary"] == SUMMARY
+        assert "necktimer answers and reminds" in log_text(data_dir)
+
+        assert cli(env, data_dir, "done").returncode == 0  # through the window
+        wait_until(lambda: not alive(backstop), 2, "the backstop exited")
+        assert cli(env, data_dir, "quit").returncode == 0
+
+
+def test_a_dismissed_reminder_comes_back_fresh_a_minute_later(server, env, data_dir,
+                                                              backstops):
+    session = start_session(data_dir, started_ago=54)
+    end = planned_end(data_dir)
+    backstop = backstops()
+
+    first = server.next_call(timeout=end - time.monotonic() + 10)
+    assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
+    assert (first.data["summary"], first.data["replaces_id"]) == (SUMMARY, 0)
+    assert first.data["body"].startswith("Your 1-minute ice session ended at ")
+    server.close(first.id, 2)  # the user dismisses it
+
+    second = server.next_call(timeout=70)
+    assert second.is_notify and within(second.at - first.at, MINUTE), second.at - first.at
+    assert second.data["replaces_id"] == 0 and second.id != first.id  # a fresh one
+    assert second.data["body"].startswith("Reminder: Your 1-minute ice session")
+
+    server.invoke(second.id, "default")
+    assert server.next_call(timeout=10).data == {"closed": second.id}
+    assert backstop.wait(timeout=10) == 0
+    assert_removal_recorded(env, data_dir, session.id)
+
+
+def test_silent_while_necktimer_answers_and_gone_once_it_records_the_removal(
+        server, env, data_dir, backstops):
+    session = start_session(data_dir, started_ago=55)
+    end = planned_end(data_dir)
+    instance = StandIn(data_dir)
+    try:
+        backstop = backstops()
+        sleep_until(end + 3)
+        assert server.calls() == []
+        assert Command.PING in instance.requests  # it asked at the end, and kept quiet
+
+        done = cli(env, data_dir, "done")  # through the running instance
+        assert done.returncode == 0, done.stderr
+        asked = time.monotonic()
+        assert backstop.wait(timeout=5) == 0
+        assert time.monotonic() - asked < 2
+        assert server.calls() == []
+        assert removed_at(data_dir, session.id) is not None
+    finally:
+        instance.kill()
+
+
+@pytest.mark.parametrize(("started_ago", "reason"), [(0, EndReason.CANCELLED),
+                                                     (70, EndReason.STOPPED)])
+def test_arm_backstop_and_stopping_the_session_ends_it_within_2_s(server, env, data_dir,
+                                                                   backstops, started_ago,
+                                                                   reason):
+    from necktimer.ui.backstop_launcher import arm_backstop
+
+    session = start_session(data_dir, started_ago=started_ago, minutes=2)
+    assert arm_backstop(data_dir, session, sound=False, sound_file=None)
+    backstop = wait_for_backstop(data_dir)
+    words = data_dir / "necktimer.backstop.json"
+    assert words.stat().st_mode & 0o777 == 0o600
+    saved = json.loads(words.read_text())
+    assert (saved["session"], saved["summary"], saved["sound"]) == (session.id, SUMMARY, False)
+    command = Path(f"/proc/{backstop}/cmdline").read_bytes()
+    assert b"remove the ice pack" not in command and b"Done" not in command  # words stay private
+    assert (data_dir / "backstop.log").stat().st_mode & 0o777 == 0o600
+
+    service = SessionService.open(data_dir, SystemClock())
+    outcome = service.stop()
+    service.close()
+    assert outcome.ok and outcome.session.end_reason is reason
+    stopped = time.monotonic()
+    wait_until(lambda: not alive(backstop), 5, "the backstop exited")
+    assert time.monotonic() - stopped < 2
+    assert server.calls() == []
+
+
+def test_wakes_at_most_once_per_5_s_while_a_session_runs(server, env, data_dir, backstops):
+    start_session(data_dir, started_ago=0)
+    backstop = backstops()
+    wait_for_backstop(data_dir)
+    time.sleep(1)  # past start-up
+
+    def switches() -> int:
+        total = 0
+        for status in Path(f"/proc/{backstop.pid}/task").glob("*/status"):
+            for line in status.read_text().splitlines():
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                    total += int(line.split()[1])
+        return total
+
+    before = switches()
+    time.sleep(10)
+    woke = switches() - before
+    assert woke <= 4, woke  # two 5-second timeouts, and some slack for the scheduler
+    assert backstop.poll() is None
+
+
+def test_a_second_backstop_exits_at_once_and_the_words_are_the_windows(
+        server, env, data_dir, backstops, shouting):
+    from necktimer.ui.backstop_launcher import arm_backstop
+
+    session = start_session(data_dir, started_ago=50)
+    end = planned_end(data_dir)
+    assert arm_backstop(data_dir, session, sound=True, sound_file="/tmp/chime.wav")
+    first_backstop = wait_for_backstop(data_dir)
+    second = backstops()
+    assert second.wait(timeout=10) == 0
+    assert "another backstop already watches" in log_text(data_dir)
+
+    first = server.next_call(timeout=end - time.monotonic() + 10)
+    assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
+    assert first.data["summary"] == f"«{SUMMARY}»"  # the window's language
+    assert first.data["actions"][:2] == ["default", "«Done — removed»"]
+    assert first.data["hints"]["sound-file"] == "/tmp/chime.wav"
+    time.sleep(3)
+    assert server.calls() == []  # one notification for the round, not two
+
+    assert cli(env, data_dir, "done").returncode == 0  # no window: the command records it
+    wait_until(lambda: not alive(first_backstop), 2, "the backstop exited")
+    assert server.calls()[-1].data == {"closed": first.id}  # withdrawn from the screen
+
+
+@pytest.mark.parametrize("bus_there", [True, False], ids=["no-server", "no-bus"])
+def test_without_notifications_it_says_it_could_not_reach_the_user(env, data_dir, backstops,
+                                                                   bus_there):
+    if not bus_there:
+        env = {k: v for k, v in env.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    start_session(data_dir, started_ago=56)
+    end = planned_end(data_dir)
+    if bus_there:
+        backstop = backstops()
+    else:
+        backstop = subprocess.Popen([PYTHON, "-m", "necktimer", "backstop", "--data-dir",
+                                     str(data_dir)], env=env, start_new_session=True)
+    try:
+        sleep_until(end + 2)
+        assert "the user could not be reached" in log_text(data_dir)
+        assert backstop.poll() is None  # still there, for the next round
+
+        assert cli(env, data_dir, "done").returncode == 0
+        assert backstop.wait(timeout=2) == 0
+    finally:
+        if backstop.poll() is None:
+            backstop.kill()
+            backstop.wait()
+
+
+def test_open_necktimer_hands_the_reminder_to_the_window(server, env, data_dir, backstops):
+    start_session(data_dir, started_ago=55)
+    end = planned_end(data_dir)
+    backstop = backstops()
+    first = server.next_call(timeout=end - time.monotonic() + 10)
+    assert first.is_notify
+
+    instance = StandIn(data_dir)  # necktimer runs again
+    try:
+        server.invoke(first.id, "show")  # "Open necktimer"
+        closed = server.next_call(timeout=10)
+        assert closed.data == {"closed": first.id}  # the window reminds from now on
+        assert Command.SHOW in instance.requests  # the backstop opened (raised) it
+        assert [c for c in server.calls() if c.is_notify] == []
+
+        assert cli(env, data_dir, "done").returncode == 0
+        assert backstop.wait(timeout=2) == 0
+    finally:
+        instance.kill()
+
+
+@pytest.mark.parametrize("fault", ["garbage record", "folder deleted"])
+def test_when_in_doubt_it_reminds(server, env, data_dir, backstops, fault):
+    start_session(data_dir, started_ago=54)
+    end = planned_end(data_dir)
+    backstop = backstops()
+    wait_until(lambda: "watching session 1" in log_text(data_dir), 10, "the backstop read")
+    if fault == "garbage record":
+        broken = data_dir / "broken.json"
+        broken.write_text('{"version": 1, "sessions": [{"id": ')
+        broken.rename(data_dir / "necktimer.safety.json")
+    else:
+        shutil.rmtree(data_dir)
+
+    first = server.next_call(timeout=end - time.monotonic() + 10)
+    assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
+    assert first.data["summary"] == SUMMARY
+    server.invoke(first.id, "default")  # confirmed is confirmed, written or not
+    assert server.next_call(timeout=20).data == {"closed": first.id}
+    assert backstop.wait(timeout=10) == 0
+
+
+def test_armed_before_the_record_shows_the_session_it_waits_for_it(server, env, data_dir,
+                                                                   backstops):
+    """The record is rewritten after the start commits; on a full disk that write is
+    retried later. The backstop waits for it longer than a moment."""
+    data_dir.mkdir(mode=0o700)
+    backstop = subprocess.Popen(
+        [PYTHON, "-m", "necktimer", "backstop", "--data-dir", str(data_dir), "--session", "1"],
+        env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        time.sleep(12)
+        assert backstop.poll() is None
+        start_session(data_dir, started_ago=57)  # the record is written at last
+        end = planned_end(data_dir)
+        first = server.next_call(timeout=end - time.monotonic() + 10)
+        assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
+        assert cli(env, data_dir, "done").returncode == 0
+        assert backstop.wait(timeout=2) == 0
+    finally:
+        if backstop.poll() is None:
+            backstop.kill()
+        backstop.wait(timeout=10)
+
+
+def test_a_data_folder_made_again_has_one_backstop(server, env, data_dir, backstops):
+    start_session(data_dir, started_ago=52)
+    old = backstops()
+    wait_for_backstop(data_dir)
+    shutil.rmtree(data_dir)  # the old backstop's lock file goes with it
+    start_session(data_dir, started_ago=52)  # necktimer runs again, in a new folder
+    end = planned_end(data_dir)
+    new = backstops()
+
+    wait_until(lambda: (old.poll(), new.poll()).count(None) == 1, 3, "one backstop left")
+    first = server.next_call(timeout=end - time.monotonic() + 10)
+    assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
+    time.sleep(3)
+    assert server.calls() == []  # one notification for the round, not two

@@ -194,13 +194,15 @@ def start_rows(bench: Bench, results: dict, ours: str, base: str, label: str,
     """The time and memory rows of an interleaved comparison."""
     time_row = Row(f"start-up to a visible window{label}", "s",
                    median(results[ours]["seconds"]), median(results[base]["seconds"]),
-                   baseline_is, details=results)
+                   baseline_is, details={"seconds": {ours: results[ours]["seconds"],
+                                                     base: results[base]["seconds"]}})
     if not bench.desktop.watcher:
         time_row.skipped = ("needs Xvfb: offscreen there is no window mapping to see from "
                             "outside the process")
     memory_row = Row(f"peak memory after start{label}", "MiB",
                      _mib(median(results[ours]["kib"])), _mib(median(results[base]["kib"])),
-                     baseline_is)
+                     baseline_is, details={"vmhwm_kib": {ours: results[ours]["kib"],
+                                                         base: results[base]["kib"]}})
     note = (f"start-up: medians of {bench.options.runs} interleaved runs per side after one "
             "unmeasured warm-up each; time from spawn to the MapNotify of the process's first "
             "top-level window (_NET_WM_PID, at least 64x64), seen by this script's X client")

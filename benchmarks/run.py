@@ -6,12 +6,14 @@
     python benchmarks/run.py --all              # everything, the installed size too
     python benchmarks/run.py wakeups --wakeup-seconds 15    # a quick look
     python benchmarks/run.py --json             # the results as JSON on stdout
+    python benchmarks/run.py --without trayer   # see how it runs without a tray (or Xvfb, ...)
 
 Measures (the default ones first):
   startup      start-up to a visible window (spawn to MapNotify), vs a bare PySide6 window
   memory       peak memory (VmHWM) after start, vs a bare PySide6 window
-  wakeups      context switches per minute of all threads: countdown visible, hidden with a
-               session running, hidden waiting out the gap; vs bare windows
+  wakeups      context switches per minute of all threads (and of helper processes naming the
+               data folder, such as the backstop): countdown visible, hidden with a session
+               running, hidden waiting out the gap; vs bare windows
   big-history  start-up time and memory with 500,000 sessions, vs an empty history
   sort         sorting History by each column with 500,000 sessions, vs an empty history
   latency      the "Time's up" notification after the planned end, idle and with every core
@@ -35,6 +37,7 @@ import dataclasses
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import tempfile
@@ -147,6 +150,32 @@ def revision(source: Path) -> str:
     return commit + (" + uncommitted changes" if git("status", "--porcelain") else "")
 
 
+def cpu_busy(seconds: float = 1.0) -> float | None:
+    """How busy all cores are (0-1) over a short sample of /proc/stat; None if unknown."""
+    def sample() -> tuple[int, int]:
+        """(all jiffies, idle + iowait jiffies) so far."""
+        fields = [int(value) for value in Path("/proc/stat").read_text().split()[1:11]]
+        return sum(fields), fields[3] + fields[4]
+
+    try:
+        total, idle = sample()
+        time.sleep(seconds)
+        total_after, idle_after = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    return 1 - (idle_after - idle) / max(total_after - total, 1)
+
+
+def load_line(when: str) -> str:
+    """A header line saying how busy the machine was, warning when it was not idle."""
+    busy = cpu_busy()
+    if busy is None:
+        return f"CPU busy {when}: unknown"
+    warning = (": something else is running, timings will be pessimistic and noisy"
+               if busy > 0.15 else "")
+    return f"CPU busy {when}: {busy:.0%} of {os.cpu_count()} cores{warning}"
+
+
 def run_measure(bench: Bench, name: str) -> list[Row]:
     """One measure's rows; a failure becomes a skipped row with the reason."""
     print(f"{name} …", file=sys.stderr, flush=True)
@@ -219,6 +248,8 @@ def as_json(header: list[str], rows: list[Row], bench: Bench, took: dict[str, fl
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen measures and print the report."""
     args = parse_args(argv)
+    for number in (signal.SIGTERM, signal.SIGHUP):  # clean up what was started, as on Ctrl+C
+        signal.signal(number, lambda signum, _frame: sys.exit(128 + signum))
     names = chosen_measures(args)
     source = args.source.resolve()
     problem, versions = preflight(args.python, source)
@@ -229,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     header = [f"necktimer benchmarks, {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
               f"machine: {os.cpu_count()} cores, {platform.system()} {platform.release()}",
-              versions + f" at {revision(source)}"]
+              versions + f" at {revision(source)}", load_line("before the run")]
     rows: list[Row] = []
     took: dict[str, float] = {}
     with (private_desktop(args.python, source, frozenset(args.without)) as desktop,
@@ -241,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += run_measure(bench, name)
             took[name] = time.monotonic() - started
         bench.end_leftovers()
+        header.append(load_line("after the run"))
     print(as_json(header, rows, bench, took) if args.json else report(header, rows, bench, took))
     return 0
 

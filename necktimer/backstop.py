@@ -572,16 +572,22 @@ class Backstop:
 
     def _in_charge(self) -> bool:
         """Still the one backstop for the folder? A deleted folder takes the lock file with
-        it; once the folder is back, the lock is taken again on the new file, or this
-        backstop leaves it to the one that holds that."""
-        if self._lock.still_ours() or not self.data_dir.is_dir():
+        it. Once the folder is in use again (it has a record), the lock is taken again on
+        the new file, or this backstop leaves it to the one that holds that. Until then
+        nothing is made in it: it may be half deleted."""
+        if self._lock.still_ours() or not record.record_path(self.data_dir).exists():
             return True
         self._lock.release()
-        return _take(self._lock)
+        try:
+            return self._lock.acquire()
+        except OSError:  # gone again: nobody else can be watching it
+            return True
 
     def _capped(self, seconds: float) -> float:
-        longest = WAKE_S if self._watch.watching else POLL_S
-        return max(0.0, min(seconds, longest))
+        # Events tell about changes only while the folder is watched and still the one
+        # the lock is in; otherwise (no inotify, a folder deleted or made again) it polls.
+        settled = self._watch.watching and self._lock.still_ours()
+        return max(0.0, min(seconds, WAKE_S if settled else POLL_S))
 
     def _refresh(self) -> None:
         """Read the record; when it cannot be read, keep what it said last."""

@@ -455,7 +455,7 @@ def test_a_second_backstop_exits_at_once_and_the_words_are_the_windows(
         server, env, data_dir, backstops, shouting):
     from necktimer.ui.backstop_launcher import arm_backstop
 
-    session = start_session(data_dir, started_ago=50)
+    session = start_session(data_dir, started_ago=53)
     end = planned_end(data_dir)
     assert arm_backstop(data_dir, session, sound=True, sound_file="/tmp/chime.wav")
     first_backstop = wait_for_backstop(data_dir)
@@ -567,11 +567,11 @@ def test_armed_before_the_record_shows_the_session_it_waits_for_it(server, env, 
 
 
 def test_a_data_folder_made_again_has_one_backstop(server, env, data_dir, backstops):
-    start_session(data_dir, started_ago=52)
+    start_session(data_dir, started_ago=53)
     old = backstops()
     wait_for_backstop(data_dir)
     shutil.rmtree(data_dir)  # the old backstop's lock file goes with it
-    start_session(data_dir, started_ago=52)  # necktimer runs again, in a new folder
+    start_session(data_dir, started_ago=53)  # necktimer runs again, in a new folder
     end = planned_end(data_dir)
     new = backstops()
 

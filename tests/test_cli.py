@@ -1,4 +1,4 @@
-"""The command line, run as a real process: status, errors, exit codes."""
+"""The command line, run as a real process: status, errors, exit codes, language and clock."""
 
 import json
 import os
@@ -7,18 +7,28 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import as_nobody
 
 from necktimer.core.clock import FakeClock, SystemClock
-from necktimer.core.rules import EndReason, Therapy
+from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
-from necktimer.core.store import Store
 
 
-def necktimer(*args, cwd, timeout=60):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def necktimer(*args, cwd, env=None, timeout=60):
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
     return subprocess.run([sys.executable, "-m", "necktimer", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=timeout)
+                          text=True, cwd=cwd, env=environment, timeout=timeout)
+
+
+def started_ago(data_dir, minutes_ago: float, length: int, therapy=Therapy.ICE):
+    """A session started `minutes_ago` on this machine's clocks (wall and boot alike)."""
+    real = SystemClock()
+    clock = FakeClock(datetime.now(UTC) - timedelta(minutes=minutes_ago))
+    clock.advance(0)
+    clock._boot_id = real.boot_id()  # noqa: SLF001 - a fake clock on this very boot
+    clock._boottime = real.boottime() - minutes_ago * 60  # noqa: SLF001
+    service = SessionService.open(data_dir, clock)
+    outcome = service.start(therapy, length)
+    return service, clock, outcome
 
 
 def test_status_ready(tmp_path, data_dir):
@@ -31,14 +41,12 @@ def test_status_json_ready(tmp_path, data_dir):
     result = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path)
     assert json.loads(result.stdout) == {
         "state": "ready", "therapy": None, "ends_at": None, "next_allowed_at": None,
-        "remaining_s": None, "wait_s": None,
+        "remaining_s": 900, "wait_s": None,
     }
 
 
 def test_status_json_running_and_waiting(tmp_path, data_dir):
-    store = Store.open(data_dir).store
-    service = SessionService(store, SystemClock())
-    service.start(Therapy.HEAT, 10)
+    service, clock, _ = started_ago(data_dir, 0, 10, Therapy.HEAT)
     result = necktimer("--data-dir", str(data_dir), "status", "--json", cwd=tmp_path)
     data = json.loads(result.stdout)
     assert data["state"] == "running" and data["therapy"] == "heat"
@@ -46,12 +54,9 @@ def test_status_json_running_and_waiting(tmp_path, data_dir):
     ends = datetime.fromisoformat(data["ends_at"])
     assert ends.utcoffset() is not None
     assert datetime.fromisoformat(data["next_allowed_at"]) - ends == timedelta(hours=2)
-
-    session = store.all_sessions()[0]
-    with store.transaction():
-        store.end_session(session.id, session.started_at + timedelta(minutes=2),
-                          EndReason.STOPPED)
-    store.close()
+    clock.advance(120)
+    service.stop()
+    service.close()
     data = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir),
                                 cwd=tmp_path).stdout)
     assert data["state"] == "waiting" and data["therapy"] is None
@@ -71,6 +76,8 @@ def test_status_json_running_and_waiting(tmp_path, data_dir):
         (["start", "ice", "--minutes", "0"], "1 to 15 minutes; 0 is not allowed"),
         (["start", "ice", "--minutes", "ten"], "'ten' is not a whole number"),
         (["explode"], "invalid choice: 'explode'"),
+        (["status", "\n"], "unrecognized arguments: \\n"),
+        (["last-applied", "25:99"], "is not a time like 14:30"),
     ],
 )
 def test_bad_command_line_gets_one_line_and_exit_2(tmp_path, data_dir, args, complaint):
@@ -79,14 +86,21 @@ def test_bad_command_line_gets_one_line_and_exit_2(tmp_path, data_dir, args, com
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and complaint in lines[0]
-    assert not (data_dir / "necktimer.sqlite3").exists()  # nothing was touched
+    assert not data_dir.exists()  # nothing was touched
+
+
+def test_an_empty_data_folder_is_refused_not_taken_as_the_current_one(tmp_path):
+    result = necktimer("status", "--data-dir", "", cwd=tmp_path)
+    assert result.returncode == 2 and "must not be empty" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_help_documents_commands_and_exit_codes(tmp_path):
     result = necktimer("--help", cwd=tmp_path)
     assert result.returncode == 0
     for text in ("start ice|heat", "--minutes", "stop", "status [--json]", "--minimized",
-                 "--data-dir", "exit codes", "refused by the safety rules"):
+                 "--data-dir", "exit codes", "refused by the safety rules", "quit [--force]",
+                 "last-applied"):
         assert text in result.stdout
 
 
@@ -96,29 +110,45 @@ def test_stop_without_instance_or_session(tmp_path, data_dir):
     assert result.stdout.strip() == "No session is running."
 
 
+def test_quit_without_instance(tmp_path, data_dir):
+    result = necktimer("quit", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert result.returncode == 0 and "not running" in result.stdout
+
+
 def test_start_refused_during_gap_exits_1_with_the_time(tmp_path, data_dir):
-    store = Store.open(data_dir).store
-    half_an_hour_ago = FakeClock(datetime.now(UTC) - timedelta(minutes=30))
-    service = SessionService(store, half_an_hour_ago)
-    service.start(Therapy.ICE, 5)
-    with store.transaction():
-        session = store.all_sessions()[0]
-        store.end_session(session.id, session.started_at + timedelta(minutes=5),
-                          EndReason.STOPPED)
-    store.close()
+    service, clock, _ = started_ago(data_dir, 30, 5)
+    clock.advance(5 * 60)
+    service.tick()
+    service.close()
     result = necktimer("start", "heat", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 1
     assert "Next session allowed at" in result.stdout
-    assert "— in 1 h 35 min." in result.stdout
+    assert "(in 1 h 35 min)." in result.stdout
 
 
-def test_damaged_database_is_reported_and_kept(tmp_path, data_dir):
+def test_done_from_the_command_line_records_the_removal(tmp_path, data_dir):
+    service, clock, _ = started_ago(data_dir, 10, 5)
+    service.close()
+    result = necktimer("done", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("Noted: the ice pack came off at")
+    again = necktimer("done", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert again.returncode == 1 and "No pack was waiting" in again.stdout
+
+
+def test_damaged_database_is_reported_kept_and_the_gap_is_asked_for(tmp_path, data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / "necktimer.sqlite3").write_bytes(b"garbage" * 50)
     result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 0
     assert "could not be read" in result.stderr
+    assert "please say when ice or heat was last applied" in result.stdout
     assert any(p.name.startswith("necktimer.sqlite3.damaged-") for p in data_dir.iterdir())
+    refused = necktimer("start", "ice", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert refused.returncode == 1
+    answered = necktimer("last-applied", "earlier", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert answered.returncode == 0
+    ready = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert ready.stdout.startswith("Ready")
 
 
 def test_broken_settings_value_is_reported_and_clamped(tmp_path, data_dir):
@@ -130,15 +160,29 @@ def test_broken_settings_value_is_reported_and_clamped(tmp_path, data_dir):
     assert "default_minutes=99 is outside the safe range 1–15; using 15" in result.stderr
 
 
-def test_gui_launch_on_a_read_only_folder_says_why_and_exits_3(reachable_tmp):
-    folder = reachable_tmp / "ro"
-    folder.mkdir()
-    os.chmod(folder, 0o555)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    result = subprocess.run([*as_nobody(), sys.executable, "-m", "necktimer", "--data-dir",
-                             str(folder)], capture_output=True, text=True, env=env,
-                            cwd=reachable_tmp, timeout=60)
-    assert result.returncode == 3
-    assert "cannot write its session history" in result.stderr
-    assert list(folder.iterdir()) == []
+def test_a_mis_start_shortens_what_status_offers(tmp_path, data_dir):
+    service, clock, _ = started_ago(data_dir, 1, 15)
+    clock.advance(6)
+    service.stop()
+    service.close()
+    data = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir),
+                                cwd=tmp_path).stdout)
+    assert data["state"] == "ready" and 890 <= data["remaining_s"] <= 894
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en_US.UTF-8", "PM"), ("de_DE.UTF-8", "Eisanwendung läuft"), ("es_US.UTF-8", "hielo"),
+])
+def test_messages_follow_the_users_language_and_clock(tmp_path, data_dir, lang, expected):
+    service, clock, _ = started_ago(data_dir, 0, 10)
+    service.close()
+    env = {"LC_ALL": "", "LANG": lang, "TZ": "America/Chicago"}
+    result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path, env=env)
+    assert result.returncode == 0
+    if lang.startswith("en_US"):
+        hours = [int(h) for h in __import__("re").findall(r"(\d{1,2}):\d\d", result.stdout)]
+        assert all(1 <= h <= 12 for h in hours)  # 12-hour times
+    assert expected in result.stdout, result.stdout
+    data = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,
+                                env=env).stdout)
+    datetime.fromisoformat(data["ends_at"])  # JSON stays ISO 8601 whatever the language

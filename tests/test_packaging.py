@@ -1,5 +1,6 @@
 """A wheel built from this tree carries the resources, and an installed copy finds them."""
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -21,7 +22,11 @@ def wheel(tmp_path_factory):
 
 def test_wheel_contains_resources_and_entry_point(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    assert "necktimer/resources/tips.json" in names
+    for language in ("en", "es", "de"):
+        assert f"necktimer/resources/tips/{language}.json" in names
+    for language in ("es", "de"):
+        assert f"necktimer/resources/translations/necktimer_{language}.qm" in names
+    assert "necktimer/resources/icons/png/64.png" in names
     assert any(n.startswith("necktimer/resources/icons/hicolor/scalable/apps/") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
@@ -43,3 +48,15 @@ def test_installed_copy_finds_its_resources(wheel, tmp_path):
     assert Path(package).is_relative_to(target)
     assert Path(resources) == target / "necktimer" / "resources"
     assert count == "6" and icon == "True"
+
+
+def test_the_package_depends_on_pyside6_essentials_only(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    metadata = next(n for n in names if n.endswith("METADATA"))
+    requires = [line.split(":", 1)[1].strip().lower().replace('"', "'")
+                for line in zipfile.ZipFile(wheel).read(metadata).decode().splitlines()
+                if line.startswith("Requires-Dist:")]
+    always = {re.split(r"[<>=;\s]", line)[0] for line in requires if "extra ==" not in line}
+    assert always == {"jeepney", "pyside6-essentials"}
+    assert any(line.startswith("pyside6-addons") and "extra == 'sound'" in line
+               for line in requires)

@@ -332,6 +332,8 @@ def _check_ownership(connection: sqlite3.Connection, path: Path) -> None:
 
 
 def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    if _up_to_date(connection, path):
+        return  # the usual case: no write transaction at all (another program may hold one)
     while True:
         # One step per write transaction, reading the version inside it, so two
         # processes opening a new file at once cannot both apply a step.
@@ -347,6 +349,14 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {version + 1}")
         log.info("database %s migrated to schema %d", path, version + 1)
+
+
+def _up_to_date(connection: sqlite3.Connection, path: Path) -> bool:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StorageError(Problem.NEWER, problem_message(Problem.NEWER, path))
+    app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    return version == SCHEMA_VERSION and app_id == APPLICATION_ID
 
 
 @contextlib.contextmanager

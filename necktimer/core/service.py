@@ -105,6 +105,7 @@ class SessionService:
         self.problem: StorageError | None = None  # the fault now keeping writes waiting
         self._reported_problem: Problem | None = None
         self._listeners: list[Callable[[], None]] = []
+        self._deferred = False
         self._history_lost = history_lost or store.get_meta("history_lost") == "1"
         self._known: dict[int, Session] = {s.id: s for s in store.rule_sessions()}
         self._known |= _reported_session(store.get_meta("reported_end"))
@@ -462,7 +463,7 @@ class SessionService:
             self._changed()
         return ended
 
-    def recover(self) -> list[Ended]:
+    def recover(self, *, write_now: bool = True) -> list[Ended]:
         """At start-up: close sessions that ended while necktimer was not running.
 
         A session with time left simply resumes. If the wall clock is behind the
@@ -485,9 +486,13 @@ class SessionService:
                                 s.id, e, EndReason.INTERRUPTED, while_away=True))
                 log.warning("clock set back while closed; closed session %d", session.id)
                 ended.append(Ended(self._placed(closed, moment), while_away=True))
-        ended += self._close_overdue_in_memory(moment, while_away=True)
-        self._write("the time",
-                    lambda store: store.save_anchor(self._anchor_stamp(moment)))
+        self._deferred = not write_now  # the window writes after its first paint
+        try:
+            ended += self._close_overdue_in_memory(moment, while_away=True)
+            self._write("the time",
+                        lambda store: store.save_anchor(self._anchor_stamp(moment)))
+        finally:
+            self._deferred = False
         if ended:
             self._changed()
         return ended
@@ -526,7 +531,8 @@ class SessionService:
         self._pending.append(PendingWrite(what, apply))
         if safety:
             self._record_due = True
-        self.flush()
+        if not self._deferred:
+            self.flush()
 
     def _close_overdue_in_memory(self, moment: Moment, *, while_away: bool,
                                  write_now: bool = False) -> list[Ended]:

@@ -38,6 +38,14 @@ _FROM_ENVIRONMENT = "from-environment"  # use the session bus if the desktop has
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
+        # Qt hands any fill of more than ~96 scanlines to a pool of GUI threads. For a
+        # window that repaints a few digits once a second, waking those threads costs
+        # more than it saves (and keeps them alive), so paint on the main thread.
+        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+        # On X11, flushing through shared memory makes Qt wait for the X server to
+        # finish each time (a round trip and two thread wake-ups per second of
+        # countdown); the few changed pixels are cheaper sent through the socket.
+        os.environ.setdefault("QT_XCB_NO_MITSHM", "1")
         app = QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)
@@ -101,13 +109,13 @@ class Necktimer(QObject):
         self.window.historyRequested.connect(self.show_history)
         self.controller.sessionStarted.connect(self._arm)
         settings.changed.connect(self._settings_changed)
-        app.commitDataRequest.connect(self._on_session_end)
+        app.commitDataRequest.connect(self.session_ending)
 
     # -- lifetime -------------------------------------------------------------------------
 
     def start(self, *, minimized: bool = False, deferred: bool = False) -> None:
         """Recover, show the window, then build the rest (right away, or after the first paint)."""
-        self.controller.recover()
+        self.controller.recover(write_now=not deferred)
         if deferred:
             QTimer.singleShot(0, lambda: self._finish_start(minimized))
             if not minimized:
@@ -120,6 +128,7 @@ class Necktimer(QObject):
             self.window.show()
 
     def _finish_start(self, minimized: bool) -> None:
+        self.window.attach_tips(self._tips)
         if self._tray_available is None:
             self._tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         if self._tray_available:
@@ -223,8 +232,12 @@ class Necktimer(QObject):
         self.window.deleteLater()
         self.service.close()
 
-    def _on_session_end(self, _manager) -> None:
-        # Logout or shutdown: close cleanly, without questions nobody will answer.
+    @property
+    def quitting(self) -> bool:
+        return self._quitting
+
+    def session_ending(self, _manager=None) -> None:
+        """Logout or shutdown: close cleanly, without questions nobody will answer."""
         self._session_ending = True
 
     def _on_close(self, event: QCloseEvent) -> None:

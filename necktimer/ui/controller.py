@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from necktimer.core import alerts, schedule
 from necktimer.core.diary import Advice, Pain
@@ -173,10 +173,14 @@ class Controller(QObject):
         with self._batched():
             self._instance_problem = problem
 
-    def recover(self) -> list[Ended]:
-        """Run once at start-up, after the views are connected, so they can tell the user."""
+    def recover(self, *, write_now: bool = True) -> list[Ended]:
+        """Run once at start-up, after the views are connected, so they can tell the user.
+
+        With `write_now` False what it changed is written at the first refresh, after
+        the window's first paint (the change is in memory at once either way).
+        """
         with self._batched():
-            ended = self.service.recover()
+            ended = self.service.recover(write_now=write_now)
             self._check_advice()
             self._notices = tuple(dict.fromkeys([*self._notices, *self.service.notices]))
             running = self.service.status()
@@ -396,6 +400,10 @@ class Controller(QObject):
             return
         # Never 0 ms: what is due exactly now was handled on this wake already.
         milliseconds = max(20, int(self._next_wake.total_seconds() * 1000) + 5)
+        # Qt's default coarse timers may fire up to 5% early: a second's tick would then
+        # come before the digits change and need a second wake-up to show them.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer if milliseconds < 5000
+                                 else Qt.TimerType.CoarseTimer)
         self._timer.start(milliseconds)
 
     def shutdown(self) -> None:

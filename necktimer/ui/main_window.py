@@ -9,6 +9,7 @@ scrolls, so nothing is ever cut off; the disclaimer stays in sight.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -34,10 +35,12 @@ from necktimer.ui import accessibility
 from necktimer.ui.banners import Banner, Tone
 from necktimer.ui.controller import Controller
 from necktimer.ui.session_panel import SessionPanel
-from necktimer.ui.tips_panel import TipsPanel
 from necktimer.ui.view_state import ViewState
 
-# Below this width the tips go under the session panel instead of beside it.
+if TYPE_CHECKING:
+    from necktimer.ui.tips_panel import TipsPanel
+
+# Below this width (or more, with a large font) the tips go under the session panel.
 SIDE_BY_SIDE_WIDTH = 760
 
 
@@ -87,7 +90,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("Quit"), "Ctrl+Q", self.quitRequested.emit)
         self.tips_action = self._action(self.tr("Self-care tips"), "F1", self.focus_tips)
         self.physician_action = self._action(self.tr("When to see a physician"), None,
-                                             lambda: self.tips.show_tip("physician"))
+                                             lambda: self.show_tip("physician"))
         self.shortcuts_action = self._action(self.tr("Keyboard shortcuts"), None,
                                              self.show_shortcuts)
 
@@ -125,7 +128,7 @@ class MainWindow(QMainWindow):
         self.advice_banner = Banner("adviceBanner", Tone.CAUTION)
         self.advice_banner.add_button(self.tr("Open the &physician tip"),
                                       self.tr("Open the physician tip")).clicked.connect(
-            lambda: self.tips.show_tip("physician"))
+            lambda: self.show_tip("physician"))
         self.advice_banner.add_button(self.tr("Remind me to&morrow"),
                                       self.tr("Remind me tomorrow")).clicked.connect(
             self.controller.snooze_advice)
@@ -142,16 +145,19 @@ class MainWindow(QMainWindow):
         self.panel.question.answered.connect(self.controller.answer_last_application)
         self.panel.pain_prompt.rated.connect(self.controller.answer_pain)
         self.panel.setMinimumWidth(260)
-        self.tips = TipsPanel(tips)
-        self.tips.setMinimumHeight(220)
-        self.tips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.tips.warning_signs.answered.connect(self._on_warning_signs)
+        # The tips are built right after the first paint (attach_tips); until then
+        # an empty frame holds their place, so the window does not jump.
+        self.tips: TipsPanel | None = None
+        self._tips_place = QFrame()
+        self._tips_place.setMinimumHeight(220)
+        self._tips_place.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                       QSizePolicy.Policy.Expanding)
 
         content = QWidget()
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
         self.columns.setContentsMargins(0, 0, 0, 0)
         self.columns.addWidget(self.panel, 5)
-        self.columns.addWidget(self.tips, 6)
+        self.columns.addWidget(self._tips_place, 6)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("contentScroll")
         self.scroll.setWidget(content)
@@ -222,8 +228,28 @@ class MainWindow(QMainWindow):
     def stop(self) -> Outcome:
         return self.controller.stop()
 
+    def attach_tips(self, book: TipBook) -> None:
+        """Put the tips panel in its place (once)."""
+        if self.tips is not None:
+            return
+        from necktimer.ui.tips_panel import TipsPanel
+
+        self.tips = TipsPanel(book)
+        self.tips.setMinimumHeight(220)
+        self.tips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.tips.warning_signs.answered.connect(self._on_warning_signs)
+        self.columns.replaceWidget(self._tips_place, self.tips)
+        self._tips_place.deleteLater()
+        self.tips.bring_forward(self._last_therapy or None)
+        self.resizeEvent(None)
+
+    def show_tip(self, key: str) -> None:
+        if self.tips is not None:
+            self.tips.show_tip(key)
+
     def focus_tips(self) -> None:
-        self.tips.topics.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.tips is not None:
+            self.tips.topics.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def announce(self, text: str) -> None:
         """Tell a screen reader about a state change, once."""
@@ -282,7 +308,8 @@ class MainWindow(QMainWindow):
         therapy = status.session.therapy if status.state is State.RUNNING and status.session \
             else None
         if therapy != self._last_therapy:
-            self.tips.bring_forward(therapy)
+            if self.tips is not None:
+                self.tips.bring_forward(therapy)
             self._last_therapy = therapy
 
     def _time_up_text(self, view: ViewState) -> str | None:
@@ -311,8 +338,15 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= SIDE_BY_SIDE_WIDTH
+        if event is not None:
+            super().resizeEvent(event)
+        if self.tips is None:
+            return
+        # Side by side only where both columns get at least the room they need (a large
+        # font or 2× scaling needs more); otherwise the tips go under the timer.
+        needed = max(SIDE_BY_SIDE_WIDTH, self.panel.minimumSizeHint().width()
+                     + self.tips.minimumSizeHint().width() + 48)
+        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= needed
                      else QBoxLayout.Direction.TopToBottom)
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)

@@ -39,17 +39,22 @@ class CountdownRing(QWidget):
         self.setMinimumSize(QSize(120, 120))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def set_state(self, fraction: float, color: QColor, text: str, caption: str) -> None:
         fraction = min(max(fraction, 0.0), 1.0)
-        ring_changed = (self._arc_steps(fraction), color.rgba()) != (
-            self._arc_steps(self._fraction), self._color.rgba())
+        arc_moved = self._arc_steps(fraction) != self._arc_steps(self._fraction)
+        recoloured = color.rgba() != self._color.rgba()
         text_changed = text != self._text
         caption_changed = caption != self._caption
+        old_tip = self._tip_rect(self._fraction)
         self._fraction, self._color, self._text, self._caption = fraction, color, text, caption
-        if ring_changed:
+        if recoloured:
             self.update()
             return
+        if arc_moved:
+            # Only the arc's end moved: repaint around its old and new place.
+            self.update(old_tip.united(self._tip_rect(fraction)).toAlignedRect())
         if text_changed:
             self.update(self._text_rect().toAlignedRect().adjusted(-2, -2, 2, 2))
         if caption_changed:
@@ -87,6 +92,19 @@ class CountdownRing(QWidget):
         box, _ = self._box()
         return round(fraction * math.pi * max(box.width(), 1.0))
 
+    def _tip_rect(self, fraction: float) -> QRectF:
+        """Where the arc ends (with its round cap) when `fraction` of the ring is left."""
+        box, thickness = self._box()
+        angle = math.radians(fraction * 360.0)
+        radius = box.width() / 2
+        x = box.center().x() + radius * math.sin(angle)
+        y = box.center().y() - radius * math.cos(angle)
+        reach = thickness + 2
+        tip = QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
+        # At 12 o'clock the arc starts too: keep the start's square end in the region.
+        start = QRectF(box.center().x() - reach, box.top() - reach, 2 * reach, 2 * reach)
+        return tip.united(start) if fraction >= 0.999 or fraction <= 0.001 else tip
+
     def _text_rect(self) -> QRectF:
         box, _ = self._box()
         return QRectF(box.left() + box.width() * 0.1, box.top() + box.height() * 0.22,
@@ -103,13 +121,16 @@ class CountdownRing(QWidget):
         ratio = self.devicePixelRatioF()
         palette = self.palette()
         track = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Mid)
+        background = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
         key = (self.width(), self.height(), ratio, self._arc_steps(self._fraction),
-               self._color.rgba(), track.rgba())
+               self._color.rgba(), track.rgba(), background.rgba())
         if self._cache is not None and key == self._cache_key:
             return self._cache
         pixmap = QPixmap(QSize(math.ceil(self.width() * ratio), math.ceil(self.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        # Our own background: the ring paints every pixel, so its parents never repaint
+        # behind it (WA_OpaquePaintEvent) when the digits change.
+        pixmap.fill(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box, thickness = self._box()

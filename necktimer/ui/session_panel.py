@@ -130,7 +130,8 @@ class SessionPanel(QWidget):
         self.stop_button.setEnabled(status.state is State.RUNNING)
         self._show_length(view)
         self._show_ring(view)
-        self.ring.setAccessibleDescription(sentence)
+        if self.ring.accessibleDescription() != sentence:
+            self.ring.setAccessibleDescription(sentence)
         if status.state is State.UNKNOWN:
             if self.question.isHidden():
                 self.question.ask(status.now, status.gap)
@@ -143,7 +144,8 @@ class SessionPanel(QWidget):
         longest = max(rules.MIN_MINUTES, min(rules.MAX_MINUTES,
                                              math.floor(status.cycle_left.total_seconds() / 60)))
         self.length_picker.setEnabled(status.state is State.READY)
-        self.length_picker.setMaximum(longest)
+        if self.length_picker.maximum() != longest:  # (each set repaints the picker)
+            self.length_picker.setMaximum(longest)
         for minutes, button in self.quick.items():
             button.setEnabled(status.state is State.READY and minutes <= longest)
         if status.shortened and status.state is State.READY:
@@ -153,7 +155,8 @@ class SessionPanel(QWidget):
         else:
             tip = arg(self.tr("How long the next session lasts: %1 to %2 minutes."),
                       rules.MIN_MINUTES, rules.MAX_MINUTES)
-        self.length_picker.setToolTip(tip)
+        if self.length_picker.toolTip() != tip:
+            self.length_picker.setToolTip(tip)
 
     def _show_ring(self, view: ViewState) -> None:
         status = view.status

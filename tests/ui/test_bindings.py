@@ -47,14 +47,25 @@ def test_void_calls_keep_their_references_to_none(qapp):
 
 
 WHOLE_SESSION = """
-import os, sys, tempfile
+import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from necktimer.core.clock import FakeClock
+from necktimer.core.service import SessionService
+from necktimer.settings_io import SettingsFile
 from necktimer.ui.app import Necktimer, ensure_application
+
+class SilentChime:
+    def play(self):
+        return True
+
 app = ensure_application()
+folder = Path("profile").absolute()  # in the test's tmp_path (the working folder)
 clock = FakeClock()
-instance = Necktimer(Path(tempfile.mkdtemp()), clock, tray_available=False, dbus_address=None)
+settings = SettingsFile(folder)
+instance = Necktimer(SessionService.open(folder, clock, settings), settings,
+                     tray_available=False, dbus_address=None, system_bus=None,
+                     chime=SilentChime(), arm_backstop=None)
 instance.start()
 instance.window.start_ice()
 for _ in range(15 * 60 + 5):
@@ -62,7 +73,8 @@ for _ in range(15 * 60 + 5):
     instance.controller.refresh()
     instance.window.ring.repaint()
     app.processEvents()
-print(instance.controller.status.state.value)
+print(instance.controller.state.status.state.value)
+instance.shutdown()
 """
 
 

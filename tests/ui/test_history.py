@@ -1,192 +1,479 @@
-"""The pain diary in the window, the History view, its exports and the physician advice."""
+"""The pain diary in the window: History (table, filters, edits, CSV), the physician advice."""
 
 import csv
-import shutil
-import subprocess
-import unicodedata
-from datetime import timedelta
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import T0
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from helpers import T0, rows, tick
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
-from necktimer.core.rules import EndReason, Therapy
-from necktimer.ui.history_model import COLUMNS
+from necktimer.core import i18n
+from necktimer.core.diary import CSV_COLUMNS, FORMULA_STARTERS, Pain
+from necktimer.core.queries import SortKey
+from necktimer.core.rules import Session, Therapy
+from necktimer.core.service import SessionService
+from necktimer.ui.history_model import COLUMNS, PAGE
 
-DAY = timedelta(days=1)
-
-
-def fill(store, days, pains, therapy=Therapy.ICE, note=None):
-    with store.transaction():
-        for day, pain in zip(days, pains, strict=True):
-            start = T0 + day * DAY
-            session_id = store.insert_session(therapy, start, start + timedelta(minutes=15))
-            store.end_session(session_id, start + timedelta(minutes=15), EndReason.COMPLETED,
-                              removed_at=start + timedelta(minutes=16))
-            store.set_pain(session_id, "pain_before", pain)
-            if note:
-                store.set_note(session_id, note)
+ICE, HEAT = Therapy.ICE, Therapy.HEAT
+COLUMN = {column.key: number for number, column in enumerate(COLUMNS)}
+DISCLAIMER = "Self-care information only, not medical advice."
 
 
-def test_pain_is_asked_at_start_and_after_removal(necktimer, window, qtbot, clock):
+@dataclass(frozen=True)
+class Entry:
+    therapy: Therapy
+    minutes: int
+    on_for: int | None = None  # seconds until Stop; None: it ran to its end
+    before: int | None = None
+    after: int | None = None
+    note: str | None = None
+
+
+def record(service, clock, entry: Entry, *, rest_h: float = 3) -> int:
+    """Live through one session with the service, then rest `rest_h` hours."""
+    outcome = service.start(entry.therapy, entry.minutes)
+    assert outcome.ok, outcome.message
+    session_id = outcome.session.id
+    if entry.on_for is None:
+        clock.advance(entry.minutes * 60)
+        service.tick()
+        service.acknowledge_removal()
+    else:
+        clock.advance(entry.on_for)
+        assert service.stop().ok
+    for which, value in ((Pain.BEFORE, entry.before), (Pain.AFTER, entry.after)):
+        if value is not None:
+            service.record_pain(session_id, which, value)
+    if entry.note is not None:
+        service.record_note(session_id, entry.note)
+    clock.advance(rest_h * 3600 - (entry.on_for or entry.minutes * 60))
+    return session_id
+
+
+ENTRIES = [
+    Entry(ICE, 15, before=6, after=4, note="b stiff"),
+    Entry(HEAT, 10, 5 * 60, before=3, after=2, note="d fine"),
+    Entry(ICE, 5, before=8, after=7, note="a ouch"),
+    Entry(HEAT, 15, 30, before=5, after=9, note="c mis-start"),
+    Entry(ICE, 12, 11 * 60, before=1, after=0, note="e better"),
+]
+
+
+@pytest.fixture
+def diary(necktimer, clock) -> list[int]:
+    """Five sessions on the first day, then a day and a half later."""
+    return [record(necktimer.service, clock, entry, rest_h=12 if i == 2 else 3)
+            for i, entry in enumerate(ENTRIES)]
+
+
+def open_history(necktimer, qtbot):
+    """Session → History… (Ctrl+Y)."""
+    necktimer.window.history_action.trigger()
+    history = necktimer.history
+    qtbot.waitExposed(history)
+    return history
+
+
+def shown(history, key: SortKey) -> list[str]:
+    model = history.model
+    return [model.index(row, COLUMN[key]).data() for row in range(model.rowCount())]
+
+
+def click_header(qtbot, table, column: int) -> None:
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+
+
+def edit_cell(qtbot, history, row: int, column: int, text: str) -> None:
+    """Double-click a cell, type over it and press Enter, as a user edits."""
+    table = history.table
+    index = history.model.index(row, column)
+    table.scrollTo(index)
+    center = table.visualRect(index).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor), "no editor opened"
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # Qt commits on Return through a queued call: wait for the editor to close.
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
+
+
+def activate(qtbot, widget) -> None:
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def tick_box(qtbot, box) -> None:
+    """Click a check box on its indicator (its centre may lie past a short label)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+# -- the window ----------------------------------------------------------------------------------
+
+
+def test_history_opens_from_the_menu_titled_just_history_with_the_disclaimer(necktimer, qtbot):
+    history = open_history(necktimer, qtbot)
+    assert history.isVisible()
+    # Qt adds " — Neck Timer" itself; the title must not carry the name a second time.
+    assert history.windowTitle() == "History"
+    assert QGuiApplication.applicationDisplayName() == "Neck Timer"
+    assert history.disclaimer.isVisible() and DISCLAIMER in history.disclaimer.text()
+    assert history.disclaimer.text() == necktimer.window.disclaimer.text()
+    necktimer.window.history_action.trigger()  # again: the same window, brought forward
+    assert necktimer.history is history
+
+
+def test_ctrl_y_opens_history(necktimer, window, qtbot):
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert necktimer.history is not None and necktimer.history.isVisible()
+
+
+def test_ratings_given_in_the_window_show_in_history(necktimer, window, qtbot, clock, data_dir,
+                                                      settings_file):
+    settings_file.update(ask_pain_before=True)
     qtbot.mouseClick(window.start_ice_button, Qt.MouseButton.LeftButton)
-    assert window.pain_prompt.isVisible()
-    assert "before the pack goes on" in window.pain_prompt.question.text()
     qtbot.mouseClick(window.pain_prompt.buttons[7], Qt.MouseButton.LeftButton)
-    assert not window.pain_prompt.isVisible()
-    clock.advance(15 * 60)
-    necktimer.controller.refresh()
-    qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
-    assert window.pain_prompt.isVisible() and "pack is off" in window.pain_prompt.question.text()
+    tick(necktimer, clock, 15 * 60)
+    qtbot.mouseClick(window.time_up_banner.buttons[0], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.pain_prompt.buttons[4], Qt.MouseButton.LeftButton)
-    [session] = necktimer.store.all_sessions()
-    assert (session.pain_before, session.pain_after) == (7, 4)
+    history = open_history(necktimer, qtbot)
+    assert shown(history, SortKey.PAIN_BEFORE) == ["7"]
+    assert shown(history, SortKey.PAIN_AFTER) == ["4"]
+    assert shown(history, SortKey.ACTUAL) == ["15 min"]
+    assert (rows(data_dir)[0]["pain_before"], rows(data_dir)[0]["pain_after"]) == (7, 4)
 
 
-def test_pain_rating_can_be_skipped(necktimer, window, qtbot):
+def test_a_skipped_rating_leaves_the_diary_blank(necktimer, window, qtbot, data_dir,
+                                                 settings_file):
+    settings_file.update(ask_pain_before=True)
     qtbot.mouseClick(window.start_heat_button, Qt.MouseButton.LeftButton)
+    assert window.pain_prompt.isVisible()
     qtbot.mouseClick(window.pain_prompt.skip, Qt.MouseButton.LeftButton)
     assert not window.pain_prompt.isVisible()
-    assert necktimer.store.all_sessions()[0].pain_before is None
+    assert rows(data_dir)[0]["pain_before"] is None
+    assert shown(open_history(necktimer, qtbot), SortKey.PAIN_BEFORE) == [""]
 
 
-def test_stop_after_grace_asks_pain_after_but_a_mis_start_does_not(necktimer, window, clock):
+def test_a_stop_asks_for_the_pain_after_but_a_mis_start_does_not(necktimer, window, qtbot,
+                                                                  clock):
     window.start_ice()
-    clock.advance(30)
-    window.stop()
+    tick(necktimer, clock, 30)
+    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)  # within the first minute
     assert not window.pain_prompt.isVisible()
     window.start_ice()
-    clock.advance(5 * 60)
-    window.stop()
+    tick(necktimer, clock, 5 * 60)
+    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
     assert window.pain_prompt.isVisible()
-    assert window.pain_prompt.asking[1] == "pain_after"
+    assert "pack is off" in window.pain_prompt.question.text()
+    qtbot.mouseClick(window.pain_prompt.buttons[2], Qt.MouseButton.LeftButton)
+    assert shown(open_history(necktimer, qtbot), SortKey.PAIN_AFTER) == ["2", ""]
 
 
-def test_history_lists_sorts_filters_and_edits(necktimer, store, qtbot):
-    fill(store, range(0, 6), [6, 5, 4, 3, 2, 1])
-    fill(store, [0.5, 1.5], [9, 8], therapy=Therapy.HEAT, note="=cmd|' /C calc'!A0")
-    history = necktimer.show_history()
-    qtbot.waitExposed(history)
-    model = history.model
-    assert model.rowCount() == 8 and history.count.text() == "8 sessions"
-    assert model.index(0, 0).data() == "2026-03-07 09:00"  # newest first
-    model.sort([c.key for c in COLUMNS].index("pain_before"), Qt.SortOrder.DescendingOrder)
-    assert [model.index(r, 4).data() for r in range(3)] == ["9", "8", "6"]
+def test_a_session_ending_while_history_is_open_shows_when_it_is_opened_again(
+        necktimer, window, qtbot, clock):
+    history = open_history(necktimer, qtbot)
+    assert history.model.total == 0
+    window.start_heat()
+    tick(necktimer, clock, 15 * 60)
+    open_history(necktimer, qtbot)
+    assert shown(history, SortKey.THERAPY) == ["Heat"]
+    assert history.chart.days[-1].sessions == 1
+
+
+# -- the table: order, filters, count -------------------------------------------------------------
+
+
+def sort_value(session: Session, key: SortKey):
+    return {SortKey.STARTED: session.started_at, SortKey.THERAPY: session.therapy.value,
+            SortKey.PLANNED: session.planned_length, SortKey.ACTUAL: session.actual_length,
+            SortKey.PAIN_BEFORE: session.pain_before, SortKey.PAIN_AFTER: session.pain_after,
+            SortKey.NOTE: session.note}[key]
+
+
+def test_lists_newest_first_and_sorts_by_every_column_with_a_header_click(necktimer, diary,
+                                                                           qtbot):
+    history = open_history(necktimer, qtbot)
+    model, header = history.model, history.table.horizontalHeader()
+    assert [model.session_at(row).id for row in range(model.rowCount())] == diary[::-1]
+    for key in SortKey:
+        seen = []
+        for _click in range(2):  # the second click turns the order round
+            click_header(qtbot, history.table, COLUMN[key])
+            assert header.sortIndicatorSection() == COLUMN[key]
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            sessions = [model.session_at(row) for row in range(model.rowCount())]
+            expected = sorted(sessions, key=lambda s, k=key: (sort_value(s, k), s.id),
+                              reverse=descending)
+            assert sessions == expected, (key, descending)
+            seen.append(descending)
+        assert seen in ([False, True], [True, False]), key
+        assert sorted(s.id for s in sessions) == sorted(diary)
+
+
+def test_filters_by_therapy_and_date_range(necktimer, diary, qtbot):
+    history = open_history(necktimer, qtbot)
+    assert history.model.total == 5 and history.count.text().startswith("5 session")
     history.therapy.setCurrentIndex(history.therapy.findData("heat"))
-    assert model.rowCount() == 2 and history.count.text() == "2 sessions"
-    assert {model.index(r, 1).data() for r in range(2)} == {"Heat"}
-    pain_after = model.index(0, 5)
-    assert model.flags(pain_after) & Qt.ItemFlag.ItemIsEditable
-    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
-    assert model.setData(pain_after, "3")
-    assert not model.setData(pain_after, "12")  # outside 0-10, refused
-    assert model.setData(model.index(0, 6), "better after heat")
-    edited = model.session_at(0)
-    assert edited.pain_after == 3 and edited.note == "better after heat"
-    assert store.get(edited.id).note == "better after heat"
+    assert set(shown(history, SortKey.THERAPY)) == {"Heat"} and history.model.total == 2
+    assert history.count.text().startswith("2 session")
+    history.therapy.setCurrentIndex(history.therapy.findData("ice"))
+    assert shown(history, SortKey.THERAPY) == ["Ice"] * 3
+    history.therapy.setCurrentIndex(history.therapy.findData(None))
+    assert not history.since.isEnabled()
+    tick_box(qtbot, history.whole)
+    assert history.since.isEnabled() and history.until.isEnabled()
+    history.since.setDate(QDate(2026, 3, 3))  # the second day only
+    history.until.setDate(QDate(2026, 3, 3))
+    assert shown(history, SortKey.NOTE) == ["e better", "c mis-start"]
+    history.since.setDate(QDate(2026, 3, 2))
+    history.until.setDate(QDate(2026, 3, 2))
+    assert shown(history, SortKey.NOTE) == ["a ouch", "d fine", "b stiff"]
+    history.therapy.setCurrentIndex(history.therapy.findData("heat"))
+    assert shown(history, SortKey.NOTE) == ["d fine"]
+    tick_box(qtbot, history.whole)  # all dates again
+    assert shown(history, SortKey.NOTE) == ["c mis-start", "d fine"]
 
 
-def test_history_date_range_filter(necktimer, store, clock):
-    fill(store, range(0, 20, 2), [5] * 10)
-    clock.advance(20 * 86400)
-    history = necktimer.show_history()
-    history.whole.setChecked(False)
-    history.since.setDate(history.since.date().fromString("2026-03-05", "yyyy-MM-dd"))
-    history.until.setDate(history.until.date().fromString("2026-03-10", "yyyy-MM-dd"))
-    # sessions on days 4, 6, 8 (2026-03-06, -08, -10)
-    assert history.model.rowCount() == 3
+@pytest.fixture
+def berlin(monkeypatch):
+    """The machine's own zone is Europe/Berlin (daylight saving from 29 March 2026)."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    i18n.install(tz=None)  # the machine's zone, as in the app
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
-def test_csv_export_round_trip(necktimer, store, tmp_path):
-    fill(store, range(4), [5, 4, 3, 2], note="+1 worse? no, =fine")
-    history = necktimer.show_history()
-    path = history.write_csv(tmp_path / "diary.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert len(rows) == 4
-    assert [r["pain_before"] for r in rows] == ["5", "4", "3", "2"]
-    assert all(r["note"] == "'+1 worse? no, =fine" for r in rows)
-
-
-def test_pdf_summary_holds_the_sessions_and_warning_answers(necktimer, window, store,
-                                                            tmp_path, clock):
-    fill(store, range(8), [6, 6, 6, 6, 6, 6, 6, 6], note="stiff on waking")
-    clock.advance(7.5 * 86400)
-    window.tips.warning_signs.boxes["nausea"].setChecked(True)
-    history = necktimer.show_history()
-    path = history.write_pdf(tmp_path / "summary.pdf")
-    assert shutil.which("pdftotext"), "pdftotext is needed (poppler-utils, installed by .ci/run)"
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    # one line of words, with typographic ligatures (ﬀ) unfolded
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
-    assert "summary for a physician visit" in text
-    assert "Sessions: 8" in text
-    assert "has not eased (6.0 then 6.0" in text
-    assert "Nausea" in text
-    assert text.count("stiff on waking") == 8
-    assert "2026-03-02" in text and "2026-03-09" in text
-
-
-def test_physician_banner_after_a_week_without_improvement(make_app, store, qtbot, clock):
-    fill(store, range(8), [5, 5, 6, 5, 6, 6, 6, 6])
-    clock.advance(7.5 * 86400)
+@pytest.mark.xfail(strict=True, reason="ui/history_window.py:133-134: _day_start gives every "
+                   "day the UTC offset of *now* (local(now).tzinfo is a fixed offset when the "
+                   "zone is the machine's), so across a daylight-saving change the range starts "
+                   "an hour off. Fix: datetime.combine(day, time(0)).astimezone() when "
+                   "i18n's zone is None, else datetime.combine(day, time(0), zone)")
+def test_a_date_range_across_daylight_saving_starts_at_that_days_midnight(berlin, make_app,
+                                                                           qtbot, clock,
+                                                                           data_dir):
+    service = SessionService.open(data_dir, clock)
+    for moment in (datetime(2026, 3, 19, 23, 30), datetime(2026, 3, 20, 10, 0)):  # CET
+        clock.advance((moment.astimezone() - clock.now()).total_seconds())
+        record(service, clock, Entry(ICE, 5, note=f"{moment:%d %H:%M}"))
+    clock.advance((datetime(2026, 4, 10, 9, 0).astimezone() - clock.now()).total_seconds())
+    service.close()
     instance = make_app()
     instance.start()
+    history = open_history(instance, qtbot)
+    tick_box(qtbot, history.whole)
+    history.since.setDate(QDate(2026, 3, 20))
+    history.until.setDate(QDate(2026, 4, 10))
+    assert shown(history, SortKey.NOTE) == ["20 10:00"]  # not the evening before
+
+
+@pytest.mark.xfail(strict=True, reason="English plurals: the count reads '1 session(s)'; "
+                   "core/i18n.py:25 _untranslated and language.py:57 _translator leave '(s)' "
+                   "in untranslated plural text")
+def test_the_count_says_session_or_sessions(necktimer, window, qtbot, clock):
+    history = open_history(necktimer, qtbot)
+    assert history.count.text() == "0 sessions"
+    window.start_ice()
+    history = open_history(necktimer, qtbot)
+    assert history.count.text() == "1 session"
+    tick(necktimer, clock, 3 * 3600)
+    window.start_heat()
+    history = open_history(necktimer, qtbot)
+    assert history.count.text() == "2 sessions"
+
+
+def test_the_chart_shows_the_last_14_days(necktimer, diary, qtbot):
+    history = open_history(necktimer, qtbot)
+    days = history.chart.days
+    assert len(days) == 14 and days[-1].day.isoformat() == "2026-03-03"  # today
+    assert [(d.day.isoformat(), d.sessions) for d in days[-2:]] == [
+        ("2026-03-02", 3), ("2026-03-03", 1)]  # the mis-start is not counted
+    assert history.chart.isVisible()
+
+
+# -- editing ------------------------------------------------------------------------------------
+
+
+def test_double_click_edits_ratings_and_notes(necktimer, diary, qtbot, data_dir):
+    history = open_history(necktimer, qtbot)
+    activate(qtbot, history)
+    newest = history.model.session_at(0).id
+
+    def stored(column):
+        return next(row for row in rows(data_dir) if row["id"] == newest)[column]
+
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_AFTER], "3")
+    assert stored("pain_after") == 3
+    assert shown(history, SortKey.PAIN_AFTER)[0] == "3"
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_BEFORE], "12")  # outside 0-10
+    assert stored("pain_before") == 1 and shown(history, SortKey.PAIN_BEFORE)[0] == "1"
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.NOTE], "better after heat")
+    assert stored("note") == "better after heat"
+
+
+def test_only_ratings_and_notes_open_an_editor(necktimer, diary, qtbot):
+    history = open_history(necktimer, qtbot)
+    activate(qtbot, history)
+    table = history.table
+    center = table.visualRect(history.model.index(0, COLUMN[SortKey.THERAPY])).center()
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert table.state() != table.State.EditingState
+    assert shown(history, SortKey.THERAPY)[0] == "Ice"
+
+
+# -- CSV export -----------------------------------------------------------------------------------
+
+
+def export_csv(history, qtbot, path):
+    """Export CSV…, answered in the file dialog."""
+    qtbot.mouseClick(history.export_csv, Qt.MouseButton.LeftButton)
+    [dialog] = [d for d in history.findChildren(QFileDialog) if d.isVisible()]
+    assert dialog.defaultSuffix() == "csv"
+    dialog.selectFile(str(path))
+    dialog.accept()
+    assert history.count.text() == f"Saved {path}"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_export_round_trips_and_neutralises_formulas(necktimer, clock, qtbot, tmp_path):
+    service = necktimer.service
+    record(service, clock, Entry(ICE, 15, before=5, after=3, note="=cmd|' /C calc'!A0"))
+    record(service, clock, Entry(HEAT, 10, 4 * 60, before=4, note="+1 worse? no, =fine"))
+    record(service, clock, Entry(ICE, 8, 20, note="@SUM(A1) -2\nsecond line"))
+    history = open_history(necktimer, qtbot)
+    exported = export_csv(history, qtbot, tmp_path / "diary.csv")
+    assert list(exported[0]) == list(CSV_COLUMNS)
+    assert [(r["date"], r["start"], r["therapy"], r["planned_min"], r["actual_min"], r["ended"],
+             r["pain_before"], r["pain_after"], r["removed_at"]) for r in exported] == [
+        ("2026-03-02", "09:00", "ice", "15.0", "15.0", "completed", "5", "3",
+         "2026-03-02 09:15"),
+        ("2026-03-02", "12:00", "heat", "10.0", "4.0", "stopped", "4", "", "2026-03-02 12:04"),
+        ("2026-03-02", "15:00", "ice", "8.0", "0.3", "cancelled", "", "", "2026-03-02 15:00"),
+    ]
+    notes = [r["note"] for r in exported]
+    assert notes == ["'=cmd|' /C calc'!A0", "'+1 worse? no, '=fine",
+                     "'@SUM(A1) -2 second line"]
+    for row in exported:
+        for cell in row.values():
+            assert not cell.startswith(FORMULA_STARTERS), cell
+            assert "\n" not in cell
+
+
+def test_csv_export_writes_what_is_shown(necktimer, clock, qtbot, tmp_path):
+    for therapy in (ICE, HEAT, ICE):
+        record(necktimer.service, clock, Entry(therapy, 5))
+    history = open_history(necktimer, qtbot)
+    history.therapy.setCurrentIndex(history.therapy.findData("heat"))
+    exported = export_csv(history, qtbot, tmp_path / "heat.csv")
+    assert [row["therapy"] for row in exported] == ["heat"]
+
+
+# -- physician advice and warning signs -------------------------------------------------------
+
+
+def week_of_ice(data_dir, clock, pains: list[int]) -> None:
+    """A session each morning with its pain rating, written before necktimer starts."""
+    service = SessionService.open(data_dir, clock)
+    for day, pain in enumerate(pains, start=1):
+        # until the next morning; after the last one, until the evening of that eighth day
+        record(service, clock, Entry(ICE, 15, before=pain), rest_h=24 if day < len(pains) else 12)
+    service.close()
+
+
+def test_physician_banner_after_a_week_without_improvement(make_app, qtbot, clock, data_dir):
+    week_of_ice(data_dir, clock, [5, 5, 6, 5, 6, 6, 6, 6])
+    instance = make_app()
+    instance.start()
+    qtbot.waitExposed(instance.window)
     banner = instance.window.advice_banner
     assert banner.isVisible()
-    assert "treating your neck for 7 days" in banner.label.text()
-    qtbot.mouseClick(banner.open_tip, Qt.MouseButton.LeftButton)
+    assert banner.label.text().startswith("You have been treating your neck for 7 days. "
+                                          "The pain has not eased (5.3 at first, 6.0 lately")
+    assert banner.label.text().endswith("please consult a physician.")
+    qtbot.mouseClick(banner.buttons[0], Qt.MouseButton.LeftButton)  # open the physician tip
     assert instance.window.tips.current_key == "physician"
-    qtbot.mouseClick(banner.snooze, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(banner.buttons[1], Qt.MouseButton.LeftButton)  # remind me tomorrow
     assert not banner.isVisible()
-    clock.advance(86400 + 60)
-    instance.controller.check_advice()
-    assert banner.isVisible()  # dismissed for a day, not forever
+    clock.advance(3600)
+    instance.window.start_ice()
+    assert not banner.isVisible()  # put off for a day...
+    tick(instance, clock, 15 * 60)
+    instance.controller.acknowledge_removal()
+    clock.advance(24 * 3600)
+    instance.window.start_heat()
+    assert banner.isVisible()  # ...not for good
 
 
-def test_no_banner_when_pain_eases(make_app, store, clock):
-    fill(store, range(8), [8, 8, 7, 6, 5, 4, 3, 2])
-    clock.advance(7.5 * 86400)
+def test_no_physician_banner_when_the_pain_eases(make_app, qtbot, clock, data_dir):
+    week_of_ice(data_dir, clock, [8, 8, 7, 6, 5, 4, 3, 2])
     instance = make_app()
     instance.start()
+    qtbot.waitExposed(instance.window)
     assert not instance.window.advice_banner.isVisible()
 
 
-def test_warning_sign_shows_urgent_message_and_is_recorded(necktimer, window, store, clock):
+def test_a_warning_sign_says_get_care_now_and_is_recorded(necktimer, window, qtbot, clock):
     signs = window.tips.warning_signs
     assert not window.urgent_banner.isVisible()
-    signs.boxes["headache"].setChecked(True)
+    tick_box(qtbot, signs.boxes["headache"])
     assert window.urgent_banner.isVisible() and signs.urgent.isVisible()
-    assert "Seek medical attention now" in window.urgent_banner.text()
+    assert "Seek medical attention now" in window.urgent_banner.label.text()
     assert window.tips.current_key == "physician"
     clock.advance(30)
-    signs.boxes["headache"].setChecked(False)
+    tick_box(qtbot, signs.boxes["headache"])
     assert not window.urgent_banner.isVisible()
-    assert store.warning_sign_answers() == [(T0, ["headache"]),
-                                            (T0 + timedelta(seconds=30), [])]
+    assert necktimer.service.warning_sign_answers() == [
+        (T0, ["headache"]), (T0 + timedelta(seconds=30), [])]
 
 
-@pytest.mark.parametrize("count", [50_000])
-def test_fifty_thousand_sessions_open_lazily(necktimer, store, count, qtbot):
-    with store.transaction():
-        store._db.executemany(  # bulk insert, the way years of use would leave the file
-            "INSERT INTO sessions (therapy, started_at, planned_end, ended_at, end_reason) "
-            "VALUES (?, ?, ?, ?, 'completed')",
-            [(("ice", "heat")[i % 2],
-              (T0 - timedelta(hours=3 * (i + 1))).isoformat(),
-              (T0 - timedelta(hours=3 * (i + 1)) + timedelta(minutes=15)).isoformat(),
-              (T0 - timedelta(hours=3 * (i + 1)) + timedelta(minutes=15)).isoformat())
-             for i in range(count)])
-    history = necktimer.show_history()
-    qtbot.waitExposed(history)
+# -- years of history ------------------------------------------------------------------------------
+
+
+def test_fifty_thousand_sessions_open_lazily_and_sort_in_sql(necktimer, qtbot, data_dir):
+    count = 50_000
+
+    def iso(moment):
+        return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+    starts = [T0 - timedelta(hours=3 * (i + 1)) for i in range(count)]
+    with sqlite3.connect(data_dir / "necktimer.sqlite3") as connection:
+        connection.executemany(
+            "INSERT INTO sessions (therapy, started_at, planned_end, ended_at, end_reason, "
+            "pain_before, note) VALUES (?, ?, ?, ?, 'completed', ?, ?)",
+            [(("ice", "heat")[i % 2], iso(start), iso(start + timedelta(minutes=15)),
+              iso(start + timedelta(minutes=15)),
+              0 if i == count - 1 else 1 + i % 10,  # the oldest session alone rated 0
+              None if i % 7 else f"note {i}")
+             for i, start in enumerate(starts)])
+    connection.close()
+    history = open_history(necktimer, qtbot)
     QApplication.processEvents()
     model = history.model
-    assert model.total == count
-    assert model.rowCount() < 2_000  # only what the view has asked for so far
+    assert model.total == count and history.count.text().startswith("50000 session")
+    assert model.rowCount() <= 2 * PAGE  # only what the view asked for
+    assert model.canFetchMore(QModelIndex())
     history.table.scrollToBottom()
     QApplication.processEvents()
-    assert model.rowCount() > 200  # scrolling fetched more
-    model.sort(4, Qt.SortOrder.AscendingOrder)
-    assert model.rowCount() <= 2_000 and model.index(0, 0).data()
+    assert PAGE < model.rowCount() < count  # scrolling fetched the next page, not all
+    click_header(qtbot, history.table, COLUMN[SortKey.PAIN_BEFORE])
+    if history.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        click_header(qtbot, history.table, COLUMN[SortKey.PAIN_BEFORE])
+    assert model.rowCount() <= 2 * PAGE
+    # The oldest session was never loaded, yet it comes first: the database sorted.
+    assert model.session_at(0).started_at == starts[-1]
+    assert model.index(0, COLUMN[SortKey.PAIN_BEFORE]).data() == "0"
+    history.therapy.setCurrentIndex(history.therapy.findData("heat"))
+    assert model.total == count // 2

@@ -1,38 +1,91 @@
-"""What the window says after a restart: a session resumes, or it ended while closed."""
+"""What a new instance shows after the last one went away mid-session."""
 
-from helpers import LOCAL
+from datetime import timedelta
 
-from necktimer.core.clock import FakeClock
+from helpers import T0, rows, tick
+from PySide6.QtCore import Qt
+
+from necktimer.core.alerts import Kind
 from necktimer.core.rules import State, Therapy
 from necktimer.core.service import SessionService
-from necktimer.core.settings import Settings
-from necktimer.core.store import Store
 
 
-def start_before_restart(data_dir, clock, minutes=15):
-    store = Store.open(data_dir).store
-    assert SessionService(store, clock, Settings, LOCAL).start(Therapy.ICE, minutes).ok
-    store.close()
+def started_before_the_restart(data_dir, clock, therapy=Therapy.ICE, minutes=15) -> int:
+    """A session started by an instance that is gone now (its service closed, nothing else)."""
+    service = SessionService.open(data_dir, clock)
+    outcome = service.start(therapy, minutes)
+    assert outcome.ok, outcome.message
+    service.close()
+    return outcome.session.id
 
 
-def test_session_with_time_left_resumes(make_app, data_dir, clock: FakeClock):
-    start_before_restart(data_dir, clock)
+def collect(signal):
+    seen = []
+    signal.connect(seen.append)
+    return seen
+
+
+def test_a_session_with_time_left_resumes(make_app, qtbot, data_dir, clock, backstop):
+    session_id = started_before_the_restart(data_dir, clock)
     clock.advance(6 * 60)
     instance = make_app()
     instance.start()
-    assert instance.controller.status.state is State.RUNNING
-    assert instance.window.ring.text == "09:00"
-    assert not instance.window.banner.isVisible()
+    qtbot.waitExposed(instance.window)
+    window = instance.window
+    assert instance.controller.state.status.state is State.RUNNING
+    assert window.ring.text == "09:00" and window.ring.caption == "Ice · off at 09:15"
+    assert window.status_line.text().startswith("Ice session running: it ends at 09:15 (in 9 min)")
+    assert not window.time_up_banner.isVisible()
+    assert backstop.armed == [session_id]  # the pack is still on: the backstop watches again
+    tick(instance, clock, 9 * 60)  # and it ends on time, as if nothing had happened
+    assert window.time_up_banner.label.text() == "Time's up — remove the ice pack now."
+    [row] = rows(data_dir)
+    assert row["end_reason"] == "completed" and row["closed_while_away"] == 0
 
 
-def test_session_that_ended_while_closed_is_reported(make_app, data_dir, clock):
-    start_before_restart(data_dir, clock)
+def test_a_session_that_ended_while_closed_is_reported_and_reminded(make_app, qtbot, data_dir,
+                                                                    clock, chime, backstop):
+    session_id = started_before_the_restart(data_dir, clock)
     clock.advance(50 * 60)
     instance = make_app()
+    alerts = collect(instance.controller.alert)
     instance.start()
+    qtbot.waitExposed(instance.window)
     window = instance.window
-    said = window.message_line.text()
-    assert said == "Your ice session ended at 09:15 while Neck Timer was closed."
-    assert window.banner.isVisible()
-    assert "ended at 09:15 while Neck Timer was closed" in window.banner.label.text()
-    assert window.status_line.text() == "Next session allowed at 11:15 — in 1 h 25 min."
+    assert window.message_line.text() == ("Your ice session ended at 09:15 while Neck Timer "
+                                          "was closed.")
+    banner = window.time_up_banner
+    assert banner.isVisible()
+    assert banner.label.text() == ("Your ice session ended at 09:15 while Neck Timer was "
+                                   "closed. Remove the ice pack if it is still on.")
+    assert window.status_line.text() == "Next session allowed at 11:15 (in 1 h 25 min)."
+    # Reminded like any session that ran out: an alert, a chime, and again a minute later.
+    assert [alert.kind for alert in alerts] == [Kind.TIME_UP]
+    assert chime.played == 1
+    assert backstop.armed == [session_id]
+    tick(instance, clock, 60)
+    assert [alert.kind for alert in alerts] == [Kind.TIME_UP, Kind.TIME_UP]
+    [row] = rows(data_dir)
+    assert row["end_reason"] == "completed" and row["closed_while_away"] == 1
+    assert row["ended_at"].startswith("2026-03-02T08:15:00")  # at its planned end, not now
+    qtbot.mouseClick(banner.buttons[0], Qt.MouseButton.LeftButton)  # Done — removed
+    assert not banner.isVisible()
+    assert rows(data_dir)[0]["removed_at"].startswith("2026-03-02T08:51:00")
+
+
+def test_a_stopped_session_needs_no_reminder_after_a_restart(make_app, qtbot, data_dir, clock,
+                                                             backstop):
+    service = SessionService.open(data_dir, clock)
+    service.start(Therapy.HEAT, 10)
+    clock.advance(5 * 60)
+    assert service.stop().ok
+    service.close()
+    clock.advance(20 * 60)
+    instance = make_app()
+    instance.start()
+    qtbot.waitExposed(instance.window)
+    assert not instance.window.time_up_banner.isVisible()
+    assert instance.window.message_line.text() == ""
+    assert instance.controller.state.status.next_allowed_at == T0 + timedelta(minutes=5,
+                                                                              hours=2)
+    assert backstop.armed == []

@@ -1,16 +1,15 @@
-"""The tray icon's drawing, tooltip and menu, and closing the window with and without a tray."""
+"""The tray icon's drawing, tooltip and menu, all redrawn from the view state."""
 
 from datetime import timedelta
 
 import pytest
-from helpers import T0
-from PySide6.QtCore import QTimer
+from helpers import T0, tick
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QMessageBox
 
-from necktimer.core.rules import EndReason, Session, State, Status, Therapy
+from necktimer.core.rules import Session, State, Status, Therapy
 from necktimer.ui import colors
-from necktimer.ui.tray import ATTENTION, tooltip_for, tray_pixmap
+from necktimer.ui.tray import ATTENTION, Look, look_for, tooltip_for, tray_pixmap
+from necktimer.ui.view_state import PackReminder, ViewState
 
 
 def session(therapy=Therapy.ICE):
@@ -28,133 +27,100 @@ def close_to(a, b, tolerance=40):
                ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue())))
 
 
-@pytest.mark.parametrize(
-    ("status", "expected"),
-    [
-        (Status(State.RUNNING, T0, session(Therapy.ICE), remaining=timedelta(minutes=7)),
-         colors.ICE),
-        (Status(State.RUNNING, T0, session(Therapy.HEAT), remaining=timedelta(minutes=7)),
-         colors.HEAT),
-        (Status(State.WAITING, T0, session(), wait=timedelta(hours=1)), colors.WAITING),
-    ],
-)
+def view(status, **extra):
+    return ViewState(status=status, **extra)
+
+
+@pytest.mark.parametrize(("status", "expected"), [
+    (Status(State.RUNNING, T0, session(Therapy.ICE), remaining=timedelta(minutes=7)), colors.ICE),
+    (Status(State.RUNNING, T0, session(Therapy.HEAT), remaining=timedelta(minutes=7)),
+     colors.HEAT),
+    (Status(State.WAITING, T0, session(), wait=timedelta(hours=1)), colors.WAITING),
+    (Status(State.READY, T0), colors.READY),
+])
 def test_ring_colour_follows_the_state(qapp, status, expected):
-    assert close_to(ring_colour(tray_pixmap(status)), expected)
-
-
-def test_ready_is_the_plain_application_icon(qapp):
-    image = tray_pixmap(Status(State.READY, T0)).toImage()
-    centre = QColor(image.pixel(image.width() // 2, image.height() // 2))
-    assert close_to(centre, QColor("#ffffff"))  # the clock hands' hub
-    corner_bg = QColor(image.pixel(image.width() // 4, image.height() // 8))
-    assert close_to(corner_bg, QColor("#24323f"))
-
-
-def test_ring_shrinks_as_time_runs_out(qapp):
-    def coloured_pixels(minutes):
-        status = Status(State.RUNNING, T0, session(), remaining=timedelta(minutes=minutes))
-        image = tray_pixmap(status).toImage()
-        return sum(close_to(QColor(image.pixel(x, y)), colors.ICE, 30)
-                   for x in range(image.width()) for y in range(image.height()))
-    assert coloured_pixels(14) > coloured_pixels(7) > coloured_pixels(2)
+    assert close_to(ring_colour(tray_pixmap(look_for(view(status)))), expected)
 
 
 def test_attention_state_is_red(qapp):
     status = Status(State.WAITING, T0, session(), wait=timedelta(hours=2))
-    assert close_to(ring_colour(tray_pixmap(status, attention=True)), ATTENTION)
+    reminder = PackReminder(session(), 1, False)
+    look = look_for(view(status, reminder=reminder))
+    assert look.attention and close_to(ring_colour(tray_pixmap(look)), ATTENTION)
+
+
+def test_the_picture_changes_only_when_the_shown_minutes_change():
+    def at(seconds):
+        return look_for(view(Status(State.RUNNING, T0, session(),
+                                    remaining=timedelta(seconds=seconds))))
+
+    assert at(421) == at(479) == Look(State.RUNNING, Therapy.ICE, 8 / 15, 8)
+    assert at(420) != at(421)
+    gap = [look_for(view(Status(State.WAITING, T0, session(), wait=timedelta(minutes=m))))
+           for m in (119, 116, 115, 114)]
+    assert gap[0] == gap[1] and gap[1] != gap[3]  # steps of 5 minutes
 
 
 def test_tooltips():
-    running = Status(State.RUNNING, T0, session(), remaining=timedelta(minutes=6, seconds=30))
-    assert tooltip_for(running, False) == "Ice · 7 min left"
-    from helpers import LOCAL
-    waiting = Status(State.WAITING, T0, session(), wait=timedelta(hours=2, minutes=5))
-    assert tooltip_for(waiting, False, LOCAL) == "Next session at 11:05"
-    assert tooltip_for(waiting, True) == "Neck Timer · Time's up — remove the ice pack"
+    running = Status(State.RUNNING, T0, session(), remaining=timedelta(minutes=7))
+    assert tooltip_for(view(running)) == "Ice · 7 min left"
+    last = Status(State.RUNNING, T0, session(Therapy.HEAT), remaining=timedelta(seconds=50))
+    assert tooltip_for(view(last, heads_up=True)) == \
+        "Heat · 1 minute left — get ready to take it off"
+    waiting = Status(State.WAITING, T0, session(), wait=timedelta(hours=1, minutes=42))
+    assert tooltip_for(view(waiting)) == "Neck Timer · next session at 10:42"
+    reminder = PackReminder(session(Therapy.HEAT), 1, False)
+    assert tooltip_for(view(waiting, reminder=reminder)) == \
+        "Neck Timer · Time's up — remove the heat pack"
 
 
 def test_menu_follows_the_rules(make_app, clock):
-    instance = make_app(tray_available=True, dbus_address=None)
+    instance = make_app(tray_available=True)
     instance.start()
     tray = instance.tray
-    assert [a.text() for a in tray.menu.actions() if a.text()] == [
-        "Start ice", "Start heat", "Stop", "Done — removed", "Show window", "History…",
-        "Settings…", "Quit"]
     assert tray.start_ice.isEnabled() and not tray.stop.isEnabled()
-    tray.start_heat.trigger()
-    assert instance.controller.status.therapy is Therapy.HEAT
+    assert not tray.removed.isEnabled() and not tray.undo.isVisible()
+    instance.controller.start(Therapy.ICE)
     assert not tray.start_ice.isEnabled() and tray.stop.isEnabled()
-    assert tray.icon.toolTip() == "Heat · 15 min left"
-    clock.advance(15 * 60)
-    instance.controller.refresh()
-    assert tray.attention and tray.removed.isEnabled()
-    assert not tray.start_ice.isEnabled()
+    tick(instance, clock, 15 * 60)
+    assert tray.removed.isEnabled()
     tray.removed.trigger()
-    assert not tray.attention
-    assert instance.store.all_sessions()[0].removed_at is not None
+    assert not tray.removed.isEnabled()
+    assert instance.controller.state.reminder is None
 
 
-def test_tray_start_goes_through_the_same_rules(make_app, clock):
-    instance = make_app(tray_available=True, dbus_address=None)
+def test_tray_start_uses_the_length_chosen_last_and_the_same_rules(make_app, clock,
+                                                                   settings_file):
+    settings_file.update(default_minutes=6)
+    instance = make_app(tray_available=True)
     instance.start()
-    instance.window.start_ice()
-    clock.advance(5 * 60)
-    instance.window.stop()
-    outcome = instance.controller.start(Therapy.HEAT)  # what the tray item calls
-    assert not outcome.ok and "Next session allowed at" in outcome.message
-    assert len(instance.store.all_sessions()) == 1
+    instance.window.hide()
+    instance.tray.start_heat.trigger()
+    status = instance.controller.state.status
+    assert status.therapy is Therapy.HEAT and status.remaining == timedelta(minutes=6)
+    instance.tray.start_ice.trigger()  # refused while running, as everywhere
+    assert instance.controller.state.status.therapy is Therapy.HEAT
 
 
-def test_closing_with_a_tray_keeps_running(make_app, qtbot):
-    instance = make_app(tray_available=True, dbus_address=None)
+def test_tray_stop_offers_undo_in_the_menu(make_app, clock):
+    instance = make_app(tray_available=True)
     instance.start()
-    qtbot.waitExposed(instance.window)
-    instance.window.close()
-    assert not instance.window.isVisible()
-    assert not instance._quitting
-    instance.tray.show_window.trigger()
-    assert instance.window.isVisible()
+    instance.controller.start(Therapy.ICE)
+    tick(instance, clock, 120)
+    instance.tray.stop.trigger()
+    assert instance.tray.undo.isVisible()
+    instance.tray.undo.trigger()
+    assert instance.controller.state.status.state is State.RUNNING
 
 
-def test_closing_without_a_tray_and_nothing_running_quits(make_app, qtbot, monkeypatch):
-    quits = []
-    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
-    instance = make_app()
+def test_the_icon_is_redrawn_only_when_its_picture_changes(make_app, clock):
+    instance = make_app(tray_available=True)
     instance.start()
-    instance.window.close()
-    qtbot.waitUntil(lambda: quits == [True])
-
-
-def test_closing_without_a_tray_while_running_asks_first(make_app, qtbot, clock, monkeypatch):
-    quits = []
-    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
-    instance = make_app()
-    instance.start()
-    instance.window.start_ice()
-    clock.advance(5 * 60)
-    instance.window.close()
-    box = instance.question
-    assert isinstance(box, QMessageBox) and box.isVisible()
-    assert "still running" in box.text()
-    keep = next(b for b in box.buttons() if b.text() == "Keep running")
-    keep.click()
-    assert instance.controller.status.state is State.RUNNING and quits == []
-    instance.window.close()
-    stop = next(b for b in instance.question.buttons() if b.text() == "Stop and quit")
-    QTimer.singleShot(0, stop.click)
-    qtbot.waitUntil(lambda: quits == [True])
-    assert instance.store.all_sessions()[0].end_reason is EndReason.STOPPED
-
-
-def test_minimized_start_stays_in_the_tray(make_app):
-    instance = make_app(tray_available=True, dbus_address=None)
-    instance.start(minimized=True)
-    assert not instance.window.isVisible()
-    instance.tray.show_window.trigger()
-    assert instance.window.isVisible()
-
-
-def test_minimized_start_without_a_tray_shows_the_window(make_app):
-    instance = make_app(tray_available=False, dbus_address=None)
-    instance.start(minimized=True)
-    assert instance.window.isVisible()  # nowhere else to be
+    instance.window.hide()
+    instance.controller.start(Therapy.ICE)
+    first = instance.tray.look
+    tick(instance, clock, 20)
+    assert instance.tray.look is first  # 14:40 left still shows "15"
+    tick(instance, clock, 40)
+    assert instance.tray.look != first
+    assert instance.tray.tooltip == "Ice · 14 min left"

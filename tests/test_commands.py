@@ -1,0 +1,318 @@
+"""The command set shared by the command line and the instance socket: checked, carried out."""
+
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+from helpers import LOCAL, T0, rows
+
+from necktimer.commands import (
+    EARLIER,
+    MAX_MESSAGE,
+    PROTOCOL_VERSION,
+    Command,
+    Exit,
+    ProtocolError,
+    Reply,
+    Request,
+    decode,
+    encode,
+    execute,
+    when_to_moment,
+)
+from necktimer.core.rules import Therapy
+
+V = PROTOCOL_VERSION
+
+
+def message(**fields):
+    return {"v": V, **fields}
+
+
+# -- Request.from_message: what is accepted ------------------------------------------------
+
+VALID = [
+    Request(Command.SHOW),
+    Request(Command.STATUS),
+    Request(Command.START, Therapy.ICE),
+    Request(Command.START, Therapy.HEAT, 7),
+    Request(Command.STOP),
+    Request(Command.DONE),
+    Request(Command.QUIT),
+    Request(Command.QUIT, force=True),
+    Request(Command.LAST_APPLIED, when="14:30"),
+    Request(Command.LAST_APPLIED, when=EARLIER),
+    Request(Command.PING),
+]
+
+
+@pytest.mark.parametrize("request_", VALID, ids=lambda r: r.to_message()["cmd"])
+def test_every_request_survives_the_wire(request_):
+    data = encode(request_.to_message())
+    assert data.endswith(b"\n") and data.count(b"\n") == 1  # one JSON line
+    assert Request.from_message(decode(data.strip())) == request_
+
+
+def test_a_start_message_reads_as_the_request():
+    request = Request.from_message(message(cmd="start", therapy="heat", minutes=15))
+    assert request == Request(Command.START, Therapy.HEAT, 15)
+    assert request.to_message() == {"v": V, "cmd": "start", "therapy": "heat", "minutes": 15}
+
+
+@pytest.mark.parametrize("when", ["0:00", "9:05", "09:05", "23:59", EARLIER])
+def test_last_applied_takes_a_clock_time_or_earlier(when):
+    assert Request.from_message(message(cmd="last-applied", when=when)).when == when
+
+
+# -- Request.from_message: every malformed case ----------------------------------------------
+
+MALFORMED = [
+    # not an object
+    (["status"], "must be a JSON object"),
+    ("status", "must be a JSON object"),
+    (None, "must be a JSON object"),
+    (42, "must be a JSON object"),
+    # protocol version
+    ({"cmd": "status"}, "unsupported protocol version None"),
+    (message(cmd="status") | {"v": 1}, "unsupported protocol version 1"),
+    (message(cmd="status") | {"v": str(V)}, "unsupported protocol version"),
+    (message(cmd="status") | {"v": 99}, "unsupported protocol version 99"),
+    # fields
+    (message(cmd="status", pad="x"), "unknown fields ['pad']"),
+    (message(cmd="start", therapy="ice", extra=1, more=2), "unknown fields ['extra', 'more']"),
+    # command
+    (message(), "unknown command None"),
+    (message(cmd="format-disk"), "unknown command 'format-disk'"),
+    (message(cmd="STATUS"), "unknown command 'STATUS'"),
+    (message(cmd=["start"]), "unknown command"),
+    (message(cmd=1), "unknown command 1"),
+    # start
+    (message(cmd="start"), "start needs therapy 'ice' or 'heat'"),
+    (message(cmd="start", therapy="lava"), "start needs therapy 'ice' or 'heat'"),
+    (message(cmd="start", therapy="ICE"), "start needs therapy 'ice' or 'heat'"),
+    (message(cmd="start", therapy="ice", minutes="5"), "minutes must be a whole number"),
+    (message(cmd="start", therapy="ice", minutes=5.0), "minutes must be a whole number"),
+    (message(cmd="start", therapy="ice", minutes=True), "minutes must be a whole number"),
+    (message(cmd="start", therapy="ice", minutes=[5]), "minutes must be a whole number"),
+    (message(cmd="start", therapy="ice", minutes=0), "1 to 15 minutes; 0 is not allowed"),
+    (message(cmd="start", therapy="ice", minutes=16), "1 to 15 minutes; 16 is not allowed"),
+    (message(cmd="start", therapy="ice", minutes=-3), "1 to 15 minutes; -3 is not allowed"),
+    (message(cmd="start", therapy="ice", minutes=10**30), "is not allowed"),
+    # quit --force
+    (message(cmd="quit", force="yes"), "force must be true or false"),
+    (message(cmd="quit", force=1), "force must be true or false"),
+    (message(cmd="quit", force=None), "force must be true or false"),
+    # last-applied
+    (message(cmd="last-applied"), "last-applied needs a time"),
+    (message(cmd="last-applied", when=1430), "last-applied needs a time"),
+    (message(cmd="last-applied", when="25:00"), "'25:00' is not a time like 14:30"),
+    (message(cmd="last-applied", when="9:5"), "'9:5' is not a time like 14:30"),
+    (message(cmd="last-applied", when="yesterday"), "is not a time like 14:30"),
+    (message(cmd="status", when="14:30"), "only last-applied takes a time"),
+]
+
+
+@pytest.mark.parametrize(("raw", "complaint"), MALFORMED)
+def test_malformed_requests_are_refused_with_the_reason(raw, complaint):
+    with pytest.raises(ProtocolError) as refused:
+        Request.from_message(raw)
+    assert complaint in str(refused.value)
+
+
+@pytest.mark.xfail(strict=True, reason="commands.py:84-90: therapy is only checked for 'start'; "
+                   "any other command accepts a therapy field with any value")
+def test_a_therapy_on_a_command_that_takes_none_is_refused():
+    with pytest.raises(ProtocolError):
+        Request.from_message(message(cmd="stop", therapy="lava"))
+
+
+@pytest.mark.xfail(strict=True, reason="commands.py:156,161: _CLOCK ends in '$', which also "
+                   "matches before a final newline; use _CLOCK.fullmatch (or '\\Z')")
+def test_a_time_with_a_trailing_newline_is_refused():
+    with pytest.raises(ProtocolError):
+        Request.from_message(message(cmd="last-applied", when="14:30\n"))
+
+
+# -- encode / decode -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("data", "complaint"), [
+    (b"not json at all", "not a JSON message: JSONDecodeError"),
+    (b"\xff\xfe\x00garbage", "not a JSON message: UnicodeDecodeError"),
+    (b"{\"v\": 2, ", "not a JSON message: JSONDecodeError"),
+    (b"[" * 4000, "not a JSON message: RecursionError"),
+    (b"[" * 2000 + b"]" * 2000, "not a JSON message: RecursionError"),
+    (b"x" * (MAX_MESSAGE + 1), f"over the {MAX_MESSAGE}-byte limit"),
+])
+def test_decode_refuses_anything_but_one_small_json_value(data, complaint):
+    with pytest.raises(ProtocolError) as refused:
+        decode(data)
+    assert complaint in str(refused.value)
+
+
+def test_a_message_at_the_limit_is_read_and_one_over_it_is_not():
+    padding = MAX_MESSAGE - len(b'{"p":""}')
+    assert decode(b'{"p":"' + b"x" * padding + b'"}') == {"p": "x" * padding}
+    with pytest.raises(ProtocolError):
+        decode(b'{"p":"' + b"x" * (padding + 1) + b'"}')
+
+
+def test_encode_refuses_a_message_over_the_limit():
+    with pytest.raises(ProtocolError, match="too large"):
+        encode({"message": "x" * MAX_MESSAGE})
+
+
+# -- Reply --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reply", [
+    Reply(Exit.OK, "necktimer is open."),
+    Reply(Exit.REFUSED, "The ice session is still running.", {"state": "running"}),
+    Reply(Exit.USAGE, "refused: unknown command 'x'"),
+    Reply(Exit.UNAVAILABLE, "No session was started: …"),
+])
+def test_a_reply_survives_the_wire(reply):
+    assert Reply.from_message(decode(encode(reply.to_message()).strip())) == reply
+
+
+def test_a_reply_message_carries_the_exit_code_as_a_number():
+    assert Reply(Exit.REFUSED, "no").to_message() == {"code": 1, "message": "no"}
+    assert Reply(Exit.OK, "yes").ok and not Reply(Exit.REFUSED, "no").ok
+
+
+@pytest.mark.parametrize("raw", [
+    None, [], "ok", {"code": 0}, {"code": 0, "message": 5}, {"message": "hi"},
+    {"code": 7, "message": "hi"}, {"code": "0", "message": "hi"},
+])
+def test_anything_else_is_not_a_reply(raw):
+    with pytest.raises(ProtocolError):
+        Reply.from_message(raw)
+
+
+def test_a_reply_with_a_status_that_is_no_object_drops_it():
+    assert Reply.from_message({"code": 0, "message": "hi", "status": "running"}).status is None
+
+
+def test_exit_codes_are_the_documented_ones():
+    assert [int(code) for code in (Exit.OK, Exit.REFUSED, Exit.USAGE, Exit.UNAVAILABLE)] == [
+        0, 1, 2, 3]
+
+
+# -- execute() against the real service ------------------------------------------------------
+
+
+def run(service, command, *args, **kwargs):
+    return execute(Request(command, *args, **kwargs), service)
+
+
+def test_status_when_ready(service):
+    reply = run(service, Command.STATUS)
+    assert reply.code is Exit.OK
+    assert reply.message == "Ready: you may start an ice or heat session now."
+    assert reply.status == {"state": "ready", "therapy": None, "ends_at": None,
+                            "next_allowed_at": None, "remaining_s": 900, "wait_s": None}
+
+
+def test_start_is_carried_out_and_written(service, data_dir):
+    reply = run(service, Command.START, Therapy.ICE, 5)
+    assert reply.code is Exit.OK
+    assert reply.message == "Ice session started: take the ice pack off at 09:05 (in 5 min)."
+    assert reply.status["state"] == "running" and reply.status["remaining_s"] == 300
+    assert reply.status["ends_at"] == "2026-03-02T09:05:00+01:00"
+    [row] = rows(data_dir)
+    assert row["therapy"] == "ice" and row["planned_s"] == 300
+
+
+def test_a_start_the_rules_refuse_exits_1_and_writes_nothing(service, clock, data_dir):
+    run(service, Command.START, Therapy.ICE, 5)
+    clock.advance(60)
+    reply = run(service, Command.START, Therapy.HEAT)
+    assert reply.code is Exit.REFUSED
+    assert reply.message.startswith("The ice session is still running.")
+    assert "Next session allowed at 11:05" in reply.message
+    assert len(rows(data_dir)) == 1
+
+
+def test_a_start_that_cannot_be_written_exits_3(service, data_dir):
+    service.status()  # the file exists
+    holder = sqlite3.connect(data_dir / "necktimer.sqlite3", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    service.set_busy_timeout(0.05)
+    try:
+        reply = run(service, Command.START, Therapy.ICE)
+    finally:
+        holder.close()
+    assert reply.code is Exit.UNAVAILABLE
+    assert reply.message.startswith("No session was started:")
+    assert rows(data_dir) == []
+
+
+def test_stop_then_nothing_to_stop(service, clock):
+    run(service, Command.START, Therapy.HEAT)
+    clock.advance(5 * 60)
+    reply = run(service, Command.STOP)
+    assert reply.code is Exit.OK
+    assert reply.message == "Heat session stopped. Next session allowed at 11:05 (in 2 h)."
+    assert reply.status["state"] == "waiting" and reply.status["wait_s"] == 7200
+    again = run(service, Command.STOP)
+    assert again.code is Exit.REFUSED and again.message == "No session is running."
+
+
+def test_done_records_the_removal_only_when_a_pack_waits(service, clock, data_dir):
+    reply = run(service, Command.DONE)
+    assert reply.code is Exit.REFUSED and reply.message == "No pack was waiting to come off."
+    run(service, Command.START, Therapy.ICE, 10)
+    clock.advance(10 * 60)
+    service.tick()
+    clock.advance(45)
+    reply = run(service, Command.DONE)
+    assert reply.code is Exit.OK and reply.message == "Noted: the ice pack came off at 09:10."
+    assert rows(data_dir)[0]["removed_at"].startswith("2026-03-02T08:10:45")
+
+
+def test_quit_is_refused_while_a_pack_is_on_unless_forced(service, clock):
+    assert run(service, Command.QUIT).code is Exit.OK  # nothing on: fine
+    run(service, Command.START, Therapy.ICE, 10)
+    running = run(service, Command.QUIT)
+    assert running.code is Exit.REFUSED
+    assert running.message.startswith("A session is running: if necktimer quits, nobody")
+    assert run(service, Command.QUIT, force=True).code is Exit.OK
+    clock.advance(10 * 60)
+    service.tick()
+    waiting = run(service, Command.QUIT)
+    assert waiting.code is Exit.REFUSED
+    assert waiting.message.startswith("A pack is still waiting to come off.")
+    run(service, Command.DONE)
+    quitting = run(service, Command.QUIT)
+    assert quitting.code is Exit.OK and quitting.message == "necktimer is quitting."
+
+
+def test_ping_answers(service):
+    assert run(service, Command.PING) == Reply(Exit.OK, "pong")
+
+
+def test_last_applied_after_a_lost_history(service, clock):
+    service.start(Therapy.ICE, 5)
+    clock.advance(5 * 60)
+    service.tick()
+    reply = run(service, Command.LAST_APPLIED, when=EARLIER)
+    assert reply.code is Exit.OK
+    assert reply.status["state"] == "waiting"  # the history it has still rules
+
+
+@pytest.mark.parametrize(("when", "expected"), [
+    ("8:30", datetime(2026, 3, 2, 8, 30, tzinfo=LOCAL)),  # earlier today
+    ("09:00", datetime(2026, 3, 2, 9, 0, tzinfo=LOCAL)),  # now
+    ("14:30", datetime(2026, 3, 1, 14, 30, tzinfo=LOCAL)),  # later today: so yesterday
+    (EARLIER, None),
+])
+def test_a_last_applied_time_is_the_latest_such_time_not_after_now(when, expected):
+    assert when_to_moment(when, T0) == expected
+
+
+def test_the_service_and_the_wire_agree_on_the_time_left(service, clock):
+    run(service, Command.START, Therapy.HEAT, 15)
+    clock.advance(timedelta(minutes=4, seconds=30).total_seconds())
+    reply = run(service, Command.STATUS)
+    assert reply.status["remaining_s"] == 630
+    assert reply.message.startswith("Heat session running: it ends at 09:15 (in 11 min).")

@@ -1,0 +1,968 @@
+"""Faults from outside, against the real program: the promise holds whatever breaks.
+
+No path may let a session run past 15 minutes or start inside the 2-hour gap, and
+the pack-off reminder must never be lost. Each test here breaks something for
+real and drives `python -m necktimer` in its own processes: another process holds
+the history with BEGIN EXCLUSIVE, a small tmpfs fills up, the data folder is
+deleted, the file is damaged or belongs to another program, another user takes
+the socket folder, libfaketime moves the wall clock (the boot clock left real).
+
+To keep real time short, a session that "started 45 s ago" is seeded through the
+service with this machine's clocks set back by 45 s (wall and boot clock alike),
+so its planned end is 15 s away for every process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import queue
+import shutil
+import signal
+import sqlite3
+import stat
+import subprocess
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from support.bus import NotificationServer, PrivateBus
+from support.faults import (
+    DB_NAME,
+    LIBFAKETIME,
+    PYTHON,
+    RECORD_NAME,
+    TIME_UP,
+    App,
+    Holder,
+    SmallDisk,
+    can_mount,
+    damaged_files,
+    hold_backstop_lock,
+    kill_mentioning,
+    moved_aside,
+    parse_time,
+    planned_end_monotonic,
+    rows,
+    seed,
+    sleep_until,
+    wait_until,
+)
+
+from necktimer.commands import Command, Request
+from necktimer.core.rules import Therapy
+
+WRITE_PROBLEM = "cannot write the history"  # the one log line a failed write gets
+
+
+# -- fixtures -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def root():
+    """A short private folder per test: runtime dir (socket paths < 108 bytes), home, logs."""
+    path = Path(tempfile.mkdtemp(prefix="nt-f-"))
+    yield path
+    kill_mentioning(str(path))
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def app(root, data_dir, monkeypatch):
+    running = App(data_dir, root)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(running.runtime))  # for App.socket in here
+    yield running
+    running.cleanup()
+
+
+@pytest.fixture
+def bus():
+    running = PrivateBus()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def server(bus, app):
+    app.bus_address = bus.address
+    running = NotificationServer(bus)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def window_only(data_dir):
+    """Only the window may remind: the backstop it arms finds its lock taken and exits."""
+    fd = hold_backstop_lock(data_dir)
+    yield
+    os.close(fd)
+
+
+def next_time_up(server: NotificationServer, timeout: float):
+    while True:
+        call = server.next_call(timeout)
+        if call.is_notify and call.data["summary"] == TIME_UP:
+            return call
+
+
+def written(data_dir: Path, session_id: int, column: str = "ended_at"):
+    found = [r for r in rows(data_dir) if r["id"] == session_id]
+    return found and found[0][column]
+
+
+# -- 1. a failed write never ends the reminders -----------------------------------------
+
+
+def finish(app: App, window, data_dir: Path, session_id: int) -> str:
+    """The pack-off is confirmed and recorded; the window quits; returns what it logged."""
+    done = app.run("done")
+    assert done.code == 0, done
+    wait_until(lambda: written(data_dir, session_id, "removed_at"), 40,
+               "the removal is written")
+    assert window.poll() is None, "the window died"
+    window.terminate()
+    window.wait(timeout=30)
+    return app.output(window).err
+
+
+@pytest.mark.dbus
+def test_a_locked_history_does_not_silence_times_up(app, server, data_dir):
+    """The issue's case, whole program (window and backstop): 20 s into a 1-minute session
+    another program takes the history with BEGIN EXCLUSIVE and holds it for 15 s."""
+    session = seed(data_dir, started_ago=20)
+    window = app.spawn()
+    app.wait_ready()
+    end = planned_end_monotonic(data_dir)
+    holder = Holder(data_dir / DB_NAME)
+    try:
+        # While it is held, the window still answers and still says the session runs.
+        reply = app.ask(Request(Command.STATUS), timeout=8)
+        assert reply is not None and reply.status["state"] == "running", reply
+        sleep_until(holder.since + 15)
+    finally:
+        holder.release()
+    call = next_time_up(server, timeout=end + 20 - time.monotonic())
+    assert call.at - end < 2.0, f"Time's up came {call.at - end:.1f} s late"
+    wait_until(lambda: written(data_dir, session.id), 20, "the end is written")
+    assert rows(data_dir)[0]["end_reason"] == "completed"
+    err = finish(app, window, data_dir, session.id)
+    assert err.count(WRITE_PROBLEM) <= 1, err
+    assert "damaged" not in err and not damaged_files(data_dir)
+
+
+BLOCKED_WINDOW = (
+    "BUG: the window blocks in SQLite's 5 s busy timeout (database.BUSY_TIMEOUT_S) on every "
+    "read and write of a wake - reload(), the end's write, physician_advice() - so its "
+    "Time's up comes ~15 s late and its event loop is frozen while the history is locked; "
+    "SessionService.set_busy_timeout() is never called by the window")
+
+
+@pytest.mark.dbus
+@pytest.mark.xfail(strict=True, reason=BLOCKED_WINDOW)
+def test_the_window_reminds_on_time_while_the_history_is_locked_over_the_end(
+        app, server, window_only, data_dir):
+    """The window alone (its backstop kept out): the history is held from 8 s before the
+    planned end to 7 s after it."""
+    session = seed(data_dir, started_ago=45)
+    window = app.spawn()
+    app.wait_ready()
+    end = planned_end_monotonic(data_dir)
+    sleep_until(end - 8)
+    holder = Holder(data_dir / DB_NAME)
+    try:
+        call = next_time_up(server, timeout=end + 20 - time.monotonic())
+        late = call.at - end
+        sleep_until(holder.since + 15)
+    finally:
+        holder.release()
+    wait_until(lambda: written(data_dir, session.id), 40, "the end is written")
+    err = finish(app, window, data_dir, session.id)
+    assert err.count(WRITE_PROBLEM) == 1, err  # reported once, not once per retry
+    assert "damaged" not in err and not damaged_files(data_dir)
+    assert late < 2.0, f"Time's up came {late:.1f} s late"
+
+
+@pytest.fixture
+def small_disk(root):
+    """The data folder on a 400 KiB tmpfs (mount needs root; RLIMIT_FSIZE is no full disk for
+    a second process, so without mount these tests are skipped, saying why)."""
+    if why := can_mount():
+        pytest.skip(why)
+    disk = SmallDisk(root / "disk", "400k")
+    yield disk
+    disk.unmount()
+
+
+@pytest.mark.dbus
+def test_a_full_disk_does_not_silence_times_up(app, server, small_disk, root, monkeypatch):
+    app.data_dir = data_dir = small_disk.path / "profile"
+    os.close(hold_backstop_lock(data_dir))  # made before the disk fills
+    fd = hold_backstop_lock(data_dir)
+    try:
+        session = seed(data_dir, started_ago=45)
+        window = app.spawn()
+        app.wait_ready()
+        end = planned_end_monotonic(data_dir)
+        sleep_until(end - 8)
+        small_disk.fill()
+        call = next_time_up(server, timeout=end + 20 - time.monotonic())
+        assert call.at - end < 2.0, f"Time's up came {call.at - end:.1f} s late"
+        # Nothing could be written yet: the end waits in memory, and the window says so.
+        assert not written(data_dir, session.id)
+        status = app.ask(Request(Command.STATUS))
+        assert status is not None and status.status["state"] == "waiting"
+        time.sleep(3)
+        small_disk.free()
+        wait_until(lambda: written(data_dir, session.id), 40, "the end is written")
+        err = finish(app, window, data_dir, session.id)
+    finally:
+        os.close(fd)
+    assert err.count(WRITE_PROBLEM) == 1, err
+    assert "full" in err and "damaged" not in err and not damaged_files(data_dir)
+
+
+@pytest.mark.dbus
+def test_a_deleted_data_folder_neither_silences_times_up_nor_opens_a_second_session(
+        app, server, window_only, data_dir):
+    session = seed(data_dir, started_ago=45)
+    window = app.spawn()
+    app.wait_ready()
+    end = planned_end_monotonic(data_dir)
+    sleep_until(end - 8)
+    shutil.rmtree(data_dir)
+    # Status is still the window's (it knows), never "ready".
+    assert app.status()["state"] == "running"
+    second = app.run("start", "heat", "--minutes", "1")
+    assert second.code == 1, second
+    assert "still running" in second.out
+    call = next_time_up(server, timeout=end + 20 - time.monotonic())
+    assert call.at - end < 2.0, f"Time's up came {call.at - end:.1f} s late"
+    assert app.status()["state"] == "waiting"
+    again = app.run("start", "ice", "--minutes", "1")
+    assert again.code == 1 and "Next session allowed at" in again.out, again
+    # One window, and the folder made again with the history it had open.
+    assert [p for p in app.windows if p.poll() is None] == [window]
+    wait_until(lambda: written(data_dir, session.id), 40, "the end is written again")
+    found = rows(data_dir)
+    assert [r["id"] for r in found] == [session.id]
+    assert found[0]["end_reason"] == "completed"
+    finish(app, window, data_dir, session.id)
+
+
+# -- 2. busy and full are not damage ---------------------------------------------------------
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
+    """Every file's mode and content hash (a link: where it points)."""
+    found = {}
+    for path in sorted(folder.iterdir()):
+        if path.is_symlink():
+            found[path.name] = (0, os.readlink(path))
+        elif path.is_file():
+            found[path.name] = (stat.S_IMODE(path.stat().st_mode),
+                                hashlib.sha256(path.read_bytes()).hexdigest())
+    return found
+
+
+@pytest.mark.parametrize(("mode", "args"), [
+    ("EXCLUSIVE", ("status",)), ("EXCLUSIVE", ("start", "ice")), ("EXCLUSIVE", ("stop",)),
+    ("EXCLUSIVE", ("done",)), ("IMMEDIATE", ("start", "heat", "--minutes", "1")),
+])
+def test_a_locked_history_is_waited_for_then_reported_and_nothing_is_renamed(app, data_dir,
+                                                                              mode, args):
+    seed(data_dir, started_ago=11 * 60, removed=True)
+    before = snapshot(data_dir)
+    holder = Holder(data_dir / DB_NAME, mode)
+    try:
+        began = time.monotonic()
+        result = app.run(*args)
+        waited = time.monotonic() - began
+    finally:
+        holder.release()
+    assert result.code == 3, result
+    assert "Another program is holding the session history" in result.err
+    assert waited >= 4.0, "it did not wait for the other program (busy timeout)"
+    assert "damaged" not in result.text and "could not be read" not in result.text
+    after = snapshot(data_dir)
+    after.pop("instance.lock", None)
+    before.pop("instance.lock", None)
+    assert after == before
+    assert not [p for p in app.windows if p.poll() is None]
+
+
+FULL_DISK_MESSAGE = (
+    "BUG: on a full disk with no instance running, `start` prints the raw '[Errno 28] No "
+    "space left on device': InstanceLock.acquire (instance.py:87) writes the pid into "
+    "instance.lock, the ENOSPC goes to cli._act (cli.py:249) as str(error), never as the "
+    "plain 'The disk holding the session history ... is full' message")
+
+
+@pytest.mark.xfail(strict=True, reason=FULL_DISK_MESSAGE)
+def test_on_a_full_disk_start_says_the_disk_is_full(app, small_disk):
+    app.data_dir = data_dir = small_disk.path / "profile"
+    seed(data_dir, started_ago=11 * 60, removed=True)
+    before = snapshot(data_dir)
+    small_disk.fill()
+    try:
+        status = app.run("status")
+        assert status.code == 0, status  # reading still works
+        started = app.run("start", "heat", "--minutes", "1", timeout=60)
+        assert started.code == 3, started
+        assert "does not answer" not in started.text
+        assert "is full" in started.err, started
+        assert not damaged_files(data_dir)
+        assert {k: v for k, v in snapshot(data_dir).items() if k in before} == before
+    finally:
+        small_disk.free()
+    kill_mentioning(str(data_dir))
+
+
+@pytest.mark.xfail(strict=True, reason=FULL_DISK_MESSAGE)
+def test_a_new_history_on_a_full_disk_is_refused_plainly(app, small_disk):
+    app.data_dir = data_dir = small_disk.path / "fresh"
+    small_disk.fill()
+    try:
+        result = app.run("start", "ice", "--minutes", "1")
+    finally:
+        small_disk.free()
+    kill_mentioning(str(data_dir))
+    assert result.code == 3, result
+    assert "is full" in result.err and "does not answer" not in result.text, result
+
+
+# -- 3. damage: the gap survives the history --------------------------------------------------
+
+
+def truncate_half(path: Path, _outside: Path) -> None:
+    size = path.stat().st_size
+    with open(path, "r+b") as file:
+        file.truncate(size // 2)
+
+
+def random_bytes(path: Path, _outside: Path) -> None:
+    path.write_bytes(os.urandom(path.stat().st_size))
+
+
+def zero_header(path: Path, _outside: Path) -> None:
+    with open(path, "r+b") as file:
+        file.write(b"\0" * 100)
+
+
+def link_to_text(path: Path, outside: Path) -> None:
+    outside.write_text("my shopping list\n" * 50)
+    path.unlink()
+    path.symlink_to(outside)
+
+
+DAMAGE = [truncate_half, random_bytes, zero_header, link_to_text]
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__)
+def test_damage_keeps_the_gap(app, data_dir, root, damage):
+    session = seed(data_dir, started_ago=11 * 60, removed=True)
+    outside = root / "notes.txt"
+    damage(data_dir / DB_NAME, outside)
+    kept = outside.read_bytes() if outside.exists() else None
+    result = app.run("start", "ice", "--minutes", "1")
+    assert result.code == 1, result
+    assert "Next session allowed at" in result.out
+    assert "could not be read" in result.err  # said, and where the damaged file went
+    assert len(damaged_files(data_dir)) == 1
+    if kept is not None:
+        assert outside.read_bytes() == kept  # the link was moved aside, its target untouched
+        assert damaged_files(data_dir)[0].is_symlink()
+    status = app.status()
+    assert status["state"] == "waiting"
+    assert 7200 - 660 <= status["wait_s"] <= 7200 - 600 + 5, status  # ended 10 min ago
+    assert session.ended_at is not None
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: database.salvage() (database.py:461) shrinks the header's page count of a file cut "
+    "short; SQLite then rejects the whole schema ('invalid rootpage' for every table or "
+    "index past the cut), so not one row is salvaged although the sessions table survives"))
+def test_salvaged_rows_alone_keep_the_gap(app, data_dir, root):
+    seed(data_dir, started_ago=11 * 60, removed=True)
+    (data_dir / RECORD_NAME).unlink()
+    truncate_half(data_dir / DB_NAME, root)
+    result = app.run("start", "ice", "--minutes", "1")
+    assert result.code == 1, result
+    assert "Next session allowed at" in result.out
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: with history and safety record both lost, `start` refuses with 'please say when "
+    "ice or heat was last applied' but never says how (necktimer last-applied HH:MM|earlier)"))
+def test_when_nothing_survives_the_cli_refuses_and_says_how_to_answer(app, data_dir, root):
+    seed(data_dir, started_ago=11 * 60, removed=True)
+    (data_dir / RECORD_NAME).unlink()
+    random_bytes(data_dir / DB_NAME, root)
+    result = app.run("start", "ice", "--minutes", "1")
+    assert result.code == 1, result
+    assert "last-applied" in result.out, result
+
+
+def test_when_nothing_survives_nothing_starts_until_answered(app, data_dir, root):
+    seed(data_dir, started_ago=11 * 60, removed=True)
+    (data_dir / RECORD_NAME).unlink()
+    random_bytes(data_dir / DB_NAME, root)
+    refused = app.run("start", "ice", "--minutes", "1")
+    assert refused.code == 1, refused
+    status = app.status()
+    assert status["state"] == "unknown", status
+    # Asked again at every launch until answered, never "never".
+    assert app.run("start", "heat").code == 1
+    # The answer "10 minutes ago" keeps the gap from then.
+    ten_ago = (datetime.now().astimezone() - timedelta(minutes=10)).strftime("%H:%M")
+    if ten_ago > datetime.now().astimezone().strftime("%H:%M"):
+        pytest.skip("the test ran just after midnight")
+    answered = app.run("last-applied", ten_ago)
+    assert answered.code == 0, answered
+    status = app.status()
+    assert status["state"] == "waiting" and 6500 <= status["wait_s"] <= 6600 + 60, status
+    assert app.run("start", "ice").code == 1
+
+
+def test_the_window_asks_when_ice_or_heat_was_last_applied(qtbot, data_dir, root):
+    from PySide6.QtCore import Qt
+
+    from necktimer.core.clock import SystemClock
+    from necktimer.core.service import SessionService
+    from necktimer.settings_io import SettingsFile
+    from necktimer.ui.app import Necktimer
+
+    seed(data_dir, started_ago=11 * 60, removed=True)
+    (data_dir / RECORD_NAME).unlink()
+    random_bytes(data_dir / DB_NAME, root)
+    settings = SettingsFile(data_dir)
+    service = SessionService.open(data_dir, SystemClock(), settings)
+    instance = Necktimer(service, settings, tray_available=False, dbus_address=None,
+                         system_bus=None, arm_backstop=lambda *a, **k: True)
+    try:
+        instance.start()
+        qtbot.waitExposed(instance.window)
+        panel = instance.window.panel
+        assert panel.question.isVisible()
+        assert "When did you last" in panel.question.question.text()
+        qtbot.mouseClick(panel.start_ice_button, Qt.MouseButton.LeftButton)
+        assert not instance.controller.start(Therapy.ICE, 1).ok
+        assert rows(data_dir) == []  # nothing started on the assumption "never"
+    finally:
+        instance.shutdown()
+        instance.window.close()
+
+
+# -- 4. another program's database ------------------------------------------------------------
+
+
+FOREIGN = {
+    "marked": ["PRAGMA application_id = 1234", "CREATE TABLE notes (body TEXT)",
+               "INSERT INTO notes VALUES ('keep me')"],
+    "unmarked": ["CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('Ann')"],
+    "look-alike": ["CREATE TABLE sessions (id INTEGER PRIMARY KEY, what TEXT)",
+                   "CREATE TABLE meta (key TEXT, value TEXT)", "PRAGMA user_version = 7",
+                   "INSERT INTO sessions (what) VALUES ('not ours')"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FOREIGN))
+@pytest.mark.parametrize("args", [("status",), ("start", "ice", "--minutes", "1")])
+def test_another_programs_database_is_refused_and_left_unchanged(app, data_dir, kind, args):
+    data_dir.mkdir(mode=0o700)
+    connection = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
+    for statement in FOREIGN[kind]:
+        connection.execute(statement)
+    connection.close()
+    before = snapshot(data_dir)
+    result = app.run(*args)
+    assert result.code == 3, result
+    assert "belongs to another program" in result.err
+    assert "damaged" not in result.text
+    after = snapshot(data_dir)
+    assert after[DB_NAME] == before[DB_NAME]
+    assert not damaged_files(data_dir)
+    assert not [name for name in after if name.startswith(DB_NAME + "-")]
+    assert not [p for p in app.windows if p.poll() is None]
+
+
+def test_a_link_to_another_programs_database_is_refused_and_both_left_alone(app, data_dir,
+                                                                            root):
+    theirs = root / "their.sqlite3"
+    connection = sqlite3.connect(theirs, isolation_level=None)
+    for statement in FOREIGN["marked"]:
+        connection.execute(statement)
+    connection.close()
+    kept = theirs.read_bytes()
+    data_dir.mkdir(mode=0o700)
+    (data_dir / DB_NAME).symlink_to(theirs)
+    result = app.run("start", "ice", "--minutes", "1")
+    assert result.code == 3 and "belongs to another program" in result.err, result
+    assert (data_dir / DB_NAME).is_symlink() and theirs.read_bytes() == kept
+    assert not damaged_files(data_dir)
+
+
+def test_necktimers_own_file_carries_its_mark(app, data_dir):
+    assert app.run("status").code == 0
+    connection = sqlite3.connect(data_dir / DB_NAME)
+    try:
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == 0x4E4B544D
+    finally:
+        connection.close()
+
+
+# -- 5. the single-instance socket -----------------------------------------------------------
+
+
+VICTIM_UID = 4242  # a user with no name: only its number matters
+NOBODY = 65534
+
+
+def setpriv(uid: int) -> list[str]:
+    return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups"]
+
+
+@pytest.fixture
+def two_users(reachable_tmp):
+    """Qt-free necktimer code runnable as other users, and the victim's fallback folder."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv (util-linux) to act as two other users")
+    from helpers import pure_python_copy
+
+    command, env = pure_python_copy(reachable_tmp / "code")
+    fallback = Path(f"/tmp/necktimer-{VICTIM_UID}")
+    with moved_aside(fallback):
+        yield command[-1], env, fallback
+
+
+PROBE = """
+import os, sys
+from necktimer.instance import UnsafeFolder, socket_folder
+try:
+    print("OK", socket_folder(), oct(os.stat(socket_folder()).st_mode & 0o777))
+except UnsafeFolder as error:
+    print("REFUSED", error)
+"""
+
+
+def as_user(uid: int, python: str, env: dict, code: str) -> str:
+    env = {key: value for key, value in env.items() if key != "XDG_RUNTIME_DIR"}
+    done = subprocess.run([*setpriv(uid), python, "-c", code], capture_output=True,
+                          text=True, env=env, cwd="/", timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize("planted", ["folder-0700", "folder-1777", "link-to-theirs",
+                                     "link-to-victims", "file"])
+def test_the_fallback_socket_folder_of_another_user_is_refused(two_users, reachable_tmp,
+                                                               planted):
+    python, env, fallback = two_users
+    theirs = reachable_tmp / "theirs"
+    victims = reachable_tmp / "victims"
+    for folder, owner in ((theirs, NOBODY), (victims, VICTIM_UID)):
+        folder.mkdir(mode=0o700)
+        os.chown(folder, owner, owner)
+    plant = {
+        "folder-0700": f"os.mkdir({str(fallback)!r}, 0o700)",
+        "folder-1777": f"os.mkdir({str(fallback)!r}); os.chmod({str(fallback)!r}, 0o1777)",
+        "link-to-theirs": f"os.symlink({str(theirs)!r}, {str(fallback)!r})",
+        "link-to-victims": f"os.symlink({str(victims)!r}, {str(fallback)!r})",
+        "file": f"open({str(fallback)!r}, 'w').close()",
+    }[planted]
+    as_user(NOBODY, python, env, f"import os; {plant}")
+    before = os.lstat(fallback)
+    answer = as_user(VICTIM_UID, python, env, PROBE)
+    assert answer.startswith("REFUSED"), answer
+    after = os.lstat(fallback)
+    assert (after.st_uid, after.st_mode) == (before.st_uid, before.st_mode)
+    assert not any(victims.iterdir()) and not any(theirs.iterdir())
+
+
+def test_the_fallback_socket_folder_is_made_private_and_checked(two_users):
+    python, env, fallback = two_users
+    answer = as_user(VICTIM_UID, python, env, PROBE)
+    assert answer == f"OK {fallback} 0o700"
+    info = os.lstat(fallback)
+    assert info.st_uid == VICTIM_UID and stat.S_ISDIR(info.st_mode)
+
+
+FAKE_SERVER = """
+import os, socket, sys
+listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+listener.bind(sys.argv[1])
+os.chmod(sys.argv[1], 0o777)
+os.setgroups([]); os.setgid(65534); os.setuid(65534)  # listen() as another user
+listener.listen(8)
+print("listening", flush=True)
+while True:
+    connection, _ = listener.accept()
+    connection.recv(4096)
+    connection.sendall(b'{"code": 0, "message": "FAKE: all is well", "status": {"state": '
+                       b'"ready", "therapy": null, "ends_at": null, "next_allowed_at": null, '
+                       b'"remaining_s": 900, "wait_s": null}}\\n')
+    connection.close()
+"""
+
+
+def test_the_client_trusts_no_answer_from_another_users_socket(app, data_dir):
+    if os.geteuid() != 0:
+        pytest.skip("needs root to listen on a socket as another user")
+    seed(data_dir, started_ago=30, minutes=5)
+    path = app.socket
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fake = subprocess.Popen([PYTHON, "-c", FAKE_SERVER, str(path)], stdout=subprocess.PIPE,
+                            text=True)
+    try:
+        assert fake.stdout.readline().strip() == "listening"
+        status = app.run("status", "--json")
+        assert status.code == 0, status
+        assert json.loads(status.out)["state"] == "running"  # from the history, not the fake
+        assert "another user" in status.err
+        human = app.run("status")
+        assert "FAKE" not in human.text
+    finally:
+        fake.kill()
+        fake.wait(timeout=10)
+        fake.stdout.close()
+
+
+@pytest.fixture
+def taken_fallback():
+    """XDG_RUNTIME_DIR unset, and /tmp/necktimer-<uid> made first by the user nobody."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv to plant a folder as another user")
+    fallback = Path(f"/tmp/necktimer-{os.getuid()}")
+    with moved_aside(fallback):
+        subprocess.run([*setpriv(NOBODY), "/usr/bin/python3", "-c",
+                        f"import os; os.mkdir({str(fallback)!r}, 0o777); "
+                        f"os.chmod({str(fallback)!r}, 0o777)"], check=True)
+        yield fallback
+
+
+def test_a_window_that_cannot_be_the_single_instance_says_so_and_holds_the_line(
+        app, data_dir, taken_fallback):
+    app.extra_env["XDG_RUNTIME_DIR"] = ""
+    window = app.spawn("start", "ice", "--minutes", "1")
+    wait_until(lambda: "Ice session started" in app.output(window).out, 30,
+               "the window starts the session")
+    second = app.run("start", "heat", "--minutes", "1")
+    assert second.code == 3, second
+    assert "belongs to another user" in second.err
+    status = app.run("status", "--json")
+    assert json.loads(status.out)["state"] == "running"
+    assert [p for p in app.windows if p.poll() is None] == [window]
+    assert len(rows(data_dir)) == 1
+    assert list(taken_fallback.iterdir()) == []  # nothing of ours in their folder
+    assert window.poll() is None
+
+
+def test_the_window_says_it_cannot_be_reached(qtbot, data_dir, taken_fallback, monkeypatch):
+    from necktimer.core.clock import SystemClock
+    from necktimer.core.service import SessionService
+    from necktimer.instance import InstanceLock
+    from necktimer.settings_io import SettingsFile
+    from necktimer.ui.app import Necktimer
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    settings = SettingsFile(data_dir)
+    service = SessionService.open(data_dir, SystemClock(), settings)
+    lock = InstanceLock(data_dir)
+    assert lock.acquire()
+    instance = Necktimer(service, settings, tray_available=False, dbus_address=None,
+                         system_bus=None, arm_backstop=lambda *a, **k: True, lock=lock)
+    try:
+        instance.start()
+        qtbot.waitExposed(instance.window)
+        banner = instance.window.problem_banner
+        assert banner.isVisible()
+        assert "cannot reach this window" in banner.label.text()
+        assert "another user" in banner.label.text()
+    finally:
+        instance.shutdown()
+        instance.window.close()
+        lock.release()
+
+
+# -- 6. the wall clock moves, the boot clock decides -----------------------------------------
+
+
+def faketime_env(spec_file: Path) -> dict[str, str]:
+    return {"LD_PRELOAD": LIBFAKETIME, "FAKETIME_TIMESTAMP_FILE": str(spec_file),
+            "FAKETIME_NO_CACHE": "1", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+
+
+needs_faketime = pytest.mark.skipif(
+    LIBFAKETIME is None or not shutil.which("faketime"),
+    reason="libfaketime is needed (Debian packages faketime and libfaketime)")
+
+
+@needs_faketime
+@pytest.mark.parametrize("offset", ["+3h", "+2h", "+1d"])
+def test_a_clock_set_forward_between_runs_does_not_shorten_the_gap(app, data_dir, offset):
+    seed(data_dir, started_ago=6 * 60, minutes=5, removed=True)  # ended a minute ago
+    faked = ("faketime", "-f", offset)
+    env = {"FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+    result = app.run("start", "ice", "--minutes", "1", prefix=faked, env=env)
+    assert result.code == 1, result
+    assert "Next session allowed at" in result.out
+    status = json.loads(app.run("status", "--json", prefix=faked, env=env).out)
+    assert status["state"] == "waiting" and 7000 <= status["wait_s"] <= 7200 - 55, status
+
+
+@needs_faketime
+def test_a_clock_set_forward_between_runs_does_not_end_a_running_session(app, data_dir):
+    seed(data_dir, started_ago=20)
+    faked = ("faketime", "-f", "+3h")
+    env = {"FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+    status = json.loads(app.run("status", "--json", prefix=faked, env=env).out)
+    assert status["state"] == "running" and 30 <= status["remaining_s"] <= 41, status
+    refused = app.run("start", "heat", prefix=faked, env=env)
+    assert refused.code == 1 and "still running" in refused.out, refused
+    assert rows(data_dir)[0]["ended_at"] is None
+
+
+@needs_faketime
+@pytest.mark.dbus
+@pytest.mark.parametrize("jump", ["+3h", "-3h"])
+def test_a_clock_jump_during_a_session_neither_ends_it_nor_shortens_the_gap(
+        app, server, window_only, data_dir, root, jump):
+    spec = root / "faketime"
+    spec.write_text("+0\n")
+    app.extra_env.update(faketime_env(spec))
+    session = seed(data_dir, started_ago=35)
+    window = app.spawn()
+    app.wait_ready()
+    end = planned_end_monotonic(data_dir)
+    spec.write_text(f"{jump}\n")
+    time.sleep(2.0)  # a few wake-ups with the clock 3 h ahead
+    reply = app.ask(Request(Command.STATUS))
+    assert reply is not None and reply.status["state"] == "running", reply
+    assert abs(reply.status["remaining_s"] - (end - time.monotonic())) < 2.5
+    with pytest.raises(queue.Empty):  # nothing ends before the real planned end
+        next_time_up(server, timeout=max(end - 4 - time.monotonic(), 0.1))
+    spec.write_text("+0\n")  # set back
+    call = next_time_up(server, timeout=end + 10 - time.monotonic())
+    assert abs(call.at - end) < 2.0, f"Time's up {call.at - end:+.1f} s from the planned end"
+    # The gap runs from the real end, on the real clock.
+    reply = app.ask(Request(Command.STATUS))
+    allowed = datetime.fromisoformat(reply.status["next_allowed_at"])
+    real_end = datetime.now().astimezone() - timedelta(seconds=time.monotonic() - end)
+    assert abs((allowed - (real_end + timedelta(hours=2))).total_seconds()) < 3
+    spec.write_text("+3h\n")
+    refused = app.ask(Request(Command.START, Therapy.ICE, 1))
+    assert refused is not None and not refused.ok and "allowed at" in refused.message
+    spec.write_text("+0\n")
+    finish(app, window, data_dir, session.id)
+
+
+@needs_faketime
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: after the wall clock went 3 h forward and back, necktimer's trusted time stays 3 h "
+    "ahead for the rest of the boot (timeline.py Timeline.read follows a forward jump and "
+    "never comes back), and it is written into the history: removed_at and the anchor are "
+    "3 h in the future"))
+def test_after_the_clock_is_set_back_the_app_records_real_times(app, data_dir, root):
+    spec = root / "faketime"
+    spec.write_text("+0\n")
+    app.extra_env.update(faketime_env(spec))
+    session = seed(data_dir, started_ago=65)  # ended 5 s ago, pack still on
+    window = app.spawn()
+    app.wait_ready()
+    spec.write_text("+3h\n")
+    time.sleep(2.0)
+    assert app.ask(Request(Command.STATUS)) is not None  # the window reads the clock
+    spec.write_text("+0\n")
+    time.sleep(1.0)
+    assert app.run("done").code == 0
+    wait_until(lambda: written(data_dir, session.id, "removed_at"), 20, "removal written")
+    removed = parse_time(written(data_dir, session.id, "removed_at"))
+    lag = (removed - datetime.now().astimezone()).total_seconds()
+    window.terminate()
+    window.wait(timeout=30)
+    assert abs(lag) < 10, f"removed_at recorded {lag / 3600:+.2f} h off the real clock"
+
+
+@pytest.mark.dbus
+def test_a_frozen_window_ends_an_overdue_session_as_soon_as_it_runs_again(
+        app, server, window_only, data_dir):
+    """The nearest thing to suspend a test can make: SIGSTOP over the planned end. (A real
+    suspend, where CLOCK_MONOTONIC stops but CLOCK_BOOTTIME runs on, needs a machine to
+    sleep; the resume path itself is tested with logind's PrepareForSleep in tests/ui.)"""
+    seed(data_dir, started_ago=50)
+    window = app.spawn()
+    app.wait_ready()
+    end = planned_end_monotonic(data_dir)
+    sleep_until(end - 5)
+    window.send_signal(signal.SIGSTOP)
+    try:
+        sleep_until(end + 8)
+    finally:
+        window.send_signal(signal.SIGCONT)
+    woke = time.monotonic()
+    call = next_time_up(server, timeout=10)
+    assert call.at - woke < 2.0
+
+
+# -- 7. mis-starts cannot be chained ----------------------------------------------------------
+
+
+def test_a_mis_start_shortens_the_next_session_everywhere(app, data_dir):
+    window = app.spawn("start", "ice", "--minutes", "1")
+    wait_until(lambda: "Ice session started" in app.output(window).out, 30, "started")
+    app.wait_ready()
+    time.sleep(6.0)
+    stopped = app.run("stop")
+    assert stopped.code == 0 and "cancelled" in stopped.out, stopped
+    used = rows(data_dir)[0]
+    applied = (parse_time(used["ended_at"]) - parse_time(used["started_at"])).total_seconds()
+    assert 5.5 < applied < 12
+    ready = app.status()
+    # remaining_s is rounded up (never understated): 14 min 54 s for 6 s of ice
+    assert ready["state"] == "ready" and ready["remaining_s"] <= 900 - applied + 1, ready
+    human = app.run("status")
+    assert "at most 14 min" in human.out, human
+    started = app.run("start", "heat", "--minutes", "15")
+    assert started.code == 0, started
+    assert "shorter than you asked" in started.out, started
+    running = app.status()
+    assert running["remaining_s"] <= 900 - applied + 1, running
+    second = rows(data_dir)[1]
+    planned = (parse_time(second["planned_end"]) - parse_time(second["started_at"]))
+    assert planned.total_seconds() <= 900 - applied + 0.5
+    app.run("stop")
+    assert app.run("quit").code == 0
+    window.wait(timeout=30)
+
+
+def test_three_chained_mis_starts_leave_what_is_left_of_15_minutes(app, data_dir):
+    for ago in (400, 300, 200):
+        seed(data_dir, started_ago=ago, stop_after=58)
+    status = app.status()
+    assert status["state"] == "ready" and status["remaining_s"] <= 900 - 174, status
+    window = app.spawn("start", "ice", "--minutes", "15")
+    wait_until(lambda: "Ice session started" in app.output(window).out, 30, "started")
+    out = app.output(window).out
+    assert "shorter than you asked" in out and "12 min" in out, out
+    reply = app.wait_ready()
+    assert reply.status["remaining_s"] <= 900 - 174
+    found = rows(data_dir)
+    total = sum((min(parse_time(r["ended_at"] or r["planned_end"]), parse_time(r["planned_end"]))
+                 - parse_time(r["started_at"])).total_seconds() for r in found)
+    assert total <= 900 + 1
+    app.run("stop")
+    app.run("quit")
+    window.wait(timeout=30)
+
+
+def test_the_length_picker_offers_only_what_is_left(qtbot, data_dir):
+    from necktimer.core.clock import SystemClock
+    from necktimer.core.service import SessionService
+    from necktimer.settings_io import SettingsFile
+    from necktimer.ui.app import Necktimer
+
+    seed(data_dir, started_ago=120, stop_after=6)
+    settings = SettingsFile(data_dir)
+    service = SessionService.open(data_dir, SystemClock(), settings)
+    instance = Necktimer(service, settings, tray_available=False, dbus_address=None,
+                         system_bus=None, arm_backstop=lambda *a, **k: True)
+    try:
+        instance.start()
+        qtbot.waitExposed(instance.window)
+        picker = instance.window.length_picker
+        assert picker.maximum() == 14
+        assert "at most 14 min 5" in picker.toolTip(), picker.toolTip()
+    finally:
+        instance.shutdown()
+        instance.window.close()
+
+
+# -- 8. smaller holes -------------------------------------------------------------------------
+
+
+def test_an_empty_data_dir_is_a_usage_error(app, root):
+    before = sorted(p.name for p in root.iterdir())
+    result = app.run("--data-dir", "", "status", data_dir_arg=False)
+    assert result.code == 2, result
+    assert len(result.err.strip().splitlines()) == 1
+    assert sorted(p.name for p in root.iterdir()) == before
+
+
+def test_only_folders_necktimer_creates_get_their_mode_set(app, root):
+    shared = root / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    app.data_dir = shared
+    assert app.run("status").code == 0
+    assert app.run("stop").code == 1
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    app.data_dir = root / "new" / "deeper" / "profile"
+    assert app.run("status").code == 0
+    for folder in (root / "new", root / "new" / "deeper", app.data_dir):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def raw_exchange(path: Path, payload: bytes) -> bytes:
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(10)
+        client.connect(str(path))
+        client.sendall(payload)
+        data = b""
+        while b"\n" not in data:
+            chunk = client.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+        return data
+
+
+@pytest.mark.parametrize("payload", [b"[" * 4000 + b"\n", b'{"a":' * 800 + b"\n",
+                                     b"[" * 4000 + b"]" * 95 + b"\n"])
+def test_deeply_nested_json_gets_a_refusal_and_the_window_lives(app, payload):
+    window = app.spawn()
+    app.wait_ready()
+    answer = json.loads(raw_exchange(app.socket, payload).splitlines()[0])
+    assert answer["code"] == 2 and answer["message"].startswith("refused"), answer
+    assert window.poll() is None
+    assert app.wait_ready(timeout=10).ok
+    app.run("quit")
+    window.wait(timeout=30)
+
+
+@pytest.mark.parametrize("argument", ["\n", "ice\nheat", "\x1b[31m"])
+def test_a_control_character_in_an_argument_gets_a_one_line_error(app, argument):
+    result = app.run("status", argument)
+    assert result.code == 2
+    assert result.out == ""
+    assert len(result.err.splitlines()) == 1, result.err
+
+
+def test_csv_cells_never_run_or_split(data_dir):
+    import csv
+    import io
+
+    from necktimer.core.diary import FORMULA_STARTERS, to_csv
+    from necktimer.core.service import SessionService
+
+    notes = ["a;=1+1", "a\t=1+1", "＝1+1", "line one\n=HYPERLINK(\"x\")", "a|@SUM(1)",
+             " =1+1", "a,+1", "\r=1", "ok; -2", "a;＋1"]
+    seed(data_dir, started_ago=11 * 60, removed=True)
+    service = SessionService.open(data_dir, __import__(
+        "necktimer.core.clock", fromlist=["SystemClock"]).SystemClock())
+    [session] = service.sessions_between(None)
+    text_rows = []
+    for note in notes:
+        service.record_note(session.id, note)
+        [session] = service.sessions_between(None)
+        text_rows.append(to_csv([session]))
+    service.close()
+    for note, text in zip(notes, text_rows, strict=True):
+        assert text.count("\n") == 2, (note, text)  # header and one row, one line each
+        cell = list(csv.reader(io.StringIO(text)))[1][-1]
+        for separator in (";", ",", "\t", "|"):
+            for part in cell.split(separator):
+                assert not part.lstrip().startswith(FORMULA_STARTERS), (note, cell)

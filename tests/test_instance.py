@@ -1,0 +1,361 @@
+"""One instance per user and data folder: the lock, the socket's folder, and the client."""
+
+import errno
+import os
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+from helpers import pure_python_copy
+
+from necktimer.commands import MAX_MESSAGE, Command, Exit, Reply, Request, encode
+from necktimer.instance import (
+    LOCK_NAME,
+    InstanceLock,
+    Unreachable,
+    UnsafeFolder,
+    send,
+    send_when_ready,
+    socket_folder,
+    socket_path,
+)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.lstat(path).st_mode)
+
+
+@pytest.fixture
+def runtime(monkeypatch):
+    """A fresh XDG_RUNTIME_DIR, short like a desktop's (socket paths stay under 108 bytes)."""
+    path = Path(tempfile.mkdtemp(prefix="nt-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(path))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def needs_root_for_another_user() -> None:
+    if os.geteuid() != 0:
+        pytest.skip("only root can make a file or process of another user (uid 65534)")
+
+
+# -- the socket's folder ----------------------------------------------------------------------
+
+
+def test_the_socket_folder_is_made_private_in_the_runtime_dir(runtime):
+    folder = socket_folder()
+    assert folder == runtime / "necktimer"
+    assert folder.is_dir() and mode(folder) == 0o700
+    assert socket_folder() == folder  # found again, not made twice
+
+
+def test_a_symlinked_socket_folder_is_refused(runtime, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    (runtime / "necktimer").symlink_to(elsewhere)
+    with pytest.raises(UnsafeFolder, match="is not a folder"):
+        socket_folder()
+    assert (runtime / "necktimer").is_symlink()  # left alone
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_file_in_place_of_the_socket_folder_is_refused(runtime):
+    (runtime / "necktimer").write_text("not a folder")
+    with pytest.raises(UnsafeFolder, match="is not a folder"):
+        socket_folder()
+
+
+def test_a_socket_folder_of_another_user_is_refused(runtime):
+    needs_root_for_another_user()
+    folder = runtime / "necktimer"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, 65534, 65534)
+    with pytest.raises(UnsafeFolder, match="belongs to another user"):
+        socket_folder()
+    assert os.stat(folder).st_uid == 65534 and mode(folder) == 0o700  # left alone
+
+
+def test_a_too_open_socket_folder_of_ours_is_closed(runtime):
+    folder = runtime / "necktimer"
+    folder.mkdir()
+    folder.chmod(0o777)
+    assert socket_folder() == folder
+    assert mode(folder) == 0o700
+
+
+def test_a_runtime_dir_of_another_user_is_not_used(runtime):
+    needs_root_for_another_user()
+    os.chown(runtime, 65534, 65534)
+    folder = socket_folder()
+    assert folder == Path("/tmp") / f"necktimer-{os.getuid()}"
+    assert os.stat(folder).st_uid == os.getuid() and mode(folder) == 0o700
+    assert not (runtime / "necktimer").exists()
+
+
+def test_a_relative_runtime_dir_is_not_used(monkeypatch):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "relative/run")
+    assert socket_folder() == Path("/tmp") / f"necktimer-{os.getuid()}"
+    assert not Path("relative").exists()
+
+
+def test_each_data_folder_has_its_own_socket(runtime, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    alias = tmp_path / "alias"
+    alias.symlink_to(first)
+    assert socket_path(first) == socket_path(first) == socket_path(alias)
+    assert socket_path(first) != socket_path(second)
+    assert socket_path(first).parent == runtime / "necktimer"
+    assert len(os.fsencode(socket_path(first))) < 108
+
+
+# -- the lock -----------------------------------------------------------------------------------
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from necktimer.instance import InstanceLock
+assert InstanceLock(Path(sys.argv[1])).acquire()
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.fixture
+def holder(data_dir):
+    """Another process that takes the folder's lock and keeps it until killed."""
+    data_dir.mkdir(parents=True)
+    process = subprocess.Popen([sys.executable, "-c", HOLDER, str(data_dir)],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "held"
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=10)  # reaps it and closes the pipe
+
+
+def test_a_second_process_cannot_take_a_held_lock(holder, data_dir):
+    lock = InstanceLock(data_dir)
+    assert not lock.acquire()
+    assert not lock.held
+    assert (data_dir / LOCK_NAME).read_text() == f"{holder.pid}\n"
+
+
+def test_the_lock_of_a_killed_process_is_free_at_once(holder, data_dir):
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=10)
+    lock = InstanceLock(data_dir)
+    assert lock.acquire()  # the kernel dropped the flock with the process
+    try:
+        assert lock.held
+        assert (data_dir / LOCK_NAME).read_text() == f"{os.getpid()}\n"
+        assert mode(data_dir / LOCK_NAME) == 0o600
+    finally:
+        lock.release()
+
+
+def test_a_released_lock_can_be_taken_again(data_dir):
+    data_dir.mkdir(parents=True)
+    first, second = InstanceLock(data_dir), InstanceLock(data_dir)
+    assert first.acquire()
+    assert not second.acquire()  # flock is per open file, even within one process
+    first.release()
+    assert not first.held
+    assert second.acquire()
+    second.release()
+
+
+def test_the_lock_knows_when_its_file_was_replaced(data_dir):
+    data_dir.mkdir(parents=True)
+    lock = InstanceLock(data_dir)
+    assert not lock.still_ours()
+    assert lock.acquire()
+    try:
+        assert lock.still_ours()
+        (data_dir / LOCK_NAME).unlink()
+        assert not lock.still_ours()
+    finally:
+        lock.release()
+
+
+def test_the_lock_file_is_never_a_link(data_dir, tmp_path):
+    data_dir.mkdir(parents=True)
+    target = tmp_path / "target"
+    target.write_text("keep me")
+    (data_dir / LOCK_NAME).symlink_to(target)
+    with pytest.raises(OSError) as refused:
+        InstanceLock(data_dir).acquire()
+    assert refused.value.errno == errno.ELOOP
+    assert target.read_text() == "keep me"
+
+
+def test_a_lock_in_a_missing_folder_raises(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        InstanceLock(tmp_path / "missing").acquire()
+
+
+# -- the client ----------------------------------------------------------------------------------
+
+
+class Listener:
+    """A stand-in instance in a thread: reads one line per connection, sends `answer`."""
+
+    def __init__(self, path: Path, answer: bytes) -> None:
+        self.path = path
+        self.answer = answer
+        self.received: list[bytes] = []
+        self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._socket.bind(str(path))
+        self._socket.listen(4)
+        self._socket.settimeout(10)
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        try:
+            connection, _ = self._socket.accept()
+        except OSError:
+            return
+        with connection:
+            data = b""
+            while b"\n" not in data and (chunk := connection.recv(4096)):
+                data += chunk
+            self.received.append(data)
+            connection.sendall(self.answer)
+
+    def close(self) -> None:
+        self._socket.close()
+        self._thread.join(timeout=10)
+
+
+@pytest.fixture
+def listen(runtime):
+    made = []
+
+    def start(answer: bytes, name: str = "instance.sock") -> Listener:
+        listener = Listener(runtime / name, answer)
+        made.append(listener)
+        return listener
+
+    yield start
+    for listener in made:
+        listener.close()
+
+
+def test_send_passes_the_request_and_returns_the_reply(listen):
+    listener = listen(encode(Reply(Exit.REFUSED, "still running", {"state": "running"})
+                             .to_message()))
+    reply = send(listener.path, Request(Command.START, minutes=5))
+    assert reply == Reply(Exit.REFUSED, "still running", {"state": "running"})
+    assert listener.received == [b'{"v":2,"cmd":"start","minutes":5}\n']
+
+
+def test_nobody_listening_is_unreachable_without_a_complaint(runtime):
+    with pytest.raises(Unreachable) as missing:
+        send(runtime / "absent.sock", Request(Command.STATUS))
+    assert str(missing.value) == ""
+    stale = runtime / "stale.sock"  # left by a crashed instance: nobody accepts
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as dead:
+        dead.bind(str(stale))
+    with pytest.raises(Unreachable) as refused:
+        send(stale, Request(Command.STATUS))
+    assert str(refused.value) == ""
+
+
+@pytest.mark.parametrize(("answer", "complaint"), [
+    (b"hello\n", "not a JSON message"),
+    (b'{"code": 9, "message": "hi"}\n', "a reply without a known exit code"),
+    (b'["a", "list"]\n', "not a reply"),
+    (b"x" * (MAX_MESSAGE * 2), "byte limit"),
+    (b"", "not a JSON message"),
+])
+def test_an_answer_that_is_no_reply_is_unreachable_with_the_reason(listen, answer, complaint):
+    listener = listen(answer)
+    with pytest.raises(Unreachable, match=complaint):
+        send(listener.path, Request(Command.STATUS))
+
+
+def test_send_when_ready_waits_for_an_instance_still_starting(runtime):
+    path = runtime / "late.sock"
+    made: list[Listener] = []
+    timer = threading.Timer(0.3, lambda: made.append(
+        Listener(path, encode(Reply(Exit.OK, "pong").to_message()))))
+    timer.start()
+    try:
+        assert send_when_ready(path, Request(Command.PING), wait=10) == Reply(Exit.OK, "pong")
+    finally:
+        timer.join()
+        for listener in made:
+            listener.close()
+
+
+def test_send_when_ready_gives_up(runtime):
+    with pytest.raises(Unreachable):
+        send_when_ready(runtime / "never.sock", Request(Command.PING), wait=0.2)
+
+
+# -- an answer from another user's process -----------------------------------------------------
+
+LISTENER = """
+import socket, sys
+from necktimer.commands import Exit, Reply, encode
+server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+server.bind(sys.argv[1])
+server.listen(1)
+server.settimeout(30)
+print("ready", flush=True)
+connection, _ = server.accept()
+connection.recv(4096)
+connection.sendall(encode(Reply(Exit.OK, "I am your necktimer").to_message()))
+connection.close()
+"""
+
+
+@pytest.fixture
+def listener_as(reachable_tmp):
+    """Runs LISTENER with the system Python: as the user nobody, or as ourselves."""
+    needs_root_for_another_user()
+    if not shutil.which("setpriv"):
+        pytest.skip("setpriv (util-linux) is needed to run a process as the user nobody")
+    command, env = pure_python_copy(reachable_tmp)
+    folder = reachable_tmp / "sockets"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, 65534, 65534)
+    started = []
+
+    def start(*, nobody: bool) -> Path:
+        path = folder / ("nobody.sock" if nobody else "ours.sock")
+        prefix = command if nobody else command[-1:]
+        process = subprocess.Popen([*prefix, "-c", LISTENER, str(path)], env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        started.append(process)
+        line = process.stdout.readline().strip()
+        assert line == "ready", process.stderr.read()
+        return path
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=10)
+
+
+def test_an_answer_from_another_users_process_is_not_trusted(listener_as):
+    path = listener_as(nobody=True)
+    assert os.stat(path).st_uid == 65534
+    with pytest.raises(Unreachable, match="held by another user's program"):
+        send(path, Request(Command.STATUS))
+
+
+def test_the_same_listener_run_by_us_is_trusted(listener_as):
+    path = listener_as(nobody=False)
+    assert send(path, Request(Command.STATUS)) == Reply(Exit.OK, "I am your necktimer")

@@ -1,0 +1,112 @@
+"""The settings file: read through the clamping, written privately, changes announced once."""
+
+import os
+import stat
+
+import pytest
+
+from necktimer.core.settings import Settings
+from necktimer.settings_io import SETTINGS_NAME, SettingsFile
+
+
+@pytest.fixture
+def folder(data_dir):
+    data_dir.mkdir(parents=True)
+    return data_dir
+
+
+def write(folder, text: str) -> None:
+    (folder / SETTINGS_NAME).write_text(text, encoding="utf-8")
+
+
+def test_no_file_means_the_defaults_and_no_warnings(folder):
+    settings = SettingsFile(folder)
+    assert settings.current == Settings()
+    assert settings.warnings == []
+    assert not (folder / SETTINGS_NAME).exists()  # reading writes nothing
+
+
+def test_a_hand_edited_file_is_read(folder):
+    write(folder, "[General]\ndefault_minutes=8\ngap_minutes=180\nsound=false\ntheme=dark\n"
+                  "language=de\nheads_up=no\nask_pain_before=on\n")
+    settings = SettingsFile(folder)
+    assert settings.current == Settings(default_minutes=8, gap_minutes=180, sound=False,
+                                        theme="dark", language="de", heads_up=False,
+                                        ask_pain_before=True)
+    assert settings.warnings == []
+
+
+def test_a_garbage_file_is_clamped_and_every_change_is_said(folder):
+    write(folder, "[General]\ndefault_minutes=600\ngap_minutes=-5\nsound=perhaps\n"
+                  "theme=purple\nlanguage=tlh\nkeep_in_tray=2\nunknown=1\n\x00\x01garbage\n")
+    settings = SettingsFile(folder)
+    assert settings.current == Settings()  # every value back in the safe range
+    assert settings.warnings == [
+        "Setting default_minutes=600 is outside the safe range 1–15; using 15.",
+        "Setting gap_minutes=-5 is outside the safe range 120–720; using 120.",
+        "Setting sound='perhaps' is not true or false; using true.",
+        "Setting keep_in_tray='2' is not true or false; using true.",
+        "Setting theme='purple' is not one of system, light, dark; using system.",
+        "Setting language='tlh' is not one of system, en, es, de; using system.",
+    ]
+
+
+def test_a_gap_below_two_hours_is_raised_never_kept(folder):
+    write(folder, "[General]\ngap_minutes=30\n")
+    assert SettingsFile(folder).current.gap_minutes == 120
+
+
+def test_saving_writes_a_private_file_that_reads_back_the_same(folder):
+    settings = SettingsFile(folder)
+    chosen = Settings(default_minutes=5, gap_minutes=240, sound=False, heads_up=False,
+                      gap_reminder=False, keep_in_tray=False, start_at_login=True,
+                      diary_prompts=False, ask_pain_before=True, theme="light", language="es")
+    assert settings.save(chosen) is None
+    assert settings.current == chosen
+    assert stat.S_IMODE((folder / SETTINGS_NAME).stat().st_mode) == 0o600
+    again = SettingsFile(folder)
+    assert again.current == chosen and again.warnings == []
+
+
+def test_a_change_is_announced_once_and_no_change_not_at_all(folder, qtbot):
+    settings = SettingsFile(folder)
+    with qtbot.wait_signal(settings.changed, timeout=1000) as changed:
+        settings.update(default_minutes=9)
+    assert changed.args == [Settings(default_minutes=9)]
+    with qtbot.assert_not_emitted(settings.changed):
+        settings.update(default_minutes=9)
+        settings.save(Settings(default_minutes=9))
+
+
+def test_update_clamps_like_the_file(folder):
+    settings = SettingsFile(folder)
+    settings.update(default_minutes=99, gap_minutes=1)
+    assert (settings.current.default_minutes, settings.current.gap_minutes) == (15, 120)
+    assert SettingsFile(folder).current.default_minutes == 15
+
+
+def test_load_picks_up_a_change_made_by_another_program(folder):
+    settings = SettingsFile(folder)
+    settings.update(default_minutes=6)
+    write(folder, "[General]\ndefault_minutes=11\n")
+    assert settings.load().default_minutes == 11
+    assert settings.current.default_minutes == 11
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_the_settings_still_apply(tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    settings = SettingsFile(blocked)
+    problem = settings.save(Settings(default_minutes=4))
+    assert problem is not None
+    assert "could not be saved" in problem and "they apply until necktimer quits" in problem
+    assert settings.current.default_minutes == 4  # in memory, for this run
+
+
+def test_the_mode_is_private_even_with_a_permissive_umask(folder):
+    old = os.umask(0o022)
+    try:
+        SettingsFile(folder).update(sound=False)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((folder / SETTINGS_NAME).stat().st_mode) == 0o600

@@ -1,0 +1,123 @@
+"""The running instance: closing, quitting (never silent while a pack is on), commands."""
+
+from helpers import tick
+from PySide6.QtWidgets import QMessageBox
+
+from necktimer.commands import Command, Exit, Request
+from necktimer.core.rules import State, Therapy
+
+
+def test_closing_with_a_tray_keeps_running(make_app, qtbot):
+    instance = make_app(tray_available=True)
+    instance.start()
+    qtbot.waitExposed(instance.window)
+    instance.window.close()
+    assert not instance.window.isVisible()
+    assert not instance.quitting
+
+
+def test_closing_without_a_tray_and_nothing_on_quits(make_app, qtbot):
+    instance = make_app()
+    instance.start()
+    instance.window.close()
+    assert instance.quitting
+
+
+def test_quit_while_a_pack_is_on_asks_first_and_can_be_refused(make_app, qtbot, clock):
+    instance = make_app(tray_available=True)
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    instance.window.quit_action.trigger()
+    box = instance.question
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "nobody will remind you" in box.text()
+    assert box.defaultButton().text() == "Keep running"
+    box.defaultButton().click()
+    assert not instance.quitting
+    assert instance.controller.state.status.state is State.RUNNING
+
+
+def test_quit_from_the_tray_while_a_pack_waits_for_removal_asks_too(make_app, clock):
+    instance = make_app(tray_available=True)
+    instance.start()
+    instance.controller.start(Therapy.HEAT)
+    tick(instance, clock, 15 * 60)
+    instance.tray.quit.trigger()
+    assert instance.question is not None and not instance.quitting
+    quit_anyway = next(b for b in instance.question.buttons() if b.text() == "Quit anyway")
+    quit_anyway.click()
+    assert instance.quitting
+
+
+def test_quit_with_nothing_on_does_not_ask(make_app):
+    instance = make_app(tray_available=True)
+    instance.start()
+    instance.window.quit_action.trigger()
+    assert instance.question is None and instance.quitting
+
+
+def test_closing_without_a_tray_while_running_asks_first(make_app):
+    instance = make_app()
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    instance.window.close()
+    assert instance.question is not None and not instance.quitting
+    instance.question.defaultButton().click()
+
+
+def test_the_quit_command_refuses_while_a_pack_is_on_unless_forced(make_app, qtbot):
+    instance = make_app()
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    reply = instance.handle_request(Request(Command.QUIT))
+    assert reply.code is Exit.REFUSED and "--force" in reply.message
+    assert not instance.quitting
+    forced = instance.handle_request(Request(Command.QUIT, force=True))
+    assert forced.code is Exit.OK
+    qtbot.waitUntil(lambda: instance.quitting, timeout=2000)
+
+
+def test_logout_closes_cleanly_without_questions(make_app, qapp):
+    instance = make_app(tray_available=True)
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    instance.session_ending()  # what the session manager's commitDataRequest triggers
+    instance.window.close()
+    assert instance.question is None and instance.quitting
+
+
+def test_minimized_start_stays_in_the_tray(make_app):
+    instance = make_app(tray_available=True)
+    instance.start(minimized=True)
+    assert not instance.window.isVisible() and instance.tray.is_shown()
+
+
+def test_minimized_start_without_a_tray_shows_the_window(make_app, qtbot):
+    instance = make_app()
+    instance.start(minimized=True)
+    assert instance.window.isVisible()
+
+
+def test_a_start_arms_the_backstop(make_app, backstop, clock):
+    instance = make_app()
+    instance.start()
+    outcome = instance.controller.start(Therapy.ICE)
+    assert backstop.armed == [outcome.session.id]
+
+
+def test_a_restart_with_a_pack_on_arms_the_backstop_again(make_app, backstop, clock):
+    first = make_app()
+    first.start()
+    session = first.controller.start(Therapy.ICE).session
+    first.shutdown()
+    again = make_app()
+    again.start()
+    assert backstop.armed == [session.id, session.id]
+
+
+def test_status_and_show_commands_reach_the_window(make_app):
+    instance = make_app()
+    instance.start()
+    status = instance.handle_request(Request(Command.STATUS))
+    assert status.code is Exit.OK and status.status["state"] == "ready"
+    assert instance.handle_request(Request(Command.SHOW)).code is Exit.OK

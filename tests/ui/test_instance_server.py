@@ -1,0 +1,263 @@
+"""The running instance's socket, checked with real necktimer processes.
+
+Each process runs offscreen with its own XDG_RUNTIME_DIR. The waits here are for
+processes to start or exit (with timeouts), never for the app's own timing.
+"""
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from necktimer.commands import MAX_MESSAGE, Command, Exit, Reply, Request
+from necktimer.instance import Unreachable, send, socket_path
+
+START_TIMEOUT = 30  # seconds for a process to come up or go away
+
+
+def backstop_pid(data_dir: Path) -> int | None:
+    """The backstop a window armed for this folder (it records its pid), if it still runs."""
+    try:
+        pid = int((data_dir / "backstop.lock").read_text())
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return None
+    return pid if b"backstop" in command and str(data_dir).encode() in command else None
+
+
+class Launcher:
+    """Starts `necktimer --data-dir DIR ...` processes and cleans up after them."""
+
+    def __init__(self, data_dir: Path, runtime: Path, logs: Path) -> None:
+        self.data_dir = data_dir
+        self.logs = logs
+        self.env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(runtime))
+        self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        self.cwd = runtime
+        self.processes: list[subprocess.Popen] = []
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("XDG_RUNTIME_DIR", str(runtime))  # socket_path() reads it
+            self.socket = socket_path(data_dir)
+
+    def spawn(self, *args: str) -> subprocess.Popen:
+        """A long-running process; its output goes to files so no pipe can fill up."""
+        number = len(self.processes)
+        with (self.logs / f"{number}.out").open("w") as out, \
+                (self.logs / f"{number}.err").open("w") as err:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "necktimer", "--data-dir", str(self.data_dir), *args],
+                stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=self.env, cwd=self.cwd)
+        process.number = number
+        self.processes.append(process)
+        return process
+
+    def output(self, process: subprocess.Popen) -> tuple[str, str]:
+        return ((self.logs / f"{process.number}.out").read_text(),
+                (self.logs / f"{process.number}.err").read_text())
+
+    def run(self, *args: str) -> tuple[int, str, str]:
+        """A short command, like `necktimer status`, run to its end."""
+        result = subprocess.run(
+            [sys.executable, "-m", "necktimer", "--data-dir", str(self.data_dir), *args],
+            capture_output=True, text=True, env=self.env, cwd=self.cwd, timeout=START_TIMEOUT)
+        return result.returncode, result.stdout.strip(), result.stderr.strip()
+
+    def ask(self, command: Command, **fields) -> Reply:
+        return send(self.socket, Request(command, **fields), timeout=5)
+
+    def wait_ready(self, process: subprocess.Popen | None = None) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            with contextlib.suppress(Unreachable):
+                if self.ask(Command.PING) == Reply(Exit.OK, "pong"):
+                    return
+            if process is not None and process.poll() is not None:
+                pytest.fail(f"the instance exited with {process.returncode}: "
+                            f"{self.output(process)[1][-2000:]}")
+            assert time.monotonic() < deadline, "no instance answered"
+            time.sleep(0.05)
+
+    def alive(self) -> list[subprocess.Popen]:
+        return [p for p in self.processes if p.poll() is None]
+
+    def cleanup(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=START_TIMEOUT)
+        self.processes.clear()
+        if (pid := backstop_pid(self.data_dir)) is not None:  # armed by a window we started
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def runtime():
+    path = Path(tempfile.mkdtemp(prefix="nt-run-"))  # short: socket paths stay < 108 bytes
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def launcher(data_dir, runtime, tmp_path):
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    running = Launcher(data_dir, runtime, logs)
+    yield running
+    running.cleanup()
+
+
+def wait_exit(process: subprocess.Popen) -> int:
+    return process.wait(timeout=START_TIMEOUT)
+
+
+def test_two_launches_at_once_leave_one_instance(launcher):
+    for _round in range(5):
+        first, second = launcher.spawn(), launcher.spawn()
+        launcher.wait_ready()
+        deadline = time.monotonic() + START_TIMEOUT
+        while len(launcher.alive()) > 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        [winner] = launcher.alive()
+        loser = second if winner is first else first
+        assert loser.returncode == 0, launcher.output(loser)
+        assert launcher.output(loser)[0].strip() == "necktimer is open."
+        assert launcher.ask(Command.QUIT) == Reply(Exit.OK, "necktimer is quitting.")
+        assert wait_exit(winner) == 0
+        launcher.cleanup()
+
+
+def test_commands_from_a_second_process_act_on_the_first(launcher):
+    primary = launcher.spawn()
+    launcher.wait_ready(primary)
+    code, out, _ = launcher.run("start", "ice", "--minutes", "5")
+    assert code == 0 and out.startswith("Ice session started: take the ice pack off at")
+    code, out, _ = launcher.run("status", "--json")
+    data = json.loads(out)
+    assert data["state"] == "running" and data["therapy"] == "ice"
+    assert 280 <= data["remaining_s"] <= 300
+    code, out, _ = launcher.run("start", "heat")
+    assert code == 1
+    assert "The ice session is still running." in out and "Next session allowed at" in out
+    code, out, _ = launcher.run("quit")
+    assert code == 1 and out.startswith("A session is running")  # a pack is on
+    assert primary.poll() is None
+    code, out, _ = launcher.run("stop")
+    assert code == 0 and "cancelled within its first minute" in out
+    code, out, _ = launcher.run()  # a plain second launch raises the window and exits
+    assert (code, out) == (0, "necktimer is open.")
+    assert primary.poll() is None
+    code, out, _ = launcher.run("quit")
+    assert (code, out) == (0, "necktimer is quitting.")
+    assert wait_exit(primary) == 0
+    assert not launcher.socket.exists()  # a clean exit takes its socket along
+
+
+def test_a_killed_instance_does_not_block_the_next(launcher):
+    crashed = launcher.spawn()
+    launcher.wait_ready(crashed)
+    assert launcher.run("start", "heat", "--minutes", "10")[0] == 0
+    crashed.send_signal(signal.SIGKILL)
+    crashed.wait(timeout=START_TIMEOUT)
+    assert launcher.socket.is_socket()  # left behind by the crash
+    assert (launcher.data_dir / "instance.lock").exists()
+    successor = launcher.spawn()
+    launcher.wait_ready(successor)
+    status = launcher.ask(Command.STATUS).status
+    assert status["state"] == "running" and status["therapy"] == "heat"  # it survived
+    assert launcher.run("stop")[0] == 0
+    assert launcher.run("quit")[:2] == (0, "necktimer is quitting.")
+    assert wait_exit(successor) == 0
+
+
+def test_the_socket_and_its_folder_are_private(launcher, runtime):
+    primary = launcher.spawn()
+    launcher.wait_ready(primary)
+    info = os.lstat(launcher.socket)
+    assert stat.S_ISSOCK(info.st_mode)
+    assert stat.S_IMODE(info.st_mode) == 0o600 and info.st_uid == os.getuid()
+    folder = os.lstat(launcher.socket.parent)
+    assert launcher.socket.parent == runtime / "necktimer"
+    assert stat.S_IMODE(folder.st_mode) == 0o700 and folder.st_uid == os.getuid()
+    launcher.ask(Command.QUIT)
+    assert wait_exit(primary) == 0
+
+
+# -- malformed messages: one instance answers them all ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory):
+    base = tmp_path_factory.mktemp("malformed")
+    runtime = Path(tempfile.mkdtemp(prefix="nt-run-"))
+    logs = base / "logs"
+    logs.mkdir()
+    running = Launcher(base / "profile", runtime, logs)
+    process = running.spawn("-v")
+    running.wait_ready(process)
+    yield running, process
+    running.cleanup()
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
+def raw_exchange(path: Path, payload: bytes) -> bytes:
+    """Send raw bytes as a client would and read everything the instance answers."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(10)
+        client.connect(str(path))
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            client.sendall(payload)  # the instance may answer and hang up before the end
+        data = b""
+        with contextlib.suppress(ConnectionResetError):
+            while chunk := client.recv(4096):
+                data += chunk
+        return data
+
+
+@pytest.mark.parametrize(("payload", "complaint"), [
+    (b"not json at all\n", "not a JSON message"),
+    (b"\xff\xfe\x00garbage\n", "not a JSON message"),
+    (b"\n", "not a JSON message"),
+    (b'["a", "list"]\n', "a message must be a JSON object"),
+    (b'{"v": 99, "cmd": "status"}\n', "unsupported protocol version 99"),
+    (b'{"v": 2, "cmd": "format-disk"}\n', "unknown command 'format-disk'"),
+    (b'{"v": 2, "cmd": "start", "therapy": "lava"}\n', "start needs therapy"),
+    (b'{"v": 2, "cmd": "start", "therapy": "ice", "minutes": 999}\n', "999 is not allowed"),
+    (b'{"v": 2, "cmd": "start", "therapy": "ice", "minutes": "5"}\n', "whole number"),
+    (b'{"v": 2, "cmd": "start", "therapy": "ice", "extra": 1}\n', "unknown fields"),
+    (b"[" * 4000 + b"\n", "RecursionError"),
+    (b"[" * 2000 + b"]" * 2000 + b"\n", "RecursionError"),
+    (b"x" * (MAX_MESSAGE * 30), f"over the {MAX_MESSAGE}-byte limit"),
+    (b'{"v": 2, "cmd": "status", "pad": "' + b"y" * (MAX_MESSAGE * 2) + b'"}\n',
+     f"over the {MAX_MESSAGE}-byte limit"),
+], ids=["text", "not-utf8", "empty", "list", "version", "command", "therapy", "minutes",
+        "minutes-text", "extra-field", "deep-list", "deep-closed-list", "oversized",
+        "oversized-line"])
+def test_malformed_messages_are_refused_with_a_reply_and_the_instance_lives(instance, payload,
+                                                                           complaint):
+    running, process = instance
+    answer = raw_exchange(running.socket, payload)
+    assert answer.endswith(b"\n") and answer.count(b"\n") == 1  # exactly one reply line
+    reply = json.loads(answer)
+    assert reply["code"] == Exit.USAGE
+    assert reply["message"].startswith("refused: ") and complaint in reply["message"]
+    assert process.poll() is None
+    assert running.ask(Command.PING) == Reply(Exit.OK, "pong")
+    assert running.ask(Command.STATUS).status["state"] == "ready"  # nothing was started
+
+
+def test_refusals_are_logged(instance):
+    running, process = instance
+    raw_exchange(running.socket, b"garbage\n")
+    running.ask(Command.PING)
+    assert "refused a command: not a JSON message" in running.output(process)[1]

@@ -1,0 +1,92 @@
+"""The window fits a small laptop screen at 1×, 1.5× and 2× scaling and with a large font.
+
+A 1366×768 screen with a 32-pixel panel leaves these logical sizes; at each, with the
+system font as it is and at 13 pt, the window must fit, and nothing may be cut off or
+overlap (the middle may scroll; the disclaimer stays in sight).
+"""
+
+import pytest
+from helpers import tick
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+ROOM = {"1x": QSize(1366, 736), "1.5x": QSize(910, 490), "2x": QSize(683, 368)}
+
+
+@pytest.fixture(params=[None, 13], ids=["system font", "13 pt font"])
+def font_size(request, qapp):
+    font = qapp.font()
+    original = QApplication.font()
+    if request.param:
+        font.setPointSize(request.param)
+        qapp.setFont(font)
+    yield request.param
+    qapp.setFont(original)
+
+
+def visible_in(widget: QWidget, window: QWidget) -> bool:
+    return widget.isVisibleTo(window) and widget.width() > 0
+
+
+def problems(window) -> list[str]:
+    found = []
+    for label in window.findChildren(QLabel):
+        if visible_in(label, window) and label.wordWrap() and label.text():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + 1:
+                found.append(f"{label.objectName() or label.text()[:30]!r} cut: "
+                             f"{label.height()} < {needed}")
+    for button in window.findChildren(QAbstractButton):
+        if visible_in(button, window) and button.text():
+            text = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+            if text + 8 > button.width():
+                found.append(f"button {button.text()!r} cut: {button.width()} < {text + 8}")
+    panel = window.panel
+    parts = [w for w in panel.findChildren(QWidget) if w.parent() is panel
+             and visible_in(w, window)]
+    for index, first in enumerate(parts):
+        for second in parts[index + 1:]:
+            if first.geometry().intersects(second.geometry()):
+                found.append(f"{first.objectName()} overlaps {second.objectName()}")
+    disclaimer = window.disclaimer
+    inside = QRect(disclaimer.mapTo(window, disclaimer.rect().topLeft()), disclaimer.size())
+    if not window.rect().contains(inside):
+        found.append("the disclaimer is out of sight")
+    return found
+
+
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_the_window_fits_and_nothing_is_cut_off(make_app, qtbot, clock, font_size, room):
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    size = ROOM[room]
+    assert window.minimumSizeHint().width() <= size.width()
+    assert window.minimumSizeHint().height() <= size.height()
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size, timeout=2000)
+    for step in (lambda: None, window.start_ice, lambda: tick(instance, clock, 15 * 60),
+                 instance.controller.acknowledge_removal):
+        step()
+        QApplication.processEvents()
+        assert problems(window) == [], (room, font_size)
+
+
+def test_a_narrow_window_puts_the_tips_under_the_timer(make_app, qtbot):
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    window.resize(ROOM["2x"])
+    QApplication.processEvents()
+    assert window.tips.geometry().top() >= window.panel.geometry().bottom()
+    window.resize(ROOM["1x"])
+    QApplication.processEvents()
+    assert window.tips.geometry().left() >= window.panel.geometry().right()
+
+
+def test_fit_to_screen_never_exceeds_the_available_room(make_app):
+    instance = make_app()
+    instance.start()
+    room = instance.window.screen().availableGeometry()
+    assert instance.window.width() <= room.width()
+    assert instance.window.height() <= room.height()

@@ -47,7 +47,7 @@ from necktimer.core.record import SafetyFacts
 from necktimer.core.resources import resource
 from necktimer.core.rules import CAP, EndReason, Session
 from necktimer.core.service import REPORTED_ID, SessionService, StorageError
-from necktimer.core.timeline import Moment, Timeline
+from necktimer.core.timeline import Timeline
 from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
 from necktimer.instance import InstanceLock, Unreachable, UnsafeFolder, send, socket_path
 
@@ -64,9 +64,14 @@ WORDS_VERSION = 1
 WORDS_LIMIT = 2000  # characters per text; anything longer is not the window's
 
 REPEAT_S = 60.0  # between two reminders, on the boot clock
-WAKE_S = 5.0  # the longest sleep while something is pending (a resume is noticed within it)
+# The longest sleep while something is pending, where no boot-clock alarm can be set
+# (a resume is noticed within it). With the alarm the backstop sleeps until it is due.
+WAKE_S = 5.0
+SAFETY_WAKE_S = 3600.0  # with the alarm: a wake-up an hour, in case all else failed
 POLL_S = 1.0  # the longest sleep while the data folder cannot be watched
-PING_TIMEOUT_S = 1.0
+# A dead window refuses at once; a live one may be busy right at the planned end (it is
+# ending the session too). Only a frozen window makes the backstop wait this long.
+PING_TIMEOUT_S = 3.0
 DONE_TIMEOUT_S = 5.0
 # How long to wait for the record to show the session the backstop was armed for (its
 # write may have failed on a full disk and be retried): that session is over by then.
@@ -166,16 +171,9 @@ def what_to_watch(facts: SafetyFacts, clock: Clock) -> Watched | None:
     if latest is None or latest.removed_at is not None or latest.end_reason in FINISHED:
         return None
     moment = Timeline(clock, facts.anchor, floor=_latest_trusted(facts)).read()
-    session = _placed(latest, moment)
+    session = moment.place_session(latest)
     end = session.end_at(moment.wall) or session.planned_end
     return Watched(session, (end - moment.wall).total_seconds())
-
-
-def _placed(session: Session, moment: Moment) -> Session:
-    """A stored session on the current wall clock (the boot clock decides within a boot)."""
-    start = moment.place(session.started_at, session.start_mark)
-    return replace(session, started_at=start, planned_end=start + session.planned_length,
-                   ended_at=moment.place_optional(session.ended_at, session.end_mark))
 
 
 def _latest_trusted(facts: SafetyFacts) -> datetime | None:
@@ -414,6 +412,70 @@ IN_NONBLOCK = os.O_NONBLOCK
 IN_CLOEXEC = os.O_CLOEXEC
 
 
+# timerfd, through libc (os.timerfd_create arrives only in Python 3.13)
+CLOCK_BOOTTIME = 7
+TFD_NONBLOCK = os.O_NONBLOCK
+TFD_CLOEXEC = os.O_CLOEXEC
+TFD_TIMER_ABSTIME = 1
+
+
+class _Timespec(ctypes.Structure):
+    _fields_ = (("tv_sec", ctypes.c_long), ("tv_nsec", ctypes.c_long))
+
+
+class _Itimerspec(ctypes.Structure):
+    _fields_ = (("it_interval", _Timespec), ("it_value", _Timespec))
+
+
+class BootAlarm:
+    """A file descriptor that becomes readable at a moment on the boot clock.
+
+    The boot clock counts through suspend, so after a resume past the planned end
+    the alarm is due at once; until then the backstop does not wake at all.
+    """
+
+    def __init__(self) -> None:
+        self._fd = -1
+        try:
+            self._libc = ctypes.CDLL(None, use_errno=True)
+            self._libc.timerfd_settime.argtypes = (
+                ctypes.c_int, ctypes.c_int, ctypes.POINTER(_Itimerspec), ctypes.c_void_p)
+            self._fd = self._libc.timerfd_create(CLOCK_BOOTTIME, TFD_NONBLOCK | TFD_CLOEXEC)
+        except (OSError, AttributeError) as error:
+            log.warning("no boot-clock alarm (%s); checking every %g s", error, WAKE_S)
+            return
+        if self._fd < 0:
+            log.warning("no boot-clock alarm (%s); checking every %g s",
+                        os.strerror(ctypes.get_errno()), WAKE_S)
+
+    @property
+    def available(self) -> bool:
+        return self._fd >= 0
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def arm(self, boottime: float) -> bool:
+        """Ring at `boottime` (seconds on CLOCK_BOOTTIME); False if it cannot be set."""
+        if self._fd < 0:
+            return False
+        boottime = max(boottime, 0.001)
+        seconds = int(boottime)
+        value = _Itimerspec(_Timespec(0, 0),
+                            _Timespec(seconds, int((boottime - seconds) * 1e9)))
+        return self._libc.timerfd_settime(self._fd, TFD_TIMER_ABSTIME, ctypes.byref(value),
+                                          None) == 0
+
+    def drain(self) -> None:
+        with contextlib.suppress(OSError):
+            os.read(self._fd, 8)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
 class FolderWatch:
     """A file descriptor that becomes readable when files in the data folder change.
 
@@ -497,6 +559,7 @@ class Backstop:
         self._facts: SafetyFacts | None = None
         self._record_problem = ""
         self._watch = FolderWatch(data_dir)
+        self._alarm = BootAlarm()
         self._desktop = Desktop()
         self._session: int | None = None  # whose reminders are out
         self._notification = 0  # the id of the backstop's own notification on screen
@@ -523,6 +586,7 @@ class Backstop:
         finally:
             self._desktop.close()
             self._watch.close()
+            self._alarm.close()
 
     def step(self) -> float | None:
         """Bring everything up to date; returns how long to sleep, or None to leave."""
@@ -563,11 +627,15 @@ class Backstop:
         if not self._handle_signals():  # any that arrived during a call
             return False
         sources: list = [self._watch] if self._watch.fileno() >= 0 else []
+        if self._alarm.available:
+            sources.append(self._alarm)
         if self._desktop.connected:
             sources.append(self._desktop)
         readable, _, _ = select.select(sources, [], [], max(timeout, 0.0))
         if self._watch in readable:
             self._watch.drain()
+        if self._alarm in readable:
+            self._alarm.drain()
         return self._handle_signals() if self._desktop in readable else True
 
     def _in_charge(self) -> bool:
@@ -584,10 +652,20 @@ class Backstop:
             return True
 
     def _capped(self, seconds: float) -> float:
-        # Events tell about changes only while the folder is watched and still the one
-        # the lock is in; otherwise (no inotify, a folder deleted or made again) it polls.
+        """How long to sleep before what is due in `seconds` (on the boot clock).
+
+        Events tell about changes only while the folder is watched and still the one
+        the lock is in; otherwise (no inotify, a folder deleted or made again) it polls.
+        With a boot-clock alarm set for the moment itself it sleeps until then (suspend
+        included); without one, at most WAKE_S at a time.
+        """
+        seconds = max(0.0, seconds)
         settled = self._watch.watching and self._lock.still_ours()
-        return max(0.0, min(seconds, WAKE_S if settled else POLL_S))
+        if not settled:
+            return min(seconds, POLL_S)
+        if self._alarm.arm(self.clock.boottime() + seconds):
+            return min(seconds + 1.0, SAFETY_WAKE_S)
+        return min(seconds, WAKE_S)
 
     def _refresh(self) -> None:
         """Read the record; when it cannot be read, keep what it said last."""

@@ -44,6 +44,14 @@ class Exit(enum.IntEnum):
     UNAVAILABLE = 3  # the data folder or the running instance cannot be used
 
 
+# The fields each command takes besides "v" and "cmd".
+_FIELDS = {
+    Command.START: {"therapy", "minutes"},
+    Command.QUIT: {"force"},
+    Command.LAST_APPLIED: {"when"},
+}
+
+
 class ProtocolError(ValueError):
     """A request that is not well formed; the message says what is wrong."""
 
@@ -74,13 +82,13 @@ class Request:
             raise ProtocolError("a message must be a JSON object")
         if message.get("v") != PROTOCOL_VERSION:
             raise ProtocolError(f"unsupported protocol version {message.get('v')!r}")
-        unknown = set(message) - {"v", "cmd", "therapy", "minutes", "force", "when"}
-        if unknown:
-            raise ProtocolError(f"unknown fields {sorted(unknown)}")
         try:
             command = Command(message.get("cmd"))
         except ValueError:
             raise ProtocolError(f"unknown command {message.get('cmd')!r}") from None
+        unknown = set(message) - {"v", "cmd"} - _FIELDS.get(command, set())
+        if unknown:
+            raise ProtocolError(f"{command.value} does not take {sorted(unknown)}")
         therapy = None
         if command is Command.START:
             try:
@@ -153,12 +161,12 @@ def decode(data: bytes) -> object:
         raise ProtocolError(f"not a JSON message: {type(error).__name__}") from None
 
 
-_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
 def parse_when(text: str) -> str:
     """Check a `last-applied` answer: "HH:MM" today (or yesterday, if that is later), or EARLIER."""
-    if text == EARLIER or _CLOCK.match(text):
+    if text == EARLIER or _CLOCK.fullmatch(text):
         return text
     raise ProtocolError(arg(translate("Commands", "'%1' is not a time like 14:30, nor '%2'."),
                             text, EARLIER))
@@ -217,7 +225,8 @@ def execute(request: Request, target: Target) -> Reply:
             return Reply(Exit.REFUSED, refusal)
         return Reply(Exit.OK, translate("Commands", "necktimer is quitting."))
     status = target.status()
-    return Reply(Exit.OK, status.sentence(), status_json(status))
+    data = status_json(status) | {"pack_waiting": target.pending_removal() is not None}
+    return Reply(Exit.OK, status.sentence(), data)
 
 
 def _reply(outcome: Outcome) -> Reply:

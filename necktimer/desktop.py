@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shlex
 import shutil
 import subprocess
 import sys
@@ -37,12 +36,28 @@ def command_path() -> str:
     """The absolute path of the `necktimer` command this copy was started as."""
     script = Path(sys.argv[0])
     if script.name == APP_NAME and script.exists():
-        return str(script.resolve())
+        return exec_quote(str(script.resolve()))
     found = shutil.which(APP_NAME)
     if found:
-        return str(Path(found).resolve())
+        return exec_quote(str(Path(found).resolve()))
     # Started as `python -m necktimer`: run it the same way from the menu.
-    return f"{shlex.quote(sys.executable)} -m necktimer"
+    return f"{exec_quote(sys.executable)} -m necktimer"
+
+
+RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+
+
+def exec_quote(argument: str) -> str:
+    """One argument as an Exec= key needs it (the Desktop Entry spec, not a shell's rules).
+
+    Reserved characters call for double quotes, inside which `"`, `` ` ``, `$` and `\\`
+    take a backslash; the file format then doubles every backslash; `%` becomes `%%`.
+    """
+    argument = argument.replace("%", "%%")
+    if not RESERVED & set(argument):
+        return argument
+    quoted = "".join("\\" + c if c in '"`$\\' else c for c in argument)
+    return '"' + quoted.replace("\\", "\\\\") + '"'
 
 
 def _with_command(text: str, command: str, extra: str = "") -> str:
@@ -113,7 +128,7 @@ def set_autostart(enabled: bool, data_dir: Path | None = None,
             log.info("removed %s", path)
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
-    extra = f"--data-dir {shlex.quote(str(data_dir))}" if data_dir is not None else ""
+    extra = f"--data-dir {exec_quote(str(data_dir))}" if data_dir is not None else ""
     lines = [
         "[Desktop Entry]",
         "Type=Application",

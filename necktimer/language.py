@@ -54,8 +54,9 @@ def install(setting: str = "system", app: QCoreApplication | None = None) -> QLo
 def _translator(translator: QTranslator | None) -> i18n.Translator:
     def translate(context: str, text: str, disambiguation: str | None, n: int) -> str:
         found = translator.translate(context, text, disambiguation, n) if translator else ""
-        result = found or text
-        return result.replace("%n", str(n)) if n >= 0 else result
+        if not found:
+            return i18n.english(text, n)
+        return found.replace("%n", str(n)) if n >= 0 else found
 
     return translate
 

@@ -14,7 +14,9 @@ os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.pop("LANGUAGE", None)
 os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="nt-run-")  # 0700, short socket paths
 
+import contextlib
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,23 @@ from helpers import LOCAL, T0, Box
 from necktimer.core import i18n
 from necktimer.core.clock import FakeClock
 from necktimer.core.service import SessionService
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_backstop_left_behind():
+    """Backstops armed by windows that tests started and killed would remind forever."""
+    yield
+    temporary = tempfile.gettempdir()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        args = [w.decode(errors="replace") for w in words]
+        if "backstop" in args and "necktimer" in args and any(
+                a.startswith(temporary) for a in args):
+            with contextlib.suppress(OSError):
+                os.kill(int(pid), signal.SIGTERM)
 
 
 @pytest.fixture(autouse=True)

@@ -344,10 +344,11 @@ def test_window_killed_mid_session_the_backstop_reminds_until_removed(server, en
 
 def test_with_the_window_alive_one_notification_per_round(server, env, data_dir, tmp_path,
                                                           backstops):
-    with running_window(env, data_dir, tmp_path):
+    with running_window(env, data_dir, tmp_path) as window:
         end = planned_end(data_dir)
         backstop = wait_for_backstop(data_dir)
         sleep_until(end + 3)
+        assert window.poll() is None, (tmp_path / "window.log").read_text()
         [reminder] = [c for c in server.calls() if c.is_notify]  # the window's, not two
         assert reminder.data["summary"] == SUMMARY
         assert "necktimer answers and reminds" in log_text(data_dir)

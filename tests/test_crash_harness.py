@@ -86,6 +86,8 @@ class Harness:
     flows: list[str] = field(default_factory=list)
     known: dict[int, Known] = field(default_factory=dict)
     window: subprocess.Popen | None = None
+    state: str = "ready"
+    pending: bool = False
 
     # -- folders ----------------------------------------------------------------------------
 
@@ -145,6 +147,17 @@ class Harness:
             killed = "finished first"
         victim.wait(timeout=10)
         if victim is not command:
+            time.sleep(2)
+            if command.poll() is None:
+                holders = []
+                for pid in processes_mentioning("python"):
+                    try:
+                        for fd in Path(f"/proc/{pid}/fd").iterdir():
+                            if "instance.lock" in os.readlink(fd):
+                                holders.append((pid, Path(f"/proc/{pid}/cmdline").read_bytes()))
+                    except OSError:
+                        pass
+                print("DEBUG HOLDERS", command.pid, holders, flush=True)
             self.let_finish(command)
         if command.poll() is None:  # it became a window: not the one the harness keeps
             command.kill()
@@ -153,9 +166,11 @@ class Harness:
         else:
             code = None if command is victim and killed == "killed" else command.returncode
         self.window = None if warm or victim is command else self.window
-        out = self.app.output(command).out
+        output = self.app.output(command)
+        out = output.out
+        said = out.strip()[:60] if code in (0, 1, None) else output.err.strip()[-200:]
         self.flows.append(f"{' '.join(args) or '(launch)'} {'warm' if warm else 'cold'} "
-                          f"kill@{delay:.2f}s {killed} -> {code} {out.strip()[:60]!r}")
+                          f"kill@{delay:.2f}s {killed} -> {code} {said!r}")
         return code, out
 
     def let_finish(self, command: subprocess.Popen) -> None:
@@ -241,7 +256,7 @@ class Harness:
             if seen.removed_at is not None and now["removed_at"] != seen.removed_at:
                 self.fail(f"the removal of session {session_id} was lost")
 
-    def check_running(self, flow_new: list[dict]) -> None:
+    def check_running(self) -> None:
         """After the restart: recovered, nothing open past its end, the reminder kept."""
         sessions = self.history()
         now = datetime.now(UTC)
@@ -274,44 +289,40 @@ class Harness:
         self.remember(sessions)
         self.state = state
         self.pending = must_come_off
-        del flow_new
 
     # -- one round --------------------------------------------------------------------------
 
     def round(self) -> None:
         before = dict(self.known)
-        state, pending = self.state, self.pending
         rng = self.rng
-        if state in ("waiting", "unknown") or (state == "ready" and rng.random() < 0.08):
-            if state == "waiting" and rng.random() < 0.5:
-                therapy = rng.choice(["ice", "heat"])
-                code, out = self.run_flow(("start", therapy, "--minutes", "1"),
-                                          warm=rng.random() < 0.5, kill_within=1.5)
-                if code == 0:
-                    self.fail(f"a start inside the gap was allowed: {out!r}")
-            self.new_folder()
-            code, out = self.run_flow((), warm=False, kill_within=2.0)  # a launch, recovering
-            self.restart()
-            self.check_running([])
-            return
+        roll = rng.random()
         warm = rng.random() < 0.5
-        if state == "running":
-            args, answer = ("stop",), ("cancelled", "stopped")
-            kill_within = 0.8 if warm else 0.7
-        elif pending:
-            args, answer = ("done",), ("came off",)
-            kill_within = 0.8 if warm else 0.7
-        elif rng.random() < 0.15:
-            args, answer = (), ()
-            warm, kill_within = False, 2.0
-        else:
-            therapy = rng.choice(["ice", "heat"])
-            args, answer = ("start", therapy, "--minutes", "1"), ("session started",)
-            kill_within = 0.8 if warm else 2.0
+        if self.pending or self.state == "running":
+            if roll < 0.75:
+                args = ("done",) if self.pending else ("stop",)
+                answer = ("came off",) if self.pending else ("cancelled", "stopped")
+                kill_within = 0.8 if warm else 0.6
+            elif roll < 0.9:
+                return self.refused_start(warm)
+            else:
+                args, answer, warm, kill_within = (), (), False, 2.0
+        elif self.state == "ready":
+            if roll < 0.05:
+                return self.next_folder()
+            if roll < 0.15:
+                args, answer, warm, kill_within = (), (), False, 2.0
+            else:
+                therapy = rng.choice(["ice", "heat"])
+                args, answer = ("start", therapy, "--minutes", "1"), ("session started",)
+                kill_within = 0.8 if warm else 2.0
+        else:  # the gap (or a lost history): a start is refused, then a new folder
+            if roll < 0.5:
+                self.refused_start(warm)
+            return self.next_folder()
         code, out = self.run_flow(args, warm=warm, kill_within=kill_within)
         told = code == 0 and any(word in out for word in answer)
         self.restart()
-        self.check_running([])
+        self.check_running()
         new = [i for i in self.known if i not in before]
         if len(new) > 1:
             self.fail(f"one flow made {len(new)} sessions: {new}")
@@ -323,6 +334,26 @@ class Harness:
                 self.fail(f"the stop was acknowledged ({out.strip()!r}) but the session runs")
         if args[:1] == ("done",) and told and self.pending:
             self.fail(f"the removal was acknowledged ({out.strip()!r}) but is not recorded")
+        return None
+
+    def refused_start(self, warm: bool) -> None:
+        """A start while a pack is on or in the gap: refused, killed or not."""
+        before = set(self.known)
+        therapy = self.rng.choice(["ice", "heat"])
+        code, out = self.run_flow(("start", therapy, "--minutes", "1"), warm=warm,
+                                  kill_within=1.5)
+        if code == 0:
+            self.fail(f"a start was allowed while {self.state}: {out!r}")
+        self.restart()
+        self.check_running()
+        if set(self.known) != before:
+            self.fail(f"a refused start made a session: {set(self.known) - before}")
+
+    def next_folder(self) -> None:
+        self.new_folder()
+        self.run_flow((), warm=False, kill_within=2.0)  # a launch, recovering what is seeded
+        self.restart()
+        self.check_running()
 
 
 @pytest.fixture
@@ -344,7 +375,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_keeps_the_gap(harness):
     began = time.monotonic()
     harness.new_folder()
     harness.restart()
-    harness.check_running([])
+    harness.check_running()
     while harness.kills < KILLS:
         if time.monotonic() - began > BUDGET_S:
             harness.fail(f"only {harness.kills} kills in {BUDGET_S} s")
@@ -354,6 +385,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_keeps_the_gap(harness):
     report = {"kills": harness.kills, "folders": harness.folders, "seed": SEED,
               "seconds": round(time.monotonic() - began), "killed in": dict(kinds)}
     print(json.dumps(report))
+    print("\n".join(harness.flows))
     assert harness.kills >= KILLS
 
 

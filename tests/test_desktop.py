@@ -158,9 +158,6 @@ def test_the_login_entry_without_a_profile_uses_the_default_one(xdg):
     assert exec_lines(path) == ["/usr/bin/necktimer --minimized"]
 
 
-@pytest.mark.xfail(strict=True, reason="desktop.py:116 quotes the folder with shlex.quote "
-                   "('...'); a desktop entry's Exec needs double quotes, so a folder with a space "
-                   "makes the entry invalid (desktop-file-validate: reserved character ''')")
 def test_a_profile_folder_with_a_space_still_makes_a_valid_login_entry(xdg, tmp_path):
     folder = tmp_path / "My Profile"
     path = desktop.set_autostart(True, folder, command="/usr/bin/necktimer")

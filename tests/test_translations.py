@@ -271,10 +271,7 @@ def test_mnemonics_are_unique_in_each_window(ts, window):
     assert mnemonic_clashes(tool.read_ts(ts), WINDOWS[window]) == []
 
 
-@pytest.mark.parametrize("window", [
-    pytest.param("main window", marks=pytest.mark.xfail(
-        reason="English '&Session' (menu) and '&Save' (last_applied.py) share Alt+S")),
-    "history", "settings"])
+@pytest.mark.parametrize("window", ["main window", "history", "settings"])
 def test_english_mnemonics_are_unique_in_each_window(window):
     assert mnemonic_clashes(tool.read_ts(TS_FILES[0]), WINDOWS[window], source=True) == []
 

@@ -8,8 +8,8 @@ of how long ago something happened. The boot is named by the kernel's boot id.
 
 from __future__ import annotations
 
+import os
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -52,7 +52,7 @@ class SystemClock:
         except (OSError, AttributeError):
             # No boot clock (not Linux): this process's monotonic clock stands in,
             # named so it never matches another process's.
-            self._boot_id = f"process-{uuid.uuid4().hex}"
+            self._boot_id = f"process-{os.urandom(8).hex()}"
             self._clock_id = time.CLOCK_MONOTONIC
 
     def now(self) -> datetime:
@@ -102,4 +102,4 @@ class FakeClock:
         """The machine restarts after `seconds_down`; its new wall clock may be off."""
         self._wall += timedelta(seconds=seconds_down + wall_error)
         self._boottime = 5.0
-        self._boot_id = f"boot-{uuid.uuid4().hex[:8]}"
+        self._boot_id = f"boot-{os.urandom(4).hex()}"

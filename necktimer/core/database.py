@@ -22,7 +22,6 @@ import logging
 import os
 import sqlite3
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -334,21 +333,19 @@ def _check_ownership(connection: sqlite3.Connection, path: Path) -> None:
 def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     if _up_to_date(connection, path):
         return  # the usual case: no write transaction at all (another program may hold one)
-    while True:
-        # One step per write transaction, reading the version inside it, so two
-        # processes opening a new file at once cannot both apply a step.
-        with transaction(connection, path):
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise StorageError(Problem.NEWER, problem_message(Problem.NEWER, path))
-            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            if version == SCHEMA_VERSION:
-                return
-            for statement in _statements(MIGRATIONS[version]):
+    # All steps in one write transaction, reading the version inside it: two processes
+    # opening a new file at once cannot both apply a step, and a new file costs one sync.
+    with transaction(connection, path):
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StorageError(Problem.NEWER, problem_message(Problem.NEWER, path))
+        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for step in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[step]):
                 connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {version + 1}")
-        log.info("database %s migrated to schema %d", path, version + 1)
+            connection.execute(f"PRAGMA user_version = {step + 1}")
+            log.info("database %s migrated to schema %d", path, step + 1)
 
 
 def _up_to_date(connection: sqlite3.Connection, path: Path) -> bool:
@@ -456,6 +453,8 @@ def salvage(damaged: Path, newest: int = 2000) -> list[sqlite3.Row]:
         return rows
     # A file cut short still claims its old length in its header, and SQLite then
     # refuses it whole; a copy that claims only the pages it has gives what is left.
+    import tempfile
+
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "copy.sqlite3"
         try:

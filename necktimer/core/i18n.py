@@ -16,14 +16,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 # (context, source text, disambiguation, count) -> translated text with %n filled in
 Translator = Callable[[str, str, str | None, int], str]
 
 
 def _untranslated(_context: str, text: str, _disambiguation: str | None, n: int) -> str:
-    return text.replace("%n", str(n)) if n >= 0 else text
+    return english(text, n)
+
+
+def english(text: str, n: int) -> str:
+    """The source text itself: %n filled in, and "(s)" plurals made right ("1 session")."""
+    if n < 0:
+        return text
+    return text.replace("(s)", "" if n == 1 else "s").replace("%n", str(n))
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,14 @@ def local(moment: datetime) -> datetime:
 
 def today(now: datetime) -> date:
     return local(now).date()
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight that begins `day` in the user's zone, with that day's own UTC offset."""
+    naive = datetime.combine(day, time(0))
+    if _current.tz is None:
+        return naive.astimezone()  # the machine's zone, daylight saving included
+    return naive.replace(tzinfo=_current.tz)
 
 
 def clock_time(moment: datetime | None) -> str:

@@ -179,14 +179,7 @@ class SessionService:
 
     def _placed(self, session: Session, moment: Moment) -> Session:
         """A stored session on the current wall clock (see `timeline`)."""
-        start = moment.place(session.started_at, session.start_mark)
-        return replace(
-            session,
-            started_at=start,
-            planned_end=start + session.planned_length,
-            ended_at=moment.place_optional(session.ended_at, session.end_mark),
-            removed_at=moment.place_optional(session.removed_at, None),
-        )
+        return moment.place_session(session)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -378,6 +371,9 @@ class SessionService:
 
     def acknowledge_removal(self) -> Session | None:
         """Record that the pack is off; returns the session it applied to."""
+        # A session past its end that nobody closed yet (no window was running) is
+        # closed first, so that the next start does not report it again.
+        self._close_overdue_in_memory(self.moment(), while_away=False)
         pending = self.pending_removal()
         if pending is None:
             return None
@@ -411,6 +407,9 @@ class SessionService:
         from necktimer.core.store import clean_note
 
         cleaned = clean_note(note)
+        known = self._known.get(session_id)
+        if known is not None:
+            self._known[session_id] = replace(known, note=cleaned)
         self._write("a note",
                     lambda store: store.set_note(session_id, cleaned), safety=False)
         self._changed()

@@ -16,10 +16,13 @@ reads ("ends at 19:05") matches the clock on their screen, even after a change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from necktimer.core.clock import Clock, Stamp, stamp
+
+S = TypeVar("S")  # a rules.Session (this module sits below rules)
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,17 @@ class Moment:
 
     def place_optional(self, trusted_wall: datetime | None, mark: Mark | None) -> datetime | None:
         return None if trusted_wall is None else self.place(trusted_wall, mark)
+
+    def place_session(self, session: S) -> S:
+        """A recorded session (rules.Session) with its times on the current wall clock."""
+        start = self.place(session.started_at, session.start_mark)
+        return replace(
+            session,
+            started_at=start,
+            planned_end=start + (session.planned_end - session.started_at),
+            ended_at=self.place_optional(session.ended_at, session.end_mark),
+            removed_at=self.place_optional(session.removed_at, None),
+        )
 
 
 class Timeline:

@@ -13,19 +13,22 @@ import os
 import signal
 import socket as socketlib
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, desktop, language
+from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, language
 from necktimer.commands import Command, Exit, Reply, Request, execute
 from necktimer.core.i18n import translate
 from necktimer.core.resources import resource
 from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
 from necktimer.core.tips import TipBook, tips_for
-from necktimer.instance import InstanceLock, UnsafeFolder, socket_path
+
+if TYPE_CHECKING:
+    from necktimer.instance import InstanceLock
 from necktimer.ui import theme
 from necktimer.ui.controller import Controller
 from necktimer.ui.main_window import MainWindow
@@ -172,6 +175,7 @@ class Necktimer(QObject):
                                         show_window=self.window.raise_window, parent=self)
 
     def listen(self) -> None:
+        from necktimer.instance import UnsafeFolder, socket_path
         from necktimer.ui.instance_server import InstanceServer
 
         try:
@@ -301,6 +305,8 @@ class Necktimer(QObject):
         dialog.open()
 
     def apply_settings(self, settings: Settings) -> None:
+        from necktimer import desktop
+
         if settings.start_at_login != self.settings.current.start_at_login:
             try:
                 desktop.set_autostart(settings.start_at_login, self.data_dir)

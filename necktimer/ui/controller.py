@@ -63,7 +63,9 @@ class Controller(QObject):
         self._pain: PainQuestion | None = None
         self._advice = Advice(False)
         self._message = ""
-        self._notices: tuple[str, ...] = tuple(service.notices)
+        # What start-up found: a damaged file moved aside, settings that had to be clamped.
+        self._notices: tuple[str, ...] = tuple(dict.fromkeys(
+            [*service.notices, *getattr(settings, "warnings", [])]))
         self._instance_problem: str | None = None
         self._retry_delay = RETRY_FIRST
         self._retry_at: datetime | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from necktimer.core import diary
-from necktimer.core.i18n import Translatable, arg, local, today
+from necktimer.core.i18n import Translatable, arg, local, start_of_day, today
 from necktimer.core.queries import HistoryFilter
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
@@ -131,7 +131,9 @@ class HistoryWindow(QWidget):
         return today(self._service.now())
 
     def _day_start(self, day: date) -> datetime:
-        return local(datetime.combine(day, time(0), local(self._service.now()).tzinfo))
+        """Midnight at the start of `day` in the user's zone (its own offset, even across
+        a daylight-saving change)."""
+        return start_of_day(day)
 
     def current_filter(self) -> HistoryFilter:
         data = self.therapy.currentData()

@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: Controller, tips: TipBook) -> None:
         super().__init__()
         self.controller = controller
-        self._last_therapy: Therapy | None | bool = False  # what the tips last followed
+        self._last_therapy: Therapy | bool | None = False  # what the tips last followed
         self.setWindowTitle(DISPLAY_NAME)
         self.setObjectName("mainWindow")
         self._build_actions()

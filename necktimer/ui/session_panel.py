@@ -39,6 +39,7 @@ class SessionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.ring = CountdownRing()
+        self.ring.setAccessibleName(self.tr("Countdown"))
         layout.addWidget(self.ring, 1)
 
         self.status_line = QLabel()

@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="107"/>
+        <location filename="../../necktimer/core/diary.py" line="111"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Es gibt zu wenige Schmerzbewertungen, um zu sagen, ob der Schmerz nachlässt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="110"/>
+        <location filename="../../necktimer/core/diary.py" line="114"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz lässt nach (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="113"/>
+        <location filename="../../necktimer/core/diary.py" line="117"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz wird stärker (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="116"/>
+        <location filename="../../necktimer/core/diary.py" line="120"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz hat nicht nachgelassen (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="122"/>
+        <location filename="../../necktimer/core/diary.py" line="126"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 Die meisten Nackenkrämpfe bessern sich innerhalb von etwa einer Woche: Bitte gehen Sie zu einem Arzt oder einer Ärztin.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="94"/>
+        <location filename="../../necktimer/core/diary.py" line="98"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Sie behandeln Ihren Nacken seit %n Tag.</numerusform>
@@ -50,71 +50,77 @@
             <numerusform>Erinnerung %n: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/alerts.py" line="59"/>
+        <source>Your %n-minute ice session ended at %1. Take the pack off and check your skin.</source>
+        <translation>
+            <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie das Kühlpack ab und prüfen Sie Ihre Haut.</numerusform>
+            <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie das Kühlpack ab und prüfen Sie Ihre Haut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <source>Your %n-minute heat session ended at %1. Take the pack off and check your skin.</source>
+        <translation>
+            <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie das Wärmekissen ab und prüfen Sie Ihre Haut.</numerusform>
+            <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie das Wärmekissen ab und prüfen Sie Ihre Haut.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="61"/>
+        <location filename="../../necktimer/core/alerts.py" line="69"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Zeit ist um — Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <location filename="../../necktimer/core/alerts.py" line="71"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Zeit ist um — Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="65"/>
+        <location filename="../../necktimer/core/alerts.py" line="73"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Nehmen Sie die Auflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="70"/>
-        <source>Your %1-minute ice session ended at %2. Take the pack off and check your skin.</source>
-        <translation>Ihre %1-minütige Eisanwendung endete um %2. Nehmen Sie das Kühlpack ab und prüfen Sie Ihre Haut.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/alerts.py" line="73"/>
-        <source>Your %1-minute heat session ended at %2. Take the pack off and check your skin.</source>
-        <translation>Ihre %1-minütige Wärmeanwendung endete um %2. Nehmen Sie das Wärmekissen ab und prüfen Sie Ihre Haut.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/alerts.py" line="84"/>
+        <location filename="../../necktimer/core/alerts.py" line="89"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="90"/>
+        <location filename="../../necktimer/core/alerts.py" line="95"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Kühlpack abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="92"/>
+        <location filename="../../necktimer/core/alerts.py" line="97"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Wärmekissen abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="93"/>
+        <location filename="../../necktimer/core/alerts.py" line="98"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="99"/>
+        <location filename="../../necktimer/core/alerts.py" line="104"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="100"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="110"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="116"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
@@ -122,37 +128,37 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="177"/>
+        <location filename="../../necktimer/ui/app.py" line="190"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="248"/>
+        <location filename="../../necktimer/ui/app.py" line="265"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="251"/>
+        <location filename="../../necktimer/ui/app.py" line="268"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="252"/>
+        <location filename="../../necktimer/ui/app.py" line="269"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="253"/>
+        <location filename="../../necktimer/ui/app.py" line="270"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="296"/>
+        <location filename="../../necktimer/ui/app.py" line="315"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="334"/>
+        <location filename="../../necktimer/ui/app.py" line="353"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
@@ -172,8 +178,7 @@
     <name>Cli</name>
     <message>
         <location filename="../../necktimer/cli.py" line="29"/>
-        <source>
-commands:
+        <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
   start ice|heat [--minutes N]
@@ -200,8 +205,7 @@ heat) may start one gap (2 hours, or longer if you set it) after the previous on
 ended. A session stopped within its first minute starts no gap, but its time counts
 toward the next session&apos;s %2 minutes.
 </source>
-        <translation>
-Befehle:
+        <translation>Befehle:
   (keiner)              das Fenster öffnen oder das laufende nach vorn holen
   status [--json]       ausgeben, was Sie jetzt tun dürfen und wann
   start ice|heat [--minutes N]
@@ -232,102 +236,102 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="64"/>
+        <location filename="../../necktimer/cli.py" line="63"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 ist keine ganze Zahl von Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="80"/>
+        <location filename="../../necktimer/cli.py" line="79"/>
         <source>the data folder must not be empty</source>
         <translation>der Name des Datenordners darf nicht leer sein</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="91"/>
+        <location filename="../../necktimer/cli.py" line="90"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="98"/>
+        <location filename="../../necktimer/cli.py" line="97"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="101"/>
+        <location filename="../../necktimer/cli.py" line="100"/>
         <source>log what happens</source>
         <translation>protokollieren, was passiert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="104"/>
+        <location filename="../../necktimer/cli.py" line="103"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="113"/>
+        <location filename="../../necktimer/cli.py" line="112"/>
         <source>start in the system tray without showing the window</source>
         <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="117"/>
+        <location filename="../../necktimer/cli.py" line="116"/>
         <source>print the current state</source>
         <translation>den aktuellen Zustand ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="119"/>
+        <location filename="../../necktimer/cli.py" line="118"/>
         <source>print one JSON object</source>
         <translation>ein JSON-Objekt ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="120"/>
+        <location filename="../../necktimer/cli.py" line="119"/>
         <source>start a session</source>
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="123"/>
+        <location filename="../../necktimer/cli.py" line="122"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="127"/>
+        <location filename="../../necktimer/cli.py" line="126"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="129"/>
+        <location filename="../../necktimer/cli.py" line="128"/>
         <source>quit even while a pack is on</source>
         <translation>auch beenden, während eine Auflage aufliegt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="131"/>
+        <location filename="../../necktimer/cli.py" line="130"/>
         <source>say when ice or heat was last applied</source>
         <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="133"/>
+        <location filename="../../necktimer/cli.py" line="132"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="134"/>
+        <location filename="../../necktimer/cli.py" line="133"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="135"/>
+        <location filename="../../necktimer/cli.py" line="134"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="137"/>
+        <location filename="../../necktimer/cli.py" line="136"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="257"/>
+        <location filename="../../necktimer/cli.py" line="256"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="267"/>
+        <location filename="../../necktimer/cli.py" line="266"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
@@ -335,39 +339,62 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="163"/>
+        <location filename="../../necktimer/commands.py" line="171"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="206"/>
+        <location filename="../../necktimer/commands.py" line="214"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="218"/>
+        <location filename="../../necktimer/commands.py" line="226"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="232"/>
+        <location filename="../../necktimer/commands.py" line="241"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="234"/>
+        <location filename="../../necktimer/commands.py" line="243"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="241"/>
+        <location filename="../../necktimer/commands.py" line="250"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="245"/>
+        <location filename="../../necktimer/commands.py" line="254"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="151"/>
+        <source>installed %1</source>
+        <translation>installiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="152"/>
+        <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
+        <translation>%1 steht jetzt in Ihrem Anwendungsmenü (entfernen mit: %2 uninstall-desktop).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="157"/>
+        <source>removed %1</source>
+        <translation>entfernt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="159"/>
+        <source>Nothing to remove.</source>
+        <translation>Nichts zu entfernen.</translation>
     </message>
 </context>
 <context>
@@ -578,17 +605,17 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="192"/>
+        <location filename="../../necktimer/ui/history_window.py" line="194"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="200"/>
+        <location filename="../../necktimer/ui/history_window.py" line="202"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="202"/>
+        <location filename="../../necktimer/ui/history_window.py" line="204"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -630,7 +657,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="45"/>
-        <source>&amp;Save</source>
+        <source>Sa&amp;ve</source>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
@@ -647,170 +674,170 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="76"/>
-        <location filename="../../necktimer/ui/main_window.py" line="233"/>
+        <location filename="../../necktimer/ui/main_window.py" line="79"/>
+        <location filename="../../necktimer/ui/main_window.py" line="260"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="77"/>
-        <location filename="../../necktimer/ui/main_window.py" line="233"/>
+        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <location filename="../../necktimer/ui/main_window.py" line="260"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="79"/>
-        <location filename="../../necktimer/ui/main_window.py" line="234"/>
+        <location filename="../../necktimer/ui/main_window.py" line="82"/>
+        <location filename="../../necktimer/ui/main_window.py" line="261"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <location filename="../../necktimer/ui/main_window.py" line="83"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="81"/>
-        <location filename="../../necktimer/ui/main_window.py" line="115"/>
-        <location filename="../../necktimer/ui/main_window.py" line="235"/>
+        <location filename="../../necktimer/ui/main_window.py" line="84"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="263"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="83"/>
+        <location filename="../../necktimer/ui/main_window.py" line="86"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="85"/>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="87"/>
-        <location filename="../../necktimer/ui/main_window.py" line="237"/>
+        <location filename="../../necktimer/ui/main_window.py" line="90"/>
+        <location filename="../../necktimer/ui/main_window.py" line="265"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="236"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="264"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="243"/>
+        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="271"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="117"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="129"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="129"/>
+        <location filename="../../necktimer/ui/main_window.py" line="132"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="234"/>
+        <location filename="../../necktimer/ui/main_window.py" line="262"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="235"/>
+        <location filename="../../necktimer/ui/main_window.py" line="263"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="236"/>
+        <location filename="../../necktimer/ui/main_window.py" line="264"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="245"/>
+        <location filename="../../necktimer/ui/main_window.py" line="273"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="272"/>
+        <location filename="../../necktimer/ui/main_window.py" line="300"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Anwendung um %1 gestoppt. Versehentlich? Sie können das 10 Sekunden lang rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <location filename="../../necktimer/ui/main_window.py" line="302"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="292"/>
+        <location filename="../../necktimer/ui/main_window.py" line="321"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="294"/>
+        <location filename="../../necktimer/ui/main_window.py" line="323"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="297"/>
+        <location filename="../../necktimer/ui/main_window.py" line="326"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="327"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -871,119 +898,119 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Ihre Wärmeanwendung endete um %1, während %2 geschlossen war.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="46"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="47"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="53"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="54"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
         <source>none of the signs</source>
         <translation>keines der Anzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="71"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>Die Liste der Warnzeichen wurde nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="68"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
         <source>%1 (and %2)</source>
         <translation>%1 (und %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="69"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="76"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>Eis und Wärme, jeweils höchstens %1 Minuten, im Abstand von %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="72"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="121"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="128"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Nackenschmerz-Tagebuch — Zusammenfassung für den Arztbesuch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="73"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="80"/>
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="74"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
         <source>Sessions:</source>
         <translation>Anwendungen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
         <source>Pain trend:</source>
         <translation>Schmerzverlauf:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="76"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
         <source>Generated:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="77"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
         <source>Warning signs reported</source>
         <translation>Angegebene Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="78"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
         <source>Sessions and pain per day (last 14 days)</source>
         <translation>Anwendungen und Schmerz pro Tag (letzte 14 Tage)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="80"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
         <source>Mean pain (0–10)</source>
         <translation>Mittlerer Schmerz (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
         <source>Length</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
         <source>Ended</source>
         <translation>Ende</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
         <source>Recorded by the patient.</source>
         <translation>Von der betroffenen Person selbst erfasst.</translation>
     </message>
@@ -991,7 +1018,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>ReportText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="25"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="32"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -999,7 +1026,7 @@ zu den %2 Minuten der nächsten Anwendung.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="28"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="35"/>
         <source>%n cancelled mis-start(s), not counted</source>
         <translation>
             <numerusform>%n abgebrochener Fehlstart, nicht gezählt</numerusform>
@@ -1007,7 +1034,7 @@ zu den %2 Minuten der nächsten Anwendung.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="31"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="38"/>
         <source>… and %n earlier session(s) (see the CSV export).</source>
         <translation>
             <numerusform>… und %n frühere Anwendung (siehe CSV-Export).</numerusform>
@@ -1058,136 +1085,77 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="333"/>
+        <location filename="../../necktimer/core/service.py" line="331"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="340"/>
-        <location filename="../../necktimer/core/service.py" line="479"/>
-        <location filename="../../necktimer/core/service.py" line="551"/>
-        <location filename="../../necktimer/core/service.py" line="599"/>
-        <source>the end of the session</source>
-        <translation>das Ende der Anwendung</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="354"/>
+        <location filename="../../necktimer/core/service.py" line="352"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="361"/>
+        <location filename="../../necktimer/core/service.py" line="359"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="366"/>
-        <source>the undone stop</source>
-        <translation>der zurückgenommene Stopp</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="370"/>
+        <location filename="../../necktimer/core/service.py" line="368"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="382"/>
-        <location filename="../../necktimer/core/service.py" line="605"/>
-        <source>the time the pack came off</source>
-        <translation>die Uhrzeit, zu der die Auflage abgenommen wurde</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="389"/>
-        <source>a note that the gap was announced</source>
-        <translation>ein Vermerk, dass das Ende der Pause gemeldet wurde</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="401"/>
-        <source>a pain rating</source>
-        <translation>eine Schmerzbewertung</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="409"/>
-        <source>a note</source>
-        <translation>eine Notiz</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="418"/>
-        <source>the warning-sign answers</source>
-        <translation>die Antworten zu den Warnzeichen</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="423"/>
-        <source>the physician reminder&apos;s snooze</source>
-        <translation>das Aufschieben der Arzt-Erinnerung</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="432"/>
+        <location filename="../../necktimer/core/service.py" line="436"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="445"/>
-        <source>your answer</source>
-        <translation>Ihre Antwort</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="485"/>
-        <source>the time</source>
-        <translation>die Uhrzeit</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="590"/>
-        <source>a session kept in the safety record</source>
-        <translation>eine im Sicherheitsprotokoll aufbewahrte Anwendung</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="612"/>
+        <location filename="../../necktimer/core/service.py" line="621"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="614"/>
+        <location filename="../../necktimer/core/service.py" line="623"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="650"/>
+        <location filename="../../necktimer/core/service.py" line="659"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="713"/>
+        <location filename="../../necktimer/core/service.py" line="722"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="716"/>
+        <location filename="../../necktimer/core/service.py" line="725"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="722"/>
+        <location filename="../../necktimer/core/service.py" line="731"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="732"/>
+        <location filename="../../necktimer/core/service.py" line="741"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="736"/>
+        <location filename="../../necktimer/core/service.py" line="745"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="741"/>
+        <location filename="../../necktimer/core/service.py" line="750"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="743"/>
+        <location filename="../../necktimer/core/service.py" line="752"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
@@ -1195,122 +1163,127 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="66"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="42"/>
+        <source>Countdown</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="67"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="66"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="67"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="68"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="69"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="68"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="69"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="70"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="71"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="70"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="71"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="77"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="79"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="81"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="87"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="88"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="88"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="89"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="150"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="153"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="154"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="157"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="163"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="167"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="164"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="168"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="165"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="169"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="168"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="172"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="170"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="174"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="172"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="176"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="180"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="184"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="184"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="188"/>
         <source>when was ice or heat last applied?</source>
         <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="186"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="188"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="192"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="194"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1523,49 +1496,55 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="163"/>
+        <location filename="../../necktimer/core/database.py" line="169"/>
         <source>Another program is holding the session history (%1) open, so necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
         <translation>Ein anderes Programm hält den Verlauf (%1) geöffnet, daher kann necktimer gerade nicht darin speichern. Schließen Sie dieses Programm; nichts wurde umbenannt, nichts ging verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="168"/>
+        <location filename="../../necktimer/core/database.py" line="174"/>
         <source>The disk holding the session history (%1) is full. Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
         <translation>Der Datenträger mit dem Verlauf (%1) ist voll. Geben Sie Speicherplatz frei; necktimer behält, was noch nicht gespeichert ist, und schreibt es, sobald es kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="172"/>
+        <location filename="../../necktimer/core/database.py" line="178"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>Der Verlauf (%1) ist verschwunden oder nicht erreichbar (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="175"/>
+        <location filename="../../necktimer/core/database.py" line="181"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 gehört zu einem anderen Programm (es ist kein necktimer-Verlauf). necktimer hat die Datei nicht verändert: Verschieben Sie sie, oder wählen Sie mit --data-dir einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="179"/>
+        <location filename="../../necktimer/core/database.py" line="185"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 wurde von einer neueren necktimer-Version geschrieben; aktualisieren Sie necktimer, um die Datei zu verwenden. Sie wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="182"/>
+        <location filename="../../necktimer/core/database.py" line="188"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>Der Verlauf %1 ist beschädigt (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="184"/>
+        <location filename="../../necktimer/core/database.py" line="190"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer kann seinen Verlauf nicht in %1 schreiben (%2). Prüfen Sie, ob der Ordner beschreibbar ist, oder wählen Sie mit --data-dir einen anderen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="401"/>
-        <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %4 sessions that could still be read were carried over to a new history.</source>
-        <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt; die noch lesbaren Anwendungen (%4) wurden in einen neuen Verlauf übernommen.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/database.py" line="407"/>
+        <location filename="../../necktimer/core/database.py" line="417"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt, und ein neuer, leerer Verlauf wurde begonnen.</translation>
+    </message>
+</context>
+<context>
+    <name>StorageText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/database.py" line="104"/>
+        <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %n session(s) that could still be read were carried over to a new history.</source>
+        <translation>
+            <numerusform>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt; die noch lesbare Anwendung (%n) wurde in einen neuen Verlauf übernommen.</numerusform>
+            <numerusform>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt; die %n noch lesbaren Anwendungen wurden in einen neuen Verlauf übernommen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1584,7 +1563,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="141"/>
+        <location filename="../../necktimer/core/i18n.py" line="162"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1593,14 +1572,24 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="41"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="42"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="45"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="46"/>
         <source>Tip topics</source>
         <translation>Tipp-Themen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="119"/>
+        <source>Get care at once</source>
+        <translation>Sofort ärztliche Hilfe holen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="122"/>
+        <source>General precautions for packs</source>
+        <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>
 </context>
 <context>
@@ -1727,27 +1716,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>WarningSigns</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="53"/>
+        <location filename="../../necktimer/core/diary.py" line="52"/>
         <source>Severe headache</source>
         <translation>Starke Kopfschmerzen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="54"/>
+        <location filename="../../necktimer/core/diary.py" line="53"/>
         <source>Swelling</source>
         <translation>Schwellung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="55"/>
+        <location filename="../../necktimer/core/diary.py" line="54"/>
         <source>Nausea</source>
         <translation>Übelkeit</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="56"/>
+        <location filename="../../necktimer/core/diary.py" line="55"/>
         <source>Numbness or weakness in an arm</source>
         <translation>Taubheit oder Schwäche in einem Arm</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="57"/>
+        <location filename="../../necktimer/core/diary.py" line="56"/>
         <source>Other alarming signs</source>
         <translation>Andere alarmierende Anzeichen</translation>
     </message>
@@ -1755,19 +1744,6 @@ zu den %2 Minuten der nächsten Anwendung.
         <location filename="../../necktimer/ui/warning_signs.py" line="22"/>
         <source>Do you have any of these with the neck pain?</source>
         <translation>Haben Sie eines dieser Anzeichen zusammen mit den Nackenschmerzen?</translation>
-    </message>
-</context>
-<context>
-    <name>translator</name>
-    <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="118"/>
-        <source>Get care at once</source>
-        <translation>Sofort ärztliche Hilfe holen</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="121"/>
-        <source>General precautions for packs</source>
-        <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>
 </context>
 </TS>

@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="107"/>
+        <location filename="../../necktimer/core/diary.py" line="111"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Hay muy pocas valoraciones del dolor para saber si está disminuyendo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="110"/>
+        <location filename="../../necktimer/core/diary.py" line="114"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está disminuyendo (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="113"/>
+        <location filename="../../necktimer/core/diary.py" line="117"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está empeorando (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="116"/>
+        <location filename="../../necktimer/core/diary.py" line="120"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor no ha disminuido (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="122"/>
+        <location filename="../../necktimer/core/diary.py" line="126"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 La mayoría de los espasmos mejoran en una semana más o menos: consulte a un médico.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="94"/>
+        <location filename="../../necktimer/core/diary.py" line="98"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Lleva %n día tratándose el cuello.</numerusform>
@@ -50,71 +50,77 @@
             <numerusform>Recordatorio %n: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/alerts.py" line="59"/>
+        <source>Your %n-minute ice session ended at %1. Take the pack off and check your skin.</source>
+        <translation>
+            <numerusform>Su sesión de hielo de %n minuto terminó a las %1. Retire la compresa y revise su piel.</numerusform>
+            <numerusform>Su sesión de hielo de %n minutos terminó a las %1. Retire la compresa y revise su piel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <source>Your %n-minute heat session ended at %1. Take the pack off and check your skin.</source>
+        <translation>
+            <numerusform>Su sesión de calor de %n minuto terminó a las %1. Retire la compresa y revise su piel.</numerusform>
+            <numerusform>Su sesión de calor de %n minutos terminó a las %1. Retire la compresa y revise su piel.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="61"/>
+        <location filename="../../necktimer/core/alerts.py" line="69"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Se acabó el tiempo — retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <location filename="../../necktimer/core/alerts.py" line="71"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="65"/>
+        <location filename="../../necktimer/core/alerts.py" line="73"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Retire la compresa si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="70"/>
-        <source>Your %1-minute ice session ended at %2. Take the pack off and check your skin.</source>
-        <translation>Su sesión de hielo (%1 min) terminó a las %2. Retire la compresa y revise su piel.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/alerts.py" line="73"/>
-        <source>Your %1-minute heat session ended at %2. Take the pack off and check your skin.</source>
-        <translation>Su sesión de calor (%1 min) terminó a las %2. Retire la compresa y revise su piel.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/alerts.py" line="84"/>
+        <location filename="../../necktimer/core/alerts.py" line="89"/>
         <source>Reminder: %1</source>
         <translation>Recordatorio: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="90"/>
+        <location filename="../../necktimer/core/alerts.py" line="95"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="92"/>
+        <location filename="../../necktimer/core/alerts.py" line="97"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="93"/>
+        <location filename="../../necktimer/core/alerts.py" line="98"/>
         <source>The session ends at %1.</source>
         <translation>La sesión termina a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="99"/>
+        <location filename="../../necktimer/core/alerts.py" line="104"/>
         <source>You may apply ice or heat again</source>
         <translation>Ya puede volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="100"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>The gap after your last session is over.</source>
         <translation>Terminó la pausa después de su última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="110"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="116"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
@@ -122,37 +128,37 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="177"/>
+        <location filename="../../necktimer/ui/app.py" line="190"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="248"/>
+        <location filename="../../necktimer/ui/app.py" line="265"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="251"/>
+        <location filename="../../necktimer/ui/app.py" line="268"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="252"/>
+        <location filename="../../necktimer/ui/app.py" line="269"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="253"/>
+        <location filename="../../necktimer/ui/app.py" line="270"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="296"/>
+        <location filename="../../necktimer/ui/app.py" line="315"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="334"/>
+        <location filename="../../necktimer/ui/app.py" line="353"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
@@ -172,8 +178,7 @@
     <name>Cli</name>
     <message>
         <location filename="../../necktimer/cli.py" line="29"/>
-        <source>
-commands:
+        <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
   start ice|heat [--minutes N]
@@ -200,8 +205,7 @@ heat) may start one gap (2 hours, or longer if you set it) after the previous on
 ended. A session stopped within its first minute starts no gap, but its time counts
 toward the next session&apos;s %2 minutes.
 </source>
-        <translation>
-comandos:
+        <translation>comandos:
   (ninguno)             abrir la ventana, o traer al frente la que ya está abierta
   status [--json]       mostrar qué puede hacer ahora y cuándo
   start ice|heat [--minutes N]
@@ -233,102 +237,102 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="64"/>
+        <location filename="../../necktimer/cli.py" line="63"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 no es un número entero de minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="80"/>
+        <location filename="../../necktimer/cli.py" line="79"/>
         <source>the data folder must not be empty</source>
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="91"/>
+        <location filename="../../necktimer/cli.py" line="90"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="98"/>
+        <location filename="../../necktimer/cli.py" line="97"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="101"/>
+        <location filename="../../necktimer/cli.py" line="100"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="104"/>
+        <location filename="../../necktimer/cli.py" line="103"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="113"/>
+        <location filename="../../necktimer/cli.py" line="112"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="117"/>
+        <location filename="../../necktimer/cli.py" line="116"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="119"/>
+        <location filename="../../necktimer/cli.py" line="118"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="120"/>
+        <location filename="../../necktimer/cli.py" line="119"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="123"/>
+        <location filename="../../necktimer/cli.py" line="122"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="127"/>
+        <location filename="../../necktimer/cli.py" line="126"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="129"/>
+        <location filename="../../necktimer/cli.py" line="128"/>
         <source>quit even while a pack is on</source>
         <translation>cerrar aunque haya una compresa puesta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="131"/>
+        <location filename="../../necktimer/cli.py" line="130"/>
         <source>say when ice or heat was last applied</source>
         <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="133"/>
+        <location filename="../../necktimer/cli.py" line="132"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="134"/>
+        <location filename="../../necktimer/cli.py" line="133"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="135"/>
+        <location filename="../../necktimer/cli.py" line="134"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="137"/>
+        <location filename="../../necktimer/cli.py" line="136"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="257"/>
+        <location filename="../../necktimer/cli.py" line="256"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="267"/>
+        <location filename="../../necktimer/cli.py" line="266"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
@@ -336,39 +340,62 @@ siguiente sesión.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="163"/>
+        <location filename="../../necktimer/commands.py" line="171"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="206"/>
+        <location filename="../../necktimer/commands.py" line="214"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="218"/>
+        <location filename="../../necktimer/commands.py" line="226"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="232"/>
+        <location filename="../../necktimer/commands.py" line="241"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="234"/>
+        <location filename="../../necktimer/commands.py" line="243"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="241"/>
+        <location filename="../../necktimer/commands.py" line="250"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="245"/>
+        <location filename="../../necktimer/commands.py" line="254"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="151"/>
+        <source>installed %1</source>
+        <translation>instalado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="152"/>
+        <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
+        <translation>%1 ya está en su menú de aplicaciones (para quitarlo: %2 uninstall-desktop).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="157"/>
+        <source>removed %1</source>
+        <translation>eliminado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="159"/>
+        <source>Nothing to remove.</source>
+        <translation>No hay nada que quitar.</translation>
     </message>
 </context>
 <context>
@@ -579,17 +606,17 @@ siguiente sesión.
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="192"/>
+        <location filename="../../necktimer/ui/history_window.py" line="194"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="200"/>
+        <location filename="../../necktimer/ui/history_window.py" line="202"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="202"/>
+        <location filename="../../necktimer/ui/history_window.py" line="204"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -631,7 +658,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="45"/>
-        <source>&amp;Save</source>
+        <source>Sa&amp;ve</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
@@ -648,170 +675,170 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="76"/>
-        <location filename="../../necktimer/ui/main_window.py" line="233"/>
+        <location filename="../../necktimer/ui/main_window.py" line="79"/>
+        <location filename="../../necktimer/ui/main_window.py" line="260"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="77"/>
-        <location filename="../../necktimer/ui/main_window.py" line="233"/>
+        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <location filename="../../necktimer/ui/main_window.py" line="260"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="79"/>
-        <location filename="../../necktimer/ui/main_window.py" line="234"/>
+        <location filename="../../necktimer/ui/main_window.py" line="82"/>
+        <location filename="../../necktimer/ui/main_window.py" line="261"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <location filename="../../necktimer/ui/main_window.py" line="83"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="81"/>
-        <location filename="../../necktimer/ui/main_window.py" line="115"/>
-        <location filename="../../necktimer/ui/main_window.py" line="235"/>
+        <location filename="../../necktimer/ui/main_window.py" line="84"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="263"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="83"/>
+        <location filename="../../necktimer/ui/main_window.py" line="86"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="85"/>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="87"/>
-        <location filename="../../necktimer/ui/main_window.py" line="237"/>
+        <location filename="../../necktimer/ui/main_window.py" line="90"/>
+        <location filename="../../necktimer/ui/main_window.py" line="265"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="236"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="264"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
         <source>When to see a physician</source>
         <translation>Cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="243"/>
+        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="271"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="117"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="129"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="129"/>
+        <location filename="../../necktimer/ui/main_window.py" line="132"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="234"/>
+        <location filename="../../necktimer/ui/main_window.py" line="262"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="235"/>
+        <location filename="../../necktimer/ui/main_window.py" line="263"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="236"/>
+        <location filename="../../necktimer/ui/main_window.py" line="264"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="245"/>
+        <location filename="../../necktimer/ui/main_window.py" line="273"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="272"/>
+        <location filename="../../necktimer/ui/main_window.py" line="300"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante 10 segundos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <location filename="../../necktimer/ui/main_window.py" line="302"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="292"/>
+        <location filename="../../necktimer/ui/main_window.py" line="321"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="294"/>
+        <location filename="../../necktimer/ui/main_window.py" line="323"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="297"/>
+        <location filename="../../necktimer/ui/main_window.py" line="326"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="327"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -872,119 +899,119 @@ siguiente sesión.
         <translation>Su sesión de calor terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="46"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="47"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="53"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="54"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
         <source>none of the signs</source>
         <translation>ninguna de las señales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="71"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>No se respondió la lista de señales de alarma.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="68"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
         <source>%1 (and %2)</source>
         <translation>%1 (y %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="69"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="76"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>hielo y calor, como máximo %1 minutos cada sesión, con %2 entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="72"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="121"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="128"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Diario del dolor de cuello — resumen para la consulta médica</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="73"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="80"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="74"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
         <source>Sessions:</source>
         <translation>Sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
         <source>Pain trend:</source>
         <translation>Evolución del dolor:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="76"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
         <source>Generated:</source>
         <translation>Generado:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="77"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
         <source>Warning signs reported</source>
         <translation>Señales de alarma indicadas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="78"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
         <source>Sessions and pain per day (last 14 days)</source>
         <translation>Sesiones y dolor por día (últimos 14 días)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="80"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
         <source>Mean pain (0–10)</source>
         <translation>Dolor medio (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
         <source>Recorded by the patient.</source>
         <translation>Registrado por el propio paciente.</translation>
     </message>
@@ -992,7 +1019,7 @@ siguiente sesión.
 <context>
     <name>ReportText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="25"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="32"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -1000,7 +1027,7 @@ siguiente sesión.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="28"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="35"/>
         <source>%n cancelled mis-start(s), not counted</source>
         <translation>
             <numerusform>%n inicio por error cancelado, no contado</numerusform>
@@ -1008,7 +1035,7 @@ siguiente sesión.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="31"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="38"/>
         <source>… and %n earlier session(s) (see the CSV export).</source>
         <translation>
             <numerusform>… y %n sesión anterior (vea la exportación CSV).</numerusform>
@@ -1059,136 +1086,77 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="333"/>
+        <location filename="../../necktimer/core/service.py" line="331"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="340"/>
-        <location filename="../../necktimer/core/service.py" line="479"/>
-        <location filename="../../necktimer/core/service.py" line="551"/>
-        <location filename="../../necktimer/core/service.py" line="599"/>
-        <source>the end of the session</source>
-        <translation>el final de la sesión</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="354"/>
+        <location filename="../../necktimer/core/service.py" line="352"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="361"/>
+        <location filename="../../necktimer/core/service.py" line="359"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="366"/>
-        <source>the undone stop</source>
-        <translation>la detención deshecha</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="370"/>
+        <location filename="../../necktimer/core/service.py" line="368"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="382"/>
-        <location filename="../../necktimer/core/service.py" line="605"/>
-        <source>the time the pack came off</source>
-        <translation>la hora en que se retiró la compresa</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="389"/>
-        <source>a note that the gap was announced</source>
-        <translation>la constancia de que se avisó del fin de la pausa</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="401"/>
-        <source>a pain rating</source>
-        <translation>una valoración del dolor</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="409"/>
-        <source>a note</source>
-        <translation>una nota</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="418"/>
-        <source>the warning-sign answers</source>
-        <translation>las respuestas sobre las señales de alarma</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="423"/>
-        <source>the physician reminder&apos;s snooze</source>
-        <translation>el aplazamiento del aviso de ir al médico</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="432"/>
+        <location filename="../../necktimer/core/service.py" line="436"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="445"/>
-        <source>your answer</source>
-        <translation>su respuesta</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="485"/>
-        <source>the time</source>
-        <translation>la hora</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="590"/>
-        <source>a session kept in the safety record</source>
-        <translation>una sesión guardada en el registro de seguridad</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/service.py" line="612"/>
+        <location filename="../../necktimer/core/service.py" line="621"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="614"/>
+        <location filename="../../necktimer/core/service.py" line="623"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="650"/>
+        <location filename="../../necktimer/core/service.py" line="659"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="713"/>
+        <location filename="../../necktimer/core/service.py" line="722"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="716"/>
+        <location filename="../../necktimer/core/service.py" line="725"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="722"/>
+        <location filename="../../necktimer/core/service.py" line="731"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="732"/>
+        <location filename="../../necktimer/core/service.py" line="741"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="736"/>
+        <location filename="../../necktimer/core/service.py" line="745"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="741"/>
+        <location filename="../../necktimer/core/service.py" line="750"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="743"/>
+        <location filename="../../necktimer/core/service.py" line="752"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
@@ -1196,122 +1164,127 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="66"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="42"/>
+        <source>Countdown</source>
+        <translation>Cuenta regresiva</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="67"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="66"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="67"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="68"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="69"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="68"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="69"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="70"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="71"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="70"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="71"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="77"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="79"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="81"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="87"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="88"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="88"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="89"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="150"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="153"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="154"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="157"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="163"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="167"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="164"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="168"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="165"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="169"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="168"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="172"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="170"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="174"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="172"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="176"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="180"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="184"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="184"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="188"/>
         <source>when was ice or heat last applied?</source>
         <translation>¿cuándo se aplicó hielo o calor por última vez?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="186"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="188"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="192"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="194"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1524,49 +1497,55 @@ siguiente sesión.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="163"/>
+        <location filename="../../necktimer/core/database.py" line="169"/>
         <source>Another program is holding the session history (%1) open, so necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
         <translation>Otro programa tiene abierto el historial de sesiones (%1), así que necktimer no puede guardar en él ahora mismo. Cierre ese programa; no se cambió el nombre de nada ni se perdió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="168"/>
+        <location filename="../../necktimer/core/database.py" line="174"/>
         <source>The disk holding the session history (%1) is full. Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
         <translation>El disco donde está el historial de sesiones (%1) está lleno. Libere espacio; necktimer conserva lo que aún no ha guardado y lo escribirá cuando pueda.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="172"/>
+        <location filename="../../necktimer/core/database.py" line="178"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>El historial de sesiones (%1) desapareció o no se puede acceder a él (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="175"/>
+        <location filename="../../necktimer/core/database.py" line="181"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 pertenece a otro programa (no es un historial de necktimer). necktimer no lo modificó: muévalo a otro lugar o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="179"/>
+        <location filename="../../necktimer/core/database.py" line="185"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 fue escrito por una versión más reciente de necktimer; actualice necktimer para usarlo. No se modificó.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="182"/>
+        <location filename="../../necktimer/core/database.py" line="188"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>El historial de sesiones %1 está dañado (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="184"/>
+        <location filename="../../necktimer/core/database.py" line="190"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer no puede escribir su historial de sesiones en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="401"/>
-        <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %4 sessions that could still be read were carried over to a new history.</source>
-        <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3; las sesiones que aún se podían leer (%4) pasaron a un historial nuevo.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/core/database.py" line="407"/>
+        <location filename="../../necktimer/core/database.py" line="417"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
+    </message>
+</context>
+<context>
+    <name>StorageText</name>
+    <message numerus="yes">
+        <location filename="../../necktimer/core/database.py" line="104"/>
+        <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %n session(s) that could still be read were carried over to a new history.</source>
+        <translation>
+            <numerusform>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3; la %n sesión que aún se podía leer pasó a un historial nuevo.</numerusform>
+            <numerusform>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3; las %n sesiones que aún se podían leer pasaron a un historial nuevo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1585,7 +1564,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="141"/>
+        <location filename="../../necktimer/core/i18n.py" line="162"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1594,14 +1573,24 @@ siguiente sesión.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="41"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="42"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="45"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="46"/>
         <source>Tip topics</source>
         <translation>Temas de los consejos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="119"/>
+        <source>Get care at once</source>
+        <translation>Busque atención médica de inmediato</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="122"/>
+        <source>General precautions for packs</source>
+        <translation>Precauciones generales con las compresas</translation>
     </message>
 </context>
 <context>
@@ -1728,27 +1717,27 @@ siguiente sesión.
 <context>
     <name>WarningSigns</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="53"/>
+        <location filename="../../necktimer/core/diary.py" line="52"/>
         <source>Severe headache</source>
         <translation>Dolor de cabeza intenso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="54"/>
+        <location filename="../../necktimer/core/diary.py" line="53"/>
         <source>Swelling</source>
         <translation>Hinchazón</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="55"/>
+        <location filename="../../necktimer/core/diary.py" line="54"/>
         <source>Nausea</source>
         <translation>Náuseas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="56"/>
+        <location filename="../../necktimer/core/diary.py" line="55"/>
         <source>Numbness or weakness in an arm</source>
         <translation>Entumecimiento o debilidad en un brazo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="57"/>
+        <location filename="../../necktimer/core/diary.py" line="56"/>
         <source>Other alarming signs</source>
         <translation>Otras señales alarmantes</translation>
     </message>
@@ -1756,19 +1745,6 @@ siguiente sesión.
         <location filename="../../necktimer/ui/warning_signs.py" line="22"/>
         <source>Do you have any of these with the neck pain?</source>
         <translation>¿Tiene alguno de estos síntomas junto con el dolor de cuello?</translation>
-    </message>
-</context>
-<context>
-    <name>translator</name>
-    <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="118"/>
-        <source>Get care at once</source>
-        <translation>Busque atención médica de inmediato</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="121"/>
-        <source>General precautions for packs</source>
-        <translation>Precauciones generales con las compresas</translation>
     </message>
 </context>
 </TS>

@@ -277,7 +277,9 @@ class App:
 
 
 def rows(data_dir: Path) -> list[sqlite3.Row]:
-    connection = sqlite3.connect(f"file:{data_dir / DB_NAME}?mode=ro", uri=True, timeout=10)
+    """The session rows as another program sees them (read-write: after a crash SQLite
+    rolls a hot journal back on the first read, which a read-only connection cannot)."""
+    connection = sqlite3.connect(f"file:{data_dir / DB_NAME}?mode=rw", uri=True, timeout=10)
     connection.row_factory = sqlite3.Row
     try:
         return connection.execute("SELECT * FROM sessions ORDER BY id").fetchall()

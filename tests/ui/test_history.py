@@ -256,11 +256,6 @@ def berlin(monkeypatch):
     time.tzset()
 
 
-@pytest.mark.xfail(strict=True, reason="ui/history_window.py:133-134: _day_start gives every "
-                   "day the UTC offset of *now* (local(now).tzinfo is a fixed offset when the "
-                   "zone is the machine's), so across a daylight-saving change the range starts "
-                   "an hour off. Fix: datetime.combine(day, time(0)).astimezone() when "
-                   "i18n's zone is None, else datetime.combine(day, time(0), zone)")
 def test_a_date_range_across_daylight_saving_starts_at_that_days_midnight(berlin, make_app,
                                                                            qtbot, clock,
                                                                            data_dir):
@@ -279,9 +274,6 @@ def test_a_date_range_across_daylight_saving_starts_at_that_days_midnight(berlin
     assert shown(history, SortKey.NOTE) == ["20 10:00"]  # not the evening before
 
 
-@pytest.mark.xfail(strict=True, reason="English plurals: the count reads '1 session(s)'; "
-                   "core/i18n.py:25 _untranslated and language.py:57 _translator leave '(s)' "
-                   "in untranslated plural text")
 def test_the_count_says_session_or_sessions(necktimer, window, qtbot, clock):
     history = open_history(necktimer, qtbot)
     assert history.count.text() == "0 sessions"

@@ -260,11 +260,6 @@ def test_an_edited_note_is_trimmed_written_and_can_be_cleared(diary, model, data
     assert stored() is None
 
 
-@pytest.mark.xfail(strict=True, reason="core/service.py:409-415: record_note writes the file but "
-                   "not the service's in-memory copy, and service.session() (used by "
-                   "HistoryModel.setData to refresh the row) prefers that copy, so the cell "
-                   "shows the old note. Fix: update self._known[session_id] with "
-                   "replace(known, note=cleaned), as record_pain does")
 def test_an_edited_note_shows_at_once(diary, model):
     index = model.index(0, COLUMN[SortKey.NOTE])
     assert model.setData(index, "better after heat")

@@ -139,8 +139,6 @@ def test_the_save_button_asks_where_and_writes_there(week, tmp_path, qtbot):
     assert "summary for a physician visit" in pdf_text(target)
 
 
-@pytest.mark.xfail(strict=True, reason="English plurals: '%n session(s)' and '%n cancelled "
-                   "mis-start(s)' print as written; see core/i18n.py:25 _untranslated")
 def test_the_counts_read_as_english(week, tmp_path):
     assert "Sessions: 9 sessions (and 1 cancelled mis-start, not counted)" in summary(
         week, tmp_path)

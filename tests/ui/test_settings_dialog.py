@@ -264,11 +264,6 @@ def test_a_garbage_settings_file_is_clamped(garbage_settings, make_app, qtbot, c
     press(qtbot, dialog, CANCEL)
 
 
-@pytest.mark.xfail(strict=True, reason="the settings file's warnings never reach the window: "
-                   "Controller.__init__ (ui/controller.py:66) takes notices from the service "
-                   "only; the old app added settings.warnings to them. Fix: "
-                   "self._notices = tuple(dict.fromkeys([*service.notices, "
-                   "*getattr(settings, 'warnings', [])]))")
 def test_a_garbage_settings_files_warnings_show_in_the_notice_banner(garbage_settings, make_app,
                                                                     qtbot):
     instance = make_app()

@@ -130,10 +130,6 @@ def test_a_screen_reader_hears_the_same_fortnight(chart):
     assert "Pain" not in chart.accessibleDescription()
 
 
-@pytest.mark.xfail(strict=True, reason="English plurals: '%n session(s)' is shown as written "
-                   "('4 session(s)'); core/i18n.py:25 _untranslated (and language.py:57 "
-                   "_translator when no translation is found) must turn '(s)' into '' for 1 and "
-                   "'s' otherwise, or an English .qm with numerus forms must be installed")
 def test_the_description_counts_in_english(chart):
     chart.set_days(fortnight({0: 2, 5: 1, 9: 1}))
     assert chart.accessibleDescription().startswith("4 sessions in the last 14 days")

@@ -247,7 +247,9 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
     try:
         acquired = lock.acquire()
     except OSError as error:
-        return _unusable(request, str(error))
+        from necktimer.core.service import storage_error
+
+        return _unusable(request, str(storage_error(error, lock.path)))
     if not acquired:
         # Another instance holds the folder and is starting up: give it a moment.
         try:

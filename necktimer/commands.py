@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta
 from typing import Protocol
 
 from necktimer.core import rules
+from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg, local, translate
 from necktimer.core.report import status_json
 from necktimer.core.rules import Session, State, Status, Therapy
@@ -231,7 +232,13 @@ def execute(request: Request, target: Target) -> Reply:
 
 def _reply(outcome: Outcome) -> Reply:
     code = Exit.OK if outcome.ok else Exit.UNAVAILABLE if outcome.unavailable else Exit.REFUSED
-    return Reply(code, outcome.message, status_json(outcome.status))
+    message = outcome.message
+    if not outcome.ok and outcome.status.state is State.UNKNOWN:
+        message = arg(translate("Commands", "%1 Answer in the window, or run 'necktimer "
+                                            "last-applied HH:MM' (when the pack came off) or "
+                                            "'necktimer last-applied %2' (more than %3 ago)."),
+                      message, EARLIER, format_duration(outcome.status.gap))
+    return Reply(code, message, status_json(outcome.status))
 
 
 def removed_message(session: Session) -> str:

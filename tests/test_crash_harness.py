@@ -147,17 +147,6 @@ class Harness:
             killed = "finished first"
         victim.wait(timeout=10)
         if victim is not command:
-            time.sleep(2)
-            if command.poll() is None:
-                holders = []
-                for pid in processes_mentioning("python"):
-                    try:
-                        for fd in Path(f"/proc/{pid}/fd").iterdir():
-                            if "instance.lock" in os.readlink(fd):
-                                holders.append((pid, Path(f"/proc/{pid}/cmdline").read_bytes()))
-                    except OSError:
-                        pass
-                print("DEBUG HOLDERS", command.pid, holders, flush=True)
             self.let_finish(command)
         if command.poll() is None:  # it became a window: not the one the harness keeps
             command.kill()
@@ -385,7 +374,6 @@ def test_sigkill_at_random_moments_loses_nothing_and_keeps_the_gap(harness):
     report = {"kills": harness.kills, "folders": harness.folders, "seed": SEED,
               "seconds": round(time.monotonic() - began), "killed in": dict(kinds)}
     print(json.dumps(report))
-    print("\n".join(harness.flows))
     assert harness.kills >= KILLS
 
 

@@ -452,7 +452,8 @@ def salvage(damaged: Path, newest: int = 2000) -> list[sqlite3.Row]:
     if rows:
         return rows
     # A file cut short still claims its old length in its header, and SQLite then
-    # refuses it whole; a copy that claims only the pages it has gives what is left.
+    # refuses it whole; a copy padded with empty pages to that length gives what is
+    # left (the schema still names pages past the cut, so they must exist).
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
@@ -467,8 +468,9 @@ def salvage(damaged: Path, newest: int = 2000) -> list[sqlite3.Row]:
         page_size = 65536 if page_size == 1 else page_size
         if page_size < 512:
             return []
-        data[28:32] = (len(data) // page_size).to_bytes(4, "big")
-        copy.write_bytes(bytes(data[: len(data) // page_size * page_size]))
+        pages = max(int.from_bytes(data[28:32], "big"), -(-len(data) // page_size))
+        data.extend(bytes(pages * page_size - len(data)))
+        copy.write_bytes(bytes(data))
         return _salvage_from(copy, newest)
 
 

@@ -28,7 +28,7 @@ from typing import Protocol
 
 from necktimer.core import database, diary, record, rules
 from necktimer.core.clock import Clock, Stamp
-from necktimer.core.database import Problem, StorageError, check_writable
+from necktimer.core.database import Problem, StorageError, check_writable, storage_error
 from necktimer.core.diary import Pain
 from necktimer.core.humanize import format_duration, format_precise
 from necktimer.core.i18n import arg, clock_time, translate
@@ -42,7 +42,7 @@ log = logging.getLogger("necktimer.service")
 
 # What callers of the service handle: the history's faults and the early folder check.
 __all__ = ["Ended", "FixedSettings", "Outcome", "Problem", "SessionService", "StorageError",
-           "check_writable"]
+           "check_writable", "storage_error"]
 
 # A wall clock this far behind the trusted time after a reboot means it was set back.
 CLOCK_BACK_TOLERANCE = timedelta(minutes=1)

@@ -95,14 +95,13 @@ class Timeline:
         raw = stamp(self._clock)
         anchor = self._anchor
         if anchor is not None and anchor.same_boot(raw):
+            # The boot's first reading carried forward on the boot clock; a wall clock
+            # set ahead (an NTP correction, a clock fixed while asleep) is followed while
+            # it stays ahead, and a clock set back again comes back to the carried time.
             carried = anchor.wall + timedelta(seconds=raw.boottime - anchor.boottime)
-            if raw.wall <= carried:
-                return Moment(raw, carried)
-            # The wall clock moved forward (an NTP correction, a clock fixed while
-            # asleep): the trusted time follows it. It never follows a step back.
-            trusted = raw.wall
-        else:
-            # A new boot: the wall clock is all there is, but never below the floor.
-            trusted = raw.wall if self._floor is None else max(raw.wall, self._floor)
+            return Moment(raw, max(raw.wall, carried))
+        # A new boot: the wall clock is all there is, but never below the floor. This
+        # first reading anchors the whole boot.
+        trusted = raw.wall if self._floor is None else max(raw.wall, self._floor)
         self._anchor = Stamp(trusted, raw.boot_id, raw.boottime)
         return Moment(raw, trusted)

@@ -36,6 +36,7 @@ from necktimer.ui.main_window import MainWindow
 log = logging.getLogger("necktimer.app")
 
 _FROM_ENVIRONMENT = "from-environment"  # use the session bus if the desktop has one
+WINDOW_BUSY_TIMEOUT_S = 0.25
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -397,6 +398,9 @@ def run_gui(service: SessionService, settings, *, lock: InstanceLock,
     app = ensure_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     language.install(settings.current.language, app)
+    # The window never waits long for another program holding the history: a write
+    # that has to wait is queued, and the reminder does not wait for it.
+    service.set_busy_timeout(WINDOW_BUSY_TIMEOUT_S)
     necktimer = Necktimer(service, settings, lock=lock, arm_backstop=arm_backstop)
     necktimer.start(minimized=minimized, deferred=True)
     if initial is not None:

@@ -297,3 +297,16 @@ def test_settings_changes_are_read_on_every_call(data_dir, clock):
     settings = FixedSettings(Settings(default_minutes=3))
     service = SessionService.open(data_dir, clock, settings)
     assert service.start(Therapy.ICE).status.remaining == timedelta(minutes=3)
+
+
+def test_times_written_after_the_clock_comes_back_are_real(service, clock, data_dir):
+    service.start(Therapy.ICE, 5)
+    clock.advance(60)
+    clock.jump(3 * 3600)
+    clock.advance(4 * 60)
+    service.tick()
+    clock.jump(-3 * 3600)
+    clock.advance(30)
+    service.acknowledge_removal()
+    [row] = rows(data_dir)
+    assert row["removed_at"] == "2026-03-02T08:05:30.000000+00:00"

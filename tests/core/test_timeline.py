@@ -67,3 +67,15 @@ def test_suspend_counts_as_time_passing():
     clock.suspend(2 * HOUR)
     now = timeline.read()
     assert now.wall - now.place(then.trusted, then.mark) == timedelta(hours=2)
+
+
+def test_a_clock_set_ahead_and_back_again_leaves_no_time_in_the_future():
+    clock = FakeClock(T0)
+    timeline = Timeline(clock)
+    timeline.read()
+    clock.advance(60)
+    clock.jump(3 * HOUR)
+    assert timeline.read().trusted == T0 + timedelta(hours=3, seconds=60)
+    clock.advance(60)
+    clock.jump(-3 * HOUR)
+    assert timeline.read().trusted == T0 + timedelta(seconds=120)  # real time, not 3 h ahead

@@ -28,10 +28,13 @@ from necktimer.core.service import SessionService
 
 
 @pytest.fixture(scope="session", autouse=True)
-def no_backstop_left_behind():
-    """Backstops armed by windows that tests started and killed would remind forever."""
+def no_backstop_left_behind(tmp_path_factory):
+    """Backstops armed by windows that tests started and killed would remind forever.
+
+    Only this test session's own: their data folders are under its base folder.
+    """
     yield
-    temporary = tempfile.gettempdir()
+    temporary = str(tmp_path_factory.getbasetemp())
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")

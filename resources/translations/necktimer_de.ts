@@ -128,37 +128,37 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="190"/>
+        <location filename="../../necktimer/ui/app.py" line="191"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="265"/>
+        <location filename="../../necktimer/ui/app.py" line="266"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="268"/>
+        <location filename="../../necktimer/ui/app.py" line="269"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="269"/>
+        <location filename="../../necktimer/ui/app.py" line="270"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="270"/>
+        <location filename="../../necktimer/ui/app.py" line="271"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="315"/>
+        <location filename="../../necktimer/ui/app.py" line="316"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="353"/>
+        <location filename="../../necktimer/ui/app.py" line="354"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
@@ -326,12 +326,12 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="256"/>
+        <location filename="../../necktimer/cli.py" line="258"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="266"/>
+        <location filename="../../necktimer/cli.py" line="268"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
@@ -339,37 +339,42 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="171"/>
+        <location filename="../../necktimer/commands.py" line="172"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="214"/>
+        <location filename="../../necktimer/commands.py" line="215"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="226"/>
+        <location filename="../../necktimer/commands.py" line="227"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="241"/>
+        <location filename="../../necktimer/commands.py" line="237"/>
+        <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
+        <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="248"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="243"/>
+        <location filename="../../necktimer/commands.py" line="250"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="250"/>
+        <location filename="../../necktimer/commands.py" line="257"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="254"/>
+        <location filename="../../necktimer/commands.py" line="261"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -633,7 +638,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 gehört einem anderen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="127"/>
+        <location filename="../../necktimer/instance.py" line="128"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
     </message>

@@ -128,37 +128,37 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="190"/>
+        <location filename="../../necktimer/ui/app.py" line="191"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="265"/>
+        <location filename="../../necktimer/ui/app.py" line="266"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="268"/>
+        <location filename="../../necktimer/ui/app.py" line="269"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="269"/>
+        <location filename="../../necktimer/ui/app.py" line="270"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="270"/>
+        <location filename="../../necktimer/ui/app.py" line="271"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="315"/>
+        <location filename="../../necktimer/ui/app.py" line="316"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="353"/>
+        <location filename="../../necktimer/ui/app.py" line="354"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
@@ -327,12 +327,12 @@ siguiente sesión.
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="256"/>
+        <location filename="../../necktimer/cli.py" line="258"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="266"/>
+        <location filename="../../necktimer/cli.py" line="268"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
@@ -340,37 +340,42 @@ siguiente sesión.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="171"/>
+        <location filename="../../necktimer/commands.py" line="172"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="214"/>
+        <location filename="../../necktimer/commands.py" line="215"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="226"/>
+        <location filename="../../necktimer/commands.py" line="227"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="241"/>
+        <location filename="../../necktimer/commands.py" line="237"/>
+        <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
+        <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="248"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="243"/>
+        <location filename="../../necktimer/commands.py" line="250"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="250"/>
+        <location filename="../../necktimer/commands.py" line="257"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="254"/>
+        <location filename="../../necktimer/commands.py" line="261"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -634,7 +639,7 @@ siguiente sesión.
         <translation>%1 pertenece a otro usuario.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="127"/>
+        <location filename="../../necktimer/instance.py" line="128"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
     </message>

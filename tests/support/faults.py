@@ -404,9 +404,10 @@ def can_mount() -> str | None:
 
 
 def set_file_size_limit(pid: int, limit: int | None) -> None:
-    """RLIMIT_FSIZE of a running process (None: unlimited); the fallback for a full disk."""
+    """The soft RLIMIT_FSIZE of a running process (None: unlimited again); the fallback for
+    a full disk. Only the soft limit moves, so no privilege is needed to lift it."""
     value = "unlimited" if limit is None else str(limit)
-    subprocess.run(["prlimit", f"--pid={pid}", f"--fsize={value}:{value}"], check=True)
+    subprocess.run(["prlimit", f"--pid={pid}", f"--fsize={value}:"], check=True)
 
 
 # -- the promise, checked on the files ------------------------------------------------------

@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from necktimer import APP_NAME, __version__
-from necktimer.commands import EARLIER, Command, Exit, ProtocolError, Reply, Request, execute
+from necktimer.commands import (
+    EARLIER,
+    Command,
+    Exit,
+    ProtocolError,
+    Reply,
+    Request,
+    execute,
+    refused_start,
+)
 from necktimer.commands import parse_when as _parse_when
 from necktimer.core import rules
 from necktimer.core.i18n import arg, translate
@@ -206,7 +215,12 @@ def _status(data_dir: Path, settings, *, as_json: bool) -> int:
     """Ask the running instance (it knows what is not yet saved), else read the history."""
     import json
 
-    reply = _ask_running(data_dir, Request(Command.STATUS))
+    from necktimer.instance import Unreachable
+
+    try:
+        reply = _ask_running(data_dir, Request(Command.STATUS))
+    except Unreachable as error:
+        return _unusable(Request(Command.STATUS), _no_answer(data_dir, error))
     if reply is None:
         service = _open_service(data_dir, settings, Command.STATUS)
         if isinstance(service, int):
@@ -220,44 +234,65 @@ def _status(data_dir: Path, settings, *, as_json: bool) -> int:
 
 
 def _ask_running(data_dir: Path, request: Request) -> Reply | None:
-    """The running instance's reply, or None when no instance is running."""
+    """The running instance's reply, or None when none is there to ask.
+
+    Raises Unreachable when something is there but gives no trustworthy answer (a
+    frozen window, another user's program): that is never taken as "nobody runs".
+    """
     from necktimer.instance import Unreachable, UnsafeFolder, send, socket_path
 
     try:
-        return send(socket_path(data_dir), request)
-    except (Unreachable, UnsafeFolder, OSError) as error:
-        if str(error):
-            log.warning("%s", error)
+        path = socket_path(data_dir)
+    except (UnsafeFolder, OSError) as error:
+        log.warning("%s", error)  # no safe place for a socket: the lock alone decides
         return None
+    try:
+        return send(path, request)
+    except Unreachable as error:
+        if error.foreign:
+            log.warning("%s", error)
+            return None  # not necktimer: the instance lock decides who runs
+        if str(error):
+            raise
+        return None  # no socket, or nobody listening on it
+
+
+def _no_answer(data_dir: Path, error: Exception) -> str:
+    return arg(translate("Cli", "necktimer is running for %1 but does not answer (%2)."),
+               str(data_dir), str(error) or "-")
+
+
+LOCK_WAIT_S = 10.0  # for a window that holds the lock while it starts up (or dies)
 
 
 def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
-    from necktimer.core.service import StorageError, check_writable
-    from necktimer.instance import InstanceLock, Unreachable, UnsafeFolder, send_when_ready
-    from necktimer.instance import socket_path as find_socket
+    import time
 
-    reply = _ask_running(data_dir, request)
-    if reply is not None:
-        return _print(reply)
-    try:
-        check_writable(data_dir)
-    except StorageError as error:
-        return _unusable(request, str(error))
+    from necktimer.core.service import StorageError, check_writable, storage_error
+    from necktimer.instance import InstanceLock, Unreachable
+
     lock = InstanceLock(data_dir)
-    try:
-        acquired = lock.acquire()
-    except OSError as error:
-        from necktimer.core.service import storage_error
-
-        return _unusable(request, str(storage_error(error, lock.path)))
-    if not acquired:
-        # Another instance holds the folder and is starting up: give it a moment.
+    deadline = time.monotonic() + LOCK_WAIT_S
+    while True:
         try:
-            return _print(send_when_ready(find_socket(data_dir), request))
-        except (Unreachable, UnsafeFolder, OSError) as error:
-            message = arg(translate("Cli", "necktimer is running for %1 but does not answer "
-                                           "(%2)."), str(data_dir), str(error) or "-")
-            return _unusable(request, message)
+            reply = _ask_running(data_dir, request)
+        except Unreachable as error:
+            return _unusable(request, _no_answer(data_dir, error))
+        if reply is not None:
+            return _print(reply)
+        try:
+            check_writable(data_dir)
+            if lock.acquire():
+                break
+        except StorageError as error:
+            return _unusable(request, str(error))
+        except OSError as error:
+            return _unusable(request, str(storage_error(error, lock.path)))
+        # Another process holds the folder: a window starting up (its socket comes in a
+        # moment) or one that just died (the kernel lets its lock go in a moment).
+        if time.monotonic() >= deadline:
+            return _unusable(request, _no_answer(data_dir, TimeoutError("no reply")))
+        time.sleep(0.05)
     # No instance is running: this process is now the only one that may act.
     service = _open_service(data_dir, settings, request.command)
     if isinstance(service, int):
@@ -272,11 +307,11 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
         lock.release()
         return _print(reply)
     if request.command is Command.START:
-        decision = rules.may_start(service.status())
-        if not decision.allowed:
+        refusal = refused_start(service.status())
+        if refusal is not None:
             service.close()
             lock.release()
-            return _print(Reply(Exit.REFUSED, decision.reason))
+            return _print(refusal)
     from necktimer.ui.app import run_gui
 
     return run_gui(service, settings, lock=lock, minimized=minimized,

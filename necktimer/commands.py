@@ -232,13 +232,26 @@ def execute(request: Request, target: Target) -> Reply:
 
 def _reply(outcome: Outcome) -> Reply:
     code = Exit.OK if outcome.ok else Exit.UNAVAILABLE if outcome.unavailable else Exit.REFUSED
-    message = outcome.message
-    if not outcome.ok and outcome.status.state is State.UNKNOWN:
-        message = arg(translate("Commands", "%1 Answer in the window, or run 'necktimer "
-                                            "last-applied HH:MM' (when the pack came off) or "
-                                            "'necktimer last-applied %2' (more than %3 ago)."),
-                      message, EARLIER, format_duration(outcome.status.gap))
+    message = outcome.message if outcome.ok else _with_hint(outcome.message, outcome.status)
     return Reply(code, message, status_json(outcome.status))
+
+
+def refused_start(status: Status) -> Reply | None:
+    """The refusal a start gets now (before any window opens), or None when it may start."""
+    decision = rules.may_start(status)
+    if decision.allowed:
+        return None
+    return Reply(Exit.REFUSED, _with_hint(decision.reason, status), status_json(status))
+
+
+def _with_hint(message: str, status: Status) -> str:
+    """After a lost history, say how to answer from a terminal too."""
+    if status.state is not State.UNKNOWN:
+        return message
+    return arg(translate("Commands", "%1 Answer in the window, or run 'necktimer "
+                                     "last-applied HH:MM' (when the pack came off) or "
+                                     "'necktimer last-applied %2' (more than %3 ago)."),
+               message, EARLIER, format_duration(status.gap))
 
 
 def removed_message(session: Session) -> str:

@@ -18,7 +18,6 @@ import os
 import socket
 import stat
 import struct
-import time
 from pathlib import Path
 
 from necktimer.commands import MAX_MESSAGE, ProtocolError, Reply, Request, decode, encode
@@ -28,7 +27,15 @@ LOCK_NAME = "instance.lock"
 
 
 class Unreachable(Exception):
-    """No instance of ours answered; the message says why, when it is worth telling."""
+    """No instance of ours answered; the message says why, when it is worth telling.
+
+    `foreign` is set when the socket belongs to another user's program: it is not
+    necktimer, so for the question "is necktimer running?" it counts as nobody.
+    """
+
+    def __init__(self, message: str = "", *, foreign: bool = False) -> None:
+        super().__init__(message)
+        self.foreign = foreign
 
 
 class UnsafeFolder(Exception):
@@ -127,7 +134,7 @@ def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:
         if peer_uid(connection) != os.getuid():
             raise Unreachable(arg(translate("Instance", "%1 is held by another user's program; "
                                                         "its answers are not trusted."),
-                                  str(path)))
+                                  str(path)), foreign=True)
         try:
             connection.sendall(encode(request.to_message()))
             data = b""
@@ -142,15 +149,3 @@ def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:
         return Reply.from_message(decode(data.split(b"\n", 1)[0]))
     except ProtocolError as error:
         raise Unreachable(str(error)) from error
-
-
-def send_when_ready(path: Path, request: Request, wait: float = 10.0) -> Reply:
-    """Like `send`, but wait a while for an instance that holds the lock and is starting up."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            return send(path, request)
-        except Unreachable as error:
-            if str(error) or time.monotonic() >= deadline:
-                raise
-        time.sleep(0.05)

@@ -22,7 +22,6 @@ from necktimer.instance import (
     Unreachable,
     UnsafeFolder,
     send,
-    send_when_ready,
     socket_folder,
     socket_path,
 )
@@ -282,25 +281,6 @@ def test_an_answer_that_is_no_reply_is_unreachable_with_the_reason(listen, answe
     listener = listen(answer)
     with pytest.raises(Unreachable, match=complaint):
         send(listener.path, Request(Command.STATUS))
-
-
-def test_send_when_ready_waits_for_an_instance_still_starting(runtime):
-    path = runtime / "late.sock"
-    made: list[Listener] = []
-    timer = threading.Timer(0.3, lambda: made.append(
-        Listener(path, encode(Reply(Exit.OK, "pong").to_message()))))
-    timer.start()
-    try:
-        assert send_when_ready(path, Request(Command.PING), wait=10) == Reply(Exit.OK, "pong")
-    finally:
-        timer.join()
-        for listener in made:
-            listener.close()
-
-
-def test_send_when_ready_gives_up(runtime):
-    with pytest.raises(Unreachable):
-        send_when_ready(runtime / "never.sock", Request(Command.PING), wait=0.2)
 
 
 # -- an answer from another user's process -----------------------------------------------------

@@ -308,7 +308,7 @@ class SessionService:
                 start = moment.trusted
                 session_id = self._store.insert_session(therapy, start, start + length,
                                                         moment.mark)
-                self._store.save_anchor(self._anchor_stamp(moment))
+                self._store.save_anchor(self._timeline.anchor)
         except StorageError as error:
             self._note_problem(error)
             return self._unavailable()
@@ -489,7 +489,7 @@ class SessionService:
         try:
             ended += self._close_overdue_in_memory(moment, while_away=True)
             self._write("the time",
-                        lambda store: store.save_anchor(self._anchor_stamp(moment)))
+                        lambda store, anchor=self._timeline.anchor: store.save_anchor(anchor))
         finally:
             self._deferred = False
         if ended:
@@ -565,9 +565,6 @@ class SessionService:
     def _reported(self) -> dict[int, Session]:
         reported = self._known.get(REPORTED_ID)
         return {REPORTED_ID: reported} if reported else {}
-
-    def _anchor_stamp(self, moment: Moment) -> Stamp:
-        return Stamp(moment.trusted, moment.raw.boot_id, moment.raw.boottime)
 
     def _write_record(self) -> None:
         facts = record.facts_from(self._known.values(), self._timeline.anchor,

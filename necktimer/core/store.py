@@ -299,9 +299,9 @@ class Store:
         text = self.get_meta("anchor")
         return stamp_from_text(text) if text else None
 
-    def save_anchor(self, anchor: Stamp) -> None:
-        current = self.anchor()
-        if current is None or anchor.wall >= current.wall:
+    def save_anchor(self, anchor: Stamp | None) -> None:
+        """Keep this boot's lower bound of trusted time (see `timeline`)."""
+        if anchor is not None:
             self.set_meta("anchor", stamp_to_text(anchor))
 
 

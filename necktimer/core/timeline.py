@@ -6,9 +6,11 @@ was taken in a boot we can recognise, a mark on that boot's clock.
 * Within the boot a moment was recorded in, how long ago it was is measured on
   the boot clock alone, so setting the wall clock (either way) neither ends a
   session early nor shortens a gap, and suspend counts as time passing.
-* Across a reboot only wall time is left. The trusted wall time never runs
-  backwards: it is the wall clock, or the latest trusted time carried forward by
-  the boot clock, whichever is later (the floor survives restarts in the record).
+* Across a reboot only wall time is left. The trusted wall time is the wall
+  clock, but never earlier than the latest time recorded before this boot (the
+  floor) carried forward on the boot clock: a clock set back while the machine
+  was off cannot shorten a gap. A clock set ahead is followed, and set right
+  again, followed back: the app's idea of the time is never stuck ahead.
 
 Recorded moments are then *placed* on the current wall clock, so what the user
 reads ("ends at 19:05") matches the clock on their screen, even after a change.
@@ -71,12 +73,14 @@ class Moment:
 
 
 class Timeline:
-    """Reads the clocks and keeps the trusted wall time from running backwards."""
+    """Reads the clocks and keeps the trusted wall time from falling below the floor."""
 
     def __init__(self, clock: Clock, anchor: Stamp | None = None,
                  floor: datetime | None = None) -> None:
         self._clock = clock
-        self._anchor = anchor  # a trusted time and where it fell on the boot clock
+        # The floor as it stood when this boot was first seen, and where that fell on
+        # the boot clock: the lower bound of trusted time for the whole boot.
+        self._anchor = anchor
         self._floor = floor  # the latest trusted time recorded in any earlier boot
 
     @property
@@ -94,14 +98,10 @@ class Timeline:
     def read(self) -> Moment:
         raw = stamp(self._clock)
         anchor = self._anchor
-        if anchor is not None and anchor.same_boot(raw):
-            # The boot's first reading carried forward on the boot clock; a wall clock
-            # set ahead (an NTP correction, a clock fixed while asleep) is followed while
-            # it stays ahead, and a clock set back again comes back to the carried time.
-            carried = anchor.wall + timedelta(seconds=raw.boottime - anchor.boottime)
-            return Moment(raw, max(raw.wall, carried))
-        # A new boot: the wall clock is all there is, but never below the floor. This
-        # first reading anchors the whole boot.
-        trusted = raw.wall if self._floor is None else max(raw.wall, self._floor)
-        self._anchor = Stamp(trusted, raw.boot_id, raw.boottime)
-        return Moment(raw, trusted)
+        if anchor is None or not anchor.same_boot(raw):
+            # The first reading in this boot anchors its lower bound: the floor, or,
+            # with no history at all, the wall clock of this first reading.
+            low = self._floor if self._floor is not None else raw.wall
+            anchor = self._anchor = Stamp(low, raw.boot_id, raw.boottime)
+        carried = anchor.wall + timedelta(seconds=raw.boottime - anchor.boottime)
+        return Moment(raw, max(raw.wall, carried))

@@ -112,6 +112,7 @@ class Necktimer(QObject):
         self.window.settingsRequested.connect(self.show_settings)
         self.window.historyRequested.connect(self.show_history)
         self.controller.sessionStarted.connect(self._arm)
+        service.on_change(self._keep_lock)
         settings.changed.connect(self._settings_changed)
         app.commitDataRequest.connect(self.session_ending)
 
@@ -335,6 +336,22 @@ class Necktimer(QObject):
         self.history.show()
         self.history.raise_()
         return self.history
+
+    def _keep_lock(self) -> None:
+        """Hold the instance lock again if the data folder was deleted (and made again):
+        with the lock file gone, a second launch could otherwise become an instance too."""
+        lock = self.lock
+        if lock is None or lock.still_ours():
+            return
+        lock.release()
+        try:
+            if lock.acquire():
+                log.warning("the data folder was deleted; holding its lock again")
+                return
+            problem = translate("App", "Another necktimer has taken over this data folder.")
+        except OSError as error:
+            problem = str(error)
+        self.controller.set_instance_problem(problem)
 
     # -- the backstop -----------------------------------------------------------------------
 

@@ -142,8 +142,8 @@ class MainWindow(QMainWindow):
         self.panel.startIce.connect(self.start_ice)
         self.panel.startHeat.connect(self.start_heat)
         self.panel.stop.connect(self.stop)
-        self.panel.question.answered.connect(self.controller.answer_last_application)
-        self.panel.pain_prompt.rated.connect(self.controller.answer_pain)
+        self.panel.lastApplied.connect(self.controller.answer_last_application)
+        self.panel.painRated.connect(self.controller.answer_pain)
         self.panel.setMinimumWidth(260)
         # The tips are built right after the first paint (attach_tips); until then
         # an empty frame holds their place, so the window does not jump.

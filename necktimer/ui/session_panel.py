@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,10 +21,12 @@ from necktimer.core.humanize import format_countdown, format_duration, format_pr
 from necktimer.core.i18n import allowed_time, arg, clock_time
 from necktimer.core.rules import State, Therapy
 from necktimer.ui import colors
-from necktimer.ui.last_applied import LastAppliedQuestion
-from necktimer.ui.pain_prompt import PainPrompt
 from necktimer.ui.ring import CountdownRing
 from necktimer.ui.view_state import ViewState
+
+if TYPE_CHECKING:
+    from necktimer.ui.last_applied import LastAppliedQuestion
+    from necktimer.ui.pain_prompt import PainPrompt
 
 QUICK_LENGTHS = (5, 10, 15)
 
@@ -32,6 +35,8 @@ class SessionPanel(QWidget):
     startIce = Signal()
     startHeat = Signal()
     stop = Signal()
+    painRated = Signal(object)  # 0-10, or None for Skip
+    lastApplied = Signal(object)  # the answer after a lost history (a datetime, or None)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +65,11 @@ class SessionPanel(QWidget):
         self.message_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.message_line)
 
-        self.question = LastAppliedQuestion()
-        layout.addWidget(self.question)
+        # The pain prompt and the lost-history question are built when first needed:
+        # most starts need neither, and the question's time editor alone costs megabytes.
+        self._question: LastAppliedQuestion | None = None
+        self._pain_prompt: PainPrompt | None = None
+        self._layout = layout
 
         buttons = QHBoxLayout()
         self.start_ice_button = self._button(self.tr("Start &ice"), self.tr("Start ice"),
@@ -95,8 +103,6 @@ class SessionPanel(QWidget):
         self.length_picker.valueChanged.connect(self._mark_quick)
         layout.addLayout(length_row)
 
-        self.pain_prompt = PainPrompt()
-        layout.addWidget(self.pain_prompt)
         self.setTabOrder(self.start_ice_button, self.start_heat_button)
         self.setTabOrder(self.start_heat_button, self.stop_button)
         self.setTabOrder(self.stop_button, self.length_picker)
@@ -108,6 +114,27 @@ class SessionPanel(QWidget):
         button.setMinimumHeight(button.sizeHint().height() + 10)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
+
+    @property
+    def question(self) -> LastAppliedQuestion:
+        if self._question is None:
+            from necktimer.ui.last_applied import LastAppliedQuestion
+
+            self._question = LastAppliedQuestion()
+            self._question.answered.connect(self.lastApplied.emit)
+            self._layout.insertWidget(self._layout.indexOf(self.message_line) + 1,
+                                      self._question)
+        return self._question
+
+    @property
+    def pain_prompt(self) -> PainPrompt:
+        if self._pain_prompt is None:
+            from necktimer.ui.pain_prompt import PainPrompt
+
+            self._pain_prompt = PainPrompt()
+            self._pain_prompt.rated.connect(self.painRated.emit)
+            self._layout.addWidget(self._pain_prompt)
+        return self._pain_prompt
 
     def _mark_quick(self, value: int) -> None:
         for minutes, button in self.quick.items():
@@ -136,9 +163,10 @@ class SessionPanel(QWidget):
         if status.state is State.UNKNOWN:
             if self.question.isHidden():
                 self.question.ask(status.now, status.gap)
-        else:
-            self.question.hide()
-        self.pain_prompt.show_question(view.pain_question)
+        elif self._question is not None:
+            self._question.hide()
+        if view.pain_question is not None or self._pain_prompt is not None:
+            self.pain_prompt.show_question(view.pain_question)
 
     def _show_length(self, view: ViewState) -> None:
         status = view.status

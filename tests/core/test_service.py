@@ -310,3 +310,20 @@ def test_times_written_after_the_clock_comes_back_are_real(service, clock, data_
     service.acknowledge_removal()
     [row] = rows(data_dir)
     assert row["removed_at"] == "2026-03-02T08:05:30.000000+00:00"
+
+
+def test_a_restart_while_the_clock_was_ahead_leaves_no_future_times(service, clock, data_dir):
+    service.start(Therapy.ICE, 5)
+    clock.advance(5 * 60)
+    service.tick()
+    service.close()
+    clock.jump(3 * 3600)  # set ahead; necktimer starts again this way
+    ahead = reopen(data_dir, clock)
+    ahead.recover()
+    ahead.close()
+    clock.jump(-3 * 3600)  # set right again
+    clock.advance(60)
+    again = reopen(data_dir, clock)
+    again.recover()
+    again.acknowledge_removal()
+    assert rows(data_dir)[0]["removed_at"] == "2026-03-02T08:06:00.000000+00:00"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import json
 import os
 import shutil
@@ -42,10 +43,9 @@ DB_NAME = "necktimer.sqlite3"
 RECORD_NAME = "necktimer.safety.json"
 GAP = timedelta(hours=2)
 TIME_UP = "Time's up — remove the ice pack"
-LIBFAKETIME = next((p for p in (
-    "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
-    "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
-    "/usr/lib/faketime/libfaketimeMT.so.1") if os.path.exists(p)), None)
+# Debian's libfaketime (pulled in by the faketime package), for a clock changed mid-run.
+LIBFAKETIME = next(iter(sorted(glob.glob("/usr/lib/*/faketime/libfaketimeMT.so.1")
+                            + glob.glob("/usr/lib/faketime/libfaketimeMT.so.1"))), None)
 
 
 # -- clocks ---------------------------------------------------------------------------------

@@ -27,21 +27,21 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import json
 import logging
 import os
 import select
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from necktimer.commands import Command, Request
-from necktimer.core import alerts, record
-from necktimer.core.alerts import ACTION_DEFAULT, ACTION_SHOW, Alert, Kind, Urgency
+from necktimer.core import record
+from necktimer.core.alerts import ACTION_DEFAULT, ACTION_SHOW, Alert
+from necktimer.core.backstop_words import WORDS_NAME, Words, from_json, words_for
 from necktimer.core.clock import Clock, SystemClock
 from necktimer.core.record import SafetyFacts
 from necktimer.core.resources import resource
@@ -59,9 +59,6 @@ LOG_LIMIT = 256 * 1024  # bytes per log file; one older file is kept
 # Written by ui.backstop_launcher in the window's language: {"version": 1, "session": ID,
 # "summary", "body", "repeat_body": str, "actions": [[key, label], ...], "sound": bool,
 # "sound_file": str | null}.
-WORDS_NAME = "necktimer.backstop.json"
-WORDS_VERSION = 1
-WORDS_LIMIT = 2000  # characters per text; anything longer is not the window's
 
 REPEAT_S = 60.0  # between two reminders, on the boot clock
 # The longest sleep while something is pending, where no boot-clock alarm can be set
@@ -198,49 +195,16 @@ def _needs_watching(data_dir: Path, confirmed: int | None) -> bool:
 # -- the words ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Words:
-    first: Alert  # the first time's-up notification
-    again: Alert  # every later one
-    sound: bool
-    sound_file: str | None
-
-
 def load_words(data_dir: Path, session: Session) -> Words:
     """The window's words for `session`, or English from core.alerts when they are missing."""
-    first = alerts.time_up(session)
-    english = Words(first, alerts.repeated(first), True, _default_sound())
+    english = words_for(session, sound=True, sound_file=_default_sound())
     try:
-        data = json.loads((data_dir / WORDS_NAME).read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("version") != WORDS_VERSION:
-            raise ValueError("not the backstop's words")
-        sound, sound_file = data["sound"], data["sound_file"]
-        if not isinstance(sound, bool) or not (sound_file is None or _is_text(sound_file)):
-            raise ValueError("bad sound settings")
-        if data.get("session") != session.id:  # written for another session
-            return replace(english, sound=sound, sound_file=sound_file)
-        actions = tuple((key, label) for key, label in data["actions"])
-        if not all(_is_text(part) for pair in actions for part in pair) or (
-                ACTION_DEFAULT not in dict(actions)):
-            raise ValueError("bad actions")
-        texts = [data[key] for key in ("summary", "body", "repeat_body")]
-        if not all(_is_text(text) for text in texts):
-            raise ValueError("bad texts")
+        return from_json((data_dir / WORDS_NAME).read_bytes(), session, english)
     except FileNotFoundError:
         return english
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except (OSError, ValueError) as error:
         log.warning("cannot use %s (%s); reminding in English", WORDS_NAME, error)
         return english
-    summary, body, repeat_body = texts
-
-    def alert(text: str) -> Alert:
-        return Alert(Kind.TIME_UP, summary, text, Urgency.CRITICAL, actions, session.id)
-
-    return Words(alert(body), alert(repeat_body), sound, sound_file)
-
-
-def _is_text(value: object) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= WORDS_LIMIT
 
 
 def _default_sound() -> str | None:

@@ -89,3 +89,23 @@ def reachable_tmp():
         for name in dirs:
             os.chmod(os.path.join(root, name), 0o700)
     shutil.rmtree(path)
+
+
+@pytest.fixture
+def bus():
+    """A private D-Bus session bus (nothing of the host's is ever activated on it)."""
+    from support.bus import PrivateBus
+
+    running = PrivateBus()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def server(bus):
+    """The test notification server on the private bus."""
+    from support.bus import NotificationServer
+
+    serving = NotificationServer(bus)
+    yield serving
+    serving.stop()

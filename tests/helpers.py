@@ -8,14 +8,17 @@ import sqlite3
 import stat
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from necktimer.core.clock import SystemClock
+from necktimer.core.diary import Pain
+from necktimer.core.rules import Therapy
 from necktimer.core.settings import Settings
 
 # A fixed zone with no daylight saving, so displayed times are the same everywhere.
 LOCAL = timezone(timedelta(hours=1), "CET")
-T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)  # 09:00 local
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 local
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -58,7 +61,7 @@ def pure_python_copy(into: Path) -> tuple[list[str], dict[str, str]]:
     target = into / "src"
     shutil.copytree(REPO / "necktimer", target / "necktimer",
                     ignore=shutil.ignore_patterns("__pycache__", "ui"))
-    for root, dirs, files in os.walk(into):
+    for root, _dirs, files in os.walk(into):
         os.chmod(root, 0o755)
         for name in files:
             os.chmod(os.path.join(root, name), 0o644)
@@ -82,3 +85,54 @@ def tick(instance, clock, seconds: float) -> None:
     """Time passes and the app's controller wakes, as its timer would."""
     clock.advance(seconds)
     instance.controller.refresh()
+
+
+class ClockBehind(SystemClock):
+    """This machine's clocks as they read `seconds` ago: wall and boot clock alike.
+
+    A service opened with it records a session "started `seconds` ago" that a real
+    process on this machine (same boot) then sees exactly as such.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self._behind = seconds
+
+    def now(self) -> datetime:
+        return super().now() - timedelta(seconds=self._behind)
+
+    def boottime(self) -> float:
+        return super().boottime() - self._behind
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One session as the user had it: how long it was set for and how long the pack was on."""
+
+    therapy: Therapy
+    minutes: int
+    on_for: int | None = None  # seconds until Stop; None: it ran to its end
+    before: int | None = None
+    after: int | None = None
+    note: str | None = None
+
+
+def live_through(service, clock, entry: Entry, *, rest_h: float = 3) -> int:
+    """Live through one session with the service, then rest `rest_h` hours from its start."""
+    outcome = service.start(entry.therapy, entry.minutes)
+    assert outcome.ok, outcome.message
+    session_id = outcome.session.id
+    if entry.on_for is None:
+        clock.advance(entry.minutes * 60)
+        service.tick()
+        service.acknowledge_removal()
+    else:
+        clock.advance(entry.on_for)
+        assert service.stop().ok
+    for which, value in ((Pain.BEFORE, entry.before), (Pain.AFTER, entry.after)):
+        if value is not None:
+            service.record_pain(session_id, which, value)
+    if entry.note is not None:
+        service.record_note(session_id, entry.note)
+    clock.advance(rest_h * 3600 - (entry.on_for or entry.minutes * 60))
+    return session_id

@@ -25,11 +25,11 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from support.bus import NotificationServer, PrivateBus
+from helpers import ClockBehind
 
 from necktimer.commands import MAX_MESSAGE, Command, Request, decode, encode, execute
 from necktimer.core import i18n, record
@@ -49,18 +49,6 @@ MINUTE = (59.0, 61.5)  # a repeat comes a minute after the one before
 # -- fixtures -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def bus():
-    running = PrivateBus()
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def server(bus):
-    running = NotificationServer(bus)
-    yield running
-    running.stop()
 
 
 @pytest.fixture
@@ -115,20 +103,6 @@ def shouting():
 
 
 # -- helpers --------------------------------------------------------------------------------
-
-
-class ClockBehind(SystemClock):
-    """This machine's clocks as they read `seconds` ago: wall and boot clock alike."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__()
-        self._behind = seconds
-
-    def now(self) -> datetime:
-        return super().now() - timedelta(seconds=self._behind)
-
-    def boottime(self) -> float:
-        return super().boottime() - self._behind
 
 
 def start_session(data_dir: Path, *, started_ago: float, minutes: int = 1) -> Session:

@@ -127,7 +127,7 @@ def test_start_refused_during_gap_exits_1_with_the_time(tmp_path, data_dir):
 
 
 def test_done_from_the_command_line_records_the_removal(tmp_path, data_dir):
-    service, clock, _ = started_ago(data_dir, 10, 5)
+    service, _clock, _ = started_ago(data_dir, 10, 5)
     service.close()
     result = necktimer("done", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("Noted: the ice pack came off at")
@@ -174,7 +174,7 @@ def test_a_mis_start_shortens_what_status_offers(tmp_path, data_dir):
     ("en_US.UTF-8", "PM"), ("de_DE.UTF-8", "Eisanwendung läuft"), ("es_US.UTF-8", "hielo"),
 ])
 def test_messages_follow_the_users_language_and_clock(tmp_path, data_dir, lang, expected):
-    service, clock, _ = started_ago(data_dir, 0, 10)
+    service, _clock, _ = started_ago(data_dir, 0, 10)
     service.close()
     env = {"LC_ALL": "", "LANG": lang, "TZ": "America/Chicago"}
     result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path, env=env)

@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support.bus import NotificationServer, PrivateBus
+from support.bus import NotificationServer
 from support.faults import (
     DB_NAME,
     LIBFAKETIME,
@@ -78,12 +78,6 @@ def app(root, data_dir, monkeypatch):
     yield running
     running.cleanup()
 
-
-@pytest.fixture
-def bus():
-    running = PrivateBus()
-    yield running
-    running.stop()
 
 
 @pytest.fixture

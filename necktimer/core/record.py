@@ -10,15 +10,14 @@ only this file to know what to remind about.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from necktimer.core.clock import Stamp
 from necktimer.core.database import Problem, StorageError, problem_message, storage_error
+from necktimer.core.files import write_atomically
 from necktimer.core.rules import EndReason, Session, Therapy
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
 from necktimer.core.timeline import Mark
@@ -47,26 +46,9 @@ def write(data_dir: Path, facts: SafetyFacts) -> None:
         "history_lost": facts.history_lost,
         "sessions": [_session_json(s) for s in facts.sessions],
     }, separators=(",", ":")).encode()
-    temporary = path.with_name(f".{RECORD_NAME}.{os.getpid()}.tmp")
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
-                             0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view):]
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
-        folder = os.open(data_dir, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+        write_atomically(path, data)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
         raise storage_error(error, path) from error
 
 

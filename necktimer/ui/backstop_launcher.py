@@ -13,24 +13,17 @@ second backstop for the same folder exits at once.
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QProcess
 
-from necktimer.core import alerts
+from necktimer.core.backstop_words import WORDS_NAME, to_json, words_for
+from necktimer.core.files import write_atomically
 from necktimer.core.rules import Session
 
 log = logging.getLogger("necktimer.backstop")
-
-# The file and format `necktimer.backstop.load_words` reads (the two layers may not
-# import each other, so the name is spelled in both).
-WORDS_NAME = "necktimer.backstop.json"
-WORDS_VERSION = 1
-
 
 def arm_backstop(data_dir: Path, session: Session, *, sound: bool,
                  sound_file: str | None) -> bool:
@@ -48,43 +41,11 @@ def arm_backstop(data_dir: Path, session: Session, *, sound: bool,
         return False
 
 
-def words(session: Session, *, sound: bool, sound_file: str | None) -> dict:
-    """What the backstop says for `session`, as the window would say it now."""
-    first = alerts.time_up(session)
-    return {
-        "version": WORDS_VERSION,
-        "session": session.id,
-        "summary": first.summary,
-        "body": first.body,
-        "repeat_body": alerts.repeated(first).body,
-        "actions": [list(action) for action in first.actions],
-        "sound": sound,
-        "sound_file": sound_file,
-    }
-
-
 def write_words(data_dir: Path, session: Session, *, sound: bool,
                 sound_file: str | None) -> None:
-    """Replace the words file atomically (temporary file, fsync, rename), readable by the
-    user only; raises OSError."""
-    data = json.dumps(words(session, sound=sound, sound_file=sound_file),
-                      ensure_ascii=False).encode()
-    path = data_dir / WORDS_NAME
-    temporary = path.with_name(f".{WORDS_NAME}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
-                 | os.O_CLOEXEC, 0o600)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+    """Replace the words file atomically, readable by the user only; raises OSError."""
+    words = words_for(session, sound=sound, sound_file=sound_file)
+    write_atomically(data_dir / WORDS_NAME, to_json(words, session))
 
 
 def _start(data_dir: Path, session: Session) -> bool:

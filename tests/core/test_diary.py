@@ -105,7 +105,7 @@ def test_an_old_episode_gives_no_advice():
 
 
 def test_service_advice_is_bounded_sql_and_snoozes_for_a_day(service, clock):
-    for day in range(8):
+    for _day in range(8):
         outcome = service.start(Therapy.HEAT, 15)
         service.record_pain(outcome.session.id, Pain.BEFORE, 5)
         clock.advance(15 * 60)

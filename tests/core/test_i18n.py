@@ -1,11 +1,11 @@
 """Times through the installed formats: past times keep their minute, 'allowed at' rounds up."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from necktimer.core import i18n
 
 LOCAL = timezone(timedelta(hours=1))
-MOMENT = datetime(2026, 3, 2, 22, 21, 1, tzinfo=timezone.utc)  # 23:21:01 local
+MOMENT = datetime(2026, 3, 2, 22, 21, 1, tzinfo=UTC)  # 23:21:01 local
 
 
 def test_a_time_that_happened_shows_its_own_minute():

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from necktimer.core import rules
 from necktimer.core.clock import FakeClock
-from necktimer.core.rules import EndReason, State, Therapy
+from necktimer.core.rules import State, Therapy
 from necktimer.core.service import FixedSettings, SessionService
 
 CAP = rules.CAP.total_seconds()

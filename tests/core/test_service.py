@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from helpers import T0, rows
 
-from necktimer.core.clock import FakeClock
 from necktimer.core.diary import Pain
 from necktimer.core.rules import EndReason, State, Therapy
 from necktimer.core.service import FixedSettings, SessionService
@@ -171,7 +170,7 @@ def test_setting_the_clock_ahead_neither_ends_a_session_nor_shortens_the_gap(ser
     status = service.status()
     assert status.state is State.RUNNING and status.remaining == timedelta(minutes=14)
     clock.advance(14 * 60)
-    [ended] = service.tick()
+    [_ended] = service.tick()
     clock.jump(3 * 3600)
     refused = service.start(Therapy.HEAT)
     assert not refused.ok

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from helpers import ClockBehind
+
 from necktimer.commands import Command, Reply, Request
 from necktimer.core import record
 from necktimer.core.clock import SystemClock
@@ -49,20 +51,6 @@ LIBFAKETIME = next(iter(sorted(glob.glob("/usr/lib/*/faketime/libfaketimeMT.so.1
 
 
 # -- clocks ---------------------------------------------------------------------------------
-
-
-class ClockBehind(SystemClock):
-    """This machine's clocks as they read `seconds` ago: wall and boot clock alike."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__()
-        self._behind = seconds
-
-    def now(self) -> datetime:
-        return super().now() - timedelta(seconds=self._behind)
-
-    def boottime(self) -> float:
-        return super().boottime() - self._behind
 
 
 def open_service(data_dir: Path, seconds_ago: float = 0.0) -> SessionService:

@@ -3,17 +3,16 @@
 import csv
 import sqlite3
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import T0, rows, tick
+from helpers import T0, Entry, live_through, rows, tick
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from necktimer.core import i18n
-from necktimer.core.diary import CSV_COLUMNS, FORMULA_STARTERS, Pain
+from necktimer.core.diary import CSV_COLUMNS, FORMULA_STARTERS
 from necktimer.core.queries import SortKey
 from necktimer.core.rules import Session, Therapy
 from necktimer.core.service import SessionService
@@ -24,35 +23,8 @@ COLUMN = {column.key: number for number, column in enumerate(COLUMNS)}
 DISCLAIMER = "Self-care information only, not medical advice."
 
 
-@dataclass(frozen=True)
-class Entry:
-    therapy: Therapy
-    minutes: int
-    on_for: int | None = None  # seconds until Stop; None: it ran to its end
-    before: int | None = None
-    after: int | None = None
-    note: str | None = None
-
-
 def record(service, clock, entry: Entry, *, rest_h: float = 3) -> int:
-    """Live through one session with the service, then rest `rest_h` hours."""
-    outcome = service.start(entry.therapy, entry.minutes)
-    assert outcome.ok, outcome.message
-    session_id = outcome.session.id
-    if entry.on_for is None:
-        clock.advance(entry.minutes * 60)
-        service.tick()
-        service.acknowledge_removal()
-    else:
-        clock.advance(entry.on_for)
-        assert service.stop().ok
-    for which, value in ((Pain.BEFORE, entry.before), (Pain.AFTER, entry.after)):
-        if value is not None:
-            service.record_pain(session_id, which, value)
-    if entry.note is not None:
-        service.record_note(session_id, entry.note)
-    clock.advance(rest_h * 3600 - (entry.on_for or entry.minutes * 60))
-    return session_id
+    return live_through(service, clock, entry, rest_h=rest_h)
 
 
 ENTRIES = [

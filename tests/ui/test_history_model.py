@@ -1,14 +1,12 @@
 """The History table model over the real service: pages, SQL order and filters, cells, edits."""
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
-from helpers import T0, rows
+from helpers import T0, Entry, live_through, rows
 from PySide6.QtCore import QModelIndex, Qt
 
-from necktimer.core.diary import Pain
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
 from necktimer.ui.history_model import COLUMNS, PAGE, HistoryModel
@@ -17,37 +15,10 @@ ICE, HEAT = Therapy.ICE, Therapy.HEAT
 COLUMN = {column.key: number for number, column in enumerate(COLUMNS)}
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One session as the user had it: how long it was set for and how long the pack was on."""
-
-    therapy: Therapy
-    minutes: int
-    on_for: int | None  # seconds until Stop; None: it ran to its end
-    before: int | None = None
-    after: int | None = None
-    note: str | None = None
-
-
 def record(service, clock, entry: Entry) -> int:
-    """Live through one session with the service, then wait out the gap."""
-    outcome = service.start(entry.therapy, entry.minutes)
-    assert outcome.ok, outcome.message
-    session_id = outcome.session.id
-    if entry.on_for is None:
-        clock.advance(entry.minutes * 60)
-        service.tick()
-        service.acknowledge_removal()
-    else:
-        clock.advance(entry.on_for)
-        assert service.stop().ok
-    for which, value in ((Pain.BEFORE, entry.before), (Pain.AFTER, entry.after)):
-        if value is not None:
-            service.record_pain(session_id, which, value)
-    if entry.note is not None:
-        service.record_note(session_id, entry.note)
-    clock.advance(3 * 3600)
-    return session_id
+    """Live through one session, then wait out the gap."""
+    return live_through(service, clock, entry,
+                        rest_h=3 + (entry.on_for or entry.minutes * 60) / 3600)
 
 
 def iso(moment: datetime) -> str:

@@ -7,7 +7,6 @@ import sys
 import pytest
 from helpers import rows, tick
 from support.bus import SERVER as SERVER_SCRIPT
-from support.bus import NotificationServer, PrivateBus
 
 from necktimer.core.alerts import Urgency
 from necktimer.core.rules import State
@@ -15,18 +14,6 @@ from necktimer.core.rules import State
 pytestmark = pytest.mark.dbus
 
 
-@pytest.fixture
-def bus():
-    running = PrivateBus()
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def server(bus):
-    serving = NotificationServer(bus)
-    yield serving
-    serving.stop()
 
 
 def notifies(server):

@@ -1,0 +1,81 @@
+"""The backstop's words: the time's-up notification, written down by the window.
+
+The backstop process loads no translations, so the window writes what it would
+say, in its current language, to `necktimer.backstop.json` (0600; never on a
+command line, which other users can read). The backstop reads it back, checks
+it, and falls back to English when it is missing or not what the window wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+from necktimer.core import alerts
+from necktimer.core.alerts import ACTION_DEFAULT, Alert, Kind, Urgency
+from necktimer.core.rules import Session
+
+WORDS_NAME = "necktimer.backstop.json"
+WORDS_VERSION = 1
+WORDS_LIMIT = 2000  # characters per text; anything longer is not the window's
+
+
+@dataclass(frozen=True)
+class Words:
+    first: Alert  # the first time's-up notification
+    again: Alert  # every later one
+    sound: bool
+    sound_file: str | None
+
+
+def words_for(session: Session, *, sound: bool, sound_file: str | None) -> Words:
+    """What is said about `session`, in the language installed now."""
+    first = alerts.time_up(session)
+    return Words(first, alerts.repeated(first), sound, sound_file)
+
+
+def to_json(words: Words, session: Session) -> bytes:
+    return json.dumps({
+        "version": WORDS_VERSION,
+        "session": session.id,
+        "summary": words.first.summary,
+        "body": words.first.body,
+        "repeat_body": words.again.body,
+        "actions": [list(action) for action in words.first.actions],
+        "sound": words.sound,
+        "sound_file": words.sound_file,
+    }, ensure_ascii=False).encode()
+
+
+def from_json(data: bytes, session: Session, fallback: Words) -> Words:
+    """The words the window wrote for `session`; raises ValueError when they are not that.
+
+    Words written for another session still give the sound settings.
+    """
+    try:
+        item = json.loads(data)
+        if not isinstance(item, dict) or item.get("version") != WORDS_VERSION:
+            raise ValueError("not the backstop's words")
+        sound, sound_file = item["sound"], item["sound_file"]
+        if not isinstance(sound, bool) or not (sound_file is None or _is_text(sound_file)):
+            raise ValueError("bad sound settings")
+        if item.get("session") != session.id:
+            return replace(fallback, sound=sound, sound_file=sound_file)
+        actions = tuple((key, label) for key, label in item["actions"])
+        if not all(_is_text(part) for pair in actions for part in pair) or (
+                ACTION_DEFAULT not in dict(actions)):
+            raise ValueError("bad actions")
+        summary, body, repeat_body = (item[key] for key in ("summary", "body", "repeat_body"))
+        if not all(_is_text(text) for text in (summary, body, repeat_body)):
+            raise ValueError("bad texts")
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"incomplete words ({error})") from error
+
+    def alert(text: str) -> Alert:
+        return Alert(Kind.TIME_UP, summary, text, Urgency.CRITICAL, actions, session.id)
+
+    return Words(alert(body), alert(repeat_body), sound, sound_file)
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= WORDS_LIMIT

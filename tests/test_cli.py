@@ -186,3 +186,23 @@ def test_messages_follow_the_users_language_and_clock(tmp_path, data_dir, lang, 
     data = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,
                                 env=env).stdout)
     datetime.fromisoformat(data["ends_at"])  # JSON stays ISO 8601 whatever the language
+
+
+def test_gui_launch_on_a_read_only_folder_says_why_and_exits_3(reachable_tmp):
+    from helpers import as_nobody, nobody_can_run_here
+
+    reason = nobody_can_run_here()
+    if reason:
+        pytest.skip(f"the user nobody cannot run this checkout's Python and PySide6: {reason} "
+                    "(the same check runs on the Qt-free core in tests/core/test_database.py)")
+    folder = reachable_tmp / "ro"
+    folder.mkdir()
+    os.chmod(folder, 0o555)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    result = subprocess.run([*as_nobody(), sys.executable, "-m", "necktimer", "--data-dir",
+                             str(folder)], capture_output=True, text=True, env=env,
+                            cwd=reachable_tmp, timeout=60)
+    assert result.returncode == 3
+    assert "cannot write its session history" in result.stderr
+    assert list(folder.iterdir()) == []

@@ -35,7 +35,7 @@ from necktimer.core.i18n import arg, clock_time, translate
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.settings import Settings
-from necktimer.core.store import Store, session_from_salvage
+from necktimer.core.store import Store, iso, parse, session_from_salvage
 from necktimer.core.timeline import Mark, Moment, Timeline
 
 log = logging.getLogger("necktimer.service")
@@ -271,8 +271,8 @@ class SessionService:
         """The one-week check on the current episode, unless put off until later."""
         now = self.moment().trusted
         if not ignore_snooze:
-            snoozed = self._store.get_meta("physician_snoozed_until")
-            if snoozed and datetime.fromisoformat(snoozed) > now:
+            snoozed = parse(self._store.get_meta("physician_snoozed_until"))
+            if snoozed and snoozed > now:
                 return diary.Advice(False)
         return diary.physician_advice(_EpisodeQueries(self._store), now)
 
@@ -425,7 +425,7 @@ class SessionService:
     def snooze_physician_advice(self) -> None:
         until = self.moment().trusted + diary.SNOOZE
         self._write("the physician reminder's snooze",
-                    lambda store: store.set_meta("physician_snoozed_until", until.isoformat()),
+                    lambda store: store.set_meta("physician_snoozed_until", iso(until)),
                     safety=False)
 
     def answer_last_application(self, ended_at: datetime | None) -> Outcome:

@@ -48,6 +48,29 @@ class HistoryWindow(QWidget):
         self.setWindowTitle(self.tr("History"))
         self.setObjectName("historyWindow")
 
+        filters = self._build_filters()
+        self._build_table()
+        buttons = self._build_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.chart, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.disclaimer)
+
+        self.therapy.currentIndexChanged.connect(self.apply_filter)
+        self.whole.toggled.connect(self.apply_filter)
+        self.since.dateChanged.connect(self.apply_filter)
+        self.until.dateChanged.connect(self.apply_filter)
+        self.export_csv.clicked.connect(
+            lambda: self._ask_path(self.tr("CSV files (*.csv)"), ".csv", self.write_csv))
+        self.export_pdf.clicked.connect(
+            lambda: self._ask_path(self.tr("PDF files (*.pdf)"), ".pdf", self.write_pdf))
+        self.resize(880, 620)
+        self.refresh()
+
+    def _build_filters(self) -> QHBoxLayout:
         self.therapy = QComboBox()
         self.therapy.addItem(self.tr("Ice and heat"), None)
         self.therapy.addItem(self.tr("Ice only"), Therapy.ICE.value)
@@ -75,7 +98,10 @@ class HistoryWindow(QWidget):
         filters.addWidget(self.until)
         filters.addStretch(1)
 
-        self.model = HistoryModel(service, self)
+        return filters
+
+    def _build_table(self) -> None:
+        self.model = HistoryModel(self._service, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -92,6 +118,8 @@ class HistoryWindow(QWidget):
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.count = QLabel()
         self.chart = TrendChart()
         self.export_csv = QPushButton(self.tr("Export &CSV…"))
@@ -102,30 +130,14 @@ class HistoryWindow(QWidget):
         buttons.addWidget(self.count, 1)
         buttons.addWidget(self.export_csv)
         buttons.addWidget(self.export_pdf)
-        note = QLabel(disclaimer)
+        note = QLabel(self._disclaimer)
         note.setWordWrap(True)
         italic = note.font()
         italic.setItalic(True)
         note.setFont(italic)
         self.disclaimer = note
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.chart, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(note)
-
-        self.therapy.currentIndexChanged.connect(self.apply_filter)
-        self.whole.toggled.connect(self.apply_filter)
-        self.since.dateChanged.connect(self.apply_filter)
-        self.until.dateChanged.connect(self.apply_filter)
-        self.export_csv.clicked.connect(
-            lambda: self._ask_path(self.tr("CSV files (*.csv)"), ".csv", self.write_csv))
-        self.export_pdf.clicked.connect(
-            lambda: self._ask_path(self.tr("PDF files (*.pdf)"), ".pdf", self.write_pdf))
-        self.resize(880, 620)
-        self.refresh()
+        return buttons
 
     def _today(self) -> date:
         return today(self._service.now())

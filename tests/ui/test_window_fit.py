@@ -90,3 +90,33 @@ def test_fit_to_screen_never_exceeds_the_available_room(make_app):
     room = instance.window.screen().availableGeometry()
     assert instance.window.width() <= room.width()
     assert instance.window.height() <= room.height()
+
+
+@pytest.fixture(params=["de", "es"])
+def other_language(request, qapp):
+    from necktimer import language
+    from necktimer.core import i18n
+
+    language.install(request.param, qapp)
+    yield request.param
+    language.install("en", qapp)
+    i18n.install(formats=i18n.Formats())
+
+
+def test_longer_words_are_never_cut_off(make_app, qtbot, clock, other_language):
+    """German and Spanish at 1× and 1.5× (es_US uses 12-hour times)."""
+    for room in ("1x", "1.5x"):
+        instance = make_app()
+        instance.start()
+        window = instance.window
+        assert window.start_ice_button.text() != "Start &ice", "not translated"
+        window.resize(ROOM[room])
+        qtbot.waitUntil(lambda window=window, room=room: window.size() == ROOM[room],
+                        timeout=2000)
+        for step in (lambda: None, window.start_heat,
+                     lambda instance=instance: tick(instance, clock, 15 * 60)):
+            step()
+            QApplication.processEvents()
+            assert problems(window) == [], (other_language, room)
+        instance.shutdown()
+        clock.advance(3 * 3600)

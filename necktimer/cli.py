@@ -7,6 +7,7 @@ to do); 2 bad command line; 3 the data folder or the running instance cannot be 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -89,6 +90,41 @@ def data_dir_arg(text: str) -> Path:
     return Path(text).expanduser().absolute()
 
 
+def _argparse_words() -> dict[str, str]:
+    """argparse's own words (asked of gettext by their English text), in the user's language.
+
+    Each is written out for pyside6-lupdate to find; argparse's placeholders
+    (%(value)r, %s) stay as they are in every translation.
+    """
+    return {
+        "usage: ": translate("Argparse", "usage: "),
+        "positional arguments": translate("Argparse", "positional arguments"),
+        "options": translate("Argparse", "options"),
+        "show this help message and exit": translate("Argparse",
+                                                     "show this help message and exit"),
+        "argument %(argument_name)s: %(message)s": translate(
+            "Argparse", "argument %(argument_name)s: %(message)s"),
+        "invalid choice: %(value)r (choose from %(choices)s)": translate(
+            "Argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+        "the following arguments are required: %s": translate(
+            "Argparse", "the following arguments are required: %s"),
+        "unrecognized arguments: %s": translate("Argparse", "unrecognized arguments: %s"),
+        "expected one argument": translate("Argparse", "expected one argument"),
+        "invalid %(type)s value: %(value)r": translate("Argparse",
+                                                       "invalid %(type)s value: %(value)r"),
+        "ambiguous option: %(option)s could match %(matches)s": translate(
+            "Argparse", "ambiguous option: %(option)s could match %(matches)s"),
+        "ignored explicit argument %r": translate("Argparse", "ignored explicit argument %r"),
+    }
+
+
+def speak_argparse() -> None:
+    """Let argparse's own words (usage:, options, its errors) follow the user's language."""
+    words = _argparse_words()
+    # argparse looks its words up through the module-level name `_` (gettext) each time.
+    argparse._ = lambda text: words.get(text, text)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a mistake gets one line instead of the whole usage text."""
 
@@ -116,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=translate("Cli", "show the version and exit"))
     parser.add_argument("--minimized", action="store_true",
                         help=translate("Cli", "start in the system tray without showing the "
                                               "window"))
@@ -126,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true",
                         help=translate("Cli", "print one JSON object"))
     start = sub.add_parser("start", parents=[common], help=translate("Cli", "start a session"))
-    start.add_argument("therapy", choices=[t.value for t in Therapy])
+    start.add_argument("therapy", choices=[t.value for t in Therapy],
+                       metavar="|".join(t.value for t in Therapy))
     start.add_argument("--minutes", type=minutes_arg, default=None, metavar="N",
                        help=arg(translate("Cli", "length in minutes, %1-%2 (default: the "
                                                  "length you chose last)"),
@@ -185,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     from necktimer import language
 
     language.install()  # the environment's language, so that --help and errors read in it
+    speak_argparse()
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
@@ -200,9 +239,11 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = SettingsFile(data_dir)
     language.install(settings.current.language)
-    request = request_for(args)
+    # A window already running answers in this terminal's language and clock, not its own.
+    request = dataclasses.replace(request_for(args),
+                                  speech=language.speech_here(settings.current.language))
     if request.command is Command.STATUS:
-        return _status(data_dir, settings, as_json=args.json)
+        return _status(data_dir, settings, request, as_json=args.json)
     return _act(data_dir, settings, request, minimized=args.minimized)
 
 
@@ -211,21 +252,21 @@ def _print(reply: Reply) -> int:
     return int(reply.code)
 
 
-def _status(data_dir: Path, settings, *, as_json: bool) -> int:
+def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int:
     """Ask the running instance (it knows what is not yet saved), else read the history."""
     import json
 
     from necktimer.instance import Unreachable
 
     try:
-        reply = _ask_running(data_dir, Request(Command.STATUS))
+        reply = _ask_running(data_dir, request)
     except Unreachable as error:
-        return _unusable(Request(Command.STATUS), _no_answer(data_dir, error))
+        return _unusable(request, _no_answer(data_dir, error))
     if reply is None:
         service = _open_service(data_dir, settings, Command.STATUS)
         if isinstance(service, int):
             return service
-        reply = execute(Request(Command.STATUS), service)
+        reply = execute(request, service)
         service.close()
     if as_json:
         print(json.dumps(reply.status))

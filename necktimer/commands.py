@@ -8,9 +8,12 @@ window's controller, or, with no window running, against the service directly.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Protocol
@@ -57,6 +60,34 @@ class ProtocolError(ValueError):
     """A request that is not well formed; the message says what is wrong."""
 
 
+_LOCALE_WORD = re.compile(r"[A-Za-z0-9_@.:/+-]{0,64}")
+
+
+@dataclass(frozen=True)
+class Speech:
+    """How the asking terminal reads: its language, its clock style and its time zone.
+
+    A running window answers a terminal in the terminal's own words, which may
+    differ from the window's (another LANG, LC_TIME or TZ).
+    """
+
+    ui: str = ""  # a locale name for the words ("de_DE"); "" for English
+    time: str = ""  # a locale name for times and dates ("en_US"); "" for 24-hour
+    tz: str = ""  # a time zone name ("America/Chicago"); "" for the machine's
+
+    def to_message(self) -> dict:
+        return {"ui": self.ui, "time": self.time, "tz": self.tz}
+
+    @classmethod
+    def from_message(cls, message: object) -> Speech:
+        if not isinstance(message, dict) or set(message) - {"ui", "time", "tz"}:
+            raise ProtocolError("speech must be an object with ui, time and tz")
+        values = [message.get(key, "") for key in ("ui", "time", "tz")]
+        if not all(isinstance(v, str) and _LOCALE_WORD.fullmatch(v) for v in values):
+            raise ProtocolError("speech holds locale and time zone names only")
+        return cls(*values)
+
+
 @dataclass(frozen=True)
 class Request:
     command: Command
@@ -64,6 +95,7 @@ class Request:
     minutes: int | None = None
     force: bool = False  # quit even while a pack is on
     when: str | None = None  # for last-applied: "HH:MM" or EARLIER
+    speech: Speech | None = None  # the asker's language and clock; None: the answerer's
 
     def to_message(self) -> dict:
         message: dict[str, object] = {"v": PROTOCOL_VERSION, "cmd": self.command.value}
@@ -75,6 +107,8 @@ class Request:
             message["force"] = True
         if self.when is not None:
             message["when"] = self.when
+        if self.speech is not None:
+            message["speech"] = self.speech.to_message()
         return message
 
     @classmethod
@@ -87,7 +121,7 @@ class Request:
             command = Command(message.get("cmd"))
         except ValueError:
             raise ProtocolError(f"unknown command {message.get('cmd')!r}") from None
-        unknown = set(message) - {"v", "cmd"} - _FIELDS.get(command, set())
+        unknown = set(message) - {"v", "cmd", "speech"} - _FIELDS.get(command, set())
         if unknown:
             raise ProtocolError(f"{command.value} does not take {sorted(unknown)}")
         therapy = None
@@ -114,7 +148,9 @@ class Request:
             parse_when(when)
         elif when is not None:
             raise ProtocolError("only last-applied takes a time")
-        return cls(command, therapy, minutes, force, when)
+        speech = message.get("speech")
+        return cls(command, therapy, minutes, force, when,
+                   None if speech is None else Speech.from_message(speech))
 
 
 @dataclass(frozen=True)
@@ -201,39 +237,70 @@ class Target(Protocol):
     def status(self) -> Status: ...
 
 
-def execute(request: Request, target: Target) -> Reply:
-    """Carry out a request; SHOW is the caller's own, QUIT is only judged here."""
+Speaking = Callable[[], AbstractContextManager[object]]
+
+
+def execute(request: Request, target: Target,
+            speaking: Speaking = contextlib.nullcontext) -> Reply:
+    """Carry out a request; SHOW is the caller's own, QUIT is only judged here.
+
+    The request is carried out first; its answer is then put into words inside
+    `speaking()`, so a window can answer a terminal in the terminal's language.
+    """
+    code, words, data = _carry_out(request, target)
+    with speaking():
+        return Reply(code, words(), data)
+
+
+def _carry_out(request: Request, target: Target) -> tuple[Exit, Callable[[], str], dict | None]:
     command = request.command
     if command is Command.START:
         assert request.therapy is not None
-        return _reply(target.start(request.therapy, request.minutes))
+        return _answer(target.start(request.therapy, request.minutes))
     if command is Command.STOP:
-        return _reply(target.stop())
+        return _answer(target.stop())
     if command is Command.DONE:
         session = target.acknowledge_removal()
         if session is None:
-            return Reply(Exit.REFUSED, translate("Commands", "No pack was waiting to come off."))
-        return Reply(Exit.OK, removed_message(session))
+            return Exit.REFUSED, lambda: translate("Commands", "No pack was waiting to come "
+                                                               "off."), None
+        return Exit.OK, lambda: removed_message(session), None
     if command is Command.LAST_APPLIED:
         assert request.when is not None
         moment = when_to_moment(request.when, target.status().now)
-        return _reply(target.answer_last_application(moment))
+        return _answer(target.answer_last_application(moment))
     if command is Command.PING:
-        return Reply(Exit.OK, "pong")
+        return Exit.OK, lambda: "pong", None
     if command is Command.QUIT:
-        refusal = quit_refusal(target.status(), target.pending_removal())
-        if refusal and not request.force:
-            return Reply(Exit.REFUSED, refusal)
-        return Reply(Exit.OK, translate("Commands", "necktimer is quitting."))
-    status = target.status()
-    data = status_json(status) | {"pack_waiting": target.pending_removal() is not None}
-    return Reply(Exit.OK, status.sentence(), data)
+        status, pending = target.status(), target.pending_removal()
+        if quit_refusal(status, pending) and not request.force:
+            return Exit.REFUSED, lambda: quit_refusal(status, pending) or "", None
+        return Exit.OK, lambda: translate("Commands", "necktimer is quitting."), None
+    status, pending = target.status(), target.pending_removal()
+    data = status_json(status) | {"pack_waiting": pending is not None}
+    return Exit.OK, lambda: status_sentence(status, pending), data
 
 
-def _reply(outcome: Outcome) -> Reply:
+def status_sentence(status: Status, pending: Session | None) -> str:
+    """What `status` says: a pack still waiting to come off first, then the state."""
+    if pending is None:
+        return status.sentence()
+    if pending.therapy is Therapy.ICE:
+        text = translate("Commands", "Time's up: take the ice pack off now, then run "
+                                     "'necktimer done'. %1")
+    else:
+        text = translate("Commands", "Time's up: take the heat pack off now, then run "
+                                     "'necktimer done'. %1")
+    return arg(text, status.sentence())
+
+
+def _answer(outcome: Outcome) -> tuple[Exit, Callable[[], str], dict | None]:
     code = Exit.OK if outcome.ok else Exit.UNAVAILABLE if outcome.unavailable else Exit.REFUSED
-    message = outcome.message if outcome.ok else _with_hint(outcome.message, outcome.status)
-    return Reply(code, message, status_json(outcome.status))
+
+    def words() -> str:
+        return outcome.message if outcome.ok else _with_hint(outcome.message, outcome.status)
+
+    return code, words, status_json(outcome.status)
 
 
 def refused_start(status: Status) -> Reply | None:

@@ -9,11 +9,17 @@ picked language's conventions. Translations are Qt `.qm` files compiled from
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+from collections.abc import Iterator
 from datetime import date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
 
+from necktimer.commands import Speech
 from necktimer.core import i18n
 from necktimer.core.resources import resource
 
@@ -49,6 +55,48 @@ def install(setting: str = "system", app: QCoreApplication | None = None) -> QLo
             app.installTranslator(translator)
     i18n.install(translator=_translator(ours), formats=_formats(locale))
     return locale
+
+
+def speech_here(setting: str = "system") -> Speech:
+    """This process's language, clock style and zone, to send along with a command."""
+    if setting not in ("", "system"):
+        return Speech(setting, setting, os.environ.get("TZ", ""))
+    words = QLocale.system().uiLanguages()
+    # Like the C library: LC_ALL, else the category's own variable, else LANG.
+    clock = next((os.environ[name] for name in ("LC_ALL", "LC_TIME", "LANG")
+                  if os.environ.get(name)), "C")
+    return Speech(words[0].replace("-", "_") if words else "",
+                  clock.split(".")[0].split("@")[0], os.environ.get("TZ", ""))
+
+
+@contextlib.contextmanager
+def speaking(speech: Speech | None) -> Iterator[None]:
+    """Compose text as the asking terminal reads it (nothing changes for None)."""
+    if speech is None:
+        yield
+        return
+    translator, formats = _presentation(speech.ui, speech.time)
+    with i18n.speaking(translator=translator, formats=formats, tz=_zone(speech.tz)):
+        yield
+
+
+@lru_cache(maxsize=8)
+def _presentation(ui: str, time: str) -> tuple[i18n.Translator, i18n.Formats]:
+    ours: QTranslator | None = QTranslator()
+    if not ui or not ours.load(QLocale(ui), "necktimer", "_", str(resource("translations"))):
+        ours = None
+    return _translator(ours), _formats(QLocale(time or "C"))
+
+
+def _zone(name: str):
+    """The zone a TZ value names; ... (keep this process's) when unset or not a known name."""
+    name = name.removeprefix(":")
+    if not name:
+        return ...
+    try:
+        return ZoneInfo(name)
+    except (ValueError, OSError):  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"
+        return ...
 
 
 def _translator(translator: QTranslator | None) -> i18n.Translator:

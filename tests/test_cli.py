@@ -89,6 +89,30 @@ def test_bad_command_line_gets_one_line_and_exit_2(tmp_path, data_dir, args, com
     assert not data_dir.exists()  # nothing was touched
 
 
+@pytest.mark.parametrize(("lang", "args", "words"), [
+    ("es_US.UTF-8", ["start", "cold"], ["argumento ice|heat", "opción no válida: 'cold'",
+                                         "(elija entre 'ice', 'heat')", "consulte"]),
+    ("de_DE.UTF-8", ["start"], ["diese Argumente fehlen: ice|heat", "siehe"]),
+    ("de_DE.UTF-8", ["--frob"], ["unbekannte Argumente: --frob"]),
+])
+def test_argparse_own_words_follow_the_language(tmp_path, lang, args, words):
+    result = necktimer(*args, cwd=tmp_path, env={"LC_ALL": "", "LANGUAGE": "", "LANG": lang})
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    for word in words:
+        assert word in line, line
+
+
+def test_help_is_in_the_users_language_too(tmp_path):
+    result = necktimer("--help", cwd=tmp_path,
+                       env={"LC_ALL": "", "LANGUAGE": "", "LANG": "de_DE.UTF-8"})
+    assert result.stdout.startswith("Aufruf: necktimer")
+    for text in ("Positionsargumente:", "Optionen:", "diese Hilfe anzeigen und beenden",
+                 "Version anzeigen und beenden"):
+        assert text in result.stdout
+    assert "usage:" not in result.stdout and "show this help" not in result.stdout
+
+
 def test_an_empty_data_folder_is_refused_not_taken_as_the_current_one(tmp_path):
     result = necktimer("status", "--data-dir", "", cwd=tmp_path)
     assert result.returncode == 2 and "must not be empty" in result.stderr
@@ -183,6 +207,7 @@ def test_messages_follow_the_users_language_and_clock(tmp_path, data_dir, lang, 
         hours = [int(h) for h in __import__("re").findall(r"(\d{1,2}):\d\d", result.stdout)]
         assert all(1 <= h <= 12 for h in hours)  # 12-hour times
     assert expected in result.stdout, result.stdout
+    assert ".." not in result.stdout  # es_US: "… a las 1:29 a.m." ends the sentence once
     data = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,
                                 env=env).stdout)
     datetime.fromisoformat(data["ends_at"])  # JSON stays ISO 8601 whatever the language

@@ -1,5 +1,6 @@
 """The command set shared by the command line and the instance socket: checked, carried out."""
 
+import contextlib
 import sqlite3
 from datetime import datetime, timedelta
 
@@ -15,11 +16,13 @@ from necktimer.commands import (
     ProtocolError,
     Reply,
     Request,
+    Speech,
     decode,
     encode,
     execute,
     when_to_moment,
 )
+from necktimer.core import i18n
 from necktimer.core.rules import Therapy
 
 V = PROTOCOL_VERSION
@@ -43,6 +46,7 @@ VALID = [
     Request(Command.LAST_APPLIED, when="14:30"),
     Request(Command.LAST_APPLIED, when=EARLIER),
     Request(Command.PING),
+    Request(Command.STATUS, speech=Speech("de_DE", "en_US", "America/Chicago")),
 ]
 
 
@@ -109,6 +113,12 @@ MALFORMED = [
     (message(cmd="last-applied", when="9:5"), "'9:5' is not a time like 14:30"),
     (message(cmd="last-applied", when="yesterday"), "is not a time like 14:30"),
     (message(cmd="status", when="14:30"), "status does not take ['when']"),
+    # the asker's language and clock
+    (message(cmd="status", speech="de"), "speech must be an object"),
+    (message(cmd="status", speech={"ui": "de", "lang": "x"}), "speech must be an object"),
+    (message(cmd="status", speech={"ui": 5}), "locale and time zone names only"),
+    (message(cmd="status", speech={"tz": "Europe/Berlin\n"}), "locale and time zone names only"),
+    (message(cmd="status", speech={"ui": "x" * 65}), "locale and time zone names only"),
 ]
 
 
@@ -282,6 +292,34 @@ def test_quit_is_refused_while_a_pack_is_on_unless_forced(service, clock):
     run(service, Command.DONE)
     quitting = run(service, Command.QUIT)
     assert quitting.code is Exit.OK and quitting.message == "necktimer is quitting."
+
+
+def test_status_says_first_that_a_pack_is_waiting_to_come_off(service, clock):
+    run(service, Command.START, Therapy.HEAT, 5)
+    clock.advance(5 * 60 + 20)
+    service.tick()
+    reply = run(service, Command.STATUS)
+    assert reply.status["pack_waiting"] is True
+    assert reply.message == ("Time's up: take the heat pack off now, then run 'necktimer "
+                             "done'. Next session allowed at 11:05 (in 2 h).")
+    run(service, Command.DONE)
+    assert run(service, Command.STATUS).message.startswith("Next session allowed at 11:05")
+
+
+def test_the_answer_is_put_into_words_after_the_deed_and_in_the_askers_words(service):
+    spoken = []
+
+    @contextlib.contextmanager
+    def speaking():
+        spoken.append(service.status().state.value)  # the start has already happened
+        with i18n.speaking(translator=lambda c, text, d, n: i18n.english(text, n).upper()):
+            yield
+
+    reply = execute(Request(Command.START, Therapy.ICE, 5), service, speaking)
+    assert spoken == ["running"]
+    assert reply.message == "ICE SESSION STARTED: TAKE THE ICE PACK OFF AT 09:05 (IN 5 MIN)."
+    # and outside it, the same outcome reads in the process's own words again
+    assert run(service, Command.STATUS).message.startswith("Ice session running")
 
 
 def test_ping_answers(service):

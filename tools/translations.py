@@ -377,7 +377,8 @@ def check(_args: argparse.Namespace) -> int:
             failed = True
     for ts in files:
         problems = file_problems(ts)
-        print(f"{summary(ts)}: {len(problems) or 'no'} problem(s)")
+        verdict = {0: "no problems", 1: "1 problem"}.get(len(problems), f"{len(problems)} problems")
+        print(f"{summary(ts)}: {verdict}")
         for problem in problems:
             print(f"  {problem}")
         failed = failed or bool(problems)

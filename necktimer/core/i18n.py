@@ -14,7 +14,8 @@ start-up (`install`), for the window and the command line alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -68,6 +69,19 @@ def install(*, translator: Translator | None = None, formats: Formats | None = N
     _current = replace(_current, **changes)
 
 
+@contextmanager
+def speaking(*, translator: Translator | None = None, formats: Formats | None = None,
+             tz: tzinfo | type[Ellipsis] | None = ...) -> Iterator[None]:
+    """Compose text in another presentation for a moment (an answer to another terminal)."""
+    global _current
+    saved = _current
+    install(translator=translator, formats=formats, tz=tz)
+    try:
+        yield
+    finally:
+        _current = saved
+
+
 def reset() -> None:
     """Back to untranslated English, 24-hour times and the machine's time zone."""
     global _current
@@ -89,15 +103,22 @@ class Translatable:
         return translate(type(self).__name__, text, disambiguation, n)
 
 
-_PLACEHOLDER = re.compile(r"%(\d)")
+_PLACEHOLDER = re.compile(r"%(\d)(\.?)")
 
 
 def arg(text: str, *values: object) -> str:
-    """Fill Qt-style %1 … %9 placeholders in one pass (a value may itself contain '%2')."""
+    """Fill Qt-style %1 … %9 placeholders in one pass (a value may itself contain '%2').
+
+    A value that ends in a period ("11:28 p.m.") also ends a sentence that closes
+    right after it: "… a las 11:28 p.m.", not "p.m..".
+    """
 
     def fill(match: re.Match[str]) -> str:
         index = int(match.group(1)) - 1
-        return str(values[index]) if 0 <= index < len(values) else match.group(0)
+        if not 0 <= index < len(values):
+            return match.group(0)
+        value = str(values[index])
+        return value if value.endswith(".") else value + match.group(2)
 
     return _PLACEHOLDER.sub(fill, text)
 

@@ -70,10 +70,16 @@ class Outcome:
     """The answer to a request: whether it was done, a sentence for the user, and the new state."""
 
     ok: bool
-    message: str
+    # The sentence is composed when it is read, in the language of whoever reads it: the
+    # window, or a terminal that asked the window through its socket.
+    words: Callable[[], str]
     status: Status
     session: Session | None = None  # as the user sees it (placed on the current clock)
     unavailable: bool = False  # refused because the history cannot be written
+
+    @property
+    def message(self) -> str:
+        return self.words()
 
 
 @dataclass(frozen=True)
@@ -291,7 +297,7 @@ class SessionService:
         try:
             rules.check_minutes(minutes)
         except ValueError as error:
-            return Outcome(False, str(error), self.status())
+            return Outcome(False, lambda text=str(error): text, self.status())
         self.flush()
         if self._pending:
             return self._unavailable()
@@ -303,7 +309,8 @@ class SessionService:
                 status = self.status(moment)
                 decision = rules.may_start(status)
                 if not decision.allowed:
-                    return Outcome(False, decision.reason, status, status.session)
+                    return Outcome(False, lambda: rules.may_start(status).reason, status,
+                                   status.session)
                 length = rules.planned_length(timedelta(minutes=minutes), decision)
                 start = moment.trusted
                 session_id = self._store.insert_session(therapy, start, start + length,
@@ -320,15 +327,17 @@ class SessionService:
         status = self.status()
         session = self._placed(self._known[session_id], self.moment())
         self._changed()
-        return Outcome(True, started_message(session, status, shortened=length < timedelta(
-            minutes=minutes)), status, session)
+        shortened = length < timedelta(minutes=minutes)
+        return Outcome(True, lambda: started_message(session, status, shortened=shortened),
+                       status, session)
 
     def stop(self) -> Outcome:
         moment = self.moment()
         self._close_overdue_in_memory(moment, while_away=False)
         status = self.status(moment)
         if status.state is not State.RUNNING or status.session is None:
-            return Outcome(False, translate("Service", "No session is running."), status)
+            return Outcome(False, lambda: translate("Service", "No session is running."),
+                           status)
         session = self._known[status.session.id]
         reason = rules.stop_reason(status.session, moment.wall)
         # The user is at the app and pressed Stop: the pack is coming off now.
@@ -342,21 +351,22 @@ class SessionService:
         status = self.status()
         placed = self._placed(ended, self.moment())
         self._changed()
-        return Outcome(True, stopped_message(placed, status), status, placed)
+        return Outcome(True, lambda: stopped_message(placed, status), status, placed)
 
     def undo_stop(self, session_id: int) -> Outcome:
         """Take back a stop within UNDO_WINDOW: the session runs on to its original end."""
         moment = self.moment()
         session = self._known.get(session_id)
         if session is None or session.end_reason not in (EndReason.STOPPED, EndReason.CANCELLED):
-            return Outcome(False, translate("Service", "There is no stop to undo."),
+            return Outcome(False, lambda: translate("Service", "There is no stop to undo."),
                            self.status(moment))
         placed = self._placed(session, moment)
         newer = [s for s in self._known.values() if s.id != session.id
                  and (s.started_at, s.id) > (session.started_at, session.id)]
         if (newer or placed.ended_at is None or moment.wall - placed.ended_at > UNDO_WINDOW
                 or moment.wall >= placed.planned_end):
-            return Outcome(False, translate("Service", "It is too late to undo that stop."),
+            return Outcome(False, lambda: translate("Service", "It is too late to undo that "
+                                                               "stop."),
                            self.status(moment))
         resumed = replace(session, ended_at=None, end_reason=None, removed_at=None,
                           end_mark=None)
@@ -365,8 +375,9 @@ class SessionService:
                     lambda store: store.reopen_session(session_id))
         status = self.status()
         self._changed()
-        return Outcome(True, arg(translate("Service", "Stop undone: the session goes on until "
-                                                      "%1."), clock_time(status.ends_at)),
+        return Outcome(True, lambda: arg(translate("Service", "Stop undone: the session goes on "
+                                                              "until %1."),
+                                         clock_time(status.ends_at)),
                        status, self._placed(resumed, self.moment()))
 
     def acknowledge_removal(self) -> Session | None:
@@ -433,7 +444,7 @@ class SessionService:
         moment = self.moment()
         if ended_at is not None:
             if ended_at > moment.wall:
-                return Outcome(False, translate("Service", "That time is in the future."),
+                return Outcome(False, lambda: translate("Service", "That time is in the future."),
                                self.status(moment))
             trusted_end = ended_at + (moment.trusted - moment.wall)
             self._known |= _reported_session(trusted_end.isoformat())
@@ -449,7 +460,7 @@ class SessionService:
         self._write("your answer", save)
         status = self.status()
         self._changed()
-        return Outcome(True, status.sentence(), status)
+        return Outcome(True, status.sentence, status)
 
     # -- waking up ---------------------------------------------------------------------------
 
@@ -615,10 +626,13 @@ class SessionService:
 
     def _unavailable(self) -> Outcome:
         problem = self.problem
-        message = str(problem) if problem else translate("Service", "The history cannot be "
+
+        def words() -> str:
+            why = str(problem) if problem else translate("Service", "The history cannot be "
                                                                     "written right now.")
-        return Outcome(False, arg(translate("Service", "No session was started: %1"), message),
-                       self.status(), unavailable=True)
+            return arg(translate("Service", "No session was started: %1"), why)
+
+        return Outcome(False, words, self.status(), unavailable=True)
 
     def _note_problem(self, error: StorageError) -> None:
         self.problem = error

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, language
 from necktimer.commands import Command, Exit, Reply, Request, execute
-from necktimer.core.i18n import translate
+from necktimer.core.i18n import arg, translate
 from necktimer.core.resources import resource
 from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
@@ -96,6 +96,7 @@ class Necktimer(QObject):
                                       .uiLanguages())
         self._quitting = False
         self._session_ending = False
+        self._shut_down = False
         self.tray = None
         self.reminders = None
         self.server = None
@@ -189,9 +190,8 @@ class Necktimer(QObject):
             problem = self.server.listen()
         if problem:
             self.controller.set_instance_problem(
-                translate("App", "A second launch of necktimer cannot reach this window "
-                                 "(%1), so use this window or its tray icon.").replace("%1",
-                                                                                       problem))
+                arg(translate("App", "A second launch of necktimer cannot reach this window "
+                                     "(%1), so use this window or its tray icon."), problem))
 
     @property
     def has_tray(self) -> bool:
@@ -217,7 +217,10 @@ class Necktimer(QObject):
         QTimer.singleShot(0, QApplication.quit)
 
     def shutdown(self) -> None:
-        """Release resources after the event loop ends (tests call it directly)."""
+        """Release resources after the event loop ends (tests call it directly); once."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.controller.shutdown()
         if self.reminders is not None:
             self.reminders.close()
@@ -368,8 +371,10 @@ class Necktimer(QObject):
     def handle_request(self, request: Request) -> Reply:
         if request.command is Command.SHOW:
             self.window.raise_window()
-            return Reply(Exit.OK, translate("App", "necktimer is open."))
-        reply = execute(request, self.controller)
+            with language.speaking(request.speech):
+                return Reply(Exit.OK, translate("App", "necktimer is open."))
+        # Done as the window does it; answered in the words of whoever asked.
+        reply = execute(request, self.controller, lambda: language.speaking(request.speech))
         if request.command is Command.QUIT and reply.ok:
             QTimer.singleShot(0, self.quit)
         return reply
@@ -408,10 +413,8 @@ def show_fatal(message: str) -> None:
 def run_gui(service: SessionService, settings, *, lock: InstanceLock,
             minimized: bool = False, initial: Request | None = None) -> int:
     """Run the application until it quits; returns the process exit code."""
-    try:
-        from necktimer.ui.backstop_launcher import arm_backstop
-    except ImportError:  # while the backstop is being written
-        arm_backstop = None
+    from necktimer.ui.backstop_launcher import arm_backstop
+
     app = ensure_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     language.install(settings.current.language, app)

@@ -110,9 +110,11 @@ class Controller(QObject):
             self._message = outcome.message
             if outcome.ok and outcome.session is not None:
                 session = outcome.session
+                # Either stop may be a slip of the hand: a counted one starts the gap, a
+                # cancelled mis-start uses up part of the 15 minutes.
+                self._undo = UndoOffer(session.id, self.service.now()
+                                       + timedelta(seconds=UNDO_SECONDS))
                 if session.end_reason is EndReason.STOPPED:
-                    self._undo = UndoOffer(session.id, self.service.now()
-                                           + timedelta(seconds=UNDO_SECONDS))
                     self._ask_pain_after(session)
                 else:
                     self._pain = None  # a cancelled mis-start needs no rating

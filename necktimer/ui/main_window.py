@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 # Below this width (or more, with a large font) the tips go under the session panel.
 SIDE_BY_SIDE_WIDTH = 760
+TIPS_HEIGHT = 220  # the least the tips get; their pages scroll within it
 
 
 class MainWindow(QMainWindow):
@@ -144,12 +145,12 @@ class MainWindow(QMainWindow):
         self.panel.stop.connect(self.stop)
         self.panel.lastApplied.connect(self.controller.answer_last_application)
         self.panel.painRated.connect(self.controller.answer_pain)
-        self.panel.setMinimumWidth(260)
+        self.panel.asking.connect(self._bring_into_sight)
         # The tips are built right after the first paint (attach_tips); until then
         # an empty frame holds their place, so the window does not jump.
         self.tips: TipsPanel | None = None
         self._tips_place = QFrame()
-        self._tips_place.setMinimumHeight(220)
+        self._tips_place.setMinimumHeight(TIPS_HEIGHT)
         self._tips_place.setSizePolicy(QSizePolicy.Policy.Expanding,
                                        QSizePolicy.Policy.Expanding)
 
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take focus instead
+        self.scroll.viewport().installEventFilter(self)
         outer.addWidget(self.scroll, 1)
 
         self.disclaimer = QLabel(tips.disclaimer)
@@ -235,8 +237,7 @@ class MainWindow(QMainWindow):
         from necktimer.ui.tips_panel import TipsPanel
 
         self.tips = TipsPanel(book)
-        self.tips.setMinimumHeight(220)
-        self.tips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.tips.setMinimumHeight(TIPS_HEIGHT)
         self.tips.warning_signs.answered.connect(self._on_warning_signs)
         self.columns.replaceWidget(self._tips_place, self.tips)
         self._tips_place.deleteLater()
@@ -308,7 +309,9 @@ class MainWindow(QMainWindow):
         therapy = status.session.therapy if status.state is State.RUNNING and status.session \
             else None
         if therapy != self._last_therapy:
-            if self.tips is not None:
+            # A session that starts brings its own how-to forward; one that ends leaves the
+            # page where it is, since the user may be reading it.
+            if self.tips is not None and therapy is not None:
                 self.tips.bring_forward(therapy)
             self._last_therapy = therapy
 
@@ -337,6 +340,23 @@ class MainWindow(QMainWindow):
         height = min(wanted.height(), int(room.height() * 0.92))
         self.resize(width, height)
 
+    def _bring_into_sight(self, widget: QWidget) -> None:
+        # After the layout has made room for it (on a short screen the panel scrolls).
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(widget, 0, 0))
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fill_view()
+        return super().eventFilter(watched, event)
+
+    def _fill_view(self) -> None:
+        # With the tips under the timer, the timer's part still fills the view (the ring
+        # takes what the controls leave) and the tips follow below, to scroll to.
+        stacked = self.columns.direction() == QBoxLayout.Direction.TopToBottom
+        height = self.scroll.viewport().height() if stacked else 0
+        if self.panel.minimumHeight() != height:
+            self.panel.setMinimumHeight(height)
+
     def resizeEvent(self, event) -> None:
         if event is not None:
             super().resizeEvent(event)
@@ -350,6 +370,7 @@ class MainWindow(QMainWindow):
                      else QBoxLayout.Direction.TopToBottom)
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
+            self._fill_view()
 
     # -- visibility and closing -----------------------------------------------------------
 

@@ -73,7 +73,9 @@ class CountdownRing(QWidget):
         return self._fraction
 
     def sizeHint(self) -> QSize:
-        return QSize(240, 240)
+        # As small as it may get: the ring takes the room the controls leave, never the
+        # other way round (a scroll area sizes its content by preferred heights).
+        return self.minimumSize()
 
     def hasHeightForWidth(self) -> bool:
         return False
@@ -165,13 +167,9 @@ class CountdownRing(QWidget):
         caption_rect = self._caption_rect()
         if event.rect().intersects(caption_rect.toAlignedRect()):
             small = QFont(self.font())
-            # The system font's size (large fonts stay large), but never beyond the room.
-            small.setPixelSize(max(9, min(QFontInfo(self.font()).pixelSize(),
-                                          int(caption_rect.height() * 0.3))))
+            small.setPixelSize(_caption_size(small, self._caption, caption_rect))
             painter.setFont(small)
-            painter.drawText(caption_rect, Qt.AlignmentFlag.AlignHCenter
-                             | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             self._caption)
+            painter.drawText(caption_rect, CAPTION_FLAGS, self._caption)
         painter.end()
 
 
@@ -184,4 +182,21 @@ def _fitting_size(font: QFont, text: str, rect: QRectF) -> int:
         if QFontMetricsF(probe).horizontalAdvance(text) <= rect.width():
             break
         size = int(size * 0.9)
+    return size
+
+
+CAPTION_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
+def _caption_size(font: QFont, text: str, rect: QRectF) -> int:
+    """The system font's size (large fonts stay large), smaller only where the wrapped
+    caption would not fit the ring (a small ring on a short screen)."""
+    size = max(8, min(QFontInfo(font).pixelSize(), int(rect.height() * 0.3)))
+    probe = QFont(font)
+    while size > 8:
+        probe.setPixelSize(size)
+        needed = QFontMetricsF(probe).boundingRect(rect, CAPTION_FLAGS, text)
+        if needed.height() <= rect.height() and needed.width() <= rect.width():
+            break
+        size -= 1
     return size

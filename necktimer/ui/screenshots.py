@@ -26,7 +26,7 @@ VARIANTS: dict[str, tuple[dict[str, str], tuple[int, int], int | None, str, tupl
     "diary": ({}, (980, 640), None, "light", ("diary",)),
     "dark": ({}, (980, 640), None, "dark", ("idle", "running-ice", "times-up", "waiting")),
     "scale2": ({"QT_SCALE_FACTOR": "2"}, (683, 368), None, "light",
-               ("running-ice", "times-up")),
+               ("running-ice", "times-up", "pain-prompt")),
     "scale1.5": ({"QT_SCALE_FACTOR": "1.5"}, (910, 490), None, "dark", ("running-ice",)),
     "bigfont": ({}, (1000, 700), 13, "light", ("running-ice", "times-up")),
     "es": ({"LC_ALL": "", "LANG": "es_US.UTF-8"}, (980, 640), None, "light",
@@ -39,7 +39,8 @@ VARIANTS: dict[str, tuple[dict[str, str], tuple[int, int], int | None, str, tupl
 def _grab(widget, path: Path) -> Path:
     from PySide6.QtWidgets import QApplication
 
-    QApplication.processEvents()
+    for _ in range(3):  # a question that appeared scrolls into sight on a later turn
+        QApplication.processEvents()
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     print(path)
@@ -103,6 +104,9 @@ def write_variant(out_dir: Path, variant: str) -> list[Path]:
             clock.advance(10 * 60 + 37)
             instance.controller.refresh()
             written.append(_grab(window, out_dir / _file_name("times-up", variant)))
+        if "pain-prompt" in states:
+            instance.controller.acknowledge_removal()
+            written.append(_grab(window, out_dir / _file_name("pain-prompt", variant)))
         if "waiting" in states:
             instance.controller.acknowledge_removal()
             instance.controller.answer_pain(None)

@@ -37,6 +37,7 @@ class SessionPanel(QWidget):
     stop = Signal()
     painRated = Signal(object)  # 0-10, or None for Skip
     lastApplied = Signal(object)  # the answer after a lost history (a datetime, or None)
+    asking = Signal(QWidget)  # a question just appeared: it must come into sight
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,10 +164,14 @@ class SessionPanel(QWidget):
         if status.state is State.UNKNOWN:
             if self.question.isHidden():
                 self.question.ask(status.now, status.gap)
+                self.asking.emit(self.question)
         elif self._question is not None:
             self._question.hide()
         if view.pain_question is not None or self._pain_prompt is not None:
+            was_hidden = self.pain_prompt.isHidden()
             self.pain_prompt.show_question(view.pain_question)
+            if was_hidden and view.pain_question is not None:
+                self.asking.emit(self.pain_prompt)
 
     def _show_length(self, view: ViewState) -> None:
         status = view.status

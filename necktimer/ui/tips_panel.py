@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -64,7 +64,16 @@ class TipsPanel(QFrame):
         layout.addWidget(self.topics)
         layout.addWidget(self.pages, 1)
         self.setTabOrder(self.topics, self.texts[self._keys[0]])
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.show_tip(IDLE_TOPIC)
+
+    def sizeHint(self) -> QSize:
+        # Each page scrolls by itself, so the tips ask for no height of their own: they
+        # take what the timer's column leaves, and never make the window scroll.
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
     def _page(self, tip: Tip, book: TipBook) -> QScrollArea:
         text = QLabel(tip_html(tip, book))

@@ -128,44 +128,107 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="192"/>
+        <location filename="../../necktimer/ui/app.py" line="193"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="267"/>
+        <location filename="../../necktimer/ui/app.py" line="270"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="270"/>
+        <location filename="../../necktimer/ui/app.py" line="273"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="271"/>
+        <location filename="../../necktimer/ui/app.py" line="274"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="272"/>
+        <location filename="../../necktimer/ui/app.py" line="275"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="317"/>
+        <location filename="../../necktimer/ui/app.py" line="320"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="351"/>
+        <location filename="../../necktimer/ui/app.py" line="354"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="371"/>
+        <location filename="../../necktimer/ui/app.py" line="375"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Argparse</name>
+    <message>
+        <location filename="../../necktimer/cli.py" line="100"/>
+        <source>usage: </source>
+        <translation>Aufruf: </translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="101"/>
+        <source>positional arguments</source>
+        <translation>Positionsargumente</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="102"/>
+        <source>options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="103"/>
+        <source>show this help message and exit</source>
+        <translation>diese Hilfe anzeigen und beenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="105"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>Argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="107"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>ungültige Auswahl: %(value)r (möglich sind %(choices)s)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="109"/>
+        <source>the following arguments are required: %s</source>
+        <translation>diese Argumente fehlen: %s</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="111"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>unbekannte Argumente: %s</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="112"/>
+        <source>expected one argument</source>
+        <translation>ein Argument wird erwartet</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="113"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>ungültiger %(type)s-Wert: %(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="115"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>mehrdeutige Option: %(option)s passt zu %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="117"/>
+        <source>ignored explicit argument %r</source>
+        <translation>explizites Argument ignoriert: %r</translation>
     </message>
 </context>
 <context>
@@ -182,7 +245,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="38"/>
+        <location filename="../../necktimer/cli.py" line="39"/>
         <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
@@ -241,102 +304,107 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="72"/>
+        <location filename="../../necktimer/cli.py" line="73"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 ist keine ganze Zahl von Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="88"/>
+        <location filename="../../necktimer/cli.py" line="89"/>
         <source>the data folder must not be empty</source>
         <translation>der Name des Datenordners darf nicht leer sein</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="99"/>
+        <location filename="../../necktimer/cli.py" line="135"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="106"/>
+        <location filename="../../necktimer/cli.py" line="142"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="109"/>
+        <location filename="../../necktimer/cli.py" line="145"/>
         <source>log what happens</source>
         <translation>protokollieren, was passiert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="112"/>
+        <location filename="../../necktimer/cli.py" line="148"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="121"/>
+        <location filename="../../necktimer/cli.py" line="156"/>
+        <source>show the version and exit</source>
+        <translation>Version anzeigen und beenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="158"/>
         <source>start in the system tray without showing the window</source>
         <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="125"/>
+        <location filename="../../necktimer/cli.py" line="162"/>
         <source>print the current state</source>
         <translation>den aktuellen Zustand ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="127"/>
+        <location filename="../../necktimer/cli.py" line="164"/>
         <source>print one JSON object</source>
         <translation>ein JSON-Objekt ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="128"/>
+        <location filename="../../necktimer/cli.py" line="165"/>
         <source>start a session</source>
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="131"/>
+        <location filename="../../necktimer/cli.py" line="168"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="135"/>
+        <location filename="../../necktimer/cli.py" line="172"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="137"/>
+        <location filename="../../necktimer/cli.py" line="174"/>
         <source>quit even while a pack is on</source>
         <translation>auch beenden, während eine Auflage aufliegt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="139"/>
+        <location filename="../../necktimer/cli.py" line="176"/>
         <source>say when ice or heat was last applied</source>
         <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="141"/>
+        <location filename="../../necktimer/cli.py" line="178"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="142"/>
+        <location filename="../../necktimer/cli.py" line="179"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="143"/>
+        <location filename="../../necktimer/cli.py" line="180"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="145"/>
+        <location filename="../../necktimer/cli.py" line="182"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="261"/>
+        <location filename="../../necktimer/cli.py" line="301"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="303"/>
+        <location filename="../../necktimer/cli.py" line="343"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
@@ -344,42 +412,52 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="172"/>
+        <location filename="../../necktimer/commands.py" line="208"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="215"/>
+        <location filename="../../necktimer/commands.py" line="265"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="227"/>
+        <location filename="../../necktimer/commands.py" line="278"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="251"/>
+        <location filename="../../necktimer/commands.py" line="289"/>
+        <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
+        <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="292"/>
+        <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
+        <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="318"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="261"/>
+        <location filename="../../necktimer/commands.py" line="328"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="263"/>
+        <location filename="../../necktimer/commands.py" line="330"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="270"/>
+        <location filename="../../necktimer/commands.py" line="337"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="274"/>
+        <location filename="../../necktimer/commands.py" line="341"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -684,170 +762,170 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="79"/>
-        <location filename="../../necktimer/ui/main_window.py" line="260"/>
+        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <location filename="../../necktimer/ui/main_window.py" line="261"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="80"/>
-        <location filename="../../necktimer/ui/main_window.py" line="260"/>
+        <location filename="../../necktimer/ui/main_window.py" line="81"/>
+        <location filename="../../necktimer/ui/main_window.py" line="261"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="82"/>
-        <location filename="../../necktimer/ui/main_window.py" line="261"/>
+        <location filename="../../necktimer/ui/main_window.py" line="83"/>
+        <location filename="../../necktimer/ui/main_window.py" line="262"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="83"/>
+        <location filename="../../necktimer/ui/main_window.py" line="84"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="84"/>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
-        <location filename="../../necktimer/ui/main_window.py" line="263"/>
+        <location filename="../../necktimer/ui/main_window.py" line="85"/>
+        <location filename="../../necktimer/ui/main_window.py" line="119"/>
+        <location filename="../../necktimer/ui/main_window.py" line="264"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="86"/>
+        <location filename="../../necktimer/ui/main_window.py" line="87"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="90"/>
-        <location filename="../../necktimer/ui/main_window.py" line="265"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="266"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="264"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="265"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="94"/>
-        <location filename="../../necktimer/ui/main_window.py" line="271"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="272"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
+        <location filename="../../necktimer/ui/main_window.py" line="108"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="117"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="121"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="121"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="129"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="131"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="132"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="134"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="262"/>
+        <location filename="../../necktimer/ui/main_window.py" line="263"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="263"/>
+        <location filename="../../necktimer/ui/main_window.py" line="264"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="264"/>
+        <location filename="../../necktimer/ui/main_window.py" line="265"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="273"/>
+        <location filename="../../necktimer/ui/main_window.py" line="274"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="300"/>
+        <location filename="../../necktimer/ui/main_window.py" line="301"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Anwendung um %1 gestoppt. Versehentlich? Sie können das 10 Sekunden lang rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="302"/>
+        <location filename="../../necktimer/ui/main_window.py" line="303"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="321"/>
+        <location filename="../../necktimer/ui/main_window.py" line="324"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="323"/>
+        <location filename="../../necktimer/ui/main_window.py" line="326"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="326"/>
+        <location filename="../../necktimer/ui/main_window.py" line="329"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="327"/>
+        <location filename="../../necktimer/ui/main_window.py" line="330"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -1095,77 +1173,77 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="331"/>
+        <location filename="../../necktimer/core/service.py" line="339"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="352"/>
+        <location filename="../../necktimer/core/service.py" line="361"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="359"/>
+        <location filename="../../necktimer/core/service.py" line="368"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="368"/>
+        <location filename="../../necktimer/core/service.py" line="378"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="436"/>
+        <location filename="../../necktimer/core/service.py" line="447"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="618"/>
+        <location filename="../../necktimer/core/service.py" line="631"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="620"/>
+        <location filename="../../necktimer/core/service.py" line="633"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="656"/>
+        <location filename="../../necktimer/core/service.py" line="670"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="719"/>
+        <location filename="../../necktimer/core/service.py" line="733"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="722"/>
+        <location filename="../../necktimer/core/service.py" line="736"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="728"/>
+        <location filename="../../necktimer/core/service.py" line="742"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="738"/>
+        <location filename="../../necktimer/core/service.py" line="752"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="742"/>
+        <location filename="../../necktimer/core/service.py" line="756"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="747"/>
+        <location filename="../../necktimer/core/service.py" line="761"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="749"/>
+        <location filename="../../necktimer/core/service.py" line="763"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
@@ -1173,127 +1251,127 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="47"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="48"/>
         <source>Countdown</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="75"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="75"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="77"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="78"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="77"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="78"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="79"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="79"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="85"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="86"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="88"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="89"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="89"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="98"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="181"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="186"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="185"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="195"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="200"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="196"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="201"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="197"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="202"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="200"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="205"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="202"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="207"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="204"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="209"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="212"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="216"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
         <source>when was ice or heat last applied?</source>
         <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="218"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="223"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="220"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="225"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="222"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="227"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1573,7 +1651,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="162"/>
+        <location filename="../../necktimer/core/i18n.py" line="183"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1592,12 +1670,12 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Tipp-Themen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="119"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="128"/>
         <source>Get care at once</source>
         <translation>Sofort ärztliche Hilfe holen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="122"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="131"/>
         <source>General precautions for packs</source>
         <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>

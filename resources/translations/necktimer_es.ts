@@ -128,44 +128,107 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="192"/>
+        <location filename="../../necktimer/ui/app.py" line="193"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="267"/>
+        <location filename="../../necktimer/ui/app.py" line="270"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="270"/>
+        <location filename="../../necktimer/ui/app.py" line="273"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="271"/>
+        <location filename="../../necktimer/ui/app.py" line="274"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="272"/>
+        <location filename="../../necktimer/ui/app.py" line="275"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="317"/>
+        <location filename="../../necktimer/ui/app.py" line="320"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="351"/>
+        <location filename="../../necktimer/ui/app.py" line="354"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="371"/>
+        <location filename="../../necktimer/ui/app.py" line="375"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
+    </message>
+</context>
+<context>
+    <name>Argparse</name>
+    <message>
+        <location filename="../../necktimer/cli.py" line="100"/>
+        <source>usage: </source>
+        <translation>uso: </translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="101"/>
+        <source>positional arguments</source>
+        <translation>argumentos posicionales</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="102"/>
+        <source>options</source>
+        <translation>opciones</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="103"/>
+        <source>show this help message and exit</source>
+        <translation>muestra esta ayuda y termina</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="105"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argumento %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="107"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="109"/>
+        <source>the following arguments are required: %s</source>
+        <translation>faltan estos argumentos: %s</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="111"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>argumentos no reconocidos: %s</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="112"/>
+        <source>expected one argument</source>
+        <translation>se esperaba un argumento</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="113"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valor %(type)s no válido: %(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="115"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="117"/>
+        <source>ignored explicit argument %r</source>
+        <translation>argumento explícito ignorado: %r</translation>
     </message>
 </context>
 <context>
@@ -182,7 +245,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="38"/>
+        <location filename="../../necktimer/cli.py" line="39"/>
         <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
@@ -242,102 +305,107 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="72"/>
+        <location filename="../../necktimer/cli.py" line="73"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 no es un número entero de minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="88"/>
+        <location filename="../../necktimer/cli.py" line="89"/>
         <source>the data folder must not be empty</source>
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="99"/>
+        <location filename="../../necktimer/cli.py" line="135"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="106"/>
+        <location filename="../../necktimer/cli.py" line="142"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="109"/>
+        <location filename="../../necktimer/cli.py" line="145"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="112"/>
+        <location filename="../../necktimer/cli.py" line="148"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="121"/>
+        <location filename="../../necktimer/cli.py" line="156"/>
+        <source>show the version and exit</source>
+        <translation>muestra la versión y termina</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="158"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="125"/>
+        <location filename="../../necktimer/cli.py" line="162"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="127"/>
+        <location filename="../../necktimer/cli.py" line="164"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="128"/>
+        <location filename="../../necktimer/cli.py" line="165"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="131"/>
+        <location filename="../../necktimer/cli.py" line="168"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="135"/>
+        <location filename="../../necktimer/cli.py" line="172"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="137"/>
+        <location filename="../../necktimer/cli.py" line="174"/>
         <source>quit even while a pack is on</source>
         <translation>cerrar aunque haya una compresa puesta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="139"/>
+        <location filename="../../necktimer/cli.py" line="176"/>
         <source>say when ice or heat was last applied</source>
         <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="141"/>
+        <location filename="../../necktimer/cli.py" line="178"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="142"/>
+        <location filename="../../necktimer/cli.py" line="179"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="143"/>
+        <location filename="../../necktimer/cli.py" line="180"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="145"/>
+        <location filename="../../necktimer/cli.py" line="182"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="261"/>
+        <location filename="../../necktimer/cli.py" line="301"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="303"/>
+        <location filename="../../necktimer/cli.py" line="343"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
@@ -345,42 +413,52 @@ siguiente sesión.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="172"/>
+        <location filename="../../necktimer/commands.py" line="208"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="215"/>
+        <location filename="../../necktimer/commands.py" line="265"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="227"/>
+        <location filename="../../necktimer/commands.py" line="278"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="251"/>
+        <location filename="../../necktimer/commands.py" line="289"/>
+        <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
+        <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="292"/>
+        <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
+        <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="318"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="261"/>
+        <location filename="../../necktimer/commands.py" line="328"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="263"/>
+        <location filename="../../necktimer/commands.py" line="330"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="270"/>
+        <location filename="../../necktimer/commands.py" line="337"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="274"/>
+        <location filename="../../necktimer/commands.py" line="341"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -685,170 +763,170 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="79"/>
-        <location filename="../../necktimer/ui/main_window.py" line="260"/>
+        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <location filename="../../necktimer/ui/main_window.py" line="261"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="80"/>
-        <location filename="../../necktimer/ui/main_window.py" line="260"/>
+        <location filename="../../necktimer/ui/main_window.py" line="81"/>
+        <location filename="../../necktimer/ui/main_window.py" line="261"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="82"/>
-        <location filename="../../necktimer/ui/main_window.py" line="261"/>
+        <location filename="../../necktimer/ui/main_window.py" line="83"/>
+        <location filename="../../necktimer/ui/main_window.py" line="262"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="83"/>
+        <location filename="../../necktimer/ui/main_window.py" line="84"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="84"/>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
-        <location filename="../../necktimer/ui/main_window.py" line="263"/>
+        <location filename="../../necktimer/ui/main_window.py" line="85"/>
+        <location filename="../../necktimer/ui/main_window.py" line="119"/>
+        <location filename="../../necktimer/ui/main_window.py" line="264"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="86"/>
+        <location filename="../../necktimer/ui/main_window.py" line="87"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="90"/>
-        <location filename="../../necktimer/ui/main_window.py" line="265"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="266"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="264"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="265"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
         <source>When to see a physician</source>
         <translation>Cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="94"/>
-        <location filename="../../necktimer/ui/main_window.py" line="271"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="272"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
+        <location filename="../../necktimer/ui/main_window.py" line="108"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="117"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="121"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="121"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="129"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="131"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="132"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="134"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="262"/>
+        <location filename="../../necktimer/ui/main_window.py" line="263"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="263"/>
+        <location filename="../../necktimer/ui/main_window.py" line="264"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="264"/>
+        <location filename="../../necktimer/ui/main_window.py" line="265"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="273"/>
+        <location filename="../../necktimer/ui/main_window.py" line="274"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="300"/>
+        <location filename="../../necktimer/ui/main_window.py" line="301"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante 10 segundos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="302"/>
+        <location filename="../../necktimer/ui/main_window.py" line="303"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="321"/>
+        <location filename="../../necktimer/ui/main_window.py" line="324"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="323"/>
+        <location filename="../../necktimer/ui/main_window.py" line="326"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="326"/>
+        <location filename="../../necktimer/ui/main_window.py" line="329"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="327"/>
+        <location filename="../../necktimer/ui/main_window.py" line="330"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1096,77 +1174,77 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="331"/>
+        <location filename="../../necktimer/core/service.py" line="339"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="352"/>
+        <location filename="../../necktimer/core/service.py" line="361"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="359"/>
+        <location filename="../../necktimer/core/service.py" line="368"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="368"/>
+        <location filename="../../necktimer/core/service.py" line="378"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="436"/>
+        <location filename="../../necktimer/core/service.py" line="447"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="618"/>
+        <location filename="../../necktimer/core/service.py" line="631"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="620"/>
+        <location filename="../../necktimer/core/service.py" line="633"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="656"/>
+        <location filename="../../necktimer/core/service.py" line="670"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="719"/>
+        <location filename="../../necktimer/core/service.py" line="733"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="722"/>
+        <location filename="../../necktimer/core/service.py" line="736"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="728"/>
+        <location filename="../../necktimer/core/service.py" line="742"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="738"/>
+        <location filename="../../necktimer/core/service.py" line="752"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="742"/>
+        <location filename="../../necktimer/core/service.py" line="756"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="747"/>
+        <location filename="../../necktimer/core/service.py" line="761"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="749"/>
+        <location filename="../../necktimer/core/service.py" line="763"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
@@ -1174,127 +1252,127 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="47"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="48"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="75"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="75"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="77"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="78"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="77"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="78"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="79"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="79"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="85"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="86"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="88"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="89"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="89"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="98"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="181"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="186"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="185"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="195"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="200"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="196"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="201"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="197"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="202"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="200"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="205"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="202"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="207"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="204"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="209"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="212"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="216"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
         <source>when was ice or heat last applied?</source>
         <translation>¿cuándo se aplicó hielo o calor por última vez?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="218"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="223"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="220"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="225"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="222"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="227"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1574,7 +1652,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="162"/>
+        <location filename="../../necktimer/core/i18n.py" line="183"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1593,12 +1671,12 @@ siguiente sesión.
         <translation>Temas de los consejos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="119"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="128"/>
         <source>Get care at once</source>
         <translation>Busque atención médica de inmediato</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="122"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="131"/>
         <source>General precautions for packs</source>
         <translation>Precauciones generales con las compresas</translation>
     </message>

@@ -27,6 +27,13 @@ def test_arg_fills_placeholders_once_and_in_any_order():
     assert i18n.arg("%1 and %3", "x") == "x and %3"
 
 
+def test_a_value_ending_in_a_period_also_ends_the_sentence():
+    assert i18n.arg("a partir de las %1.", "1:29 a.m.") == "a partir de las 1:29 a.m."
+    assert i18n.arg("las %1. Retire", "11:28 p.m.") == "las 11:28 p.m. Retire"
+    assert i18n.arg("at %1.", "23:21") == "at 23:21."
+    assert i18n.arg("%1.%2", "a.", "b") == "a.b"
+
+
 def test_untranslated_counts_fill_n():
     class Words(i18n.Translatable):
         def minutes(self, n):

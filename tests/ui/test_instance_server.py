@@ -7,6 +7,7 @@ processes to start or exit (with timeouts), never for the app's own timing.
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -65,11 +67,12 @@ class Launcher:
         return ((self.logs / f"{process.number}.out").read_text(),
                 (self.logs / f"{process.number}.err").read_text())
 
-    def run(self, *args: str) -> tuple[int, str, str]:
+    def run(self, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
         """A short command, like `necktimer status`, run to its end."""
         result = subprocess.run(
             [sys.executable, "-m", "necktimer", "--data-dir", str(self.data_dir), *args],
-            capture_output=True, text=True, env=self.env, cwd=self.cwd, timeout=START_TIMEOUT)
+            capture_output=True, text=True, env=self.env | (env or {}), cwd=self.cwd,
+            timeout=START_TIMEOUT)
         return result.returncode, result.stdout.strip(), result.stderr.strip()
 
     def ask(self, command: Command, **fields) -> Reply:
@@ -161,6 +164,32 @@ def test_commands_from_a_second_process_act_on_the_first(launcher):
     assert (code, out) == (0, "necktimer is quitting.")
     assert wait_exit(primary) == 0
     assert not launcher.socket.exists()  # a clean exit takes its socket along
+
+
+def test_a_running_window_answers_each_terminal_in_its_own_language_and_clock(launcher):
+    launcher.env |= {"LC_ALL": "", "LANGUAGE": "", "LANG": "es_US.UTF-8", "TZ": "UTC"}
+    primary = launcher.spawn("start", "ice", "--minutes", "5")
+    launcher.wait_ready(primary)
+    german = {"LANG": "de_DE.UTF-8", "TZ": "Europe/Berlin"}
+    code, out, _ = launcher.run("status", env=german)
+    assert code == 0 and out.startswith("Eisanwendung läuft: Sie endet um "), out
+    [ends_berlin] = re.findall(r"endet um (\d\d:\d\d)", out)
+    code, out, _ = launcher.run("status", env={"LANG": "en_US.UTF-8", "TZ": "UTC"})
+    assert out.startswith("Ice session running: it ends at "), out
+    [ends_utc] = re.findall(r"ends at (\d{1,2}:\d\d\s[AP]M)", out)  # en_US: 12-hour
+    utc = datetime.strptime(" ".join(ends_utc.split()), "%I:%M %p")
+    berlin = datetime.strptime(ends_berlin, "%H:%M")
+    assert (berlin - utc) % timedelta(days=1) in (timedelta(hours=1), timedelta(hours=2))
+    # German words with an American clock, as LC_TIME asks
+    code, out, _ = launcher.run("quit", env=german | {"LC_TIME": "en_US.UTF-8"})
+    assert code == 1 and out.startswith("Eine Anwendung läuft"), out
+    code, out, _ = launcher.run("status", env=german | {"LC_TIME": "en_US.UTF-8"})
+    assert re.search(r"endet um \d{1,2}:\d\d\s[AP]M", out), out
+    # the window itself keeps its own language
+    code, out, _ = launcher.run("status")
+    assert out.startswith("Sesión de hielo en curso"), out
+    assert launcher.run("quit", "--force")[0] == 0
+    assert wait_exit(primary) == 0
 
 
 def test_a_killed_instance_does_not_block_the_next(launcher):

@@ -35,12 +35,16 @@ def test_clicking_start_ice_starts_and_counts_down(necktimer, window, qtbot, clo
     assert abs(window.ring.fraction - (10 * 60 + 37) / (15 * 60)) < 1e-9
 
 
-def test_the_running_therapys_tip_comes_forward_and_goes_back(necktimer, window, clock):
+def test_the_running_therapys_tip_comes_forward_and_stays_after_the_end(necktimer, window,
+                                                                          clock):
+    assert window.tips.current_key == "ice"  # nothing runs: the cold and heat how-to
     window.tips.show_tip("rest")
     window.start_heat()
     assert window.tips.current_key == "heat"
     tick(necktimer, clock, 15 * 60)
-    assert window.tips.current_key == "ice"  # nothing runs: the cold and heat how-to
+    assert window.tips.current_key == "heat"  # not pulled away from what is being read
+    necktimer.controller.acknowledge_removal()
+    assert window.tips.current_key == "heat"
 
 
 def test_session_ends_by_itself_and_waits_for_removal(necktimer, window, qtbot, clock, data_dir):
@@ -103,6 +107,21 @@ def test_a_stop_can_be_undone_for_ten_seconds(necktimer, window, qtbot, clock):
     assert not window.undo_banner.isVisible()
 
 
+def test_a_mis_start_stop_can_be_undone_too(necktimer, window, qtbot, clock):
+    window.start_ice()
+    tick(necktimer, clock, 2)
+    window.stop()
+    assert window.undo_banner.isVisible()  # it used up part of the 15 minutes
+    assert window.length_picker.maximum() == 14
+    tick(necktimer, clock, 3)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    state = necktimer.controller.state
+    assert state.status.state is State.RUNNING
+    assert state.status.ends_at == T0 + timedelta(minutes=15)  # the original planned end
+    tick(necktimer, clock, 15 * 60)
+    assert necktimer.controller.state.status.state is State.WAITING  # one 15-min session
+
+
 def test_the_undo_offer_goes_away_by_itself(necktimer, window, clock):
     window.start_ice()
     tick(necktimer, clock, 5 * 60)
@@ -118,7 +137,6 @@ def test_mis_start_is_cancelled_and_the_next_session_is_shorter(necktimer, windo
     tick(necktimer, clock, 6)
     window.stop()
     assert "cancelled within its first minute" in window.message_line.text()
-    assert not window.undo_banner.isVisible()  # nothing to take back: no gap started
     assert window.start_heat_button.isEnabled()
     assert window.length_picker.maximum() == 14
     assert "14 min 54 s" in window.length_picker.toolTip()

@@ -2,13 +2,21 @@
 
 A 1366×768 screen with a 32-pixel panel leaves these logical sizes; at each, with the
 system font as it is and at 13 pt, the window must fit, and nothing may be cut off or
-overlap (the middle may scroll; the disclaimer stays in sight).
+overlap (the middle may scroll; the disclaimer stays in sight). What the user must act
+on next is in sight without scrolling: the start buttons, Stop while a session runs,
+the pain prompt when it appears.
 """
 
 import pytest
 from helpers import tick
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QLabel,
+    QWidget,
+)
 
 ROOM = {"1x": QSize(1366, 736), "1.5x": QSize(910, 490), "2x": QSize(683, 368)}
 
@@ -41,6 +49,10 @@ def problems(window) -> list[str]:
             text = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
             if text + 8 > button.width():
                 found.append(f"button {button.text()!r} cut: {button.width()} < {text + 8}")
+    for control in window.findChildren(QAbstractSpinBox):
+        if visible_in(control, window) and control.width() < control.minimumSizeHint().width():
+            found.append(f"{control.accessibleName()!r} squeezed: {control.width()} < "
+                         f"{control.minimumSizeHint().width()}")
     panel = window.panel
     parts = [w for w in panel.findChildren(QWidget) if w.parent() is panel
              and visible_in(w, window)]
@@ -55,6 +67,41 @@ def problems(window) -> list[str]:
     return found
 
 
+def out_of_sight(window, widgets: list[QWidget]) -> list[str]:
+    """The widgets not wholly inside the part of the scroll area now on screen."""
+    viewport = window.scroll.viewport()
+    found = []
+    for widget in widgets:
+        corner = widget.mapTo(viewport, widget.rect().topLeft())
+        if not viewport.rect().contains(QRect(corner, widget.size())):
+            found.append(f"{widget.accessibleName() or widget.text()!r} is out of sight")
+    return found
+
+
+def to_act_on(window) -> list[QWidget]:
+    """What the user must be able to reach right now, without looking for it."""
+    panel = window.panel
+    if panel.pain_prompt.isVisible():
+        return [*panel.pain_prompt.buttons, panel.pain_prompt.skip]
+    if window.stop_button.isEnabled():
+        return [window.stop_button, window.status_line]
+    if window.start_ice_button.isEnabled():
+        return [window.start_ice_button, window.start_heat_button, window.length_picker]
+    return [window.status_line]
+
+
+def steps(instance, clock):
+    window = instance.window
+    return (lambda: None, window.start_ice, lambda: tick(instance, clock, 15 * 60),
+            instance.controller.acknowledge_removal)
+
+
+def settle(qtbot) -> None:
+    QApplication.processEvents()
+    qtbot.wait(20)  # a question that appeared is scrolled into sight on the next turn
+    QApplication.processEvents()
+
+
 @pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
 def test_the_window_fits_and_nothing_is_cut_off(make_app, qtbot, clock, font_size, room):
     instance = make_app()
@@ -65,11 +112,30 @@ def test_the_window_fits_and_nothing_is_cut_off(make_app, qtbot, clock, font_siz
     assert window.minimumSizeHint().height() <= size.height()
     window.resize(size)
     qtbot.waitUntil(lambda: window.size() == size, timeout=2000)
-    for step in (lambda: None, window.start_ice, lambda: tick(instance, clock, 15 * 60),
-                 instance.controller.acknowledge_removal):
+    for step in steps(instance, clock):
         step()
-        QApplication.processEvents()
+        settle(qtbot)
         assert problems(window) == [], (room, font_size)
+        assert out_of_sight(window, to_act_on(window)) == [], (room, font_size)
+    assert window.pain_prompt.isVisible()  # the last step was the one that asks
+
+
+def test_the_ring_gives_way_to_the_controls(make_app, qtbot, clock):
+    """On a short window the ring shrinks; the controls keep their size."""
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    window.resize(ROOM["1.5x"])
+    qtbot.waitUntil(lambda: window.size() == ROOM["1.5x"], timeout=2000)
+    window.start_ice()
+    settle(qtbot)
+    roomy = window.ring.height()
+    tick(instance, clock, 15 * 60)
+    instance.controller.acknowledge_removal()
+    settle(qtbot)
+    assert window.pain_prompt.isVisible()
+    assert window.ring.height() < roomy
+    assert window.scroll.verticalScrollBar().maximum() == 0  # nothing had to scroll
 
 
 def test_a_narrow_window_puts_the_tips_under_the_timer(make_app, qtbot):
@@ -113,10 +179,10 @@ def test_longer_words_are_never_cut_off(make_app, qtbot, clock, other_language):
         window.resize(ROOM[room])
         qtbot.waitUntil(lambda window=window, room=room: window.size() == ROOM[room],
                         timeout=2000)
-        for step in (lambda: None, window.start_heat,
-                     lambda instance=instance: tick(instance, clock, 15 * 60)):
+        for step in steps(instance, clock):
             step()
-            QApplication.processEvents()
+            settle(qtbot)
             assert problems(window) == [], (other_language, room)
+            assert out_of_sight(window, to_act_on(window)) == [], (other_language, room)
         instance.shutdown()
         clock.advance(3 * 3600)

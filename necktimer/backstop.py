@@ -33,12 +33,12 @@ import select
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from necktimer.commands import Command, Request
+from necktimer.commands import Command, Reply, Request
 from necktimer.core import record
 from necktimer.core.alerts import ACTION_DEFAULT, ACTION_SHOW, Alert
 from necktimer.core.backstop_words import WORDS_NAME, Words, from_json, words_for
@@ -46,7 +46,7 @@ from necktimer.core.clock import Clock, SystemClock
 from necktimer.core.record import SafetyFacts
 from necktimer.core.resources import resource
 from necktimer.core.rules import CAP, EndReason, Session
-from necktimer.core.service import REPORTED_ID, SessionService, StorageError
+from necktimer.core.service import REPORTED_ID, SessionService, StorageError, peek_session
 from necktimer.core.timeline import Timeline
 from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
 from necktimer.instance import InstanceLock, Unreachable, UnsafeFolder, send, socket_path
@@ -75,6 +75,9 @@ DONE_TIMEOUT_S = 5.0
 RECORD_WAIT_S = CAP.total_seconds()
 LOCK_WAIT_S = 10.0  # for a window that holds the instance lock while it starts
 RECHECK_S = 5.0  # after "Open necktimer": is the window there to take over?
+# The window answered at the planned end but had not shown its reminder yet (it is about
+# to): ask once more this soon, in case it died in between.
+ANSWERED_RECHECK_S = 1.0
 
 FINISHED = (EndReason.STOPPED, EndReason.CANCELLED)  # the user took the pack off
 
@@ -217,13 +220,18 @@ def _default_sound() -> str | None:
 # -- the outside world ----------------------------------------------------------------------
 
 
-def instance_answers(data_dir: Path) -> bool:
-    """Whether a necktimer of this user answers on the folder's socket (any reply counts)."""
+def instance_reply(data_dir: Path) -> Reply | None:
+    """The reply of a necktimer of this user on the folder's socket, or None."""
     try:
-        send(socket_path(data_dir), Request(Command.PING), timeout=PING_TIMEOUT_S)
+        return send(socket_path(data_dir), Request(Command.PING), timeout=PING_TIMEOUT_S)
     except (Unreachable, UnsafeFolder, OSError):
-        return False
-    return True
+        return None
+
+
+def shown_by_window(reply: Reply) -> int:
+    """The id of the time's-up notification the window has on screen (0: none yet)."""
+    shown = (reply.status or {}).get("time_up_notification", 0)
+    return shown if isinstance(shown, int) and not isinstance(shown, bool) and shown > 0 else 0
 
 
 def record_removal(data_dir: Path) -> bool:
@@ -527,6 +535,10 @@ class Backstop:
         self._desktop = Desktop()
         self._session: int | None = None  # whose reminders are out
         self._notification = 0  # the id of the backstop's own notification on screen
+        # The window's time's-up notification, as it last said: replaced (not stacked)
+        # when the backstop takes over, and its click counts as the backstop's own.
+        self._window_notification = 0
+        self._rechecking = False  # asking the window again shortly after the planned end
         self._shown = 0  # notifications shown for that session
         self._next_round: float | None = None  # boot clock; None: at the planned end
         self._windows: list[subprocess.Popen] = []
@@ -573,7 +585,7 @@ class Backstop:
             self._wanted = None
         found = what_to_watch(self._facts, self.clock) if self._facts else None
         if found is None:
-            self._withdraw()
+            self._withdraw(leaving=True)
             return None
         if found.session.id != self._session:
             self._begin(found.session)
@@ -650,11 +662,18 @@ class Backstop:
             self._record_problem = problem
 
     def _knows_wanted(self) -> bool:
-        """The record shows the session the backstop was armed for (or a later one)."""
+        """The record shows the session the backstop was armed for (or a later one); or
+        the history does, when the window died between the commit and the record."""
         if self._wanted is None:
             return True
-        return self._facts is not None and any(s.id >= self._wanted
-                                               for s in self._facts.sessions)
+        if self._facts is not None and any(s.id >= self._wanted for s in self._facts.sessions):
+            return True
+        found = peek_session(self.data_dir, self._wanted)
+        if found is None:
+            return False
+        known = self._facts or SafetyFacts(())
+        self._facts = replace(known, sessions=(*known.sessions, found))
+        return True
 
     def _begin(self, session: Session) -> None:
         self._withdraw()
@@ -663,14 +682,25 @@ class Backstop:
         self._session, self._shown, self._next_round = session.id, 0, None
 
     def _remind(self, session: Session) -> None:
-        if instance_answers(self.data_dir):
+        reply = instance_reply(self.data_dir)
+        if reply is not None:
+            shown = shown_by_window(reply)
+            self._window_notification = shown or self._window_notification
             log.info("session %d: necktimer answers and reminds; the backstop stays silent",
                      session.id)
             self._withdraw()
+            if not shown and not self._rechecking:
+                # It has not shown the reminder yet and may die before it does.
+                self._rechecking = True
+                self._next_round = self.clock.boottime() + ANSWERED_RECHECK_S
+            else:
+                self._rechecking = False
             return
+        self._rechecking = False
         words = load_words(self.data_dir, session)
         alert = words.first if self._shown == 0 else words.again
-        notification = self._desktop.show(alert, self._notification, words)
+        notification = self._desktop.show(alert, self._notification or self._window_notification,
+                                          words)
         if notification:
             log.info("session %d: necktimer does not answer; time's-up notification %d sent",
                      session.id, notification)
@@ -685,12 +715,16 @@ class Backstop:
 
     def _handle_signals(self) -> bool:
         for signal in self._desktop.signals():
-            if not self._notification or signal.notification_id != self._notification:
+            ours = {self._notification, self._window_notification} - {0}
+            if signal.notification_id not in ours:
                 continue  # another program's, or one already withdrawn
             if signal.member == "NotificationClosed":
                 log.info("notification %d dismissed; the next reminder is a fresh one",
-                         self._notification)
-                self._notification = 0
+                         signal.notification_id)
+                if signal.notification_id == self._notification:
+                    self._notification = 0
+                if signal.notification_id == self._window_notification:
+                    self._window_notification = 0
             elif signal.value == ACTION_DEFAULT:
                 self._confirm()
                 return False
@@ -704,9 +738,15 @@ class Backstop:
         record_removal(self.data_dir)
         # Confirmed is confirmed: the reminders stop even if the time could not be written.
         self.confirmed = self._session
-        self._withdraw()
+        self._withdraw(leaving=True)
 
-    def _withdraw(self) -> None:
+    def _withdraw(self, *, leaving: bool = False) -> None:
+        """Take back the backstop's notification; when it leaves, also the one a window
+        that has since died left on screen (its buttons would do nothing now)."""
         if self._notification:
             self._desktop.withdraw(self._notification)
             self._notification = 0
+        if leaving and self._window_notification:
+            if instance_reply(self.data_dir) is None:
+                self._desktop.withdraw(self._window_notification)
+            self._window_notification = 0

@@ -31,7 +31,16 @@ from pathlib import Path
 import pytest
 from helpers import ClockBehind
 
-from necktimer.commands import MAX_MESSAGE, Command, Request, decode, encode, execute
+from necktimer.commands import (
+    MAX_MESSAGE,
+    Command,
+    Exit,
+    Reply,
+    Request,
+    decode,
+    encode,
+    execute,
+)
 from necktimer.core import i18n, record
 from necktimer.core.clock import SystemClock
 from necktimer.core.rules import EndReason, Session, Therapy
@@ -224,8 +233,9 @@ class StandIn:
     """A running necktimer without a window: it holds the instance lock and answers on the
     socket with the real protocol and the real service, as the window does."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, shown: int = 0) -> None:
         self.requests: list[Command] = []
+        self.shown = shown  # the time's-up notification it says it has on screen
         self._data_dir = data_dir
         self._lock = InstanceLock(data_dir)
         assert self._lock.acquire()
@@ -254,7 +264,10 @@ class StandIn:
                         data += chunk
                     request = Request.from_message(decode(data.split(b"\n")[0]))
                     self.requests.append(request.command)
-                    connection.sendall(encode(execute(request, service).to_message()))
+                    reply = execute(request, service)
+                    if request.command is Command.PING:  # as the window answers it
+                        reply = Reply(Exit.OK, "pong", {"time_up_notification": self.shown})
+                    connection.sendall(encode(reply.to_message()))
         finally:
             service.close()
 
@@ -555,3 +568,76 @@ def test_a_data_folder_made_again_has_one_backstop(server, env, data_dir, backst
     assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
     time.sleep(3)
     assert server.calls() == []  # one notification for the round, not two
+
+
+def test_a_window_that_dies_between_the_commit_and_the_record_is_backed_up(server, env,
+                                                                          data_dir, backstops):
+    """The window starts the backstop just before the start commits; if it dies before it
+    rewrites the safety record, the backstop finds the session in the history itself."""
+    start_session(data_dir, started_ago=58)
+    end = planned_end(data_dir)
+    record.record_path(data_dir).unlink()  # as if the window died right after the commit
+    backstop = subprocess.Popen(
+        [PYTHON, "-m", "necktimer", "backstop", "--data-dir", str(data_dir), "--session", "1"],
+        env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        first = server.next_call(timeout=end - time.monotonic() + 10)
+        assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
+        assert cli(env, data_dir, "done").returncode == 0
+        assert backstop.wait(timeout=5) == 0
+    finally:
+        if backstop.poll() is None:
+            backstop.kill()
+        backstop.wait(timeout=10)
+
+
+def test_a_window_that_answers_at_the_end_and_dies_before_reminding_is_covered(
+        server, env, data_dir, backstops):
+    """The window answered the backstop's question at the planned end but had shown
+    nothing yet; it dies a moment later. The reminder comes a second later, not a minute."""
+    start_session(data_dir, started_ago=55)
+    end = planned_end(data_dir)
+    instance = StandIn(data_dir)
+    try:
+        backstops()
+        sleep_until(end + 0.4)
+        assert Command.PING in instance.requests  # asked at the end; the window answered
+    finally:
+        instance.kill()
+    first = server.next_call(timeout=10)
+    assert first.is_notify and within(first.at - end, (0.4, 2.5)), first.at - end
+
+
+@pytest.mark.slow
+def test_after_the_window_dies_its_notification_is_replaced_and_its_click_counts(
+        server, env, data_dir, backstops):
+    """A window reminded, then died: the backstop's next reminder replaces the window's
+    bubble (no second one stacked on it), and a click on the window's bubble, even before
+    that, records the removal."""
+    session = start_session(data_dir, started_ago=55)
+    end = planned_end(data_dir)
+    from necktimer.core import alerts
+    from necktimer.freedesktop import NotificationClient
+
+    window = NotificationClient(env["DBUS_SESSION_BUS_ADDRESS"])  # as the window does it
+    sleep_until(end)
+    try:
+        shown = window.show(alerts.time_up(session))
+    finally:
+        window.close()
+    instance = StandIn(data_dir, shown=shown)
+    try:
+        backstops()
+        sleep_until(end + 2)
+        assert Command.PING in instance.requests
+    finally:
+        instance.kill()
+    [window_call] = [c for c in server.calls() if c.is_notify]
+    assert window_call.id == shown
+    again = server.next_call(timeout=70)
+    assert again.is_notify and within(again.at - end, (59.0, 62.0)), again.at - end
+    assert again.data["replaces_id"] == shown  # replaced, not stacked
+    server.invoke(shown, "default")  # the bubble the user has seen all along
+    assert server.next_call(timeout=10).data == {"closed": shown}
+    wait_until(lambda: lock_holder(data_dir) is None, 10, "the backstop exited")
+    assert_removal_recorded(env, data_dir, session.id)

@@ -35,14 +35,14 @@ from necktimer.core.i18n import arg, clock_time, translate
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.settings import Settings
-from necktimer.core.store import Store, iso, parse, session_from_salvage
+from necktimer.core.store import Store, iso, parse, peek_session, session_from_salvage
 from necktimer.core.timeline import Mark, Moment, Timeline
 
 log = logging.getLogger("necktimer.service")
 
 # What callers of the service handle: the history's faults and the early folder check.
 __all__ = ["Ended", "FixedSettings", "Outcome", "Problem", "SessionService", "StorageError",
-           "check_writable", "storage_error"]
+           "check_writable", "peek_session", "storage_error"]
 
 # A wall clock this far behind the trusted time after a reboot means it was set back.
 CLOCK_BACK_TOLERANCE = timedelta(minutes=1)
@@ -292,7 +292,11 @@ class SessionService:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def start(self, therapy: Therapy, minutes: int | None = None) -> Outcome:
+    def start(self, therapy: Therapy, minutes: int | None = None, *,
+              before_commit: Callable[[int], object] | None = None) -> Outcome:
+        """Start a session if the rules allow it. `before_commit(id)` runs once the row is
+        in place and just before it is committed (the backstop is started there, so that
+        no moment exists with a session written and nobody outside to remind about it)."""
         minutes = self.settings.default_minutes if minutes is None else minutes
         try:
             rules.check_minutes(minutes)
@@ -316,6 +320,8 @@ class SessionService:
                 session_id = self._store.insert_session(therapy, start, start + length,
                                                         moment.mark)
                 self._store.save_anchor(self._timeline.anchor)
+                if before_commit is not None:
+                    before_commit(session_id)
         except StorageError as error:
             self._note_problem(error)
             return self._unavailable()

@@ -71,6 +71,24 @@ def row_to_session(row: sqlite3.Row) -> Session:
     )
 
 
+def peek_session(data_dir: Path, session_id: int) -> Session | None:
+    """Session `session_id` as the history file holds it, read only: no lock waited for,
+    nothing created or migrated. None when it is not there or cannot be read."""
+    path = data_dir / database.DB_NAME
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+    try:
+        connection.row_factory = sqlite3.Row
+        row = connection.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return row_to_session(row) if row is not None else None
+
+
 class Store:
     """All reads and writes of the history file. Faults come out as StorageError."""
 

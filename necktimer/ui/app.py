@@ -21,8 +21,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, language
 from necktimer.commands import Command, Exit, Reply, Request, execute
+from necktimer.core.alerts import Kind
 from necktimer.core.i18n import arg, translate
 from necktimer.core.resources import resource
+from necktimer.core.rules import State
 from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
 from necktimer.core.tips import TipBook, tips_for
@@ -77,7 +79,8 @@ class Necktimer(QObject):
         dbus_address: str | None = _FROM_ENVIRONMENT,
         system_bus: str | None = "SYSTEM",  # where logind announces resume
         chime=None,  # something with .play(); None: the QtMultimedia chime if installed
-        arm_backstop=None,  # (data_dir, session, sound=, sound_file=) -> bool
+        arm_backstop=None,  # (data_dir, session, sound=, sound_file=, start=) -> bool
+        arm_ahead=None,  # (data_dir, session_id) -> bool: a backstop before a start commits
         tips: TipBook | None = None,
         lock: InstanceLock | None = None,
     ) -> None:
@@ -92,11 +95,13 @@ class Necktimer(QObject):
         self._system_bus = system_bus
         self._chime = chime
         self._arm_backstop = arm_backstop
+        self._arm_ahead_with = arm_ahead
         self._tips = tips or tips_for(language.locale_for(settings.current.language)
                                       .uiLanguages())
         self._quitting = False
         self._session_ending = False
         self._shut_down = False
+        self._armed_from: int | None = None  # the backstop waits for a session from this id
         self.tray = None
         self.reminders = None
         self.server = None
@@ -112,6 +117,7 @@ class Necktimer(QObject):
         self.window.quitRequested.connect(self.request_quit)
         self.window.settingsRequested.connect(self.show_settings)
         self.window.historyRequested.connect(self.show_history)
+        self.controller.sessionStarting.connect(self._arm_ahead)
         self.controller.sessionStarted.connect(self._arm)
         service.on_change(self._keep_lock)
         settings.changed.connect(self._settings_changed)
@@ -159,7 +165,33 @@ class Necktimer(QObject):
         self.controller.set_resume_signal(self.sleep.watching)
         if self.lock is not None:
             self.listen()
+        self._watch_folder()
         self.controller.refresh()  # reminders due now go out through the new channels
+
+    def _watch_folder(self) -> None:
+        """Notice at once when the data folder is deleted, not at the next planned wake:
+        the history, the safety record and the instance lock are made again right away, so
+        a crash soon after cannot leave an empty folder that lets a session start inside
+        the gap. (inotify, through Qt: no thread, no wake-ups while nothing changes.)"""
+        from PySide6.QtCore import QFileSystemWatcher
+
+        self._folder_watch = QFileSystemWatcher([str(self.data_dir)], self)
+        self._folder_watch.directoryChanged.connect(self._folder_changed)
+
+    def _folder_changed(self) -> None:
+        if self.lock is not None and self.lock.still_ours():
+            return  # a file of ours came or went (a journal): nothing to do
+        log.warning("the data folder changed under necktimer; checking it now")
+        self.controller.refresh()
+        status = self.controller.state.status
+        session = status.session if status.state is State.RUNNING else None
+        session = session or self.service.pending_removal()
+        if session is not None and self._arm_backstop is not None:
+            # The backstop's words went with the folder: write them again.
+            self._arm_backstop(self.data_dir, session, sound=self.settings.current.sound,
+                               sound_file=str(resource("sounds", "reminder.wav")), start=False)
+        if self.data_dir.is_dir() and str(self.data_dir) not in self._folder_watch.directories():
+            self._folder_watch.addPath(str(self.data_dir))  # a new folder: watch it instead
 
     def _build_reminders(self) -> None:
         from necktimer.ui.reminders import ReminderCenter, channels_in_order
@@ -358,17 +390,32 @@ class Necktimer(QObject):
 
     # -- the backstop -----------------------------------------------------------------------
 
+    def _arm_ahead(self, session_id: int) -> None:
+        """A start is about to be committed: the backstop runs before it is, so that dying
+        right after the commit still leaves someone to say when to take the pack off."""
+        if self._arm_ahead_with is not None:
+            self._armed_from = session_id if self._arm_ahead_with(self.data_dir, session_id) \
+                else None
+
     def _arm(self, session) -> None:
         """A pack went on (or is still on after a restart): arm the reminder that outlives us."""
         arm = self._arm_backstop
         if arm is None:
             return
+        # Armed ahead of this start: the backstop waits for it already; it needs the words.
+        only_words = self._armed_from is not None and session.id >= self._armed_from
+        self._armed_from = None
         arm(self.data_dir, session, sound=self.settings.current.sound,
-            sound_file=str(resource("sounds", "reminder.wav")))
+            sound_file=str(resource("sounds", "reminder.wav")), start=not only_words)
 
     # -- commands from the socket --------------------------------------------------------
 
     def handle_request(self, request: Request) -> Reply:
+        if request.command is Command.PING:
+            # The backstop asks at the planned end: it also learns which notification is
+            # on screen, to replace it (and take its click) should this process die.
+            shown = self.reminders.desktop_id(Kind.TIME_UP) if self.reminders else 0
+            return Reply(Exit.OK, "pong", {"time_up_notification": shown})
         if request.command is Command.SHOW:
             self.window.raise_window()
             with language.speaking(request.speech):
@@ -413,7 +460,7 @@ def show_fatal(message: str) -> None:
 def run_gui(service: SessionService, settings, *, lock: InstanceLock,
             minimized: bool = False, initial: Request | None = None) -> int:
     """Run the application until it quits; returns the process exit code."""
-    from necktimer.ui.backstop_launcher import arm_backstop
+    from necktimer.ui.backstop_launcher import arm_ahead, arm_backstop
 
     app = ensure_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
@@ -421,7 +468,8 @@ def run_gui(service: SessionService, settings, *, lock: InstanceLock,
     # The window never waits long for another program holding the history: a write
     # that has to wait is queued, and the reminder does not wait for it.
     service.set_busy_timeout(WINDOW_BUSY_TIMEOUT_S)
-    necktimer = Necktimer(service, settings, lock=lock, arm_backstop=arm_backstop)
+    necktimer = Necktimer(service, settings, lock=lock, arm_backstop=arm_backstop,
+                          arm_ahead=arm_ahead)
     necktimer.start(minimized=minimized, deferred=True)
     if initial is not None:
         reply = necktimer.handle_request(initial)

@@ -25,17 +25,30 @@ from necktimer.core.rules import Session
 
 log = logging.getLogger("necktimer.backstop")
 
+def arm_ahead(data_dir: Path, session_id: int) -> bool:
+    """Start the backstop for a session about to be committed: it waits for the session to
+    show in the record or the history (its words follow right after the commit)."""
+    try:
+        return _start(data_dir, session_id)
+    except Exception as error:
+        log.warning("cannot start the backstop: %s", error)
+        return False
+
+
 def arm_backstop(data_dir: Path, session: Session, *, sound: bool,
-                 sound_file: str | None) -> bool:
-    """Write the backstop's words and start it for `session`; False (logged) on failure."""
+                 sound_file: str | None, start: bool = True) -> bool:
+    """Write the backstop's words and start it for `session` (unless it was started ahead
+    of the session); False (logged) on failure."""
     # Never let arming the backstop break a start: every failure is logged, none raised.
     try:
         write_words(data_dir, session, sound=sound, sound_file=sound_file)
     except Exception as error:
         # It reminds anyway, in English: a missing reminder is worse than a foreign one.
         log.warning("cannot write the backstop's words (%s); it will remind in English", error)
+    if not start:
+        return True
     try:
-        return _start(data_dir, session)
+        return _start(data_dir, session.id)
     except Exception as error:
         log.warning("cannot start the backstop: %s", error)
         return False
@@ -48,11 +61,11 @@ def write_words(data_dir: Path, session: Session, *, sound: bool,
     write_atomically(data_dir / WORDS_NAME, to_json(words, session))
 
 
-def _start(data_dir: Path, session: Session) -> bool:
+def _start(data_dir: Path, session_id: int) -> bool:
     process = QProcess()
     process.setProgram(sys.executable)
     process.setArguments(["-m", "necktimer", "backstop", "--data-dir", str(data_dir.absolute()),
-                          "--session", str(session.id)])
+                          "--session", str(session_id)])
     process.setWorkingDirectory("/")  # hold no mount busy
     for set_file in (process.setStandardInputFile, process.setStandardOutputFile,
                      process.setStandardErrorFile):
@@ -63,5 +76,5 @@ def _start(data_dir: Path, session: Session) -> bool:
     if not process.startDetached():
         log.warning("cannot start the backstop (%s): %s", sys.executable, process.errorString())
         return False
-    log.info("backstop armed for session %d", session.id)
+    log.info("backstop armed for session %d", session_id)
     return True

@@ -36,6 +36,7 @@ class Controller(QObject):
     alert = Signal(object)  # core.alerts.Alert: deliver it (notification, balloon, banner)
     alertWithdrawn = Signal(object)  # core.alerts.Kind: it no longer applies
     announcement = Signal(str)  # tell a screen reader, once
+    sessionStarting = Signal(int)  # the id of a start about to be committed
     sessionStarted = Signal(object)  # Session: a pack went on (arm the backstop)
 
     def __init__(self, service: SessionService, settings, parent: QObject | None = None, *,
@@ -84,7 +85,8 @@ class Controller(QObject):
 
     def start(self, therapy: Therapy, minutes: int | None = None) -> Outcome:
         with self._batched():
-            outcome = self.service.start(therapy, minutes)
+            outcome = self.service.start(therapy, minutes,
+                                         before_commit=self.sessionStarting.emit)
             self._message = outcome.message
             if outcome.ok and outcome.session is not None:
                 session = outcome.session

@@ -89,6 +89,10 @@ class ReminderCenter(QObject):
         for channel in self._channels:
             channel.withdraw(kind)
 
+    def desktop_id(self, kind: Kind) -> int:
+        """The desktop notification now showing the alert of `kind`, or 0."""
+        return next((i for c in self._channels if (i := c.desktop_id(kind))), 0)
+
     def close(self) -> None:
         for channel in self._channels:
             channel.close()

@@ -26,6 +26,19 @@ def test_start_is_written_before_the_countdown_starts(service, data_dir):
     assert row["planned_s"] == 600 and row["start_boot"] == "boot-1"
 
 
+def test_before_commit_sees_the_id_while_nothing_is_committed_yet(service, data_dir):
+    seen = []
+
+    def before_commit(session_id):
+        seen.append((session_id, rows(data_dir)))  # another connection: nothing yet
+
+    outcome = service.start(Therapy.ICE, 10, before_commit=before_commit)
+    assert seen == [(outcome.session.id, [])]
+    assert [row["id"] for row in rows(data_dir)] == [outcome.session.id]
+    refused = service.start(Therapy.HEAT, 10, before_commit=before_commit)
+    assert not refused.ok and len(seen) == 1  # a refused start never gets that far
+
+
 def test_session_completes_by_itself_and_is_recorded(service, clock, data_dir):
     service.start(Therapy.HEAT, 15)
     clock.advance(15 * 60 - 1)

@@ -27,10 +27,18 @@ class FakeBackstop:
     """Records what the app asked the backstop to watch, instead of starting a process."""
 
     def __init__(self) -> None:
-        self.armed: list[int] = []
+        self.armed: list[int] = []  # sessions whose words were written after the start
+        self.ahead: list[int] = []  # first ids a backstop was started for, before a start
 
-    def __call__(self, data_dir, session, **_options) -> bool:
+        self.started: list[bool] = []  # whether each of those started a process too
+
+    def __call__(self, data_dir, session, *, start=True, **_options) -> bool:
         self.armed.append(session.id)
+        self.started.append(start)
+        return True
+
+    def arm_ahead(self, data_dir, first_id) -> bool:
+        self.ahead.append(first_id)
         return True
 
 
@@ -72,6 +80,7 @@ def make_app(qapp, data_dir, clock, settings_file, chime, backstop):
         kwargs.setdefault("system_bus", None)
         kwargs.setdefault("chime", chime)
         kwargs.setdefault("arm_backstop", backstop)
+        kwargs.setdefault("arm_ahead", backstop.arm_ahead)
         service = SessionService.open(data_dir, clock, settings_file)
         instance = Necktimer(service, settings_file, **kwargs)
         made.append(instance)

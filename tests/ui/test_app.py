@@ -1,5 +1,7 @@
 """The running instance: closing, quitting (never silent while a pack is on), commands."""
 
+from datetime import timedelta
+
 from helpers import tick
 from PySide6.QtWidgets import QMessageBox
 
@@ -102,7 +104,18 @@ def test_a_start_arms_the_backstop(make_app, backstop, clock):
     instance = make_app()
     instance.start()
     outcome = instance.controller.start(Therapy.ICE)
-    assert backstop.armed == [outcome.session.id]
+    # started before the commit (for the id the row is about to be committed as), and
+    # given its words after it
+    assert backstop.ahead == [outcome.session.id]
+    assert backstop.armed == [outcome.session.id] and backstop.started == [False]
+
+
+def test_a_start_the_rules_refuse_arms_nothing(make_app, backstop, clock):
+    instance = make_app()
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    assert not instance.controller.start(Therapy.HEAT).ok
+    assert backstop.ahead == [1] and backstop.armed == [1]
 
 
 def test_a_restart_with_a_pack_on_arms_the_backstop_again(make_app, backstop, clock):
@@ -113,6 +126,7 @@ def test_a_restart_with_a_pack_on_arms_the_backstop_again(make_app, backstop, cl
     again = make_app()
     again.start()
     assert backstop.armed == [session.id, session.id]
+    assert backstop.started == [False, True]  # no start ahead of it this time: it starts one
 
 
 def test_status_and_show_commands_reach_the_window(make_app):
@@ -121,3 +135,21 @@ def test_status_and_show_commands_reach_the_window(make_app):
     status = instance.handle_request(Request(Command.STATUS))
     assert status.code is Exit.OK and status.status["state"] == "ready"
     assert instance.handle_request(Request(Command.SHOW)).code is Exit.OK
+
+
+def test_a_deleted_data_folder_is_made_again_at_once_not_at_the_next_wake(make_app, qtbot,
+                                                                          clock, data_dir,
+                                                                          backstop):
+    import shutil
+
+    instance = make_app()
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    instance.window.hide()  # in the tray: no countdown to draw
+    assert instance.controller.next_wake >= timedelta(seconds=10)  # nothing due for a while
+    shutil.rmtree(data_dir)
+    # Before any timer fires: a crash now must not leave an empty folder behind.
+    qtbot.waitUntil(lambda: (data_dir / "necktimer.safety.json").exists()
+                    and (data_dir / "necktimer.sqlite3").exists(), timeout=3000)
+    assert instance.controller.state.status.state is State.RUNNING
+    assert backstop.started[-1] is False and backstop.armed[-1] == 1  # its words written again

@@ -82,7 +82,7 @@ class Launcher:
         deadline = time.monotonic() + START_TIMEOUT
         while True:
             with contextlib.suppress(Unreachable):
-                if self.ask(Command.PING) == Reply(Exit.OK, "pong"):
+                if self.ask(Command.PING).message == "pong":
                     return
             if process is not None and process.poll() is not None:
                 pytest.fail(f"the instance exited with {process.returncode}: "
@@ -281,7 +281,7 @@ def test_malformed_messages_are_refused_with_a_reply_and_the_instance_lives(inst
     assert reply["code"] == Exit.USAGE
     assert reply["message"].startswith("refused: ") and complaint in reply["message"]
     assert process.poll() is None
-    assert running.ask(Command.PING) == Reply(Exit.OK, "pong")
+    assert running.ask(Command.PING) == Reply(Exit.OK, "pong", {"time_up_notification": 0})
     assert running.ask(Command.STATUS).status["state"] == "ready"  # nothing was started
 
 

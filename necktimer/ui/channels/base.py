@@ -35,5 +35,10 @@ class Channel(QObject):
     def withdraw(self, kind: Kind) -> None:
         """Take back an alert that no longer applies (the pack is off, a session started)."""
 
+    def desktop_id(self, kind: Kind) -> int:
+        """The notification server's id for the alert of `kind` on screen; 0 when none (or
+        not a desktop notification). The backstop replaces that one if this process dies."""
+        return 0
+
     def close(self) -> None:
         """Take back everything still shown; the app is quitting."""

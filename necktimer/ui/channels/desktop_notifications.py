@@ -56,6 +56,9 @@ class DesktopNotifications(Channel):
             raise ChannelError(str(error)) from error
         self._read()
 
+    def desktop_id(self, kind: Kind) -> int:
+        return self._shown.get(kind, 0)
+
     def withdraw(self, kind: Kind) -> None:
         notification_id = self._shown.pop(kind, None)
         if notification_id and self._client is not None:

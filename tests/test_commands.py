@@ -254,6 +254,20 @@ def test_a_start_that_cannot_be_written_exits_3(service, data_dir):
     assert rows(data_dir) == []
 
 
+def test_a_start_the_rules_refuse_says_so_even_while_the_history_is_locked(service, clock,
+                                                                           data_dir):
+    run(service, Command.START, Therapy.ICE, 5)
+    holder = sqlite3.connect(data_dir / "necktimer.sqlite3", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    service.set_busy_timeout(0.05)
+    try:
+        reply = run(service, Command.START, Therapy.HEAT)
+    finally:
+        holder.close()
+    assert reply.code is Exit.REFUSED  # the real reason, not "cannot be written"
+    assert reply.message.startswith("The ice session is still running.")
+
+
 def test_stop_then_nothing_to_stop(service, clock):
     run(service, Command.START, Therapy.HEAT)
     clock.advance(5 * 60)

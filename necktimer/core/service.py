@@ -302,6 +302,11 @@ class SessionService:
             rules.check_minutes(minutes)
         except ValueError as error:
             return Outcome(False, lambda text=str(error): text, self.status())
+        # What is known already may refuse it, whatever the file's state: "a session is
+        # running" is the answer then, not "the history cannot be written".
+        known = self.status()
+        if not rules.may_start(known).allowed:
+            return Outcome(False, lambda: rules.may_start(known).reason, known, known.session)
         self.flush()
         if self._pending:
             return self._unavailable()

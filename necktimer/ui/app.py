@@ -39,6 +39,7 @@ log = logging.getLogger("necktimer.app")
 
 _FROM_ENVIRONMENT = "from-environment"  # use the session bus if the desktop has one
 WINDOW_BUSY_TIMEOUT_S = 0.25
+FOLDER_SETTLE_MS = 300  # after a change in the data folder, before looking at it
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -101,6 +102,8 @@ class Necktimer(QObject):
         self._quitting = False
         self._session_ending = False
         self._shut_down = False
+        self._folder_watch = None  # QFileSystemWatcher, once started
+        self._folder_settle: QTimer | None = None
         self._armed_from: int | None = None  # the backstop waits for a session from this id
         self.tray = None
         self.reminders = None
@@ -176,7 +179,11 @@ class Necktimer(QObject):
         from PySide6.QtCore import QFileSystemWatcher
 
         self._folder_watch = QFileSystemWatcher([str(self.data_dir)], self)
-        self._folder_watch.directoryChanged.connect(self._folder_changed)
+        # A moment's grace: an `rm -rf` under way finishes first, instead of racing the
+        # files made again (and failing on a folder that is not empty any more).
+        self._folder_settle = QTimer(self, singleShot=True, interval=FOLDER_SETTLE_MS)
+        self._folder_settle.timeout.connect(self._folder_changed)
+        self._folder_watch.directoryChanged.connect(self._folder_settle.start)
 
     def _folder_changed(self) -> None:
         if self.lock is not None and self.lock.still_ours():
@@ -253,6 +260,9 @@ class Necktimer(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        if self._folder_settle is not None:
+            self._folder_settle.stop()
+            self._folder_watch.directoryChanged.disconnect()
         self.controller.shutdown()
         if self.reminders is not None:
             self.reminders.close()
@@ -411,6 +421,9 @@ class Necktimer(QObject):
     # -- commands from the socket --------------------------------------------------------
 
     def handle_request(self, request: Request) -> Reply:
+        if self._folder_settle is not None and self._folder_settle.isActive():
+            self._folder_settle.stop()  # whoever asks gets an answer from a checked folder
+            self._folder_changed()
         if request.command is Command.PING:
             # The backstop asks at the planned end: it also learns which notification is
             # on screen, to replace it (and take its click) should this process die.

@@ -48,6 +48,7 @@ class CountdownRing(QWidget):
         text_changed = text != self._text
         caption_changed = caption != self._caption
         old_tip = self._tip_rect(self._fraction)
+        old_text = self._text
         self._fraction, self._color, self._text, self._caption = fraction, color, text, caption
         if recoloured:
             self.update()
@@ -56,7 +57,8 @@ class CountdownRing(QWidget):
             # Only the arc's end moved: repaint around its old and new place.
             self.update(old_tip.united(self._tip_rect(fraction)).toAlignedRect())
         if text_changed:
-            self.update(self._text_rect().toAlignedRect().adjusted(-2, -2, 2, 2))
+            self.update(self._changed_text_rect(old_text, text).toAlignedRect()
+                        .adjusted(-2, -2, 2, 2))
         if caption_changed:
             self.update(self._caption_rect().toAlignedRect().adjusted(-2, -2, 2, 2))
 
@@ -112,6 +114,30 @@ class CountdownRing(QWidget):
         return QRectF(box.left() + box.width() * 0.1, box.top() + box.height() * 0.22,
                       box.width() * 0.8, box.height() * 0.40)
 
+    def _text_font(self, text: str) -> QFont:
+        big = QFont(self.font())
+        big.setWeight(QFont.Weight.DemiBold)
+        big.setPixelSize(_fitting_size(big, text, self._text_rect()))
+        return big
+
+    def _changed_text_rect(self, old: str, new: str) -> QRectF:
+        """Where the digits changed: from 11:40 to 11:39 only the last two glyphs, in the
+        font's height, not the whole text box (a fifth of the pixels sent each second)."""
+        rect = self._text_rect()
+        font = self._text_font(new)
+        metrics = QFontMetricsF(font)
+        if (len(old) != len(new) or font != self._text_font(old)
+                or metrics.horizontalAdvance(old) != metrics.horizontalAdvance(new)):
+            return rect  # it moved or resized: all of it
+        same = next((i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b),
+                    len(new))
+        left = rect.center().x() - metrics.horizontalAdvance(new) / 2
+        start = left + metrics.horizontalAdvance(new[:same])
+        end = left + metrics.horizontalAdvance(new)
+        height = metrics.height()
+        return QRectF(start - height * 0.1, rect.center().y() - height / 2,
+                      end - start + height * 0.2, height).intersected(rect)
+
     def _caption_rect(self) -> QRectF:
         box, _ = self._box()
         return QRectF(box.left() + box.width() * 0.14, box.top() + box.height() * 0.63,
@@ -159,10 +185,7 @@ class CountdownRing(QWidget):
         painter.setPen(text_color)
         text_rect = self._text_rect()
         if event.rect().intersects(text_rect.toAlignedRect()):
-            big = QFont(self.font())
-            big.setWeight(QFont.Weight.DemiBold)
-            big.setPixelSize(_fitting_size(big, self._text, text_rect))
-            painter.setFont(big)
+            painter.setFont(self._text_font(self._text))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self._text)
         caption_rect = self._caption_rect()
         if event.rect().intersects(caption_rect.toAlignedRect()):

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -195,7 +196,8 @@ def test_a_mis_start_shortens_what_status_offers(tmp_path, data_dir):
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en_US.UTF-8", "PM"), ("de_DE.UTF-8", "Eisanwendung läuft"), ("es_US.UTF-8", "hielo"),
+    ("en_US.UTF-8", "Ice session running"), ("de_DE.UTF-8", "Eisanwendung läuft"),
+    ("es_US.UTF-8", "hielo"),
 ])
 def test_messages_follow_the_users_language_and_clock(tmp_path, data_dir, lang, expected):
     service, _clock, _ = started_ago(data_dir, 0, 10)
@@ -203,9 +205,9 @@ def test_messages_follow_the_users_language_and_clock(tmp_path, data_dir, lang, 
     env = {"LC_ALL": "", "LANG": lang, "TZ": "America/Chicago"}
     result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path, env=env)
     assert result.returncode == 0
-    if lang.startswith("en_US"):
-        hours = [int(h) for h in __import__("re").findall(r"(\d{1,2}):\d\d", result.stdout)]
-        assert all(1 <= h <= 12 for h in hours)  # 12-hour times
+    if lang.startswith("en_US"):  # 12-hour times, AM or PM (whatever the time of day)
+        times = re.findall(r"(\d{1,2}):\d\d\s([AP]M)", result.stdout)
+        assert len(times) == 2 and all(1 <= int(hour) <= 12 for hour, _ in times), times
     assert expected in result.stdout, result.stdout
     assert ".." not in result.stdout  # es_US: "… a las 1:29 a.m." ends the sentence once
     data = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,

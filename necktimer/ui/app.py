@@ -172,8 +172,8 @@ class Necktimer(QObject):
         self.controller.refresh()  # reminders due now go out through the new channels
 
     def _watch_folder(self) -> None:
-        """Notice at once when the data folder is deleted, not at the next planned wake:
-        the history, the safety record and the instance lock are made again right away, so
+        """Notice within a moment when the data folder is deleted, not at the next planned
+        wake: the history, the safety record and the instance lock are made again then, so
         a crash soon after cannot leave an empty folder that lets a session start inside
         the gap. (inotify, through Qt: no thread, no wake-ups while nothing changes.)"""
         from PySide6.QtCore import QFileSystemWatcher
@@ -193,10 +193,8 @@ class Necktimer(QObject):
         status = self.controller.state.status
         session = status.session if status.state is State.RUNNING else None
         session = session or self.service.pending_removal()
-        if session is not None and self._arm_backstop is not None:
-            # The backstop's words went with the folder: write them again.
-            self._arm_backstop(self.data_dir, session, sound=self.settings.current.sound,
-                               sound_file=str(resource("sounds", "reminder.wav")), start=False)
+        if session is not None:
+            self._arm(session, start=False)  # its words went with the folder
         if self.data_dir.is_dir() and str(self.data_dir) not in self._folder_watch.directories():
             self._folder_watch.addPath(str(self.data_dir))  # a new folder: watch it instead
 
@@ -407,16 +405,18 @@ class Necktimer(QObject):
             self._armed_from = session_id if self._arm_ahead_with(self.data_dir, session_id) \
                 else None
 
-    def _arm(self, session) -> None:
-        """A pack went on (or is still on after a restart): arm the reminder that outlives us."""
+    def _arm(self, session, *, start: bool | None = None) -> None:
+        """A pack went on (or is still on after a restart): arm the reminder that outlives
+        us. `start` False only writes the backstop's words (it runs already)."""
         arm = self._arm_backstop
         if arm is None:
             return
-        # Armed ahead of this start: the backstop waits for it already; it needs the words.
-        only_words = self._armed_from is not None and session.id >= self._armed_from
-        self._armed_from = None
+        if start is None:
+            # Armed ahead of this start: the backstop waits for it already.
+            start = self._armed_from is None or session.id < self._armed_from
+            self._armed_from = None
         arm(self.data_dir, session, sound=self.settings.current.sound,
-            sound_file=str(resource("sounds", "reminder.wav")), start=not only_words)
+            sound_file=str(resource("sounds", "reminder.wav")), start=start)
 
     # -- commands from the socket --------------------------------------------------------
 

@@ -134,7 +134,15 @@ def preflight(python: str, source: Path) -> tuple[str | None, str]:
         return (f"{python} cannot import PySide6 and necktimer from {source}: "
                 f"{last_line(result.stderr)}"), ""
     version, pyside = result.stdout.split()
-    return None, f"python {version} ({python}), PySide6 {pyside}, necktimer from {source}"
+    # Measure necktimer as installed: pip writes the bytecode at install time. From a
+    # source folder, Python writes it on the first run, unless PYTHONDONTWRITEBYTECODE
+    # is set (as on some CI machines), and then every start would compile ~30 modules.
+    compiled = subprocess.run([python, "-m", "compileall", "-q", str(source / "necktimer")],
+                              capture_output=True, text=True, check=False)
+    bytecode = ("bytecode compiled" if compiled.returncode == 0
+                else f"bytecode NOT compiled ({last_line(compiled.stdout + compiled.stderr)})")
+    return None, (f"python {version} ({python}), PySide6 {pyside}, necktimer from {source} "
+                  f"({bytecode})")
 
 
 def revision(source: Path) -> str:

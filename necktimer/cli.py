@@ -220,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         # The backstop outlives the window and must stay small: no Qt, no translations
         # to load (the window wrote its words down for it).
         return _backstop(argv[1:])
+    from necktimer.pyside import load
+
+    load()  # before the first Qt import (language): see necktimer/pyside.py
     from necktimer import language
 
     language.install()  # the environment's language, so that --help and errors read in it

@@ -41,22 +41,30 @@ def light_palette(app: QApplication) -> QPalette:
     return palette
 
 
-def apply(app: QApplication, setting: str) -> None:
-    """Use the colour scheme `setting` names: "system", "light" or "dark"."""
+def _remember_original(app: QApplication) -> None:
+    """The desktop's own style and palette, before our first change: "system" goes back."""
     if not _original:
         _original["style"] = app.style().name()
         _original["palette"] = QPalette(app.palette())
+
+
+def apply(app: QApplication, setting: str) -> None:
+    """Use the colour scheme `setting` names: "system", "light" or "dark"."""
     hints = app.styleHints()
     if setting == "system":
         if hasattr(hints, "unsetColorScheme"):
             hints.unsetColorScheme()
-        if app.style().name() != _original["style"]:
+        if _original and app.style().name() != _original["style"]:
             app.setStyle(str(_original["style"]))
         if hints.colorScheme() == Qt.ColorScheme.Dark and app.style().name() == "fusion":
+            _remember_original(app)
             app.setPalette(dark_palette())
-        else:
+        elif _original:
             app.setPalette(_original["palette"])
+        # Otherwise nothing was changed: the style is not even asked for at start-up,
+        # where wrapping it costs PySide a few milliseconds before the first paint.
         return
+    _remember_original(app)
     dark = setting == "dark"
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)

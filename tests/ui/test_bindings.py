@@ -6,6 +6,7 @@ after a few minutes of a visible countdown. This repeats the calls the
 countdown makes every second, many times over, and checks None's count holds.
 """
 
+import os
 import subprocess
 import sys
 
@@ -84,3 +85,29 @@ def test_a_whole_visible_session_runs_to_its_end(tmp_path):
                             text=True, cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "waiting"
+
+
+NO_SOURCE_READING = """
+import builtins, linecache, sys
+python_import = builtins.__import__
+import necktimer.ui.main_window  # the package loads PySide6 first (necktimer.pyside)
+from PySide6.QtCore import Qt  # a class PySide6 creates on first use
+from PySide6.QtWidgets import QFileDialog  # a widget module's class, after the hand-back
+print(builtins.__import__ is python_import)
+print(sorted(name for name in linecache.cache if "necktimer" in name))
+print(Qt.AlignmentFlag.AlignCenter.name, QFileDialog.__name__)
+"""
+
+
+def test_the_window_modules_load_without_pyside_reading_their_source(tmp_path):
+    """PySide6's import hook reads every later module's source; necktimer hands it back.
+
+    In a fresh process (pytest has PySide loaded already, hook and all), importing
+    the window leaves Python's own import in place, no module's source in
+    linecache, and Qt's lazily made classes still load.
+    """
+    result = subprocess.run([sys.executable, "-c", NO_SOURCE_READING], capture_output=True,
+                            text=True, cwd=tmp_path, timeout=60,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split("\n")[:3] == ["True", "[]", "AlignCenter QFileDialog"]

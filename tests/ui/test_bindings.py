@@ -88,13 +88,15 @@ def test_a_whole_visible_session_runs_to_its_end(tmp_path):
 
 
 NO_SOURCE_READING = """
-import builtins, linecache, sys
+import builtins, linecache, os, sys
 python_import = builtins.__import__
 import necktimer.ui.main_window  # the package loads PySide6 first (necktimer.pyside)
+import necktimer
 from PySide6.QtCore import Qt  # a class PySide6 creates on first use
 from PySide6.QtWidgets import QFileDialog  # a widget module's class, after the hand-back
 print(builtins.__import__ is python_import)
-print(sorted(name for name in linecache.cache if "necktimer" in name))
+ours = os.path.dirname(necktimer.__file__) + os.sep
+print(sorted(name for name in linecache.cache if name.startswith(ours)))
 print(Qt.AlignmentFlag.AlignCenter.name, QFileDialog.__name__)
 """
 

@@ -136,7 +136,7 @@ def preflight(python: str, source: Path) -> tuple[str | None, str]:
     version, pyside = result.stdout.split()
     # Measure necktimer as installed: pip writes the bytecode at install time. From a
     # source folder, Python writes it on the first run, unless PYTHONDONTWRITEBYTECODE
-    # is set (as on some CI machines), and then every start would compile ~30 modules.
+    # is set (as on some CI machines), and then every start compiles our modules again.
     compiled = subprocess.run([python, "-m", "compileall", "-q", str(source / "necktimer")],
                               capture_output=True, text=True, check=False)
     bytecode = ("bytecode compiled" if compiled.returncode == 0

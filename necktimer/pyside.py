@@ -5,7 +5,7 @@ On import PySide6 replaces `builtins.__import__` with a hook that serves
 switch could apply, the hook reads the whole source of every module imported
 after PySide (`inspect.getsource`) and keeps it in `linecache`. necktimer
 never uses `__feature__`, and in its start-up that reading cost about 30 ms and
-3.5 MiB (`benchmarks/run.py startup memory`). So Python's own import is put
+3.5 MiB by the first paint. So Python's own import is put
 back as soon as PySide has loaded; Qt classes still load lazily through the
 PySide modules themselves, which is not affected.
 
@@ -29,4 +29,3 @@ def load() -> None:
 
     if builtins.__import__ is not python_import:
         builtins.__import__ = python_import
-

@@ -113,3 +113,45 @@ def test_the_window_modules_load_without_pyside_reading_their_source(tmp_path):
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split("\n")[:3] == ["True", "[]", "AlignCenter QFileDialog"]
+
+
+FIRST_PAINT = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from necktimer.core.clock import FakeClock
+from necktimer.core.service import SessionService
+from necktimer.settings_io import SettingsFile
+from necktimer.ui.app import Necktimer, ensure_application
+from PySide6 import QtWidgets
+
+UNUSED = ("QWizard", "QFileDialog", "QGraphicsView", "QStyle", "QCommonStyle")
+app = ensure_application()
+folder = Path("profile").absolute()  # in the test's tmp_path (the working folder)
+settings = SettingsFile(folder)
+instance = Necktimer(SessionService.open(folder, FakeClock(), settings), settings,
+                     tray_available=False, dbus_address=None, system_bus=None,
+                     arm_backstop=None)
+instance.window.fit_to_screen()
+instance.window.show()
+app.processEvents()
+print(sorted(name for name in UNUSED if name in vars(QtWidgets)))
+instance.start()
+app.processEvents()
+print(sorted(name for name in UNUSED if name in vars(QtWidgets)))
+instance.shutdown()
+"""
+
+
+def test_the_first_paint_makes_pyside_build_no_classes_it_does_not_use(tmp_path):
+    """PySide6 makes a Qt class (and its Python enums) the first time it is used.
+
+    Asking Qt for the scroll area's own viewport widget made PySide build every
+    QtWidgets class to find that widget's Python type (10-18 ms before the first
+    paint), and wrapping the application's style cost its enums. In a fresh process,
+    neither the first paint nor the rest of the start builds classes such as these.
+    """
+    result = subprocess.run([sys.executable, "-c", FIRST_PAINT], capture_output=True,
+                            text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split("\n")[:2] == ["[]", "[]"], result.stdout

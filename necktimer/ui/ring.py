@@ -15,6 +15,7 @@ server it wakes, which doubles its context switches (README, "Benchmarks").
 from __future__ import annotations
 
 import math
+import os
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -106,9 +107,14 @@ class CountdownRing(QWidget):
         return self._geometry[1]
 
     def _arc_steps(self, fraction: float) -> int:
-        """The arc's length in whole pixels: the ring is redrawn only when this changes."""
+        """The arc's length in whole pixels: the ring is redrawn only when this changes.
+
+        Any arc that is drawn at all (its round caps make a dot even at a sliver of a
+        degree) counts at least 1, so that it is rubbed out when the fraction reaches 0.
+        """
         box, _ = self._box()
-        return round(fraction * math.pi * max(box.width(), 1.0))
+        steps = round(fraction * math.pi * max(box.width(), 1.0))
+        return max(steps, 1) if round(fraction * 5760) > 0 else 0
 
     def _tip_rect(self, fraction: float) -> QRectF:
         """Where the arc ends (with its round cap) when `fraction` of the ring is left."""
@@ -288,13 +294,16 @@ class CountdownRing(QWidget):
     def _draw_text(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
         """The big text, centred in `rect`.
 
-        Qt draws glyphs this large as outlines, loading each one from the font file
-        again on every paint (hinting included). A countdown uses eleven glyphs, so
-        their outlines are kept and filled where drawText would put them.
+        Qt draws glyphs larger than _OUTLINE_SIZE device pixels as outlines, loading
+        each one from the font file again on every paint (hinting included). A
+        countdown uses eleven glyphs, so their outlines are kept and filled where
+        drawText would put them.
         """
         text = self._text
         font, metrics, _width = self._text_style(text)
-        if not set(text) <= _COUNTDOWN_GLYPHS:
+        outlines = font.pixelSize() * self.devicePixelRatioF() > _OUTLINE_SIZE
+        if not outlines or not set(text) <= _COUNTDOWN_GLYPHS:
+            # (smaller glyphs come from Qt's own cache of drawn glyphs, and are hinted)
             painter.setFont(font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             return
@@ -321,6 +330,16 @@ class CountdownRing(QWidget):
 
 
 _COUNTDOWN_GLYPHS = frozenset("0123456789:")
+
+
+def _glyph_cache_limit() -> int:
+    """The largest glyphs (device pixels) Qt's raster engine caches: 64, or the variable
+    it reads too (anything but a positive number there means 64, as for Qt)."""
+    value = os.environ.get("QT_MAX_CACHED_GLYPH_SIZE", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else 64
+
+
+_OUTLINE_SIZE = _glyph_cache_limit()
 
 
 def _fitting_size(font: QFont, text: str, rect: QRectF) -> int:

@@ -123,11 +123,10 @@ class CountdownRing(QWidget):
         radius = box.width() / 2
         x = box.center().x() + radius * math.sin(angle)
         y = box.center().y() - radius * math.cos(angle)
-        reach = thickness / 2 + 2  # the pen's half width (and round cap), and antialiasing
-        tip = QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
-        # At 12 o'clock the arc starts too: keep the start's square end in the region.
-        start = QRectF(box.center().x() - reach, box.top() - reach, 2 * reach, 2 * reach)
-        return tip.united(start) if fraction >= 0.999 or fraction <= 0.001 else tip
+        # The pen's half width (and its round cap), and a pixel or two of antialiasing.
+        # Near 12 o'clock this box holds the arc's starting cap too.
+        reach = thickness / 2 + 2
+        return QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
 
     def _arc_change(self, old: float, new: float) -> QRectF:
         """Every pixel that differs between the arc ending at `old` and at `new`."""
@@ -141,9 +140,6 @@ class CountdownRing(QWidget):
         box, _ = self._box()
         return QRectF(box.left() + box.width() * 0.1, box.top() + box.height() * 0.22,
                       box.width() * 0.8, box.height() * 0.40)
-
-    def _text_font(self, text: str) -> QFont:
-        return self._text_style(text)[0]
 
     def _text_style(self, text: str) -> tuple[QFont, QFontMetricsF, float]:
         """The largest font in which `text` fits the box, its metrics, and the text's width.

@@ -43,7 +43,7 @@ def test_a_new_second_repaints_only_the_digits_that_changed(qtbot):
     whole = ring._text_rect().toAlignedRect()  # noqa: SLF001 - the box the digits sit in
     assert rect.width() * rect.height() < whole.width() * whole.height() / 2
     # ... and all of what changed: the last two glyphs, at their full height
-    font = ring._text_font("11:39")  # noqa: SLF001
+    font = ring._text_style("11:39")[0]  # noqa: SLF001
     metrics = QFontMetricsF(font)
     right = whole.center().x() + metrics.horizontalAdvance("11:39") / 2
     left = right - metrics.horizontalAdvance("39")
@@ -110,9 +110,11 @@ def test_two_fresh_arcs_differ_only_near_their_ends():
     assert all(y > 330 for _, y in patches)  # all at 6 o'clock, none along the ring
 
 
-# (from, to): a second of a 15-minute session, of a 1-minute one, the last second, a
-# minute's turn, and a jump across a quarter of the ring (a laptop woken from suspend)
-STEPS = [((0.5, "07:30"), (0.4989, "07:29")),
+# (from, to): the first second, a second of a 15-minute session, of a 1-minute one, the
+# last second, a minute's turn, and a jump across a quarter of the ring (a laptop woken
+# from suspend)
+STEPS = [((1.0, "15:00"), (0.9989, "14:59")),
+         ((0.5, "07:30"), (0.4989, "07:29")),
          ((0.5, "00:30"), (0.4833, "00:29")),
          ((0.0011, "00:01"), (0.0, "00:00")),
          ((0.9, "13:30"), (0.8999, "13:29")),
@@ -199,7 +201,7 @@ def test_the_countdown_digits_look_as_qt_draws_the_text(size):
     painter = QPainter(qts)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setPen(QColor("black"))
-    painter.setFont(ring._text_font("07:29"))  # noqa: SLF001
+    painter.setFont(ring._text_style("07:29")[0])  # noqa: SLF001
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "07:29")
     painter.end()
     ink = sum(1 for y in range(size) for x in range(size) if qts.pixel(x, y) & 255 < 128)

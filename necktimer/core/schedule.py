@@ -6,8 +6,10 @@ pending there is no timer at all:
 * the events: the session's end, the one-minute heads-up, the next repeat of
   the pack-off reminder, the end of the gap (when someone is told about it),
   the end of a stop's undo offer, a retry of a write that failed;
-* the display: every second while a countdown is on screen, when the minutes
-  shown change while only the tray or the waiting screen shows them.
+* the display: when the minutes shown change (the window's sentence, the
+  tray), and every second of a session's last minute while the window shows it
+  in seconds. The ring's digits move every second on their own timer
+  (ui.countdown), so the whole view is not derived and redrawn for them.
 
 Qt's timers stop during suspend; the resume signal wakes the program instead,
 and where the desktop has none, a pack that is on is checked at least once a
@@ -22,6 +24,8 @@ from datetime import datetime, timedelta
 
 from necktimer.core.rules import State, Status
 
+SECOND = timedelta(seconds=1)
+MINUTE = timedelta(minutes=1)
 REMINDER_REPEAT = timedelta(minutes=1)
 HEADS_UP = timedelta(minutes=1)
 NO_RESUME_SIGNAL_CHECK = timedelta(minutes=1)
@@ -32,8 +36,7 @@ TRAY_GAP_STEP = timedelta(minutes=5)  # the tray's grey ring moves in steps this
 class Plan:
     """What is pending besides the status itself."""
 
-    countdown_visible: bool = False  # the window shows a countdown: tick every second
-    window_visible: bool = False  # the waiting screen shows whole minutes
+    window_visible: bool = False  # the window's sentence shows whole minutes (seconds at the end)
     tray: bool = False  # the tray's tooltip and ring show whole minutes
     heads_up_pending: bool = False  # the one-minute heads-up has not gone out yet
     gap_watched: bool = False  # someone is to be told when the gap is over
@@ -53,17 +56,17 @@ def next_wake(status: Status, plan: Plan) -> timedelta | None:
         due.append(status.remaining)
         if plan.heads_up_pending and status.remaining > HEADS_UP:
             due.append(status.remaining - HEADS_UP)
-        if plan.countdown_visible:
-            due.append(_to_next_step(status.remaining, timedelta(seconds=1)))
+        if plan.window_visible:
+            due.append(_to_next_word(status.remaining))
         elif plan.tray:
-            due.append(_to_next_step(status.remaining, timedelta(minutes=1)))
+            due.append(to_next_step(status.remaining, MINUTE))
     elif status.state is State.WAITING and status.wait is not None:
         if plan.gap_watched or plan.window_visible or plan.tray:
             due.append(status.wait)
         if plan.window_visible:
-            due.append(_to_next_step(status.wait, timedelta(minutes=1)))
+            due.append(_to_next_word(status.wait))
         elif plan.tray:
-            due.append(_to_next_step(status.wait, TRAY_GAP_STEP))
+            due.append(to_next_step(status.wait, TRAY_GAP_STEP))
     for moment in (plan.next_reminder_at, plan.undo_until, plan.retry_at):
         if moment is not None:
             due.append(moment - now)
@@ -74,7 +77,13 @@ def next_wake(status: Status, plan: Plan) -> timedelta | None:
     return max(min(due), timedelta(0))
 
 
-def _to_next_step(left: timedelta, step: timedelta) -> timedelta:
+def _to_next_word(left: timedelta) -> timedelta:
+    """How long until the window's sentence changes: it says "in 14 min", and
+    "in 59 s" in the last minute (humanize.format_duration)."""
+    return to_next_step(left, SECOND if left <= MINUTE else MINUTE)
+
+
+def to_next_step(left: timedelta, step: timedelta) -> timedelta:
     """How long until `left`, shown rounded up to whole steps, shows one step less."""
     seconds, size = left.total_seconds(), step.total_seconds()
     steps_shown = math.ceil(seconds / size)

@@ -49,7 +49,6 @@ class Controller(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._wake)
         self._window_visible = False
-        self._countdown_visible = False
         self._tray = False
         self._next_wake: timedelta | None = None
         self._event_at: datetime | None = None
@@ -207,10 +206,10 @@ class Controller(QObject):
     # -- what is on screen -------------------------------------------------------------------
 
     def set_window_visible(self, visible: bool) -> None:
-        """A visible countdown ticks every second; a hidden one only when something is due."""
+        """The window's sentence is kept to the minute (the ring's digits tick on their own);
+        a hidden window is woken only when something is due."""
         if visible != self._window_visible:
             self._window_visible = visible
-            self._countdown_visible = visible
             self._publish()
 
     def set_tray(self, shown: bool) -> None:
@@ -398,8 +397,7 @@ class Controller(QObject):
         )
         event_wait = schedule.next_wake(status, events)
         self._event_at = status.now + event_wait if event_wait is not None else None
-        display = replace(events, countdown_visible=self._countdown_visible,
-                          window_visible=self._window_visible, tray=self._tray)
+        display = replace(events, window_visible=self._window_visible, tray=self._tray)
         self._next_wake = schedule.next_wake(status, display)
         if self._next_wake is None:
             self._timer.stop()

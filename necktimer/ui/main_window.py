@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
                        self.advice_banner):
             outer.addWidget(banner)
 
-        self.panel = SessionPanel()
+        self.panel = SessionPanel(clock=self.controller.service.clock)
         self.panel.startIce.connect(self.start_ice)
         self.panel.startHeat.connect(self.start_heat)
         self.panel.stop.connect(self.stop)
@@ -382,7 +382,9 @@ class MainWindow(QMainWindow):
         handled = super().event(event)
         if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.WindowStateChange):
             # A countdown nobody can see does not need to tick every second.
-            self.controller.set_window_visible(self.isVisible() and not self.isMinimized())
+            on_screen = self.isVisible() and not self.isMinimized()
+            self.panel.set_on_screen(on_screen)
+            self.controller.set_window_visible(on_screen)
         return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 import os
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -45,10 +46,11 @@ class CountdownRing(QWidget):
         self._cache: QPixmap | None = None
         self._cache_key: tuple | None = None  # what the whole pixmap was drawn for
         self._cache_fraction = 0.0  # where its arc ends
-        self._fonts: dict[str, tuple[QFont, QFontMetricsF]] = {}  # by shape of text
-        self._geometry: tuple = (None, None)  # ((width, height), what _box says for it)
-        self._widths: dict[str, tuple[QFont, QFontMetricsF, float]] = {}  # the last texts'
-        self._glyphs: dict[tuple[int, str], tuple[QPainterPath, float]] = {}  # countdown's
+        self._fonts: dict[str, _Lettering] = {}  # by shape of text
+        self._geometry: tuple = (None, None)  # ((width, height), _Geometry for that size)
+        self._widths: dict[str, tuple[QFont, _Lettering, float]] = {}  # the last texts'
+        self._palette_colours: tuple[QColor, QColor, QColor] | None = None
+        self._pens: tuple[QPen, QPen] = (QPen(), QPen())  # the track's and the arc's
         self.setMinimumSize(QSize(120, 120))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -97,13 +99,14 @@ class CountdownRing(QWidget):
 
     def _box(self) -> tuple[QRectF, float]:
         """The square the ring's centre line runs round, and the ring's thickness."""
+        geometry = self._layout()
+        return geometry.box, geometry.thickness
+
+    def _layout(self) -> _Geometry:
+        """Everything about where things go, worked out once per size (each second asks)."""
         width, height = self.width(), self.height()
         if self._geometry[0] != (width, height):
-            side = min(width, height)
-            thickness = max(6.0, side * 0.07)
-            box = QRectF((width - side) / 2 + thickness, (height - side) / 2 + thickness,
-                         side - 2 * thickness, side - 2 * thickness)
-            self._geometry = ((width, height), (box, thickness))
+            self._geometry = ((width, height), _Geometry.of(width, height))
         return self._geometry[1]
 
     def _arc_steps(self, fraction: float) -> int:
@@ -112,64 +115,56 @@ class CountdownRing(QWidget):
         Any arc that is drawn at all (its round caps make a dot even at a sliver of a
         degree) counts at least 1, so that it is rubbed out when the fraction reaches 0.
         """
-        box, _ = self._box()
-        steps = round(fraction * math.pi * max(box.width(), 1.0))
+        steps = round(fraction * self._layout().perimeter)
         return max(steps, 1) if round(fraction * 5760) > 0 else 0
 
     def _tip_rect(self, fraction: float) -> QRectF:
         """Where the arc ends (with its round cap) when `fraction` of the ring is left."""
-        box, thickness = self._box()
-        angle = math.radians(fraction * 360.0)
-        radius = box.width() / 2
-        x = box.center().x() + radius * math.sin(angle)
-        y = box.center().y() - radius * math.cos(angle)
-        # The pen's half width (and its round cap), and a pixel or two of antialiasing.
-        # Near 12 o'clock this box holds the arc's starting cap too.
-        reach = thickness / 2 + 2
-        return QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
+        return QRectF(*self._layout().tip(fraction))
 
     def _arc_change(self, old: float, new: float) -> QRectF:
         """Every pixel that differs between the arc ending at `old` and at `new`."""
-        box, thickness = self._box()
-        if abs(old - new) * math.pi * box.width() > thickness:
+        geometry = self._layout()
+        if abs(old - new) * geometry.perimeter > geometry.thickness:
             return QRectF(self.rect())  # a jump (after a suspend, say): the whole ring
         # Close together, the bounding box of both ends holds the arc between them.
-        return self._tip_rect(old).united(self._tip_rect(new))
+        (x1, y1, w1, h1), (x2, y2, w2, h2) = geometry.tip(old), geometry.tip(new)
+        left, top = min(x1, x2), min(y1, y2)
+        return QRectF(left, top, max(x1 + w1, x2 + w2) - left, max(y1 + h1, y2 + h2) - top)
 
     def _text_rect(self) -> QRectF:
-        box, _ = self._box()
-        return QRectF(box.left() + box.width() * 0.1, box.top() + box.height() * 0.22,
-                      box.width() * 0.8, box.height() * 0.40)
+        return self._layout().text_rect
 
-    def _text_style(self, text: str) -> tuple[QFont, QFontMetricsF, float]:
-        """The largest font in which `text` fits the box, its metrics, and the text's width.
+    def _text_style(self, text: str) -> tuple[QFont, _Lettering, float]:
+        """The largest font in which `text` fits the box, its lettering, and the text's width.
 
         Fitted once per shape ("00:00" for every countdown minute) and checked for
-        each text, since a font's digits need not all be equally wide. Measuring text
-        lays it out, so the last few widths are kept: each second asks for the new text
-        and the one before it.
+        each text, since a font's digits need not all be equally wide. The last few
+        texts are kept: each second asks for the new text and the one before it.
         """
         known = self._widths.get(text)
         if known is not None:
             return known
         shape = text.translate(_DIGITS_AS_ZERO)
-        style = self._fonts.get(shape)
+        lettering = self._fonts.get(shape)
         rect = self._text_rect()
-        width = style[1].horizontalAdvance(text) if style is not None else 0.0
-        if style is None or width > rect.width():
+        width = lettering.width(text) if lettering is not None else 0.0
+        if lettering is None or width > rect.width():
             big = QFont(self.font())
             big.setWeight(QFont.Weight.DemiBold)
             big.setPixelSize(_fitting_size(big, text, rect))
-            style = self._fonts[shape] = (big, QFontMetricsF(big))
-            width = style[1].horizontalAdvance(text)
+            lettering = self._fonts[shape] = _Lettering(big)
+            width = lettering.width(text)
         if len(self._widths) >= 4:
             del self._widths[next(iter(self._widths))]  # the oldest
-        known = self._widths[text] = (*style, width)
+        known = self._widths[text] = (lettering.font, lettering, width)
         return known
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._forget_fonts()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._palette_colours = None
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
@@ -179,68 +174,78 @@ class CountdownRing(QWidget):
     def _forget_fonts(self) -> None:
         self._fonts.clear()
         self._widths.clear()
-        self._glyphs.clear()
 
     def _changed_text_rect(self, old: str, new: str) -> QRectF:
         """Where the digits changed: from 11:40 to 11:39 only the last two glyphs, in the
         font's height, not the whole text box (a fifth of the pixels sent each second)."""
         rect = self._text_rect()
-        font, metrics, width = self._text_style(new)
-        old_font, _, old_width = self._text_style(old)
-        if len(old) != len(new) or font is not old_font or old_width != width:
+        _, lettering, width = self._text_style(new)
+        _, old_lettering, old_width = self._text_style(old)
+        if len(old) != len(new) or lettering is not old_lettering or old_width != width:
             return rect  # it moved or resized: all of it
         same = next((i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b),
                     len(new))
         left = rect.center().x() - width / 2
-        start = left + metrics.horizontalAdvance(new[:same])
+        start = left + lettering.width(new[:same])
         end = left + width
-        height = metrics.height()
+        height = lettering.height
         return QRectF(start - height * 0.1, rect.center().y() - height / 2,
                       end - start + height * 0.2, height).intersected(rect)
 
     def _caption_rect(self) -> QRectF:
-        box, _ = self._box()
-        return QRectF(box.left() + box.width() * 0.14, box.top() + box.height() * 0.63,
-                      box.width() * 0.72, box.height() * 0.25)
+        return self._layout().caption_rect
 
     # -- painting -------------------------------------------------------------------------
 
+    def _colours(self) -> tuple[QColor, QColor, QColor]:
+        """The track's, the background's and the text's colours, from the palette.
+
+        The active colours always: an unfocused window must stay readable at a glance.
+        """
+        if self._palette_colours is None:
+            palette = self.palette()
+            track = QColor(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Mid))
+            track.setAlpha(90)
+            self._palette_colours = (
+                track,
+                palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window),
+                palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText))
+        return self._palette_colours
+
     def _ring_pixmap(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
-        palette = self.palette()
-        track = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Mid)
-        background = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+        track, background, _ = self._colours()
         key = (self.width(), self.height(), ratio, self._color.rgba(), track.rgba(),
                background.rgba())
         if self._cache is None or key != self._cache_key:
             pixmap = QPixmap(QSize(math.ceil(self.width() * ratio),
                                    math.ceil(self.height() * ratio)))
             pixmap.setDevicePixelRatio(ratio)
-            self._draw_ring(pixmap, QRectF(self.rect()), track, background)
+            thickness = self._layout().thickness
+            self._pens = (
+                QPen(track, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap),
+                QPen(self._color, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            self._draw_ring(pixmap, QRectF(self.rect()))
             self._cache, self._cache_key = pixmap, key
         elif self._arc_steps(self._fraction) != self._arc_steps(self._cache_fraction):
             # Only the arc's end moved: draw the ring again just around it.
-            self._draw_ring(self._cache, self._arc_change(self._cache_fraction, self._fraction),
-                            track, background)
+            self._draw_ring(self._cache, self._arc_change(self._cache_fraction, self._fraction))
         else:
             return self._cache
         self._cache_fraction = self._fraction
         return self._cache
 
-    def _draw_ring(self, pixmap: QPixmap, area: QRectF, track: QColor,
-                   background: QColor) -> None:
+    def _draw_ring(self, pixmap: QPixmap, area: QRectF) -> None:
         """Track and arc, drawn within `area` of the pixmap (over whatever was there)."""
+        geometry = self._layout()
+        track_pen, arc_pen = self._pens
         painter = QPainter(pixmap)
         painter.setClipRect(area)
         # Our own background: the ring paints every pixel, so its parents never repaint
         # behind it (WA_OpaquePaintEvent) when the digits change.
-        painter.fillRect(area, background)
+        painter.fillRect(area, self._colours()[1])
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        box, thickness = self._box()
-        track = QColor(track)
-        track.setAlpha(90)
-        track_pen = QPen(track, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
-        arc_pen = QPen(self._color, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        box = geometry.box
         # Positions on the ring in 1/16 degree, clockwise from 12 o'clock; Qt's angles run
         # counter-clockwise from 3 o'clock.
         end = round(self._fraction * 5760)
@@ -249,11 +254,9 @@ class CountdownRing(QWidget):
             # A few pixels around the arc's end: stroke only that stretch of the ring.
             # Stroking all of it, even clipped, costs several times more; the stretch
             # reaches well past the area, so its own ends and caps fall outside the clip.
-            radius = box.width() / 2
-            middle = math.atan2(area.center().x() - box.center().x(),
-                                box.center().y() - area.center().y())
-            middle = round(math.degrees(middle) * 16)
-            reach = round(math.degrees(3 * thickness / max(radius, 1.0)) * 16)
+            (cx, cy), middle = geometry.centre, area.center()
+            middle = round(math.degrees(math.atan2(middle.x() - cx, cy - middle.y())) * 16)
+            reach = round(math.degrees(3 * geometry.thickness / max(geometry.radius, 1.0)) * 16)
             first, last = middle - reach, middle + reach
         painter.setPen(track_pen)
         if last - first >= 5760:
@@ -271,24 +274,22 @@ class CountdownRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._ring_pixmap())
-        # The active colours always: an unfocused window must stay readable at a glance.
-        text_color = self.palette().color(QPalette.ColorGroup.Active,
-                                          QPalette.ColorRole.WindowText)
+        text_color = self._colours()[2]
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setPen(text_color)
-        text_rect = self._text_rect()
-        if event.rect().intersects(text_rect.toAlignedRect()):
-            self._draw_text(painter, text_rect, text_color)
-        caption_rect = self._caption_rect()
-        if event.rect().intersects(caption_rect.toAlignedRect()):
+        geometry, area = self._layout(), event.rect()
+        if area.intersects(geometry.text_box):
+            self._draw_text(painter, geometry.text_rect, text_color, area)
+        if area.intersects(geometry.caption_box):
             small = QFont(self.font())
-            small.setPixelSize(_caption_size(small, self._caption, caption_rect))
+            small.setPixelSize(_caption_size(small, self._caption, geometry.caption_rect))
             painter.setFont(small)
-            painter.drawText(caption_rect, CAPTION_FLAGS, self._caption)
+            painter.drawText(geometry.caption_rect, CAPTION_FLAGS, self._caption)
         painter.end()
 
-    def _draw_text(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
-        """The big text, centred in `rect`.
+    def _draw_text(self, painter: QPainter, rect: QRectF, color: QColor,
+                   area: QRect | None = None) -> None:
+        """The big text, centred in `rect` (its glyphs that fall in `area`, if given).
 
         Qt draws glyphs larger than _OUTLINE_SIZE device pixels as outlines, loading
         each one from the font file again on every paint (hinting included). A
@@ -296,36 +297,114 @@ class CountdownRing(QWidget):
         drawText would put them.
         """
         text = self._text
-        font, metrics, _width = self._text_style(text)
+        font, lettering, width = self._text_style(text)
         outlines = font.pixelSize() * self.devicePixelRatioF() > _OUTLINE_SIZE
         if not outlines or not set(text) <= _COUNTDOWN_GLYPHS:
             # (smaller glyphs come from Qt's own cache of drawn glyphs, and are hinted)
             painter.setFont(font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             return
-        glyphs = [self._glyph(font, metrics, char) for char in text]
-        x = rect.center().x() - sum(advance for _, advance in glyphs) / 2
-        baseline = rect.center().y() + (metrics.ascent() - metrics.descent()) / 2
+        x = rect.center().x() - width / 2
+        baseline = rect.center().y() + lettering.baseline_offset
+        # Most seconds repaint one glyph: the others are left alone (with a tenth of the
+        # font's height either side for glyphs whose ink overhangs their advance).
+        margin = lettering.height * 0.1
+        first, last = (area.left() - margin, area.right() + 1 + margin) if area is not None \
+            else (-math.inf, math.inf)
         painter.save()  # the caption is drawn with the pen, after this
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
-        for outline, advance in glyphs:
-            painter.drawPath(outline.translated(x, baseline))
+        painter.translate(x, baseline)
+        for char in text:
+            advance = lettering.advance(char)
+            if x + advance >= first and x <= last:
+                painter.drawPath(lettering.outline(char))
+            painter.translate(advance, 0)
             x += advance
         painter.restore()
 
-    def _glyph(self, font: QFont, metrics: QFontMetricsF, char: str) -> tuple[QPainterPath, float]:
-        key = (font.pixelSize(), char)
-        glyph = self._glyphs.get(key)
-        if glyph is None:
-            outline = QPainterPath()
-            outline.addText(0, 0, font, char)
-            glyph = self._glyphs[key] = (outline, metrics.horizontalAdvance(char))
-        return glyph
+
+@dataclass(frozen=True)
+class _Geometry:
+    """Where the ring, its text and its caption go in a widget of one size."""
+
+    box: QRectF  # the square the ring's centre line runs round
+    centre: tuple[float, float]
+    radius: float
+    thickness: float
+    perimeter: float  # the centre line's length, in pixels
+    text_rect: QRectF
+    caption_rect: QRectF
+    text_box: QRect  # the same in whole pixels
+    caption_box: QRect
+
+    @classmethod
+    def of(cls, width: int, height: int) -> _Geometry:
+        side = min(width, height)
+        thickness = max(6.0, side * 0.07)
+        inner = side - 2 * thickness
+        left, top = (width - side) / 2 + thickness, (height - side) / 2 + thickness
+        text_rect = QRectF(left + inner * 0.1, top + inner * 0.22, inner * 0.8, inner * 0.40)
+        caption_rect = QRectF(left + inner * 0.14, top + inner * 0.63, inner * 0.72,
+                              inner * 0.25)
+        return cls(
+            box=QRectF(left, top, inner, inner),
+            centre=(left + inner / 2, top + inner / 2),
+            radius=inner / 2,
+            thickness=thickness,
+            perimeter=math.pi * max(inner, 1.0),
+            text_rect=text_rect,
+            caption_rect=caption_rect,
+            text_box=text_rect.toAlignedRect(),
+            caption_box=caption_rect.toAlignedRect(),
+        )
+
+    def tip(self, fraction: float) -> tuple[float, float, float, float]:
+        """(x, y, width, height) round the arc's end, with its round cap, at `fraction`."""
+        angle = math.radians(fraction * 360.0)
+        x = self.centre[0] + self.radius * math.sin(angle)
+        y = self.centre[1] - self.radius * math.cos(angle)
+        # The pen's half width (and its round cap), and a pixel or two of antialiasing.
+        # Near 12 o'clock this box holds the arc's starting cap too.
+        reach = self.thickness / 2 + 2
+        return x - reach, y - reach, 2 * reach, 2 * reach
 
 
 _COUNTDOWN_GLYPHS = frozenset("0123456789:")
+
+
+class _Lettering:
+    """One font of the big text, with what drawing it each second needs kept at hand."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = font
+        self.metrics = QFontMetricsF(font)
+        self.height = self.metrics.height()
+        self.baseline_offset = (self.metrics.ascent() - self.metrics.descent()) / 2
+        self._advances: dict[str, float] = {}  # a countdown's glyphs
+        self._outlines: dict[str, QPainterPath] = {}
+
+    def width(self, text: str) -> float:
+        """How wide `text` is. A countdown's width adds up its glyphs' advances, as its
+        outlines are drawn; measuring any text lays it out, which each second cannot afford."""
+        if not set(text) <= _COUNTDOWN_GLYPHS:
+            return self.metrics.horizontalAdvance(text)
+        return sum(self.advance(char) for char in text)
+
+    def advance(self, char: str) -> float:
+        known = self._advances.get(char)
+        if known is None:
+            known = self._advances[char] = self.metrics.horizontalAdvance(char)
+        return known
+
+    def outline(self, char: str) -> QPainterPath:
+        """The glyph's outline, its origin on the baseline (kept: loading it hints it)."""
+        known = self._outlines.get(char)
+        if known is None:
+            known = self._outlines[char] = QPainterPath()
+            known.addText(0, 0, self.font, char)
+        return known
 
 
 def _glyph_cache_limit() -> int:

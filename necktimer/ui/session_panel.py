@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from necktimer.core import rules
-from necktimer.core.humanize import format_countdown, format_duration, format_precise
+from necktimer.core.clock import Clock, SystemClock
+from necktimer.core.humanize import format_duration, format_precise
 from necktimer.core.i18n import allowed_time, arg, clock_time
 from necktimer.core.rules import State, Therapy
 from necktimer.ui import colors
+from necktimer.ui.countdown import Countdown
 from necktimer.ui.ring import CountdownRing
 from necktimer.ui.view_state import ViewState
 
@@ -39,13 +41,15 @@ class SessionPanel(QWidget):
     lastApplied = Signal(object)  # the answer after a lost history (a datetime, or None)
     asking = Signal(QWidget)  # a question just appeared: it must come into sight
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.ring = CountdownRing()
         self.ring.setAccessibleName(self.tr("Countdown"))
+        # The session's clock, so the digits count what the session counts.
+        self.countdown = Countdown(self.ring, clock or SystemClock(), self)
         layout.addWidget(self.ring, 1)
 
         self.status_line = QLabel()
@@ -192,9 +196,16 @@ class SessionPanel(QWidget):
         if self.length_picker.toolTip() != tip:
             self.length_picker.setToolTip(tip)
 
+    def set_on_screen(self, on_screen: bool) -> None:
+        """Whether anyone can see the window: the digits tick only then."""
+        self.countdown.set_on_screen(on_screen)
+
     def _show_ring(self, view: ViewState) -> None:
         status = view.status
         session = status.session
+        if not (view.reminder is None and status.state is State.RUNNING
+                and session is not None and status.remaining):
+            self.countdown.stop()
         if view.reminder is not None:
             pack = view.reminder.session.therapy
             self.ring.set_state(1.0, colors.ATTENTION, self.tr("Off now"),
@@ -207,9 +218,9 @@ class SessionPanel(QWidget):
                 caption = arg(self.tr("Ice · off at %1"), clock_time(status.ends_at))
             else:
                 caption = arg(self.tr("Heat · off at %1"), clock_time(status.ends_at))
-            self.ring.set_state(status.remaining / session.planned_length,
-                                colors.therapy_color(session.therapy),
-                                format_countdown(status.remaining), caption)
+            # The digits and arc move on every second from here (ui.countdown).
+            self.countdown.follow(status.remaining, session.planned_length,
+                                  colors.therapy_color(session.therapy), caption)
         elif status.state is State.WAITING and status.wait is not None:
             # A wait reads as a wait ("1 h 59 min"), never like a countdown's digits.
             self.ring.set_state(status.wait / status.gap, colors.WAITING,

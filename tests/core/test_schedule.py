@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from helpers import T0
 
+from necktimer.core.humanize import format_duration
 from necktimer.core.rules import Session, State, Status, Therapy
 from necktimer.core.schedule import Plan, next_wake
 
@@ -27,8 +28,25 @@ def test_hidden_session_wakes_only_at_the_heads_up_and_the_end():
     assert next_wake(running(600), Plan()) == timedelta(seconds=600)
 
 
-def test_a_visible_countdown_ticks_when_its_digits_change():
-    assert next_wake(running(599.3), Plan(countdown_visible=True)) == timedelta(seconds=0.3)
+def test_a_visible_window_wakes_when_its_sentence_changes_not_every_second():
+    # "ends in 10 min" until 540 s are left: the ring's digits tick on their own.
+    assert next_wake(running(599.3), Plan(window_visible=True)) == timedelta(seconds=59.3)
+    assert next_wake(running(60.4), Plan(window_visible=True)) == timedelta(seconds=0.4)
+    # The last minute reads "in 59 s", "in 58 s"…: then every second.
+    assert next_wake(running(60), Plan(window_visible=True)) == timedelta(seconds=1)
+    assert next_wake(running(42.25), Plan(window_visible=True)) == timedelta(seconds=0.25)
+    # The same for the gap's sentence.
+    assert next_wake(waiting(3010), Plan(window_visible=True)) == timedelta(seconds=10)
+    assert next_wake(waiting(59.5), Plan(window_visible=True)) == timedelta(seconds=0.5)
+
+
+def test_the_window_wakes_exactly_when_the_sentence_would_read_differently():
+    for left in (900, 845.5, 600.001, 121, 61, 60.5, 60, 59.999, 30.2, 1.5, 0.7):
+        wake = next_wake(running(left), Plan(window_visible=True))
+        before = format_duration(timedelta(seconds=left) - wake + timedelta(milliseconds=1))
+        after = format_duration(timedelta(seconds=left) - wake)
+        assert before == format_duration(timedelta(seconds=left)), left
+        assert after != before, left
 
 
 def test_the_tray_wakes_when_its_minutes_change():

@@ -20,8 +20,11 @@ def test_wake_ups_follow_what_is_visible_and_pending(necktimer, window, clock):
     controller.set_resume_signal(True)  # a desktop whose logind announces resume
     assert controller.next_wake is None  # ready, nothing pending: no timer at all
     window.start_ice()
-    assert controller.next_wake == timedelta(seconds=1)  # a countdown on screen
+    # On screen, the sentence's minutes: the ring's digits tick on their own timer.
+    assert controller.next_wake == timedelta(minutes=1)
+    assert window.panel.countdown.next_tick is not None
     window.hide()
+    assert window.panel.countdown.next_tick is None
     assert controller.next_wake == timedelta(minutes=14)  # hidden: the heads-up is next
     tick(necktimer, clock, 14 * 60)
     assert controller.next_wake == timedelta(minutes=1)  # the end

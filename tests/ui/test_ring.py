@@ -145,6 +145,37 @@ def test_each_repaint_covers_every_pixel_that_changed(qtbot, first, then):
     ring.close()
 
 
+def digits(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+@pytest.mark.parametrize(("seconds", "length"), [(70, 120), (905, 900)])
+def test_second_by_second_paints_add_up_to_one_whole_paint(qtbot, seconds, length):
+    """Each second paints only what Qt asks for (the changed glyphs, the arc's end);
+    laid over each other, those paints make the picture one whole paint makes."""
+    ring = CountdownRing()
+    qtbot.addWidget(ring)
+    ring.resize(400, 400)
+    ring.set_state(min(seconds / length, 1.0), BLUE, digits(seconds), "")
+    ring.show()
+    qtbot.waitExposed(ring)
+    qtbot.wait(50)
+    picture = ring.grab().toImage()
+    painted = PaintedRects()
+    ring.installEventFilter(painted)
+    for left in range(seconds - 1, seconds - 26, -1):  # across a minute's turn
+        painted.rects.clear()
+        painted.region = QRegion()
+        ring.set_state(min(left / length, 1.0), BLUE, digits(left), "")
+        qtbot.waitUntil(lambda: bool(painted.rects), timeout=2000)
+        # The paint Qt asked for, again, where it goes (render puts the region's corner
+        # at the offset given).
+        ring.render(picture, painted.region.boundingRect().topLeft(), painted.region)
+    assert picture.size() == ring.grab().size()
+    assert changed_patches(picture, ring.grab().toImage()) == set()
+    ring.close()
+
+
 def patches_against_fresh(ring: CountdownRing, fraction: float) -> list[tuple[int, int]]:
     """Patches where the pixmap drawn second by second differs from a fresh drawing."""
     kept = ring._ring_pixmap().toImage()  # noqa: SLF001 - the pixmap the seconds drew into

@@ -43,14 +43,15 @@ class CountdownRing(QWidget):
         self._color = QColor("#8a8f98")
         self._text = ""
         self._caption = ""
-        self._cache: QPixmap | None = None
+        self._cache: QPixmap | None = None  # kept only while the arc moves
+        self._moving = False  # the arc has moved since the last change of colour
         self._cache_key: tuple | None = None  # what the whole pixmap was drawn for
         self._cache_fraction = 0.0  # where its arc ends
         self._fonts: dict[str, _Lettering] = {}  # by shape of text
         self._geometry: tuple = (None, None)  # ((width, height), _Geometry for that size)
         self._widths: dict[str, tuple[QFont, _Lettering, float]] = {}  # the last texts'
         self._palette_colours: tuple[QColor, QColor, QColor] | None = None
-        self._pens: tuple[QPen, QPen] = (QPen(), QPen())  # the track's and the arc's
+        self._pens: tuple[tuple, tuple[QPen, QPen]] = ((), (QPen(), QPen()))  # (for what, pens)
         self.setMinimumSize(QSize(120, 120))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -65,9 +66,13 @@ class CountdownRing(QWidget):
         old_fraction, old_text = self._fraction, self._text
         self._fraction, self._color, self._text, self._caption = fraction, color, text, caption
         if recoloured:
+            # Another state: a still ring (ready, time's up) is drawn straight to the
+            # window, and the pixmap is kept again once an arc starts moving.
+            self._moving, self._cache = False, None
             self.update()
             return
         if arc_moved:
+            self._moving = True
             self.update(self._arc_change(old_fraction, fraction).toAlignedRect())
         if text_changed:
             self.update(self._changed_text_rect(old_text, text).toAlignedRect()
@@ -221,10 +226,6 @@ class CountdownRing(QWidget):
             pixmap = QPixmap(QSize(math.ceil(self.width() * ratio),
                                    math.ceil(self.height() * ratio)))
             pixmap.setDevicePixelRatio(ratio)
-            thickness = self._layout().thickness
-            self._pens = (
-                QPen(track, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap),
-                QPen(self._color, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             self._draw_ring(pixmap, QRectF(self.rect()))
             self._cache, self._cache_key = pixmap, key
         elif self._arc_steps(self._fraction) != self._arc_steps(self._cache_fraction):
@@ -236,10 +237,27 @@ class CountdownRing(QWidget):
         return self._cache
 
     def _draw_ring(self, pixmap: QPixmap, area: QRectF) -> None:
-        """Track and arc, drawn within `area` of the pixmap (over whatever was there)."""
-        geometry = self._layout()
-        track_pen, arc_pen = self._pens
         painter = QPainter(pixmap)
+        # A few pixels round the arc's end: only a stretch of the ring is stroked.
+        self._paint_ring(painter, area, stretch=area.width() < self.width())
+        painter.end()
+
+    def _ring_pens(self) -> tuple[QPen, QPen]:
+        """The track's pen and the arc's, made again only when a colour or the size changes."""
+        track = self._colours()[0]
+        thickness = self._layout().thickness
+        key = (track.rgba(), self._color.rgba(), thickness)
+        if self._pens[0] != key:
+            self._pens = (key, (
+                QPen(track, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap),
+                QPen(self._color, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)))
+        return self._pens[1]
+
+    def _paint_ring(self, painter: QPainter, area: QRectF, *, stretch: bool) -> None:
+        """Track and arc within `area` (over whatever was there); with `stretch`, `area`
+        is a few pixels round the arc's end and only that stretch of the ring is stroked."""
+        geometry = self._layout()
+        track_pen, arc_pen = self._ring_pens()
         painter.setClipRect(area)
         # Our own background: the ring paints every pixel, so its parents never repaint
         # behind it (WA_OpaquePaintEvent) when the digits change.
@@ -250,10 +268,10 @@ class CountdownRing(QWidget):
         # counter-clockwise from 3 o'clock.
         end = round(self._fraction * 5760)
         first, last = 0, 5760  # the stretch of the ring to stroke
-        if area.width() < self.width():
-            # A few pixels around the arc's end: stroke only that stretch of the ring.
-            # Stroking all of it, even clipped, costs several times more; the stretch
-            # reaches well past the area, so its own ends and caps fall outside the clip.
+        if stretch:
+            # Stroking all of the ring, even clipped, costs several times more; the
+            # stretch reaches well past the area, so its own ends and caps fall outside
+            # the clip.
             (cx, cy), middle = geometry.centre, area.center()
             middle = round(math.degrees(math.atan2(middle.x() - cx, cy - middle.y())) * 16)
             reach = round(math.degrees(3 * geometry.thickness / max(geometry.radius, 1.0)) * 16)
@@ -269,11 +287,15 @@ class CountdownRing(QWidget):
             start, stop = max(0, first + turn), min(end, last + turn)
             if stop > start:
                 painter.drawArc(box, 1440 - start, start - stop)
-        painter.end()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._ring_pixmap())
+        if self._moving:
+            painter.drawPixmap(0, 0, self._ring_pixmap())
+        else:  # a still ring: no pixmap kept for it
+            painter.save()
+            self._paint_ring(painter, QRectF(event.rect()), stretch=False)
+            painter.restore()
         text_color = self._colours()[2]
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setPen(text_color)

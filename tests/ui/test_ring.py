@@ -255,3 +255,23 @@ def test_the_digits_and_the_caption_are_both_drawn(text):
 
     assert ink(ring._text_rect()) > 1000  # noqa: SLF001
     assert ink(ring._caption_rect()) > 50  # noqa: SLF001
+
+
+def test_only_a_moving_arc_keeps_a_pixmap_and_both_ways_look_the_same():
+    """A still ring (ready, time's up) is drawn straight to the window: the pixmap is
+    memory a window idle all day does not need."""
+    still = CountdownRing()
+    still.resize(400, 400)
+    still.set_state(0.6, BLUE, "09:00", "Ice · off at 10:15")
+    drawn_straight = still.grab().toImage()
+    assert still._cache is None  # noqa: SLF001
+    moving = CountdownRing()
+    moving.resize(400, 400)
+    moving.set_state(0.61, BLUE, "09:00", "Ice · off at 10:15")
+    moving.grab()
+    moving.set_state(0.6, BLUE, "09:00", "Ice · off at 10:15")
+    from_pixmap = moving.grab().toImage()
+    assert moving._cache is not None  # noqa: SLF001
+    assert changed_patches(drawn_straight, from_pixmap) == set()
+    moving.set_state(1.0, QColor("#3c9a5f"), "Ready", "")  # another state: still again
+    assert moving._cache is None  # noqa: SLF001

@@ -47,6 +47,10 @@ class Controller(QObject):
         self._resume_signal = resume_signal
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Precise: Qt rounds a coarse wait of 20 s or more to whole seconds, so a session's
+        # end would be told up to a second late, and the sentence would change out of step
+        # with the ring's digits. With one timer there is nothing for coarseness to batch.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._wake)
         self._window_visible = False
         self._tray = False
@@ -228,15 +232,19 @@ class Controller(QObject):
         """Bring everything up to date now (also called on resume from suspend)."""
         if self._shut_down:
             return
+        self._event_at = None  # all that was due is handled here; the publish plans the next
         with self._batched():
             self._after_wake(self.service.tick())
 
     def _wake(self) -> None:
-        due = self._event_at
-        if due is None or self.service.now() >= due - timedelta(milliseconds=50):
+        if self._event_at is None:
             self.refresh()
         else:
-            self._publish()  # only the display moved on: no reading, no writing
+            self._publish()  # an event due is handled there; else only the display moved on
+
+    def _event_due(self) -> bool:
+        due = self._event_at
+        return due is not None and self.service.now() >= due - timedelta(milliseconds=50)
 
     def _after_wake(self, ended: list[Ended]) -> None:
         for item in ended:
@@ -342,6 +350,12 @@ class Controller(QObject):
     def _publish(self) -> None:
         if self._batch or self._shut_down:
             return
+        if self._event_due():
+            # Something fell due before the timer fired (the window shown just after a
+            # session's end, say): handle it first, so that no state is shown in which a
+            # session has ended but nobody was told to take the pack off.
+            self.refresh()
+            return
         state = self._derive()
         if state != self.state:
             self.state = state
@@ -404,10 +418,6 @@ class Controller(QObject):
             return
         # Never 0 ms: what is due exactly now was handled on this wake already.
         milliseconds = max(20, int(self._next_wake.total_seconds() * 1000) + 5)
-        # Qt's default coarse timers may fire up to 5% early: a second's tick would then
-        # come before the digits change and need a second wake-up to show them.
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer if milliseconds < 5000
-                                 else Qt.TimerType.CoarseTimer)
         self._timer.start(milliseconds)
 
     def shutdown(self) -> None:

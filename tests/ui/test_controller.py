@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from helpers import tick
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from necktimer.core.alerts import Kind
 from necktimer.core.rules import State, Therapy
@@ -170,3 +170,30 @@ def test_timers_of_the_controller_are_only_one(necktimer, window):
     window.start_ice()
     timers = [t for t in necktimer.controller.findChildren(QTimer) if t.isActive()]
     assert len(timers) == 1
+
+
+def test_a_window_shown_after_the_end_before_the_timer_fires_still_says_pack_off(
+        necktimer, window, qtbot, clock):
+    """Any publication first handles what fell due: showing the window just after a
+    session's end (its timer a little late) must not skip the time's-up reminder."""
+    told = collect(necktimer.controller.alert)
+    window.start_ice()
+    window.hide()
+    clock.advance(15 * 60 + 0.3)  # the end has passed; the controller's timer has not fired
+    window.show()
+    qtbot.waitExposed(window)
+    assert necktimer.controller.state.reminder is not None
+    assert window.ring.text == "Off now"
+    assert window.time_up_banner.isVisible()
+    assert [alert.kind for alert in told] == [Kind.TIME_UP]
+
+
+def test_the_timer_is_precise_for_long_waits_too(necktimer, window):
+    """Qt rounds coarse waits of 20 s or more to whole seconds: a session's end would be
+    told late, and the sentence would change out of step with the ring's digits."""
+    necktimer.controller.set_resume_signal(True)
+    window.start_ice()
+    window.hide()
+    timer = necktimer.controller._timer  # noqa: SLF001
+    assert necktimer.controller.next_wake == timedelta(minutes=14)
+    assert timer.timerType() is Qt.TimerType.PreciseTimer

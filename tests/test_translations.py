@@ -324,12 +324,13 @@ def test_spanish_for_a_us_spanish_locale(installed_language):
 def test_widgets_and_qt_dialog_buttons_are_translated(installed_language, qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
+    from necktimer.core.clock import FakeClock
     from necktimer.core.settings import Settings
     from necktimer.ui.session_panel import SessionPanel
     from necktimer.ui.settings_dialog import SettingsDialog
 
     installed_language("de")
-    panel = SessionPanel()
+    panel = SessionPanel(FakeClock())
     qtbot.addWidget(panel)
     assert panel.start_ice_button.text() == "&Eis starten"
     assert panel.pain_prompt.skip.text() == "Über&springen"

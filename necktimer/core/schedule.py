@@ -7,9 +7,10 @@ pending there is no timer at all:
   the pack-off reminder, the end of the gap (when someone is told about it),
   the end of a stop's undo offer, a retry of a write that failed;
 * the display: when the minutes shown change (the window's sentence, the
-  tray), and every second of a session's last minute while the window shows it
-  in seconds. The ring's digits move every second on their own timer
-  (ui.countdown), so the whole view is not derived and redrawn for them.
+  tray), and every second of the last minute of a session or a gap while the
+  window's sentence shows it in seconds. The ring's digits move every second on
+  their own timer (ui.countdown), so the whole view is not derived and redrawn
+  for them.
 
 Qt's timers stop during suspend; the resume signal wakes the program instead,
 and where the desktop has none, a pack that is on is checked at least once a

@@ -3,7 +3,8 @@
 Every front end (window, tray, notifications, the command socket) calls these
 methods. What they show is one `ViewState`, published after every change and
 redrawn from whole; signals other than `stateChanged` are one-off effects: an
-alert to deliver, a sound, a sentence for a screen reader.
+alert to deliver, a sound, a sentence for a screen reader. (The one thing on
+screen that moves between publications is the ring's seconds: ui.countdown.)
 
 The controller wakes itself with one single-shot QTimer at the next moment
 something is due (see core.schedule), and on resume from suspend.
@@ -48,14 +49,16 @@ class Controller(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # Precise: Qt rounds a coarse wait of 20 s or more to whole seconds, so a session's
-        # end would be told up to a second late, and the sentence would change out of step
-        # with the ring's digits. With one timer there is nothing for coarseness to batch.
+        # end would be told up to half a second late, and the sentence would change out of
+        # step with the ring's digits. It wakes the program only at an event or when a
+        # shown minute turns, so coarseness would save nothing worth that.
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._wake)
         self._window_visible = False
         self._tray = False
         self._next_wake: timedelta | None = None
         self._event_at: datetime | None = None
+        self._refreshed = False  # the first refresh came: the reminder channels exist
         self._shut_down = False
         self._batch = 0
         # The few facts that are not in the service:
@@ -233,8 +236,16 @@ class Controller(QObject):
         if self._shut_down:
             return
         self._event_at = None  # all that was due is handled here; the publish plans the next
+        self._refreshed = True
         with self._batched():
             self._after_wake(self.service.tick())
+
+    def catch_up(self) -> None:
+        """Something on screen saw time pass that the timer has not (the end, a suspend):
+        handle what is due now. Not before the first refresh, which builds on the
+        reminder channels being there."""
+        if self._refreshed:
+            self.refresh()
 
     def _wake(self) -> None:
         if self._event_at is None:
@@ -335,7 +346,9 @@ class Controller(QObject):
     # -- publishing ------------------------------------------------------------------------
 
     def _service_changed(self) -> None:
-        self._publish()
+        # Only show it: this runs inside the service's own work (a flush, say), which must
+        # not be started again from here; anything due is handled by the timer.
+        self._publish(handle_due=False)
 
     @contextmanager
     def _batched(self):
@@ -347,13 +360,14 @@ class Controller(QObject):
             self._batch -= 1
             self._publish()
 
-    def _publish(self) -> None:
+    def _publish(self, *, handle_due: bool = True) -> None:
         if self._batch or self._shut_down:
             return
-        if self._event_due():
+        if handle_due and self._refreshed and self._event_due():
             # Something fell due before the timer fired (the window shown just after a
             # session's end, say): handle it first, so that no state is shown in which a
-            # session has ended but nobody was told to take the pack off.
+            # session has ended but nobody was told to take the pack off. (Not before
+            # the first refresh: until then the reminders have no channel to go out by.)
             self.refresh()
             return
         state = self._derive()

@@ -139,13 +139,15 @@ class MainWindow(QMainWindow):
                        self.advice_banner):
             outer.addWidget(banner)
 
-        self.panel = SessionPanel(clock=self.controller.service.clock)
+        self.panel = SessionPanel(self.controller.service.clock)
         self.panel.startIce.connect(self.start_ice)
         self.panel.startHeat.connect(self.start_heat)
         self.panel.stop.connect(self.stop)
         self.panel.lastApplied.connect(self.controller.answer_last_application)
         self.panel.painRated.connect(self.controller.answer_pain)
         self.panel.asking.connect(self._bring_into_sight)
+        # The digits saw the end, or a suspend the controller's timer slept through.
+        self.panel.countdown.behind.connect(self.controller.catch_up)
         # The tips are built right after the first paint (attach_tips); until then
         # an empty frame holds their place, so the window does not jump.
         self.tips: TipsPanel | None = None

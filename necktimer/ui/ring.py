@@ -1,11 +1,12 @@
 """The big countdown ring: an arc that shrinks as the session runs, with the time in the middle.
 
 Painting a thick antialiased ring is the costliest thing the window does, and
-a countdown repaints every second. So the ring (track and arc) is kept in a
-pixmap: when the arc's end moves by a whole pixel only a short stretch of the
-ring around it is drawn again, and each second only the rectangle of the changed
-digits is repainted over it. The digits' font is fitted once per shape of text
-("00:00"), and their glyphs' outlines are kept, not loaded again each second.
+a countdown repaints every second. So while the arc moves, the ring (track and
+arc) is kept in a pixmap: when the arc's end moves by a whole pixel only a short
+stretch of the ring around it is drawn again, and each second only the glyphs
+of the changed digits are repainted over it. A still ring (ready, time's up)
+keeps no pixmap. The digits' font is fitted once per shape of text ("00:00"),
+and their glyphs' advances and outlines are kept, not loaded again each second.
 
 Each second's work is kept short on purpose: a program that runs past its scheduler
 slice (1.4 ms on a 2-core laptop) before it writes its repaint is preempted by the X
@@ -102,11 +103,6 @@ class CountdownRing(QWidget):
 
     # -- geometry -------------------------------------------------------------------------
 
-    def _box(self) -> tuple[QRectF, float]:
-        """The square the ring's centre line runs round, and the ring's thickness."""
-        geometry = self._layout()
-        return geometry.box, geometry.thickness
-
     def _layout(self) -> _Geometry:
         """Everything about where things go, worked out once per size (each second asks)."""
         width, height = self.width(), self.height()
@@ -122,10 +118,6 @@ class CountdownRing(QWidget):
         """
         steps = round(fraction * self._layout().perimeter)
         return max(steps, 1) if round(fraction * 5760) > 0 else 0
-
-    def _tip_rect(self, fraction: float) -> QRectF:
-        """Where the arc ends (with its round cap) when `fraction` of the ring is left."""
-        return QRectF(*self._layout().tip(fraction))
 
     def _arc_change(self, old: float, new: float) -> QRectF:
         """Every pixel that differs between the arc ending at `old` and at `new`."""
@@ -445,7 +437,9 @@ def _fitting_size(font: QFont, text: str, rect: QRectF) -> int:
     probe = QFont(font)
     while size > 12:
         probe.setPixelSize(size)
-        if QFontMetricsF(probe).horizontalAdvance(text) <= rect.width():
+        # Measured as it is drawn (a countdown's glyph by glyph), so that the next
+        # second's text of the same width is not fitted again.
+        if _Lettering(probe).width(text) <= rect.width():
             break
         size = int(size * 0.9)
     return size

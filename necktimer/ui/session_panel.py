@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from necktimer.core import rules
-from necktimer.core.clock import Clock, SystemClock
+from necktimer.core.clock import Clock
 from necktimer.core.humanize import format_duration, format_precise
 from necktimer.core.i18n import allowed_time, arg, clock_time
 from necktimer.core.rules import State, Therapy
@@ -41,7 +41,7 @@ class SessionPanel(QWidget):
     lastApplied = Signal(object)  # the answer after a lost history (a datetime, or None)
     asking = Signal(QWidget)  # a question just appeared: it must come into sight
 
-    def __init__(self, parent: QWidget | None = None, *, clock: Clock | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionPanel")
         layout = QVBoxLayout(self)
@@ -49,7 +49,7 @@ class SessionPanel(QWidget):
         self.ring = CountdownRing()
         self.ring.setAccessibleName(self.tr("Countdown"))
         # The session's clock, so the digits count what the session counts.
-        self.countdown = Countdown(self.ring, clock or SystemClock(), self)
+        self.countdown = Countdown(self.ring, clock, self)
         layout.addWidget(self.ring, 1)
 
         self.status_line = QLabel()
@@ -203,15 +203,16 @@ class SessionPanel(QWidget):
     def _show_ring(self, view: ViewState) -> None:
         status = view.status
         session = status.session
-        if not (view.reminder is None and status.state is State.RUNNING
-                and session is not None and status.remaining):
+        counting = (view.reminder is None and status.state is State.RUNNING
+                    and session is not None and bool(status.remaining))
+        if not counting:
             self.countdown.stop()
         if view.reminder is not None:
             pack = view.reminder.session.therapy
             self.ring.set_state(1.0, colors.ATTENTION, self.tr("Off now"),
                                 self.tr("remove the ice pack") if pack is Therapy.ICE
                                 else self.tr("remove the heat pack"))
-        elif status.state is State.RUNNING and session is not None and status.remaining:
+        elif counting:
             if view.heads_up:
                 caption = self.tr("1 minute left — get ready")
             elif session.therapy is Therapy.ICE:

@@ -180,8 +180,8 @@ def test_a_window_shown_after_the_end_before_the_timer_fires_still_says_pack_off
     window.start_ice()
     window.hide()
     clock.advance(15 * 60 + 0.3)  # the end has passed; the controller's timer has not fired
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     assert necktimer.controller.state.reminder is not None
     assert window.ring.text == "Off now"
     assert window.time_up_banner.isVisible()

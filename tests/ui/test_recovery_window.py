@@ -89,3 +89,23 @@ def test_a_stopped_session_needs_no_reminder_after_a_restart(make_app, qtbot, da
     assert instance.controller.state.status.next_allowed_at == T0 + timedelta(minutes=5,
                                                                               hours=2)
     assert backstop.armed == []
+
+
+def test_an_end_that_falls_while_the_window_opens_is_told_once_its_channels_exist(
+        make_app, qtbot, data_dir, clock, chime):
+    """The window is shown before the reminder channels are built (they come after the
+    first paint): a session ending in between is told through them, not lost."""
+    started_before_the_restart(data_dir, clock)
+    clock.advance(15 * 60 - 0.1)
+    instance = make_app()
+    told = []
+    instance.controller.alert.connect(
+        lambda alert: told.append((alert.kind, instance.reminders is not None)))
+    instance.start(minimized=True, deferred=True)  # recovered; the rest is built next
+    clock.advance(0.2)  # the session ends while the window opens
+    with qtbot.waitExposed(instance.window):
+        instance.window.show()
+    qtbot.waitUntil(lambda: bool(told))
+    assert told == [(Kind.TIME_UP, True)]
+    assert chime.played == 1
+    assert instance.window.ring.text == "Off now"

@@ -157,8 +157,8 @@ def test_second_by_second_paints_add_up_to_one_whole_paint(qtbot, seconds, lengt
     qtbot.addWidget(ring)
     ring.resize(400, 400)
     ring.set_state(min(seconds / length, 1.0), BLUE, digits(seconds), "")
-    ring.show()
-    qtbot.waitExposed(ring)
+    with qtbot.waitExposed(ring):
+        ring.show()
     qtbot.wait(50)
     picture = ring.grab().toImage()
     painted = PaintedRects()

@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def _on_warning_signs(self, ticked: list[str]) -> None:
         self.controller.record_warning_signs(ticked)
-        urgent = self.tips.warning_signs.urgent.text()
+        urgent = self.tips.warning_signs.urgent_text
         self.urgent_banner.show_if(urgent if ticked else None)
         if ticked:
             self.tips.show_tip("physician")

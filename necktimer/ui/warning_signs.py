@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 from necktimer.core.diary import warning_signs
-from necktimer.ui.banners import Tone
+from necktimer.ui.banners import Banner, Tone
 
 
 class WarningSigns(QFrame):
@@ -29,15 +29,10 @@ class WarningSigns(QFrame):
             box.toggled.connect(self._changed)
             layout.addWidget(box)
             self.boxes[key] = box
-        self.urgent = QLabel(urgent_text)
-        self.urgent.setObjectName("urgentMessage")
-        self.urgent.setWordWrap(True)
-        self.urgent.setAccessibleName(urgent_text)
-        background, text = Tone.URGENT.colors(False)
-        self.urgent.setStyleSheet(
-            f"QLabel#urgentMessage {{ background: {background.name()}; color: {text.name()};"
-            " padding: 8px; border-radius: 4px; font-weight: bold; }")
-        self.urgent.hide()
+        # The window's own urgent banner (not a style sheet of its own): it looks like the
+        # one at the top of the window and follows the palette as the banners do.
+        self.urgent_text = urgent_text
+        self.urgent = Banner("urgentMessage", Tone.URGENT)
         layout.addWidget(self.urgent)
 
     @property
@@ -46,5 +41,5 @@ class WarningSigns(QFrame):
 
     def _changed(self) -> None:
         ticked = self.ticked
-        self.urgent.setVisible(bool(ticked))
+        self.urgent.show_if(self.urgent_text if ticked else None)
         self.answered.emit(ticked)

@@ -57,7 +57,9 @@ class Controller(QObject):
         self._window_visible = False
         self._tray = False
         self._next_wake: timedelta | None = None
-        self._event_at: datetime | None = None
+        # When the next event falls due, on the boot clock: the wall clock may be set
+        # while the timer runs, and the timer itself counts neither way.
+        self._event_boot: float | None = None
         self._refreshed = False  # the first refresh came: the reminder channels exist
         self._shut_down = False
         self._batch = 0
@@ -235,7 +237,7 @@ class Controller(QObject):
         """Bring everything up to date now (also called on resume from suspend)."""
         if self._shut_down:
             return
-        self._event_at = None  # all that was due is handled here; the publish plans the next
+        self._event_boot = None  # all that was due is handled here; the publish plans the next
         self._refreshed = True
         with self._batched():
             self._after_wake(self.service.tick())
@@ -248,14 +250,14 @@ class Controller(QObject):
             self.refresh()
 
     def _wake(self) -> None:
-        if self._event_at is None:
+        if self._event_boot is None:
             self.refresh()
         else:
             self._publish()  # an event due is handled there; else only the display moved on
 
     def _event_due(self) -> bool:
-        due = self._event_at
-        return due is not None and self.service.now() >= due - timedelta(milliseconds=50)
+        due = self._event_boot
+        return due is not None and self.service.clock.boottime() >= due - 0.05
 
     def _after_wake(self, ended: list[Ended]) -> None:
         for item in ended:
@@ -424,7 +426,8 @@ class Controller(QObject):
             resume_signal=self._resume_signal,
         )
         event_wait = schedule.next_wake(status, events)
-        self._event_at = status.now + event_wait if event_wait is not None else None
+        self._event_boot = (self.service.clock.boottime() + event_wait.total_seconds()
+                            if event_wait is not None else None)
         display = replace(events, window_visible=self._window_visible, tray=self._tray)
         self._next_wake = schedule.next_wake(status, display)
         if self._next_wake is None:

@@ -50,7 +50,7 @@ class CountdownRing(QWidget):
         self._cache_fraction = 0.0  # where its arc ends
         self._fonts: dict[str, _Lettering] = {}  # by shape of text
         self._geometry: tuple = (None, None)  # ((width, height), _Geometry for that size)
-        self._widths: dict[str, tuple[QFont, _Lettering, float]] = {}  # the last texts'
+        self._widths: dict[str, tuple[_Lettering, float]] = {}  # the last texts'
         self._palette_colours: tuple[QColor, QColor, QColor] | None = None
         self._pens: tuple[tuple, tuple[QPen, QPen]] = ((), (QPen(), QPen()))  # (for what, pens)
         self.setMinimumSize(QSize(120, 120))
@@ -132,8 +132,8 @@ class CountdownRing(QWidget):
     def _text_rect(self) -> QRectF:
         return self._layout().text_rect
 
-    def _text_style(self, text: str) -> tuple[QFont, _Lettering, float]:
-        """The largest font in which `text` fits the box, its lettering, and the text's width.
+    def _text_style(self, text: str) -> tuple[_Lettering, float]:
+        """The lettering of the largest font in which `text` fits the box, and its width.
 
         Fitted once per shape ("00:00" for every countdown minute) and checked for
         each text, since a font's digits need not all be equally wide. The last few
@@ -154,7 +154,7 @@ class CountdownRing(QWidget):
             width = lettering.width(text)
         if len(self._widths) >= 4:
             del self._widths[next(iter(self._widths))]  # the oldest
-        known = self._widths[text] = (lettering.font, lettering, width)
+        known = self._widths[text] = (lettering, width)
         return known
 
     def changeEvent(self, event: QEvent) -> None:
@@ -176,8 +176,8 @@ class CountdownRing(QWidget):
         """Where the digits changed: from 11:40 to 11:39 only the last two glyphs, in the
         font's height, not the whole text box (a fifth of the pixels sent each second)."""
         rect = self._text_rect()
-        _, lettering, width = self._text_style(new)
-        _, old_lettering, old_width = self._text_style(old)
+        lettering, width = self._text_style(new)
+        old_lettering, old_width = self._text_style(old)
         if len(old) != len(new) or lettering is not old_lettering or old_width != width:
             return rect  # it moved or resized: all of it
         same = next((i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b),
@@ -311,7 +311,8 @@ class CountdownRing(QWidget):
         drawText would put them.
         """
         text = self._text
-        font, lettering, width = self._text_style(text)
+        lettering, width = self._text_style(text)
+        font = lettering.font
         outlines = font.pixelSize() * self.devicePixelRatioF() > _OUTLINE_SIZE
         if not outlines or not set(text) <= _COUNTDOWN_GLYPHS:
             # (smaller glyphs come from Qt's own cache of drawn glyphs, and are hinted)

@@ -197,3 +197,21 @@ def test_the_timer_is_precise_for_long_waits_too(necktimer, window):
     timer = necktimer.controller._timer  # noqa: SLF001
     assert necktimer.controller.next_wake == timedelta(minutes=14)
     assert timer.timerType() is Qt.TimerType.PreciseTimer
+
+
+def test_a_clock_set_back_while_hidden_does_not_swallow_the_heads_up(necktimer, window, clock):
+    """When the timer fires, whether its event is due is judged on the boot clock: with
+    the wall clock set back an hour, the heads-up still goes out, and on time."""
+    controller = necktimer.controller
+    controller.set_resume_signal(True)
+    told = collect(controller.alert)
+    window.start_ice()
+    window.hide()
+    clock.jump(-3600)  # someone sets the clock back; nothing is published meanwhile
+    clock.advance(14 * 60 + 0.01)
+    controller._timer.timeout.emit()  # noqa: SLF001 - its timer fires for the heads-up
+    assert [alert.kind for alert in told] == [Kind.HEADS_UP]
+    clock.jump(7200)  # and set forward: nothing falls due early
+    window.show()
+    assert [alert.kind for alert in told] == [Kind.HEADS_UP]
+    window.hide()

@@ -43,7 +43,7 @@ def test_a_new_second_repaints_only_the_digits_that_changed(qtbot):
     whole = ring._text_rect().toAlignedRect()  # noqa: SLF001 - the box the digits sit in
     assert rect.width() * rect.height() < whole.width() * whole.height() / 2
     # ... and all of what changed: the last two glyphs, at their full height
-    font = ring._text_style("11:39")[0]  # noqa: SLF001
+    font = ring._text_style("11:39")[0].font  # noqa: SLF001
     metrics = QFontMetricsF(font)
     right = whole.center().x() + metrics.horizontalAdvance("11:39") / 2
     left = right - metrics.horizontalAdvance("39")
@@ -232,7 +232,7 @@ def test_the_countdown_digits_look_as_qt_draws_the_text(size):
     painter = QPainter(qts)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setPen(QColor("black"))
-    painter.setFont(ring._text_style("07:29")[0])  # noqa: SLF001
+    painter.setFont(ring._text_style("07:29")[0].font)  # noqa: SLF001
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "07:29")
     painter.end()
     ink = sum(1 for y in range(size) for x in range(size) if qts.pixel(x, y) & 255 < 128)

@@ -15,7 +15,6 @@ import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
 
@@ -93,6 +92,9 @@ def _zone(name: str):
     name = name.removeprefix(":")
     if not name:
         return ...
+    # Imported here: zoneinfo brings sysconfig and its tables, and most starts have no TZ.
+    from zoneinfo import ZoneInfo
+
     try:
         return ZoneInfo(name)
     except (ValueError, OSError):  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"

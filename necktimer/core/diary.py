@@ -18,9 +18,7 @@ costs the same with a week of sessions or with years of them.
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -203,6 +201,9 @@ def _quote_formula(text: str) -> str:
 
 def to_csv(sessions: Iterable[Session]) -> str:
     """Every cell quoted, ISO dates and numbers: the same file in every language."""
+    import csv  # here, not at the top: only an export needs it, never the start-up
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, language
 from necktimer.commands import Command, Exit, Reply, Request, execute
@@ -30,6 +30,8 @@ from necktimer.core.settings import Settings
 from necktimer.core.tips import TipBook, tips_for
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from necktimer.instance import InstanceLock
 from necktimer.ui import theme
 from necktimer.ui.controller import Controller
@@ -306,6 +308,8 @@ class Necktimer(QObject):
         if self.question is not None:
             self.question.raise_()
             return
+        from PySide6.QtWidgets import QMessageBox  # here: its Python enums cost each start 1 ms
+
         box = QMessageBox(QMessageBox.Icon.Warning, DISPLAY_NAME,
                           translate("App", "A pack is on. If necktimer quits now, nobody will "
                                            "remind you to take it off."),
@@ -465,6 +469,8 @@ class SignalWatcher(QObject):
 
 def show_fatal(message: str) -> None:
     """Say why the app cannot start, in a window when there is a screen to show it on."""
+    from PySide6.QtWidgets import QMessageBox
+
     app = ensure_application(sys.argv[:1])
     if app.platformName() not in ("offscreen", "minimal"):
         QMessageBox.critical(None, DISPLAY_NAME, message)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -271,6 +270,8 @@ class MainWindow(QMainWindow):
             (self.tr("Settings"), "Ctrl+,"), (self.tr("Self-care tips"), "F1"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]
+        from PySide6.QtWidgets import QMessageBox  # here: its Python enums cost each start 1 ms
+
         native = QKeySequence.SequenceFormat.NativeText
         table = "".join(f"<tr><td>{label}</td><td>&nbsp;&nbsp;<b>"
                         f"{QKeySequence(keys).toString(native)}</b></td></tr>"

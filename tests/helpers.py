@@ -136,3 +136,12 @@ def live_through(service, clock, entry: Entry, *, rest_h: float = 3) -> int:
         service.record_note(session_id, entry.note)
     clock.advance(rest_h * 3600 - (entry.on_for or entry.minutes * 60))
     return session_id
+
+
+def exposed(widget, timeout_ms: int = 5000) -> None:
+    """Wait until a shown widget's window is on screen. (pytest-qt 4's
+    `qtbot.waitExposed(w)` waits only as a `with` block around the show; called
+    on its own, as after a start that shows the window itself, it does nothing.)"""
+    from PySide6.QtTest import QTest
+
+    assert QTest.qWaitForWindowExposed(widget, timeout_ms), f"{widget!r} never came on screen"

@@ -29,6 +29,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import exposed
 from support.bus import NotificationServer
 from support.faults import (
     DB_NAME,
@@ -519,7 +520,7 @@ def test_the_window_asks_when_ice_or_heat_was_last_applied(qtbot, data_dir, root
                          system_bus=None, arm_backstop=lambda *a, **k: True)
     try:
         instance.start()
-        qtbot.waitExposed(instance.window)
+        exposed(instance.window)
         panel = instance.window.panel
         assert panel.question.isVisible()
         assert "When did you last" in panel.question.question.text()
@@ -753,7 +754,7 @@ def test_the_window_says_it_cannot_be_reached(qtbot, data_dir, taken_fallback, m
                          system_bus=None, arm_backstop=lambda *a, **k: True, lock=lock)
     try:
         instance.start()
-        qtbot.waitExposed(instance.window)
+        exposed(instance.window)
         banner = instance.window.problem_banner
         assert banner.isVisible()
         assert "cannot reach this window" in banner.label.text()
@@ -966,7 +967,7 @@ def test_the_length_picker_offers_only_what_is_left(qtbot, data_dir):
                          system_bus=None, arm_backstop=lambda *a, **k: True)
     try:
         instance.start()
-        qtbot.waitExposed(instance.window)
+        exposed(instance.window)
         picker = instance.window.length_picker
         assert picker.maximum() == 14
         assert "at most 14 min 5" in picker.toolTip(), picker.toolTip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import exposed
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -99,7 +100,7 @@ def make_app(qapp, data_dir, clock, settings_file, chime, backstop):
 def necktimer(make_app, qtbot):
     instance = make_app()
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     return instance
 
 

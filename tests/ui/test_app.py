@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from helpers import tick
+from helpers import exposed, tick
 from PySide6.QtWidgets import QMessageBox
 
 from necktimer.commands import Command, Exit, Request
@@ -12,7 +12,7 @@ from necktimer.core.rules import State, Therapy
 def test_closing_with_a_tray_keeps_running(make_app, qtbot):
     instance = make_app(tray_available=True)
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     instance.window.close()
     assert not instance.window.isVisible()
     assert not instance.quitting

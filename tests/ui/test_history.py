@@ -6,7 +6,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import T0, Entry, live_through, rows, tick
+from helpers import T0, Entry, exposed, live_through, rows, tick
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -47,7 +47,7 @@ def open_history(necktimer, qtbot):
     """Session → History… (Ctrl+Y)."""
     necktimer.window.history_action.trigger()
     history = necktimer.history
-    qtbot.waitExposed(history)
+    exposed(history)
     return history
 
 
@@ -361,7 +361,7 @@ def test_physician_banner_after_a_week_without_improvement(make_app, qtbot, cloc
     week_of_ice(data_dir, clock, [5, 5, 6, 5, 6, 6, 6, 6])
     instance = make_app()
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     banner = instance.window.advice_banner
     assert banner.isVisible()
     assert banner.label.text().startswith("You have been treating your neck for 7 days. "
@@ -385,7 +385,7 @@ def test_no_physician_banner_when_the_pain_eases(make_app, qtbot, clock, data_di
     week_of_ice(data_dir, clock, [8, 8, 7, 6, 5, 4, 3, 2])
     instance = make_app()
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     assert not instance.window.advice_banner.isVisible()
 
 

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from helpers import T0, rows, tick
+from helpers import T0, exposed, rows, tick
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QLabel, QWidget
@@ -208,7 +208,7 @@ def test_no_two_controls_share_an_alt_key(necktimer, window, clock):
 def test_help_lists_the_keyboard_shortcuts(window, qtbot):
     window.shortcuts_action.trigger()
     box = window.shortcuts_box
-    qtbot.waitExposed(box)
+    exposed(box)
     assert "Ctrl+I" in box.text() and "Ctrl+Z" in box.text() and "Alt+O" in box.text()
     box.close()
 

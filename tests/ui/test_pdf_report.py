@@ -7,7 +7,7 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import LOCAL
+from helpers import LOCAL, exposed
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -127,7 +127,7 @@ def test_the_summary_follows_the_history_filter(week, tmp_path):
 
 def test_the_save_button_asks_where_and_writes_there(week, tmp_path, qtbot):
     history = week.show_history()
-    qtbot.waitExposed(history)
+    exposed(history)
     qtbot.mouseClick(history.export_pdf, Qt.MouseButton.LeftButton)
     [dialog] = [d for d in history.findChildren(QFileDialog) if d.isVisible()]
     assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave

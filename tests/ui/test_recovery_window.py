@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from helpers import T0, rows, tick
+from helpers import T0, exposed, rows, tick
 from PySide6.QtCore import Qt
 
 from necktimer.core.alerts import Kind
@@ -30,7 +30,7 @@ def test_a_session_with_time_left_resumes(make_app, qtbot, data_dir, clock, back
     clock.advance(6 * 60)
     instance = make_app()
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     window = instance.window
     assert instance.controller.state.status.state is State.RUNNING
     assert window.ring.text == "09:00" and window.ring.caption == "Ice · off at 09:15"
@@ -50,7 +50,7 @@ def test_a_session_that_ended_while_closed_is_reported_and_reminded(make_app, qt
     instance = make_app()
     alerts = collect(instance.controller.alert)
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     window = instance.window
     assert window.message_line.text() == ("Your ice session ended at 09:15 while Neck Timer "
                                           "was closed.")
@@ -83,7 +83,7 @@ def test_a_stopped_session_needs_no_reminder_after_a_restart(make_app, qtbot, da
     clock.advance(20 * 60)
     instance = make_app()
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     assert not instance.window.time_up_banner.isVisible()
     assert instance.window.message_line.text() == ""
     assert instance.controller.state.status.next_allowed_at == T0 + timedelta(minutes=5,

@@ -1,6 +1,7 @@
 """The countdown ring repaints little: the changed digits, the arc's moving end."""
 
 import pytest
+from helpers import exposed
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QRegion
 
@@ -28,7 +29,7 @@ def shown_ring(qtbot) -> tuple[CountdownRing, PaintedRects]:
     ring.resize(400, 400)
     ring.set_state(0.5, BLUE, "11:40", "Ice · off at 18:05")
     ring.show()
-    qtbot.waitExposed(ring)
+    exposed(ring)
     qtbot.wait(50)  # its first, whole paint
     painted = PaintedRects()
     ring.installEventFilter(painted)
@@ -131,7 +132,7 @@ def test_each_repaint_covers_every_pixel_that_changed(qtbot, first, then):
     ring.resize(400, 400)
     ring.set_state(fraction, BLUE, text, "Ice · off at 18:05")
     ring.show()
-    qtbot.waitExposed(ring)
+    exposed(ring)
     qtbot.wait(50)
     painted = PaintedRects()
     ring.installEventFilter(painted)

@@ -3,7 +3,7 @@
 import stat
 
 import pytest
-from helpers import tick
+from helpers import exposed, tick
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
@@ -24,7 +24,7 @@ def open_settings(necktimer, qtbot) -> SettingsDialog:
     necktimer.window.settings_action.trigger()
     dialog = necktimer.settings_dialog
     assert dialog is not None
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     return dialog
 
 
@@ -248,7 +248,7 @@ def garbage_settings(data_dir):
 def test_a_garbage_settings_file_is_clamped(garbage_settings, make_app, qtbot, clock):
     instance = make_app()
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     assert instance.settings.current == Settings()
     assert instance.settings.warnings == [
         "Setting default_minutes=600 is outside the safe range 1–15; using 15.",
@@ -268,7 +268,7 @@ def test_a_garbage_settings_files_warnings_show_in_the_notice_banner(garbage_set
                                                                     qtbot):
     instance = make_app()
     instance.start()
-    qtbot.waitExposed(instance.window)
+    exposed(instance.window)
     banner = instance.window.notice_banner
     assert banner.isVisible()
     for warning in instance.settings.warnings:

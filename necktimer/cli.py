@@ -242,9 +242,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = SettingsFile(data_dir)
     language.install(settings.current.language)
-    # A window already running answers in this terminal's language and clock, not its own.
-    request = dataclasses.replace(request_for(args),
-                                  speech=language.speech_here(settings.current.language))
+    request = request_for(args)
     if request.command is Command.STATUS:
         return _status(data_dir, settings, request, as_json=args.json)
     return _act(data_dir, settings, request, minimized=args.minimized)
@@ -262,7 +260,7 @@ def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int
     from necktimer.instance import Unreachable
 
     try:
-        reply = _ask_running(data_dir, request)
+        reply = _ask_running(data_dir, request, settings)
     except Unreachable as error:
         return _unusable(request, _no_answer(data_dir, error))
     if reply is None:
@@ -277,7 +275,7 @@ def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int
     return _print(reply)
 
 
-def _ask_running(data_dir: Path, request: Request) -> Reply | None:
+def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:
     """The running instance's reply, or None when none is there to ask.
 
     Raises Unreachable when something is there but gives no trustworthy answer (a
@@ -290,8 +288,14 @@ def _ask_running(data_dir: Path, request: Request) -> Reply | None:
     except (UnsafeFolder, OSError) as error:
         log.warning("%s", error)  # no safe place for a socket: the lock alone decides
         return None
+    if not os.path.lexists(path):
+        return None  # nobody listens (and a window about to start needs no speech)
+    # A window already running answers in this terminal's language and clock, not its own.
+    from necktimer import language
+
+    speech = language.speech_here(settings.current.language)
     try:
-        return send(path, request)
+        return send(path, dataclasses.replace(request, speech=speech))
     except Unreachable as error:
         if error.foreign:
             log.warning("%s", error)
@@ -319,7 +323,7 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
     deadline = time.monotonic() + LOCK_WAIT_S
     while True:
         try:
-            reply = _ask_running(data_dir, request)
+            reply = _ask_running(data_dir, request, settings)
         except Unreachable as error:
             return _unusable(request, _no_answer(data_dir, error))
         if reply is not None:

@@ -73,7 +73,7 @@ class Speech:
 
     ui: str = ""  # a locale name for the words ("de_DE"); "" for English
     time: str = ""  # a locale name for times and dates ("en_US"); "" for 24-hour
-    tz: str = ""  # a time zone name ("America/Chicago"); "" for the machine's
+    tz: str = ""  # a zone name ("America/Chicago") or UTC offset ("-05:00"); "" for the machine's
 
     def to_message(self) -> dict:
         return {"ui": self.ui, "time": self.time, "tz": self.tz}

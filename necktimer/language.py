@@ -12,9 +12,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from time import localtime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
 
@@ -25,6 +27,7 @@ from necktimer.core.resources import resource
 log = logging.getLogger("necktimer.language")
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own them
+_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")  # a UTC offset sent by sendable_zone
 
 
 def locale_for(setting: str = "system") -> QLocale:
@@ -58,14 +61,35 @@ def install(setting: str = "system", app: QCoreApplication | None = None) -> QLo
 
 def speech_here(setting: str = "system") -> Speech:
     """This process's language, clock style and zone, to send along with a command."""
+    zone = sendable_zone()
     if setting not in ("", "system"):
-        return Speech(setting, setting, os.environ.get("TZ", ""))
+        return Speech(setting, setting, zone)
     words = QLocale.system().uiLanguages()
     # Like the C library: LC_ALL, else the category's own variable, else LANG.
     clock = next((os.environ[name] for name in ("LC_ALL", "LC_TIME", "LANG")
                   if os.environ.get(name)), "C")
     return Speech(words[0].replace("-", "_") if words else "",
-                  clock.split(".")[0].split("@")[0], os.environ.get("TZ", ""))
+                  clock.split(".")[0].split("@")[0], zone)
+
+
+def sendable_zone() -> str:
+    """This process's TZ as a window can read it: "" for unset, the zone's name when a
+    zone file has it, and otherwise this process's present UTC offset ("+05:30").
+
+    Otherwise covers what only the C library here reads: a POSIX rule such as
+    "EST5EDT,M3.2.0,M11.1.0", a path to a zone file, a name it takes as UTC. Sent
+    as they are, the window could not read them, and the command was refused or
+    its answer lost. An offset is exact for the next hours, which is all an answer
+    names.
+    """
+    name = os.environ.get("TZ", "").removeprefix(":")
+    if not name:
+        return ""
+    if _zone_file(name) is not None:
+        return name
+    minutes = localtime().tm_gmtoff // 60  # as the C library reads this process's TZ
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 @contextlib.contextmanager
@@ -75,7 +99,7 @@ def speaking(speech: Speech | None) -> Iterator[None]:
         yield
         return
     translator, formats = _presentation(speech.ui, speech.time)
-    with i18n.speaking(translator=translator, formats=formats, tz=_zone(speech.tz)):
+    with i18n.speaking(translator=translator, formats=formats, tz=zone_for(speech.tz)):
         yield
 
 
@@ -87,18 +111,28 @@ def _presentation(ui: str, time: str) -> tuple[i18n.Translator, i18n.Formats]:
     return _translator(ours), _formats(QLocale(time or "C"))
 
 
-def _zone(name: str):
-    """The zone a TZ value names; ... (keep this process's) when unset or not a known name."""
-    name = name.removeprefix(":")
-    if not name:
-        return ...
+def zone_for(name: str):
+    """The zone a speech names (a zone name or a UTC offset); ... (keep this process's)
+    when unset or not readable here. Never raises: how the asker reads the time must
+    not cost it the answer to a command already carried out."""
+    name = name.removeprefix(":")  # a TZ sent as it was, by an older command line
+    offset = _OFFSET.fullmatch(name)
+    if offset:
+        sign, hours, minutes = offset.groups()
+        size = timedelta(hours=int(hours), minutes=int(minutes))
+        return timezone(-size if sign == "-" else size)
+    return (_zone_file(name) if name else None) or ...
+
+
+def _zone_file(name: str):
+    """The zone named `name` from the zone files, or None."""
     # Imported here: zoneinfo brings sysconfig and its tables, and most starts have no TZ.
     from zoneinfo import ZoneInfo
 
     try:
         return ZoneInfo(name)
-    except (ValueError, OSError):  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"
-        return ...
+    except (KeyError, ValueError, OSError):  # unknown (ZoneInfoNotFoundError), or no name
+        return None
 
 
 def _translator(translator: QTranslator | None) -> i18n.Translator:

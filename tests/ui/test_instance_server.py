@@ -192,6 +192,34 @@ def test_a_running_window_answers_each_terminal_in_its_own_language_and_clock(la
     assert wait_exit(primary) == 0
 
 
+def test_a_terminal_whose_zone_has_no_name_is_answered_in_its_own_clock(launcher):
+    """TZ as only the C library reads it (a POSIX rule, a zone file's path, a name it
+    takes as UTC) used to be refused, or cost the answer to a command already done."""
+    launcher.env |= {"LC_ALL": "", "LANGUAGE": "", "LANG": "C.UTF-8", "TZ": "UTC"}
+    primary = launcher.spawn("start", "ice", "--minutes", "5")
+    launcher.wait_ready(primary)
+    code, out, _ = launcher.run("status")
+    [ends_utc] = re.findall(r"ends at (\d\d:\d\d)", out)
+    utc = datetime.strptime(ends_utc, "%H:%M")
+
+    def ends_in(tz: str) -> timedelta:
+        code, out, err = launcher.run("status", env={"TZ": tz})
+        assert code == 0, (tz, out, err)
+        [ends] = re.findall(r"ends at (\d\d:\d\d)", out)
+        return (datetime.strptime(ends, "%H:%M") - utc) % timedelta(days=1)
+
+    # New York's rule, without naming a zone file: five hours behind UTC, four in summer.
+    assert ends_in("EST5EDT,M3.2.0,M11.1.0") in (timedelta(hours=19), timedelta(hours=20))
+    assert ends_in("<+0530>-5:30") == timedelta(hours=5, minutes=30)  # a fixed POSIX offset
+    assert ends_in(":/usr/share/zoneinfo/Asia/Kolkata") == timedelta(hours=5, minutes=30)
+    assert ends_in("Mars/Olympus") == timedelta(0)  # no such zone: the C library says UTC
+    code, out, err = launcher.run("stop", env={"TZ": "EST5EDT,M3.2.0,M11.1.0"})
+    assert code == 0 and "cancelled within its first minute" in out, (out, err)
+    assert json.loads(launcher.run("status", "--json")[1])["state"] == "ready"
+    assert launcher.run("quit")[0] == 0
+    assert wait_exit(primary) == 0
+
+
 def test_a_killed_instance_does_not_block_the_next(launcher):
     crashed = launcher.spawn()
     launcher.wait_ready(crashed)

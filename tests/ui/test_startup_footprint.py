@@ -30,7 +30,7 @@ ON_DEMAND = {
     "hashlib": "libcrypto",
     "html": "its table of named entities (the tips escape their few characters)",
     "csv": "the CSV export",
-    "zoneinfo": "zoneinfo and sysconfig (a zone is looked up only for a TZ sent along)",
+    "zoneinfo": "zoneinfo and sysconfig (a TZ is looked up only to ask a running window)",
 }
 
 LAUNCH = """
@@ -56,7 +56,9 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 
 
 def launch(data_home: Path) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(data_home))
+    # With a TZ set: the zone is only looked up to ask a window that is already running.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(data_home),
+               TZ="Europe/Berlin")
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # the same modules on every test machine
     result = subprocess.run([sys.executable, "-c", LAUNCH], capture_output=True, text=True,
                             env=env, timeout=60)

@@ -1,0 +1,77 @@
+"""A terminal's time zone, as sent to a running window and read back there.
+
+The end-to-end case (a second process asking a running window) is in
+tests/ui/test_instance_server.py; here are the two halves on their own.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from necktimer import language
+from necktimer.commands import Speech
+
+NOW = datetime.now(UTC)
+
+
+@pytest.fixture
+def tz_here():
+    """Set this process's TZ (the C library reads it again at tzset); put it back after."""
+    before = os.environ.get("TZ")
+
+    def set_tz(value: str | None) -> None:
+        if value is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = value
+        time.tzset()
+
+    yield set_tz
+    set_tz(before)
+
+
+def offset_of(zone) -> timedelta:
+    return NOW.astimezone(zone).utcoffset()
+
+
+@pytest.mark.parametrize(("tz", "sent"), [
+    (None, ""), ("", ""), (":", ""),
+    ("America/Chicago", "America/Chicago"), (":Europe/Berlin", "Europe/Berlin"),
+    ("UTC", "UTC"), ("EST5EDT", "EST5EDT"),  # a zone file has this one
+    ("<+0530>-5:30", "+05:30"), ("<-03>3", "-03:00"),  # POSIX rules with fixed offsets
+    ("/usr/share/zoneinfo/Asia/Kathmandu", "+05:45"), (":/usr/share/zoneinfo/UTC", "+00:00"),
+    ("Mars/Olympus", "+00:00"),  # unknown: the C library takes it as UTC, and so do we
+])
+def test_a_zone_is_sent_by_name_when_it_has_one_else_as_the_offset_here(tz_here, tz, sent):
+    tz_here(tz)
+    assert language.sendable_zone() == sent
+    assert Speech.from_message(Speech(tz=sent).to_message()).tz == sent  # the window takes it
+
+
+def test_a_posix_rule_is_sent_as_the_offset_the_c_library_gives_it_now(tz_here):
+    tz_here("EST5EDT,M3.2.0,M11.1.0")  # New York's rule, spelled out
+    sent = language.sendable_zone()
+    assert sent in ("-05:00", "-04:00")
+    assert offset_of(language.zone_for(sent)) == timedelta(seconds=time.localtime().tm_gmtoff)
+
+
+@pytest.mark.parametrize(("sent", "offset"), [
+    ("+05:30", timedelta(hours=5, minutes=30)), ("-03:00", timedelta(hours=-3)),
+    ("+00:00", timedelta(0)), ("-09:30", -timedelta(hours=9, minutes=30)),
+    ("Asia/Kathmandu", timedelta(hours=5, minutes=45)), (":Asia/Kathmandu", timedelta(hours=5,
+                                                                                     minutes=45)),
+])
+def test_the_window_reads_a_name_or_an_offset(sent, offset):
+    assert offset_of(language.zone_for(sent)) == offset
+
+
+@pytest.mark.parametrize("sent", [
+    "", "Mars/Olympus", "EST5EDT,M3.2.0,M11.1.0", "America", "../../etc/passwd",
+    "/etc/localtime", "+5:30",
+])
+def test_what_the_window_cannot_read_keeps_its_own_zone_and_never_raises(sent):
+    assert language.zone_for(sent) is ...

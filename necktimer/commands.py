@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Protocol
 
 from necktimer.core import rules
 from necktimer.core.humanize import format_duration
-from necktimer.core.i18n import arg, local, translate
+from necktimer.core.i18n import arg, last_at, translate
 from necktimer.core.report import status_json
 from necktimer.core.rules import Session, State, Status, Therapy
 from necktimer.core.service import Outcome
@@ -74,6 +74,13 @@ class Speech:
     ui: str = ""  # a locale name for the words ("de_DE"); "" for English
     time: str = ""  # a locale name for times and dates ("en_US"); "" for 24-hour
     tz: str = ""  # a zone name ("America/Chicago") or UTC offset ("-05:00"); "" for the machine's
+
+    @classmethod
+    def sendable(cls, ui: str, time: str, tz: str) -> Speech:
+        """A speech a window accepts: a value it would refuse (a space, a letter outside
+        ASCII, too long) goes as "": English words, a 24-hour clock, the window's zone.
+        Refused, it would cost the terminal its command, a stop included."""
+        return cls(*(value if _LOCALE_WORD.fullmatch(value) else "" for value in (ui, time, tz)))
 
     def to_message(self) -> dict:
         return {"ui": self.ui, "time": self.time, "tz": self.tz}
@@ -210,15 +217,12 @@ def parse_when(text: str) -> str:
 
 
 def when_to_moment(text: str, now: datetime) -> datetime | None:
-    """The moment a `last-applied` answer names (the latest such time not after now)."""
+    """The moment a `last-applied` answer names on the user's clock (the latest such
+    time not after now), or None for EARLIER."""
     if text == EARLIER:
         return None
     hours, minutes = (int(part) for part in text.split(":"))
-    today = local(now)
-    moment = datetime.combine(today.date(), time(hours, minutes), today.tzinfo)
-    if moment > today:
-        moment -= timedelta(days=1)
-    return moment
+    return last_at(hours, minutes, now)
 
 
 class Target(Protocol):
@@ -247,12 +251,13 @@ def execute(request: Request, target: Target,
     The request is carried out first; its answer is then put into words inside
     `speaking()`, so a window can answer a terminal in the terminal's language.
     """
-    code, words, data = _carry_out(request, target)
+    code, words, data = _carry_out(request, target, speaking)
     with speaking():
         return Reply(code, words(), data)
 
 
-def _carry_out(request: Request, target: Target) -> tuple[Exit, Callable[[], str], dict | None]:
+def _carry_out(request: Request, target: Target,
+               speaking: Speaking) -> tuple[Exit, Callable[[], str], dict | None]:
     command = request.command
     if command is Command.START:
         assert request.therapy is not None
@@ -267,7 +272,9 @@ def _carry_out(request: Request, target: Target) -> tuple[Exit, Callable[[], str
         return Exit.OK, lambda: removed_message(session), None
     if command is Command.LAST_APPLIED:
         assert request.when is not None
-        moment = when_to_moment(request.when, target.status().now)
+        now = target.status().now
+        with speaking():  # "14:30" as the asker's clock reads it, not the window's
+            moment = when_to_moment(request.when, now)
         return _answer(target.answer_last_application(moment))
     if command is Command.PING:
         return Exit.OK, lambda: "pong", None

@@ -27,6 +27,7 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from helpers import exposed
@@ -501,6 +502,24 @@ def test_when_nothing_survives_nothing_starts_until_answered(app, data_dir, root
     status = app.status()
     assert status["state"] == "waiting" and 6500 <= status["wait_s"] <= 6600 + 60, status
     assert app.run("start", "ice").code == 1
+
+
+def test_a_last_applied_time_is_read_on_the_asking_terminals_clock(app, data_dir, root):
+    """A window on UTC, a terminal in Tokyo: "23:42" is Tokyo's 23:42, not the window's
+    (read there it was 15 hours off, and the gap it should have kept was gone)."""
+    seed(data_dir, started_ago=11 * 60, removed=True)
+    (data_dir / RECORD_NAME).unlink()
+    random_bytes(data_dir / DB_NAME, root)
+    app.spawn(env={"TZ": "UTC"})
+    app.wait_ready()
+    tokyo = ZoneInfo("Asia/Tokyo")
+    half_an_hour_ago = (datetime.now(tokyo) - timedelta(minutes=30)).strftime("%H:%M")
+    answered = app.run("last-applied", half_an_hour_ago, env={"TZ": "Asia/Tokyo"})
+    assert answered.code == 0, answered
+    status = app.status()
+    # 90 minutes left, less the seconds the minute dropped and the run took.
+    assert status["state"] == "waiting" and 5280 <= status["wait_s"] <= 5400, status
+    assert app.run("start", "ice", env={"TZ": "Asia/Tokyo"}).code == 1
 
 
 def test_the_window_asks_when_ice_or_heat_was_last_applied(qtbot, data_dir, root):

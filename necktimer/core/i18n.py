@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 # (context, source text, disambiguation, count) -> translated text with %n filled in
 Translator = Callable[[str, str, str | None, int], str]
@@ -141,6 +141,30 @@ def start_of_day(day: date) -> datetime:
     if _current.tz is None:
         return naive.astimezone()  # the machine's zone, daylight saving included
     return naive.replace(tzinfo=_current.tz)
+
+
+def last_at(hour: int, minute: int, now: datetime) -> datetime:
+    """The latest moment, not after `now`, at which the user's clock read hour:minute.
+
+    Each day's reading gets that day's own UTC offset, not now's: the clocks may have
+    changed since. Where a reading names two moments (the hour the clocks go back) or
+    none (the hour they skip), the later instant is taken: given as the end of an
+    application, it can only make the gap longer, never shorter. The moment is in UTC:
+    on the user's clock it could carry `fold`, which arithmetic with it would drop.
+    """
+    today = local(now).date()
+    for day in (today, today - timedelta(days=1)):
+        moment = _latest_reading(datetime.combine(day, time(hour, minute)))
+        if moment <= now:
+            break
+    return moment
+
+
+def _latest_reading(naive: datetime) -> datetime:
+    zone = _current.tz
+    readings = [naive.replace(fold=fold).astimezone() if zone is None  # the machine's zone
+                else naive.replace(fold=fold, tzinfo=zone) for fold in (0, 1)]
+    return max(reading.astimezone(UTC) for reading in readings)
 
 
 def clock_time(moment: datetime | None) -> str:

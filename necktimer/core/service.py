@@ -453,14 +453,22 @@ class SessionService:
     def answer_last_application(self, ended_at: datetime | None) -> Outcome:
         """After a lost history: when ice or heat was last applied (None: over a gap ago)."""
         moment = self.moment()
-        if ended_at is not None:
-            if ended_at > moment.wall:
-                return Outcome(False, lambda: translate("Service", "That time is in the future."),
-                               self.status(moment))
-            trusted_end = ended_at + (moment.trusted - moment.wall)
+        if ended_at is not None and ended_at > moment.wall:
+            return Outcome(False, lambda: translate("Service", "That time is in the future."),
+                           self.status(moment))
+        trusted_end = None if ended_at is None else ended_at + (moment.trusted - moment.wall)
+        earlier = self._known.get(REPORTED_ID)
+        if earlier is not None and (trusted_end is None or trusted_end <= earlier.ended_at):
+            # An answer given stands: a second one may make its gap longer, never shorter
+            # or gone (a slip of the keyboard, or a second try, must not lift a gap).
+            status = self.status(moment)
+            return Outcome(False, lambda: arg(
+                translate("Service", "You already said a pack came off at %1; that still "
+                                     "counts. %2"),
+                clock_time(self._placed(earlier, moment).ended_at),
+                status.sentence()), status)
+        if trusted_end is not None:
             self._known |= _reported_session(trusted_end.isoformat())
-        else:
-            self._known.pop(REPORTED_ID, None)
         self._history_lost = False
         reported = self._known.get(REPORTED_ID)
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from necktimer.core import alerts, schedule
 from necktimer.core.diary import Advice, Pain
+from necktimer.core.i18n import last_at
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.service import Ended, Outcome, SessionService
 from necktimer.ui.view_state import PackReminder, PainQuestion, UndoOffer, ViewState
@@ -157,6 +158,12 @@ class Controller(QObject):
                 self.announcement.emit(self._message)
             self._clear_reminder()
         return session
+
+    def answer_last_applied_at(self, reading: tuple[int, int] | None) -> Outcome:
+        """The window's answer: the time the user's clock read, taken as of now, not as of
+        when the question appeared (a time after that is today's, not yesterday's)."""
+        ended_at = None if reading is None else last_at(*reading, self.service.now())
+        return self.answer_last_application(ended_at)
 
     def answer_last_application(self, ended_at: datetime | None) -> Outcome:
         with self._batched():

@@ -5,7 +5,7 @@ necktimer never assumes "never": until this is answered, no session starts.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +23,9 @@ from necktimer.core.i18n import arg, local
 
 
 class LastAppliedQuestion(QFrame):
-    answered = Signal(object)  # the end of the last application (aware datetime), or None
+    # When the last application ended: a reading of the user's clock, (hour, minute), or
+    # None for "over a gap ago". The controller makes it a moment when it arrives.
+    answered = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,11 +52,9 @@ class LastAppliedQuestion(QFrame):
         row.addWidget(self.save)
         row.addStretch(1)
         layout.addLayout(row)
-        self._now = datetime.now().astimezone()
         self.hide()
 
     def ask(self, now: datetime, gap: timedelta) -> None:
-        self._now = now
         text = arg(self.tr("More than %1 ago (or never)"), format_duration(gap))
         self.long_ago.setText(text)
         self.long_ago.setAccessibleName(text)
@@ -64,9 +64,4 @@ class LastAppliedQuestion(QFrame):
 
     def _answer_time(self) -> None:
         chosen = self.at.time()
-        today = local(self._now)
-        moment = datetime.combine(today.date(), time(chosen.hour(), chosen.minute()),
-                                  today.tzinfo)
-        if moment > today:
-            moment -= timedelta(days=1)  # a time later than now was yesterday
-        self.answered.emit(moment)
+        self.answered.emit((chosen.hour(), chosen.minute()))

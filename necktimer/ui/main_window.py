@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.panel.startIce.connect(self.start_ice)
         self.panel.startHeat.connect(self.start_heat)
         self.panel.stop.connect(self.stop)
-        self.panel.lastApplied.connect(self.controller.answer_last_application)
+        self.panel.lastApplied.connect(self.controller.answer_last_applied_at)
         self.panel.painRated.connect(self.controller.answer_pain)
         self.panel.asking.connect(self._bring_into_sight)
         # The digits saw the end, or a suspend the controller's timer slept through.

@@ -38,7 +38,7 @@ class SessionPanel(QWidget):
     startHeat = Signal()
     stop = Signal()
     painRated = Signal(object)  # 0-10, or None for Skip
-    lastApplied = Signal(object)  # the answer after a lost history (a datetime, or None)
+    lastApplied = Signal(object)  # the answer after a lost history: (hour, minute), or None
     asking = Signal(QWidget)  # a question just appeared: it must come into sight
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:

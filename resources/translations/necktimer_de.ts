@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="111"/>
+        <location filename="../../necktimer/core/diary.py" line="109"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Es gibt zu wenige Schmerzbewertungen, um zu sagen, ob der Schmerz nachlässt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="114"/>
+        <location filename="../../necktimer/core/diary.py" line="112"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz lässt nach (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="117"/>
+        <location filename="../../necktimer/core/diary.py" line="115"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz wird stärker (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="120"/>
+        <location filename="../../necktimer/core/diary.py" line="118"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz hat nicht nachgelassen (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="126"/>
+        <location filename="../../necktimer/core/diary.py" line="124"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 Die meisten Nackenkrämpfe bessern sich innerhalb von etwa einer Woche: Bitte gehen Sie zu einem Arzt oder einer Ärztin.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="98"/>
+        <location filename="../../necktimer/core/diary.py" line="96"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Sie behandeln Ihren Nacken seit %n Tag.</numerusform>
@@ -128,42 +128,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="193"/>
+        <location filename="../../necktimer/ui/app.py" line="232"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="270"/>
+        <location filename="../../necktimer/ui/app.py" line="314"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="273"/>
+        <location filename="../../necktimer/ui/app.py" line="317"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="274"/>
+        <location filename="../../necktimer/ui/app.py" line="318"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="275"/>
+        <location filename="../../necktimer/ui/app.py" line="319"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="320"/>
+        <location filename="../../necktimer/ui/app.py" line="364"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="354"/>
+        <location filename="../../necktimer/ui/app.py" line="398"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="375"/>
+        <location filename="../../necktimer/ui/app.py" line="439"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
@@ -359,52 +359,52 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="168"/>
+        <location filename="../../necktimer/cli.py" line="169"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="172"/>
+        <location filename="../../necktimer/cli.py" line="173"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="174"/>
+        <location filename="../../necktimer/cli.py" line="175"/>
         <source>quit even while a pack is on</source>
         <translation>auch beenden, während eine Auflage aufliegt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="176"/>
+        <location filename="../../necktimer/cli.py" line="177"/>
         <source>say when ice or heat was last applied</source>
         <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="178"/>
+        <location filename="../../necktimer/cli.py" line="179"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="179"/>
+        <location filename="../../necktimer/cli.py" line="180"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="180"/>
+        <location filename="../../necktimer/cli.py" line="181"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="182"/>
+        <location filename="../../necktimer/cli.py" line="183"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="301"/>
+        <location filename="../../necktimer/cli.py" line="308"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="343"/>
+        <location filename="../../necktimer/cli.py" line="350"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
@@ -412,52 +412,52 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="208"/>
+        <location filename="../../necktimer/commands.py" line="215"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="265"/>
+        <location filename="../../necktimer/commands.py" line="270"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="278"/>
+        <location filename="../../necktimer/commands.py" line="285"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="289"/>
+        <location filename="../../necktimer/commands.py" line="296"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="292"/>
+        <location filename="../../necktimer/commands.py" line="299"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="318"/>
+        <location filename="../../necktimer/commands.py" line="325"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="328"/>
+        <location filename="../../necktimer/commands.py" line="335"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="330"/>
+        <location filename="../../necktimer/commands.py" line="337"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="337"/>
+        <location filename="../../necktimer/commands.py" line="344"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="341"/>
+        <location filename="../../necktimer/commands.py" line="348"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -465,22 +465,22 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../necktimer/desktop.py" line="151"/>
+        <location filename="../../necktimer/desktop.py" line="143"/>
         <source>installed %1</source>
         <translation>installiert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="152"/>
+        <location filename="../../necktimer/desktop.py" line="144"/>
         <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
         <translation>%1 steht jetzt in Ihrem Anwendungsmenü (entfernen mit: %2 uninstall-desktop).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="157"/>
+        <location filename="../../necktimer/desktop.py" line="149"/>
         <source>removed %1</source>
         <translation>entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="159"/>
+        <location filename="../../necktimer/desktop.py" line="151"/>
         <source>Nothing to remove.</source>
         <translation>Nichts zu entfernen.</translation>
     </message>
@@ -762,170 +762,170 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="80"/>
-        <location filename="../../necktimer/ui/main_window.py" line="261"/>
+        <location filename="../../necktimer/ui/main_window.py" line="79"/>
+        <location filename="../../necktimer/ui/main_window.py" line="266"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="81"/>
-        <location filename="../../necktimer/ui/main_window.py" line="261"/>
+        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <location filename="../../necktimer/ui/main_window.py" line="266"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="83"/>
-        <location filename="../../necktimer/ui/main_window.py" line="262"/>
+        <location filename="../../necktimer/ui/main_window.py" line="82"/>
+        <location filename="../../necktimer/ui/main_window.py" line="267"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="84"/>
+        <location filename="../../necktimer/ui/main_window.py" line="83"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="85"/>
-        <location filename="../../necktimer/ui/main_window.py" line="119"/>
-        <location filename="../../necktimer/ui/main_window.py" line="264"/>
+        <location filename="../../necktimer/ui/main_window.py" line="84"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="269"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="87"/>
+        <location filename="../../necktimer/ui/main_window.py" line="86"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="266"/>
+        <location filename="../../necktimer/ui/main_window.py" line="90"/>
+        <location filename="../../necktimer/ui/main_window.py" line="271"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
-        <location filename="../../necktimer/ui/main_window.py" line="265"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="270"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="272"/>
+        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="279"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="108"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="117"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="129"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="131"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="132"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="134"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="263"/>
+        <location filename="../../necktimer/ui/main_window.py" line="268"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="264"/>
+        <location filename="../../necktimer/ui/main_window.py" line="269"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="265"/>
+        <location filename="../../necktimer/ui/main_window.py" line="270"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <location filename="../../necktimer/ui/main_window.py" line="281"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="301"/>
+        <location filename="../../necktimer/ui/main_window.py" line="308"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Anwendung um %1 gestoppt. Versehentlich? Sie können das 10 Sekunden lang rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="303"/>
+        <location filename="../../necktimer/ui/main_window.py" line="310"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="324"/>
+        <location filename="../../necktimer/ui/main_window.py" line="331"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="326"/>
+        <location filename="../../necktimer/ui/main_window.py" line="333"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="329"/>
+        <location filename="../../necktimer/ui/main_window.py" line="336"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="330"/>
+        <location filename="../../necktimer/ui/main_window.py" line="337"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -1173,77 +1173,82 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="339"/>
+        <location filename="../../necktimer/core/service.py" line="350"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="361"/>
+        <location filename="../../necktimer/core/service.py" line="372"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="368"/>
+        <location filename="../../necktimer/core/service.py" line="379"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="378"/>
+        <location filename="../../necktimer/core/service.py" line="389"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="447"/>
+        <location filename="../../necktimer/core/service.py" line="457"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="631"/>
+        <location filename="../../necktimer/core/service.py" line="466"/>
+        <source>You already said a pack came off at %1; that still counts. %2</source>
+        <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="650"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="633"/>
+        <location filename="../../necktimer/core/service.py" line="652"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="670"/>
+        <location filename="../../necktimer/core/service.py" line="689"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="733"/>
+        <location filename="../../necktimer/core/service.py" line="752"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="736"/>
+        <location filename="../../necktimer/core/service.py" line="755"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="742"/>
+        <location filename="../../necktimer/core/service.py" line="761"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="752"/>
+        <location filename="../../necktimer/core/service.py" line="771"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="756"/>
+        <location filename="../../necktimer/core/service.py" line="775"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="761"/>
+        <location filename="../../necktimer/core/service.py" line="780"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="763"/>
+        <location filename="../../necktimer/core/service.py" line="782"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
@@ -1251,127 +1256,127 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="48"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="50"/>
         <source>Countdown</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="78"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="82"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="78"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="82"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="84"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="84"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="86"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="89"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="101"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="98"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="102"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="186"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="194"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="200"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="212"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="201"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="213"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="202"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="214"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="205"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="207"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="219"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="209"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="229"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="233"/>
         <source>when was ice or heat last applied?</source>
         <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="223"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="225"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="237"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="227"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1651,7 +1656,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="183"/>
+        <location filename="../../necktimer/core/i18n.py" line="206"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1660,22 +1665,22 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="42"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="40"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="46"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="44"/>
         <source>Tip topics</source>
         <translation>Tipp-Themen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="128"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="126"/>
         <source>Get care at once</source>
         <translation>Sofort ärztliche Hilfe holen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="131"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="129"/>
         <source>General precautions for packs</source>
         <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>
@@ -1804,27 +1809,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>WarningSigns</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="52"/>
+        <location filename="../../necktimer/core/diary.py" line="50"/>
         <source>Severe headache</source>
         <translation>Starke Kopfschmerzen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="53"/>
+        <location filename="../../necktimer/core/diary.py" line="51"/>
         <source>Swelling</source>
         <translation>Schwellung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="54"/>
+        <location filename="../../necktimer/core/diary.py" line="52"/>
         <source>Nausea</source>
         <translation>Übelkeit</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="55"/>
+        <location filename="../../necktimer/core/diary.py" line="53"/>
         <source>Numbness or weakness in an arm</source>
         <translation>Taubheit oder Schwäche in einem Arm</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="56"/>
+        <location filename="../../necktimer/core/diary.py" line="54"/>
         <source>Other alarming signs</source>
         <translation>Andere alarmierende Anzeichen</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="111"/>
+        <location filename="../../necktimer/core/diary.py" line="109"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Hay muy pocas valoraciones del dolor para saber si está disminuyendo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="114"/>
+        <location filename="../../necktimer/core/diary.py" line="112"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está disminuyendo (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="117"/>
+        <location filename="../../necktimer/core/diary.py" line="115"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está empeorando (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="120"/>
+        <location filename="../../necktimer/core/diary.py" line="118"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor no ha disminuido (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="126"/>
+        <location filename="../../necktimer/core/diary.py" line="124"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 La mayoría de los espasmos mejoran en una semana más o menos: consulte a un médico.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="98"/>
+        <location filename="../../necktimer/core/diary.py" line="96"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Lleva %n día tratándose el cuello.</numerusform>
@@ -128,42 +128,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="193"/>
+        <location filename="../../necktimer/ui/app.py" line="232"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="270"/>
+        <location filename="../../necktimer/ui/app.py" line="314"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="273"/>
+        <location filename="../../necktimer/ui/app.py" line="317"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="274"/>
+        <location filename="../../necktimer/ui/app.py" line="318"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="275"/>
+        <location filename="../../necktimer/ui/app.py" line="319"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="320"/>
+        <location filename="../../necktimer/ui/app.py" line="364"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="354"/>
+        <location filename="../../necktimer/ui/app.py" line="398"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="375"/>
+        <location filename="../../necktimer/ui/app.py" line="439"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
@@ -360,52 +360,52 @@ siguiente sesión.
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="168"/>
+        <location filename="../../necktimer/cli.py" line="169"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="172"/>
+        <location filename="../../necktimer/cli.py" line="173"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="174"/>
+        <location filename="../../necktimer/cli.py" line="175"/>
         <source>quit even while a pack is on</source>
         <translation>cerrar aunque haya una compresa puesta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="176"/>
+        <location filename="../../necktimer/cli.py" line="177"/>
         <source>say when ice or heat was last applied</source>
         <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="178"/>
+        <location filename="../../necktimer/cli.py" line="179"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="179"/>
+        <location filename="../../necktimer/cli.py" line="180"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="180"/>
+        <location filename="../../necktimer/cli.py" line="181"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="182"/>
+        <location filename="../../necktimer/cli.py" line="183"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="301"/>
+        <location filename="../../necktimer/cli.py" line="308"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="343"/>
+        <location filename="../../necktimer/cli.py" line="350"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
@@ -413,52 +413,52 @@ siguiente sesión.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="208"/>
+        <location filename="../../necktimer/commands.py" line="215"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="265"/>
+        <location filename="../../necktimer/commands.py" line="270"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="278"/>
+        <location filename="../../necktimer/commands.py" line="285"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="289"/>
+        <location filename="../../necktimer/commands.py" line="296"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="292"/>
+        <location filename="../../necktimer/commands.py" line="299"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="318"/>
+        <location filename="../../necktimer/commands.py" line="325"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="328"/>
+        <location filename="../../necktimer/commands.py" line="335"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="330"/>
+        <location filename="../../necktimer/commands.py" line="337"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="337"/>
+        <location filename="../../necktimer/commands.py" line="344"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="341"/>
+        <location filename="../../necktimer/commands.py" line="348"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -466,22 +466,22 @@ siguiente sesión.
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../necktimer/desktop.py" line="151"/>
+        <location filename="../../necktimer/desktop.py" line="143"/>
         <source>installed %1</source>
         <translation>instalado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="152"/>
+        <location filename="../../necktimer/desktop.py" line="144"/>
         <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
         <translation>%1 ya está en su menú de aplicaciones (para quitarlo: %2 uninstall-desktop).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="157"/>
+        <location filename="../../necktimer/desktop.py" line="149"/>
         <source>removed %1</source>
         <translation>eliminado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="159"/>
+        <location filename="../../necktimer/desktop.py" line="151"/>
         <source>Nothing to remove.</source>
         <translation>No hay nada que quitar.</translation>
     </message>
@@ -763,170 +763,170 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="80"/>
-        <location filename="../../necktimer/ui/main_window.py" line="261"/>
+        <location filename="../../necktimer/ui/main_window.py" line="79"/>
+        <location filename="../../necktimer/ui/main_window.py" line="266"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="81"/>
-        <location filename="../../necktimer/ui/main_window.py" line="261"/>
+        <location filename="../../necktimer/ui/main_window.py" line="80"/>
+        <location filename="../../necktimer/ui/main_window.py" line="266"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="83"/>
-        <location filename="../../necktimer/ui/main_window.py" line="262"/>
+        <location filename="../../necktimer/ui/main_window.py" line="82"/>
+        <location filename="../../necktimer/ui/main_window.py" line="267"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="84"/>
+        <location filename="../../necktimer/ui/main_window.py" line="83"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="85"/>
-        <location filename="../../necktimer/ui/main_window.py" line="119"/>
-        <location filename="../../necktimer/ui/main_window.py" line="264"/>
+        <location filename="../../necktimer/ui/main_window.py" line="84"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="269"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="87"/>
+        <location filename="../../necktimer/ui/main_window.py" line="86"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="266"/>
+        <location filename="../../necktimer/ui/main_window.py" line="90"/>
+        <location filename="../../necktimer/ui/main_window.py" line="271"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
-        <location filename="../../necktimer/ui/main_window.py" line="265"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="270"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
         <source>When to see a physician</source>
         <translation>Cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="272"/>
+        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="279"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="108"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="117"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="129"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="131"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="132"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="134"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="263"/>
+        <location filename="../../necktimer/ui/main_window.py" line="268"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="264"/>
+        <location filename="../../necktimer/ui/main_window.py" line="269"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="265"/>
+        <location filename="../../necktimer/ui/main_window.py" line="270"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <location filename="../../necktimer/ui/main_window.py" line="281"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="301"/>
+        <location filename="../../necktimer/ui/main_window.py" line="308"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante 10 segundos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="303"/>
+        <location filename="../../necktimer/ui/main_window.py" line="310"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="324"/>
+        <location filename="../../necktimer/ui/main_window.py" line="331"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="326"/>
+        <location filename="../../necktimer/ui/main_window.py" line="333"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="329"/>
+        <location filename="../../necktimer/ui/main_window.py" line="336"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="330"/>
+        <location filename="../../necktimer/ui/main_window.py" line="337"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1174,77 +1174,82 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="339"/>
+        <location filename="../../necktimer/core/service.py" line="350"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="361"/>
+        <location filename="../../necktimer/core/service.py" line="372"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="368"/>
+        <location filename="../../necktimer/core/service.py" line="379"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="378"/>
+        <location filename="../../necktimer/core/service.py" line="389"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="447"/>
+        <location filename="../../necktimer/core/service.py" line="457"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="631"/>
+        <location filename="../../necktimer/core/service.py" line="466"/>
+        <source>You already said a pack came off at %1; that still counts. %2</source>
+        <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="650"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="633"/>
+        <location filename="../../necktimer/core/service.py" line="652"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="670"/>
+        <location filename="../../necktimer/core/service.py" line="689"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="733"/>
+        <location filename="../../necktimer/core/service.py" line="752"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="736"/>
+        <location filename="../../necktimer/core/service.py" line="755"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="742"/>
+        <location filename="../../necktimer/core/service.py" line="761"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="752"/>
+        <location filename="../../necktimer/core/service.py" line="771"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="756"/>
+        <location filename="../../necktimer/core/service.py" line="775"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="761"/>
+        <location filename="../../necktimer/core/service.py" line="780"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="763"/>
+        <location filename="../../necktimer/core/service.py" line="782"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
@@ -1252,127 +1257,127 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="48"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="50"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="76"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="78"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="82"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="78"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="82"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="84"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="80"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="84"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="86"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="89"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="101"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="98"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="102"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="186"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="190"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="194"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="200"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="212"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="201"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="213"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="202"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="214"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="205"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="207"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="219"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="209"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="229"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="233"/>
         <source>when was ice or heat last applied?</source>
         <translation>¿cuándo se aplicó hielo o calor por última vez?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="223"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="225"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="237"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="227"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1652,7 +1657,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="183"/>
+        <location filename="../../necktimer/core/i18n.py" line="206"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1661,22 +1666,22 @@ siguiente sesión.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="42"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="40"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="46"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="44"/>
         <source>Tip topics</source>
         <translation>Temas de los consejos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="128"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="126"/>
         <source>Get care at once</source>
         <translation>Busque atención médica de inmediato</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="131"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="129"/>
         <source>General precautions for packs</source>
         <translation>Precauciones generales con las compresas</translation>
     </message>
@@ -1805,27 +1810,27 @@ siguiente sesión.
 <context>
     <name>WarningSigns</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="52"/>
+        <location filename="../../necktimer/core/diary.py" line="50"/>
         <source>Severe headache</source>
         <translation>Dolor de cabeza intenso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="53"/>
+        <location filename="../../necktimer/core/diary.py" line="51"/>
         <source>Swelling</source>
         <translation>Hinchazón</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="54"/>
+        <location filename="../../necktimer/core/diary.py" line="52"/>
         <source>Nausea</source>
         <translation>Náuseas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="55"/>
+        <location filename="../../necktimer/core/diary.py" line="53"/>
         <source>Numbness or weakness in an arm</source>
         <translation>Entumecimiento o debilidad en un brazo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="56"/>
+        <location filename="../../necktimer/core/diary.py" line="54"/>
         <source>Other alarming signs</source>
         <translation>Otras señales alarmantes</translation>
     </message>

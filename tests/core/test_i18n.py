@@ -1,6 +1,12 @@
 """Times through the installed formats: past times keep their minute, 'allowed at' rounds up."""
 
+import os
+import time
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from necktimer.core import i18n
 
@@ -52,3 +58,51 @@ def test_an_installed_translator_is_used_with_its_context():
     i18n.install(translator=translator)
     assert i18n.translate("Status", "Ready") == "übersetzt"
     assert seen == [("Status", "Ready")]
+
+
+# -- a clock reading back to a moment ("I took it off at 01:50") --------------------------
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def berlin(*fields) -> datetime:
+    return datetime(*fields, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(("now", "reading", "moment_utc"), [
+    # Earlier today, later today (so yesterday), and now itself.
+    (berlin(2026, 3, 2, 9, 0), (8, 30), datetime(2026, 3, 2, 7, 30, tzinfo=UTC)),
+    (berlin(2026, 3, 2, 9, 0), (14, 30), datetime(2026, 3, 1, 13, 30, tzinfo=UTC)),
+    (berlin(2026, 3, 2, 9, 0), (9, 0), datetime(2026, 3, 2, 8, 0, tzinfo=UTC)),
+    # The morning clocks go forward (02:00 -> 03:00): 01:50 was still winter time, not
+    # now's summer offset (that made it 00:50 UTC look like 23:50, an hour too early).
+    (berlin(2026, 3, 29, 4, 0), (1, 50), datetime(2026, 3, 29, 0, 50, tzinfo=UTC)),
+    # 02:30 never showed that morning: the later of its two readings counts.
+    (berlin(2026, 3, 29, 4, 0), (2, 30), datetime(2026, 3, 29, 1, 30, tzinfo=UTC)),
+    # The night clocks go back, 02:30 shows twice: the later one counts.
+    (berlin(2026, 10, 25, 4, 0), (2, 30), datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+    # The day after a change, yesterday's reading has yesterday's offset.
+    (berlin(2026, 3, 30, 1, 0), (1, 50), datetime(2026, 3, 29, 0, 50, tzinfo=UTC)),
+])
+def test_a_reading_is_the_latest_moment_not_after_now_with_that_days_offset(
+        now, reading, moment_utc):
+    for zone in (BERLIN, None):  # a named zone, and the machine's (the C library's)
+        with machine_zone("Europe/Berlin"), i18n.speaking(tz=zone):
+            moment = i18n.last_at(*reading, now)
+            assert moment == moment_utc, zone
+            assert moment <= now
+
+
+@contextmanager
+def machine_zone(name: str):
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ")
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -160,6 +160,31 @@ def test_when_nothing_survives_the_rules_ask_instead_of_assuming_never(data_dir,
     assert fourth.status().wait == timedelta(minutes=90)
 
 
+def test_an_answer_given_can_make_its_gap_longer_never_shorter_or_gone(data_dir, clock):
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
+    service = reopen(data_dir, clock)
+    assert service.answer_last_application(clock.now() - timedelta(minutes=30)).ok
+    assert service.status().wait == timedelta(minutes=90)
+    # "More than a gap ago" now, or an earlier time: the first answer still counts.
+    for weaker in (None, clock.now() - timedelta(minutes=60),
+                   clock.now() - timedelta(minutes=30)):
+        refused = service.answer_last_application(weaker)
+        assert not refused.ok
+        assert refused.message.startswith("You already said a pack came off at 08:30"), \
+            refused.message
+        assert "Next session allowed at 10:30" in refused.message
+        assert service.status().wait == timedelta(minutes=90)
+    assert not service.start(Therapy.ICE).ok
+    # A later time is taken: it can only make the gap longer.
+    assert service.answer_last_application(clock.now() - timedelta(minutes=10)).ok
+    assert service.status().wait == timedelta(minutes=110)
+    service.close()
+    again = reopen(data_dir, clock)
+    assert not again.answer_last_application(None).ok  # also after a restart
+    assert again.status().wait == timedelta(minutes=110)
+
+
 def test_more_than_a_gap_ago_is_an_answer_too(data_dir, clock):
     data_dir.mkdir(parents=True)
     (data_dir / DB_NAME).write_bytes(b"garbage" * 100)

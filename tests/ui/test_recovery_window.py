@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 from helpers import T0, exposed, rows, tick
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 
 from necktimer.core.alerts import Kind
+from necktimer.core.database import DB_NAME
 from necktimer.core.rules import State, Therapy
 from necktimer.core.service import SessionService
 
@@ -109,3 +110,23 @@ def test_an_end_that_falls_while_the_window_opens_is_told_once_its_channels_exis
     assert told == [(Kind.TIME_UP, True)]
     assert chime.played == 1
     assert instance.window.ring.text == "Off now"
+
+
+def test_a_time_answered_long_after_the_question_appeared_is_todays(make_app, qtbot, data_dir,
+                                                                    clock):
+    """The question appeared at 09:00; at 10:10 the user answers "10:05". That is five
+    minutes ago, not yesterday (read as of 09:00, it was, and no gap was kept)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / DB_NAME).write_bytes(b"not a database, " * 100)  # nothing survives
+    instance = make_app()
+    instance.start()
+    exposed(instance.window)
+    question = instance.window.panel.question
+    assert question.isVisible() and instance.controller.state.status.state is State.UNKNOWN
+    tick(instance, clock, 70 * 60)
+    assert question.isVisible()
+    question.at.setTime(QTime(10, 5))
+    qtbot.mouseClick(question.save, Qt.MouseButton.LeftButton)
+    status = instance.controller.state.status
+    assert status.state is State.WAITING and status.wait == timedelta(minutes=115)
+    assert not instance.controller.start(Therapy.HEAT, 5).ok

@@ -63,18 +63,19 @@ def speech_here(setting: str = "system") -> Speech:
     """This process's language, clock style and zone, to send along with a command."""
     zone = sendable_zone()
     if setting not in ("", "system"):
-        return Speech(setting, setting, zone)
+        return Speech.sendable(setting, setting, zone)
     words = QLocale.system().uiLanguages()
     # Like the C library: LC_ALL, else the category's own variable, else LANG.
     clock = next((os.environ[name] for name in ("LC_ALL", "LC_TIME", "LANG")
                   if os.environ.get(name)), "C")
-    return Speech(words[0].replace("-", "_") if words else "",
-                  clock.split(".")[0].split("@")[0], zone)
+    return Speech.sendable(words[0].replace("-", "_") if words else "",
+                           clock.split(".")[0].split("@")[0], zone)
 
 
 def sendable_zone() -> str:
-    """This process's TZ as a window can read it: "" for unset, the zone's name when a
-    zone file has it, and otherwise this process's present UTC offset ("+05:30").
+    """This process's TZ as a window can read it: "" for unset (the machine's zone), the
+    zone's name when a zone file has it, and otherwise this process's present UTC offset
+    ("+05:30"), as the C library reads TZ here (an empty TZ is UTC to it).
 
     Otherwise covers what only the C library here reads: a POSIX rule such as
     "EST5EDT,M3.2.0,M11.1.0", a path to a zone file, a name it takes as UTC. Sent
@@ -82,12 +83,14 @@ def sendable_zone() -> str:
     its answer lost. An offset is exact for the next hours, which is all an answer
     names.
     """
-    name = os.environ.get("TZ", "").removeprefix(":")
-    if not name:
+    if "TZ" not in os.environ:
         return ""
-    if _zone_file(name) is not None:
+    name = os.environ["TZ"].removeprefix(":")
+    if name and _zone_file(name) is not None:
         return name
     minutes = localtime().tm_gmtoff // 60  # as the C library reads this process's TZ
+    if abs(minutes) >= 24 * 60:
+        return ""  # "XXX-24": the C library takes it, no zone can hold it; the machine's
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
@@ -112,16 +115,33 @@ def _presentation(ui: str, time: str) -> tuple[i18n.Translator, i18n.Formats]:
 
 
 def zone_for(name: str):
-    """The zone a speech names (a zone name or a UTC offset); ... (keep this process's)
-    when unset or not readable here. Never raises: how the asker reads the time must
-    not cost it the answer to a command already carried out."""
+    """The zone a speech names (a zone name or a UTC offset); "" is the machine's. ...
+    keeps this process's, also for what cannot be read here. Never raises: how the
+    asker reads the time must not cost it the answer to a command already carried out."""
     name = name.removeprefix(":")  # a TZ sent as it was, by an older command line
+    if not name:
+        return _machine_zone()
     offset = _OFFSET.fullmatch(name)
     if offset:
         sign, hours, minutes = offset.groups()
         size = timedelta(hours=int(hours), minutes=int(minutes))
+        if size >= timedelta(hours=24):
+            return ...
         return timezone(-size if sign == "-" else size)
-    return (_zone_file(name) if name else None) or ...
+    return _zone_file(name) or ...
+
+
+def _machine_zone():
+    """The zone of a terminal with no TZ: the machine's, even when this window has a TZ."""
+    if not os.environ.get("TZ"):
+        return ...  # this process's zone is the machine's
+    from zoneinfo import ZoneInfo
+
+    try:
+        with open("/etc/localtime", "rb") as file:
+            return ZoneInfo.from_file(file, key="localtime")
+    except (OSError, ValueError):
+        return ...
 
 
 def _zone_file(name: str):

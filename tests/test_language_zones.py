@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import time
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -39,12 +40,13 @@ def offset_of(zone) -> timedelta:
 
 
 @pytest.mark.parametrize(("tz", "sent"), [
-    (None, ""), ("", ""), (":", ""),
+    (None, ""), ("", "+00:00"), (":", "+00:00"),  # set but empty: the C library's UTC
     ("America/Chicago", "America/Chicago"), (":Europe/Berlin", "Europe/Berlin"),
     ("UTC", "UTC"), ("EST5EDT", "EST5EDT"),  # a zone file has this one
     ("<+0530>-5:30", "+05:30"), ("<-03>3", "-03:00"),  # POSIX rules with fixed offsets
     ("/usr/share/zoneinfo/Asia/Kathmandu", "+05:45"), (":/usr/share/zoneinfo/UTC", "+00:00"),
     ("Mars/Olympus", "+00:00"),  # unknown: the C library takes it as UTC, and so do we
+    ("XXX-24", ""), ("XXX+24:30", ""),  # the C library takes these; no zone can hold them
 ])
 def test_a_zone_is_sent_by_name_when_it_has_one_else_as_the_offset_here(tz_here, tz, sent):
     tz_here(tz)
@@ -71,7 +73,29 @@ def test_the_window_reads_a_name_or_an_offset(sent, offset):
 
 @pytest.mark.parametrize("sent", [
     "", "Mars/Olympus", "EST5EDT,M3.2.0,M11.1.0", "America", "../../etc/passwd",
-    "/etc/localtime", "+5:30",
+    "/etc/localtime", "+5:30", "+24:00", "-24:30",
 ])
-def test_what_the_window_cannot_read_keeps_its_own_zone_and_never_raises(sent):
+def test_what_the_window_cannot_read_keeps_its_own_zone_and_never_raises(sent, tz_here):
+    tz_here(None)
     assert language.zone_for(sent) is ...
+
+
+def test_a_terminal_without_tz_is_answered_in_the_machines_zone_by_a_window_with_one(tz_here):
+    tz_here("Asia/Tokyo")  # the window's own TZ
+    machine = language.zone_for("")
+    with open("/etc/localtime", "rb") as file:
+        assert offset_of(machine) == offset_of(ZoneInfo.from_file(file))
+    tz_here(None)
+    assert language.zone_for("") is ...  # a window without TZ is in the machine's zone
+
+
+@pytest.mark.parametrize(("lang", "clock"), [
+    ("en US", ""), ("ü_Ü.UTF-8", ""), ("x" * 70, ""), ("de_DE.UTF-8", "de_DE"),
+])
+def test_a_terminals_odd_locale_is_sent_as_one_the_window_takes(monkeypatch, lang, clock):
+    for name in ("LC_ALL", "LC_TIME", "LANGUAGE", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    speech = language.speech_here()
+    assert speech.time == clock
+    assert Speech.from_message(speech.to_message()) == speech  # never refused

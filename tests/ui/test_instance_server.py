@@ -213,7 +213,12 @@ def test_a_terminal_whose_zone_has_no_name_is_answered_in_its_own_clock(launcher
     assert ends_in("<+0530>-5:30") == timedelta(hours=5, minutes=30)  # a fixed POSIX offset
     assert ends_in(":/usr/share/zoneinfo/Asia/Kolkata") == timedelta(hours=5, minutes=30)
     assert ends_in("Mars/Olympus") == timedelta(0)  # no such zone: the C library says UTC
-    code, out, err = launcher.run("stop", env={"TZ": "EST5EDT,M3.2.0,M11.1.0"})
+    assert ends_in("XXX-24") == timedelta(0)  # a whole day ahead: the same clock reading
+    # A locale the window would refuse to read is sent as English with a 24-hour clock.
+    code, out, err = launcher.run("status", env={"LANG": "en US", "TZ": "UTC"})
+    assert code == 0 and out.startswith("Ice session running"), (out, err)
+    # Such a terminal's command is carried out, and reported as done.
+    code, out, err = launcher.run("stop", env={"TZ": "XXX-24", "LANG": "ü_Ü.UTF-8"})
     assert code == 0 and "cancelled within its first minute" in out, (out, err)
     assert json.loads(launcher.run("status", "--json")[1])["state"] == "ready"
     assert launcher.run("quit")[0] == 0

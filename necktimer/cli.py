@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from necktimer import APP_NAME, __version__
+from necktimer import APP_NAME, __version__, xdg
 from necktimer.commands import (
     EARLIER,
     Command,
@@ -197,8 +197,7 @@ def _backstop(argv: list[str]) -> int:
 
 
 def default_data_dir() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / APP_NAME
+    return xdg.data_home() / APP_NAME
 
 
 def request_for(args: argparse.Namespace) -> Request:
@@ -269,10 +268,10 @@ def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int
             return service
         reply = execute(request, service)
         service.close()
-    if as_json:
+    if as_json and reply.status is not None:
         print(json.dumps(reply.status))
         return Exit.OK
-    return _print(reply)
+    return _print(reply)  # also when a window could not answer: its reason and code
 
 
 def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:

@@ -8,7 +8,6 @@ $XDG_CONFIG_HOME/autostart for starting at login.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -17,19 +16,12 @@ from pathlib import Path
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME
 from necktimer.core.i18n import arg, translate
 from necktimer.core.resources import app_icon_path, resource
+from necktimer.xdg import config_home, data_home
 
 log = logging.getLogger("necktimer.desktop")
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
 METAINFO_FILE = f"{APP_ID}.metainfo.xml"
-
-
-def data_home() -> Path:
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-
-
-def config_home() -> Path:
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
 
 
 def command_path() -> str:

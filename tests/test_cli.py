@@ -233,3 +233,17 @@ def test_gui_launch_on_a_read_only_folder_says_why_and_exits_3(reachable_tmp):
     assert result.returncode == 3
     assert "cannot write its session history" in result.stderr
     assert list(folder.iterdir()) == []
+
+
+def test_a_relative_xdg_data_home_is_ignored_as_the_specification_says(tmp_path):
+    """Taken as it was, each working directory had its own history, and its own gap."""
+    home = tmp_path / "home"
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    env = {"HOME": str(home), "XDG_DATA_HOME": "relative"}
+    started = necktimer("status", cwd=tmp_path / "a", env=env)
+    assert started.returncode == 0, started.stderr
+    assert (home / ".local" / "share" / "necktimer").is_dir()
+    assert not (tmp_path / "a" / "relative").exists()
+    assert necktimer("status", cwd=tmp_path / "b", env=env).returncode == 0
+    assert not (tmp_path / "b" / "relative").exists()

@@ -339,3 +339,17 @@ def test_an_answer_from_another_users_process_is_not_trusted(listener_as):
 def test_the_same_listener_run_by_us_is_trusted(listener_as):
     path = listener_as(nobody=False)
     assert send(path, Request(Command.STATUS)) == Reply(Exit.OK, "I am your necktimer")
+
+
+def test_a_window_that_cannot_answer_a_json_status_is_reported_not_printed_as_null(
+        listen, runtime, data_dir):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = socket_path(data_dir)
+    path.parent.mkdir(mode=0o700, exist_ok=True)
+    listen(encode(Reply(Exit.UNAVAILABLE, "necktimer could not do that: a test").to_message()),
+           name=str(path.relative_to(runtime)))
+    done = subprocess.run([sys.executable, "-m", "necktimer", "status", "--json",
+                           "--data-dir", str(data_dir)], capture_output=True, text=True,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60)
+    assert (done.returncode, done.stdout) == (3, "")  # not "null" and 0, taken for success
+    assert "necktimer could not do that: a test" in done.stderr

@@ -1,0 +1,21 @@
+"""Where the XDG base directory specification puts a user's data and settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _base(variable: str, default: Path) -> Path:
+    # The specification: a relative value is invalid and is ignored. Taken as it is,
+    # it would name another folder in each working directory, and so another history.
+    value = os.environ.get(variable, "")
+    return Path(value) if os.path.isabs(value) else default
+
+
+def data_home() -> Path:
+    return _base("XDG_DATA_HOME", Path.home() / ".local" / "share")
+
+
+def config_home() -> Path:
+    return _base("XDG_CONFIG_HOME", Path.home() / ".config")

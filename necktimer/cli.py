@@ -24,6 +24,7 @@ from necktimer.commands import (
     Request,
     execute,
     refused_start,
+    when_here,
 )
 from necktimer.commands import parse_when as _parse_when
 from necktimer.core import rules
@@ -293,8 +294,9 @@ def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:
     from necktimer import language
 
     speech = language.speech_here(settings.current.language)
+    request = dataclasses.replace(request, speech=speech, when=when_here(request.when))
     try:
-        return send(path, dataclasses.replace(request, speech=speech))
+        return send(path, request)
     except Unreachable as error:
         if error.foreign:
             log.warning("%s", error)

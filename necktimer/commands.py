@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 from necktimer.core import rules
@@ -101,7 +101,7 @@ class Request:
     therapy: Therapy | None = None
     minutes: int | None = None
     force: bool = False  # quit even while a pack is on
-    when: str | None = None  # for last-applied: "HH:MM" or EARLIER
+    when: str | None = None  # for last-applied: "HH:MM", EARLIER, or a moment (ISO 8601)
     speech: Speech | None = None  # the asker's language and clock; None: the answerer's
 
     def to_message(self) -> dict:
@@ -152,7 +152,7 @@ class Request:
         if command is Command.LAST_APPLIED:
             if not isinstance(when, str):
                 raise ProtocolError("last-applied needs a time")
-            parse_when(when)
+            parse_when(when, moment=True)
         elif when is not None:
             raise ProtocolError("only last-applied takes a time")
         speech = message.get("speech")
@@ -208,21 +208,42 @@ def decode(data: bytes) -> object:
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
-def parse_when(text: str) -> str:
-    """Check a `last-applied` answer: "HH:MM" today (or yesterday, if that is later), or EARLIER."""
-    if text == EARLIER or _CLOCK.fullmatch(text):
+def parse_when(text: str, *, moment: bool = False) -> str:
+    """Check a `last-applied` answer: "HH:MM" today (or yesterday, if that is later), or
+    EARLIER; with `moment`, as between processes, also a moment (ISO 8601 with offset)."""
+    if text == EARLIER or _CLOCK.fullmatch(text) or (moment and _moment(text) is not None):
         return text
     raise ProtocolError(arg(translate("Commands", "'%1' is not a time like 14:30, nor '%2'."),
                             text, EARLIER))
 
 
+def _moment(text: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo is not None else None
+
+
+def when_here(text: str | None) -> str | None:
+    """A `last-applied` answer as it goes to a window: a clock reading becomes the moment
+    it names here. Only this process's C library knows its TZ for certain (a POSIX rule,
+    a path, a change of offset since that time), so the reading is not left to the window."""
+    if text is None or not _CLOCK.fullmatch(text):
+        return text
+    return when_to_moment(text, datetime.now(UTC)).isoformat()
+
+
 def when_to_moment(text: str, now: datetime) -> datetime | None:
-    """The moment a `last-applied` answer names on the user's clock (the latest such
-    time not after now), or None for EARLIER."""
+    """The moment a `last-applied` answer names: a reading on the user's clock (the latest
+    such time not after now, see `last_at`), a moment a terminal worked out, or None for
+    EARLIER."""
     if text == EARLIER:
         return None
-    hours, minutes = (int(part) for part in text.split(":"))
-    return last_at(hours, minutes, now)
+    if _CLOCK.fullmatch(text):
+        hours, minutes = (int(part) for part in text.split(":"))
+        return last_at(hours, minutes, now)
+    return _moment(text)
 
 
 class Target(Protocol):

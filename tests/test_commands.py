@@ -2,7 +2,7 @@
 
 import contextlib
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from helpers import LOCAL, T0, rows
@@ -20,6 +20,7 @@ from necktimer.commands import (
     decode,
     encode,
     execute,
+    when_here,
     when_to_moment,
 )
 from necktimer.core import i18n
@@ -63,7 +64,8 @@ def test_a_start_message_reads_as_the_request():
     assert request.to_message() == {"v": V, "cmd": "start", "therapy": "heat", "minutes": 15}
 
 
-@pytest.mark.parametrize("when", ["0:00", "9:05", "09:05", "23:59", EARLIER])
+@pytest.mark.parametrize("when", ["0:00", "9:05", "09:05", "23:59", EARLIER,
+                                  "2026-03-08T06:30:00+00:00", "2026-03-08T01:30:00-05:00"])
 def test_last_applied_takes_a_clock_time_or_earlier(when):
     assert Request.from_message(message(cmd="last-applied", when=when)).when == when
 
@@ -112,6 +114,9 @@ MALFORMED = [
     (message(cmd="last-applied", when="25:00"), "'25:00' is not a time like 14:30"),
     (message(cmd="last-applied", when="9:5"), "'9:5' is not a time like 14:30"),
     (message(cmd="last-applied", when="yesterday"), "is not a time like 14:30"),
+    # a moment needs its offset: without one, which zone it was read in is lost again
+    (message(cmd="last-applied", when="2026-03-08T06:30:00"), "is not a time like 14:30"),
+    (message(cmd="last-applied", when="2026-13-08T06:30:00+00:00"), "is not a time like"),
     (message(cmd="status", when="14:30"), "status does not take ['when']"),
     # the asker's language and clock
     (message(cmd="status", speech="de"), "speech must be an object"),
@@ -365,3 +370,11 @@ def test_the_service_and_the_wire_agree_on_the_time_left(service, clock):
     reply = run(service, Command.STATUS)
     assert reply.status["remaining_s"] == 630
     assert reply.message.startswith("Heat session running: it ends at 09:15 (in 11 min).")
+
+
+def test_a_reading_goes_to_a_window_as_the_moment_it_names_here():
+    sent = when_here("0:00")
+    moment = datetime.fromisoformat(sent)
+    assert moment.tzinfo is not None and moment <= datetime.now(UTC) + timedelta(hours=2)
+    assert when_to_moment(sent, T0) == moment  # the window takes the moment as it is
+    assert when_here(EARLIER) == EARLIER and when_here(None) is None

@@ -811,6 +811,24 @@ def test_a_clock_set_forward_between_runs_does_not_shorten_the_gap(app, data_dir
 
 
 @needs_faketime
+def test_a_last_applied_time_before_the_clocks_went_forward_keeps_its_whole_gap(app, data_dir):
+    """03:30 on the morning New York's clocks went forward, a terminal whose TZ is the
+    rule itself (no zone file) answers "01:30": 06:30 UTC, so an hour left. Read with the
+    offset of now (or by a window, which cannot know the rule), it was 05:30 and ready."""
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).write_bytes(os.urandom(8192))  # nothing survives: the app asks
+    faked = ("faketime", "-f", "@2026-03-08 03:30:00")  # read in New York: 07:30 UTC
+    env = {"FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+    app.spawn(prefix=faked, env=env | {"TZ": "America/New_York"})
+    app.wait_ready()
+    rule = env | {"TZ": "EST5EDT,M3.2.0,M11.1.0"}
+    answered = app.run("last-applied", "01:30", prefix=faked, env=rule)
+    assert answered.code == 0 and "Next session allowed at 04:30" in answered.out, answered
+    status = json.loads(app.run("status", "--json", prefix=faked, env=rule).out)
+    assert status["state"] == "waiting" and 3500 <= status["wait_s"] <= 3600, status
+
+
+@needs_faketime
 def test_a_clock_set_forward_between_runs_does_not_end_a_running_session(app, data_dir):
     seed(data_dir, started_ago=20)
     faked = ("faketime", "-f", "+3h")

@@ -143,28 +143,38 @@ def start_of_day(day: date) -> datetime:
     return naive.replace(tzinfo=_current.tz)
 
 
+FAST_CLOCK = timedelta(hours=2)  # how far ahead a reading is a fast clock, not yesterday
+
+
 def last_at(hour: int, minute: int, now: datetime) -> datetime:
     """The latest moment, not after `now`, at which the user's clock read hour:minute.
 
     Each day's reading gets that day's own UTC offset, not now's: the clocks may have
     changed since. Where a reading names two moments (the hour the clocks go back) or
-    none (the hour they skip), the later instant is taken: given as the end of an
-    application, it can only make the gap longer, never shorter. The moment is in UTC:
-    on the user's clock it could carry `fold`, which arithmetic with it would drop.
+    none (the hour they skip), the later instant not after now is taken: given as the
+    end of an application, it makes the gap as long as the reading allows.
+
+    A reading less than FAST_CLOCK ahead of now is returned as it is, in the future, for
+    the caller to refuse: "16:01" at 15:59 is a watch running fast or a slip, and read
+    as yesterday's it would lift the gap that is meant. The moment is in UTC: on the
+    user's clock it could carry `fold`, which arithmetic with it would drop.
     """
     today = local(now).date()
-    for day in (today, today - timedelta(days=1)):
-        moment = _latest_reading(datetime.combine(day, time(hour, minute)))
-        if moment <= now:
-            break
-    return moment
+    readings = _readings(datetime.combine(today, time(hour, minute)))
+    past = [moment for moment in readings if moment <= now]
+    if past:
+        return max(past)
+    if min(readings) - now < FAST_CLOCK:
+        return min(readings)
+    yesterday = _readings(datetime.combine(today - timedelta(days=1), time(hour, minute)))
+    return max(yesterday)
 
 
-def _latest_reading(naive: datetime) -> datetime:
+def _readings(naive: datetime) -> list[datetime]:
+    """The instants (one, or two around a clock change) a wall-clock reading names, in UTC."""
     zone = _current.tz
-    readings = [naive.replace(fold=fold).astimezone() if zone is None  # the machine's zone
-                else naive.replace(fold=fold, tzinfo=zone) for fold in (0, 1)]
-    return max(reading.astimezone(UTC) for reading in readings)
+    return [(naive.replace(fold=fold).astimezone() if zone is None  # the machine's zone
+             else naive.replace(fold=fold, tzinfo=zone)).astimezone(UTC) for fold in (0, 1)]
 
 
 def clock_time(moment: datetime | None) -> str:

@@ -114,7 +114,8 @@ class SessionService:
         self._deferred = False
         self._history_lost = history_lost or store.get_meta("history_lost") == "1"
         self._known: dict[int, Session] = {s.id: s for s in store.rule_sessions()}
-        self._known |= _reported_session(store.get_meta("reported_end"))
+        self._known |= _reported_session(store.get_meta("reported_end"),
+                                         store.get_meta("reported_mark"))
         facts = self._read_record()
         anchor = _later(store.anchor(), facts.anchor if facts else None)
         self._timeline = Timeline(clock, anchor, floor=_latest_time(anchor, self._known))
@@ -456,25 +457,31 @@ class SessionService:
         if ended_at is not None and ended_at > moment.wall:
             return Outcome(False, lambda: translate("Service", "That time is in the future."),
                            self.status(moment))
-        trusted_end = None if ended_at is None else ended_at + (moment.trusted - moment.wall)
         earlier = self._known.get(REPORTED_ID)
-        if earlier is not None and (trusted_end is None or trusted_end <= earlier.ended_at):
+        earlier_end = self._placed(earlier, moment).ended_at if earlier else None
+        if earlier_end is not None and (ended_at is None or ended_at <= earlier_end):
             # An answer given stands: a second one may make its gap longer, never shorter
             # or gone (a slip of the keyboard, or a second try, must not lift a gap).
             status = self.status(moment)
             return Outcome(False, lambda: arg(
                 translate("Service", "You already said a pack came off at %1; that still "
                                      "counts. %2"),
-                clock_time(self._placed(earlier, moment).ended_at),
-                status.sentence()), status)
-        if trusted_end is not None:
-            self._known |= _reported_session(trusted_end.isoformat())
+                clock_time(earlier_end), status.sentence()), status)
+        if ended_at is not None:
+            # Marked on the boot clock, as a session's end is: a wall clock set ahead
+            # later does not move it into the past.
+            mark = moment.mark
+            if mark is not None:
+                mark = Mark(mark.boot_id, mark.boottime - (moment.wall - ended_at).total_seconds())
+            trusted_end = ended_at + (moment.trusted - moment.wall)
+            self._known |= _reported_session(trusted_end.isoformat(), _mark_text(mark))
         self._history_lost = False
         reported = self._known.get(REPORTED_ID)
 
         def save(store: Store) -> None:
             store.set_meta("history_lost", None)
             store.set_meta("reported_end", reported.ended_at.isoformat() if reported else None)
+            store.set_meta("reported_mark", _mark_text(reported.end_mark) if reported else None)
 
         self._write("your answer", save)
         status = self.status()
@@ -619,7 +626,8 @@ class SessionService:
         history replaced after damage) is taken over and written to the history."""
         for remembered in facts.sessions:
             if remembered.id == REPORTED_ID:
-                continue  # kept in the history's meta, not as a session row
+                self._take_reported(remembered)  # kept in the history's meta, not as a row
+                continue
             known = self._known.get(remembered.id) or self._store.get(remembered.id)
             if known is None:
                 self._known[remembered.id] = remembered
@@ -642,6 +650,20 @@ class SessionService:
                             lambda store, s=remembered: store.mark_removed(s.id, s.removed_at))
         if facts.history_lost and not self._known:
             self._history_lost = True
+
+    def _take_reported(self, remembered: Session) -> None:
+        """The end the user reported, from the record, when the history lost it (a second
+        damage after the answer) or holds an earlier one."""
+        known = self._known.get(REPORTED_ID)
+        if known is not None and known.ended_at >= remembered.ended_at:
+            return
+        self._known[REPORTED_ID] = remembered
+
+        def save(store: Store) -> None:
+            store.set_meta("reported_end", remembered.ended_at.isoformat())
+            store.set_meta("reported_mark", _mark_text(remembered.end_mark))
+
+        self._write("the end you reported", save)
 
     def _unavailable(self) -> Outcome:
         problem = self.problem
@@ -783,13 +805,29 @@ def stopped_message(session: Session, status: Status) -> str:
     return arg(text, status.sentence())
 
 
-def _reported_session(text: str | None) -> dict[int, Session]:
+def _reported_session(text: str | None, mark_text: str | None = None) -> dict[int, Session]:
     """The end the user reported after a lost history, as a session the rules understand."""
     if not text:
         return {}
     end = datetime.fromisoformat(text)
+    mark = _mark_from(mark_text)
+    start_mark = Mark(mark.boot_id, mark.boottime - 1) if mark else None
     return {REPORTED_ID: Session(REPORTED_ID, Therapy.ICE, end - timedelta(seconds=1), end,
-                                 end, EndReason.COMPLETED, removed_at=end)}
+                                 end, EndReason.COMPLETED, removed_at=end,
+                                 start_mark=start_mark, end_mark=mark)}
+
+
+def _mark_text(mark: Mark | None) -> str | None:
+    return f"{mark.boot_id} {mark.boottime!r}" if mark else None
+
+
+def _mark_from(text: str | None) -> Mark | None:
+    """A mark kept as text ("boot-id boottime"); None for none, or one that does not read."""
+    try:
+        boot_id, boottime = (text or "").split()
+        return Mark(boot_id, float(boottime))
+    except ValueError:
+        return None
 
 
 def _latest_time(anchor: Stamp | None, sessions: dict[int, Session]) -> datetime | None:

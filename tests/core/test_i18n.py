@@ -81,8 +81,14 @@ def berlin(*fields) -> datetime:
     (berlin(2026, 3, 29, 4, 0), (2, 30), datetime(2026, 3, 29, 1, 30, tzinfo=UTC)),
     # The night clocks go back, 02:30 shows twice: the later one counts.
     (berlin(2026, 10, 25, 4, 0), (2, 30), datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
-    # The day after a change, yesterday's reading has yesterday's offset.
-    (berlin(2026, 3, 30, 1, 0), (1, 50), datetime(2026, 3, 29, 0, 50, tzinfo=UTC)),
+    # The evening after a change, the morning's reading has the morning's offset.
+    (berlin(2026, 3, 29, 20, 0), (1, 50), datetime(2026, 3, 29, 0, 50, tzinfo=UTC)),
+    # 02:30 on its first pass, the night clocks go back: the later 02:30 is still to
+    # come, so the one that has been counts (not yesterday's, which lifted the gap).
+    (berlin(2026, 10, 25, 2, 45), (2, 30), datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),
+    (berlin(2026, 3, 29, 3, 20), (2, 30), datetime(2026, 3, 29, 0, 30, tzinfo=UTC)),
+    # Just after midnight, a reading before it is yesterday evening's.
+    (berlin(2026, 3, 3, 0, 5), (23, 58), datetime(2026, 3, 2, 22, 58, tzinfo=UTC)),
 ])
 def test_a_reading_is_the_latest_moment_not_after_now_with_that_days_offset(
         now, reading, moment_utc):
@@ -106,3 +112,13 @@ def machine_zone(name: str):
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+def test_a_reading_a_little_ahead_is_a_fast_clock_not_yesterday():
+    """At 15:59, "16:01" is left in the future (for the service to refuse and ask again):
+    read as yesterday's it named a pack 24 hours gone, and the gap was lifted."""
+    now = berlin(2026, 3, 2, 15, 59)
+    with i18n.speaking(tz=BERLIN):
+        assert i18n.last_at(16, 1, now) == datetime(2026, 3, 2, 15, 1, tzinfo=UTC)
+        assert i18n.last_at(17, 58, now) > now  # still less than two hours ahead
+        assert i18n.last_at(17, 59, now) == datetime(2026, 3, 1, 16, 59, tzinfo=UTC)

@@ -185,6 +185,37 @@ def test_an_answer_given_can_make_its_gap_longer_never_shorter_or_gone(data_dir,
     assert again.status().wait == timedelta(minutes=110)
 
 
+def test_a_reported_end_keeps_its_gap_when_the_wall_clock_is_set_ahead(data_dir, clock):
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
+    service = reopen(data_dir, clock)
+    assert service.answer_last_application(clock.now() - timedelta(minutes=10)).ok
+    clock.jump(2 * 3600)  # the wall clock set two hours ahead; the boot clock did not move
+    assert service.status().state is State.WAITING
+    assert service.status().wait == timedelta(minutes=110)
+    assert not service.start(Therapy.ICE).ok
+    service.close()
+    again = reopen(data_dir, clock)  # and after a restart on the same boot
+    assert again.status().wait == timedelta(minutes=110)
+
+
+def test_a_reported_end_survives_a_second_loss_of_the_history(data_dir, clock):
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
+    service = reopen(data_dir, clock)
+    assert service.answer_last_application(clock.now() - timedelta(minutes=10)).ok
+    service.close()
+    (data_dir / DB_NAME).write_bytes(b"damaged again" * 100)  # the safety record is left
+    clock.advance(60)
+    again = reopen(data_dir, clock)
+    assert again.status().state is State.WAITING
+    assert again.status().wait == timedelta(minutes=109)
+    assert not again.start(Therapy.ICE).ok
+    again.close()
+    third = reopen(data_dir, clock)  # taken back into the new history
+    assert third.status().wait == timedelta(minutes=109)
+
+
 def test_more_than_a_gap_ago_is_an_answer_too(data_dir, clock):
     data_dir.mkdir(parents=True)
     (data_dir / DB_NAME).write_bytes(b"garbage" * 100)

@@ -143,31 +143,31 @@ def start_of_day(day: date) -> datetime:
     return naive.replace(tzinfo=_current.tz)
 
 
-FAST_CLOCK = timedelta(hours=2)  # how far ahead a reading is a fast clock, not yesterday
+FAST_CLOCK = timedelta(hours=2)  # a reading this far ahead is a fast clock, not yesterday
 
 
 def last_at(hour: int, minute: int, now: datetime) -> datetime:
     """The latest moment, not after `now`, at which the user's clock read hour:minute.
 
     Each day's reading gets that day's own UTC offset, not now's: the clocks may have
-    changed since. Where a reading names two moments (the hour the clocks go back) or
-    none (the hour they skip), the later instant not after now is taken: given as the
-    end of an application, it makes the gap as long as the reading allows.
+    changed since. Where a reading names two moments (the hour the clocks go back), the
+    later one not after now is taken: as the end of an application, it makes the gap as
+    long as the reading allows.
 
-    A reading less than FAST_CLOCK ahead of now is returned as it is, in the future, for
-    the caller to refuse: "16:01" at 15:59 is a watch running fast or a slip, and read
-    as yesterday's it would lift the gap that is meant. The moment is in UTC: on the
-    user's clock it could carry `fold`, which arithmetic with it would drop.
+    A reading less than FAST_CLOCK ahead of the clock's present reading ("16:01" at
+    15:59, "00:01" at 23:59, "02:01" at 01:59 the night 02:00 is skipped) is a watch
+    running fast or a slip: its next moment, in the future, is returned for the caller to
+    refuse. Read as an earlier day's, it named a pack long gone and lifted the gap.
+    The moment is in UTC: on the user's clock it could carry `fold`, which arithmetic
+    with it would drop.
     """
-    today = local(now).date()
-    readings = _readings(datetime.combine(today, time(hour, minute)))
-    past = [moment for moment in readings if moment <= now]
-    if past:
-        return max(past)
-    if min(readings) - now < FAST_CLOCK:
-        return min(readings)
-    yesterday = _readings(datetime.combine(today - timedelta(days=1), time(hour, minute)))
-    return max(yesterday)
+    shown = local(now)
+    ahead = ((hour - shown.hour) * 60 + minute - shown.minute) % (24 * 60)
+    candidates = [moment for days in (1, 0, -1, -2) for moment in _readings(
+        datetime.combine(shown.date() + timedelta(days=days), time(hour, minute)))]
+    if 0 < ahead < FAST_CLOCK.total_seconds() // 60:
+        return min(moment for moment in candidates if moment > now)
+    return max(moment for moment in candidates if moment <= now)
 
 
 def _readings(naive: datetime) -> list[datetime]:

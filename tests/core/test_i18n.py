@@ -122,3 +122,19 @@ def test_a_reading_a_little_ahead_is_a_fast_clock_not_yesterday():
         assert i18n.last_at(16, 1, now) == datetime(2026, 3, 2, 15, 1, tzinfo=UTC)
         assert i18n.last_at(17, 58, now) > now  # still less than two hours ahead
         assert i18n.last_at(17, 59, now) == datetime(2026, 3, 1, 16, 59, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("now", "reading", "refused_as"), [
+    # "00:01" at 23:59 is not this morning's, nearly a day ago.
+    (berlin(2026, 6, 10, 23, 59), (0, 1), datetime(2026, 6, 10, 22, 1, tzinfo=UTC)),
+    # "02:01" at 01:59 the night 02:00-03:00 is skipped: not 01:01 winter time, an hour ago.
+    (berlin(2026, 3, 29, 1, 59), (2, 1), datetime(2026, 3, 29, 1, 1, tzinfo=UTC)),
+    # "02:03" at 02:01 on the second pass of the hour the clocks go back: not the first.
+    (datetime(2026, 10, 25, 1, 1, tzinfo=UTC), (2, 3), datetime(2026, 10, 25, 1, 3, tzinfo=UTC)),
+])
+def test_a_reading_ahead_of_the_clock_is_refused_across_midnight_and_clock_changes(
+        now, reading, refused_as):
+    for zone in (BERLIN, None):
+        with machine_zone("Europe/Berlin"), i18n.speaking(tz=zone):
+            assert i18n.last_at(*reading, now) == refused_as, zone
+            assert refused_as > now

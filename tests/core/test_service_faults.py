@@ -199,6 +199,18 @@ def test_a_reported_end_keeps_its_gap_when_the_wall_clock_is_set_ahead(data_dir,
     assert again.status().wait == timedelta(minutes=110)
 
 
+def test_a_reported_end_keeps_its_minute_when_the_two_clocks_tick_apart(data_dir, clock):
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
+    service = reopen(data_dir, clock)
+    assert service.answer_last_application(clock.now() - timedelta(minutes=10)).ok
+    clock.jump(-0.0004)  # the wall clock a little behind the boot clock
+    refused = service.answer_last_application(None)
+    assert refused.message.startswith("You already said a pack came off at 08:50;"), \
+        refused.message
+    assert service.status().next_allowed_at.second == 0
+
+
 def test_a_reported_end_survives_a_second_loss_of_the_history(data_dir, clock):
     data_dir.mkdir(parents=True)
     (data_dir / DB_NAME).write_bytes(b"garbage" * 100)

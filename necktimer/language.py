@@ -80,8 +80,9 @@ def sendable_zone() -> str:
     Otherwise covers what only the C library here reads: a POSIX rule such as
     "EST5EDT,M3.2.0,M11.1.0", a path to a zone file, a name it takes as UTC. Sent
     as they are, the window could not read them, and the command was refused or
-    its answer lost. An offset is exact for the next hours, which is all an answer
-    names.
+    its answer lost. An offset puts the answer's times an hour off if it changes
+    before them (the night the clocks change); a `last-applied` time does not depend
+    on it, since the terminal sends its moment (`commands.when_here`).
     """
     if "TZ" not in os.environ:
         return ""

@@ -160,11 +160,18 @@ def test_when_nothing_survives_the_rules_ask_instead_of_assuming_never(data_dir,
     assert fourth.status().wait == timedelta(minutes=90)
 
 
-def test_an_answer_given_can_make_its_gap_longer_never_shorter_or_gone(data_dir, clock):
+def answered(data_dir, clock, *, minutes_ago: int):
+    """A service on a history lost beyond repair, told a pack came off `minutes_ago`."""
     data_dir.mkdir(parents=True)
     (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
     service = reopen(data_dir, clock)
-    assert service.answer_last_application(clock.now() - timedelta(minutes=30)).ok
+    assert service.status().state is State.UNKNOWN
+    assert service.answer_last_application(clock.now() - timedelta(minutes=minutes_ago)).ok
+    return service
+
+
+def test_an_answer_given_can_make_its_gap_longer_never_shorter_or_gone(data_dir, clock):
+    service = answered(data_dir, clock, minutes_ago=30)
     assert service.status().wait == timedelta(minutes=90)
     # "More than a gap ago" now, or an earlier time: the first answer still counts.
     for weaker in (None, clock.now() - timedelta(minutes=60),
@@ -186,10 +193,7 @@ def test_an_answer_given_can_make_its_gap_longer_never_shorter_or_gone(data_dir,
 
 
 def test_a_reported_end_keeps_its_gap_when_the_wall_clock_is_set_ahead(data_dir, clock):
-    data_dir.mkdir(parents=True)
-    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
-    service = reopen(data_dir, clock)
-    assert service.answer_last_application(clock.now() - timedelta(minutes=10)).ok
+    service = answered(data_dir, clock, minutes_ago=10)
     clock.jump(2 * 3600)  # the wall clock set two hours ahead; the boot clock did not move
     assert service.status().state is State.WAITING
     assert service.status().wait == timedelta(minutes=110)
@@ -200,10 +204,7 @@ def test_a_reported_end_keeps_its_gap_when_the_wall_clock_is_set_ahead(data_dir,
 
 
 def test_a_reported_end_keeps_its_minute_when_the_two_clocks_tick_apart(data_dir, clock):
-    data_dir.mkdir(parents=True)
-    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
-    service = reopen(data_dir, clock)
-    assert service.answer_last_application(clock.now() - timedelta(minutes=10)).ok
+    service = answered(data_dir, clock, minutes_ago=10)
     clock.jump(-0.0004)  # the wall clock a little behind the boot clock
     refused = service.answer_last_application(None)
     assert refused.message.startswith("You already said a pack came off at 08:50;"), \
@@ -212,10 +213,7 @@ def test_a_reported_end_keeps_its_minute_when_the_two_clocks_tick_apart(data_dir
 
 
 def test_a_reported_end_survives_a_second_loss_of_the_history(data_dir, clock):
-    data_dir.mkdir(parents=True)
-    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
-    service = reopen(data_dir, clock)
-    assert service.answer_last_application(clock.now() - timedelta(minutes=10)).ok
+    service = answered(data_dir, clock, minutes_ago=10)
     service.close()
     (data_dir / DB_NAME).write_bytes(b"damaged again" * 100)  # the safety record is left
     clock.advance(60)

@@ -281,29 +281,34 @@ def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:
     Raises Unreachable when something is there but gives no trustworthy answer (a
     frozen window, another user's program): that is never taken as "nobody runs".
     """
-    from necktimer.instance import Unreachable, UnsafeFolder, send, socket_path
+    from necktimer.instance import Unreachable, UnsafeFolder, announced_socket, send, socket_path
 
+    places = []
     try:
-        path = socket_path(data_dir)
+        places.append(socket_path(data_dir))
     except (UnsafeFolder, OSError) as error:
-        log.warning("%s", error)  # no safe place for a socket: the lock alone decides
-        return None
-    if not os.path.lexists(path):
+        log.warning("%s", error)  # no safe place here: only the one the window named
+    # A window started with another XDG_RUNTIME_DIR (when this is an SSH login, say)
+    # listens elsewhere; its lock file says where.
+    places.append(announced_socket(data_dir))
+    places = [path for path in dict.fromkeys(places) if path and os.path.lexists(path)]
+    if not places:
         return None  # nobody listens (and a window about to start needs no speech)
     # A window already running answers in this terminal's language and clock, not its own.
     from necktimer import language
 
     speech = language.speech_here(settings.current.language)
     request = dataclasses.replace(request, speech=speech, when=when_here(request.when))
-    try:
-        return send(path, request)
-    except Unreachable as error:
-        if error.foreign:
-            log.warning("%s", error)
-            return None  # not necktimer: the instance lock decides who runs
-        if str(error):
-            raise
-        return None  # no socket, or nobody listening on it
+    for path in places:
+        try:
+            return send(path, request)
+        except Unreachable as error:
+            if error.foreign:
+                log.warning("%s", error)  # not necktimer: the instance lock decides who runs
+            elif str(error):
+                raise
+            # else: a socket left by a window that died: nobody listens on it
+    return None
 
 
 def _no_answer(data_dir: Path, error: Exception) -> str:

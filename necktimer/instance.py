@@ -7,6 +7,8 @@ It then listens on a local socket in a folder only this user can enter:
 checked (a symlink, or a folder another user made, is refused, never used).
 A later launch first tries the socket, and trusts an answer only from a process
 of the same user (SO_PEERCRED): it passes its command on and prints the reply.
+The lock file also names the socket, so a terminal whose XDG_RUNTIME_DIR differs
+from the window's (an SSH login, a cron job) still finds it.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ class InstanceLock:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / LOCK_NAME
         self._fd: int | None = None
+        self._socket: Path | None = None  # named in the file once the instance listens
 
     def acquire(self) -> bool:
         """Take the lock if nobody holds it. Raises OSError when the file cannot be made."""
@@ -90,11 +93,21 @@ class InstanceLock:
         except BlockingIOError:
             os.close(fd)
             return False
-        with contextlib.suppress(OSError):  # the pid is only a note (a full disk refuses it)
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
+        self._write_note()
         return True
+
+    def announce(self, socket_file: Path) -> None:
+        """Name the socket this instance listens on, for terminals that would look elsewhere."""
+        self._socket = socket_file
+        self._write_note()
+
+    def _write_note(self) -> None:
+        """The pid, then the socket: only notes (a full disk refuses them; the flock decides)."""
+        note = f"{os.getpid()}\n" + (f"{self._socket}\n" if self._socket else "")
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, 0)
+            os.pwrite(self._fd, note.encode(), 0)
 
     @property
     def held(self) -> bool:
@@ -113,6 +126,31 @@ class InstanceLock:
         if self._fd is not None:
             os.close(self._fd)  # closing drops the flock
             self._fd = None
+
+
+def announced_socket(data_dir: Path) -> Path | None:
+    """The socket the running instance named in its lock file, if it is in a private folder
+    of this user's; None otherwise. (Its answers are still checked with SO_PEERCRED.)"""
+    try:
+        fd = os.open(data_dir / LOCK_NAME, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        lines = os.read(fd, 4096).decode("utf-8", "replace").splitlines()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if len(lines) < 2 or not lines[1].startswith("/") or not lines[1].endswith(".sock"):
+        return None
+    path = Path(lines[1])
+    try:
+        folder = os.lstat(path.parent)
+    except OSError:
+        return None
+    private = (stat.S_ISDIR(folder.st_mode) and folder.st_uid == os.getuid()
+               and not stat.S_IMODE(folder.st_mode) & 0o077)
+    return path if private else None
 
 
 def peer_uid(connection: socket.socket) -> int:

@@ -21,6 +21,7 @@ from necktimer.instance import (
     InstanceLock,
     Unreachable,
     UnsafeFolder,
+    announced_socket,
     send,
     socket_folder,
     socket_path,
@@ -200,6 +201,55 @@ def test_the_lock_file_is_never_a_link(data_dir, tmp_path):
 def test_a_lock_in_a_missing_folder_raises(tmp_path):
     with pytest.raises(FileNotFoundError):
         InstanceLock(tmp_path / "missing").acquire()
+
+
+def test_the_lock_file_names_the_socket_and_keeps_naming_it_when_taken_again(data_dir, runtime):
+    data_dir.mkdir(parents=True)
+    place = socket_path(data_dir)
+    lock = InstanceLock(data_dir)
+    assert lock.acquire()
+    try:
+        assert announced_socket(data_dir) is None  # not listening yet
+        lock.announce(place)
+        assert (data_dir / LOCK_NAME).read_text() == f"{os.getpid()}\n{place}\n"
+        assert announced_socket(data_dir) == place
+        (data_dir / LOCK_NAME).unlink()  # the folder emptied under the instance
+        lock.release()
+        assert lock.acquire()
+        assert announced_socket(data_dir) == place
+    finally:
+        lock.release()
+
+
+@pytest.mark.parametrize("note", [
+    "123\n",
+    "123\nrelative/x.sock\n",
+    "123\n/tmp/not-a-socket-name\n",
+    "\x00\xff garbage",
+    "",
+])
+def test_a_lock_file_that_names_no_usable_socket_names_none(data_dir, note):
+    data_dir.mkdir(parents=True)
+    (data_dir / LOCK_NAME).write_text(note, errors="surrogateescape")
+    assert announced_socket(data_dir) is None
+
+
+def test_a_socket_named_in_a_folder_others_can_enter_or_through_a_link_is_not_trusted(
+        data_dir, tmp_path):
+    data_dir.mkdir(parents=True)
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    (data_dir / LOCK_NAME).write_text(f"1\n{shared}/a.sock\n")
+    assert announced_socket(data_dir) is None
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    (data_dir / LOCK_NAME).write_text(f"1\n{private}/a.sock\n")
+    assert announced_socket(data_dir) == private / "a.sock"
+    (tmp_path / "link").symlink_to(private)
+    (data_dir / LOCK_NAME).write_text(f"1\n{tmp_path}/link/a.sock\n")
+    assert announced_socket(data_dir) is None
+    assert announced_socket(tmp_path / "no-folder") is None
 
 
 # -- the client ----------------------------------------------------------------------------------

@@ -227,6 +227,8 @@ class Necktimer(QObject):
         else:
             self.server = InstanceServer(path, self.handle_request, self)
             problem = self.server.listen()
+            if not problem and self.lock is not None:
+                self.lock.announce(path)
         if problem:
             self.controller.set_instance_problem(
                 arg(translate("App", "A second launch of necktimer cannot reach this window "

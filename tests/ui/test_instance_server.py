@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from necktimer.cli import LOCK_WAIT_S
 from necktimer.commands import MAX_MESSAGE, Command, Exit, Reply, Request
 from necktimer.instance import Unreachable, send, socket_path
 
@@ -240,6 +241,37 @@ def test_a_killed_instance_does_not_block_the_next(launcher):
     assert launcher.run("stop")[0] == 0
     assert launcher.run("quit")[:2] == (0, "necktimer is quitting.")
     assert wait_exit(successor) == 0
+
+
+def test_a_terminal_with_another_runtime_folder_finds_the_window_through_its_lock_file(
+        launcher):
+    """An SSH login, or a cron job, has another XDG_RUNTIME_DIR than the desktop (or none):
+    it computes another socket path, yet must reach the window, not wait and give up."""
+    window = launcher.spawn()
+    launcher.wait_ready(window)
+    elsewhere = Path(tempfile.mkdtemp(prefix="nt-ssh-"))
+    try:
+        terminal = {"XDG_RUNTIME_DIR": str(elsewhere)}
+        began = time.monotonic()
+        code, out, err = launcher.run("start", "ice", "--minutes", "5", env=terminal)
+        assert code == 0 and out.startswith("Ice session started"), (out, err)
+        assert time.monotonic() - began < LOCK_WAIT_S  # answered, not waited out
+        assert launcher.ask(Command.STATUS).status["state"] == "running"  # the window's
+        code, out, _ = launcher.run("start", "heat", env=terminal)
+        assert code == 1 and "The ice session is still running." in out
+        # A socket left in the terminal's own folder by a window that died does not hide
+        # the live one.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("XDG_RUNTIME_DIR", str(elsewhere))
+            stale = socket_path(launcher.data_dir)
+        with socket.socket(socket.AF_UNIX) as dead:
+            dead.bind(str(stale))  # bound, never listening: refuses, as a dead window's does
+        code, out, _ = launcher.run("stop", env=terminal)
+        assert code == 0 and "cancelled within its first minute" in out
+        assert launcher.run("quit", env=terminal)[:2] == (0, "necktimer is quitting.")
+        assert wait_exit(window) == 0
+    finally:
+        shutil.rmtree(elsewhere, ignore_errors=True)
 
 
 def test_the_socket_and_its_folder_are_private(launcher, runtime):

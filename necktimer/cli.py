@@ -327,11 +327,15 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
 
     lock = InstanceLock(data_dir)
     deadline = time.monotonic() + LOCK_WAIT_S
+    # `--minimized` (a login's autostart, say) leaves a running window where it is.
+    asked = Request(Command.PING) if minimized and request.command is Command.SHOW else request
     while True:
         try:
-            reply = _ask_running(data_dir, request, settings)
+            reply = _ask_running(data_dir, asked, settings)
         except Unreachable as error:
             return _unusable(request, _no_answer(data_dir, error))
+        if reply is not None and asked is not request:
+            return _print(Reply(Exit.OK, translate("Cli", "necktimer is already running.")))
         if reply is not None:
             return _print(reply)
         try:

@@ -128,42 +128,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="232"/>
+        <location filename="../../necktimer/ui/app.py" line="234"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="314"/>
+        <location filename="../../necktimer/ui/app.py" line="316"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="317"/>
+        <location filename="../../necktimer/ui/app.py" line="319"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="318"/>
+        <location filename="../../necktimer/ui/app.py" line="320"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="319"/>
+        <location filename="../../necktimer/ui/app.py" line="321"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="364"/>
+        <location filename="../../necktimer/ui/app.py" line="366"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="398"/>
+        <location filename="../../necktimer/ui/app.py" line="400"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="439"/>
+        <location filename="../../necktimer/ui/app.py" line="441"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
@@ -171,62 +171,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="100"/>
+        <location filename="../../necktimer/cli.py" line="101"/>
         <source>usage: </source>
         <translation>Aufruf: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="101"/>
+        <location filename="../../necktimer/cli.py" line="102"/>
         <source>positional arguments</source>
         <translation>Positionsargumente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="102"/>
+        <location filename="../../necktimer/cli.py" line="103"/>
         <source>options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="103"/>
+        <location filename="../../necktimer/cli.py" line="104"/>
         <source>show this help message and exit</source>
         <translation>diese Hilfe anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="105"/>
+        <location filename="../../necktimer/cli.py" line="106"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>Argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="107"/>
+        <location filename="../../necktimer/cli.py" line="108"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>ungültige Auswahl: %(value)r (möglich sind %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="109"/>
+        <location filename="../../necktimer/cli.py" line="110"/>
         <source>the following arguments are required: %s</source>
         <translation>diese Argumente fehlen: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="111"/>
+        <location filename="../../necktimer/cli.py" line="112"/>
         <source>unrecognized arguments: %s</source>
         <translation>unbekannte Argumente: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="112"/>
+        <location filename="../../necktimer/cli.py" line="113"/>
         <source>expected one argument</source>
         <translation>ein Argument wird erwartet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="113"/>
+        <location filename="../../necktimer/cli.py" line="114"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>ungültiger %(type)s-Wert: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="115"/>
+        <location filename="../../necktimer/cli.py" line="116"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>mehrdeutige Option: %(option)s passt zu %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="117"/>
+        <location filename="../../necktimer/cli.py" line="118"/>
         <source>ignored explicit argument %r</source>
         <translation>explizites Argument ignoriert: %r</translation>
     </message>
@@ -245,7 +245,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="39"/>
+        <location filename="../../necktimer/cli.py" line="40"/>
         <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
@@ -304,107 +304,112 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="73"/>
+        <location filename="../../necktimer/cli.py" line="74"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 ist keine ganze Zahl von Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="89"/>
+        <location filename="../../necktimer/cli.py" line="90"/>
         <source>the data folder must not be empty</source>
         <translation>der Name des Datenordners darf nicht leer sein</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="135"/>
+        <location filename="../../necktimer/cli.py" line="136"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="142"/>
+        <location filename="../../necktimer/cli.py" line="143"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="145"/>
+        <location filename="../../necktimer/cli.py" line="146"/>
         <source>log what happens</source>
         <translation>protokollieren, was passiert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="149"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="156"/>
+        <location filename="../../necktimer/cli.py" line="157"/>
         <source>show the version and exit</source>
         <translation>Version anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="159"/>
         <source>start in the system tray without showing the window</source>
         <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="162"/>
+        <location filename="../../necktimer/cli.py" line="163"/>
         <source>print the current state</source>
         <translation>den aktuellen Zustand ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="164"/>
+        <location filename="../../necktimer/cli.py" line="165"/>
         <source>print one JSON object</source>
         <translation>ein JSON-Objekt ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="165"/>
+        <location filename="../../necktimer/cli.py" line="166"/>
         <source>start a session</source>
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="169"/>
+        <location filename="../../necktimer/cli.py" line="170"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="173"/>
+        <location filename="../../necktimer/cli.py" line="174"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="175"/>
+        <location filename="../../necktimer/cli.py" line="176"/>
         <source>quit even while a pack is on</source>
         <translation>auch beenden, während eine Auflage aufliegt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="177"/>
+        <location filename="../../necktimer/cli.py" line="178"/>
         <source>say when ice or heat was last applied</source>
         <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="179"/>
+        <location filename="../../necktimer/cli.py" line="180"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="180"/>
+        <location filename="../../necktimer/cli.py" line="181"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="181"/>
+        <location filename="../../necktimer/cli.py" line="182"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="183"/>
+        <location filename="../../necktimer/cli.py" line="184"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="308"/>
+        <location filename="../../necktimer/cli.py" line="315"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="350"/>
+        <location filename="../../necktimer/cli.py" line="338"/>
+        <source>necktimer is already running.</source>
+        <translation>necktimer läuft bereits.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="361"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
@@ -412,52 +417,52 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="215"/>
+        <location filename="../../necktimer/commands.py" line="216"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="270"/>
+        <location filename="../../necktimer/commands.py" line="291"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="285"/>
+        <location filename="../../necktimer/commands.py" line="306"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="296"/>
+        <location filename="../../necktimer/commands.py" line="317"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="299"/>
+        <location filename="../../necktimer/commands.py" line="320"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="325"/>
+        <location filename="../../necktimer/commands.py" line="346"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="335"/>
+        <location filename="../../necktimer/commands.py" line="356"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="337"/>
+        <location filename="../../necktimer/commands.py" line="358"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="344"/>
+        <location filename="../../necktimer/commands.py" line="365"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="348"/>
+        <location filename="../../necktimer/commands.py" line="369"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -711,17 +716,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="51"/>
+        <location filename="../../necktimer/instance.py" line="53"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 ist kein Ordner (möglicherweise ein Link, den jemand anderes angelegt hat).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="54"/>
+        <location filename="../../necktimer/instance.py" line="56"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 gehört einem anderen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="135"/>
+        <location filename="../../necktimer/instance.py" line="173"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
     </message>
@@ -729,27 +734,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>LastAppliedQuestion</name>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="33"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="35"/>
         <source>necktimer lost its session history. When did you last take off an ice or heat pack?</source>
         <translation>necktimer hat seinen Verlauf verloren. Wann haben Sie zuletzt ein Kühlpack oder Wärmekissen abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="41"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="43"/>
         <source>Or at &amp;this time today:</source>
         <translation>Oder heute um diese Uhr&amp;zeit:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="43"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
         <source>Time the pack came off</source>
         <translation>Uhrzeit, zu der die Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
         <source>Sa&amp;ve</source>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="46"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="48"/>
         <source>Save the time</source>
         <translation>Uhrzeit speichern</translation>
     </message>
@@ -1173,82 +1178,82 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="350"/>
+        <location filename="../../necktimer/core/service.py" line="358"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="372"/>
+        <location filename="../../necktimer/core/service.py" line="380"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="379"/>
+        <location filename="../../necktimer/core/service.py" line="387"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="389"/>
+        <location filename="../../necktimer/core/service.py" line="397"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="457"/>
+        <location filename="../../necktimer/core/service.py" line="465"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="466"/>
+        <location filename="../../necktimer/core/service.py" line="474"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="650"/>
+        <location filename="../../necktimer/core/service.py" line="679"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="652"/>
+        <location filename="../../necktimer/core/service.py" line="681"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="689"/>
+        <location filename="../../necktimer/core/service.py" line="718"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="752"/>
+        <location filename="../../necktimer/core/service.py" line="781"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="755"/>
+        <location filename="../../necktimer/core/service.py" line="784"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="761"/>
+        <location filename="../../necktimer/core/service.py" line="790"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="771"/>
+        <location filename="../../necktimer/core/service.py" line="800"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="775"/>
+        <location filename="../../necktimer/core/service.py" line="804"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="780"/>
+        <location filename="../../necktimer/core/service.py" line="809"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="782"/>
+        <location filename="../../necktimer/core/service.py" line="811"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
@@ -1656,7 +1661,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="206"/>
+        <location filename="../../necktimer/core/i18n.py" line="217"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>

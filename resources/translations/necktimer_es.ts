@@ -128,42 +128,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="232"/>
+        <location filename="../../necktimer/ui/app.py" line="234"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="314"/>
+        <location filename="../../necktimer/ui/app.py" line="316"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="317"/>
+        <location filename="../../necktimer/ui/app.py" line="319"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="318"/>
+        <location filename="../../necktimer/ui/app.py" line="320"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="319"/>
+        <location filename="../../necktimer/ui/app.py" line="321"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="364"/>
+        <location filename="../../necktimer/ui/app.py" line="366"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="398"/>
+        <location filename="../../necktimer/ui/app.py" line="400"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="439"/>
+        <location filename="../../necktimer/ui/app.py" line="441"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
@@ -171,62 +171,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="100"/>
+        <location filename="../../necktimer/cli.py" line="101"/>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="101"/>
+        <location filename="../../necktimer/cli.py" line="102"/>
         <source>positional arguments</source>
         <translation>argumentos posicionales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="102"/>
+        <location filename="../../necktimer/cli.py" line="103"/>
         <source>options</source>
         <translation>opciones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="103"/>
+        <location filename="../../necktimer/cli.py" line="104"/>
         <source>show this help message and exit</source>
         <translation>muestra esta ayuda y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="105"/>
+        <location filename="../../necktimer/cli.py" line="106"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>argumento %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="107"/>
+        <location filename="../../necktimer/cli.py" line="108"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="109"/>
+        <location filename="../../necktimer/cli.py" line="110"/>
         <source>the following arguments are required: %s</source>
         <translation>faltan estos argumentos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="111"/>
+        <location filename="../../necktimer/cli.py" line="112"/>
         <source>unrecognized arguments: %s</source>
         <translation>argumentos no reconocidos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="112"/>
+        <location filename="../../necktimer/cli.py" line="113"/>
         <source>expected one argument</source>
         <translation>se esperaba un argumento</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="113"/>
+        <location filename="../../necktimer/cli.py" line="114"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>valor %(type)s no válido: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="115"/>
+        <location filename="../../necktimer/cli.py" line="116"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="117"/>
+        <location filename="../../necktimer/cli.py" line="118"/>
         <source>ignored explicit argument %r</source>
         <translation>argumento explícito ignorado: %r</translation>
     </message>
@@ -245,7 +245,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="39"/>
+        <location filename="../../necktimer/cli.py" line="40"/>
         <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
@@ -305,107 +305,112 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="73"/>
+        <location filename="../../necktimer/cli.py" line="74"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 no es un número entero de minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="89"/>
+        <location filename="../../necktimer/cli.py" line="90"/>
         <source>the data folder must not be empty</source>
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="135"/>
+        <location filename="../../necktimer/cli.py" line="136"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="142"/>
+        <location filename="../../necktimer/cli.py" line="143"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="145"/>
+        <location filename="../../necktimer/cli.py" line="146"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="149"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="156"/>
+        <location filename="../../necktimer/cli.py" line="157"/>
         <source>show the version and exit</source>
         <translation>muestra la versión y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="159"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="162"/>
+        <location filename="../../necktimer/cli.py" line="163"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="164"/>
+        <location filename="../../necktimer/cli.py" line="165"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="165"/>
+        <location filename="../../necktimer/cli.py" line="166"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="169"/>
+        <location filename="../../necktimer/cli.py" line="170"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="173"/>
+        <location filename="../../necktimer/cli.py" line="174"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="175"/>
+        <location filename="../../necktimer/cli.py" line="176"/>
         <source>quit even while a pack is on</source>
         <translation>cerrar aunque haya una compresa puesta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="177"/>
+        <location filename="../../necktimer/cli.py" line="178"/>
         <source>say when ice or heat was last applied</source>
         <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="179"/>
+        <location filename="../../necktimer/cli.py" line="180"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="180"/>
+        <location filename="../../necktimer/cli.py" line="181"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="181"/>
+        <location filename="../../necktimer/cli.py" line="182"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="183"/>
+        <location filename="../../necktimer/cli.py" line="184"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="308"/>
+        <location filename="../../necktimer/cli.py" line="315"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="350"/>
+        <location filename="../../necktimer/cli.py" line="338"/>
+        <source>necktimer is already running.</source>
+        <translation>necktimer ya está en ejecución.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="361"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
@@ -413,52 +418,52 @@ siguiente sesión.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="215"/>
+        <location filename="../../necktimer/commands.py" line="216"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="270"/>
+        <location filename="../../necktimer/commands.py" line="291"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="285"/>
+        <location filename="../../necktimer/commands.py" line="306"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="296"/>
+        <location filename="../../necktimer/commands.py" line="317"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="299"/>
+        <location filename="../../necktimer/commands.py" line="320"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="325"/>
+        <location filename="../../necktimer/commands.py" line="346"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="335"/>
+        <location filename="../../necktimer/commands.py" line="356"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="337"/>
+        <location filename="../../necktimer/commands.py" line="358"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="344"/>
+        <location filename="../../necktimer/commands.py" line="365"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="348"/>
+        <location filename="../../necktimer/commands.py" line="369"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -712,17 +717,17 @@ siguiente sesión.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="51"/>
+        <location filename="../../necktimer/instance.py" line="53"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 no es una carpeta (puede ser un enlace creado por otra persona).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="54"/>
+        <location filename="../../necktimer/instance.py" line="56"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 pertenece a otro usuario.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="135"/>
+        <location filename="../../necktimer/instance.py" line="173"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
     </message>
@@ -730,27 +735,27 @@ siguiente sesión.
 <context>
     <name>LastAppliedQuestion</name>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="33"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="35"/>
         <source>necktimer lost its session history. When did you last take off an ice or heat pack?</source>
         <translation>necktimer perdió su historial de sesiones. ¿Cuándo se quitó por última vez una bolsa de hielo o una compresa caliente?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="41"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="43"/>
         <source>Or at &amp;this time today:</source>
         <translation>O hoy a &amp;las:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="43"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
         <source>Time the pack came off</source>
         <translation>Hora en que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="46"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="48"/>
         <source>Save the time</source>
         <translation>Guardar la hora</translation>
     </message>
@@ -1174,82 +1179,82 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="350"/>
+        <location filename="../../necktimer/core/service.py" line="358"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="372"/>
+        <location filename="../../necktimer/core/service.py" line="380"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="379"/>
+        <location filename="../../necktimer/core/service.py" line="387"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="389"/>
+        <location filename="../../necktimer/core/service.py" line="397"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="457"/>
+        <location filename="../../necktimer/core/service.py" line="465"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="466"/>
+        <location filename="../../necktimer/core/service.py" line="474"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="650"/>
+        <location filename="../../necktimer/core/service.py" line="679"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="652"/>
+        <location filename="../../necktimer/core/service.py" line="681"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="689"/>
+        <location filename="../../necktimer/core/service.py" line="718"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="752"/>
+        <location filename="../../necktimer/core/service.py" line="781"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="755"/>
+        <location filename="../../necktimer/core/service.py" line="784"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="761"/>
+        <location filename="../../necktimer/core/service.py" line="790"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="771"/>
+        <location filename="../../necktimer/core/service.py" line="800"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="775"/>
+        <location filename="../../necktimer/core/service.py" line="804"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="780"/>
+        <location filename="../../necktimer/core/service.py" line="809"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="782"/>
+        <location filename="../../necktimer/core/service.py" line="811"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
@@ -1657,7 +1662,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="206"/>
+        <location filename="../../necktimer/core/i18n.py" line="217"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>

@@ -160,6 +160,8 @@ def test_commands_from_a_second_process_act_on_the_first(launcher):
     assert code == 0 and "cancelled within its first minute" in out
     code, out, _ = launcher.run()  # a plain second launch raises the window and exits
     assert (code, out) == (0, "necktimer is open.")
+    code, out, _ = launcher.run("--minimized")  # an autostart leaves it where it is
+    assert (code, out) == (0, "necktimer is already running.")
     assert primary.poll() is None
     code, out, _ = launcher.run("quit")
     assert (code, out) == (0, "necktimer is quitting.")

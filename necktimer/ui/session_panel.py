@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -158,9 +159,9 @@ class SessionPanel(QWidget):
             self.message_line.setAccessibleName(view.message)
         self.message_line.setVisible(bool(view.message))
         ready = status.state is State.READY
-        self.start_ice_button.setEnabled(ready)
-        self.start_heat_button.setEnabled(ready)
-        self.stop_button.setEnabled(status.state is State.RUNNING)
+        self._set_enabled(self.start_ice_button, ready)
+        self._set_enabled(self.start_heat_button, ready)
+        self._set_enabled(self.stop_button, status.state is State.RUNNING)
         self._show_length(view)
         self._show_ring(view)
         if self.ring.accessibleDescription() != sentence:
@@ -170,22 +171,38 @@ class SessionPanel(QWidget):
                 self.question.ask(status.now, status.gap)
                 self.asking.emit(self.question)
         elif self._question is not None:
+            self._keep_focus_out_of(self._question)
             self._question.hide()
         if view.pain_question is not None or self._pain_prompt is not None:
             was_hidden = self.pain_prompt.isHidden()
+            if view.pain_question is None:
+                self._keep_focus_out_of(self.pain_prompt)
             self.pain_prompt.show_question(view.pain_question)
             if was_hidden and view.pain_question is not None:
                 self.asking.emit(self.pain_prompt)
+
+    def _set_enabled(self, widget: QWidget, enabled: bool) -> None:
+        if not enabled:
+            self._keep_focus_out_of(widget)
+        widget.setEnabled(enabled)
+
+    def _keep_focus_out_of(self, widget: QWidget) -> None:
+        """Move focus to the status line before `widget` is disabled or hidden. Left to
+        Qt, focus would pass to the next control (the tips) and the scroll area would
+        follow it, scrolling the countdown out of a short window."""
+        focused = QApplication.focusWidget()
+        if focused is not None and (focused is widget or widget.isAncestorOf(focused)):
+            self.status_line.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_length(self, view: ViewState) -> None:
         status = view.status
         longest = max(rules.MIN_MINUTES, min(rules.MAX_MINUTES,
                                              math.floor(status.cycle_left.total_seconds() / 60)))
-        self.length_picker.setEnabled(status.state is State.READY)
+        self._set_enabled(self.length_picker, status.state is State.READY)
         if self.length_picker.maximum() != longest:  # (each set repaints the picker)
             self.length_picker.setMaximum(longest)
         for minutes, button in self.quick.items():
-            button.setEnabled(status.state is State.READY and minutes <= longest)
+            self._set_enabled(button, status.state is State.READY and minutes <= longest)
         if status.shortened and status.state is State.READY:
             tip = arg(self.tr("Mis-starts since the last full break used part of the 15 "
                               "minutes: the next session lasts at most %1."),

@@ -9,7 +9,8 @@ the pain prompt when it appears.
 
 import pytest
 from helpers import tick
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
+
+from necktimer.core.rules import State
 
 ROOM = {"1x": QSize(1366, 736), "1.5x": QSize(910, 490), "2x": QSize(683, 368)}
 
@@ -186,3 +189,53 @@ def test_longer_words_are_never_cut_off(make_app, qtbot, clock, other_language):
             assert out_of_sight(window, to_act_on(window)) == [], (other_language, room)
         instance.shutdown()
         clock.advance(3 * 3600)
+
+
+def click(widget) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def preset_then_shortcut(window, _instance, _clock) -> None:
+    """Tab to a length preset, then Ctrl+H."""
+    preset = next(iter(window.panel.quick.values()))
+    preset.setFocus()
+    window.start_heat_action.trigger()
+
+
+def stop_focused_at_times_up(window, instance, clock) -> None:
+    window.start_ice()
+    settle_now()
+    window.stop_button.setFocus()
+    tick(instance, clock, 15 * 60)
+
+
+def settle_now() -> None:
+    QApplication.processEvents()
+
+
+WAYS = {
+    "click Start ice": lambda window, _i, _c: click(window.start_ice_button),
+    "click Start heat": lambda window, _i, _c: click(window.start_heat_button),
+    "a preset focused, then Ctrl+H": preset_then_shortcut,
+    "Stop focused at time's up": stop_focused_at_times_up,
+}
+
+
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+@pytest.mark.parametrize("way", list(WAYS), ids=list(WAYS))
+def test_the_countdown_stays_in_sight_when_the_focused_control_is_disabled(
+        make_app, qtbot, clock, room, way):
+    """A click (or Tab) gives a control focus; when the session starts or ends that
+    control is disabled and focus must go somewhere. Qt's choice, the next control,
+    would make the scroll area follow it and scroll the countdown out of a short window."""
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    window.resize(ROOM[room])
+    qtbot.waitUntil(lambda: window.size() == ROOM[room], timeout=2000)
+    settle(qtbot)
+    WAYS[way](window, instance, clock)
+    settle(qtbot)
+    assert instance.controller.state.status.state is not State.READY  # it did something
+    assert out_of_sight(window, [window.ring, window.status_line]) == []
+    assert QApplication.focusWidget() is window.status_line  # it reads what happened

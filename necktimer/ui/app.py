@@ -372,8 +372,6 @@ class Necktimer(QObject):
 
     def _settings_changed(self, settings: Settings) -> None:
         theme.apply(QApplication.instance(), settings.theme)
-        if self.window.length_picker.value() != settings.default_minutes:
-            self.window.length_picker.setValue(settings.default_minutes)
 
     def show_history(self):
         from necktimer.ui.history_window import HistoryWindow

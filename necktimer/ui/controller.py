@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from necktimer.core import alerts, schedule
+from necktimer.core import alerts, rules, schedule
 from necktimer.core.diary import Advice, Pain
 from necktimer.core.i18n import last_at
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
@@ -40,6 +40,7 @@ class Controller(QObject):
     announcement = Signal(str)  # tell a screen reader, once
     sessionStarting = Signal(int)  # the id of a start about to be committed
     sessionStarted = Signal(object)  # Session: a pack went on (arm the backstop)
+    lengthChosen = Signal(int)  # minutes: what the next start lasts, wherever it comes from
 
     def __init__(self, service: SessionService, settings, parent: QObject | None = None, *,
                  resume_signal: bool = True) -> None:
@@ -79,10 +80,20 @@ class Controller(QObject):
         self._instance_problem: str | None = None
         self._retry_delay = RETRY_FIRST
         self._retry_at: datetime | None = None
+        # The length the next start lasts: the window's picker shows and sets it, and the
+        # tray and a terminal's `start` without --minutes use it, so all three agree.
+        self._default_minutes = settings.current.default_minutes
+        self._minutes = self._default_minutes
         self.state = self._derive()
         service.on_change(self._service_changed)
         if hasattr(settings, "changed"):
-            settings.changed.connect(lambda _settings: self.refresh())
+            settings.changed.connect(self._settings_changed)
+
+    def _settings_changed(self, settings) -> None:
+        if settings.default_minutes != self._default_minutes:  # chosen in Settings
+            self._default_minutes = settings.default_minutes
+            self.choose_minutes(settings.default_minutes)
+        self.refresh()
 
     # -- requests from any front end (also commands.Target) ---------------------------------
 
@@ -92,7 +103,19 @@ class Controller(QObject):
     def pending_removal(self) -> Session | None:
         return self.service.pending_removal()
 
+    @property
+    def chosen_minutes(self) -> int:
+        return self._minutes
+
+    def choose_minutes(self, minutes: int) -> None:
+        minutes = max(rules.MIN_MINUTES, min(rules.MAX_MINUTES, int(minutes)))
+        if minutes != self._minutes:
+            self._minutes = minutes
+            self.lengthChosen.emit(minutes)
+
     def start(self, therapy: Therapy, minutes: int | None = None) -> Outcome:
+        """Start a session of `minutes`, or of the chosen length."""
+        minutes = self._minutes if minutes is None else minutes
         with self._batched():
             outcome = self.service.start(therapy, minutes,
                                          before_commit=self.sessionStarting.emit)
@@ -108,7 +131,7 @@ class Controller(QObject):
                 prompts = self.settings.current
                 self._pain = (PainQuestion(session.id, Pain.BEFORE)
                               if prompts.diary_prompts and prompts.ask_pain_before else None)
-                if minutes is not None and minutes != self.settings.current.default_minutes:
+                if minutes != self.settings.current.default_minutes:
                     self.settings.update(default_minutes=minutes)  # remembered for next time
                 self.announcement.emit(outcome.message)
                 self.sessionStarted.emit(session)

@@ -62,7 +62,13 @@ class MainWindow(QMainWindow):
         controller.stateChanged.connect(self.show_state)
         controller.announcement.connect(self.announce)
         self.show_state(controller.state)
-        self.length_picker.setValue(controller.settings.current.default_minutes)
+        self.length_picker.setValue(controller.chosen_minutes)
+        self.length_picker.valueChanged.connect(controller.choose_minutes)
+        controller.lengthChosen.connect(self._follow_length)
+
+    def _follow_length(self, minutes: int) -> None:
+        if self.length_picker.value() != minutes:
+            self.length_picker.setValue(minutes)
 
     # -- construction ---------------------------------------------------------------------
 

@@ -133,10 +133,11 @@ class Tray(QObject):
         self.controller = controller
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
-        self.start_ice = self._add(translate("Tray", "Start ice"),
-                                   lambda: controller.start(Therapy.ICE, self._minutes()))
-        self.start_heat = self._add(translate("Tray", "Start heat"),
-                                    lambda: controller.start(Therapy.HEAT, self._minutes()))
+        # Of the length the window shows (the controller keeps it), said in the item.
+        self.start_ice = self._add("", lambda: controller.start(Therapy.ICE))
+        self.start_heat = self._add("", lambda: controller.start(Therapy.HEAT))
+        self._show_length(controller.chosen_minutes)
+        controller.lengthChosen.connect(self._show_length)
         self.stop = self._add(translate("Tray", "Stop"), controller.stop)
         self.undo = self._add(translate("Tray", "Undo stop"), controller.undo_stop)
         self.removed = self._add(translate("Tray", "Done — removed"),
@@ -161,8 +162,9 @@ class Tray(QObject):
         self.menu.addAction(action)
         return action
 
-    def _minutes(self) -> int:
-        return self.controller.settings.current.default_minutes  # the length chosen last
+    def _show_length(self, minutes: int) -> None:
+        self.start_ice.setText(arg(translate("Tray", "Start ice (%1 min)"), minutes))
+        self.start_heat.setText(arg(translate("Tray", "Start heat (%1 min)"), minutes))
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,

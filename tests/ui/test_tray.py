@@ -102,6 +102,33 @@ def test_tray_start_uses_the_length_chosen_last_and_the_same_rules(make_app, clo
     assert instance.controller.state.status.therapy is Therapy.HEAT
 
 
+def test_window_tray_and_terminal_start_the_length_the_window_shows(make_app, clock,
+                                                                    settings_file):
+    """The length lives in one place: picked in the window, it is what the tray's items
+    say and start, and what a terminal's `start` without --minutes starts."""
+    from necktimer.commands import Command, Request
+
+    instance = make_app(tray_available=True)
+    instance.start()
+    window, tray = instance.window, instance.tray
+    assert tray.start_ice.text() == "Start ice (15 min)"
+    window.length_picker.setValue(5)  # not started yet: only chosen
+    assert (tray.start_ice.text(), tray.start_heat.text()) == ("Start ice (5 min)",
+                                                               "Start heat (5 min)")
+    tray.start_ice.trigger()
+    assert instance.controller.state.status.remaining == timedelta(minutes=5)
+    assert settings_file.current.default_minutes == 5  # remembered for next time
+    instance.controller.stop()
+    clock.advance(3 * 3600)
+    instance.controller.refresh()
+    window.length_picker.setValue(7)
+    reply = instance.handle_request(Request(Command.START, Therapy.HEAT))
+    assert reply.ok and instance.controller.state.status.remaining == timedelta(minutes=7)
+    instance.controller.stop()
+    settings_file.update(default_minutes=9)  # chosen in Settings: everything follows
+    assert window.length_picker.value() == 9 and tray.start_heat.text() == "Start heat (9 min)"
+
+
 def test_tray_stop_offers_undo_in_the_menu(make_app, clock):
     instance = make_app(tray_available=True)
     instance.start()

@@ -74,6 +74,7 @@ class Controller(QObject):
         self._pain: PainQuestion | None = None
         self._advice = Advice(False)
         self._message = ""
+        self._message_with: str | None = None  # the status line it was said beside
         # What start-up found: a damaged file moved aside, settings that had to be clamped.
         self._notices: tuple[str, ...] = tuple(dict.fromkeys(
             [*service.notices, *getattr(settings, "warnings", [])]))
@@ -119,7 +120,7 @@ class Controller(QObject):
         with self._batched():
             outcome = self.service.start(therapy, minutes,
                                          before_commit=self.sessionStarting.emit)
-            self._message = outcome.message
+            self._say(outcome.message)
             if outcome.ok and outcome.session is not None:
                 session = outcome.session
                 self._reminder = None
@@ -141,7 +142,7 @@ class Controller(QObject):
     def stop(self) -> Outcome:
         with self._batched():
             outcome = self.service.stop()
-            self._message = outcome.message
+            self._say(outcome.message)
             if outcome.ok and outcome.session is not None:
                 session = outcome.session
                 # Either stop may be a slip of the hand: a counted one starts the gap, a
@@ -163,7 +164,7 @@ class Controller(QObject):
                 outcome = self.service.undo_stop(-1)
             else:
                 outcome = self.service.undo_stop(offer.session_id)
-            self._message = outcome.message
+            self._say(outcome.message)
             if outcome.ok and outcome.session is not None:
                 self._pain = None
                 self.announcement.emit(outcome.message)
@@ -176,7 +177,7 @@ class Controller(QObject):
             if session is not None:
                 from necktimer.commands import removed_message
 
-                self._message = removed_message(session)
+                self._say(removed_message(session))
                 self._ask_pain_after(session)
                 self.announcement.emit(self._message)
             self._clear_reminder()
@@ -191,7 +192,7 @@ class Controller(QObject):
     def answer_last_application(self, ended_at: datetime | None) -> Outcome:
         with self._batched():
             outcome = self.service.answer_last_application(ended_at)
-            self._message = outcome.message
+            self._say(outcome.message)
         return outcome
 
     def answer_pain(self, value: int | None) -> None:
@@ -233,7 +234,7 @@ class Controller(QObject):
             elif self.service.pending_removal() is not None:
                 self.sessionStarted.emit(self.service.pending_removal())
             for item in ended:
-                self._message = self._ended_message(item)
+                self._say(self._ended_message(item))
         # Reminders wait for the first refresh, when the channels to deliver them exist.
         return ended
 
@@ -291,7 +292,7 @@ class Controller(QObject):
 
     def _after_wake(self, ended: list[Ended]) -> None:
         for item in ended:
-            self._message = self._ended_message(item)
+            self._say(self._ended_message(item))
             self._check_advice()
         self._heads_up()
         self._remind()
@@ -408,6 +409,23 @@ class Controller(QObject):
             self.stateChanged.emit(state)
         self._reschedule(state)
 
+    def _say(self, message: str) -> None:
+        self._message = message
+        self._message_with = None  # set at the next redraw, beside the status it explains
+
+    def _message_beside(self, sentence: str) -> str:
+        """The last outcome's message while the status line still reads as it did when it
+        was said. Once that line moves on (a minute later, or the state changed), "take
+        the ice pack off at 18:05 (in 15 min)" would contradict it. Never a repeat of it."""
+        if self._message_with is None:
+            self._message_with = sentence
+        elif sentence != self._message_with:
+            self._message = ""
+        message = self._message
+        if message.endswith(sentence):  # "Stopped. Next session allowed at …" says it twice
+            message = message[:-len(sentence)].rstrip()
+        return "" if message in sentence else message
+
     def _derive(self) -> ViewState:
         status = self.service.status()
         settings = self.settings.current
@@ -430,7 +448,7 @@ class Controller(QObject):
             pain_question=pain,
             advice=self._advice,
             problem=str(problem) if problem is not None else None,
-            message=self._message,
+            message=self._message_beside(status.sentence()),
             notices=self._notices,
             instance_problem=self._instance_problem,
         )

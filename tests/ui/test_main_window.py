@@ -35,6 +35,24 @@ def test_clicking_start_ice_starts_and_counts_down(necktimer, window, qtbot, clo
     assert abs(window.ring.fraction - (10 * 60 + 37) / (15 * 60)) < 1e-9
 
 
+def test_a_message_goes_once_the_status_line_moves_on_and_never_repeats_it(necktimer, window,
+                                                                          clock):
+    """"take the ice pack off at 09:15 (in 15 min)" under "ends at 09:15 (in 11 min)"
+    would contradict the line above it; so would "Noted: ... came off" hours later."""
+    window.start_ice()
+    assert window.message_line.text().startswith("Ice session started")
+    tick(necktimer, clock, 30)  # the status line still reads "(in 15 min)"
+    assert window.message_line.text().startswith("Ice session started")
+    tick(necktimer, clock, 60)  # "(in 14 min)"
+    assert window.message_line.text() == "" and window.message_line.isHidden()
+    tick(necktimer, clock, 14 * 60)
+    necktimer.controller.acknowledge_removal()
+    assert window.message_line.text() == "Noted: the ice pack came off at 09:15."
+    tick(necktimer, clock, 2 * 60)
+    assert window.message_line.isHidden()
+    assert "Next session allowed at 11:15" in window.status_line.text()
+
+
 def test_the_running_therapys_tip_comes_forward_and_stays_after_the_end(necktimer, window,
                                                                           clock):
     assert window.tips.current_key == "ice"  # nothing runs: the cold and heat how-to
@@ -90,7 +108,11 @@ def test_start_during_gap_is_refused_with_the_time(necktimer, window, clock, dat
     assert not window.start_heat_button.isEnabled()
     outcome = window.start_heat()  # what a keyboard shortcut or menu would do
     assert not outcome.ok
-    assert window.message_line.text().endswith("Next session allowed at 11:10 (in 2 h).")
+    assert outcome.message.endswith("Next session allowed at 11:10 (in 2 h).")
+    # The window says why, and leaves the time to the status line above (not twice).
+    assert window.message_line.text() == outcome.message.removesuffix(
+        " Next session allowed at 11:10 (in 2 h).")
+    assert window.message_line.text() and "11:10" not in window.message_line.text()
     assert len(rows(data_dir)) == 1
 
 

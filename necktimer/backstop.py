@@ -49,11 +49,18 @@ from necktimer.core.rules import CAP, EndReason, Session
 from necktimer.core.service import REPORTED_ID, SessionService, StorageError, peek_session
 from necktimer.core.timeline import Timeline
 from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
-from necktimer.instance import InstanceLock, Unreachable, UnsafeFolder, send, socket_path
+from necktimer.instance import (
+    BACKSTOP_LOCK_NAME,
+    InstanceLock,
+    Unreachable,
+    UnsafeFolder,
+    send,
+    socket_path,
+)
 
 log = logging.getLogger("necktimer.backstop")
 
-LOCK_NAME = "backstop.lock"
+LOCK_NAME = BACKSTOP_LOCK_NAME
 LOG_NAME = "backstop.log"
 LOG_LIMIT = 256 * 1024  # bytes per log file; one older file is kept
 # Written by ui.backstop_launcher in the window's language: {"version": 1, "session": ID,

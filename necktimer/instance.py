@@ -26,6 +26,7 @@ from necktimer.commands import MAX_MESSAGE, ProtocolError, Reply, Request, decod
 from necktimer.core.i18n import arg, translate
 
 LOCK_NAME = "instance.lock"
+BACKSTOP_LOCK_NAME = "backstop.lock"  # held by the backstop while it watches a session
 
 
 class Unreachable(Exception):
@@ -126,6 +127,23 @@ class InstanceLock:
         if self._fd is not None:
             os.close(self._fd)  # closing drops the flock
             self._fd = None
+
+
+def held_elsewhere(path: Path) -> bool:
+    """Whether another process holds the flock on `path` (a running instance or backstop)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # (drops the shared lock, if it was had)
+    return False
 
 
 def announced_socket(data_dir: Path) -> Path | None:

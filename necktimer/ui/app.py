@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, language
 from necktimer.commands import Command, Exit, Reply, Request, execute
 from necktimer.core.alerts import Kind
-from necktimer.core.i18n import arg, translate
+from necktimer.core.i18n import arg, clock_time, translate
 from necktimer.core.resources import resource
 from necktimer.core.rules import State
 from necktimer.core.service import SessionService
@@ -312,9 +312,7 @@ class Necktimer(QObject):
             return
         from PySide6.QtWidgets import QMessageBox  # here: its Python enums cost each start 1 ms
 
-        box = QMessageBox(QMessageBox.Icon.Warning, DISPLAY_NAME,
-                          translate("App", "A pack is on. If necktimer quits now, nobody will "
-                                           "remind you to take it off."),
+        box = QMessageBox(QMessageBox.Icon.Warning, DISPLAY_NAME, self._quit_warning(),
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(translate("App", "Quit anyway?"))
         keep = box.addButton(translate("App", "Keep running"), QMessageBox.ButtonRole.RejectRole)
@@ -333,6 +331,25 @@ class Necktimer(QObject):
         self.question = box
         self.window.raise_window()
         box.open()
+
+    def _quit_warning(self) -> str:
+        """What quitting with a pack on costs: the truth depends on whether the backstop
+        (which outlives the window) is running to remind at the planned end."""
+        from necktimer.instance import BACKSTOP_LOCK_NAME, held_elsewhere
+
+        status = self.controller.state.status
+        if not held_elsewhere(self.data_dir / BACKSTOP_LOCK_NAME):
+            pass
+        elif status.state is State.RUNNING:
+            return arg(translate("App", "A pack is on. If necktimer quits now, its window "
+                                        "stops counting down; a desktop notification will "
+                                        "still tell you at %1 to take the pack off."),
+                       clock_time(status.ends_at))
+        else:
+            return translate("App", "A pack is on. If necktimer quits now, a desktop "
+                                    "notification will still remind you to take it off.")
+        return translate("App", "A pack is on. If necktimer quits now, nobody will "
+                                "remind you to take it off.")
 
     # -- settings, history ----------------------------------------------------------------
 

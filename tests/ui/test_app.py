@@ -1,12 +1,16 @@
 """The running instance: closing, quitting (never silent while a pack is on), commands."""
 
+import subprocess
+import sys
 from datetime import timedelta
 
+import pytest
 from helpers import exposed, tick
 from PySide6.QtWidgets import QMessageBox
 
 from necktimer.commands import Command, Exit, Request
 from necktimer.core.rules import State, Therapy
+from necktimer.instance import BACKSTOP_LOCK_NAME
 
 
 def test_closing_with_a_tray_keeps_running(make_app, qtbot):
@@ -37,6 +41,44 @@ def test_quit_while_a_pack_is_on_asks_first_and_can_be_refused(make_app, qtbot, 
     box.defaultButton().click()
     assert not instance.quitting
     assert instance.controller.state.status.state is State.RUNNING
+
+
+@pytest.fixture
+def running_backstop(data_dir):
+    """Another process holding the backstop's lock, as a backstop watching a session does."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(data_dir / BACKSTOP_LOCK_NAME)],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    yield holder
+    holder.kill()
+    holder.communicate(timeout=10)  # reaps it and closes the pipe
+
+
+HOLD_LOCK = """
+import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_quitting_says_the_backstop_still_reminds_when_one_runs(make_app, clock,
+                                                                running_backstop):
+    instance = make_app(tray_available=True)
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    instance.window.quit_action.trigger()
+    text = instance.question.text()
+    assert "nobody will remind you" not in text
+    assert "a desktop notification will still tell you at 09:15 to take the pack off" in text
+    instance.question.defaultButton().click()  # keep running
+    tick(instance, clock, 15 * 60)  # time's up: the pack waits to be marked removed
+    instance.tray.quit.trigger()
+    assert "will still remind you to take it off" in instance.question.text()
+    instance.question.defaultButton().click()
 
 
 def test_quit_from_the_tray_while_a_pack_waits_for_removal_asks_too(make_app, clock):

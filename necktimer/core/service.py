@@ -31,7 +31,7 @@ from necktimer.core.clock import Clock, Stamp
 from necktimer.core.database import Problem, StorageError, check_writable, storage_error
 from necktimer.core.diary import Pain
 from necktimer.core.humanize import format_duration, format_precise
-from necktimer.core.i18n import arg, clock_time, translate
+from necktimer.core.i18n import arg, clock_time, local, short_date, translate
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.settings import Settings
@@ -493,7 +493,9 @@ class SessionService:
         self._write("your answer", save)
         status = self.status()
         self._changed()
-        return Outcome(True, status.sentence, status)
+        if ended_at is None:
+            return Outcome(True, status.sentence, status)
+        return Outcome(True, lambda: _noted(ended_at, moment.wall, status), status)
 
     # -- waking up ---------------------------------------------------------------------------
 
@@ -810,6 +812,19 @@ def stopped_message(session: Session, status: Status) -> str:
     else:
         text = translate("Service", "Heat session stopped. %1")
     return arg(text, status.sentence())
+
+
+def _noted(ended_at: datetime, now: datetime, status: Status) -> str:
+    """Which day an answer was taken as: "23:51" typed at 17:53 is last night's."""
+    day, today = local(ended_at).date(), local(now).date()
+    if day == today:
+        text = translate("Service", "Noted: a pack came off today at %1. %2")
+    elif day == today - timedelta(days=1):
+        text = translate("Service", "Noted: a pack came off yesterday at %1. %2")
+    else:
+        return arg(translate("Service", "Noted: a pack came off on %1 at %2. %3"),
+                   short_date(day), clock_time(ended_at), status.sentence())
+    return arg(text, clock_time(ended_at), status.sentence())
 
 
 def _reported_session(text: str | None, mark_text: str | None = None) -> dict[int, Session]:

@@ -40,7 +40,9 @@ class LastAppliedQuestion(QFrame):
         self.long_ago.clicked.connect(lambda: self.answered.emit(None))
         layout.addWidget(self.long_ago)
         row = QHBoxLayout()
-        label = QLabel(self.tr("Or at &this time today:"))
+        # The latest such time not ahead of the clock, so at 00:30 "23:50" is last night's;
+        # what was recorded (today or yesterday) is said once it is saved.
+        label = QLabel(self.tr("Or at &this time (the most recent):"))
         self.at = QTimeEdit()
         self.at.setAccessibleName(self.tr("Time the pack came off"))
         label.setBuddy(self.at)

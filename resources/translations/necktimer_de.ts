@@ -749,27 +749,27 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>necktimer hat seinen Verlauf verloren. Wann haben Sie zuletzt ein Kühlpack oder Wärmekissen abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="43"/>
-        <source>Or at &amp;this time today:</source>
-        <translation>Oder heute um diese Uhr&amp;zeit:</translation>
+        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <source>Or at &amp;this time (the most recent):</source>
+        <translation>Oder um diese Uhr&amp;zeit (die letzte):</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
         <source>Time the pack came off</source>
         <translation>Uhrzeit, zu der die Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="49"/>
         <source>Sa&amp;ve</source>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="48"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="50"/>
         <source>Save the time</source>
         <translation>Uhrzeit speichern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="58"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="60"/>
         <source>More than %1 ago (or never)</source>
         <translation>Vor mehr als %1 (oder nie)</translation>
     </message>
@@ -1218,54 +1218,69 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="679"/>
+        <location filename="../../necktimer/core/service.py" line="681"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="681"/>
+        <location filename="../../necktimer/core/service.py" line="683"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="718"/>
+        <location filename="../../necktimer/core/service.py" line="720"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="781"/>
+        <location filename="../../necktimer/core/service.py" line="783"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="784"/>
+        <location filename="../../necktimer/core/service.py" line="786"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="790"/>
+        <location filename="../../necktimer/core/service.py" line="792"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="800"/>
+        <location filename="../../necktimer/core/service.py" line="802"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="804"/>
+        <location filename="../../necktimer/core/service.py" line="806"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="809"/>
+        <location filename="../../necktimer/core/service.py" line="811"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="811"/>
+        <location filename="../../necktimer/core/service.py" line="813"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="821"/>
+        <source>Noted: a pack came off today at %1. %2</source>
+        <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="823"/>
+        <source>Noted: a pack came off yesterday at %1. %2</source>
+        <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="825"/>
+        <source>Noted: a pack came off on %1 at %2. %3</source>
+        <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
 </context>
 <context>

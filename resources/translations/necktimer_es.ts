@@ -750,27 +750,27 @@ siguiente sesión.
         <translation>necktimer perdió su historial de sesiones. ¿Cuándo se quitó por última vez una bolsa de hielo o una compresa caliente?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="43"/>
-        <source>Or at &amp;this time today:</source>
-        <translation>O hoy a &amp;las:</translation>
+        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <source>Or at &amp;this time (the most recent):</source>
+        <translation>O a &amp;las (la más reciente):</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
         <source>Time the pack came off</source>
         <translation>Hora en que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="49"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="48"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="50"/>
         <source>Save the time</source>
         <translation>Guardar la hora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="58"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="60"/>
         <source>More than %1 ago (or never)</source>
         <translation>Hace más de %1 (o nunca)</translation>
     </message>
@@ -1219,54 +1219,69 @@ siguiente sesión.
         <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="679"/>
+        <location filename="../../necktimer/core/service.py" line="681"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="681"/>
+        <location filename="../../necktimer/core/service.py" line="683"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="718"/>
+        <location filename="../../necktimer/core/service.py" line="720"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="781"/>
+        <location filename="../../necktimer/core/service.py" line="783"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="784"/>
+        <location filename="../../necktimer/core/service.py" line="786"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="790"/>
+        <location filename="../../necktimer/core/service.py" line="792"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="800"/>
+        <location filename="../../necktimer/core/service.py" line="802"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="804"/>
+        <location filename="../../necktimer/core/service.py" line="806"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="809"/>
+        <location filename="../../necktimer/core/service.py" line="811"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="811"/>
+        <location filename="../../necktimer/core/service.py" line="813"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="821"/>
+        <source>Noted: a pack came off today at %1. %2</source>
+        <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="823"/>
+        <source>Noted: a pack came off yesterday at %1. %2</source>
+        <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="825"/>
+        <source>Noted: a pack came off on %1 at %2. %3</source>
+        <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
 </context>
 <context>

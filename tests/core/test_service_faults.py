@@ -170,6 +170,21 @@ def answered(data_dir, clock, *, minutes_ago: int):
     return service
 
 
+@pytest.mark.parametrize(("ago", "said"), [
+    (timedelta(minutes=30), "Noted: a pack came off today at 08:30. "
+                            "Next session allowed at 10:30 (in 1 h 30 min)."),
+    (timedelta(hours=10), "Noted: a pack came off yesterday at 23:00. "
+                          "Ready: you may start an ice or heat session now."),
+    (timedelta(hours=40), "Noted: a pack came off on 28 Feb at 17:00. "
+                          "Ready: you may start an ice or heat session now."),
+])
+def test_an_answer_says_which_day_it_was_taken_as(data_dir, clock, ago, said):
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_NAME).write_bytes(b"garbage" * 100)
+    service = reopen(data_dir, clock)  # 09:00 local on 2 March
+    assert service.answer_last_application(clock.now() - ago).message == said
+
+
 def test_an_answer_given_can_make_its_gap_longer_never_shorter_or_gone(data_dir, clock):
     service = answered(data_dir, clock, minutes_ago=30)
     assert service.status().wait == timedelta(minutes=90)

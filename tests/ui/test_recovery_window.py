@@ -130,3 +130,18 @@ def test_a_time_answered_long_after_the_question_appeared_is_todays(make_app, qt
     status = instance.controller.state.status
     assert status.state is State.WAITING and status.wait == timedelta(minutes=115)
     assert not instance.controller.start(Therapy.HEAT, 5).ok
+
+
+def test_the_window_says_which_day_a_time_was_taken_as(make_app, qtbot, data_dir, clock):
+    """At 09:00 a time ahead of the clock, "23:51", can only be last night's: the window
+    says so, instead of quietly turning to Ready as if nothing was noted."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / DB_NAME).write_bytes(b"not a database, " * 100)
+    instance = make_app()
+    instance.start()
+    question = instance.window.panel.question
+    question.at.setTime(QTime(23, 51))
+    qtbot.mouseClick(question.save, Qt.MouseButton.LeftButton)
+    assert instance.controller.state.status.state is State.READY
+    assert instance.window.message_line.text() == "Noted: a pack came off yesterday at 23:51."
+    assert instance.window.message_line.isVisible()

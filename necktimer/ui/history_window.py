@@ -6,7 +6,8 @@ import logging
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +29,7 @@ from necktimer.core.queries import HistoryFilter
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
 from necktimer.ui.history_model import COLUMNS, HistoryModel
+from necktimer.ui.screen_room import fit_to_room
 from necktimer.ui.trend_chart import TrendChart
 
 log = logging.getLogger("necktimer.history")
@@ -67,8 +69,20 @@ class HistoryWindow(QWidget):
             lambda: self._ask_path(self.tr("CSV files (*.csv)"), ".csv", self.write_csv))
         self.export_pdf.clicked.connect(
             lambda: self._ask_path(self.tr("PDF files (*.pdf)"), ".pdf", self.write_pdf))
-        self.resize(880, 620)
+        fit_to_room(self, QSize(880, 620))
+        close = QAction(self)
+        close.setShortcuts(QKeySequence.StandardKey.Close)  # Ctrl+W, Ctrl+F4
+        close.triggered.connect(self.close)
+        self.addAction(close)
         self.refresh()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape closes, as in a dialog. It comes here only when no control wanted it:
+        # a cell being edited or an open date picker takes its own Escape first.
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def _build_filters(self) -> QHBoxLayout:
         self.therapy = QComboBox()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -33,6 +33,7 @@ from necktimer.core.tips import TipBook
 from necktimer.ui import accessibility
 from necktimer.ui.banners import Banner, Tone
 from necktimer.ui.controller import Controller
+from necktimer.ui.screen_room import fit_to_room
 from necktimer.ui.session_panel import SessionPanel
 from necktimer.ui.view_state import ViewState
 
@@ -346,12 +347,7 @@ class MainWindow(QMainWindow):
 
     def fit_to_screen(self) -> None:
         """A size that suits the screen it is on: comfortable, never larger than the room."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().size() if screen else QSize(1280, 800)
-        wanted = self.sizeHint().expandedTo(QSize(920, 600))
-        width = min(wanted.width(), int(room.width() * 0.95))
-        height = min(wanted.height(), int(room.height() * 0.92))
-        self.resize(width, height)
+        fit_to_room(self, self.sizeHint().expandedTo(QSize(920, 600)))
 
     def _bring_into_sight(self, widget: QWidget) -> None:
         # After the layout has made room for it (on a short screen the panel scrolls).

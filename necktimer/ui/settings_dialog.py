@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,6 +22,7 @@ from necktimer.core import rules
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg
 from necktimer.core.settings import MAX_GAP_MINUTES, MIN_GAP_MINUTES, Settings
+from necktimer.ui.screen_room import fit_to_room
 
 
 class SettingsDialog(QDialog):
@@ -89,23 +93,39 @@ class SettingsDialog(QDialog):
         restart.setWordWrap(True)
         appearance.addRow(restart)
 
-        layout = QVBoxLayout(self)
+        # The groups scroll and OK/Cancel stay below them, so a short screen (2x scaling)
+        # never hides the buttons.
+        page = QWidget()
+        groups = QVBoxLayout(page)
+        groups.setContentsMargins(0, 0, 0, 0)
         for title, inner in ((self.tr("Sessions"), sessions), (self.tr("Reminders"), reminders),
                              (self.tr("Appearance"), appearance)):
             group = QGroupBox(title)
             group.setLayout(inner)
-            layout.addWidget(group)
+            groups.addWidget(group)
         note = QLabel(arg(self.tr("A session never lasts more than %1 minutes, and the gap is "
                                   "never shorter than %2."), rules.MAX_MINUTES,
                           format_duration(rules.MIN_GAP)))
         note.setWordWrap(True)
-        layout.addWidget(note)
+        groups.addWidget(note)
+        self.page = QScrollArea()
+        self.page.setWidget(page)
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page, 1)
         layout.addWidget(buttons)
+        # As tall as the groups need (a scroll area alone asks for little), where the
+        # screen has the room.
+        scroll_bar = self.page.verticalScrollBar().sizeHint().width()
+        fit_to_room(self, self.sizeHint().expandedTo(
+            page.sizeHint() + QSize(scroll_bar, buttons.sizeHint().height() + 40)))
 
     def settings(self) -> Settings:
         """The values in the dialog, through the same clamping as a settings file."""

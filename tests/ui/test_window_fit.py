@@ -8,7 +8,7 @@ the pain prompt when it appears.
 """
 
 import pytest
-from helpers import tick
+from helpers import exposed, tick
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -239,3 +239,43 @@ def test_the_countdown_stays_in_sight_when_the_focused_control_is_disabled(
     assert instance.controller.state.status.state is not State.READY  # it did something
     assert out_of_sight(window, [window.ring, window.status_line]) == []
     assert QApplication.focusWidget() is window.status_line  # it reads what happened
+
+
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_settings_and_history_fit_the_screen_with_their_buttons_in_reach(make_app, qtbot,
+                                                                        monkeypatch, room):
+    """Asked for at a fixed size, History (880x620) and Settings (500 px tall) put their
+    buttons off a 2x screen; they open at most as large as the screen's room."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from necktimer.ui import screen_room
+
+    size = ROOM[room]
+    monkeypatch.setattr(screen_room, "room_for", lambda _widget: size)
+    instance = make_app()
+    instance.start()
+    instance.show_settings()
+    dialog = instance.settings_dialog
+    history = instance.show_history()
+    settle(qtbot)
+    for window, reach in ((dialog, [dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                                    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)]),
+                          (history, [history.export_csv, history.export_pdf, history.disclaimer])):
+        assert window.width() <= size.width() and window.height() <= size.height(), room
+        for widget in reach:
+            corner = widget.mapTo(window, widget.rect().topLeft())
+            assert window.rect().contains(QRect(corner, widget.size())), (room, widget)
+    dialog.reject()
+
+
+def test_history_closes_with_escape_or_ctrl_w(make_app, qtbot):
+    instance = make_app()
+    instance.start()
+    for keys in ((Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                 (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)):
+        history = instance.show_history()
+        history.activateWindow()
+        exposed(history)
+        history.table.setFocus()
+        QTest.keyClick(history.table, *keys)
+        assert not history.isVisible(), keys

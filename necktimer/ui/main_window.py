@@ -304,13 +304,14 @@ class MainWindow(QMainWindow):
 
     def show_state(self, view: ViewState) -> None:
         status = view.status
-        self.panel.show_state(view)
+        time_up = self._time_up_text(view)
+        self.panel.show_state(view, urgent=time_up)
         self.start_ice_action.setEnabled(status.state is State.READY)
         self.start_heat_action.setEnabled(status.state is State.READY)
         self.stop_action.setEnabled(status.state is State.RUNNING)
         self.undo_action.setEnabled(view.undo is not None)
         self.removed_action.setEnabled(view.reminder is not None)
-        self.time_up_banner.show_if(self._time_up_text(view))
+        self.time_up_banner.show_if(time_up)
         self.undo_banner.show_if(None if view.undo is None else arg(
             self.tr("Session stopped at %1. Stopped by mistake? You can undo it for 10 "
                     "seconds."), clock_time(status.now)))

@@ -140,6 +140,12 @@ class SessionPanel(QWidget):
             self._pain_prompt = PainPrompt()
             self._pain_prompt.rated.connect(self.painRated.emit)
             self._layout.addWidget(self._pain_prompt)
+            # Made after the tips, it would come after them in the Tab order; it sits
+            # right under the length controls, so Tab reaches it next.
+            previous = self.quick[QUICK_LENGTHS[-1]]
+            for control in (*self._pain_prompt.buttons, self._pain_prompt.skip):
+                self.setTabOrder(previous, control)
+                previous = control
         return self._pain_prompt
 
     def _mark_quick(self, value: int) -> None:
@@ -148,12 +154,16 @@ class SessionPanel(QWidget):
 
     # -- drawing the state ----------------------------------------------------------------
 
-    def show_state(self, view: ViewState) -> None:
+    def show_state(self, view: ViewState, urgent: str | None = None) -> None:
+        """Redraw from the view state; `urgent` (time's up: take the pack off) leads what a
+        screen reader reads on the status line, which keeps focus through the change."""
         status = view.status
         sentence = status.sentence()
         if self.status_line.text() != sentence:
             self.status_line.setText(sentence)
-            self.status_line.setAccessibleName(sentence)  # read what it says
+        spoken = f"{urgent} {sentence}" if urgent else sentence
+        if self.status_line.accessibleName() != spoken:
+            self.status_line.setAccessibleName(spoken)  # read what it says, urgent first
         if self.message_line.text() != view.message:
             self.message_line.setText(view.message)
             self.message_line.setAccessibleName(view.message)
@@ -164,8 +174,8 @@ class SessionPanel(QWidget):
         self._set_enabled(self.stop_button, status.state is State.RUNNING)
         self._show_length(view)
         self._show_ring(view)
-        if self.ring.accessibleDescription() != sentence:
-            self.ring.setAccessibleDescription(sentence)
+        if self.ring.accessibleDescription() != spoken:
+            self.ring.setAccessibleDescription(spoken)
         if status.state is State.UNKNOWN:
             if self.question.isHidden():
                 self.question.ask(status.now, status.gap)

@@ -264,6 +264,35 @@ def test_status_lines_are_read_as_what_they_say(necktimer, window, clock):
     assert window.message_line.accessibleName() == window.message_line.text()
 
 
+def test_at_times_up_the_focused_status_line_reads_take_the_pack_off_first(necktimer, window,
+                                                                           clock):
+    """Focus stays on the status line as a session ends; what it reads must lead with what
+    to do now, not only when the next session is allowed."""
+    window.start_heat()
+    tick(necktimer, clock, 15 * 60)
+    name = window.status_line.accessibleName()
+    assert name.startswith("Time's up — remove the heat pack now.")
+    assert name.endswith(window.status_line.text())  # and then what it shows
+    assert window.ring.accessibleDescription() == name
+    necktimer.controller.acknowledge_removal()
+    assert window.status_line.accessibleName() == window.status_line.text()
+
+
+def test_tab_from_the_status_line_reaches_the_pain_rating_before_the_tips(necktimer, window,
+                                                                           clock, qtbot):
+    """The rating sits under the controls, and is made after the tips: Tab must still reach
+    it first, not walk a screen-reader user through every tip."""
+    exposed(window)
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
+    prompt = window.pain_prompt
+    assert prompt.isVisible()
+    window.status_line.setFocus()
+    qtbot.keyClick(window.status_line, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is prompt.buttons[0]
+
+
 def contrast(a, b):
     def luminance(color):
         def channel(c):

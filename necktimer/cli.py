@@ -383,6 +383,10 @@ def _open_service(data_dir: Path, settings, command: Command):
 
     try:
         service = SessionService.open(data_dir, SystemClock(), settings)
+        # What a window does first, a terminal does too: a session left open across a
+        # reboot with the clock set back is closed as interrupted, so that `stop` cannot
+        # call it a mis-start, nor `status` give it 15 more minutes.
+        service.recover()
     except StorageError as error:
         return _unusable(Request(command), str(error))
     for notice in [*service.notices, *settings.warnings]:

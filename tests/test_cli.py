@@ -32,6 +32,26 @@ def started_ago(data_dir, minutes_ago: float, length: int, therapy=Therapy.ICE):
     return service, clock, outcome
 
 
+def test_after_a_reboot_with_the_clock_set_back_a_terminal_closes_the_session_too(
+        tmp_path, data_dir):
+    """A heat session started on an earlier boot whose clock read 3 h later than this one's:
+    how long the pack has been on cannot be known. Before a window ever opens, `status`
+    must not offer 15 more minutes, `stop` must not call it a mis-start (no gap), and
+    `start` must be refused."""
+    clock = FakeClock(datetime.now(UTC) + timedelta(hours=3, minutes=-12))
+    clock.advance(0)  # a boot of its own, not this machine's
+    service = SessionService.open(data_dir, clock)
+    assert service.start(Therapy.HEAT, 15).ok
+    service.close()
+    status = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir),
+                                  cwd=tmp_path).stdout)
+    assert status["state"] == "waiting" and status["remaining_s"] is None
+    stop = necktimer("stop", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert "first minute" not in stop.stdout and stop.returncode == 1, stop.stdout
+    start = necktimer("start", "ice", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert start.returncode == 1 and "Next session allowed at" in start.stdout
+
+
 def test_status_ready(tmp_path, data_dir):
     result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 0

@@ -561,6 +561,11 @@ class SessionService:
                     self._replace_damaged_store(str(error))
                     continue
                 self._note_problem(error)
+                if self._record_due:
+                    # The safety net takes what the history cannot, now: a crash before
+                    # the retry would otherwise lose it (an undone stop, say, and with it
+                    # the backstop's reminder and the gap from the real end).
+                    self._write_record()
                 return False
             self._pending.pop(0)
         if self._record_due:
@@ -653,6 +658,14 @@ class SessionService:
                             lambda store, s=remembered: store.end_session(
                                 s.id, s.ended_at, s.end_reason, mark=s.end_mark,
                                 removed_at=s.removed_at))
+            elif (remembered.ended_at is None and known.ended_at is not None
+                  and known.end_reason in (EndReason.STOPPED, EndReason.CANCELLED)):
+                # A stop undone while the history could not be written: the record, written
+                # after it, says the pack stayed on to the planned end.
+                self._known[remembered.id] = replace(known, ended_at=None, end_reason=None,
+                                                     end_mark=None, removed_at=None)
+                self._write("the undone stop",
+                            lambda store, s=remembered: store.reopen_session(s.id))
             elif known.removed_at is None and remembered.removed_at is not None:
                 self._known[remembered.id] = replace(known, removed_at=remembered.removed_at)
                 self._write("the time the pack came off",

@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from helpers import T0, rows
 
+from necktimer.core import record
 from necktimer.core.database import DB_NAME, Problem, StorageError
 from necktimer.core.record import RECORD_NAME
 from necktimer.core.rules import EndReason, State, Therapy
@@ -75,6 +76,33 @@ def test_a_stop_while_locked_is_kept_and_written_later(data_dir, clock, locker):
     holder.close()
     service.tick()
     assert rows(data_dir)[0]["end_reason"] == "stopped"
+
+
+def test_a_stop_undone_while_locked_survives_a_crash_with_its_reminder_and_gap(
+        data_dir, clock, locker):
+    """Stop (written), then the file is locked, then Undo, then a crash: the pending undo
+    never reached the history. The safety record, written at once, still holds it: the
+    backstop (which reads only the record) reminds at the planned end, and a restart
+    keeps the session and the gap from its real end, not from the stop."""
+    service = reopen(data_dir, clock)
+    session = service.start(Therapy.ICE, 3).session
+    clock.advance(65)
+    assert service.stop().ok
+    holder = locker()
+    assert service.undo_stop(session.id).ok
+    assert service.pending_writes  # the history could not take it
+    [kept] = record.read(data_dir).sessions
+    assert kept.id == session.id and kept.ended_at is None  # the record did
+    holder.close()
+    del service  # a crash: the queued write is lost with the process
+    restarted = reopen(data_dir, clock)
+    status = restarted.status()
+    assert status.state is State.RUNNING and status.session.id == session.id
+    clock.advance(3 * 60)
+    restarted.tick()
+    assert restarted.pending_removal() is not None  # reminded at the planned end
+    assert restarted.status().next_allowed_at == session.planned_end + timedelta(hours=2)
+    assert rows(data_dir)[0]["end_reason"] == "completed"
 
 
 def test_a_locked_file_is_not_taken_for_a_damaged_one(data_dir, clock, locker):

@@ -52,6 +52,24 @@ def test_after_a_reboot_with_the_clock_set_back_a_terminal_closes_the_session_to
     assert start.returncode == 1 and "Next session allowed at" in start.stdout
 
 
+@pytest.mark.parametrize("thing", ["fifo", "link to /dev/zero"])
+def test_something_else_at_the_safety_records_path_never_hangs(tmp_path, data_dir, thing):
+    """A FIFO there blocked every launch and `status` forever; /dev/zero ate memory."""
+    from necktimer.core.record import RECORD_NAME
+
+    data_dir.mkdir(parents=True)
+    path = data_dir / RECORD_NAME
+    if thing == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    result = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,
+                       timeout=30)
+    assert result.returncode == 0, result.stderr
+    # Nothing can be known: the history is asked for, never assumed empty.
+    assert json.loads(result.stdout)["state"] == "unknown"
+
+
 def test_status_ready(tmp_path, data_dir):
     result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 0

@@ -1,10 +1,45 @@
-"""Writing a small file so that a crash leaves the old one or the new one, never half."""
+"""Small files of our own: written so that a crash leaves the old one or the new one, never
+half; read so that something else at the path (a FIFO, a device, a link) cannot hang us."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
+
+
+class NotOurFile(ValueError):
+    """Something at the path that is not a plain file of ours."""
+
+
+def read_small(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A FIFO would block forever and
+    /dev/zero never end, so anything else raises NotOurFile, as does a symbolic link;
+    FileNotFoundError and other OSErrors pass through."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise NotOurFile(f"{path} is a link, not a file") from error
+        raise
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotOurFile(f"{path} is not a regular file")
+        if info.st_size > limit:
+            raise NotOurFile(f"{path} is larger than {limit} bytes")
+        chunks, left = [], limit + 1
+        while left > 0 and (chunk := os.read(descriptor, min(left, 65536))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise NotOurFile(f"{path} is larger than {limit} bytes")
+        return data
+    finally:
+        os.close(descriptor)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

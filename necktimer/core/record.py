@@ -17,13 +17,14 @@ from pathlib import Path
 
 from necktimer.core.clock import Stamp
 from necktimer.core.database import Problem, StorageError, problem_message, storage_error
-from necktimer.core.files import write_atomically
+from necktimer.core.files import read_small, write_atomically
 from necktimer.core.rules import EndReason, Session, Therapy
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
 from necktimer.core.timeline import Mark
 
 RECORD_NAME = "necktimer.safety.json"
 VERSION = 1
+RECORD_LIMIT = 4 * 1024 * 1024  # bytes: far more than years of sessions; /dev/zero is more
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def read(data_dir: Path) -> SafetyFacts | None:
     """The record, or None when there is none. Raises StorageError(DAMAGED) for garbage."""
     path = record_path(data_dir)
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(read_small(path, RECORD_LIMIT))
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise ValueError("not a necktimer safety record")
         anchor = stamp_from_text(data["anchor"]) if data.get("anchor") else None

@@ -116,12 +116,19 @@ class SessionService:
         self._known: dict[int, Session] = {s.id: s for s in store.rule_sessions()}
         self._known |= _reported_session(store.get_meta("reported_end"),
                                          store.get_meta("reported_mark"))
+        self._record_damaged = False
         facts = self._read_record()
         anchor = _later(store.anchor(), facts.anchor if facts else None)
         self._timeline = Timeline(clock, anchor, floor=_latest_time(anchor, self._known))
         if facts is not None:
             self._merge_record(facts)
             self._timeline.raise_floor(_latest_time(None, self._known))
+        if self._record_damaged and not self._known and not self._history_lost:
+            # A damaged safety record beside a history that holds nothing (emptied, or
+            # truncated to nothing): what both held is gone. Never assume "never": ask.
+            self._history_lost = True
+            self._write("that the history was lost",
+                        lambda store: store.set_meta("history_lost", "1"))
         self._gap_noticed = store.get_meta("gap_notice_for")
 
     @classmethod
@@ -633,6 +640,7 @@ class SessionService:
             return record.read(self._data_dir)
         except StorageError as error:
             log.warning("%s", error)
+            self._record_damaged = error.problem is Problem.DAMAGED
             return None
 
     def _merge_record(self, facts: record.SafetyFacts) -> None:

@@ -105,6 +105,30 @@ def test_a_stop_undone_while_locked_survives_a_crash_with_its_reminder_and_gap(
     assert rows(data_dir)[0]["end_reason"] == "completed"
 
 
+@pytest.mark.parametrize("history", ["empty file", "empty history"])
+def test_a_damaged_record_beside_a_history_that_holds_nothing_is_a_lost_history(
+        data_dir, clock, tmp_path, history):
+    """Both files emptied or damaged (a crash on a full disk, a careless clean-up): that
+    is not a first start. necktimer asks when a pack last came off, it never says Ready."""
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 1)
+    clock.advance(60)
+    service.tick()
+    service.close()
+    if history == "empty file":
+        (data_dir / DB_NAME).write_bytes(b"")
+    else:  # a valid history with nothing in it, made elsewhere
+        fresh = tmp_path / "fresh"
+        reopen(fresh, clock).close()
+        shutil.copyfile(fresh / DB_NAME, data_dir / DB_NAME)
+    (data_dir / RECORD_NAME).write_bytes(b"{\"version\": 1, \"sess")
+    restarted = reopen(data_dir, clock)
+    assert restarted.status().state is State.UNKNOWN
+    assert not restarted.start(Therapy.HEAT).ok
+    restarted.close()
+    assert reopen(data_dir, clock).status().state is State.UNKNOWN  # it is kept
+
+
 def test_a_locked_file_is_not_taken_for_a_damaged_one(data_dir, clock, locker):
     reopen(data_dir, clock).close()
     before = (data_dir / DB_NAME).read_bytes()

@@ -287,7 +287,11 @@ def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:
     try:
         places.append(socket_path(data_dir))
     except (UnsafeFolder, OSError) as error:
-        log.warning("%s", error)  # no safe place here: only the one the window named
+        # No safe place here: only the one the window named. Said once, and again if no
+        # window answers (this is asked every 50 ms while a window holds the folder).
+        if str(error) not in _UNSAFE:
+            log.warning("%s", error)
+        _UNSAFE[str(error)] = None
     # A window started with another XDG_RUNTIME_DIR (when this is an SSH login, say)
     # listens elsewhere; its lock file says where.
     places.append(announced_socket(data_dir))
@@ -311,9 +315,13 @@ def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:
     return None
 
 
+_UNSAFE: dict[str, None] = {}  # why the socket folder could not be used, once each
+
+
 def _no_answer(data_dir: Path, error: Exception) -> str:
+    reason = " ".join(_UNSAFE) or str(error) or "-"
     return arg(translate("Cli", "necktimer is running for %1 but does not answer (%2)."),
-               str(data_dir), str(error) or "-")
+               str(data_dir), reason)
 
 
 LOCK_WAIT_S = 10.0  # for a window that holds the lock while it starts up (or dies)

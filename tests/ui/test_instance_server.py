@@ -276,6 +276,25 @@ def test_a_terminal_with_another_runtime_folder_finds_the_window_through_its_loc
         shutil.rmtree(elsewhere, ignore_errors=True)
 
 
+def test_a_socket_folder_taken_by_another_user_is_named_once_not_two_hundred_times(
+        launcher, runtime):
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a folder to another user (uid 65534)")
+    window = launcher.spawn()
+    launcher.wait_ready(window)
+    os.chown(runtime / "necktimer", 65534, 65534)
+    try:
+        code, _out, err = launcher.run("stop")
+        assert code == Exit.UNAVAILABLE
+        said = f"{runtime / 'necktimer'} belongs to another user."
+        assert err.count(said) == 2, err  # warned once, then named as the reason
+        assert "does not answer" in err.splitlines()[-1] and said in err.splitlines()[-1]
+    finally:
+        os.chown(runtime / "necktimer", os.getuid(), os.getgid())
+    assert launcher.ask(Command.QUIT).ok
+    assert wait_exit(window) == 0
+
+
 def test_the_socket_and_its_folder_are_private(launcher, runtime):
     primary = launcher.spawn()
     launcher.wait_ready(primary)

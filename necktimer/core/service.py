@@ -518,26 +518,33 @@ class SessionService:
     def recover(self, *, write_now: bool = True) -> list[Ended]:
         """At start-up: close sessions that ended while necktimer was not running.
 
-        A session with time left simply resumes. If the wall clock is behind the
-        trusted time after a reboot, it was set back while necktimer was closed:
-        how long the pack has been on cannot be known, so an open session is closed.
+        Within one boot a session with time left simply resumes: the boot clock knows how
+        long it has run. A session still open from before a reboot is closed as
+        interrupted, now: only the wall clock is left to time it, and one a few minutes
+        slow (or set back while the machine was off) would let it run past its cap.
         """
         moment = self.moment()
         ended = []
-        if moment.trusted - moment.wall > CLOCK_BACK_TOLERANCE:
-            for session in [s for s in self._known.values() if s.ended_at is None]:
-                if session.start_mark and session.start_mark.boot_id == moment.raw.boot_id:
-                    continue  # this boot's clock knows exactly how long it has run
-                end = min(moment.trusted, session.planned_end)
-                end = max(end, session.started_at + timedelta(microseconds=1))
-                closed = replace(session, ended_at=end, end_reason=EndReason.INTERRUPTED,
-                                 closed_while_away=True)
-                self._known[session.id] = closed
-                self._write("the end of the session",
-                            lambda store, s=session, e=end: store.end_session(
-                                s.id, e, EndReason.INTERRUPTED, while_away=True))
-                log.warning("clock set back while closed; closed session %d", session.id)
-                ended.append(Ended(self._placed(closed, moment), while_away=True))
+        set_back = moment.trusted - moment.wall > CLOCK_BACK_TOLERANCE
+        for session in [s for s in self._known.values() if s.ended_at is None]:
+            if session.start_mark and session.start_mark.boot_id == moment.raw.boot_id:
+                continue  # this boot's clock knows exactly how long it has run
+            if not set_back and moment.wall >= session.planned_end:
+                continue  # over by the wall clock too: it completed (closed below)
+            # Started before a reboot and not over by the wall clock: only the wall clock
+            # says how long the pack has been on, and a clock a few minutes slow would
+            # stretch the session past its cap. End it now instead.
+            end = min(moment.trusted, session.planned_end)
+            end = max(end, session.started_at + timedelta(microseconds=1))
+            closed = replace(session, ended_at=end, end_reason=EndReason.INTERRUPTED,
+                             closed_while_away=True)
+            self._known[session.id] = closed
+            self._write("the end of the session",
+                        lambda store, s=session, e=end: store.end_session(
+                            s.id, e, EndReason.INTERRUPTED, while_away=True))
+            log.warning("session %d was open across a reboot%s; closed as interrupted",
+                        session.id, " with the clock set back" if set_back else "")
+            ended.append(Ended(self._placed(closed, moment), while_away=True))
         self._deferred = not write_now  # the window writes after its first paint
         try:
             ended += self._close_overdue_in_memory(moment, while_away=True)

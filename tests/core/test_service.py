@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from helpers import T0, rows
 
 from necktimer.core.diary import Pain
@@ -252,6 +253,35 @@ def test_clock_set_back_across_a_reboot_never_shortens_the_gap(service, data_dir
     restarted = reopen(data_dir, clock)
     restarted.recover()
     assert restarted.status().wait == timedelta(hours=2)  # the time down cannot be known
+
+
+@pytest.mark.parametrize("wall_error", [-9 * 60, 0, 2 * 60])
+def test_a_session_open_across_a_reboot_ends_at_once_whatever_the_wall_clock_says(
+        service, data_dir, clock, wall_error):
+    """Ten minutes into a 15-minute session the machine restarts and is back a minute
+    later. A wall clock 9 minutes slow would have given it 14 more minutes (24 in all):
+    across a reboot nothing but the wall clock can time it, so it ends now."""
+    service.start(Therapy.HEAT, 15)
+    clock.advance(10 * 60)
+    service.close()
+    clock.reboot(60, wall_error=wall_error)
+    restarted = reopen(data_dir, clock)
+    [ended] = restarted.recover()
+    assert ended.session.end_reason is EndReason.INTERRUPTED and ended.while_away
+    status = restarted.status()
+    assert status.state is State.WAITING and status.remaining is None
+    assert not restarted.start(Therapy.ICE).ok
+    assert restarted.pending_removal() is not None  # "take the pack off" is said
+
+
+def test_a_session_over_by_the_wall_clock_after_a_reboot_completed(service, data_dir, clock):
+    service.start(Therapy.ICE, 15)
+    clock.advance(5 * 60)
+    service.close()
+    clock.reboot(20 * 60)
+    restarted = reopen(data_dir, clock)
+    [ended] = restarted.recover()
+    assert ended.session.end_reason is EndReason.COMPLETED and ended.while_away
 
 
 def test_two_services_cannot_both_start(data_dir, clock):

@@ -261,6 +261,10 @@ class Target(Protocol):
 
     def status(self) -> Status: ...
 
+    def reminded_without_window(self) -> bool:
+        """Whether a reminder outlives the window now (a backstop watches the session)."""
+        ...
+
 
 Speaking = Callable[[], AbstractContextManager[object]]
 
@@ -302,7 +306,8 @@ def _carry_out(request: Request, target: Target,
     if command is Command.QUIT:
         status, pending = target.status(), target.pending_removal()
         if quit_refusal(status, pending) and not request.force:
-            return Exit.REFUSED, lambda: quit_refusal(status, pending) or "", None
+            reminded = target.reminded_without_window()
+            return Exit.REFUSED, lambda: quit_refusal(status, pending, reminded) or "", None
         return Exit.OK, lambda: translate("Commands", "necktimer is quitting."), None
     status, pending = target.status(), target.pending_removal()
     data = status_json(status) | {"pack_waiting": pending is not None}
@@ -359,8 +364,15 @@ def removed_message(session: Session) -> str:
     return arg(text, clock_time(session.removed_at))
 
 
-def quit_refusal(status: Status, pending: Session | None) -> str | None:
-    """Why quitting now would leave a pack on with nobody to say so; None when it is safe."""
+def quit_refusal(status: Status, pending: Session | None,
+                 reminded: bool = False) -> str | None:
+    """Why quitting now would leave a pack on unwatched; None when it is safe. `reminded`:
+    a backstop would still say when to take the pack off, only the window would go."""
+    if status.state is State.RUNNING and reminded:
+        return translate("Commands", "A session is running: if necktimer quits, its window "
+                                     "stops counting down (a desktop notification still says "
+                                     "when to take the pack off). Stop the session first, or "
+                                     "quit with --force.")
     if status.state is State.RUNNING:
         return translate("Commands", "A session is running: if necktimer quits, nobody will "
                                      "remind you to take the pack off. Stop the session first, "

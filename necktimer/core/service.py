@@ -465,6 +465,10 @@ class SessionService:
                     lambda store: store.set_meta("physician_snoozed_until", iso(until)),
                     safety=False)
 
+    def reminded_without_window(self) -> bool:
+        """(commands.Target) With no window running there is no window to quit."""
+        return False
+
     def answer_last_application(self, ended_at: datetime | None) -> Outcome:
         """After a lost history: when ice or heat was last applied (None: over a gap ago)."""
         moment = self.moment()

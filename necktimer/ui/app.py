@@ -335,10 +335,8 @@ class Necktimer(QObject):
     def _quit_warning(self) -> str:
         """What quitting with a pack on costs: the truth depends on whether the backstop
         (which outlives the window) is running to remind at the planned end."""
-        from necktimer.instance import BACKSTOP_LOCK_NAME, held_elsewhere
-
         status = self.controller.state.status
-        if not held_elsewhere(self.data_dir / BACKSTOP_LOCK_NAME):
+        if not self.controller.reminded_without_window():
             pass
         elif status.state is State.RUNNING:
             return arg(translate("App", "A pack is on. If necktimer quits now, its window "

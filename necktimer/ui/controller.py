@@ -98,6 +98,13 @@ class Controller(QObject):
 
     # -- requests from any front end (also commands.Target) ---------------------------------
 
+    def reminded_without_window(self) -> bool:
+        """Whether the backstop (which outlives the window) holds its lock: quitting would
+        then end the countdown on screen, not the reminder."""
+        from necktimer.instance import BACKSTOP_LOCK_NAME, held_elsewhere
+
+        return held_elsewhere(self.service.data_dir / BACKSTOP_LOCK_NAME)
+
     def status(self) -> Status:
         return self.service.status()
 

@@ -133,7 +133,7 @@
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="351"/>
+        <location filename="../../necktimer/ui/app.py" line="349"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
@@ -153,27 +153,27 @@
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="344"/>
+        <location filename="../../necktimer/ui/app.py" line="342"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="349"/>
+        <location filename="../../necktimer/ui/app.py" line="347"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="383"/>
+        <location filename="../../necktimer/ui/app.py" line="381"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="415"/>
+        <location filename="../../necktimer/ui/app.py" line="413"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="456"/>
+        <location filename="../../necktimer/ui/app.py" line="454"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
@@ -409,17 +409,17 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="315"/>
+        <location filename="../../necktimer/cli.py" line="323"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="338"/>
+        <location filename="../../necktimer/cli.py" line="346"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="361"/>
+        <location filename="../../necktimer/cli.py" line="369"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
@@ -432,47 +432,52 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="291"/>
+        <location filename="../../necktimer/commands.py" line="295"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="306"/>
+        <location filename="../../necktimer/commands.py" line="311"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="317"/>
+        <location filename="../../necktimer/commands.py" line="322"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="320"/>
+        <location filename="../../necktimer/commands.py" line="325"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="346"/>
+        <location filename="../../necktimer/commands.py" line="351"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="356"/>
+        <location filename="../../necktimer/commands.py" line="361"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="358"/>
+        <location filename="../../necktimer/commands.py" line="363"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="365"/>
+        <location filename="../../necktimer/commands.py" line="372"/>
+        <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
+        <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="377"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="369"/>
+        <location filename="../../necktimer/commands.py" line="381"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -617,7 +622,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="38"/>
+        <location filename="../../necktimer/ui/history_window.py" line="40"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -628,97 +633,97 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="48"/>
+        <location filename="../../necktimer/ui/history_window.py" line="50"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="75"/>
+        <location filename="../../necktimer/ui/history_window.py" line="89"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="76"/>
+        <location filename="../../necktimer/ui/history_window.py" line="90"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="77"/>
+        <location filename="../../necktimer/ui/history_window.py" line="91"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="78"/>
+        <location filename="../../necktimer/ui/history_window.py" line="92"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="79"/>
+        <location filename="../../necktimer/ui/history_window.py" line="93"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="84"/>
+        <location filename="../../necktimer/ui/history_window.py" line="98"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="84"/>
+        <location filename="../../necktimer/ui/history_window.py" line="98"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="89"/>
+        <location filename="../../necktimer/ui/history_window.py" line="103"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="95"/>
+        <location filename="../../necktimer/ui/history_window.py" line="109"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="97"/>
+        <location filename="../../necktimer/ui/history_window.py" line="111"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="115"/>
+        <location filename="../../necktimer/ui/history_window.py" line="129"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="125"/>
+        <location filename="../../necktimer/ui/history_window.py" line="139"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="126"/>
+        <location filename="../../necktimer/ui/history_window.py" line="140"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="67"/>
+        <location filename="../../necktimer/ui/history_window.py" line="69"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="69"/>
+        <location filename="../../necktimer/ui/history_window.py" line="71"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="206"/>
+        <location filename="../../necktimer/ui/history_window.py" line="220"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="214"/>
+        <location filename="../../necktimer/ui/history_window.py" line="228"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="216"/>
+        <location filename="../../necktimer/ui/history_window.py" line="230"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -777,170 +782,170 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="85"/>
-        <location filename="../../necktimer/ui/main_window.py" line="272"/>
+        <location filename="../../necktimer/ui/main_window.py" line="86"/>
+        <location filename="../../necktimer/ui/main_window.py" line="273"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="86"/>
-        <location filename="../../necktimer/ui/main_window.py" line="272"/>
+        <location filename="../../necktimer/ui/main_window.py" line="87"/>
+        <location filename="../../necktimer/ui/main_window.py" line="273"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="273"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="274"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="90"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="90"/>
-        <location filename="../../necktimer/ui/main_window.py" line="124"/>
-        <location filename="../../necktimer/ui/main_window.py" line="275"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="125"/>
+        <location filename="../../necktimer/ui/main_window.py" line="276"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="96"/>
-        <location filename="../../necktimer/ui/main_window.py" line="277"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="278"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
-        <location filename="../../necktimer/ui/main_window.py" line="276"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="277"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="285"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="286"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <location filename="../../necktimer/ui/main_window.py" line="105"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="113"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="124"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="128"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="128"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="132"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="132"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="135"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="137"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="138"/>
+        <location filename="../../necktimer/ui/main_window.py" line="139"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="139"/>
+        <location filename="../../necktimer/ui/main_window.py" line="140"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <location filename="../../necktimer/ui/main_window.py" line="275"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="275"/>
+        <location filename="../../necktimer/ui/main_window.py" line="276"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="276"/>
+        <location filename="../../necktimer/ui/main_window.py" line="277"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="287"/>
+        <location filename="../../necktimer/ui/main_window.py" line="288"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="314"/>
+        <location filename="../../necktimer/ui/main_window.py" line="316"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Anwendung um %1 gestoppt. Versehentlich? Sie können das 10 Sekunden lang rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="316"/>
+        <location filename="../../necktimer/ui/main_window.py" line="318"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="337"/>
+        <location filename="../../necktimer/ui/main_window.py" line="339"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="339"/>
+        <location filename="../../necktimer/ui/main_window.py" line="341"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="342"/>
+        <location filename="../../necktimer/ui/main_window.py" line="344"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="343"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -1188,97 +1193,97 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="358"/>
+        <location filename="../../necktimer/core/service.py" line="365"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="380"/>
+        <location filename="../../necktimer/core/service.py" line="387"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="387"/>
+        <location filename="../../necktimer/core/service.py" line="394"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="397"/>
+        <location filename="../../necktimer/core/service.py" line="404"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="465"/>
+        <location filename="../../necktimer/core/service.py" line="476"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="474"/>
+        <location filename="../../necktimer/core/service.py" line="485"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="681"/>
+        <location filename="../../necktimer/core/service.py" line="713"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="683"/>
+        <location filename="../../necktimer/core/service.py" line="715"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="720"/>
+        <location filename="../../necktimer/core/service.py" line="752"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="783"/>
+        <location filename="../../necktimer/core/service.py" line="815"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="786"/>
+        <location filename="../../necktimer/core/service.py" line="818"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="792"/>
+        <location filename="../../necktimer/core/service.py" line="824"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="802"/>
+        <location filename="../../necktimer/core/service.py" line="834"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="806"/>
+        <location filename="../../necktimer/core/service.py" line="838"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="811"/>
+        <location filename="../../necktimer/core/service.py" line="843"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="813"/>
+        <location filename="../../necktimer/core/service.py" line="845"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="821"/>
+        <location filename="../../necktimer/core/service.py" line="853"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="823"/>
+        <location filename="../../necktimer/core/service.py" line="855"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="825"/>
+        <location filename="../../necktimer/core/service.py" line="857"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -1346,67 +1351,67 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="207"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="211"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="229"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="230"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="240"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="231"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="241"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="234"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="244"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="236"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="246"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="238"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="248"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="246"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="256"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="250"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="260"/>
         <source>when was ice or heat last applied?</source>
         <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="252"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="254"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="264"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="256"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="266"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1442,143 +1447,143 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="28"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="34"/>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="38"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="45"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="36"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="40"/>
         <source>Session length in minutes</source>
         <translation>Dauer einer Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="37"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
         <source>Session &amp;length:</source>
         <translation>&amp;Dauer einer Anwendung:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="43"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="47"/>
         <source>Gap between sessions in minutes</source>
         <translation>Pause zwischen Anwendungen in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="44"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
         <source>At least %1; you may make it longer, not shorter.</source>
         <translation>Mindestens %1; Sie können sie verlängern, aber nicht verkürzen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="46"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="50"/>
         <source>&amp;Gap between sessions:</source>
         <translation>&amp;Pause zwischen Anwendungen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="52"/>
         <source>Play a &amp;sound when a session ends</source>
         <translation>&amp;Ton abspielen, wenn eine Anwendung endet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="49"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
         <source>Warn one minute &amp;before the end</source>
         <translation>Eine Minute vor dem Ende &amp;warnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="50"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
         <source>&amp;Remind me when I may apply ice or heat again</source>
         <translation>E&amp;rinnern, wenn ich wieder Eis oder Wärme anwenden darf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="51"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
         <source>&amp;Keep running in the system tray when the window closes</source>
         <translation>In der Systemleiste weiter&amp;laufen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="59"/>
         <source>This desktop has no system tray.</source>
         <translation>Diese Arbeitsumgebung hat keine Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
         <source>Start at l&amp;ogin (in the tray)</source>
         <translation>Beim An&amp;melden starten (in der Systemleiste)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="57"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
         <source>Ask how bad the &amp;pain is (pain diary)</source>
         <translation>Nach der Schmerzstärke &amp;fragen (Schmerztagebuch)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="58"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="62"/>
         <source>Also ask be&amp;fore the pack goes on</source>
         <translation>Auch &amp;vor dem Auflegen fragen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="74"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="74"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="75"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="82"/>
         <source>Colour scheme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="83"/>
         <source>&amp;Colours:</source>
         <translation>Farb&amp;schema:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="82"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="86"/>
         <source>The system&apos;s language</source>
         <translation>Die Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="86"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="90"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="87"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="91"/>
         <source>Lang&amp;uage:</source>
         <translation>Spr&amp;ache:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="88"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
         <source>A new language applies the next time necktimer starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von necktimer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="93"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="101"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="93"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="101"/>
         <source>Reminders</source>
         <translation>Erinnerungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="94"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="102"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="98"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="106"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Eine Anwendung dauert nie länger als %1 Minuten, und die Pause ist nie kürzer als %2.</translation>
     </message>

@@ -75,6 +75,10 @@ def test_quitting_says_the_backstop_still_reminds_when_one_runs(make_app, clock,
     assert "nobody will remind you" not in text
     assert "a desktop notification will still tell you at 09:15 to take the pack off" in text
     instance.question.defaultButton().click()  # keep running
+    refused = instance.handle_request(Request(Command.QUIT))  # from a terminal
+    assert refused.code == Exit.REFUSED
+    assert "a desktop notification still says when to take the pack off" in refused.message
+    assert "nobody" not in refused.message
     tick(instance, clock, 15 * 60)  # time's up: the pack waits to be marked removed
     instance.tray.quit.trigger()
     assert "will still remind you to take it off" in instance.question.text()

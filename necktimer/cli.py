@@ -275,8 +275,10 @@ def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int
     return _print(reply)  # also when a window could not answer: its reason and code
 
 
-def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:
-    """The running instance's reply, or None when none is there to ask.
+def _ask_running(data_dir: Path, request: Request, settings,
+                 unsafe: dict[str, None] | None = None) -> Reply | None:
+    """The running instance's reply, or None when none is there to ask. Why this user's
+    socket folder could not be used goes into `unsafe` (once each), for the last word.
 
     Raises Unreachable when something is there but gives no trustworthy answer (a
     frozen window, another user's program): that is never taken as "nobody runs".
@@ -289,9 +291,10 @@ def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:
     except (UnsafeFolder, OSError) as error:
         # No safe place here: only the one the window named. Said once, and again if no
         # window answers (this is asked every 50 ms while a window holds the folder).
-        if str(error) not in _UNSAFE:
+        if unsafe is None or str(error) not in unsafe:
             log.warning("%s", error)
-        _UNSAFE[str(error)] = None
+        if unsafe is not None:
+            unsafe[str(error)] = None
     # A window started with another XDG_RUNTIME_DIR (when this is an SSH login, say)
     # listens elsewhere; its lock file says where.
     places.append(announced_socket(data_dir))
@@ -315,11 +318,8 @@ def _ask_running(data_dir: Path, request: Request, settings) -> Reply | None:
     return None
 
 
-_UNSAFE: dict[str, None] = {}  # why the socket folder could not be used, once each
-
-
-def _no_answer(data_dir: Path, error: Exception) -> str:
-    reason = " ".join(_UNSAFE) or str(error) or "-"
+def _no_answer(data_dir: Path, error: Exception, unsafe: dict[str, None] | None = None) -> str:
+    reason = " ".join(unsafe or ()) or str(error) or "-"
     return arg(translate("Cli", "necktimer is running for %1 but does not answer (%2)."),
                str(data_dir), reason)
 
@@ -337,11 +337,12 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
     deadline = time.monotonic() + LOCK_WAIT_S
     # `--minimized` (a login's autostart, say) leaves a running window where it is.
     asked = Request(Command.PING) if minimized and request.command is Command.SHOW else request
+    unsafe: dict[str, None] = {}  # why the socket folder could not be used
     while True:
         try:
-            reply = _ask_running(data_dir, asked, settings)
+            reply = _ask_running(data_dir, asked, settings, unsafe)
         except Unreachable as error:
-            return _unusable(request, _no_answer(data_dir, error))
+            return _unusable(request, _no_answer(data_dir, error, unsafe))
         if reply is not None and asked is not request:
             return _print(Reply(Exit.OK, translate("Cli", "necktimer is already running.")))
         if reply is not None:
@@ -357,7 +358,7 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
         # Another process holds the folder: a window starting up (its socket comes in a
         # moment) or one that just died (the kernel lets its lock go in a moment).
         if time.monotonic() >= deadline:
-            return _unusable(request, _no_answer(data_dir, TimeoutError("no reply")))
+            return _unusable(request, _no_answer(data_dir, TimeoutError("no reply"), unsafe))
         time.sleep(0.05)
     # No instance is running: this process is now the only one that may act.
     service = _open_service(data_dir, settings, request.command)

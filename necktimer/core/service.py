@@ -680,7 +680,8 @@ class SessionService:
             elif (remembered.ended_at is None and known.ended_at is not None
                   and known.end_reason in (EndReason.STOPPED, EndReason.CANCELLED)):
                 # A stop undone while the history could not be written: the record, written
-                # after it, says the pack stayed on to the planned end.
+                # after it, says the pack stayed on to the planned end. (Were it a stop whose
+                # record write failed instead, the later end is still the safe one to keep.)
                 self._known[remembered.id] = replace(known, ended_at=None, end_reason=None,
                                                      end_mark=None, removed_at=None)
                 self._write("the undone stop",

@@ -337,17 +337,15 @@ class Necktimer(QObject):
         (which outlives the window) is running to remind at the planned end."""
         status = self.controller.state.status
         if not self.controller.reminded_without_window():
-            pass
-        elif status.state is State.RUNNING:
+            return translate("App", "A pack is on. If necktimer quits now, nobody will "
+                                    "remind you to take it off.")
+        if status.state is State.RUNNING:
             return arg(translate("App", "A pack is on. If necktimer quits now, its window "
                                         "stops counting down; a desktop notification will "
                                         "still tell you at %1 to take the pack off."),
                        clock_time(status.ends_at))
-        else:
-            return translate("App", "A pack is on. If necktimer quits now, a desktop "
-                                    "notification will still remind you to take it off.")
-        return translate("App", "A pack is on. If necktimer quits now, nobody will "
-                                "remind you to take it off.")
+        return translate("App", "A pack is on. If necktimer quits now, a desktop "
+                                "notification will still remind you to take it off.")
 
     # -- settings, history ----------------------------------------------------------------
 

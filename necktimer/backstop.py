@@ -43,6 +43,7 @@ from necktimer.core import record
 from necktimer.core.alerts import ACTION_DEFAULT, ACTION_SHOW, Alert
 from necktimer.core.backstop_words import WORDS_NAME, Words, from_json, words_for
 from necktimer.core.clock import Clock, SystemClock
+from necktimer.core.files import read_small
 from necktimer.core.record import SafetyFacts
 from necktimer.core.resources import resource
 from necktimer.core.rules import CAP, EndReason, Session
@@ -62,6 +63,7 @@ log = logging.getLogger("necktimer.backstop")
 
 LOCK_NAME = BACKSTOP_LOCK_NAME
 LOG_NAME = "backstop.log"
+WORDS_LIMIT = 1 << 20  # the window writes about 1 KiB of reminder words
 LOG_LIMIT = 256 * 1024  # bytes per log file; one older file is kept
 # Written by ui.backstop_launcher in the window's language: {"version": 1, "session": ID,
 # "summary", "body", "repeat_body": str, "actions": [[key, label], ...], "sound": bool,
@@ -209,7 +211,7 @@ def load_words(data_dir: Path, session: Session) -> Words:
     """The window's words for `session`, or English from core.alerts when they are missing."""
     english = words_for(session, sound=True, sound_file=_default_sound())
     try:
-        return from_json((data_dir / WORDS_NAME).read_bytes(), session, english)
+        return from_json(read_small(data_dir / WORDS_NAME, WORDS_LIMIT), session, english)
     except FileNotFoundError:
         return english
     except (OSError, ValueError) as error:
@@ -395,7 +397,6 @@ IN_CLOEXEC = os.O_CLOEXEC
 CLOCK_BOOTTIME = 7
 TFD_NONBLOCK = os.O_NONBLOCK
 TFD_CLOEXEC = os.O_CLOEXEC
-TFD_TIMER_ABSTIME = 1
 
 
 class _Timespec(ctypes.Structure):
@@ -434,16 +435,21 @@ class BootAlarm:
     def fileno(self) -> int:
         return self._fd
 
-    def arm(self, boottime: float) -> bool:
-        """Ring at `boottime` (seconds on CLOCK_BOOTTIME); False if it cannot be set."""
+    def arm(self, delay: float) -> bool:
+        """Ring once `delay` seconds have passed on CLOCK_BOOTTIME (suspend included);
+        False if it cannot be set.
+
+        Relative, never an absolute boot-clock reading: a process whose clocks are shifted
+        (faketime, a time namespace) reads another boot time than the kernel's timer
+        keeps, and an absolute moment already past there rang at once, again and again:
+        the backstop spun at 100 % CPU.
+        """
         if self._fd < 0:
             return False
-        boottime = max(boottime, 0.001)
-        seconds = int(boottime)
-        value = _Itimerspec(_Timespec(0, 0),
-                            _Timespec(seconds, int((boottime - seconds) * 1e9)))
-        return self._libc.timerfd_settime(self._fd, TFD_TIMER_ABSTIME, ctypes.byref(value),
-                                          None) == 0
+        delay = max(delay, 0.001)
+        seconds = int(delay)
+        value = _Itimerspec(_Timespec(0, 0), _Timespec(seconds, int((delay - seconds) * 1e9)))
+        return self._libc.timerfd_settime(self._fd, 0, ctypes.byref(value), None) == 0
 
     def drain(self) -> None:
         with contextlib.suppress(OSError):
@@ -646,7 +652,7 @@ class Backstop:
         settled = self._watch.watching and self._lock.still_ours()
         if not settled:
             return min(seconds, POLL_S)
-        if self._alarm.arm(self.clock.boottime() + seconds):
+        if self._alarm.arm(seconds):
             return min(seconds + 1.0, SAFETY_WAKE_S)
         return min(seconds, WAKE_S)
 
@@ -661,6 +667,17 @@ class Backstop:
             if self._facts is not None:  # it was there: deleted, with its folder perhaps
                 self._record_unreadable(f"{record.record_path(self.data_dir)} is gone")
             return
+        if self._facts is not None:
+            # A record never forgets a session, except one made again in a folder that
+            # was deleted (on a full disk, with nothing in it): what it said before stands.
+            shown = {s.id for s in facts.sessions}
+            forgotten = [s for s in self._facts.sessions if s.id not in shown]
+            if forgotten:
+                self._record_unreadable(f"{record.record_path(self.data_dir)} no longer shows "
+                                        f"session {max(s.id for s in forgotten)}")
+                facts = replace(facts, sessions=(*facts.sessions, *forgotten))
+                self._facts = facts
+                return
         self._facts, self._record_problem = facts, ""
 
     def _record_unreadable(self, problem: str) -> None:

@@ -44,11 +44,13 @@ def epilog() -> str:
                         start a session (%1-%2 min) in the running
                         instance, or open necktimer with it started
   stop                  stop the running session
-  done                  confirm the pack is off after a session ended
+  done [--at-end]       confirm the pack is off after a session ended (--at-end:
+                        it came off when the session ended)
   quit [--force]        quit the running instance (refused while a pack is on,
                         unless --force)
   last-applied HH:MM|%3
                         after a lost history: when ice or heat was last applied
+                        (14:30, or 2:30pm)
   install-desktop       add necktimer to your application menu (no root needed)
   uninstall-desktop     remove it again
 
@@ -76,6 +78,16 @@ def minutes_arg(text: str) -> int:
         return rules.check_minutes(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def therapy_arg(text: str) -> Therapy:
+    """'ice' or 'heat', or their names in the user's language ('Eis', 'calor')."""
+    wanted = text.strip().casefold()
+    for therapy in Therapy:
+        if wanted in (therapy.value, therapy.label.casefold()):
+            return therapy
+    raise argparse.ArgumentTypeError(arg(translate("Cli", "%1 is neither %2 nor %3"),
+                                         repr(text), *(t.value for t in Therapy)))
 
 
 def when_arg(text: str) -> str:
@@ -164,8 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true",
                         help=translate("Cli", "print one JSON object"))
     start = sub.add_parser("start", parents=[common], help=translate("Cli", "start a session"))
-    start.add_argument("therapy", choices=[t.value for t in Therapy],
-                       metavar="|".join(t.value for t in Therapy))
+    start.add_argument("therapy", type=therapy_arg,
+                       metavar="|".join(t.value for t in Therapy),
+                       help=translate("Cli", "ice or heat, in English or in your language"))
     start.add_argument("--minutes", type=minutes_arg, default=None, metavar="N",
                        help=arg(translate("Cli", "length in minutes, %1-%2 (default: the "
                                                  "length you chose last)"),
@@ -177,9 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
     last = sub.add_parser("last-applied", parents=[common],
                           help=translate("Cli", "say when ice or heat was last applied"))
     last.add_argument("when", type=when_arg, metavar=f"HH:MM|{EARLIER}")
-    for name, text in (("stop", translate("Cli", "stop the running session")),
-                       ("done", translate("Cli", "confirm the pack is off")),
-                       ("install-desktop", translate("Cli", "add the menu entry and icon for "
+    sub.add_parser("stop", parents=[common], help=translate("Cli", "stop the running session"))
+    done = sub.add_parser("done", parents=[common],
+                          help=translate("Cli", "confirm the pack is off"))
+    done.add_argument("--at-end", action="store_true",
+                      help=translate("Cli", "it came off when the session ended, not just "
+                                            "now (the gap runs from when it came off)"))
+    for name, text in (("install-desktop", translate("Cli", "add the menu entry and icon for "
                                                             "this user")),
                        ("uninstall-desktop", translate("Cli", "remove the menu entry and "
                                                               "icon"))):
@@ -204,9 +221,11 @@ def default_data_dir() -> Path:
 def request_for(args: argparse.Namespace) -> Request:
     command = Command(args.command or "show")
     if command is Command.START:
-        return Request(command, Therapy(args.therapy), args.minutes)
+        return Request(command, args.therapy, args.minutes)
     if command is Command.QUIT:
         return Request(command, force=args.force)
+    if command is Command.DONE:
+        return Request(command, at_end=args.at_end)
     if command is Command.LAST_APPLIED:
         return Request(command, when=args.when)
     return Request(command)
@@ -266,13 +285,34 @@ def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int
     if reply is None:
         service = _open_service(data_dir, settings, Command.STATUS)
         if isinstance(service, int):
-            return service
-        reply = execute(request, service)
-        service.close()
+            # The history cannot be opened (another program holds it, say): the safety
+            # record still tells when the next session is allowed.
+            reply = _status_from_record(data_dir, settings)
+            if reply is None:
+                return service
+        else:
+            reply = execute(request, service)
+            service.close()
     if as_json and reply.status is not None:
         print(json.dumps(reply.status))
         return Exit.OK
     return _print(reply)  # also when a window could not answer: its reason and code
+
+
+def _status_from_record(data_dir: Path, settings) -> Reply | None:
+    from necktimer.commands import status_sentence
+    from necktimer.core.clock import SystemClock
+    from necktimer.core.report import status_json
+    from necktimer.core.service import status_from_record
+
+    found = status_from_record(data_dir, SystemClock(), settings.current.gap)
+    if found is None:
+        return None
+    status, waiting = found
+    print(translate("Cli", "(from the safety record: the history itself cannot be read "
+                           "right now)"), file=sys.stderr)
+    return Reply(Exit.OK, status_sentence(status, waiting),
+                 status_json(status) | {"pack_waiting": waiting is not None})
 
 
 def _ask_running(data_dir: Path, request: Request, settings,
@@ -361,6 +401,10 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
             return _unusable(request, _no_answer(data_dir, TimeoutError("no reply"), unsafe))
         time.sleep(0.05)
     # No instance is running: this process is now the only one that may act.
+    if request.command in WINDOW_COMMANDS and (missing := _no_desktop()):
+        lock.release()
+        print(f"{APP_NAME}: {missing}", file=sys.stderr)
+        return int(Exit.UNAVAILABLE)
     service = _open_service(data_dir, settings, request.command)
     if isinstance(service, int):
         lock.release()
@@ -385,6 +429,26 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
                    initial=request if request.command is Command.START else None)
 
 
+def _no_desktop() -> str | None:
+    """Why no window can be shown here, or None. Qt would abort the whole process
+    (SIGABRT, a core dump) where it finds no display; this says so in a sentence."""
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY"):
+        return None  # a platform chosen by hand, or Wayland: let Qt try
+    display = os.environ.get("DISPLAY", "")
+    if display:
+        # ":1" or ":1.0" is this machine's X server; its socket tells whether it runs.
+        number = display.partition(":")[2].partition(".")[0]
+        host = display.partition(":")[0]
+        if host or not number.isdigit() or os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            return None
+        return arg(translate("Cli", "the window cannot be shown: the display %1 is not "
+                                    "running. Commands that need no window (status, stop, "
+                                    "done, quit) still work."), display)
+    return translate("Cli", "the window cannot be shown: there is no desktop here (neither "
+                            "DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no "
+                            "window (status, stop, done, quit) still work.")
+
+
 def _open_service(data_dir: Path, settings, command: Command):
     """The service on the data folder, or an exit code after saying why it cannot be used."""
     from necktimer.core.clock import SystemClock
@@ -398,8 +462,10 @@ def _open_service(data_dir: Path, settings, command: Command):
         service.recover()
     except StorageError as error:
         return _unusable(Request(command), str(error))
-    for notice in [*service.notices, *settings.warnings]:
+    for notice in service.notices:
         print(notice, file=sys.stderr)
+    for warning in settings.warnings:
+        print(f"{warning} ({settings.path})", file=sys.stderr)
     return service
 
 

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from necktimer.core import rules
 from necktimer.core.humanize import format_duration
-from necktimer.core.i18n import arg, last_at, translate
+from necktimer.core.i18n import arg, last_at, translate, twelve_hour
 from necktimer.core.report import status_json
 from necktimer.core.rules import Session, State, Status, Therapy
 from necktimer.core.service import Outcome
@@ -52,6 +52,7 @@ class Exit(enum.IntEnum):
 _FIELDS = {
     Command.START: {"therapy", "minutes"},
     Command.QUIT: {"force"},
+    Command.DONE: {"at_end"},
     Command.LAST_APPLIED: {"when"},
 }
 
@@ -103,6 +104,7 @@ class Request:
     force: bool = False  # quit even while a pack is on
     when: str | None = None  # for last-applied: "HH:MM", EARLIER, or a moment (ISO 8601)
     speech: Speech | None = None  # the asker's language and clock; None: the answerer's
+    at_end: bool = False  # done: the pack came off when the session ended, not now
 
     def to_message(self) -> dict:
         message: dict[str, object] = {"v": PROTOCOL_VERSION, "cmd": self.command.value}
@@ -116,6 +118,8 @@ class Request:
             message["when"] = self.when
         if self.speech is not None:
             message["speech"] = self.speech.to_message()
+        if self.at_end:
+            message["at_end"] = True
         return message
 
     @classmethod
@@ -155,9 +159,12 @@ class Request:
             parse_when(when, moment=True)
         elif when is not None:
             raise ProtocolError("only last-applied takes a time")
+        at_end = message.get("at_end", False)
+        if not isinstance(at_end, bool):
+            raise ProtocolError("at_end must be true or false")
         speech = message.get("speech")
         return cls(command, therapy, minutes, force, when,
-                   None if speech is None else Speech.from_message(speech))
+                   None if speech is None else Speech.from_message(speech), at_end)
 
 
 @dataclass(frozen=True)
@@ -205,13 +212,33 @@ def decode(data: bytes) -> object:
         raise ProtocolError(f"not a JSON message: {type(error).__name__}") from None
 
 
-_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+# "14:30"; and "2:30 pm", "2:30 p.m.", "2:30PM" as a 12-hour clock writes it.
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(?:\s*([ap])\.?\s*m\.?)?", re.IGNORECASE)
+
+
+def _clock_reading(text: str) -> tuple[list[int], int] | None:
+    """The hours (0-23) a clock reading may name, and its minute; None if it is none.
+
+    Where the user's clock shows a.m. and p.m., a bare "7:36" is either: both are
+    candidates, and the caller takes the later, the side that keeps the gap longest.
+    """
+    match = _CLOCK.fullmatch(text)
+    if match is None:
+        return None
+    hour, minute, half = int(match[1]), int(match[2]), (match[3] or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None  # "14:30 pm"
+        return [hour % 12 + (12 if half == "p" else 0)], minute
+    if twelve_hour() and 1 <= hour <= 12:
+        return [hour % 12, hour % 12 + 12], minute
+    return [hour], minute
 
 
 def parse_when(text: str, *, moment: bool = False) -> str:
-    """Check a `last-applied` answer: "HH:MM" today (or yesterday, if that is later), or
-    EARLIER; with `moment`, as between processes, also a moment (ISO 8601 with offset)."""
-    if text == EARLIER or _CLOCK.fullmatch(text) or (moment and _moment(text) is not None):
+    """Check a `last-applied` answer: a clock reading ("14:30", "2:30 pm"), or EARLIER;
+    with `moment`, as between processes, also a moment (ISO 8601 with offset)."""
+    if text == EARLIER or _clock_reading(text) or (moment and _moment(text) is not None):
         return text
     raise ProtocolError(arg(translate("Commands", "'%1' is not a time like 14:30, nor '%2'."),
                             text, EARLIER))
@@ -229,7 +256,7 @@ def when_here(text: str | None) -> str | None:
     """A `last-applied` answer as it goes to a window: a clock reading becomes the moment
     it names here. Only this process's C library knows its TZ for certain (a POSIX rule,
     a path, a change of offset since that time), so the reading is not left to the window."""
-    if text is None or not _CLOCK.fullmatch(text):
+    if text is None or _clock_reading(text) is None:
         return text
     return when_to_moment(text, datetime.now(UTC)).isoformat()
 
@@ -240,9 +267,10 @@ def when_to_moment(text: str, now: datetime) -> datetime | None:
     EARLIER."""
     if text == EARLIER:
         return None
-    if _CLOCK.fullmatch(text):
-        hours, minutes = (int(part) for part in text.split(":"))
-        return last_at(hours, minutes, now)
+    reading = _clock_reading(text)
+    if reading is not None:
+        hours, minute = reading
+        return max(last_at(hour, minute, now) for hour in hours)
     return _moment(text)
 
 
@@ -253,7 +281,7 @@ class Target(Protocol):
 
     def stop(self) -> Outcome: ...
 
-    def acknowledge_removal(self) -> Session | None: ...
+    def acknowledge_removal(self, *, at_end: bool = False) -> Session | None: ...
 
     def pending_removal(self) -> Session | None: ...
 
@@ -290,7 +318,7 @@ def _carry_out(request: Request, target: Target,
     if command is Command.STOP:
         return _answer(target.stop())
     if command is Command.DONE:
-        session = target.acknowledge_removal()
+        session = target.acknowledge_removal(at_end=request.at_end)
         if session is None:
             return Exit.REFUSED, lambda: translate("Commands", "No pack was waiting to come "
                                                                "off."), None

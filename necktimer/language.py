@@ -171,7 +171,8 @@ def _formats(locale: QLocale) -> i18n.Formats:
         return i18n.Formats()  # the C locale: 24-hour times and ISO dates
     short = QLocale.FormatType.ShortFormat
     pattern = locale.dateFormat(short)
-    month_first = pattern.lstrip("d. /").startswith("M")
+    # "M/d/yy" (US English) puts the month first; "dd.MM.yy" and "d/M/yy" the day.
+    month_first = 0 <= pattern.find("M") < pattern.find("d")
     # "25. Nov." where the locale writes its day with a point (German), else "25 Nov".
     day_month = "d. MMM" if pattern.startswith(("d.", "dd.")) else "d MMM"
 
@@ -188,4 +189,6 @@ def _formats(locale: QLocale) -> i18n.Formats:
     def decimal(value: float) -> str:
         return locale.toString(float(value), "f", 1)
 
-    return i18n.Formats(time=time, date=long_date, short_date=short_date, decimal=decimal)
+    twelve_hour = "a" in locale.timeFormat(short).lower()  # Qt writes a.m./p.m. as "AP"
+    return i18n.Formats(time=time, date=long_date, short_date=short_date, decimal=decimal,
+                        twelve_hour=twelve_hour)

@@ -10,16 +10,36 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from necktimer.core.i18n import arg, translate
-from necktimer.core.settings import Settings
+from necktimer.core.settings import SETTINGS_NAME, Settings
 
 log = logging.getLogger("necktimer.settings")
 
-SETTINGS_NAME = "settings.ini"
+__all__ = ["SETTINGS_NAME", "SettingsFile"]
+
+
+SETTINGS_LIMIT = 1 << 20  # bytes; ours are a few hundred
+
+
+def _unusable(path: Path) -> str | None:
+    """Why the file at `path` cannot be our settings (a FIFO, a device, a huge file), or
+    None when it can (or is not there yet). A link to a regular file is fine."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return error.strerror or str(error)
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size > SETTINGS_LIMIT:
+        return f"larger than {SETTINGS_LIMIT} bytes"
+    return None
 
 
 class SettingsFile(QObject):
@@ -28,16 +48,24 @@ class SettingsFile(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = data_dir / SETTINGS_NAME
-        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        # QSettings reads the file as it is made: a FIFO there would hang it for good.
+        self._unusable = _unusable(self.path)
+        self._qsettings = (None if self._unusable
+                           else QSettings(str(self.path), QSettings.Format.IniFormat))
         self.warnings: list[str] = []
         self.current = self.load()
 
     def load(self) -> Settings:
-        self._qsettings.sync()
-        raw = {key: self._qsettings.value(key) for key in self._qsettings.allKeys()}
-        settings, self.warnings = Settings.from_raw(raw)
-        for warning in self.warnings:
-            log.warning("%s (%s)", warning, self.path)
+        if self._qsettings is None:
+            settings, self.warnings = Settings(), [arg(translate(
+                "Settings", "%1 cannot be used (%2); the default settings apply."),
+                str(self.path), self._unusable or "")]
+        else:
+            self._qsettings.sync()
+            raw = {key: self._qsettings.value(key) for key in self._qsettings.allKeys()}
+            settings, self.warnings = Settings.from_raw(raw)
+        for warning in self.warnings:  # the caller shows them: the window, or the terminal
+            log.info("%s (%s)", warning, self.path)
         self.current = settings
         return settings
 
@@ -45,13 +73,14 @@ class SettingsFile(QObject):
         """Keep `settings` (in memory at once, on disk if it can); returns a problem, if any."""
         changed = settings != self.current
         self.current = settings
-        for key, value in settings.to_raw().items():
-            self._qsettings.setValue(key, value)
-        self._qsettings.sync()
-        with contextlib.suppress(OSError):  # health-related preferences stay private
-            os.chmod(self.path, 0o600)
+        if self._qsettings is not None:
+            for key, value in settings.to_raw().items():
+                self._qsettings.setValue(key, value)
+            self._qsettings.sync()
+            with contextlib.suppress(OSError):  # health-related preferences stay private
+                os.chmod(self.path, 0o600)
         problem = None
-        if self._qsettings.status() != QSettings.Status.NoError:
+        if self._qsettings is None or self._qsettings.status() != QSettings.Status.NoError:
             problem = arg(translate("Settings", "The settings could not be saved to %1; "
                                                 "they apply until necktimer quits."),
                           str(self.path))

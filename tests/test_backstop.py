@@ -510,7 +510,8 @@ def test_open_necktimer_hands_the_reminder_to_the_window(server, env, data_dir, 
         instance.kill()
 
 
-@pytest.mark.parametrize("fault", ["garbage record", "folder deleted"])
+@pytest.mark.parametrize("fault", ["garbage record", "folder deleted",
+                                   "record made again without the session"])
 def test_when_in_doubt_it_reminds(server, env, data_dir, backstops, fault):
     start_session(data_dir, started_ago=54)
     end = planned_end(data_dir)
@@ -520,8 +521,12 @@ def test_when_in_doubt_it_reminds(server, env, data_dir, backstops, fault):
         broken = data_dir / "broken.json"
         broken.write_text('{"version": 1, "sessions": [{"id": ')
         broken.rename(data_dir / "necktimer.safety.json")
-    else:
+    elif fault == "folder deleted":
         shutil.rmtree(data_dir)
+    else:  # as a window makes it again after the folder was deleted on a full disk
+        shutil.rmtree(data_dir)
+        data_dir.mkdir(mode=0o700)
+        record.write(data_dir, record.SafetyFacts(()))
 
     first = server.next_call(timeout=end - time.monotonic() + 10)
     assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
@@ -641,3 +646,22 @@ def test_after_the_window_dies_its_notification_is_replaced_and_its_click_counts
     assert server.next_call(timeout=10).data == {"closed": shown}
     wait_until(lambda: lock_holder(data_dir) is None, 10, "the backstop exited")
     assert_removal_recorded(env, data_dir, session.id)
+
+
+def test_the_boot_alarm_counts_from_now_not_from_an_absolute_boot_time():
+    """Under faketime (or in a time namespace) the process reads a boot clock far behind
+    the kernel's. An alarm set for an absolute reading of it lay in the kernel's past, rang
+    at once, every time: a backstop was seen spinning at 100 % CPU for 20 minutes."""
+    import select
+
+    from necktimer.backstop import BootAlarm
+
+    alarm = BootAlarm()
+    try:
+        assert alarm.available
+        assert alarm.arm(60.0)  # one minute from now, on the kernel's boot clock
+        assert select.select([alarm], [], [], 0.05)[0] == []
+        assert alarm.arm(0.001)
+        assert select.select([alarm], [], [], 5.0)[0] == [alarm]
+    finally:
+        alarm.close()

@@ -15,7 +15,7 @@ from necktimer.core.service import SessionService
 
 
 def necktimer(*args, cwd, env=None, timeout=60):
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run([sys.executable, "-m", "necktimer", *args], capture_output=True,
                           text=True, cwd=cwd, env=environment, timeout=timeout)
 
@@ -49,7 +49,8 @@ def test_after_a_reboot_with_the_clock_set_back_a_terminal_closes_the_session_to
     stop = necktimer("stop", "--data-dir", str(data_dir), cwd=tmp_path)
     assert "first minute" not in stop.stdout and stop.returncode == 1, stop.stdout
     start = necktimer("start", "ice", "--data-dir", str(data_dir), cwd=tmp_path)
-    assert start.returncode == 1 and "Next session allowed at" in start.stdout
+    # Nobody has said the pack is off: the gap waits for that, and says so.
+    assert start.returncode == 1 and "after the pack comes off" in start.stdout
 
 
 @pytest.mark.parametrize("thing", ["fifo", "link to /dev/zero"])
@@ -68,6 +69,65 @@ def test_something_else_at_the_safety_records_path_never_hangs(tmp_path, data_di
     assert result.returncode == 0, result.stderr
     # Nothing can be known: the history is asked for, never assumed empty.
     assert json.loads(result.stdout)["state"] == "unknown"
+
+
+@pytest.mark.parametrize("thing", ["fifo", "link to /dev/zero"])
+@pytest.mark.parametrize(("name", "state"), [("necktimer.sqlite3", "unknown"),
+                                             ("settings.ini", "ready")])
+def test_something_else_at_the_history_or_settings_path_never_hangs(tmp_path, data_dir,
+                                                                    thing, name, state):
+    data_dir.mkdir(parents=True)
+    if name == "settings.ini":  # beside a history, which a first `status` makes
+        assert necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path).returncode == 0
+    path = data_dir / name
+    if thing == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    result = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,
+                       timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["state"] == state
+    assert "not a regular file" in result.stderr  # said, not silently worked around
+    assert os.path.lexists(path) or any(".damaged-" in p.name for p in data_dir.iterdir())
+
+
+@pytest.mark.parametrize(("display", "said"), [("", "there is no desktop here"),
+                                               (":93", "the display :93 is not running")])
+def test_without_a_desktop_the_window_commands_say_so_and_start_nothing(
+        tmp_path, data_dir, display, said):
+    """Qt aborted the process (exit 134, a core dump) where no display could be reached."""
+    assert not os.path.exists("/tmp/.X11-unix/X93")
+    no_desktop = {"QT_QPA_PLATFORM": "", "WAYLAND_DISPLAY": "", "DISPLAY": display}
+    for args in (("start", "ice"), ()):
+        result = necktimer(*args, "--data-dir", str(data_dir), cwd=tmp_path, env=no_desktop)
+        assert result.returncode == 3 and said in result.stderr, result.stderr
+    status = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,
+                       env=no_desktop)
+    assert json.loads(status.stdout)["state"] == "ready"
+
+
+def test_status_while_another_program_holds_the_history_says_when_from_the_record(
+        tmp_path, data_dir):
+    """It exited 3 with "Another program is holding the session history" and no time."""
+    import sqlite3
+
+    service, clock, _ = started_ago(data_dir, 30, 5)
+    clock.advance(5 * 60)
+    service.tick()
+    service.acknowledge_removal()  # off at its end, 25 minutes ago
+    service.close()
+    holder = sqlite3.connect(data_dir / "necktimer.sqlite3", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path)
+    finally:
+        holder.close()
+    assert result.returncode == 0, result.stderr
+    assert "Another program" in result.stderr and "safety record" in result.stderr
+    status = json.loads(result.stdout)
+    assert status["state"] == "waiting" and status["pack_waiting"] is False
+    assert 95 * 60 - 15 < status["wait_s"] <= 95 * 60  # less the wait for the lock
 
 
 def test_status_ready(tmp_path, data_dir):
@@ -110,7 +170,7 @@ def test_status_json_running_and_waiting(tmp_path, data_dir):
     [
         (["--frobnicate"], "unrecognized arguments: --frobnicate"),
         (["status", "--xml"], "unrecognized arguments: --xml"),
-        (["start", "cold"], "invalid choice: 'cold'"),
+        (["start", "cold"], "'cold' is neither ice nor heat"),
         (["start", "ice", "--minutes", "16"], "1 to 15 minutes; 16 is not allowed"),
         (["start", "ice", "--minutes", "0"], "1 to 15 minutes; 0 is not allowed"),
         (["start", "ice", "--minutes", "ten"], "'ten' is not a whole number"),
@@ -129,8 +189,9 @@ def test_bad_command_line_gets_one_line_and_exit_2(tmp_path, data_dir, args, com
 
 
 @pytest.mark.parametrize(("lang", "args", "words"), [
-    ("es_US.UTF-8", ["start", "cold"], ["argumento ice|heat", "opción no válida: 'cold'",
-                                         "(elija entre 'ice', 'heat')", "consulte"]),
+    ("es_US.UTF-8", ["frobnicate"], ["argumento COMMAND", "opción no válida: 'frobnicate'",
+                                      "(elija entre 'status', 'start'", "consulte"]),
+    ("es_US.UTF-8", ["start", "cold"], ["argumento ice|heat", "'cold' no es ni ice ni heat"]),
     ("de_DE.UTF-8", ["start"], ["diese Argumente fehlen: ice|heat", "siehe"]),
     ("de_DE.UTF-8", ["--frob"], ["unbekannte Argumente: --frob"]),
 ])
@@ -182,6 +243,7 @@ def test_start_refused_during_gap_exits_1_with_the_time(tmp_path, data_dir):
     service, clock, _ = started_ago(data_dir, 30, 5)
     clock.advance(5 * 60)
     service.tick()
+    service.acknowledge_removal()  # off at its end, 25 minutes ago
     service.close()
     result = necktimer("start", "heat", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 1
@@ -196,6 +258,18 @@ def test_done_from_the_command_line_records_the_removal(tmp_path, data_dir):
     assert result.returncode == 0 and result.stdout.startswith("Noted: the ice pack came off at")
     again = necktimer("done", "--data-dir", str(data_dir), cwd=tmp_path)
     assert again.returncode == 1 and "No pack was waiting" in again.stdout
+
+
+@pytest.mark.parametrize(("args", "wait_min"), [((), 120), (("--at-end",), 115)])
+def test_done_late_starts_the_gap_now_or_at_the_end_as_the_user_says(tmp_path, data_dir,
+                                                                     args, wait_min):
+    service, _clock, _ = started_ago(data_dir, 10, 5)  # ended 5 minutes ago
+    service.close()
+    result = necktimer("done", *args, "--data-dir", str(data_dir), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    status = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir),
+                                  cwd=tmp_path).stdout)
+    assert wait_min * 60 - 10 < status["wait_s"] <= wait_min * 60
 
 
 def test_damaged_database_is_reported_kept_and_the_gap_is_asked_for(tmp_path, data_dir):
@@ -221,6 +295,7 @@ def test_broken_settings_value_is_reported_and_clamped(tmp_path, data_dir):
     assert result.returncode == 0
     assert "gap_minutes=5 is outside the safe range 120–720; using 120" in result.stderr
     assert "default_minutes=99 is outside the safe range 1–15; using 15" in result.stderr
+    assert result.stderr.count("default_minutes=99") == 1  # said once, not once per logger
 
 
 def test_a_mis_start_shortens_what_status_offers(tmp_path, data_dir):

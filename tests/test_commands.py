@@ -20,6 +20,7 @@ from necktimer.commands import (
     decode,
     encode,
     execute,
+    parse_when,
     when_here,
     when_to_moment,
 )
@@ -42,6 +43,7 @@ VALID = [
     Request(Command.START, Therapy.HEAT, 7),
     Request(Command.STOP),
     Request(Command.DONE),
+    Request(Command.DONE, at_end=True),
     Request(Command.QUIT),
     Request(Command.QUIT, force=True),
     Request(Command.LAST_APPLIED, when="14:30"),
@@ -105,6 +107,8 @@ MALFORMED = [
     (message(cmd="start", therapy="ice", minutes=-3), "1 to 15 minutes; -3 is not allowed"),
     (message(cmd="start", therapy="ice", minutes=10**30), "is not allowed"),
     # quit --force
+    (message(cmd="done", at_end="yes"), "at_end must be true or false"),
+    (message(cmd="stop", at_end=True), "stop does not take ['at_end']"),
     (message(cmd="quit", force="yes"), "force must be true or false"),
     (message(cmd="quit", force=1), "force must be true or false"),
     (message(cmd="quit", force=None), "force must be true or false"),
@@ -320,9 +324,10 @@ def test_status_says_first_that_a_pack_is_waiting_to_come_off(service, clock):
     reply = run(service, Command.STATUS)
     assert reply.status["pack_waiting"] is True
     assert reply.message == ("Time's up: take the heat pack off now, then run 'necktimer "
-                             "done'. Next session allowed at 11:05 (in 2 h).")
-    run(service, Command.DONE)
-    assert run(service, Command.STATUS).message.startswith("Next session allowed at 11:05")
+                             "done'. Next session allowed 2 h after the pack comes off "
+                             "(at 11:06 if it is off now).")
+    run(service, Command.DONE)  # at 09:05:20: the gap runs from then
+    assert run(service, Command.STATUS).message.startswith("Next session allowed at 11:06")
 
 
 def test_the_answer_is_put_into_words_after_the_deed_and_in_the_askers_words(service):
@@ -362,6 +367,32 @@ def test_last_applied_after_a_lost_history(service, clock):
 ])
 def test_a_last_applied_time_is_the_latest_such_time_not_after_now(when, expected):
     assert when_to_moment(when, T0) == expected
+
+
+EVENING = T0 + timedelta(hours=10)  # 19:00 on the local clock
+
+
+@pytest.mark.parametrize(("when", "twelve", "expected"), [
+    # A bare reading on a 12-hour clock may be a.m. or p.m.: the later, the longer gap.
+    ("6:30", True, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
+    ("6:30", False, datetime(2026, 3, 2, 6, 30, tzinfo=LOCAL)),
+    ("12:10", True, datetime(2026, 3, 2, 12, 10, tzinfo=LOCAL)),
+    ("6:30 am", True, datetime(2026, 3, 2, 6, 30, tzinfo=LOCAL)),
+    ("6:30 p.m.", False, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
+    ("6:30PM", False, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
+    ("12:10 a.m.", True, datetime(2026, 3, 2, 0, 10, tzinfo=LOCAL)),
+    ("18:30", True, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
+])
+def test_a_reading_on_a_12_hour_clock(when, twelve, expected):
+    with i18n.speaking(formats=i18n.Formats(twelve_hour=twelve)):
+        assert parse_when(when) == when
+        assert when_to_moment(when, EVENING) == expected
+
+
+@pytest.mark.parametrize("when", ["14:30 pm", "0:30 am", "6:30 pn", "6:30 p.m.x", "24:00"])
+def test_readings_no_clock_shows_are_refused(when):
+    with pytest.raises(ProtocolError):
+        parse_when(when)
 
 
 def test_the_service_and_the_wire_agree_on_the_time_left(service, clock):

@@ -110,3 +110,15 @@ def test_the_mode_is_private_even_with_a_permissive_umask(folder):
     finally:
         os.umask(old)
     assert stat.S_IMODE((folder / SETTINGS_NAME).stat().st_mode) == 0o600
+
+
+def test_a_fifo_at_the_settings_path_neither_hangs_nor_is_written(folder):
+    os.mkfifo(folder / SETTINGS_NAME)
+    settings = SettingsFile(folder)  # QSettings alone would block here for good
+    assert settings.current == Settings()
+    assert settings.warnings == [f"{folder / SETTINGS_NAME} cannot be used (not a regular "
+                                 "file); the default settings apply."]
+    problem = settings.update(default_minutes=5)
+    assert problem is not None and "could not be saved" in problem
+    assert settings.current.default_minutes == 5  # for this run, in memory
+    assert stat.S_ISFIFO((folder / SETTINGS_NAME).lstat().st_mode)

@@ -312,6 +312,27 @@ def test_german_text_and_plurals(installed_language):
     assert format_duration(timedelta(minutes=102)) == "1 h 42 min"
 
 
+@pytest.mark.parametrize(("setting", "written"), [
+    ("de", "2. März"), ("es_ES", "2 mar"), ("en_GB", "2 Mar"), ("en_US", "Mar 2")])
+def test_short_dates_put_day_and_month_in_the_locales_order(installed_language, setting,
+                                                            written):
+    from datetime import date
+
+    installed_language(setting)
+    assert i18n.short_date(date(2026, 3, 2)) == written
+
+
+@pytest.mark.parametrize(("setting", "typed", "therapy"), [
+    ("es", "hielo", "ice"), ("es", "Calor", "heat"), ("de", "Wärme", "heat"),
+    ("de", "ice", "ice")])
+def test_the_command_line_takes_the_therapy_in_the_users_language(installed_language,
+                                                                  setting, typed, therapy):
+    from necktimer.cli import build_parser
+
+    installed_language(setting)
+    assert build_parser().parse_args(["start", typed]).therapy.value == therapy
+
+
 def test_spanish_for_a_us_spanish_locale(installed_language):
     from necktimer.ui.history_window import HistoryText
 

@@ -448,6 +448,11 @@ OPTIONAL_COLUMNS = ("pain_before", "pain_after", "note", "start_boot", "start_bo
 
 def salvage(damaged: Path, newest: int = 2000) -> list[sqlite3.Row]:
     """Read back what session rows a damaged file still gives, newest first."""
+    try:
+        if not stat.S_ISREG(damaged.stat().st_mode):
+            return []  # a FIFO (or a link to one, or to /dev/zero): reading it never ends
+    except OSError:
+        return []
     rows = _salvage_from(damaged, newest)
     if rows:
         return rows

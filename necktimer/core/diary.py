@@ -146,7 +146,9 @@ def physician_advice(history: EpisodeQueries, now: datetime) -> Advice:
 class Day:
     day: date
     sessions: int
-    pain: float | None  # mean rating that day
+    pain: float | None  # mean rating that day (each session's before, else its after)
+    before: float | None = None  # mean of the ratings before a session
+    after: float | None = None  # mean of the ratings after one
 
 
 def last_days(history: Iterable[Session], today: date, days: int = CHART_DAYS) -> list[Day]:
@@ -154,19 +156,24 @@ def last_days(history: Iterable[Session], today: date, days: int = CHART_DAYS) -
     first = today - timedelta(days=days - 1)
     counts: dict[date, int] = {}
     ratings: dict[date, list[int]] = {}
+    befores: dict[date, list[int]] = {}
+    afters: dict[date, list[int]] = {}
     for session in history:
         if not session.counts_for_gap:
             continue
         day = local(session.started_at).date()
         if first <= day <= today:
             counts[day] = counts.get(day, 0) + 1
-            if (value := rating(session)) is not None:
-                ratings.setdefault(day, []).append(value)
+            for values, value in ((ratings, rating(session)), (befores, session.pain_before),
+                                  (afters, session.pain_after)):
+                if value is not None:
+                    values.setdefault(day, []).append(value)
     result = []
     for offset in range(days):
         day = first + timedelta(days=offset)
-        values = ratings.get(day)
-        result.append(Day(day, counts.get(day, 0), fmean(values) if values else None))
+        means = [fmean(values[day]) if day in values else None
+                 for values in (ratings, befores, afters)]
+        result.append(Day(day, counts.get(day, 0), *means))
     return result
 
 

@@ -42,6 +42,7 @@ class Formats:
     date: Callable[[date], str] = lambda day: day.isoformat()
     short_date: Callable[[date], str] = lambda day: day.strftime("%d %b")
     decimal: Callable[[float], str] = lambda value: f"{value:.1f}"  # one decimal place
+    twelve_hour: bool = False  # the clock shows a.m. and p.m. ("7:36" may be either)
     # Only the locale-independent outputs (CSV, JSON) bypass these.
 
 
@@ -175,6 +176,11 @@ def _readings(naive: datetime) -> list[datetime]:
     zone = _current.tz
     return [(naive.replace(fold=fold).astimezone() if zone is None  # the machine's zone
              else naive.replace(fold=fold, tzinfo=zone)).astimezone(UTC) for fold in (0, 1)]
+
+
+def twelve_hour() -> bool:
+    """Whether the user's clock shows a.m. and p.m."""
+    return _current.formats.twelve_hour
 
 
 def clock_time(moment: datetime | None) -> str:

@@ -6,7 +6,8 @@ all ask these functions, so no entry point can bend a rule:
 
 * cap: a session lasts at most 15 minutes;
 * gap: the next session (ice or heat) may start 2 hours after the last counted
-  one ended (settings may lengthen it, never shorten it);
+  one ended (settings may lengthen it, never shorten it), or after its pack came
+  off if that was later: while nobody has said it is off, the gap has not begun;
 * mis-start: a session stopped within its first 60 seconds is cancelled and
   starts no gap, but its time counts toward the cycle;
 * cycle: all application since the last full rest adds up to at most 15 minutes,
@@ -34,6 +35,10 @@ MAX_GAP = timedelta(hours=12)
 GRACE = timedelta(seconds=60)
 # A cycle with less than this left is used up: the gap starts from the last mis-start.
 SHORTEST = timedelta(seconds=5)
+# How long after a session ended by itself the pack may still be on: until someone says it
+# came off, the gap waits. Past this, the end is taken as when it came off (an old session
+# nobody confirmed must not lock the user out forever).
+PACK_WATCH = timedelta(hours=12)
 
 
 class Therapy(enum.StrEnum):
@@ -114,6 +119,21 @@ class Session:
     def counts_for_gap(self) -> bool:
         return self.end_reason is not EndReason.CANCELLED
 
+    def off_at(self, now: datetime) -> datetime | None:
+        """When the pack came off, as far as anyone said: the session's end, or the recorded
+        removal if the pack stayed on longer. None while the session runs."""
+        end = self.end_at(now)
+        if end is None or self.removed_at is None:
+            return end
+        return max(end, min(self.removed_at, now))
+
+    def awaiting_removal(self, now: datetime) -> bool:
+        """The session ended by itself and nobody has said the pack is off yet."""
+        end = self.end_at(now)
+        return (end is not None and self.removed_at is None
+                and self.end_reason not in (EndReason.STOPPED, EndReason.CANCELLED)
+                and now - end < PACK_WATCH)
+
 
 @dataclass(frozen=True)
 class Status:
@@ -126,6 +146,7 @@ class Status:
     wait: timedelta | None = None  # time left of the gap
     gap: timedelta = MIN_GAP
     cycle_left: timedelta = CAP  # the longest the next session may last
+    awaiting_removal: bool = False  # the gap starts when the pack of `session` comes off
 
     @property
     def therapy(self) -> Therapy | None:
@@ -140,6 +161,7 @@ class Status:
         if self.state in (State.READY, State.UNKNOWN):
             return None
         if self.state is State.WAITING:
+            # Awaiting removal, this is when the gap would end if the pack came off now.
             return self.now + (self.wait or timedelta(0))
         # While running, the next session is allowed one gap after this one ends.
         return self.now + (self.remaining or timedelta(0)) + self.gap
@@ -171,6 +193,10 @@ class Status:
                                            "Next session allowed at %3.")
             return arg(text, clock_time(self.ends_at), format_duration(self.remaining),
                        allowed_time(self.next_allowed_at))
+        if self.awaiting_removal:
+            return arg(translate("Status", "Next session allowed %1 after the pack comes off "
+                                           "(at %2 if it is off now)."),
+                       format_duration(self.gap), allowed_time(self.next_allowed_at))
         return allowed_at_sentence(self.next_allowed_at, self.wait)
 
 
@@ -204,18 +230,24 @@ def evaluate(history: Iterable[Session], now: datetime, gap: timedelta = MIN_GAP
     last_counted: Session | None = None
     last_end: datetime | None = None
     for session in sessions:
-        end = session.end_at(now)
-        if end is None:
+        off = session.off_at(now)
+        if off is None:
             if running is None or session.started_at > running.started_at:
                 running = session
             continue
-        if session.counts_for_gap and (last_end is None or end > last_end):
-            last_counted, last_end = session, end
+        if session.counts_for_gap and (last_end is None or off > last_end):
+            last_counted, last_end = session, off
     if running is not None:
         # Never more than the session's own length or the cap, never negative,
         # whatever the clock did since it started.
         remaining = min(running.planned_end - now, running.planned_length, CAP)
         return Status(State.RUNNING, now, running, max(remaining, timedelta(0)), gap=gap)
+    latest = max(sessions, key=lambda s: (s.started_at, s.id), default=None)
+    if (last_counted is not None and last_counted is latest
+            and last_counted.awaiting_removal(now)):
+        # The pack may still be on: the skin has not begun its rest.
+        return Status(State.WAITING, now, last_counted, wait=gap, gap=gap,
+                      awaiting_removal=True)
     if last_counted is not None and last_end is not None:
         wait = min(last_end + gap - now, gap)
         if wait > timedelta(0):

@@ -19,6 +19,7 @@ Only this module touches the store; windows and commands use the methods here.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Protocol
 
 from necktimer.core import database, diary, record, rules
+from necktimer.core.backstop_words import WORDS_NAME
 from necktimer.core.clock import Clock, Stamp
 from necktimer.core.database import Problem, StorageError, check_writable, storage_error
 from necktimer.core.diary import Pain
@@ -34,7 +36,7 @@ from necktimer.core.humanize import format_duration, format_precise
 from necktimer.core.i18n import arg, clock_time, local, short_date, translate
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
-from necktimer.core.settings import Settings
+from necktimer.core.settings import SETTINGS_NAME, Settings
 from necktimer.core.store import Store, iso, parse, peek_session, session_from_salvage
 from necktimer.core.timeline import Mark, Moment, Timeline
 
@@ -98,6 +100,31 @@ class PendingWrite:
     apply: Callable[[Store], object]
 
 
+# What necktimer leaves in its data folder besides the history and the safety record
+# (lock files excepted: a first start makes those before it opens the history).
+TRACES = (SETTINGS_NAME, WORDS_NAME, f"{database.DB_NAME}-journal", f"{database.DB_NAME}-wal")
+
+
+def _empty_or_missing(path: Path) -> bool:
+    """No history file, or one of 0 bytes (emptied: `: > necktimer.sqlite3`)."""
+    try:
+        return path.lstat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def _traces_of_use(data_dir: Path) -> bool:
+    """Whether necktimer has been used in `data_dir` before (besides its history)."""
+    try:
+        names = {entry.name for entry in os.scandir(data_dir)}
+    except OSError:
+        return False
+    return any(name in names for name in TRACES) or any(
+        name.startswith(f"{database.DB_NAME}.damaged-") for name in names)
+
+
 class SessionService:
     def __init__(self, store: Store, clock: Clock, settings: SettingsSource | None = None, *,
                  data_dir: Path | None = None, notices: list[str] | None = None,
@@ -135,10 +162,27 @@ class SessionService:
     def open(cls, data_dir: Path, clock: Clock, settings: SettingsSource | None = None, *,
              busy_timeout: float = database.BUSY_TIMEOUT_S) -> SessionService:
         """Open the history in `data_dir` with what the safety record adds; raises StorageError."""
+        fresh = _empty_or_missing(data_dir / database.DB_NAME)
         opened = database.open_database(data_dir, busy_timeout=busy_timeout)
         store = Store(opened)
         lost = False
-        if opened.moved_aside is not None:
+        if fresh and _traces_of_use(data_dir):
+            # The history and the record were deleted, but necktimer was used here: that
+            # is a lost history, not a first start.
+            try:
+                facts = record.read(data_dir)
+            except StorageError:
+                facts = None
+            lost = facts is None or not facts.sessions
+            if lost:
+                with store.transaction():
+                    store.set_meta("history_lost", "1")
+            else:
+                opened.notices.append(arg(translate(
+                    "Service", "The session history in %1 was missing or empty. The latest "
+                               "sessions were restored from the safety record; older ones, "
+                               "with their pain ratings and notes, are gone."), str(data_dir)))
+        elif opened.moved_aside is not None:
             salvaged = [s for row in opened.salvaged if (s := session_from_salvage(row))]
             with store.transaction():
                 for session in salvaged:
@@ -227,20 +271,18 @@ class SessionService:
         self._known = fresh | ({REPORTED_ID: reported} if reported else {})
 
     def pending_removal(self) -> Session | None:
-        """The latest session, if it ended by itself and nobody confirmed the pack is off."""
+        """The latest session, if it ended by itself and nobody confirmed the pack is off
+        (the gap waits for that: rules.Session.awaiting_removal)."""
         moment = self.moment()
         latest = self._latest()
         if latest is None or latest.removed_at is not None or latest.id == REPORTED_ID:
             return None
         placed = self._placed(latest, moment)
-        if placed.end_at(moment.wall) is None or placed.end_reason in (
-                EndReason.STOPPED, EndReason.CANCELLED):
-            return None
-        return placed
+        return placed if placed.awaiting_removal(moment.wall) else None
 
     def _latest(self) -> Session | None:
         sessions = [s for s in self._known.values() if s.id != REPORTED_ID]
-        return max(sessions, key=lambda s: (s.started_at, s.id), default=None)
+        return max(sessions, key=lambda s: s.id, default=None)  # ids never go back; clocks may
 
     def session(self, session_id: int) -> Session | None:
         """One session as the user sees it."""
@@ -387,8 +429,9 @@ class SessionService:
             return Outcome(False, lambda: translate("Service", "There is no stop to undo."),
                            self.status(moment))
         placed = self._placed(session, moment)
-        newer = [s for s in self._known.values() if s.id != session.id
-                 and (s.started_at, s.id) > (session.started_at, session.id)]
+        # Ids, not start times, say which came later: a start time is a wall-clock reading,
+        # and a clock set back between two sessions makes the newer one look older.
+        newer = [s for s in self._known.values() if s.id > session.id]
         if (newer or placed.ended_at is None or moment.wall - placed.ended_at > UNDO_WINDOW
                 or moment.wall >= placed.planned_end):
             return Outcome(False, lambda: translate("Service", "It is too late to undo that "
@@ -397,8 +440,19 @@ class SessionService:
         resumed = replace(session, ended_at=None, end_reason=None, removed_at=None,
                           end_mark=None)
         self._known[session_id] = resumed
-        self._write("the undone stop",
-                    lambda store: store.reopen_session(session_id))
+        undone = PendingWrite("the undone stop", lambda store: store.reopen_session(session_id))
+        self._pending.append(undone)
+        self._record_due = True
+        if not self.flush() and self._record_due:
+            # Neither the history nor the safety record took it (a full disk): a crash now
+            # would forget that the pack is on again, and nothing would remind at its end.
+            # The stop stands, as a start is refused in this case.
+            self._pending.remove(undone)
+            self._known[session_id] = session
+            problem = self.problem
+            return Outcome(False, lambda: arg(translate(
+                "Service", "The stop could not be undone: %1 Take the pack off."),
+                str(problem) if problem else ""), self.status(), unavailable=True)
         status = self.status()
         self._changed()
         return Outcome(True, lambda: arg(translate("Service", "Stop undone: the session goes on "
@@ -406,8 +460,9 @@ class SessionService:
                                          clock_time(status.ends_at)),
                        status, self._placed(resumed, self.moment()))
 
-    def acknowledge_removal(self) -> Session | None:
-        """Record that the pack is off; returns the session it applied to."""
+    def acknowledge_removal(self, *, at_end: bool = False) -> Session | None:
+        """Record that the pack is off: now, or with `at_end` (the user says so) when the
+        session ended. The gap runs from that moment. Returns the session."""
         # A session past its end that nobody closed yet (no window was running) is
         # closed first, so that the next start does not report it again.
         self._close_overdue_in_memory(self.moment(), while_away=False)
@@ -416,9 +471,12 @@ class SessionService:
             return None
         moment = self.moment()
         session = self._known[pending.id]
-        self._known[session.id] = replace(session, removed_at=moment.trusted)
+        removed = moment.trusted
+        if at_end and session.ended_at is not None:
+            removed = min(session.ended_at, removed)
+        self._known[session.id] = replace(session, removed_at=removed)
         self._write("the time the pack came off",
-                    lambda store: store.mark_removed(session.id, moment.trusted))
+                    lambda store: store.mark_removed(session.id, removed))
         self._changed()
         return self._placed(self._known[session.id], moment)
 
@@ -564,6 +622,12 @@ class SessionService:
         """Write what waits to be written, in order; True when nothing is left waiting."""
         if self._store.is_gone():
             self._rebuild_gone_store()
+            if self._store.is_gone():
+                # Not made again (the disk is full, say): the old connection could still
+                # take writes, into a file nobody can see. They wait, and the problem shows.
+                if self._record_due:
+                    self._write_record()
+                return False
         while self._pending:
             write = self._pending[0]
             try:
@@ -883,6 +947,27 @@ def _mark_from(text: str | None) -> Mark | None:
         return Mark(boot_id, float(boottime))
     except ValueError:
         return None
+
+
+def status_from_record(data_dir: Path, clock: Clock,
+                       gap: timedelta = rules.MIN_GAP) -> tuple[Status, Session | None] | None:
+    """What the safety record alone says (the status, and a pack waiting to come off):
+    for a terminal while the history cannot be opened (locked, unreadable). None when
+    the record is missing or unreadable too."""
+    try:
+        facts = record.read(data_dir)
+    except StorageError:
+        return None
+    if facts is None:
+        return None
+    known = {s.id: s for s in facts.sessions}
+    moment = Timeline(clock, facts.anchor, floor=_latest_time(facts.anchor, known)).read()
+    placed = [moment.place_session(s) for s in facts.sessions]
+    status = rules.evaluate(placed, moment.wall, gap, history_lost=facts.history_lost)
+    ours = [s for s in placed if s.id != REPORTED_ID]
+    latest = max(ours, key=lambda s: s.id, default=None)
+    waiting = latest if latest is not None and latest.awaiting_removal(moment.wall) else None
+    return status, waiting
 
 
 def _latest_time(anchor: Stamp | None, sessions: dict[int, Session]) -> datetime | None:

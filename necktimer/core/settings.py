@@ -14,6 +14,7 @@ from datetime import timedelta
 from necktimer.core import rules
 from necktimer.core.i18n import arg, translate
 
+SETTINGS_NAME = "settings.ini"  # in the data folder (necktimer.settings_io reads it)
 MIN_GAP_MINUTES = int(rules.MIN_GAP.total_seconds() // 60)
 MAX_GAP_MINUTES = int(rules.MAX_GAP.total_seconds() // 60)
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from necktimer.core import alerts, rules, schedule
 from necktimer.core.diary import Advice, Pain
-from necktimer.core.i18n import last_at
+from necktimer.core.i18n import arg, last_at, translate
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.service import Ended, Outcome, SessionService
 from necktimer.ui.view_state import PackReminder, PainQuestion, UndoOffer, ViewState
@@ -178,9 +178,9 @@ class Controller(QObject):
                 self.sessionStarted.emit(outcome.session)
         return outcome
 
-    def acknowledge_removal(self) -> Session | None:
+    def acknowledge_removal(self, *, at_end: bool = False) -> Session | None:
         with self._batched():
-            session = self.service.acknowledge_removal()
+            session = self.service.acknowledge_removal(at_end=at_end)
             if session is not None:
                 from necktimer.commands import removed_message
 
@@ -208,6 +208,10 @@ class Controller(QObject):
             question, self._pain = self._pain, None
             if question is not None and value is not None:
                 self.service.record_pain(question.session_id, question.which, value)
+                # The question vanishes on the click: say what was kept, and where it can
+                # be changed, so that a slip of the finger is not a silent wrong entry.
+                self._say(arg(translate("Controller", "Noted: pain %1 of 10. You can change "
+                                                      "it in History."), value))
 
     def record_warning_signs(self, ticked: list[str]) -> None:
         self.service.record_warning_signs(ticked)
@@ -446,9 +450,12 @@ class Controller(QObject):
         return ViewState(
             status=status,
             reminder=reminder,
+            # As the notification: not for a session no longer than the heads-up itself
+            # (a 1-minute one would read "1 minute left" from its first second).
             heads_up=(settings.heads_up and status.state is State.RUNNING
-                      and status.remaining is not None
-                      and status.remaining <= schedule.HEADS_UP),
+                      and status.remaining is not None and status.session is not None
+                      and status.remaining <= schedule.HEADS_UP
+                      and status.session.planned_length > schedule.HEADS_UP),
             gap_over=(status.state is State.READY and self._gap_over_for is not None
                       and settings.gap_reminder),
             undo=self._undo,
@@ -466,6 +473,11 @@ class Controller(QObject):
         status = state.status
         settings = self.settings.current
         session = status.session
+        if self._retry_at is None and (self.service.pending_writes
+                                       or self.service.problem is not None):
+            # A write from a button or a command failed (the history locked, the disk
+            # full): try again soon, not at the next event, which may be hours away.
+            self._retry_writes()
         next_reminder = None
         if state.reminder is not None and self._reminded_boot is not None:
             since = self.service.clock.boottime() - self._reminded_boot

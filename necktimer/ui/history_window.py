@@ -6,8 +6,8 @@ import logging
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QDate, QRegularExpression, QSize, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from necktimer.core import diary
 from necktimer.core.i18n import Translatable, arg, local, start_of_day, today
-from necktimer.core.queries import HistoryFilter
+from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
 from necktimer.ui.history_model import COLUMNS, HistoryModel
@@ -38,6 +40,19 @@ log = logging.getLogger("necktimer.history")
 class HistoryText(Translatable):
     def sessions(self, n: int) -> str:
         return self.tr("%n session(s)", "", n)
+
+
+class PainDelegate(QStyledItemDelegate):
+    """A pain cell takes 0 to 10, or nothing to clear it: "11" cannot even be typed, where
+    it was once accepted by the editor and then dropped without a word."""
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setValidator(QRegularExpressionValidator(QRegularExpression("(10|[0-9])?"),
+                                                        editor))
+        editor.setPlaceholderText("0–10")
+        editor.setAccessibleName(self.tr("Pain, 0 to 10 (empty: not rated)"))
+        return editor
 
 
 class HistoryWindow(QWidget):
@@ -131,6 +146,10 @@ class HistoryWindow(QWidget):
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._pain_editor = PainDelegate(self.table)
+        for column, spec in enumerate(COLUMNS):
+            if spec.key in (SortKey.PAIN_BEFORE, SortKey.PAIN_AFTER):
+                self.table.setItemDelegateForColumn(column, self._pain_editor)
 
 
     def _build_buttons(self) -> QHBoxLayout:

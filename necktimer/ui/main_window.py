@@ -9,6 +9,7 @@ scrolls, so nothing is ever cut off; the disclaimer stays in sight.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 # Below this width (or more, with a large font) the tips go under the session panel.
 SIDE_BY_SIDE_WIDTH = 760
+LATE_CONFIRMATION = timedelta(minutes=2)  # from here "Done" offers "It came off at <end>"
 TIPS_HEIGHT = 220  # the least the tips get; their pages scroll within it
 
 
@@ -124,6 +126,12 @@ class MainWindow(QMainWindow):
         self.time_up_banner.add_button(self.tr("Done — &removed"),
                                        self.tr("Done — removed")).clicked.connect(
             self.controller.acknowledge_removal)
+        # Confirmed late, "Done" starts the gap now: the pack may have stayed on. If it came
+        # off at the end, the user says so here, and the gap runs from then.
+        self.removed_at_end = self.time_up_banner.add_button("", "")
+        self.removed_at_end.clicked.connect(
+            lambda: self.controller.acknowledge_removal(at_end=True))
+        self.removed_at_end.hide()
         self.undo_banner = Banner("undoBanner", Tone.INFO)
         self.undo_banner.add_button(self.tr("&Undo"), self.tr("Undo the stop")).clicked.connect(
             self.controller.undo_stop)
@@ -312,6 +320,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(view.undo is not None)
         self.removed_action.setEnabled(view.reminder is not None)
         self.time_up_banner.show_if(time_up)
+        self._offer_removed_at_end(view)
         self.undo_banner.show_if(None if view.undo is None else arg(
             self.tr("Session stopped at %1. Stopped by mistake? You can undo it for 10 "
                     "seconds."), clock_time(status.now)))
@@ -329,6 +338,16 @@ class MainWindow(QMainWindow):
             if self.tips is not None and therapy is not None:
                 self.tips.bring_forward(therapy)
             self._last_therapy = therapy
+
+    def _offer_removed_at_end(self, view: ViewState) -> None:
+        ended = view.reminder.session.end_at(view.status.now) if view.reminder else None
+        late = ended is not None and view.status.now - ended >= LATE_CONFIRMATION
+        if late:
+            when = clock_time(ended)
+            self.removed_at_end.setText(arg(self.tr("It came off &at %1"), when))
+            self.removed_at_end.setAccessibleName(
+                arg(self.tr("The pack came off at %1, when the session ended"), when))
+        self.removed_at_end.setVisible(late)
 
     def _time_up_text(self, view: ViewState) -> str | None:
         if view.reminder is None:

@@ -2,11 +2,16 @@
 
 It shows exactly while the view state holds a pain question, with targets big
 enough for a person in pain to hit, and never takes the keyboard focus itself.
+From the keyboard: typing a number (in the prompt, or on the status line above it)
+moves to that rating, "1" then "0" to 10, and Enter or Space gives it.
 """
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from necktimer.core.diary import Pain
@@ -14,6 +19,7 @@ from necktimer.core.i18n import arg
 from necktimer.ui.view_state import PainQuestion
 
 TARGET = 36  # px: a comfortable click target
+TEN_WITHIN = 1.5  # s: "1" then "0" this soon after is 10
 
 
 class PainPrompt(QFrame):
@@ -24,6 +30,7 @@ class PainPrompt(QFrame):
         self.setObjectName("painPrompt")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._question: PainQuestion | None = None
+        self._one_at: float | None = None  # when "1" was typed, for "1" "0" = 10
         layout = QVBoxLayout(self)
         self.question = QLabel()
         self.question.setWordWrap(True)
@@ -65,7 +72,7 @@ class PainPrompt(QFrame):
             self.hide()
             return
         if question.which is Pain.BEFORE:
-            text = self.tr("How bad is the pain right now, before the pack goes on?")
+            text = self.tr("How bad was the pain just before the pack went on?")
         else:
             text = self.tr("The pack is off. How bad is the pain now?")
         self.question.setText(text)
@@ -75,3 +82,28 @@ class PainPrompt(QFrame):
     @property
     def asking(self) -> PainQuestion | None:
         return self._question
+
+    def key(self, event: QKeyEvent) -> bool:
+        """Take a digit (move to that rating) or Enter (give the focused one); False when
+        the key is not for the prompt."""
+        if self.isHidden():
+            return False
+        text = event.text()
+        if len(text) == 1 and text.isdigit():
+            value = int(text)
+            if value == 0 and self._one_at is not None and (
+                    time.monotonic() - self._one_at < TEN_WITHIN):
+                value = 10
+            self._one_at = time.monotonic() if value == 1 else None
+            self.buttons[value].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = next((b for b in (*self.buttons, self.skip) if b.hasFocus()), None)
+            if focused is not None:
+                focused.click()
+                return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.key(event):
+            super().keyPressEvent(event)

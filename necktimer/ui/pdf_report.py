@@ -44,22 +44,30 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
     e = html.escape
     words = ReportText()
     counted = [s for s in sessions if s.counts_for_gap]
+    t_note = e(translate("Report", "Note:"))
     cancelled = len(sessions) - len(counted)
     rows = []
+    # Short cells never break inside a word ("abgeschloss-en"). A note, free text of any
+    # length, gets a row of its own across the table instead of a column squeezed thin.
     for s in counted[:MAX_ROWS]:
         actual = s.actual_length
-        rows.append("<tr>" + "".join(f"<td>{e(str(cell))}</td>" for cell in (
-            date_and_time(s.started_at), s.therapy.label,
-            format_length(actual) if actual is not None else translate("Report", "running"),
-            s.end_reason.label if s.end_reason else translate("Report", "running"),
-            "" if s.pain_before is None else s.pain_before,
-            "" if s.pain_after is None else s.pain_after,
-            s.note or "",
-        )) + "</tr>")
+        rows.append("<tr>" + "".join(
+            f'<td style="white-space: nowrap">{e(str(cell))}</td>' for cell in (
+                date_and_time(s.started_at), s.therapy.label,
+                format_length(actual) if actual is not None else translate("Report", "running"),
+                s.end_reason.label if s.end_reason else translate("Report", "running"),
+                "" if s.pain_before is None else s.pain_before,
+                "" if s.pain_after is None else s.pain_after,
+            )) + "</tr>")
+        if s.note:
+            rows.append(f'<tr><td colspan="6"><i>{t_note}</i> {e(s.note)}</td></tr>')
     more = len(counted) - MAX_ROWS
+    def mean(value: float | None) -> str:
+        return "" if value is None else decimal(value)
+
     trend_rows = "".join(
         f"<tr><td>{e(long_date(d.day))}</td><td>{d.sessions}</td>"
-        f"<td>{'' if d.pain is None else decimal(d.pain)}</td></tr>" for d in days)
+        f"<td>{mean(d.before)}</td><td>{mean(d.after)}</td></tr>" for d in days)
     names = warning_signs()
     none_ticked = translate("Report", "none of the signs")
     if warning_answers:
@@ -85,7 +93,8 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
         "per_day": translate("Report", "Sessions and pain per day (last 14 days)"),
         "day": translate("Report", "Day"),
         "count": translate("Report", "Sessions"),
-        "mean": translate("Report", "Mean pain (0–10)"),
+        "mean_before": translate("Report", "Pain before, mean (0–10)"),
+        "mean_after": translate("Report", "Pain after, mean (0–10)"),
         "start": translate("Report", "Start"),
         "therapy": translate("Report", "Therapy"),
         "length": translate("Report", "Length"),
@@ -106,14 +115,14 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
     <h2>{t["signs"]}</h2>
     <ul>{answers}</ul>
     <h2>{t["per_day"]}</h2>
-    <table border="1" cellspacing="0" cellpadding="3">
-      <tr><th>{t["day"]}</th><th>{t["count"]}</th><th>{t["mean"]}</th></tr>{trend_rows}
+    <table border="1" cellspacing="0" cellpadding="3" width="100%">
+      <tr><th>{t["day"]}</th><th>{t["count"]}</th><th>{t["mean_before"]}</th>
+          <th>{t["mean_after"]}</th></tr>{trend_rows}
     </table>
     <h2>{t["count"]}</h2>
-    <table border="1" cellspacing="0" cellpadding="3">
-      <tr><th>{t["start"]}</th><th>{t["therapy"]}</th><th>{t["length"]}</th>
-          <th>{t["ended"]}</th><th>{t["before"]}</th><th>{t["after"]}</th>
-          <th>{t["note"]}</th></tr>
+    <table border="1" cellspacing="0" cellpadding="3" width="100%">
+      <tr>{"".join(f'<th style="white-space: nowrap">{t[key]}</th>' for key in (
+          "start", "therapy", "length", "ended", "before", "after"))}</tr>
       {"".join(rows)}
     </table>
     {more_text}

@@ -191,6 +191,11 @@ class SessionPanel(QWidget):
             if was_hidden and view.pain_question is not None:
                 self.asking.emit(self.pain_prompt)
 
+    def keyPressEvent(self, event) -> None:
+        # Digits typed on the status line (where focus rests after Done) reach the rating.
+        if self._pain_prompt is None or not self._pain_prompt.key(event):
+            super().keyPressEvent(event)
+
     def _set_enabled(self, widget: QWidget, enabled: bool) -> None:
         if not enabled:
             self._keep_focus_out_of(widget)

@@ -33,9 +33,12 @@ class TrendChart(QWidget):
     def set_days(self, days: list[Day]) -> None:
         self.days = days
         rated = [d for d in days if d.pain is not None]
-        summary = arg(self.tr("%1 in the last %2 days"),
+        summary = arg(self.tr("%1 in the last %2 days."),
                       ChartText().sessions(sum(d.sessions for d in days)), len(days))
-        if rated:
+        if len(rated) == 1:
+            summary += " " + arg(self.tr("Pain %1 on %2."), decimal(rated[0].pain),
+                                 short_date(rated[0].day))
+        elif rated:
             summary += " " + arg(self.tr("Pain %1 on %2, %3 on %4."),
                                  decimal(rated[0].pain), short_date(rated[0].day),
                                  decimal(rated[-1].pain), short_date(rated[-1].day))

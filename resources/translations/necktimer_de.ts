@@ -133,7 +133,7 @@
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="349"/>
+        <location filename="../../necktimer/ui/app.py" line="340"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
@@ -153,7 +153,7 @@
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="342"/>
+        <location filename="../../necktimer/ui/app.py" line="343"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
@@ -163,17 +163,17 @@
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="381"/>
+        <location filename="../../necktimer/ui/app.py" line="379"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="413"/>
+        <location filename="../../necktimer/ui/app.py" line="411"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="454"/>
+        <location filename="../../necktimer/ui/app.py" line="452"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
@@ -181,62 +181,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="101"/>
+        <location filename="../../necktimer/cli.py" line="113"/>
         <source>usage: </source>
         <translation>Aufruf: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="102"/>
+        <location filename="../../necktimer/cli.py" line="114"/>
         <source>positional arguments</source>
         <translation>Positionsargumente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="103"/>
+        <location filename="../../necktimer/cli.py" line="115"/>
         <source>options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="104"/>
+        <location filename="../../necktimer/cli.py" line="116"/>
         <source>show this help message and exit</source>
         <translation>diese Hilfe anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="106"/>
+        <location filename="../../necktimer/cli.py" line="118"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>Argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="108"/>
+        <location filename="../../necktimer/cli.py" line="120"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>ungültige Auswahl: %(value)r (möglich sind %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="110"/>
+        <location filename="../../necktimer/cli.py" line="122"/>
         <source>the following arguments are required: %s</source>
         <translation>diese Argumente fehlen: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="112"/>
+        <location filename="../../necktimer/cli.py" line="124"/>
         <source>unrecognized arguments: %s</source>
         <translation>unbekannte Argumente: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="113"/>
+        <location filename="../../necktimer/cli.py" line="125"/>
         <source>expected one argument</source>
         <translation>ein Argument wird erwartet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="114"/>
+        <location filename="../../necktimer/cli.py" line="126"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>ungültiger %(type)s-Wert: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="116"/>
+        <location filename="../../necktimer/cli.py" line="128"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>mehrdeutige Option: %(option)s passt zu %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="118"/>
+        <location filename="../../necktimer/cli.py" line="130"/>
         <source>ignored explicit argument %r</source>
         <translation>explizites Argument ignoriert: %r</translation>
     </message>
@@ -255,6 +255,106 @@
 <context>
     <name>Cli</name>
     <message>
+        <location filename="../../necktimer/cli.py" line="76"/>
+        <source>%1 is not a whole number of minutes</source>
+        <translation>%1 ist keine ganze Zahl von Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="89"/>
+        <source>%1 is neither %2 nor %3</source>
+        <translation>%1 ist weder %2 noch %3</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="102"/>
+        <source>the data folder must not be empty</source>
+        <translation>der Name des Datenordners darf nicht leer sein</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="148"/>
+        <source>(see &apos;%1 --help&apos;)</source>
+        <translation>(siehe &apos;%1 --help&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="155"/>
+        <source>keep the history and settings in DIR (a separate profile)</source>
+        <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="158"/>
+        <source>log what happens</source>
+        <translation>protokollieren, was passiert</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="161"/>
+        <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
+        <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="169"/>
+        <source>show the version and exit</source>
+        <translation>Version anzeigen und beenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="171"/>
+        <source>start in the system tray without showing the window</source>
+        <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="175"/>
+        <source>print the current state</source>
+        <translation>den aktuellen Zustand ausgeben</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="177"/>
+        <source>print one JSON object</source>
+        <translation>ein JSON-Objekt ausgeben</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="178"/>
+        <source>start a session</source>
+        <translation>eine Anwendung starten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="181"/>
+        <source>ice or heat, in English or in your language</source>
+        <translation>ice (Eis) oder heat (Wärme), auf Englisch oder Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="183"/>
+        <source>length in minutes, %1-%2 (default: the length you chose last)</source>
+        <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="187"/>
+        <source>quit the running instance</source>
+        <translation>die laufende Instanz beenden</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="189"/>
+        <source>quit even while a pack is on</source>
+        <translation>auch beenden, während eine Auflage aufliegt</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="191"/>
+        <source>say when ice or heat was last applied</source>
+        <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="197"/>
+        <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
+        <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="193"/>
+        <source>stop the running session</source>
+        <translation>die laufende Anwendung stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="195"/>
+        <source>confirm the pack is off</source>
+        <translation>bestätigen, dass die Auflage abgenommen ist</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/cli.py" line="40"/>
         <source>commands:
   (none)                open the window, or raise the running one
@@ -263,11 +363,13 @@
                         start a session (%1-%2 min) in the running
                         instance, or open necktimer with it started
   stop                  stop the running session
-  done                  confirm the pack is off after a session ended
+  done [--at-end]       confirm the pack is off after a session ended (--at-end:
+                        it came off when the session ended)
   quit [--force]        quit the running instance (refused while a pack is on,
                         unless --force)
   last-applied HH:MM|%3
                         after a lost history: when ice or heat was last applied
+                        (14:30, or 2:30pm)
   install-desktop       add necktimer to your application menu (no root needed)
   uninstall-desktop     remove it again
 
@@ -290,12 +392,13 @@ toward the next session&apos;s %2 minutes.
                         eine Anwendung (%1-%2 min) in der laufenden Instanz
                         starten oder necktimer mit ihr gestartet öffnen
   stop                  die laufende Anwendung stoppen
-  done                  bestätigen, dass die Auflage nach dem Ende ab ist
+  done [--at-end]       bestätigen, dass die Auflage nach dem Ende ab ist
+                        (--at-end: sie wurde schon beim Ende abgenommen)
   quit [--force]        die laufende Instanz beenden (abgelehnt, solange eine
                         Auflage aufliegt, außer mit --force)
   last-applied HH:MM|%3
                         nach verlorenem Verlauf: wann zuletzt Eis oder Wärme
-                        angewendet wurde
+                        angewendet wurde (14:30, oder 2:30pm)
   install-desktop       necktimer ins Anwendungsmenü aufnehmen (ohne Root-Rechte)
   uninstall-desktop     es wieder entfernen
 
@@ -314,172 +417,110 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="74"/>
-        <source>%1 is not a whole number of minutes</source>
-        <translation>%1 ist keine ganze Zahl von Minuten</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="90"/>
-        <source>the data folder must not be empty</source>
-        <translation>der Name des Datenordners darf nicht leer sein</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="136"/>
-        <source>(see &apos;%1 --help&apos;)</source>
-        <translation>(siehe &apos;%1 --help&apos;)</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="143"/>
-        <source>keep the history and settings in DIR (a separate profile)</source>
-        <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="146"/>
-        <source>log what happens</source>
-        <translation>protokollieren, was passiert</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="149"/>
-        <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
-        <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="157"/>
-        <source>show the version and exit</source>
-        <translation>Version anzeigen und beenden</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="159"/>
-        <source>start in the system tray without showing the window</source>
-        <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="163"/>
-        <source>print the current state</source>
-        <translation>den aktuellen Zustand ausgeben</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="165"/>
-        <source>print one JSON object</source>
-        <translation>ein JSON-Objekt ausgeben</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="166"/>
-        <source>start a session</source>
-        <translation>eine Anwendung starten</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="170"/>
-        <source>length in minutes, %1-%2 (default: the length you chose last)</source>
-        <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="174"/>
-        <source>quit the running instance</source>
-        <translation>die laufende Instanz beenden</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="176"/>
-        <source>quit even while a pack is on</source>
-        <translation>auch beenden, während eine Auflage aufliegt</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="178"/>
-        <source>say when ice or heat was last applied</source>
-        <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="180"/>
-        <source>stop the running session</source>
-        <translation>die laufende Anwendung stoppen</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="181"/>
-        <source>confirm the pack is off</source>
-        <translation>bestätigen, dass die Auflage abgenommen ist</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="182"/>
+        <location filename="../../necktimer/cli.py" line="199"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="184"/>
+        <location filename="../../necktimer/cli.py" line="201"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="323"/>
+        <location filename="../../necktimer/cli.py" line="312"/>
+        <source>(from the safety record: the history itself cannot be read right now)</source>
+        <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht gelesen werden)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="363"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="346"/>
+        <location filename="../../necktimer/cli.py" line="387"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="369"/>
+        <location filename="../../necktimer/cli.py" line="414"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="444"/>
+        <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
+        <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="447"/>
+        <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
+        <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="216"/>
+        <location filename="../../necktimer/commands.py" line="243"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="295"/>
+        <location filename="../../necktimer/commands.py" line="323"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="311"/>
+        <location filename="../../necktimer/commands.py" line="339"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="322"/>
+        <location filename="../../necktimer/commands.py" line="350"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="325"/>
+        <location filename="../../necktimer/commands.py" line="353"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="351"/>
+        <location filename="../../necktimer/commands.py" line="379"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="361"/>
+        <location filename="../../necktimer/commands.py" line="389"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="363"/>
+        <location filename="../../necktimer/commands.py" line="391"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="372"/>
+        <location filename="../../necktimer/commands.py" line="400"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="377"/>
+        <location filename="../../necktimer/commands.py" line="405"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="381"/>
+        <location filename="../../necktimer/commands.py" line="409"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../necktimer/ui/controller.py" line="213"/>
+        <source>Noted: pain %1 of 10. You can change it in History.</source>
+        <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
 </context>
 <context>
@@ -550,22 +591,22 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>EndReason</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="59"/>
+        <location filename="../../necktimer/core/rules.py" line="64"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="60"/>
+        <location filename="../../necktimer/core/rules.py" line="65"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="61"/>
+        <location filename="../../necktimer/core/rules.py" line="66"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="62"/>
+        <location filename="../../necktimer/core/rules.py" line="67"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -622,7 +663,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="40"/>
+        <location filename="../../necktimer/ui/history_window.py" line="42"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -633,97 +674,97 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="50"/>
+        <location filename="../../necktimer/ui/history_window.py" line="65"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="89"/>
+        <location filename="../../necktimer/ui/history_window.py" line="104"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="90"/>
+        <location filename="../../necktimer/ui/history_window.py" line="105"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="91"/>
+        <location filename="../../necktimer/ui/history_window.py" line="106"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="92"/>
+        <location filename="../../necktimer/ui/history_window.py" line="107"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="93"/>
+        <location filename="../../necktimer/ui/history_window.py" line="108"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="98"/>
+        <location filename="../../necktimer/ui/history_window.py" line="113"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="98"/>
+        <location filename="../../necktimer/ui/history_window.py" line="113"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="103"/>
+        <location filename="../../necktimer/ui/history_window.py" line="118"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="109"/>
+        <location filename="../../necktimer/ui/history_window.py" line="124"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="111"/>
+        <location filename="../../necktimer/ui/history_window.py" line="126"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="129"/>
+        <location filename="../../necktimer/ui/history_window.py" line="144"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="139"/>
+        <location filename="../../necktimer/ui/history_window.py" line="158"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="140"/>
+        <location filename="../../necktimer/ui/history_window.py" line="159"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="69"/>
+        <location filename="../../necktimer/ui/history_window.py" line="84"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="71"/>
+        <location filename="../../necktimer/ui/history_window.py" line="86"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="220"/>
+        <location filename="../../necktimer/ui/history_window.py" line="239"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="228"/>
+        <location filename="../../necktimer/ui/history_window.py" line="247"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="230"/>
+        <location filename="../../necktimer/ui/history_window.py" line="249"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -782,213 +823,231 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="86"/>
-        <location filename="../../necktimer/ui/main_window.py" line="273"/>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
+        <location filename="../../necktimer/ui/main_window.py" line="281"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="87"/>
-        <location filename="../../necktimer/ui/main_window.py" line="273"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="281"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="282"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="90"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="125"/>
-        <location filename="../../necktimer/ui/main_window.py" line="276"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="284"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
-        <location filename="../../necktimer/ui/main_window.py" line="278"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="286"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
-        <location filename="../../necktimer/ui/main_window.py" line="277"/>
+        <location filename="../../necktimer/ui/main_window.py" line="100"/>
+        <location filename="../../necktimer/ui/main_window.py" line="285"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
-        <location filename="../../necktimer/ui/main_window.py" line="286"/>
+        <location filename="../../necktimer/ui/main_window.py" line="103"/>
+        <location filename="../../necktimer/ui/main_window.py" line="294"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="105"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="124"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="144"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="137"/>
+        <location filename="../../necktimer/ui/main_window.py" line="145"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="139"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="140"/>
+        <location filename="../../necktimer/ui/main_window.py" line="148"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="275"/>
+        <location filename="../../necktimer/ui/main_window.py" line="283"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="276"/>
+        <location filename="../../necktimer/ui/main_window.py" line="284"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="277"/>
+        <location filename="../../necktimer/ui/main_window.py" line="285"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="288"/>
+        <location filename="../../necktimer/ui/main_window.py" line="296"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="316"/>
+        <location filename="../../necktimer/ui/main_window.py" line="325"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Anwendung um %1 gestoppt. Versehentlich? Sie können das 10 Sekunden lang rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="318"/>
+        <location filename="../../necktimer/ui/main_window.py" line="327"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="339"/>
+        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <source>It came off &amp;at %1</source>
+        <translation>Um %1 abge&amp;nommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <source>The pack came off at %1, when the session ended</source>
+        <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="358"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="341"/>
+        <location filename="../../necktimer/ui/main_window.py" line="360"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="344"/>
+        <location filename="../../necktimer/ui/main_window.py" line="363"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="345"/>
+        <location filename="../../necktimer/ui/main_window.py" line="364"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
 </context>
 <context>
+    <name>PainDelegate</name>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="54"/>
+        <source>Pain, 0 to 10 (empty: not rated)</source>
+        <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
+    </message>
+</context>
+<context>
     <name>PainPrompt</name>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="36"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="43"/>
         <source>Pain %1 of 10</source>
         <translation>Schmerz %1 von 10</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="37"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="44"/>
         <source>No pain</source>
         <translation>Kein Schmerz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="38"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="45"/>
         <source>The worst pain imaginable</source>
         <translation>Der schlimmste vorstellbare Schmerz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="45"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="52"/>
         <source>S&amp;kip</source>
         <translation>Über&amp;springen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="46"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="53"/>
         <source>Skip the pain rating</source>
         <translation>Schmerzbewertung überspringen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="61"/>
         <source>0 = no pain · 10 = worst imaginable · optional, editable later in History</source>
         <translation>0 = kein Schmerz · 10 = schlimmster vorstellbarer · freiwillig, später im Verlauf änderbar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="68"/>
-        <source>How bad is the pain right now, before the pack goes on?</source>
-        <translation>Wie stark ist der Schmerz jetzt, bevor die Auflage aufgelegt wird?</translation>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="75"/>
+        <source>How bad was the pain just before the pack went on?</source>
+        <translation>Wie stark war der Schmerz, kurz bevor die Auflage aufgelegt wurde?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="70"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="77"/>
         <source>The pack is off. How bad is the pain now?</source>
         <translation>Die Auflage ist ab. Wie stark ist der Schmerz jetzt?</translation>
     </message>
@@ -1006,119 +1065,129 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Ihre Wärmeanwendung endete um %1, während %2 geschlossen war.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="53"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="54"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="47"/>
+        <source>Note:</source>
+        <translation>Notiz:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="58"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="72"/>
         <source>none of the signs</source>
         <translation>keines der Anzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="71"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>Die Liste der Warnzeichen wurde nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
         <source>%1 (and %2)</source>
         <translation>%1 (und %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="76"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>Eis und Wärme, jeweils höchstens %1 Minuten, im Abstand von %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="128"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="137"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Nackenschmerz-Tagebuch — Zusammenfassung für den Arztbesuch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="80"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
         <source>Sessions:</source>
         <translation>Anwendungen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
         <source>Pain trend:</source>
         <translation>Schmerzverlauf:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
         <source>Generated:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
         <source>Warning signs reported</source>
         <translation>Angegebene Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>Sessions and pain per day (last 14 days)</source>
         <translation>Anwendungen und Schmerz pro Tag (letzte 14 Tage)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
-        <source>Mean pain (0–10)</source>
-        <translation>Mittlerer Schmerz (0–10)</translation>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <source>Pain before, mean (0–10)</source>
+        <translation>Schmerz vorher, Mittel (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
+        <source>Pain after, mean (0–10)</source>
+        <translation>Schmerz nachher, Mittel (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Length</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Ended</source>
         <translation>Ende</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
         <source>Recorded by the patient.</source>
         <translation>Von der betroffenen Person selbst erfasst.</translation>
     </message>
@@ -1153,39 +1222,39 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="261"/>
+        <location filename="../../necktimer/core/rules.py" line="293"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="264"/>
+        <location filename="../../necktimer/core/rules.py" line="296"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="272"/>
+        <location filename="../../necktimer/core/rules.py" line="304"/>
         <source>You may start a session now.</source>
         <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="280"/>
+        <location filename="../../necktimer/core/rules.py" line="312"/>
         <source>The ice session is still running.</source>
         <translation>Die Eisanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="282"/>
+        <location filename="../../necktimer/core/rules.py" line="314"/>
         <source>The heat session is still running.</source>
         <translation>Die Wärmeanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="283"/>
-        <location filename="../../necktimer/core/rules.py" line="288"/>
+        <location filename="../../necktimer/core/rules.py" line="315"/>
+        <location filename="../../necktimer/core/rules.py" line="320"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="286"/>
+        <location filename="../../necktimer/core/rules.py" line="318"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
     </message>
@@ -1193,97 +1262,107 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="365"/>
+        <location filename="../../necktimer/core/service.py" line="181"/>
+        <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
+        <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="407"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="387"/>
+        <location filename="../../necktimer/core/service.py" line="429"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="394"/>
+        <location filename="../../necktimer/core/service.py" line="437"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="404"/>
+        <location filename="../../necktimer/core/service.py" line="453"/>
+        <source>The stop could not be undone: %1 Take the pack off.</source>
+        <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="458"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="476"/>
+        <location filename="../../necktimer/core/service.py" line="534"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="485"/>
+        <location filename="../../necktimer/core/service.py" line="543"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="713"/>
+        <location filename="../../necktimer/core/service.py" line="778"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="715"/>
+        <location filename="../../necktimer/core/service.py" line="780"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="752"/>
+        <location filename="../../necktimer/core/service.py" line="817"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="815"/>
+        <location filename="../../necktimer/core/service.py" line="880"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="818"/>
+        <location filename="../../necktimer/core/service.py" line="883"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="824"/>
+        <location filename="../../necktimer/core/service.py" line="889"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="834"/>
+        <location filename="../../necktimer/core/service.py" line="899"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="838"/>
+        <location filename="../../necktimer/core/service.py" line="903"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="843"/>
+        <location filename="../../necktimer/core/service.py" line="908"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="845"/>
+        <location filename="../../necktimer/core/service.py" line="910"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="853"/>
+        <location filename="../../necktimer/core/service.py" line="918"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="855"/>
+        <location filename="../../necktimer/core/service.py" line="920"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="857"/>
+        <location filename="../../necktimer/core/service.py" line="922"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -1351,67 +1430,67 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="222"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="226"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="244"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="240"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="245"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="241"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="246"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="244"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="249"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="246"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="251"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="248"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="253"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="256"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="261"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="260"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="265"/>
         <source>when was ice or heat last applied?</source>
         <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="267"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="264"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="269"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="266"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="271"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1419,27 +1498,32 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="60"/>
+        <location filename="../../necktimer/core/settings.py" line="61"/>
         <source>Setting %1=%2 is not true or false; using %3.</source>
         <translation>Einstellung %1=%2 ist weder true noch false; verwendet wird %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="69"/>
+        <location filename="../../necktimer/core/settings.py" line="70"/>
         <source>Setting %1=%2 is not one of %3; using %4.</source>
         <translation>Einstellung %1=%2 ist keiner der Werte %3; verwendet wird %4.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="78"/>
+        <location filename="../../necktimer/core/settings.py" line="79"/>
         <source>Setting %1=%2 is not a whole number; using %3.</source>
         <translation>Einstellung %1=%2 ist keine ganze Zahl; verwendet wird %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="84"/>
+        <location filename="../../necktimer/core/settings.py" line="85"/>
         <source>Setting %1=%2 is outside the safe range %3–%4; using %5.</source>
         <translation>Einstellung %1=%2 liegt außerhalb des sicheren Bereichs %3–%4; verwendet wird %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="55"/>
+        <location filename="../../necktimer/settings_io.py" line="60"/>
+        <source>%1 cannot be used (%2); the default settings apply.</source>
+        <translation>%1 kann nicht verwendet werden (%2); es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/settings_io.py" line="84"/>
         <source>The settings could not be saved to %1; they apply until necktimer quits.</source>
         <translation>Die Einstellungen konnten nicht in %1 gespeichert werden; sie gelten, bis necktimer beendet wird.</translation>
     </message>
@@ -1591,32 +1675,37 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="155"/>
+        <location filename="../../necktimer/core/rules.py" line="177"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann zuletzt Eis oder Wärme angewendet wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="159"/>
+        <location filename="../../necktimer/core/rules.py" line="181"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="163"/>
+        <location filename="../../necktimer/core/rules.py" line="185"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="167"/>
+        <location filename="../../necktimer/core/rules.py" line="189"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Eisanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="170"/>
+        <location filename="../../necktimer/core/rules.py" line="192"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Wärmeanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="178"/>
+        <location filename="../../necktimer/core/rules.py" line="197"/>
+        <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
+        <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn sie jetzt ab ist).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="204"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
     </message>
@@ -1678,12 +1767,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Therapy</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="46"/>
+        <location filename="../../necktimer/core/rules.py" line="51"/>
         <source>Ice</source>
         <translation>Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="47"/>
+        <location filename="../../necktimer/core/rules.py" line="52"/>
         <source>Heat</source>
         <translation>Wärme</translation>
     </message>
@@ -1691,7 +1780,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="217"/>
+        <location filename="../../necktimer/core/i18n.py" line="223"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1822,21 +1911,26 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/trend_chart.py" line="36"/>
-        <source>%1 in the last %2 days</source>
-        <translation>%1 in den letzten %2 Tagen</translation>
+        <source>%1 in the last %2 days.</source>
+        <translation>%1 in den letzten %2 Tagen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/trend_chart.py" line="39"/>
+        <source>Pain %1 on %2.</source>
+        <translation>Schmerz %1 am %2.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="42"/>
         <source>Pain %1 on %2, %3 on %4.</source>
         <translation>Schmerz %1 am %2, %3 am %4.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="65"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="68"/>
         <source>Sessions per day (bars, left) and pain 0–10 (line, right)</source>
         <translation>Anwendungen pro Tag (Balken, links) und Schmerz 0–10 (Linie, rechts)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="93"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="96"/>
         <source>today</source>
         <translation>heute</translation>
     </message>

@@ -133,7 +133,7 @@
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="349"/>
+        <location filename="../../necktimer/ui/app.py" line="340"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
@@ -153,7 +153,7 @@
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="342"/>
+        <location filename="../../necktimer/ui/app.py" line="343"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
@@ -163,17 +163,17 @@
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="381"/>
+        <location filename="../../necktimer/ui/app.py" line="379"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="413"/>
+        <location filename="../../necktimer/ui/app.py" line="411"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="454"/>
+        <location filename="../../necktimer/ui/app.py" line="452"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
@@ -181,62 +181,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="101"/>
+        <location filename="../../necktimer/cli.py" line="113"/>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="102"/>
+        <location filename="../../necktimer/cli.py" line="114"/>
         <source>positional arguments</source>
         <translation>argumentos posicionales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="103"/>
+        <location filename="../../necktimer/cli.py" line="115"/>
         <source>options</source>
         <translation>opciones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="104"/>
+        <location filename="../../necktimer/cli.py" line="116"/>
         <source>show this help message and exit</source>
         <translation>muestra esta ayuda y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="106"/>
+        <location filename="../../necktimer/cli.py" line="118"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>argumento %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="108"/>
+        <location filename="../../necktimer/cli.py" line="120"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="110"/>
+        <location filename="../../necktimer/cli.py" line="122"/>
         <source>the following arguments are required: %s</source>
         <translation>faltan estos argumentos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="112"/>
+        <location filename="../../necktimer/cli.py" line="124"/>
         <source>unrecognized arguments: %s</source>
         <translation>argumentos no reconocidos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="113"/>
+        <location filename="../../necktimer/cli.py" line="125"/>
         <source>expected one argument</source>
         <translation>se esperaba un argumento</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="114"/>
+        <location filename="../../necktimer/cli.py" line="126"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>valor %(type)s no válido: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="116"/>
+        <location filename="../../necktimer/cli.py" line="128"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="118"/>
+        <location filename="../../necktimer/cli.py" line="130"/>
         <source>ignored explicit argument %r</source>
         <translation>argumento explícito ignorado: %r</translation>
     </message>
@@ -255,6 +255,106 @@
 <context>
     <name>Cli</name>
     <message>
+        <location filename="../../necktimer/cli.py" line="76"/>
+        <source>%1 is not a whole number of minutes</source>
+        <translation>%1 no es un número entero de minutos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="89"/>
+        <source>%1 is neither %2 nor %3</source>
+        <translation>%1 no es ni %2 ni %3</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="102"/>
+        <source>the data folder must not be empty</source>
+        <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="148"/>
+        <source>(see &apos;%1 --help&apos;)</source>
+        <translation>(consulte &apos;%1 --help&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="155"/>
+        <source>keep the history and settings in DIR (a separate profile)</source>
+        <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="158"/>
+        <source>log what happens</source>
+        <translation>registrar lo que ocurre</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="161"/>
+        <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
+        <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="169"/>
+        <source>show the version and exit</source>
+        <translation>muestra la versión y termina</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="171"/>
+        <source>start in the system tray without showing the window</source>
+        <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="175"/>
+        <source>print the current state</source>
+        <translation>mostrar el estado actual</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="177"/>
+        <source>print one JSON object</source>
+        <translation>mostrar un objeto JSON</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="178"/>
+        <source>start a session</source>
+        <translation>iniciar una sesión</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="181"/>
+        <source>ice or heat, in English or in your language</source>
+        <translation>ice (hielo) o heat (calor), en inglés o en español</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="183"/>
+        <source>length in minutes, %1-%2 (default: the length you chose last)</source>
+        <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="187"/>
+        <source>quit the running instance</source>
+        <translation>cerrar la instancia en ejecución</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="189"/>
+        <source>quit even while a pack is on</source>
+        <translation>cerrar aunque haya una compresa puesta</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="191"/>
+        <source>say when ice or heat was last applied</source>
+        <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="197"/>
+        <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
+        <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="193"/>
+        <source>stop the running session</source>
+        <translation>detener la sesión en curso</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="195"/>
+        <source>confirm the pack is off</source>
+        <translation>confirmar que retiró la compresa</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/cli.py" line="40"/>
         <source>commands:
   (none)                open the window, or raise the running one
@@ -263,11 +363,13 @@
                         start a session (%1-%2 min) in the running
                         instance, or open necktimer with it started
   stop                  stop the running session
-  done                  confirm the pack is off after a session ended
+  done [--at-end]       confirm the pack is off after a session ended (--at-end:
+                        it came off when the session ended)
   quit [--force]        quit the running instance (refused while a pack is on,
                         unless --force)
   last-applied HH:MM|%3
                         after a lost history: when ice or heat was last applied
+                        (14:30, or 2:30pm)
   install-desktop       add necktimer to your application menu (no root needed)
   uninstall-desktop     remove it again
 
@@ -290,12 +392,13 @@ toward the next session&apos;s %2 minutes.
                         iniciar una sesión (%1-%2 min) en la instancia en
                         ejecución, o abrir necktimer con la sesión iniciada
   stop                  detener la sesión en curso
-  done                  confirmar que retiró la compresa al terminar la sesión
+  done [--at-end]       confirmar que retiró la compresa al terminar la sesión
+                        (--at-end: la retiró justo al terminar)
   quit [--force]        cerrar la instancia en ejecución (se rechaza mientras
                         haya una compresa puesta, salvo con --force)
   last-applied HH:MM|%3
                         tras perderse el historial: cuándo se aplicó hielo o
-                        calor por última vez
+                        calor por última vez (14:30, o 2:30pm)
   install-desktop       añadir necktimer al menú de aplicaciones (sin ser root)
   uninstall-desktop     quitarlo de nuevo
 
@@ -315,172 +418,110 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="74"/>
-        <source>%1 is not a whole number of minutes</source>
-        <translation>%1 no es un número entero de minutos</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="90"/>
-        <source>the data folder must not be empty</source>
-        <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="136"/>
-        <source>(see &apos;%1 --help&apos;)</source>
-        <translation>(consulte &apos;%1 --help&apos;)</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="143"/>
-        <source>keep the history and settings in DIR (a separate profile)</source>
-        <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="146"/>
-        <source>log what happens</source>
-        <translation>registrar lo que ocurre</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="149"/>
-        <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
-        <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="157"/>
-        <source>show the version and exit</source>
-        <translation>muestra la versión y termina</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="159"/>
-        <source>start in the system tray without showing the window</source>
-        <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="163"/>
-        <source>print the current state</source>
-        <translation>mostrar el estado actual</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="165"/>
-        <source>print one JSON object</source>
-        <translation>mostrar un objeto JSON</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="166"/>
-        <source>start a session</source>
-        <translation>iniciar una sesión</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="170"/>
-        <source>length in minutes, %1-%2 (default: the length you chose last)</source>
-        <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="174"/>
-        <source>quit the running instance</source>
-        <translation>cerrar la instancia en ejecución</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="176"/>
-        <source>quit even while a pack is on</source>
-        <translation>cerrar aunque haya una compresa puesta</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="178"/>
-        <source>say when ice or heat was last applied</source>
-        <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="180"/>
-        <source>stop the running session</source>
-        <translation>detener la sesión en curso</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="181"/>
-        <source>confirm the pack is off</source>
-        <translation>confirmar que retiró la compresa</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="182"/>
+        <location filename="../../necktimer/cli.py" line="199"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="184"/>
+        <location filename="../../necktimer/cli.py" line="201"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="323"/>
+        <location filename="../../necktimer/cli.py" line="312"/>
+        <source>(from the safety record: the history itself cannot be read right now)</source>
+        <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="363"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="346"/>
+        <location filename="../../necktimer/cli.py" line="387"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="369"/>
+        <location filename="../../necktimer/cli.py" line="414"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="444"/>
+        <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
+        <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="447"/>
+        <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
+        <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="216"/>
+        <location filename="../../necktimer/commands.py" line="243"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="295"/>
+        <location filename="../../necktimer/commands.py" line="323"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="311"/>
+        <location filename="../../necktimer/commands.py" line="339"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="322"/>
+        <location filename="../../necktimer/commands.py" line="350"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="325"/>
+        <location filename="../../necktimer/commands.py" line="353"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="351"/>
+        <location filename="../../necktimer/commands.py" line="379"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="361"/>
+        <location filename="../../necktimer/commands.py" line="389"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="363"/>
+        <location filename="../../necktimer/commands.py" line="391"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="372"/>
+        <location filename="../../necktimer/commands.py" line="400"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="377"/>
+        <location filename="../../necktimer/commands.py" line="405"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="381"/>
+        <location filename="../../necktimer/commands.py" line="409"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../necktimer/ui/controller.py" line="213"/>
+        <source>Noted: pain %1 of 10. You can change it in History.</source>
+        <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
 </context>
 <context>
@@ -551,22 +592,22 @@ siguiente sesión.
 <context>
     <name>EndReason</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="59"/>
+        <location filename="../../necktimer/core/rules.py" line="64"/>
         <source>completed</source>
         <translation>completada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="60"/>
+        <location filename="../../necktimer/core/rules.py" line="65"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="61"/>
+        <location filename="../../necktimer/core/rules.py" line="66"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="62"/>
+        <location filename="../../necktimer/core/rules.py" line="67"/>
         <source>interrupted</source>
         <translation>interrumpida</translation>
     </message>
@@ -623,7 +664,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="40"/>
+        <location filename="../../necktimer/ui/history_window.py" line="42"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -634,97 +675,97 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="50"/>
+        <location filename="../../necktimer/ui/history_window.py" line="65"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="89"/>
+        <location filename="../../necktimer/ui/history_window.py" line="104"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="90"/>
+        <location filename="../../necktimer/ui/history_window.py" line="105"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="91"/>
+        <location filename="../../necktimer/ui/history_window.py" line="106"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="92"/>
+        <location filename="../../necktimer/ui/history_window.py" line="107"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="93"/>
+        <location filename="../../necktimer/ui/history_window.py" line="108"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="98"/>
+        <location filename="../../necktimer/ui/history_window.py" line="113"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="98"/>
+        <location filename="../../necktimer/ui/history_window.py" line="113"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="103"/>
+        <location filename="../../necktimer/ui/history_window.py" line="118"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="109"/>
+        <location filename="../../necktimer/ui/history_window.py" line="124"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="111"/>
+        <location filename="../../necktimer/ui/history_window.py" line="126"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="129"/>
+        <location filename="../../necktimer/ui/history_window.py" line="144"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="139"/>
+        <location filename="../../necktimer/ui/history_window.py" line="158"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="140"/>
+        <location filename="../../necktimer/ui/history_window.py" line="159"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="69"/>
+        <location filename="../../necktimer/ui/history_window.py" line="84"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="71"/>
+        <location filename="../../necktimer/ui/history_window.py" line="86"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="220"/>
+        <location filename="../../necktimer/ui/history_window.py" line="239"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="228"/>
+        <location filename="../../necktimer/ui/history_window.py" line="247"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="230"/>
+        <location filename="../../necktimer/ui/history_window.py" line="249"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -783,213 +824,231 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="86"/>
-        <location filename="../../necktimer/ui/main_window.py" line="273"/>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
+        <location filename="../../necktimer/ui/main_window.py" line="281"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="87"/>
-        <location filename="../../necktimer/ui/main_window.py" line="273"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="281"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="274"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="282"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="90"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="125"/>
-        <location filename="../../necktimer/ui/main_window.py" line="276"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="284"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
-        <location filename="../../necktimer/ui/main_window.py" line="278"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="286"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
-        <location filename="../../necktimer/ui/main_window.py" line="277"/>
+        <location filename="../../necktimer/ui/main_window.py" line="100"/>
+        <location filename="../../necktimer/ui/main_window.py" line="285"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
         <source>When to see a physician</source>
         <translation>Cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
-        <location filename="../../necktimer/ui/main_window.py" line="286"/>
+        <location filename="../../necktimer/ui/main_window.py" line="103"/>
+        <location filename="../../necktimer/ui/main_window.py" line="294"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="105"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="124"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="144"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="137"/>
+        <location filename="../../necktimer/ui/main_window.py" line="145"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="139"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="140"/>
+        <location filename="../../necktimer/ui/main_window.py" line="148"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="275"/>
+        <location filename="../../necktimer/ui/main_window.py" line="283"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="276"/>
+        <location filename="../../necktimer/ui/main_window.py" line="284"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="277"/>
+        <location filename="../../necktimer/ui/main_window.py" line="285"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="288"/>
+        <location filename="../../necktimer/ui/main_window.py" line="296"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="316"/>
+        <location filename="../../necktimer/ui/main_window.py" line="325"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante 10 segundos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="318"/>
+        <location filename="../../necktimer/ui/main_window.py" line="327"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="339"/>
+        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <source>It came off &amp;at %1</source>
+        <translation>Se &amp;quitó a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <source>The pack came off at %1, when the session ended</source>
+        <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="358"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="341"/>
+        <location filename="../../necktimer/ui/main_window.py" line="360"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="344"/>
+        <location filename="../../necktimer/ui/main_window.py" line="363"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="345"/>
+        <location filename="../../necktimer/ui/main_window.py" line="364"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
 </context>
 <context>
+    <name>PainDelegate</name>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="54"/>
+        <source>Pain, 0 to 10 (empty: not rated)</source>
+        <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
+    </message>
+</context>
+<context>
     <name>PainPrompt</name>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="36"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="43"/>
         <source>Pain %1 of 10</source>
         <translation>Dolor %1 de 10</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="37"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="44"/>
         <source>No pain</source>
         <translation>Sin dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="38"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="45"/>
         <source>The worst pain imaginable</source>
         <translation>El peor dolor imaginable</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="45"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="52"/>
         <source>S&amp;kip</source>
         <translation>&amp;Omitir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="46"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="53"/>
         <source>Skip the pain rating</source>
         <translation>Omitir la valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="61"/>
         <source>0 = no pain · 10 = worst imaginable · optional, editable later in History</source>
         <translation>0 = sin dolor · 10 = el peor imaginable · opcional, se puede cambiar luego en el Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="68"/>
-        <source>How bad is the pain right now, before the pack goes on?</source>
-        <translation>¿Cuánto le duele ahora mismo, antes de ponerse la compresa?</translation>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="75"/>
+        <source>How bad was the pain just before the pack went on?</source>
+        <translation>¿Cuánto le dolía justo antes de ponerse la compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="70"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="77"/>
         <source>The pack is off. How bad is the pain now?</source>
         <translation>Ya retiró la compresa. ¿Cuánto le duele ahora?</translation>
     </message>
@@ -1007,119 +1066,129 @@ siguiente sesión.
         <translation>Su sesión de calor terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="53"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="54"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="47"/>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="58"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="72"/>
         <source>none of the signs</source>
         <translation>ninguna de las señales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="71"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>No se respondió la lista de señales de alarma.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
         <source>%1 (and %2)</source>
         <translation>%1 (y %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="76"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>hielo y calor, como máximo %1 minutos cada sesión, con %2 entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="128"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="137"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Diario del dolor de cuello — resumen para la consulta médica</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="80"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
         <source>Sessions:</source>
         <translation>Sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
         <source>Pain trend:</source>
         <translation>Evolución del dolor:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
         <source>Generated:</source>
         <translation>Generado:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
         <source>Warning signs reported</source>
         <translation>Señales de alarma indicadas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>Sessions and pain per day (last 14 days)</source>
         <translation>Sesiones y dolor por día (últimos 14 días)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
-        <source>Mean pain (0–10)</source>
-        <translation>Dolor medio (0–10)</translation>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <source>Pain before, mean (0–10)</source>
+        <translation>Dolor antes, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
+        <source>Pain after, mean (0–10)</source>
+        <translation>Dolor después, media (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
         <source>Recorded by the patient.</source>
         <translation>Registrado por el propio paciente.</translation>
     </message>
@@ -1154,39 +1223,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="261"/>
+        <location filename="../../necktimer/core/rules.py" line="293"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="264"/>
+        <location filename="../../necktimer/core/rules.py" line="296"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="272"/>
+        <location filename="../../necktimer/core/rules.py" line="304"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="280"/>
+        <location filename="../../necktimer/core/rules.py" line="312"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="282"/>
+        <location filename="../../necktimer/core/rules.py" line="314"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="283"/>
-        <location filename="../../necktimer/core/rules.py" line="288"/>
+        <location filename="../../necktimer/core/rules.py" line="315"/>
+        <location filename="../../necktimer/core/rules.py" line="320"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="286"/>
+        <location filename="../../necktimer/core/rules.py" line="318"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1194,97 +1263,107 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="365"/>
+        <location filename="../../necktimer/core/service.py" line="181"/>
+        <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
+        <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="407"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="387"/>
+        <location filename="../../necktimer/core/service.py" line="429"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="394"/>
+        <location filename="../../necktimer/core/service.py" line="437"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="404"/>
+        <location filename="../../necktimer/core/service.py" line="453"/>
+        <source>The stop could not be undone: %1 Take the pack off.</source>
+        <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="458"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="476"/>
+        <location filename="../../necktimer/core/service.py" line="534"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="485"/>
+        <location filename="../../necktimer/core/service.py" line="543"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="713"/>
+        <location filename="../../necktimer/core/service.py" line="778"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="715"/>
+        <location filename="../../necktimer/core/service.py" line="780"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="752"/>
+        <location filename="../../necktimer/core/service.py" line="817"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="815"/>
+        <location filename="../../necktimer/core/service.py" line="880"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="818"/>
+        <location filename="../../necktimer/core/service.py" line="883"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="824"/>
+        <location filename="../../necktimer/core/service.py" line="889"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="834"/>
+        <location filename="../../necktimer/core/service.py" line="899"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="838"/>
+        <location filename="../../necktimer/core/service.py" line="903"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="843"/>
+        <location filename="../../necktimer/core/service.py" line="908"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="845"/>
+        <location filename="../../necktimer/core/service.py" line="910"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="853"/>
+        <location filename="../../necktimer/core/service.py" line="918"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="855"/>
+        <location filename="../../necktimer/core/service.py" line="920"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="857"/>
+        <location filename="../../necktimer/core/service.py" line="922"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1352,67 +1431,67 @@ siguiente sesión.
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="217"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="222"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="221"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="226"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="244"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="240"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="245"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="241"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="246"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="244"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="249"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="246"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="251"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="248"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="253"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="256"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="261"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="260"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="265"/>
         <source>when was ice or heat last applied?</source>
         <translation>¿cuándo se aplicó hielo o calor por última vez?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="267"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="264"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="269"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="266"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="271"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1420,27 +1499,32 @@ siguiente sesión.
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="60"/>
+        <location filename="../../necktimer/core/settings.py" line="61"/>
         <source>Setting %1=%2 is not true or false; using %3.</source>
         <translation>El ajuste %1=%2 no es true ni false; se usa %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="69"/>
+        <location filename="../../necktimer/core/settings.py" line="70"/>
         <source>Setting %1=%2 is not one of %3; using %4.</source>
         <translation>El ajuste %1=%2 no es ninguno de estos valores: %3; se usa %4.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="78"/>
+        <location filename="../../necktimer/core/settings.py" line="79"/>
         <source>Setting %1=%2 is not a whole number; using %3.</source>
         <translation>El ajuste %1=%2 no es un número entero; se usa %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="84"/>
+        <location filename="../../necktimer/core/settings.py" line="85"/>
         <source>Setting %1=%2 is outside the safe range %3–%4; using %5.</source>
         <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="55"/>
+        <location filename="../../necktimer/settings_io.py" line="60"/>
+        <source>%1 cannot be used (%2); the default settings apply.</source>
+        <translation>No se puede usar %1 (%2); se aplican los ajustes predeterminados.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/settings_io.py" line="84"/>
         <source>The settings could not be saved to %1; they apply until necktimer quits.</source>
         <translation>No se pudo guardar la configuración en %1; se aplicará hasta que necktimer se cierre.</translation>
     </message>
@@ -1592,32 +1676,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="155"/>
+        <location filename="../../necktimer/core/rules.py" line="177"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se aplicó hielo o calor por última vez.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="159"/>
+        <location filename="../../necktimer/core/rules.py" line="181"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="163"/>
+        <location filename="../../necktimer/core/rules.py" line="185"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="167"/>
+        <location filename="../../necktimer/core/rules.py" line="189"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="170"/>
+        <location filename="../../necktimer/core/rules.py" line="192"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="178"/>
+        <location filename="../../necktimer/core/rules.py" line="197"/>
+        <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
+        <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/rules.py" line="204"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -1679,12 +1768,12 @@ siguiente sesión.
 <context>
     <name>Therapy</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="46"/>
+        <location filename="../../necktimer/core/rules.py" line="51"/>
         <source>Ice</source>
         <translation>Hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="47"/>
+        <location filename="../../necktimer/core/rules.py" line="52"/>
         <source>Heat</source>
         <translation>Calor</translation>
     </message>
@@ -1692,7 +1781,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="217"/>
+        <location filename="../../necktimer/core/i18n.py" line="223"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1823,21 +1912,26 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/trend_chart.py" line="36"/>
-        <source>%1 in the last %2 days</source>
-        <translation>%1 en los últimos %2 días</translation>
+        <source>%1 in the last %2 days.</source>
+        <translation>%1 en los últimos %2 días.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/trend_chart.py" line="39"/>
+        <source>Pain %1 on %2.</source>
+        <translation>Dolor: %1 el %2.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="42"/>
         <source>Pain %1 on %2, %3 on %4.</source>
         <translation>Dolor: %1 el %2, %3 el %4.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="65"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="68"/>
         <source>Sessions per day (bars, left) and pain 0–10 (line, right)</source>
         <translation>Sesiones por día (barras, izquierda) y dolor 0–10 (línea, derecha)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="93"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="96"/>
         <source>today</source>
         <translation>hoy</translation>
     </message>

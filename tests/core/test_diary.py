@@ -178,3 +178,13 @@ def test_warning_signs_are_recorded_with_their_time(service, clock):
 
 def test_warning_sign_names_use_one_wording_for_the_headache():
     assert diary.warning_signs()["headache"] == "Severe headache"
+
+
+def test_a_days_pain_before_and_after_are_kept_apart():
+    sessions = [Session(n, Therapy.ICE, T0 + timedelta(hours=3 * n),
+                        T0 + timedelta(hours=3 * n, minutes=15),
+                        T0 + timedelta(hours=3 * n, minutes=15), EndReason.COMPLETED,
+                        pain_before=before, pain_after=after)
+                for n, (before, after) in enumerate([(7, 6), (8, 4)])]
+    [day] = diary.last_days(sessions, T0.astimezone(LOCAL).date(), days=1)
+    assert (day.sessions, day.before, day.after) == (2, 7.5, 5.0)

@@ -9,8 +9,10 @@ from necktimer.core import rules
 from necktimer.core.rules import EndReason, Session, State, Therapy
 
 
-def session(id=1, start=T0, minutes=15, ended=None, reason=None, therapy=Therapy.ICE):
-    return Session(id, therapy, start, start + timedelta(minutes=minutes), ended, reason)
+def session(id=1, start=T0, minutes=15, ended=None, reason=None, therapy=Therapy.ICE,
+            removed=None):
+    return Session(id, therapy, start, start + timedelta(minutes=minutes), ended, reason,
+                   removed)
 
 
 def test_no_history_is_ready():
@@ -34,6 +36,56 @@ def test_session_ends_by_itself_at_its_planned_end():
     assert status.wait == timedelta(hours=2)
 
 
+def test_the_gap_waits_for_the_pack_to_come_off():
+    history = [session(ended=T0 + timedelta(minutes=15), reason=EndReason.COMPLETED)]
+    at = T0 + timedelta(minutes=50)  # time's up 35 minutes ago; nobody said the pack is off
+    status = rules.evaluate(history, at)
+    assert status.state is State.WAITING and status.awaiting_removal
+    assert status.wait == timedelta(hours=2)
+    assert status.next_allowed_at == at + timedelta(hours=2)
+    assert status.sentence() == ("Next session allowed 2 h after the pack comes off "
+                                 "(at 11:50 if it is off now).")
+    # Hours later it is still waiting: the skin has not begun its rest.
+    assert not rules.may_start(rules.evaluate(history, at + timedelta(hours=3))).allowed
+
+
+def test_a_pack_taken_off_late_starts_the_gap_when_it_came_off():
+    end = T0 + timedelta(minutes=15)
+    history = [session(ended=end, reason=EndReason.COMPLETED,
+                       removed=end + timedelta(minutes=45))]
+    at = end + timedelta(hours=2)  # two hours after the end, 75 minutes after removal
+    status = rules.evaluate(history, at)
+    assert status.state is State.WAITING and not status.awaiting_removal
+    assert status.next_allowed_at == end + timedelta(hours=2, minutes=45)
+    assert rules.may_start(rules.evaluate(history, at + timedelta(minutes=45))).allowed
+
+
+def test_a_stopped_session_does_not_wait_for_removal():
+    history = [session(ended=T0 + timedelta(minutes=5), reason=EndReason.STOPPED)]
+    status = rules.evaluate(history, T0 + timedelta(minutes=6))
+    assert not status.awaiting_removal
+    assert status.next_allowed_at == T0 + timedelta(minutes=5, hours=2)
+
+
+def test_an_unconfirmed_session_does_not_lock_out_forever():
+    end = T0 + timedelta(minutes=15)
+    history = [session(ended=end, reason=EndReason.COMPLETED)]
+    assert rules.evaluate(history, end + rules.PACK_WATCH - timedelta(seconds=1)).awaiting_removal
+    later = rules.evaluate(history, end + rules.PACK_WATCH)
+    assert later.state is State.READY
+
+
+def test_only_the_latest_session_waits_for_removal():
+    # An old session nobody confirmed, then a newer one stopped by hand.
+    later = T0 + timedelta(hours=3)
+    history = [session(id=1, ended=T0 + timedelta(minutes=15), reason=EndReason.COMPLETED),
+               session(id=2, start=later, ended=later + timedelta(minutes=10),
+                       reason=EndReason.STOPPED)]
+    status = rules.evaluate(history, T0 + timedelta(hours=4))
+    assert not status.awaiting_removal
+    assert status.next_allowed_at == T0 + timedelta(hours=5, minutes=10)
+
+
 def test_refusal_while_running_names_the_allowed_time():
     status = rules.evaluate([session()], T0 + timedelta(minutes=3))
     decision = rules.may_start(status)
@@ -44,7 +96,8 @@ def test_refusal_while_running_names_the_allowed_time():
 
 
 def test_gap_after_completed_session():
-    history = [session(ended=T0 + timedelta(minutes=15), reason=EndReason.COMPLETED)]
+    end = T0 + timedelta(minutes=15)
+    history = [session(ended=end, reason=EndReason.COMPLETED, removed=end)]
     at = T0 + timedelta(minutes=15) + timedelta(hours=1, minutes=42)
     decision = rules.may_start(rules.evaluate(history, at))
     assert not decision.allowed

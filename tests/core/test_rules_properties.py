@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from helpers import T0
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from necktimer.core import rules
@@ -119,6 +119,10 @@ fast = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCh
 @fast
 @given(st.lists(st.one_of(start, stop, undo, wait, clock_back, clock_ahead, restart),
                 max_size=25))
+# Found here once: the clock set back 2 s made the newer session look older, and Undo of
+# the mis-start before it ran two packs at once.
+@example([("stop",), ("ahead", 2), ("start", Therapy.ICE, 8), ("stop",), ("wait", 1),
+          ("back", 2), ("start", Therapy.ICE, 8), ("undo",)])
 def test_in_real_time_no_clock_change_bends_a_rule(actions):
     check_real_time(*run(actions))
 

@@ -62,6 +62,7 @@ def test_refused_while_running_and_during_gap(service, clock):
     assert "still running" in refused.message and "11:15" in refused.message
     clock.advance(60 * 10)
     service.tick()
+    service.acknowledge_removal()  # off at its end
     clock.advance(60 * 60)
     refused = service.start(Therapy.HEAT)
     assert not refused.ok
@@ -138,7 +139,9 @@ def test_default_length_comes_from_settings(service, settings_box):
 def test_longer_gap_setting_is_honoured(service, settings_box, clock):
     settings_box.set(gap_minutes=180)
     service.start(Therapy.ICE)
-    clock.advance(15 * 60 + 2 * 3600)
+    clock.advance(15 * 60)
+    service.acknowledge_removal()
+    clock.advance(2 * 3600)
     assert not service.start(Therapy.ICE).ok
     clock.advance(3600)
     assert service.start(Therapy.ICE).ok
@@ -164,8 +167,12 @@ def test_recovery_closes_a_session_that_ended_while_closed(service, data_dir, cl
     assert ended.session.ended_at == T0 + timedelta(minutes=15)  # at its planned end
     assert restarted.pending_removal().id == ended.session.id
     status = restarted.status()
-    assert status.state is State.WAITING
-    assert status.next_allowed_at == T0 + timedelta(minutes=15, hours=2)
+    assert status.state is State.WAITING and status.awaiting_removal
+    # Nobody knows when the pack came off: the gap starts when someone says it did.
+    assert status.next_allowed_at == T0 + timedelta(minutes=40, hours=2)
+    clock.advance(60)
+    restarted.acknowledge_removal()
+    assert restarted.status().next_allowed_at == T0 + timedelta(minutes=41, hours=2)
 
 
 def test_suspend_past_the_end_ends_the_session_at_once(service, clock):
@@ -195,6 +202,7 @@ def test_setting_the_clock_ahead_between_runs_does_not_shorten_the_gap(service, 
     service.start(Therapy.ICE, 15)
     clock.advance(15 * 60)
     service.tick()
+    service.acknowledge_removal()
     service.close()
     clock.advance(10 * 60)
     clock.jump(3 * 3600)  # `faketime +3h necktimer start ice` in the same boot
@@ -221,6 +229,7 @@ def test_clock_backward_jump_never_shortens_the_gap(service, clock):
     service.start(Therapy.ICE, 15)
     clock.advance(15 * 60)
     service.tick()
+    service.acknowledge_removal()
     clock.advance(30 * 60)
     clock.jump(-2 * 3600)
     status = service.status()
@@ -307,10 +316,27 @@ def test_removal_reminder_lifecycle(service, clock, data_dir):
     assert rows(data_dir)[0]["removed_at"] == "2026-03-02T08:02:30.000000+00:00"
 
 
+@pytest.mark.parametrize(("at_end", "allowed"), [
+    (False, T0 + timedelta(minutes=60, hours=2)),  # Done 45 min late: off then, as far as known
+    (True, T0 + timedelta(minutes=15, hours=2)),  # "It came off at 09:15", says the user
+])
+def test_a_late_confirmation_starts_the_gap_when_the_pack_came_off(service, clock, data_dir,
+                                                                    at_end, allowed):
+    service.start(Therapy.ICE, 15)
+    clock.advance(60 * 60)
+    service.tick()
+    assert service.status().awaiting_removal
+    session = service.acknowledge_removal(at_end=at_end)
+    assert service.status().next_allowed_at == allowed
+    assert session.removed_at == allowed - timedelta(hours=2)
+    assert reopen(data_dir, clock).status().next_allowed_at == allowed  # as it was written
+
+
 def test_gap_over_is_due_once(service, clock):
     service.start(Therapy.ICE, 15)
     clock.advance(15 * 60)
     service.tick()
+    service.acknowledge_removal()
     assert service.gap_over_due() is None
     clock.advance(2 * 3600)
     session = service.gap_over_due()

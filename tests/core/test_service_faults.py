@@ -5,7 +5,10 @@ lives in memory, a failed write waits and is written later, and the gap survives
 of the history through the safety record.
 """
 
+import contextlib
+import resource
 import shutil
+import signal
 import sqlite3
 from datetime import timedelta
 
@@ -98,9 +101,10 @@ def test_a_stop_undone_while_locked_survives_a_crash_with_its_reminder_and_gap(
     restarted = reopen(data_dir, clock)
     status = restarted.status()
     assert status.state is State.RUNNING and status.session.id == session.id
-    clock.advance(3 * 60)
+    clock.advance(3 * 60 - 65)
     restarted.tick()
     assert restarted.pending_removal() is not None  # reminded at the planned end
+    restarted.acknowledge_removal()
     assert restarted.status().next_allowed_at == session.planned_end + timedelta(hours=2)
     assert rows(data_dir)[0]["end_reason"] == "completed"
 
@@ -163,6 +167,7 @@ def test_damage_keeps_the_gap_through_the_safety_record(data_dir, clock):
     service.start(Therapy.ICE, 15)
     clock.advance(15 * 60)
     service.tick()
+    service.acknowledge_removal()
     service.close()
     (data_dir / DB_NAME).write_bytes(b"\0" * 4096)  # a zeroed header
     clock.advance(10 * 60)
@@ -179,9 +184,10 @@ def test_damage_keeps_the_gap_through_the_safety_record(data_dir, clock):
 def test_rows_are_salvaged_from_a_truncated_file(data_dir, clock):
     service = reopen(data_dir, clock)
     for _ in range(120):
-        service.start(Therapy.ICE, 15)
+        assert service.start(Therapy.ICE, 15).ok
         clock.advance(15 * 60)
         service.tick()
+        service.acknowledge_removal()
         clock.advance(3 * 3600)
     service.close()
     (data_dir / RECORD_NAME).unlink()
@@ -329,3 +335,99 @@ def test_a_symlink_to_a_non_database_is_moved_aside_not_followed(data_dir, clock
     moved = [p for p in data_dir.iterdir() if ".damaged-" in p.name]
     assert len(moved) == 1 and moved[0].is_symlink()
     assert service.status().state is State.UNKNOWN
+
+
+@pytest.mark.parametrize("emptied", [False, True])
+@pytest.mark.parametrize("trace", ["settings.ini", "necktimer.backstop.json",
+                                   "necktimer.sqlite3.damaged-20260301-120000"])
+def test_history_and_record_deleted_where_necktimer_was_used_is_a_lost_history(
+        data_dir, clock, trace, emptied):
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    (data_dir / trace).write_text("left behind\n")
+    if emptied:
+        (data_dir / DB_NAME).write_bytes(b"")  # `: > necktimer.sqlite3`
+    else:
+        (data_dir / DB_NAME).unlink()
+    (data_dir / RECORD_NAME).unlink()
+    again = reopen(data_dir, clock)
+    assert again.status().state is State.UNKNOWN
+    assert not again.start(Therapy.HEAT).ok
+    assert reopen(data_dir, clock).status().state is State.UNKNOWN  # and it stays asked
+
+
+def test_a_first_start_beside_only_lock_files_is_ready(data_dir, clock):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("instance.lock", "backstop.lock"):
+        (data_dir / name).write_text("")
+    assert reopen(data_dir, clock).status().state is State.READY
+
+
+@contextlib.contextmanager
+def nothing_can_grow():
+    """Every file write that would grow a file fails (EFBIG), as on a full disk: the
+    history's journal and the safety record's new copy alike. This process only."""
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+
+
+def test_an_undo_that_neither_file_can_keep_is_refused_and_the_stop_stands(data_dir, clock):
+    """On a full disk, Undo reopened the session in memory only: after a crash nothing knew
+    the pack was on again, no backstop reminded, and a new session could start at once."""
+    service = reopen(data_dir, clock)
+    session = service.start(Therapy.ICE, 15).session
+    clock.advance(90)
+    assert service.stop().ok
+    with nothing_can_grow():
+        undone = service.undo_stop(session.id)
+    assert not undone.ok and "could not be undone" in undone.message
+    assert service.status().state is State.WAITING  # stopped, as both files still say
+    del service  # a crash
+    again = reopen(data_dir, clock)
+    assert again.status().state is State.WAITING
+    assert not again.start(Therapy.HEAT).ok
+
+
+def test_an_emptied_history_beside_its_record_keeps_the_gap_and_says_what_is_gone(data_dir,
+                                                                                  clock):
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    (data_dir / "settings.ini").write_text("[General]\n")
+    (data_dir / DB_NAME).write_bytes(b"")
+    again = reopen(data_dir, clock)
+    assert again.status().state is State.WAITING  # the gap, from the record
+    assert any("missing or empty" in notice for notice in again.notices)
+
+
+def test_a_deleted_folder_that_cannot_be_made_again_keeps_its_writes_waiting(data_dir, clock):
+    """On a full disk the folder could not be made again, yet the waiting writes went into
+    the deleted file (still open) and the problem was cleared: "everything was saved"."""
+    service = reopen(data_dir, clock)
+    session = service.start(Therapy.ICE, 15).session
+    shutil.rmtree(data_dir)
+    data_dir.write_text("in the way")  # the folder cannot be made again
+    clock.advance(5 * 60)
+    assert service.stop().ok
+    assert service.pending_writes and service.problem is not None
+    service.tick()
+    assert service.pending_writes and service.problem is not None  # still waiting
+    data_dir.unlink()
+    clock.advance(5)
+    service.tick()
+    assert service.pending_writes == 0 and service.problem is None
+    [row] = [r for r in rows(data_dir) if r["id"] == session.id]
+    assert row["end_reason"] == "stopped"

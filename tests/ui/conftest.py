@@ -56,7 +56,10 @@ def no_leftovers(qapp):
 
 
 @pytest.fixture
-def settings_file(data_dir):
+def settings_file(data_dir, clock):
+    # A profile in use: its history beside its settings. (A settings file without any
+    # history is a history that was deleted, and necktimer then asks when a pack was on.)
+    SessionService.open(data_dir, clock).close()
     return SettingsFile(data_dir)
 
 

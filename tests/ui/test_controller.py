@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from helpers import tick
+from helpers import rows, tick
 from PySide6.QtCore import Qt, QTimer
 
 from necktimer.core.alerts import Kind
@@ -81,6 +81,16 @@ def test_reminders_repeat_each_minute_until_removed(necktimer, window, clock):
     assert len([a for a in alerts if a.kind is Kind.TIME_UP]) == 2
 
 
+def test_a_one_minute_session_gets_no_heads_up(necktimer, window, clock):
+    """Its ring read "1 minute left — get ready" from its very first second."""
+    alerts = collect(necktimer.controller.alert)
+    assert necktimer.controller.start(Therapy.ICE, 1).ok
+    tick(necktimer, clock, 1)
+    assert not necktimer.controller.state.heads_up
+    assert window.ring.caption.startswith("Ice · off at")
+    assert Kind.HEADS_UP not in [a.kind for a in alerts]
+
+
 def test_heads_up_one_minute_before_the_end_can_be_switched_off(necktimer, window, clock,
                                                                  settings_file):
     alerts = collect(necktimer.controller.alert)
@@ -101,13 +111,21 @@ def test_heads_up_one_minute_before_the_end_can_be_switched_off(necktimer, windo
 
 def test_banners_follow_the_state_and_are_never_left_behind(necktimer, window, clock,
                                                             settings_file):
-    """The stale banners of the daily-use issue: ignore "Done", wait out the gap, start heat."""
+    """The stale banners of the daily-use issue: ignore "Done", wait two hours, start heat."""
     settings_file.update(gap_reminder=False)
     window.start_ice()
     tick(necktimer, clock, 15 * 60)
     assert window.time_up_banner.isVisible()
+    assert not window.removed_at_end.isVisible()  # "Done" says it all, on time
     tick(necktimer, clock, 2 * 3600)  # "Done — removed" ignored all along
-    window.start_heat()
+    # The pack may still be on: no new session, and the gap waits for it to come off.
+    assert not window.start_heat().ok
+    assert window.time_up_banner.isVisible()
+    # Late, the banner offers the truth if the pack came off at the end.
+    assert window.removed_at_end.isVisible()
+    assert window.removed_at_end.text() == "It came off &at 09:15"
+    window.removed_at_end.click()
+    assert window.start_heat().ok  # the gap ran from 09:15
     assert not window.time_up_banner.isVisible()
     assert not window.gap_banner.isVisible()
     assert not window.removed_action.isEnabled()
@@ -136,7 +154,7 @@ def test_the_pain_question_is_asked_once_after_and_goes_when_it_no_longer_applie
     settings_file.update(ask_pain_before=True)
     tick(necktimer, clock, 2 * 3600)
     window.start_heat()
-    assert "before the pack goes on" in window.pain_prompt.question.text()
+    assert "before the pack went on" in window.pain_prompt.question.text()
     tick(necktimer, clock, 15 * 60)
     assert not window.pain_prompt.isVisible()  # "before" no longer applies after time's up
 
@@ -164,6 +182,26 @@ def test_a_write_that_fails_is_reported_once_and_retried(necktimer, window, cloc
     holder.close()
     tick(necktimer, clock, 2)
     assert not window.problem_banner.isVisible()
+
+
+def test_a_button_whose_write_fails_is_retried_soon_not_at_the_next_event(
+        necktimer, window, clock, data_dir):
+    """Done pressed while another program held the history: the retry waited for the
+    next event (the end of the gap, two hours off), and the banner stayed all along."""
+    import sqlite3
+
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    holder = sqlite3.connect(data_dir / "necktimer.sqlite3", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    necktimer.service.set_busy_timeout(0.05)
+    necktimer.controller.acknowledge_removal()
+    assert window.problem_banner.isVisible()
+    assert necktimer.controller.next_wake <= timedelta(seconds=2)  # a retry is planned
+    holder.close()
+    tick(necktimer, clock, 2)
+    assert not window.problem_banner.isVisible()
+    assert rows(data_dir)[0]["removed_at"] is not None
 
 
 def test_timers_of_the_controller_are_only_one(necktimer, window):

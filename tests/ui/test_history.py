@@ -252,8 +252,10 @@ def test_the_count_says_session_or_sessions(necktimer, window, qtbot, clock):
     window.start_ice()
     history = open_history(necktimer, qtbot)
     assert history.count.text() == "1 session"
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
     tick(necktimer, clock, 3 * 3600)
-    window.start_heat()
+    assert window.start_heat().ok
     history = open_history(necktimer, qtbot)
     assert history.count.text() == "2 sessions"
 
@@ -281,10 +283,28 @@ def test_double_click_edits_ratings_and_notes(necktimer, diary, qtbot, data_dir)
     edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_AFTER], "3")
     assert stored("pain_after") == 3
     assert shown(history, SortKey.PAIN_AFTER)[0] == "3"
-    edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_BEFORE], "12")  # outside 0-10
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_BEFORE], "12")  # "2" is refused
     assert stored("pain_before") == 1 and shown(history, SortKey.PAIN_BEFORE)[0] == "1"
     edit_cell(qtbot, history, 0, COLUMN[SortKey.NOTE], "better after heat")
     assert stored("note") == "better after heat"
+
+
+def test_a_pain_cell_takes_only_0_to_10(necktimer, diary, qtbot):
+    """Typed "11" was accepted by the editor and then dropped without a word."""
+    history = open_history(necktimer, qtbot)
+    activate(qtbot, history)
+    table = history.table
+    center = table.visualRect(history.model.index(0, COLUMN[SortKey.PAIN_BEFORE])).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "11")
+    assert editor.text() == "1"  # the second key is refused as it is typed
+    qtbot.keyClicks(editor, "0")
+    assert editor.text() == "10"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
 
 
 def test_only_ratings_and_notes_open_an_editor(necktimer, diary, qtbot):

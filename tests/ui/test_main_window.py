@@ -50,7 +50,7 @@ def test_a_message_goes_once_the_status_line_moves_on_and_never_repeats_it(neckt
     assert window.message_line.text() == "Noted: the ice pack came off at 09:15."
     tick(necktimer, clock, 2 * 60)
     assert window.message_line.isHidden()
-    assert "Next session allowed at 11:15" in window.status_line.text()
+    assert "Next session allowed at 11:16" in window.status_line.text()  # from 09:15:30
 
 
 def test_the_running_therapys_tip_comes_forward_and_stays_after_the_end(necktimer, window,
@@ -291,6 +291,27 @@ def test_tab_from_the_status_line_reaches_the_pain_rating_before_the_tips(neckti
     window.status_line.setFocus()
     qtbot.keyClick(window.status_line, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is prompt.buttons[0]
+
+
+def test_a_number_typed_after_done_gives_that_rating_and_says_so(necktimer, window, clock,
+                                                                 qtbot):
+    exposed(window)
+    session = window.start_ice().session
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
+    prompt = window.pain_prompt
+    window.status_line.setFocus()  # where focus rests after Done
+    qtbot.keyClicks(window.status_line, "1")
+    assert QApplication.focusWidget() is prompt.buttons[1]
+    qtbot.keyClicks(QApplication.focusWidget(), "0")  # "1" then "0": ten
+    assert QApplication.focusWidget() is prompt.buttons[10]
+    qtbot.keyClicks(QApplication.focusWidget(), "7")
+    assert QApplication.focusWidget() is prompt.buttons[7]
+    assert prompt.isVisible()  # a digit only moves: nothing is given yet
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not prompt.isVisible()
+    assert necktimer.service.session(session.id).pain_after == 7
+    assert window.message_line.text() == "Noted: pain 7 of 10. You can change it in History."
 
 
 def contrast(a, b):

@@ -77,6 +77,8 @@ def test_the_summary_holds_the_period_the_counted_sessions_and_the_trend(week, t
     assert "Ice 16 s completed" in text  # 16 seconds, not "0 min"
     assert "0 min" not in text
     assert "2026-03-01 2 6.0" in text  # the day's row in the 14-day table
+    # which pain: before and after each session are kept apart, never mixed in one mean
+    assert "Pain before, mean (0–10)" in text and "Pain after, mean (0–10)" in text
 
 
 def test_the_gap_is_the_one_in_the_settings(week, tmp_path, settings_file):
@@ -106,7 +108,7 @@ def test_dates_times_and_numbers_follow_the_installed_formats(week, tmp_path):
     text = summary(week, tmp_path)
     assert "Period: 22.02.2026 – 02.03.2026" in text
     assert "Generated: 02.03.2026 09.00" in text
-    assert "01.03.2026 Ice 16 s completed 13.00" in text  # the time wraps in its cell
+    assert "01.03.2026 13.00 Ice 16 s completed" in text  # no cell breaks its words
     assert "(6,0 at first, 6,0 lately" in text
     assert "2026-0" not in text  # no ISO date left anywhere
 

@@ -59,7 +59,10 @@ def test_a_session_that_ended_while_closed_is_reported_and_reminded(make_app, qt
     assert banner.isVisible()
     assert banner.label.text() == ("Your ice session ended at 09:15 while Neck Timer was "
                                    "closed. Remove the ice pack if it is still on.")
-    assert window.status_line.text() == "Next session allowed at 11:15 (in 1 h 25 min)."
+    # Nobody knows when the pack came off: the gap waits for it ("It came off at 09:15").
+    assert window.status_line.text() == ("Next session allowed 2 h after the pack comes off "
+                                         "(at 11:50 if it is off now).")
+    assert window.removed_at_end.text() == "It came off &at 09:15"
     # Reminded like any session that ran out: an alert, a chime, and again a minute later.
     assert [alert.kind for alert in alerts] == [Kind.TIME_UP]
     assert chime.played == 1

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from necktimer import desktop
 from necktimer.core import i18n
 from necktimer.core.alerts import Kind
+from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
 from necktimer.settings_io import SettingsFile
 from necktimer.ui.settings_dialog import SettingsDialog
@@ -175,7 +176,7 @@ def test_reminder_and_pain_choices_round_trip_and_apply(necktimer, window, qtbot
     alerts = []
     necktimer.controller.alert.connect(alerts.append)
     window.start_ice()
-    assert "before the pack goes on" in window.pain_prompt.question.text()
+    assert "before the pack went on" in window.pain_prompt.question.text()
     tick(necktimer, clock, 14 * 60)
     assert Kind.HEADS_UP not in [alert.kind for alert in alerts]
     assert window.ring.caption == "Ice · off at 09:15"
@@ -240,8 +241,8 @@ GARBAGE = "[General]\ndefault_minutes=600\ngap_minutes=-5\nsound=perhaps\n\x00\x
 
 
 @pytest.fixture
-def garbage_settings(data_dir):
-    data_dir.mkdir(parents=True)
+def garbage_settings(data_dir, clock):
+    SessionService.open(data_dir, clock).close()  # a profile in use (see settings_file)
     (data_dir / "settings.ini").write_text(GARBAGE)
 
 

@@ -123,8 +123,11 @@ def test_a_screen_reader_hears_the_same_fortnight(chart):
     assert chart.accessibleName() == "Sessions and pain over the last 14 days"
     chart.set_days(fortnight({0: 2, 5: 1, 9: 1}, {9: 6.0, 0: 4.5}))
     assert chart.accessibleDescription().endswith(
-        "in the last 14 days Pain 6.0 on 06 Mar, 4.5 on 15 Mar.")
+        "in the last 14 days. Pain 6.0 on 06 Mar, 4.5 on 15 Mar.")
     assert chart.accessibleDescription().startswith("4 session")
+    chart.set_days(fortnight({0: 1}, {0: 4.5}))  # one rated day is said once
+    assert chart.accessibleDescription() == ("1 session in the last 14 days. "
+                                             "Pain 4.5 on 15 Mar.")
     chart.set_days(fortnight({}))
     assert "in the last 14 days" in chart.accessibleDescription()
     assert "Pain" not in chart.accessibleDescription()

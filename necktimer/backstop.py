@@ -181,6 +181,8 @@ def what_to_watch(facts: SafetyFacts, clock: Clock) -> Watched | None:
         return None
     moment = Timeline(clock, facts.anchor, floor=_latest_trusted(facts)).read()
     session = moment.place_session(latest)
+    if session.end_at(moment.wall) is not None and not session.awaiting_removal(moment.wall):
+        return None  # half a day past the end: the rules take the pack as off, so does this
     end = session.end_at(moment.wall) or session.planned_end
     return Watched(session, (end - moment.wall).total_seconds())
 

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from necktimer.core import rules
 from necktimer.core.humanize import format_duration
-from necktimer.core.i18n import arg, last_at, translate, twelve_hour
+from necktimer.core.i18n import arg, clock_time, last_at, translate, twelve_hour
 from necktimer.core.report import status_json
 from necktimer.core.rules import Session, State, Status, Therapy
 from necktimer.core.service import Outcome
@@ -270,7 +270,11 @@ def when_to_moment(text: str, now: datetime) -> datetime | None:
     reading = _clock_reading(text)
     if reading is not None:
         hours, minute = reading
-        return max(last_at(hour, minute, now) for hour in hours)
+        moments = [last_at(hour, minute, now) for hour in hours]
+        # Of a.m. and p.m., the later that has happened ("9:30" at 20:50 is this morning:
+        # 21:30 has not come). Only if neither has, the future one, for the caller to refuse.
+        past = [moment for moment in moments if moment <= now]
+        return max(past) if past else min(moments)
     return _moment(text)
 
 
@@ -346,6 +350,18 @@ def status_sentence(status: Status, pending: Session | None) -> str:
     """What `status` says: a pack still waiting to come off first, then the state."""
     if pending is None:
         return status.sentence()
+    ended = pending.end_at(status.now)
+    if ended is not None and status.now - ended >= rules.LATE_CONFIRMATION:
+        # Late: the pack may have come off at the end, and the gap would run from then.
+        if pending.therapy is Therapy.ICE:
+            text = translate("Commands", "Time's up at %2: take the ice pack off now, then "
+                                         "run 'necktimer done' (or 'necktimer done --at-end' "
+                                         "if it came off at %2). %1")
+        else:
+            text = translate("Commands", "Time's up at %2: take the heat pack off now, then "
+                                         "run 'necktimer done' (or 'necktimer done --at-end' "
+                                         "if it came off at %2). %1")
+        return arg(text, status.sentence(), clock_time(ended))
     if pending.therapy is Therapy.ICE:
         text = translate("Commands", "Time's up: take the ice pack off now, then run "
                                      "'necktimer done'. %1")
@@ -383,8 +399,6 @@ def _with_hint(message: str, status: Status) -> str:
 
 
 def removed_message(session: Session) -> str:
-    from necktimer.core.i18n import clock_time
-
     if session.therapy is rules.Therapy.ICE:
         text = translate("Commands", "Noted: the ice pack came off at %1.")
     else:

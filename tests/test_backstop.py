@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -43,6 +43,7 @@ from necktimer.commands import (
 )
 from necktimer.core import i18n, record
 from necktimer.core.clock import SystemClock
+from necktimer.core.rules import CAP as CAP_TIME
 from necktimer.core.rules import EndReason, Session, Therapy
 from necktimer.core.service import SessionService
 from necktimer.instance import InstanceLock, socket_path
@@ -665,3 +666,20 @@ def test_the_boot_alarm_counts_from_now_not_from_an_absolute_boot_time():
         assert select.select([alarm], [], [], 5.0)[0] == [alarm]
     finally:
         alarm.close()
+
+
+def test_half_a_day_after_the_end_the_backstop_stops_as_the_rules_do():
+    """It reminded every minute for ever while `status` said Ready and `done` found no pack
+    waiting, so nothing could stop it but a click on the notification."""
+    from necktimer.backstop import what_to_watch
+    from necktimer.core.clock import FakeClock
+    from necktimer.core.rules import PACK_WATCH
+
+    clock = FakeClock(datetime(2026, 3, 2, 8, 0).astimezone())
+    start = clock.now()
+    session = Session(1, Therapy.HEAT, start, start + CAP_TIME, start_mark=None)
+    facts = record.SafetyFacts((session,))
+    clock.advance(CAP_TIME.total_seconds() + 60)
+    assert what_to_watch(facts, clock) is not None  # time's up: remind
+    clock.advance((PACK_WATCH - timedelta(minutes=1)).total_seconds())
+    assert what_to_watch(facts, clock) is None

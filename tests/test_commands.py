@@ -330,6 +330,17 @@ def test_status_says_first_that_a_pack_is_waiting_to_come_off(service, clock):
     assert run(service, Command.STATUS).message.startswith("Next session allowed at 11:06")
 
 
+def test_status_offers_done_at_end_once_the_confirmation_is_late(service, clock):
+    run(service, Command.START, Therapy.HEAT, 5)
+    clock.advance(5 * 60 + 2 * 60)
+    service.tick()
+    assert run(service, Command.STATUS).message.startswith(
+        "Time's up at 09:05: take the heat pack off now, then run 'necktimer done' (or "
+        "'necktimer done --at-end' if it came off at 09:05). Next session allowed 2 h after")
+    assert run(service, Command.DONE, at_end=True).code is Exit.OK
+    assert run(service, Command.STATUS).message.startswith("Next session allowed at 11:05")
+
+
 def test_the_answer_is_put_into_words_after_the_deed_and_in_the_askers_words(service):
     spoken = []
 
@@ -381,6 +392,8 @@ EVENING = T0 + timedelta(hours=10)  # 19:00 on the local clock
     ("6:30 p.m.", False, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
     ("6:30PM", False, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
     ("12:10 a.m.", True, datetime(2026, 3, 2, 0, 10, tzinfo=LOCAL)),
+    # 19:30 has not come at 19:00: of the two, the one that happened (not a refusal)
+    ("7:30", True, datetime(2026, 3, 2, 7, 30, tzinfo=LOCAL)),
     ("18:30", True, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
 ])
 def test_a_reading_on_a_12_hour_clock(when, twelve, expected):

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from necktimer.core.i18n import Translatable, arg, decimal, local, translate
-from necktimer.core.rules import Session
+from necktimer.core.rules import LATE_CONFIRMATION, Session
 
 EPISODE_PAUSE = timedelta(days=14)
 EPISODE_CHECK_AGE = timedelta(days=7)
@@ -61,6 +61,15 @@ WARNING_SIGNS = WARNING_SIGN_KEYS  # the keys, for validation
 def fmean(values: list[float]) -> float:
     """The mean (statistics.fmean, without the statistics module's start-up cost)."""
     return sum(values) / len(values)
+
+
+def off_late(session: Session) -> timedelta | None:
+    """How long the pack stayed on after the session ended, where its removal was noted
+    late (LATE_CONFIRMATION or more); None otherwise. History and the summary show it."""
+    if session.ended_at is None or session.removed_at is None:
+        return None
+    late = session.removed_at - min(session.ended_at, session.planned_end)
+    return late if late >= LATE_CONFIRMATION else None
 
 
 def rating(session: Session) -> int | None:

@@ -36,9 +36,12 @@ GRACE = timedelta(seconds=60)
 # A cycle with less than this left is used up: the gap starts from the last mis-start.
 SHORTEST = timedelta(seconds=5)
 # How long after a session ended by itself the pack may still be on: until someone says it
-# came off, the gap waits. Past this, the end is taken as when it came off (an old session
-# nobody confirmed must not lock the user out forever).
+# came off, the gap waits. Past this the pack is taken as off (then, not at the end, so that
+# not confirming never lifts the gap early), and the gap follows.
 PACK_WATCH = timedelta(hours=12)
+# Confirmed this long after the end, "the pack is off" may mean "it came off at the end":
+# the window and the terminal then offer to say so.
+LATE_CONFIRMATION = timedelta(minutes=2)
 
 
 class Therapy(enum.StrEnum):
@@ -127,12 +130,27 @@ class Session:
             return end
         return max(end, min(self.removed_at, now))
 
+    @property
+    def unconfirmed(self) -> bool:
+        """It ended (or will end) by itself, and nobody has said its pack came off."""
+        return self.removed_at is None and self.end_reason not in (EndReason.STOPPED,
+                                                                   EndReason.CANCELLED)
+
     def awaiting_removal(self, now: datetime) -> bool:
-        """The session ended by itself and nobody has said the pack is off yet."""
+        """The session ended by itself and nobody has said the pack is off yet (within
+        PACK_WATCH of the end)."""
         end = self.end_at(now)
-        return (end is not None and self.removed_at is None
-                and self.end_reason not in (EndReason.STOPPED, EndReason.CANCELLED)
-                and now - end < PACK_WATCH)
+        return end is not None and self.unconfirmed and now - end < PACK_WATCH
+
+
+def gap_start(latest: Session, now: datetime) -> datetime | None:
+    """When the rest after the latest session began: when its pack came off, or for a pack
+    nobody confirmed, PACK_WATCH after its end. None while it runs or awaits removal."""
+    off = latest.off_at(now)
+    if off is None or not latest.unconfirmed:
+        return off
+    taken_off = off + PACK_WATCH
+    return taken_off if now >= taken_off else None
 
 
 @dataclass(frozen=True)
@@ -243,11 +261,13 @@ def evaluate(history: Iterable[Session], now: datetime, gap: timedelta = MIN_GAP
         remaining = min(running.planned_end - now, running.planned_length, CAP)
         return Status(State.RUNNING, now, running, max(remaining, timedelta(0)), gap=gap)
     latest = max(sessions, key=lambda s: (s.started_at, s.id), default=None)
-    if (last_counted is not None and last_counted is latest
-            and last_counted.awaiting_removal(now)):
-        # The pack may still be on: the skin has not begun its rest.
-        return Status(State.WAITING, now, last_counted, wait=gap, gap=gap,
-                      awaiting_removal=True)
+    if last_counted is not None and last_counted is latest and last_counted.unconfirmed:
+        start = gap_start(last_counted, now)
+        if start is None:
+            # The pack may still be on: the skin has not begun its rest.
+            return Status(State.WAITING, now, last_counted, wait=gap, gap=gap,
+                          awaiting_removal=True)
+        last_end = start
     if last_counted is not None and last_end is not None:
         wait = min(last_end + gap - now, gap)
         if wait > timedelta(0):

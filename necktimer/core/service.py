@@ -303,11 +303,13 @@ class SessionService:
         moment = self.moment()
         counted = [self._placed(s, moment) for s in self._known.values() if s.counts_for_gap
                    and s.id != REPORTED_ID]
-        latest = max(counted, key=lambda s: s.started_at, default=None)
+        latest = max(counted, key=lambda s: (s.started_at, s.id), default=None)
         if latest is None:
             return None
-        end = latest.end_at(status.now)
-        if end is None or status.now - (end + self.settings.gap) > GAP_NOTICE_WINDOW:
+        # From when the rest began (the pack came off), not from the session's end: a
+        # removal confirmed 45 minutes late put the notice outside its window.
+        start = rules.gap_start(latest, status.now)
+        if start is None or status.now - (start + self.settings.gap) > GAP_NOTICE_WINDOW:
             return None
         if self._gap_noticed == str(latest.id):
             return None

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from necktimer.core.diary import Pain
-from necktimer.core.humanize import format_length
+from necktimer.core.diary import Pain, off_late
+from necktimer.core.humanize import format_duration, format_length
 from necktimer.core.i18n import arg, date_and_time
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session
@@ -176,6 +176,9 @@ def cell_text(session: Session, key: SortKey) -> str:
         if session.end_reason is not None and session.end_reason is not EndReason.COMPLETED:
             text = arg(QCoreApplication.translate("History", "%1 (%2)", "length (how it ended)"),
                        text, session.end_reason.label)
+        if (late := off_late(session)) is not None:  # the skin had the pack longer
+            text = arg(QCoreApplication.translate("History", "%1, pack off %2 late"),
+                       text, format_duration(late))
         return text
     value = getattr(session, key.value)
     return "" if value is None else str(value)

@@ -9,7 +9,6 @@ scrolls, so nothing is ever cut off; the disclaimer stays in sight.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
 
 # Below this width (or more, with a large font) the tips go under the session panel.
 SIDE_BY_SIDE_WIDTH = 760
-LATE_CONFIRMATION = timedelta(minutes=2)  # from here "Done" offers "It came off at <end>"
 TIPS_HEIGHT = 220  # the least the tips get; their pages scroll within it
 
 
@@ -340,10 +338,9 @@ class MainWindow(QMainWindow):
             self._last_therapy = therapy
 
     def _offer_removed_at_end(self, view: ViewState) -> None:
-        ended = view.reminder.session.end_at(view.status.now) if view.reminder else None
-        late = ended is not None and view.status.now - ended >= LATE_CONFIRMATION
+        late = view.late_end is not None
         if late:
-            when = clock_time(ended)
+            when = clock_time(view.late_end)
             self.removed_at_end.setText(arg(self.tr("It came off &at %1"), when))
             self.removed_at_end.setAccessibleName(
                 arg(self.tr("The pack came off at %1, when the session ended"), when))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from necktimer import DISPLAY_NAME
 from necktimer.core import rules
-from necktimer.core.diary import Advice, Day, warning_signs
+from necktimer.core.diary import Advice, Day, off_late, warning_signs
 from necktimer.core.humanize import format_duration, format_length
 from necktimer.core.i18n import (
     Translatable,
@@ -51,10 +51,13 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
     # length, gets a row of its own across the table instead of a column squeezed thin.
     for s in counted[:MAX_ROWS]:
         actual = s.actual_length
+        length = format_length(actual) if actual is not None else translate("Report", "running")
+        if (late := off_late(s)) is not None:  # the skin had the pack longer
+            length = arg(translate("Report", "%1, pack off %2 late"), length,
+                         format_duration(late))
         rows.append("<tr>" + "".join(
             f'<td style="white-space: nowrap">{e(str(cell))}</td>' for cell in (
-                date_and_time(s.started_at), s.therapy.label,
-                format_length(actual) if actual is not None else translate("Report", "running"),
+                date_and_time(s.started_at), s.therapy.label, length,
                 s.end_reason.label if s.end_reason else translate("Report", "running"),
                 "" if s.pain_before is None else s.pain_before,
                 "" if s.pain_after is None else s.pain_after,

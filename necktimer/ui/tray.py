@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from necktimer import DISPLAY_NAME
 from necktimer.core.humanize import format_duration
-from necktimer.core.i18n import allowed_time, arg, translate
+from necktimer.core.i18n import allowed_time, arg, clock_time, translate
 from necktimer.core.rules import State, Therapy
 from necktimer.ui import colors
 from necktimer.ui.view_state import ViewState
@@ -142,6 +142,7 @@ class Tray(QObject):
         self.undo = self._add(translate("Tray", "Undo stop"), controller.undo_stop)
         self.removed = self._add(translate("Tray", "Done — removed"),
                                  controller.acknowledge_removal)
+        self.removed_at_end = self._add("", lambda: controller.acknowledge_removal(at_end=True))
         self.menu.addSeparator()
         self.show_window = self._add(translate("Tray", "Show window"),
                                      self.showWindowRequested.emit)
@@ -178,6 +179,10 @@ class Tray(QObject):
         self.stop.setEnabled(status.state is State.RUNNING)
         self.undo.setVisible(view.undo is not None)
         self.removed.setEnabled(view.reminder is not None)
+        if view.late_end is not None:  # as the window's banner: the gap may run from the end
+            self.removed_at_end.setText(arg(translate("Tray", "It came off at %1"),
+                                            clock_time(view.late_end)))
+        self.removed_at_end.setVisible(view.late_end is not None)
         look = look_for(view)
         if look != self._look:
             self._look = look

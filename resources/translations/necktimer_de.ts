@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="109"/>
+        <location filename="../../necktimer/core/diary.py" line="118"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Es gibt zu wenige Schmerzbewertungen, um zu sagen, ob der Schmerz nachlässt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="112"/>
+        <location filename="../../necktimer/core/diary.py" line="121"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz lässt nach (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="115"/>
+        <location filename="../../necktimer/core/diary.py" line="124"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz wird stärker (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="118"/>
+        <location filename="../../necktimer/core/diary.py" line="127"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz hat nicht nachgelassen (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="124"/>
+        <location filename="../../necktimer/core/diary.py" line="133"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 Die meisten Nackenkrämpfe bessern sich innerhalb von etwa einer Woche: Bitte gehen Sie zu einem Arzt oder einer Ärztin.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="96"/>
+        <location filename="../../necktimer/core/diary.py" line="105"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Sie behandeln Ihren Nacken seit %n Tag.</numerusform>
@@ -465,52 +465,62 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="323"/>
+        <location filename="../../necktimer/commands.py" line="327"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="339"/>
+        <location filename="../../necktimer/commands.py" line="343"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="350"/>
+        <location filename="../../necktimer/commands.py" line="357"/>
+        <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
+        <translation>Die Zeit ist seit %2 um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="361"/>
+        <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
+        <translation>Die Zeit ist seit %2 um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="366"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="353"/>
+        <location filename="../../necktimer/commands.py" line="369"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="379"/>
+        <location filename="../../necktimer/commands.py" line="395"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="389"/>
+        <location filename="../../necktimer/commands.py" line="403"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="391"/>
+        <location filename="../../necktimer/commands.py" line="405"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="400"/>
+        <location filename="../../necktimer/commands.py" line="414"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="405"/>
+        <location filename="../../necktimer/commands.py" line="419"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="409"/>
+        <location filename="../../necktimer/commands.py" line="423"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -591,22 +601,22 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>EndReason</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="64"/>
+        <location filename="../../necktimer/core/rules.py" line="67"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="65"/>
+        <location filename="../../necktimer/core/rules.py" line="68"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="66"/>
+        <location filename="../../necktimer/core/rules.py" line="69"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="67"/>
+        <location filename="../../necktimer/core/rules.py" line="70"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -658,6 +668,11 @@ zu den %2 Minuten der nächsten Anwendung.
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="180"/>
+        <source>%1, pack off %2 late</source>
+        <translation>%1, Auflage %2 zu spät abgenommen</translation>
     </message>
 </context>
 <context>
@@ -823,180 +838,180 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="281"/>
+        <location filename="../../necktimer/ui/main_window.py" line="86"/>
+        <location filename="../../necktimer/ui/main_window.py" line="279"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="281"/>
+        <location filename="../../necktimer/ui/main_window.py" line="87"/>
+        <location filename="../../necktimer/ui/main_window.py" line="279"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="282"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="280"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="90"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
-        <location filename="../../necktimer/ui/main_window.py" line="284"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="125"/>
+        <location filename="../../necktimer/ui/main_window.py" line="282"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
-        <location filename="../../necktimer/ui/main_window.py" line="286"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="284"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="285"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="283"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="294"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
+        <location filename="../../necktimer/ui/main_window.py" line="105"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="124"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="134"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="134"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="139"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="139"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="144"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="145"/>
+        <location filename="../../necktimer/ui/main_window.py" line="143"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="147"/>
+        <location filename="../../necktimer/ui/main_window.py" line="145"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="146"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="283"/>
+        <location filename="../../necktimer/ui/main_window.py" line="281"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="284"/>
+        <location filename="../../necktimer/ui/main_window.py" line="282"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="285"/>
+        <location filename="../../necktimer/ui/main_window.py" line="283"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="296"/>
+        <location filename="../../necktimer/ui/main_window.py" line="294"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="325"/>
+        <location filename="../../necktimer/ui/main_window.py" line="323"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Anwendung um %1 gestoppt. Versehentlich? Sie können das 10 Sekunden lang rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="327"/>
+        <location filename="../../necktimer/ui/main_window.py" line="325"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="344"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <location filename="../../necktimer/ui/main_window.py" line="346"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="358"/>
+        <location filename="../../necktimer/ui/main_window.py" line="355"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="360"/>
+        <location filename="../../necktimer/ui/main_window.py" line="357"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="363"/>
+        <location filename="../../necktimer/ui/main_window.py" line="360"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="364"/>
+        <location filename="../../necktimer/ui/main_window.py" line="361"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -1070,124 +1085,129 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Notiz:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="58"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="54"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="61"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="72"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="56"/>
+        <source>%1, pack off %2 late</source>
+        <translation>%1, Auflage %2 zu spät abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
         <source>none of the signs</source>
         <translation>keines der Anzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>Die Liste der Warnzeichen wurde nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
         <source>%1 (and %2)</source>
         <translation>%1 (und %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>Eis und Wärme, jeweils höchstens %1 Minuten, im Abstand von %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="137"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="140"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Nackenschmerz-Tagebuch — Zusammenfassung für den Arztbesuch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
         <source>Sessions:</source>
         <translation>Anwendungen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>Pain trend:</source>
         <translation>Schmerzverlauf:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
         <source>Generated:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>Warning signs reported</source>
         <translation>Angegebene Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
         <source>Sessions and pain per day (last 14 days)</source>
         <translation>Anwendungen und Schmerz pro Tag (letzte 14 Tage)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
         <source>Pain before, mean (0–10)</source>
         <translation>Schmerz vorher, Mittel (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Pain after, mean (0–10)</source>
         <translation>Schmerz nachher, Mittel (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Length</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Ended</source>
         <translation>Ende</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
         <source>Recorded by the patient.</source>
         <translation>Von der betroffenen Person selbst erfasst.</translation>
     </message>
@@ -1222,39 +1242,39 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="293"/>
+        <location filename="../../necktimer/core/rules.py" line="313"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="296"/>
+        <location filename="../../necktimer/core/rules.py" line="316"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="304"/>
+        <location filename="../../necktimer/core/rules.py" line="324"/>
         <source>You may start a session now.</source>
         <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="312"/>
+        <location filename="../../necktimer/core/rules.py" line="332"/>
         <source>The ice session is still running.</source>
         <translation>Die Eisanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="314"/>
+        <location filename="../../necktimer/core/rules.py" line="334"/>
         <source>The heat session is still running.</source>
         <translation>Die Wärmeanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="315"/>
-        <location filename="../../necktimer/core/rules.py" line="320"/>
+        <location filename="../../necktimer/core/rules.py" line="335"/>
+        <location filename="../../necktimer/core/rules.py" line="340"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="318"/>
+        <location filename="../../necktimer/core/rules.py" line="338"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
     </message>
@@ -1267,102 +1287,102 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="407"/>
+        <location filename="../../necktimer/core/service.py" line="409"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="429"/>
+        <location filename="../../necktimer/core/service.py" line="431"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="437"/>
+        <location filename="../../necktimer/core/service.py" line="439"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="453"/>
+        <location filename="../../necktimer/core/service.py" line="455"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="458"/>
+        <location filename="../../necktimer/core/service.py" line="460"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="534"/>
+        <location filename="../../necktimer/core/service.py" line="536"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="543"/>
+        <location filename="../../necktimer/core/service.py" line="545"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="778"/>
+        <location filename="../../necktimer/core/service.py" line="780"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="780"/>
+        <location filename="../../necktimer/core/service.py" line="782"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="817"/>
+        <location filename="../../necktimer/core/service.py" line="819"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="880"/>
+        <location filename="../../necktimer/core/service.py" line="882"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="883"/>
+        <location filename="../../necktimer/core/service.py" line="885"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="889"/>
+        <location filename="../../necktimer/core/service.py" line="891"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="899"/>
+        <location filename="../../necktimer/core/service.py" line="901"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="903"/>
+        <location filename="../../necktimer/core/service.py" line="905"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="908"/>
+        <location filename="../../necktimer/core/service.py" line="910"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="910"/>
+        <location filename="../../necktimer/core/service.py" line="912"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="918"/>
+        <location filename="../../necktimer/core/service.py" line="920"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="920"/>
+        <location filename="../../necktimer/core/service.py" line="922"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="922"/>
+        <location filename="../../necktimer/core/service.py" line="924"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -1675,37 +1695,37 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="177"/>
+        <location filename="../../necktimer/core/rules.py" line="195"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann zuletzt Eis oder Wärme angewendet wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="181"/>
+        <location filename="../../necktimer/core/rules.py" line="199"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="185"/>
+        <location filename="../../necktimer/core/rules.py" line="203"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="189"/>
+        <location filename="../../necktimer/core/rules.py" line="207"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Eisanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="192"/>
+        <location filename="../../necktimer/core/rules.py" line="210"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Wärmeanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="197"/>
+        <location filename="../../necktimer/core/rules.py" line="215"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn sie jetzt ab ist).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="204"/>
+        <location filename="../../necktimer/core/rules.py" line="222"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
     </message>
@@ -1767,12 +1787,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Therapy</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="51"/>
+        <location filename="../../necktimer/core/rules.py" line="54"/>
         <source>Ice</source>
         <translation>Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="52"/>
+        <location filename="../../necktimer/core/rules.py" line="55"/>
         <source>Heat</source>
         <translation>Wärme</translation>
     </message>
@@ -1857,14 +1877,19 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 · bereit für Eis oder Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="166"/>
+        <location filename="../../necktimer/ui/tray.py" line="167"/>
         <source>Start ice (%1 min)</source>
         <translation>Eis starten (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="167"/>
+        <location filename="../../necktimer/ui/tray.py" line="168"/>
         <source>Start heat (%1 min)</source>
         <translation>Wärme starten (%1 min)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="183"/>
+        <source>It came off at %1</source>
+        <translation>Um %1 abgenommen</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="141"/>
@@ -1882,22 +1907,22 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="146"/>
+        <location filename="../../necktimer/ui/tray.py" line="147"/>
         <source>Show window</source>
         <translation>Fenster anzeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="148"/>
+        <location filename="../../necktimer/ui/tray.py" line="149"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="149"/>
+        <location filename="../../necktimer/ui/tray.py" line="150"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="151"/>
+        <location filename="../../necktimer/ui/tray.py" line="152"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="109"/>
+        <location filename="../../necktimer/core/diary.py" line="118"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Hay muy pocas valoraciones del dolor para saber si está disminuyendo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="112"/>
+        <location filename="../../necktimer/core/diary.py" line="121"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está disminuyendo (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="115"/>
+        <location filename="../../necktimer/core/diary.py" line="124"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está empeorando (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="118"/>
+        <location filename="../../necktimer/core/diary.py" line="127"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor no ha disminuido (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="124"/>
+        <location filename="../../necktimer/core/diary.py" line="133"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 La mayoría de los espasmos mejoran en una semana más o menos: consulte a un médico.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="96"/>
+        <location filename="../../necktimer/core/diary.py" line="105"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Lleva %n día tratándose el cuello.</numerusform>
@@ -466,52 +466,62 @@ siguiente sesión.
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="323"/>
+        <location filename="../../necktimer/commands.py" line="327"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="339"/>
+        <location filename="../../necktimer/commands.py" line="343"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="350"/>
+        <location filename="../../necktimer/commands.py" line="357"/>
+        <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
+        <translation>Se acabó el tiempo a las %2: retire ya la bolsa de hielo y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="361"/>
+        <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
+        <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="366"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="353"/>
+        <location filename="../../necktimer/commands.py" line="369"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="379"/>
+        <location filename="../../necktimer/commands.py" line="395"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="389"/>
+        <location filename="../../necktimer/commands.py" line="403"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="391"/>
+        <location filename="../../necktimer/commands.py" line="405"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="400"/>
+        <location filename="../../necktimer/commands.py" line="414"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="405"/>
+        <location filename="../../necktimer/commands.py" line="419"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="409"/>
+        <location filename="../../necktimer/commands.py" line="423"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -592,22 +602,22 @@ siguiente sesión.
 <context>
     <name>EndReason</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="64"/>
+        <location filename="../../necktimer/core/rules.py" line="67"/>
         <source>completed</source>
         <translation>completada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="65"/>
+        <location filename="../../necktimer/core/rules.py" line="68"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="66"/>
+        <location filename="../../necktimer/core/rules.py" line="69"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="67"/>
+        <location filename="../../necktimer/core/rules.py" line="70"/>
         <source>interrupted</source>
         <translation>interrumpida</translation>
     </message>
@@ -659,6 +669,11 @@ siguiente sesión.
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="180"/>
+        <source>%1, pack off %2 late</source>
+        <translation>%1, compresa retirada %2 tarde</translation>
     </message>
 </context>
 <context>
@@ -824,180 +839,180 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="281"/>
+        <location filename="../../necktimer/ui/main_window.py" line="86"/>
+        <location filename="../../necktimer/ui/main_window.py" line="279"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="281"/>
+        <location filename="../../necktimer/ui/main_window.py" line="87"/>
+        <location filename="../../necktimer/ui/main_window.py" line="279"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="282"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="280"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="90"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
-        <location filename="../../necktimer/ui/main_window.py" line="284"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="125"/>
+        <location filename="../../necktimer/ui/main_window.py" line="282"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
-        <location filename="../../necktimer/ui/main_window.py" line="286"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="284"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="285"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="283"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
         <source>When to see a physician</source>
         <translation>Cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="294"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
+        <location filename="../../necktimer/ui/main_window.py" line="105"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="124"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="134"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="134"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="139"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="139"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="144"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="145"/>
+        <location filename="../../necktimer/ui/main_window.py" line="143"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="147"/>
+        <location filename="../../necktimer/ui/main_window.py" line="145"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="146"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="283"/>
+        <location filename="../../necktimer/ui/main_window.py" line="281"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="284"/>
+        <location filename="../../necktimer/ui/main_window.py" line="282"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="285"/>
+        <location filename="../../necktimer/ui/main_window.py" line="283"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="296"/>
+        <location filename="../../necktimer/ui/main_window.py" line="294"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="325"/>
+        <location filename="../../necktimer/ui/main_window.py" line="323"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante 10 segundos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="327"/>
+        <location filename="../../necktimer/ui/main_window.py" line="325"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="344"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <location filename="../../necktimer/ui/main_window.py" line="346"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="358"/>
+        <location filename="../../necktimer/ui/main_window.py" line="355"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="360"/>
+        <location filename="../../necktimer/ui/main_window.py" line="357"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="363"/>
+        <location filename="../../necktimer/ui/main_window.py" line="360"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="364"/>
+        <location filename="../../necktimer/ui/main_window.py" line="361"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1071,124 +1086,129 @@ siguiente sesión.
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="58"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="54"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="61"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="72"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="56"/>
+        <source>%1, pack off %2 late</source>
+        <translation>%1, compresa retirada %2 tarde</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
         <source>none of the signs</source>
         <translation>ninguna de las señales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="79"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>No se respondió la lista de señales de alarma.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="83"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
         <source>%1 (and %2)</source>
         <translation>%1 (y %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>hielo y calor, como máximo %1 minutos cada sesión, con %2 entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="137"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="140"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Diario del dolor de cuello — resumen para la consulta médica</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
         <source>Sessions:</source>
         <translation>Sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>Pain trend:</source>
         <translation>Evolución del dolor:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
         <source>Generated:</source>
         <translation>Generado:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>Warning signs reported</source>
         <translation>Señales de alarma indicadas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
         <source>Sessions and pain per day (last 14 days)</source>
         <translation>Sesiones y dolor por día (últimos 14 días)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
         <source>Pain before, mean (0–10)</source>
         <translation>Dolor antes, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Pain after, mean (0–10)</source>
         <translation>Dolor después, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
         <source>Recorded by the patient.</source>
         <translation>Registrado por el propio paciente.</translation>
     </message>
@@ -1223,39 +1243,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="293"/>
+        <location filename="../../necktimer/core/rules.py" line="313"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="296"/>
+        <location filename="../../necktimer/core/rules.py" line="316"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="304"/>
+        <location filename="../../necktimer/core/rules.py" line="324"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="312"/>
+        <location filename="../../necktimer/core/rules.py" line="332"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="314"/>
+        <location filename="../../necktimer/core/rules.py" line="334"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="315"/>
-        <location filename="../../necktimer/core/rules.py" line="320"/>
+        <location filename="../../necktimer/core/rules.py" line="335"/>
+        <location filename="../../necktimer/core/rules.py" line="340"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="318"/>
+        <location filename="../../necktimer/core/rules.py" line="338"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1268,102 +1288,102 @@ siguiente sesión.
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="407"/>
+        <location filename="../../necktimer/core/service.py" line="409"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="429"/>
+        <location filename="../../necktimer/core/service.py" line="431"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="437"/>
+        <location filename="../../necktimer/core/service.py" line="439"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="453"/>
+        <location filename="../../necktimer/core/service.py" line="455"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="458"/>
+        <location filename="../../necktimer/core/service.py" line="460"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="534"/>
+        <location filename="../../necktimer/core/service.py" line="536"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="543"/>
+        <location filename="../../necktimer/core/service.py" line="545"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="778"/>
+        <location filename="../../necktimer/core/service.py" line="780"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="780"/>
+        <location filename="../../necktimer/core/service.py" line="782"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="817"/>
+        <location filename="../../necktimer/core/service.py" line="819"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="880"/>
+        <location filename="../../necktimer/core/service.py" line="882"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="883"/>
+        <location filename="../../necktimer/core/service.py" line="885"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="889"/>
+        <location filename="../../necktimer/core/service.py" line="891"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="899"/>
+        <location filename="../../necktimer/core/service.py" line="901"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="903"/>
+        <location filename="../../necktimer/core/service.py" line="905"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="908"/>
+        <location filename="../../necktimer/core/service.py" line="910"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="910"/>
+        <location filename="../../necktimer/core/service.py" line="912"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="918"/>
+        <location filename="../../necktimer/core/service.py" line="920"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="920"/>
+        <location filename="../../necktimer/core/service.py" line="922"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="922"/>
+        <location filename="../../necktimer/core/service.py" line="924"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1676,37 +1696,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="177"/>
+        <location filename="../../necktimer/core/rules.py" line="195"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se aplicó hielo o calor por última vez.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="181"/>
+        <location filename="../../necktimer/core/rules.py" line="199"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="185"/>
+        <location filename="../../necktimer/core/rules.py" line="203"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="189"/>
+        <location filename="../../necktimer/core/rules.py" line="207"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="192"/>
+        <location filename="../../necktimer/core/rules.py" line="210"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="197"/>
+        <location filename="../../necktimer/core/rules.py" line="215"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="204"/>
+        <location filename="../../necktimer/core/rules.py" line="222"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -1768,12 +1788,12 @@ siguiente sesión.
 <context>
     <name>Therapy</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="51"/>
+        <location filename="../../necktimer/core/rules.py" line="54"/>
         <source>Ice</source>
         <translation>Hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="52"/>
+        <location filename="../../necktimer/core/rules.py" line="55"/>
         <source>Heat</source>
         <translation>Calor</translation>
     </message>
@@ -1858,14 +1878,19 @@ siguiente sesión.
         <translation>%1 · listo para hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="166"/>
+        <location filename="../../necktimer/ui/tray.py" line="167"/>
         <source>Start ice (%1 min)</source>
         <translation>Iniciar hielo (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="167"/>
+        <location filename="../../necktimer/ui/tray.py" line="168"/>
         <source>Start heat (%1 min)</source>
         <translation>Iniciar calor (%1 min)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="183"/>
+        <source>It came off at %1</source>
+        <translation>Se retiró a las %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="141"/>
@@ -1883,22 +1908,22 @@ siguiente sesión.
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="146"/>
+        <location filename="../../necktimer/ui/tray.py" line="147"/>
         <source>Show window</source>
         <translation>Mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="148"/>
+        <location filename="../../necktimer/ui/tray.py" line="149"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="149"/>
+        <location filename="../../necktimer/ui/tray.py" line="150"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="151"/>
+        <location filename="../../necktimer/ui/tray.py" line="152"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>

@@ -70,9 +70,16 @@ def test_a_stopped_session_does_not_wait_for_removal():
 def test_an_unconfirmed_session_does_not_lock_out_forever():
     end = T0 + timedelta(minutes=15)
     history = [session(ended=end, reason=EndReason.COMPLETED)]
-    assert rules.evaluate(history, end + rules.PACK_WATCH - timedelta(seconds=1)).awaiting_removal
+    before = rules.evaluate(history, end + rules.PACK_WATCH - timedelta(seconds=1))
+    assert before.awaiting_removal
+    # Half a day on, the pack is taken as off then, not at the end: the gap follows, and
+    # the time it names moves on without a jump (not confirming never lifts it early).
     later = rules.evaluate(history, end + rules.PACK_WATCH)
-    assert later.state is State.READY
+    assert later.state is State.WAITING and not later.awaiting_removal
+    assert later.next_allowed_at == end + rules.PACK_WATCH + timedelta(hours=2)
+    assert abs(later.next_allowed_at - before.next_allowed_at) <= timedelta(seconds=1)
+    assert rules.evaluate(history, later.next_allowed_at).state is State.READY
+    assert rules.gap_start(history[0], later.now) == end + rules.PACK_WATCH
 
 
 def test_only_the_latest_session_waits_for_removal():

@@ -332,6 +332,19 @@ def test_a_late_confirmation_starts_the_gap_when_the_pack_came_off(service, cloc
     assert reopen(data_dir, clock).status().next_allowed_at == allowed  # as it was written
 
 
+def test_gap_over_is_due_when_a_late_confirmed_gap_ends(service, clock):
+    """Measured from the session's end, a removal confirmed 45 minutes late put the gap's
+    end outside the notice's window: "You may apply ice or heat again" never came."""
+    service.start(Therapy.ICE, 15)
+    clock.advance(60 * 60)
+    service.tick()
+    service.acknowledge_removal()  # 45 minutes late
+    clock.advance(2 * 3600 - 5)
+    assert service.gap_over_due() is None  # not yet
+    clock.advance(10)
+    assert service.gap_over_due() is not None
+
+
 def test_gap_over_is_due_once(service, clock):
     service.start(Therapy.ICE, 15)
     clock.advance(15 * 60)

@@ -172,6 +172,16 @@ def test_a_running_session_and_an_empty_rating(service, model):
     assert model.index(0, COLUMN[SortKey.PAIN_AFTER]).data(Qt.ItemDataRole.EditRole) == ""
 
 
+def test_a_pack_taken_off_late_shows_how_late(service, clock, model):
+    """History and the PDF said "15 min" for a pack that stayed on 45 minutes longer."""
+    service.start(Therapy.ICE, 15)
+    clock.advance(60 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    model.reload()
+    assert column(model, SortKey.ACTUAL) == ["15 min, pack off 45 min late"]
+
+
 def test_a_session_under_a_minute_reads_in_seconds(service, data_dir):
     service.status()
     bulk(data_dir, 1, seconds=16)  # a session the cycle rule had shortened to 16 s

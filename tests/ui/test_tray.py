@@ -89,6 +89,23 @@ def test_menu_follows_the_rules(make_app, clock):
     assert instance.controller.state.reminder is None
 
 
+def test_tray_offers_the_end_as_the_removal_once_confirming_is_late(make_app, clock):
+    instance = make_app(tray_available=True)
+    instance.start()
+    tray = instance.tray
+    instance.controller.start(Therapy.ICE)
+    tick(instance, clock, 15 * 60)
+    assert not tray.removed_at_end.isVisible()  # on time, "Done" says it all
+    tick(instance, clock, 2 * 60)
+    assert tray.removed_at_end.isVisible() and tray.removed_at_end.text() == \
+        "It came off at 09:15"
+    tray.removed_at_end.trigger()
+    assert instance.controller.state.reminder is None
+    assert instance.controller.state.status.next_allowed_at == T0 + timedelta(hours=2,
+                                                                               minutes=15)
+    assert not tray.removed_at_end.isVisible()
+
+
 def test_tray_start_uses_the_length_chosen_last_and_the_same_rules(make_app, clock,
                                                                    settings_file):
     settings_file.update(default_minutes=6)

@@ -74,8 +74,10 @@ def write_variant(out_dir: Path, variant: str) -> list[Path]:
     with tempfile.TemporaryDirectory() as data:
         folder = Path(data)
         settings = SettingsFile(folder)
-        settings.update(theme=theme_name)
         clock = FakeClock(datetime(2026, 3, 2, 16, 50, tzinfo=UTC))
+        # A profile in use: its history first (settings alone would read as a lost history).
+        SessionService.open(folder, clock, settings).close()
+        settings.update(theme=theme_name)
         if "diary" in states:
             _fill_diary(folder, clock)
         service = SessionService.open(folder, clock, settings)

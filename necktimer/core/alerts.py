@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import datetime
 
 from necktimer.core.i18n import Translatable, arg, clock_time, translate
 from necktimer.core.report import ended_while_closed
@@ -32,6 +33,8 @@ class Kind(enum.StrEnum):
 # the confirmation that the pack is off, so one click stops the repeats.
 ACTION_DEFAULT = "default"
 ACTION_SHOW = "show"
+# Offered once confirming is late: the pack came off at the end, and the gap runs from there.
+ACTION_AT_END = "removed-at-end"
 CATEGORY_TIME_UP = "x-necktimer.time-up"
 SOUND_NAME = "alarm-clock-elapsed"
 
@@ -64,7 +67,8 @@ class AlertText(Translatable):
                            "check your skin.", "", minutes), ended)
 
 
-def time_up(session: Session, count: int = 1) -> Alert:
+def time_up(session: Session, count: int = 1, late_end: datetime | None = None) -> Alert:
+    """Time's up; with `late_end` (confirming is late) also "It came off at <end>"."""
     if session.therapy is Therapy.ICE:
         summary = translate("Alerts", "Time's up — remove the ice pack")
     else:
@@ -80,8 +84,11 @@ def time_up(session: Session, count: int = 1) -> Alert:
                 else words.heat_ended(minutes, ended))
     if count > 1:
         body = AlertText().reminder(count, body)
-    return Alert(Kind.TIME_UP, summary, body, Urgency.CRITICAL,
-                 ((ACTION_DEFAULT, removed_label()), (ACTION_SHOW, show_label())), session.id)
+    actions = ((ACTION_DEFAULT, removed_label()), (ACTION_SHOW, show_label()))
+    if late_end is not None:
+        actions = (actions[0], (ACTION_AT_END, arg(translate("Alerts", "It came off at %1"),
+                                                   clock_time(late_end))), actions[1])
+    return Alert(Kind.TIME_UP, summary, body, Urgency.CRITICAL, actions, session.id)
 
 
 def repeated(alert: Alert) -> Alert:

@@ -59,6 +59,7 @@ class ReminderCenter(QObject):
         for channel in self._channels:
             channel.setParent(self)
             channel.removalConfirmed.connect(controller.acknowledge_removal)
+            channel.removedAtEnd.connect(lambda: controller.acknowledge_removal(at_end=True))
             channel.showRequested.connect(show_window)
             channel.failed.connect(lambda reason, c=channel: self._drop(c, reason))
         controller.alert.connect(self.deliver)

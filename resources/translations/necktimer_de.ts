@@ -43,7 +43,7 @@
 <context>
     <name>AlertText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="56"/>
+        <location filename="../../necktimer/core/alerts.py" line="59"/>
         <source>Reminder %n: %1</source>
         <translation>
             <numerusform>Erinnerung %n: %1</numerusform>
@@ -51,7 +51,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="59"/>
+        <location filename="../../necktimer/core/alerts.py" line="62"/>
         <source>Your %n-minute ice session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie das Kühlpack ab und prüfen Sie Ihre Haut.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <location filename="../../necktimer/core/alerts.py" line="66"/>
         <source>Your %n-minute heat session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie das Wärmekissen ab und prüfen Sie Ihre Haut.</numerusform>
@@ -70,57 +70,62 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="69"/>
+        <location filename="../../necktimer/core/alerts.py" line="73"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Zeit ist um — Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="71"/>
+        <location filename="../../necktimer/core/alerts.py" line="75"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Zeit ist um — Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="73"/>
+        <location filename="../../necktimer/core/alerts.py" line="77"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Nehmen Sie die Auflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="89"/>
+        <source>It came off at %1</source>
+        <translation>Um %1 abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="96"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="95"/>
+        <location filename="../../necktimer/core/alerts.py" line="102"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Kühlpack abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="97"/>
+        <location filename="../../necktimer/core/alerts.py" line="104"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Wärmekissen abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="98"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="104"/>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="110"/>
+        <location filename="../../necktimer/core/alerts.py" line="117"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="116"/>
+        <location filename="../../necktimer/core/alerts.py" line="123"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>

@@ -3,9 +3,10 @@
 import json
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
-from helpers import rows, tick
+from helpers import T0, rows, tick
 from support.bus import SERVER as SERVER_SCRIPT
 
 from necktimer.core.alerts import Urgency
@@ -67,6 +68,24 @@ def test_reminder_repeats_each_minute_replacing_until_the_bubble_is_clicked(
         tick(instance, clock, 60)
     assert notifies(server) == []
     assert not instance.window.time_up_banner.isVisible()
+
+
+def test_a_late_reminder_offers_the_end_as_when_the_pack_came_off(make_app, bus, server,
+                                                                   clock, qtbot, data_dir):
+    instance = session_ended(make_app, bus, clock, "ice")
+    assert "removed-at-end" not in notifies(server)[-1]["actions"]  # on time: Done says it
+    tick(instance, clock, 60)
+    assert "removed-at-end" not in notifies(server)[-1]["actions"]
+    tick(instance, clock, 60)  # two minutes late
+    [third] = notifies(server)
+    actions = dict(zip(third["actions"][::2], third["actions"][1::2], strict=True))
+    assert actions["removed-at-end"] == "It came off at 09:15"
+    with qtbot.waitSignal(instance.controller.stateChanged, timeout=5000,
+                          check_params_cb=lambda state: state.reminder is None):
+        server.invoke(third["id"], "removed-at-end")
+    assert rows(data_dir)[0]["removed_at"].startswith("2026-03-02T08:15:00")
+    status = instance.controller.state.status
+    assert status.next_allowed_at == T0 + timedelta(hours=2, minutes=15)  # from the end
 
 
 def test_dismissing_the_notification_is_not_removing_the_pack(make_app, bus, server, clock,

@@ -16,6 +16,7 @@ class Channel(QObject):
 
     name = "channel"
     removalConfirmed = Signal()  # the user said the pack is off, here
+    removedAtEnd = Signal()  # ... and that it came off when the session ended (late confirmation)
     showRequested = Signal()  # the user wants the window
     failed = Signal(str)  # this channel broke while in use (not in answer to deliver)
 

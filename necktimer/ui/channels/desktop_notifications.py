@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
-from necktimer.core.alerts import ACTION_DEFAULT, ACTION_SHOW, Alert, Kind
+from necktimer.core.alerts import ACTION_AT_END, ACTION_DEFAULT, ACTION_SHOW, Alert, Kind
 from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
 from necktimer.ui.channels.base import Channel, ChannelError
 
@@ -91,6 +91,8 @@ class DesktopNotifications(Channel):
         if signal.member == "ActionInvoked":
             if signal.value == ACTION_DEFAULT and kind is Kind.TIME_UP:
                 self.removalConfirmed.emit()
+            elif signal.value == ACTION_AT_END and kind is Kind.TIME_UP:
+                self.removedAtEnd.emit()
             elif signal.value in (ACTION_SHOW, ACTION_DEFAULT):
                 self.showRequested.emit()
         elif signal.member == "NotificationClosed":

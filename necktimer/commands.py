@@ -350,8 +350,8 @@ def status_sentence(status: Status, pending: Session | None) -> str:
     """What `status` says: a pack still waiting to come off first, then the state."""
     if pending is None:
         return status.sentence()
-    ended = pending.end_at(status.now)
-    if ended is not None and status.now - ended >= rules.LATE_CONFIRMATION:
+    ended = rules.late_end(pending, status.now)
+    if ended is not None:
         # Late: the pack may have come off at the end, and the gap would run from then.
         if pending.therapy is Therapy.ICE:
             text = translate("Commands", "Time's up at %2: take the ice pack off now, then "

@@ -53,17 +53,21 @@ def test_after_a_reboot_with_the_clock_set_back_a_terminal_closes_the_session_to
     assert start.returncode == 1 and "after the pack comes off" in start.stdout
 
 
+def put_something_else(path, thing: str) -> None:
+    """A FIFO (reading it blocks for ever) or a link to /dev/zero (it never ends) at `path`."""
+    if thing == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+
+
 @pytest.mark.parametrize("thing", ["fifo", "link to /dev/zero"])
 def test_something_else_at_the_safety_records_path_never_hangs(tmp_path, data_dir, thing):
     """A FIFO there blocked every launch and `status` forever; /dev/zero ate memory."""
     from necktimer.core.record import RECORD_NAME
 
     data_dir.mkdir(parents=True)
-    path = data_dir / RECORD_NAME
-    if thing == "fifo":
-        os.mkfifo(path)
-    else:
-        path.symlink_to("/dev/zero")
+    put_something_else(data_dir / RECORD_NAME, thing)
     result = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,
                        timeout=30)
     assert result.returncode == 0, result.stderr
@@ -80,10 +84,7 @@ def test_something_else_at_the_history_or_settings_path_never_hangs(tmp_path, da
     if name == "settings.ini":  # beside a history, which a first `status` makes
         assert necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path).returncode == 0
     path = data_dir / name
-    if thing == "fifo":
-        os.mkfifo(path)
-    else:
-        path.symlink_to("/dev/zero")
+    put_something_else(path, thing)
     result = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path,
                        timeout=30)
     assert result.returncode == 0, result.stderr

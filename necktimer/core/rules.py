@@ -143,6 +143,14 @@ class Session:
         return end is not None and self.unconfirmed and now - end < PACK_WATCH
 
 
+def late_end(session: Session, now: datetime) -> datetime | None:
+    """The end of a session whose removal is confirmed late (LATE_CONFIRMATION or more
+    after it): window, tray, notification and terminal then offer "it came off at <end>".
+    None while it runs or while confirming is still on time."""
+    end = session.end_at(now)
+    return end if end is not None and now - end >= LATE_CONFIRMATION else None
+
+
 def gap_start(latest: Session, now: datetime) -> datetime | None:
     """When the rest after the latest session began: when its pack came off, or for a pack
     nobody confirmed, PACK_WATCH after its end. None while it runs or awaits removal."""

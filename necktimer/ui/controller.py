@@ -344,9 +344,7 @@ class Controller(QObject):
             count = self._reminder.count + 1
             self._reminder = PackReminder(pending, count, pending.closed_while_away)
             self._reminded_boot = boot
-            ended = pending.end_at(self.service.now())
-            late = (ended if ended is not None
-                    and self.service.now() - ended >= rules.LATE_CONFIRMATION else None)
+            late = rules.late_end(pending, self.service.now())
             self.alert.emit(alerts.time_up(pending, count, late))
             if count == 1:
                 self.announcement.emit(alerts.time_up(pending).summary)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from necktimer.core.diary import Advice, Pain
-from necktimer.core.rules import LATE_CONFIRMATION, Session, State, Status
+from necktimer.core.rules import Session, State, Status, late_end
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,7 @@ class ViewState:
     def late_end(self) -> datetime | None:
         """The session's end, once confirming its removal is late: window and tray then
         offer "It came off at <end>", so that the gap may run from then."""
-        if self.reminder is None:
-            return None
-        ended = self.reminder.session.end_at(self.status.now)
-        if ended is None or self.status.now - ended < LATE_CONFIRMATION:
-            return None
-        return ended
+        return late_end(self.reminder.session, self.status.now) if self.reminder else None
 
     @property
     def pack_on(self) -> bool:

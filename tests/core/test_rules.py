@@ -60,6 +60,14 @@ def test_a_pack_taken_off_late_starts_the_gap_when_it_came_off():
     assert rules.may_start(rules.evaluate(history, at + timedelta(minutes=45))).allowed
 
 
+def test_confirming_is_late_from_two_minutes_after_the_end():
+    end = T0 + timedelta(minutes=15)
+    running = session()
+    assert rules.late_end(running, end - timedelta(minutes=5)) is None
+    assert rules.late_end(running, end + timedelta(seconds=119)) is None
+    assert rules.late_end(running, end + rules.LATE_CONFIRMATION) == end
+
+
 def test_a_stopped_session_does_not_wait_for_removal():
     history = [session(ended=T0 + timedelta(minutes=5), reason=EndReason.STOPPED)]
     status = rules.evaluate(history, T0 + timedelta(minutes=6))

@@ -26,6 +26,16 @@ def reopen(data_dir, clock):
     return SessionService.open(data_dir, clock, FixedSettings(), busy_timeout=0.2)
 
 
+def one_session_off_at_its_end(data_dir, clock) -> None:
+    """A 15-minute ice session that ran out, its pack confirmed off at once; then closed."""
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+
+
 @pytest.fixture
 def locker(data_dir):
     """Another program holding the history file with BEGIN EXCLUSIVE."""
@@ -163,12 +173,7 @@ def test_a_deleted_data_folder_is_made_again_with_the_history(data_dir, clock):
 
 
 def test_damage_keeps_the_gap_through_the_safety_record(data_dir, clock):
-    service = reopen(data_dir, clock)
-    service.start(Therapy.ICE, 15)
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
-    service.close()
+    one_session_off_at_its_end(data_dir, clock)
     (data_dir / DB_NAME).write_bytes(b"\0" * 4096)  # a zeroed header
     clock.advance(10 * 60)
     again = reopen(data_dir, clock)
@@ -342,12 +347,7 @@ def test_a_symlink_to_a_non_database_is_moved_aside_not_followed(data_dir, clock
                                    "necktimer.sqlite3.damaged-20260301-120000"])
 def test_history_and_record_deleted_where_necktimer_was_used_is_a_lost_history(
         data_dir, clock, trace, emptied):
-    service = reopen(data_dir, clock)
-    service.start(Therapy.ICE, 15)
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
-    service.close()
+    one_session_off_at_its_end(data_dir, clock)
     (data_dir / trace).write_text("left behind\n")
     if emptied:
         (data_dir / DB_NAME).write_bytes(b"")  # `: > necktimer.sqlite3`
@@ -400,12 +400,7 @@ def test_an_undo_that_neither_file_can_keep_is_refused_and_the_stop_stands(data_
 
 def test_an_emptied_history_beside_its_record_keeps_the_gap_and_says_what_is_gone(data_dir,
                                                                                   clock):
-    service = reopen(data_dir, clock)
-    service.start(Therapy.ICE, 15)
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
-    service.close()
+    one_session_off_at_its_end(data_dir, clock)
     (data_dir / "settings.ini").write_text("[General]\n")
     (data_dir / DB_NAME).write_bytes(b"")
     again = reopen(data_dir, clock)

@@ -40,13 +40,13 @@ from pathlib import Path
 
 from necktimer.commands import Command, Reply, Request
 from necktimer.core import record
-from necktimer.core.alerts import ACTION_DEFAULT, ACTION_SHOW, Alert
+from necktimer.core.alerts import ACTION_AT_END, ACTION_DEFAULT, ACTION_SHOW, Alert
 from necktimer.core.backstop_words import WORDS_NAME, Words, from_json, words_for
 from necktimer.core.clock import Clock, SystemClock
 from necktimer.core.files import read_small
 from necktimer.core.record import SafetyFacts
 from necktimer.core.resources import resource
-from necktimer.core.rules import CAP, EndReason, Session
+from necktimer.core.rules import CAP, LATE_CONFIRMATION, EndReason, Session
 from necktimer.core.service import REPORTED_ID, SessionService, StorageError, peek_session
 from necktimer.core.timeline import Timeline
 from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
@@ -245,12 +245,14 @@ def shown_by_window(reply: Reply) -> int:
     return shown if isinstance(shown, int) and not isinstance(shown, bool) and shown > 0 else 0
 
 
-def record_removal(data_dir: Path) -> bool:
-    """Record that the pack is off: through the running instance, else under its lock."""
+def record_removal(data_dir: Path, *, at_end: bool = False) -> bool:
+    """Record that the pack is off (now, or with `at_end` when the session ended): through
+    the running instance, else under its lock."""
     deadline = time.monotonic() + LOCK_WAIT_S
     while True:
         try:
-            reply = send(socket_path(data_dir), Request(Command.DONE), timeout=DONE_TIMEOUT_S)
+            reply = send(socket_path(data_dir), Request(Command.DONE, at_end=at_end),
+                         timeout=DONE_TIMEOUT_S)
         except (Unreachable, UnsafeFolder, OSError):
             pass
         else:
@@ -264,7 +266,7 @@ def record_removal(data_dir: Path) -> bool:
             return False
         if taken:
             try:
-                return _acknowledge(data_dir)
+                return _acknowledge(data_dir, at_end=at_end)
             finally:
                 lock.release()
         if time.monotonic() >= deadline:
@@ -274,14 +276,14 @@ def record_removal(data_dir: Path) -> bool:
         time.sleep(0.2)  # a window is starting: it will answer in a moment
 
 
-def _acknowledge(data_dir: Path) -> bool:
+def _acknowledge(data_dir: Path, *, at_end: bool) -> bool:
     try:
         service = SessionService.open(data_dir, SystemClock())
     except StorageError as error:
         log.warning("the removal time was not recorded: %s", error)
         return False
     try:
-        session = service.acknowledge_removal()
+        session = service.acknowledge_removal(at_end=at_end)
         if not service.flush():
             log.warning("the removal time was not recorded: %s", service.problem)
             return False
@@ -609,7 +611,8 @@ class Backstop:
         now = self.clock.boottime()
         if self._next_round is None or now >= self._next_round:
             self._next_round = now + REPEAT_S
-            self._remind(found.session)
+            self._remind(found.session,
+                         late=-found.remaining_s >= LATE_CONFIRMATION.total_seconds())
         return self._capped(self._next_round - self.clock.boottime())
 
     def wait(self, timeout: float) -> bool:
@@ -707,7 +710,7 @@ class Backstop:
                  session.planned_end.isoformat(timespec="seconds"))
         self._session, self._shown, self._next_round = session.id, 0, None
 
-    def _remind(self, session: Session) -> None:
+    def _remind(self, session: Session, *, late: bool) -> None:
         reply = instance_reply(self.data_dir)
         if reply is not None:
             shown = shown_by_window(reply)
@@ -725,6 +728,8 @@ class Backstop:
         self._rechecking = False
         words = load_words(self.data_dir, session)
         alert = words.first if self._shown == 0 else words.again
+        if late:  # confirming "now" would start the gap late: offer the end too
+            alert = words.late(alert)
         notification = self._desktop.show(alert, self._notification or self._window_notification,
                                           words)
         if notification:
@@ -751,17 +756,18 @@ class Backstop:
                     self._notification = 0
                 if signal.notification_id == self._window_notification:
                     self._window_notification = 0
-            elif signal.value == ACTION_DEFAULT:
-                self._confirm()
+            elif signal.value in (ACTION_DEFAULT, ACTION_AT_END):
+                self._confirm(at_end=signal.value == ACTION_AT_END)
                 return False
             elif signal.value == ACTION_SHOW and (window := open_window(self.data_dir)):
                 self._windows.append(window)
                 self._next_round = self.clock.boottime() + RECHECK_S  # it takes over then
         return True
 
-    def _confirm(self) -> None:
-        log.info("the user confirmed that the pack of session %s is off", self._session)
-        record_removal(self.data_dir)
+    def _confirm(self, *, at_end: bool) -> None:
+        log.info("the user confirmed that the pack of session %s is off%s", self._session,
+                 " since its end" if at_end else "")
+        record_removal(self.data_dir, at_end=at_end)
         # Confirmed is confirmed: the reminders stop even if the time could not be written.
         self.confirmed = self._session
         self._withdraw(leaving=True)

@@ -356,6 +356,7 @@ def test_a_dismissed_reminder_comes_back_fresh_a_minute_later(server, env, data_
     assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
     assert (first.data["summary"], first.data["replaces_id"]) == (SUMMARY, 0)
     assert first.data["body"].startswith("Your 1-minute ice session ended at ")
+    assert "removed-at-end" not in first.data["actions"]  # on time: "Done" says it all
     server.close(first.id, 2)  # the user dismisses it
 
     second = server.next_call(timeout=70)
@@ -367,6 +368,27 @@ def test_a_dismissed_reminder_comes_back_fresh_a_minute_later(server, env, data_
     assert server.next_call(timeout=10).data == {"closed": second.id}
     assert backstop.wait(timeout=10) == 0
     assert_removal_recorded(env, data_dir, session.id)
+
+
+def test_a_late_reminder_offers_that_the_pack_came_off_at_the_end(server, env, data_dir,
+                                                                   backstops):
+    """Confirmed late, "Done" starts the gap now, since the pack may have stayed on. The
+    window's late reminder also offers "It came off at <end>"; the backstop's, sent when no
+    window runs, offers it too, and the gap then runs from the end."""
+    session = start_session(data_dir, started_ago=60 + 150)  # ended 2.5 min ago
+    backstop = backstops()
+    first = server.next_call(timeout=10)
+    assert first.is_notify
+    actions = dict(zip(first.data["actions"][::2], first.data["actions"][1::2], strict=True))
+    # In the backstop's words: English, 24-hour, this machine's time zone.
+    assert actions["removed-at-end"] == f"It came off at {session.planned_end.astimezone():%H:%M}"
+    server.invoke(first.id, "removed-at-end")
+    assert server.next_call(timeout=10).data == {"closed": first.id}
+    assert backstop.wait(timeout=10) == 0
+    assert "is off since its end" in log_text(data_dir)
+    status = json.loads(cli(env, data_dir, "status", "--json").stdout)
+    allowed = datetime.fromisoformat(status["next_allowed_at"])
+    assert abs((allowed - session.planned_end - timedelta(hours=2)).total_seconds()) < 1
 
 
 def test_silent_while_necktimer_answers_and_gone_once_it_records_the_removal(

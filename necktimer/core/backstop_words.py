@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, replace
 
 from necktimer.core import alerts
-from necktimer.core.alerts import ACTION_DEFAULT, Alert, Kind, Urgency
+from necktimer.core.alerts import ACTION_AT_END, ACTION_DEFAULT, Alert, Kind, Urgency
 from necktimer.core.rules import Session
 
 WORDS_NAME = "necktimer.backstop.json"
@@ -26,12 +26,23 @@ class Words:
     again: Alert  # every later one
     sound: bool
     sound_file: str | None
+    # Offered beside "Done" once confirming is late: "It came off at 18:05" (its end).
+    at_end: tuple[str, str] | None = None
+
+    def late(self, alert: Alert) -> Alert:
+        """`alert` with the at-end choice added, as the window's late reminder has it."""
+        if self.at_end is None or self.at_end in alert.actions:
+            return alert
+        return replace(alert, actions=(alert.actions[0], self.at_end, *alert.actions[1:]))
 
 
 def words_for(session: Session, *, sound: bool, sound_file: str | None) -> Words:
     """What is said about `session`, in the language installed now."""
     first = alerts.time_up(session)
-    return Words(first, alerts.repeated(first), sound, sound_file)
+    end = session.end_at(session.planned_end) or session.planned_end
+    late = alerts.time_up(session, late_end=end)
+    at_end = next(action for action in late.actions if action[0] == ACTION_AT_END)
+    return Words(first, alerts.repeated(first), sound, sound_file, at_end)
 
 
 def to_json(words: Words, session: Session) -> bytes:
@@ -42,6 +53,7 @@ def to_json(words: Words, session: Session) -> bytes:
         "body": words.first.body,
         "repeat_body": words.again.body,
         "actions": [list(action) for action in words.first.actions],
+        "at_end": list(words.at_end) if words.at_end else None,
         "sound": words.sound,
         "sound_file": words.sound_file,
     }, ensure_ascii=False).encode()
@@ -68,13 +80,19 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
         summary, body, repeat_body = (item[key] for key in ("summary", "body", "repeat_body"))
         if not all(_is_text(text) for text in (summary, body, repeat_body)):
             raise ValueError("bad texts")
+        at_end = item.get("at_end")  # absent in words written before it was offered
+        if at_end is not None:
+            key, label = at_end
+            if key != ACTION_AT_END or not _is_text(label):
+                raise ValueError("bad at-end action")
+            at_end = (key, label)
     except (KeyError, TypeError) as error:
         raise ValueError(f"incomplete words ({error})") from error
 
     def alert(text: str) -> Alert:
         return Alert(Kind.TIME_UP, summary, text, Urgency.CRITICAL, actions, session.id)
 
-    return Words(alert(body), alert(repeat_body), sound, sound_file)
+    return Words(alert(body), alert(repeat_body), sound, sound_file, at_end)
 
 
 def _is_text(value: object) -> bool:

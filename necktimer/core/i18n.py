@@ -104,22 +104,27 @@ class Translatable:
         return translate(type(self).__name__, text, disambiguation, n)
 
 
-_PLACEHOLDER = re.compile(r"%(\d)(\.?)")
+_PLACEHOLDER = re.compile(r"(\blas )?%(\d)(\.?)")
+_ONE_OCLOCK = re.compile(r"0?1[:.]\d\d")  # 1:18, 01:18, 1:18 p. m.
 
 
 def arg(text: str, *values: object) -> str:
     """Fill Qt-style %1 … %9 placeholders in one pass (a value may itself contain '%2').
 
     A value that ends in a period ("11:28 p.m.") also ends a sentence that closes
-    right after it: "… a las 11:28 p.m.", not "p.m..".
+    right after it: "… a las 11:28 p.m.", not "p.m..". And Spanish says "a las 2:10"
+    but "a la 1:10": the article before a time follows the hour it names.
     """
 
     def fill(match: re.Match[str]) -> str:
-        index = int(match.group(1)) - 1
+        article, number, period = match.groups()
+        index = int(number) - 1
         if not 0 <= index < len(values):
             return match.group(0)
         value = str(values[index])
-        return value if value.endswith(".") else value + match.group(2)
+        if article and _ONE_OCLOCK.match(value):
+            article = "la "
+        return (article or "") + (value if value.endswith(".") else value + period)
 
     return _PLACEHOLDER.sub(fill, text)
 

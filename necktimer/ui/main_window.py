@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -168,11 +168,13 @@ class MainWindow(QMainWindow):
         self._tips_place.setSizePolicy(QSizePolicy.Policy.Expanding,
                                        QSizePolicy.Policy.Expanding)
 
+        # Side by side, only the timer's column scrolls (when a question makes it taller
+        # than the window); the tips keep their place and scroll their own page. Stacked
+        # on a narrow window, the tips move into the scrolled column, under the timer.
         content = QWidget()
-        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
-        self.columns.setContentsMargins(0, 0, 0, 0)
-        self.columns.addWidget(self.panel, 5)
-        self.columns.addWidget(self._tips_place, 6)
+        self.column = QVBoxLayout(content)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.panel)
         self.scroll = QScrollArea()
         # Our own viewport widget: asked for the one Qt makes, PySide would first build
         # every QtWidgets class to find its Python type (10-18 ms and 79 enums at start).
@@ -185,7 +187,14 @@ class MainWindow(QMainWindow):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take focus instead
         self.viewport.installEventFilter(self)
-        outer.addWidget(self.scroll, 1)
+        self.content = content
+        content.installEventFilter(self)  # the panel's needs change: a question appeared
+        self.body = QHBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.scroll, 5)
+        self.body.addWidget(self._tips_place, 6)
+        self._side_by_side = True
+        outer.addLayout(self.body, 1)
 
         self.disclaimer = QLabel(tips.disclaimer)
         self.disclaimer.setObjectName("disclaimer")
@@ -257,10 +266,10 @@ class MainWindow(QMainWindow):
         self.tips = TipsPanel(book)
         self.tips.setMinimumHeight(TIPS_HEIGHT)
         self.tips.warning_signs.answered.connect(self._on_warning_signs)
-        self.columns.replaceWidget(self._tips_place, self.tips)
+        self.body.replaceWidget(self._tips_place, self.tips)
         self._tips_place.deleteLater()
         self.tips.bring_forward(self._last_therapy or None)
-        self.resizeEvent(None)
+        self._arrange()
 
     def show_tip(self, key: str) -> None:
         if self.tips is not None:
@@ -371,32 +380,52 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(widget, 0, 0))
 
     def eventFilter(self, watched, event: QEvent) -> bool:
-        if watched is self.viewport and event.type() == QEvent.Type.Resize:
+        if (watched is self.viewport and event.type() == QEvent.Type.Resize) or (
+                watched is self.content and event.type() == QEvent.Type.LayoutRequest):
             self._fill_view()
         return super().eventFilter(watched, event)
 
     def _fill_view(self) -> None:
         # With the tips under the timer, the timer's part still fills the view (the ring
-        # takes what the controls leave) and the tips follow below, to scroll to.
-        stacked = self.columns.direction() == QBoxLayout.Direction.TopToBottom
-        height = self.viewport.height() if stacked else 0
+        # takes what the controls leave) and the tips follow below, to scroll to. Side by
+        # side, the panel is never taller than it must be, so nothing scrolls needlessly.
+        height = 0 if self._side_by_side else self.viewport.height()
         if self.panel.minimumHeight() != height:
             self.panel.setMinimumHeight(height)
+        if self._side_by_side:
+            # The column scrolls up and down only: it is as wide as the panel needs.
+            bar = self.scroll.verticalScrollBar().sizeHint().width()
+            self.scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + bar)
+        else:
+            self.scroll.setMinimumWidth(0)
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the tips sit beside the timer (else under it, in the scrolled column)."""
+        return self._side_by_side
 
     def resizeEvent(self, event) -> None:
         if event is not None:
             super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
         if self.tips is None:
             return
         # Side by side only where both columns get at least the room they need (a large
         # font or 2× scaling needs more); otherwise the tips go under the timer.
         needed = max(SIDE_BY_SIDE_WIDTH, self.panel.minimumSizeHint().width()
                      + self.tips.minimumSizeHint().width() + 48)
-        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= needed
-                     else QBoxLayout.Direction.TopToBottom)
-        if self.columns.direction() != direction:
-            self.columns.setDirection(direction)
-            self._fill_view()
+        side_by_side = self.width() >= needed
+        if side_by_side != self._side_by_side:
+            self._side_by_side = side_by_side
+            if side_by_side:
+                self.column.removeWidget(self.tips)
+                self.body.addWidget(self.tips, 6)
+            else:
+                self.body.removeWidget(self.tips)
+                self.column.addWidget(self.tips)
+        self._fill_view()
 
     # -- visibility and closing -----------------------------------------------------------
 

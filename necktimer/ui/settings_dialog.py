@@ -22,6 +22,7 @@ from necktimer.core import rules
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg
 from necktimer.core.settings import MAX_GAP_MINUTES, MIN_GAP_MINUTES, Settings
+from necktimer.ui.duration_box import DurationSpinBox
 from necktimer.ui.screen_room import fit_to_room
 
 
@@ -39,12 +40,11 @@ class SettingsDialog(QDialog):
         self.length.setValue(settings.default_minutes)
         self.length.setAccessibleName(self.tr("Session length in minutes"))
         sessions.addRow(self.tr("Session &length:"), self.length)
-        self.gap = QSpinBox()
+        self.gap = DurationSpinBox()
         self.gap.setRange(MIN_GAP_MINUTES, MAX_GAP_MINUTES)
         self.gap.setSingleStep(15)
-        self.gap.setSuffix(self.tr(" min"))
         self.gap.setValue(settings.gap_minutes)
-        self.gap.setAccessibleName(self.tr("Gap between sessions in minutes"))
+        self.gap.setAccessibleName(self.tr("Gap between sessions"))
         self.gap.setToolTip(arg(self.tr("At least %1; you may make it longer, not shorter."),
                                 format_duration(rules.MIN_GAP)))
         sessions.addRow(self.tr("&Gap between sessions:"), self.gap)

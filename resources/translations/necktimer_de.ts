@@ -533,7 +533,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="213"/>
+        <location filename="../../necktimer/ui/controller.py" line="214"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -844,19 +844,19 @@ zu den %2 Minuten der nächsten Anwendung.
     <name>MainWindow</name>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="86"/>
-        <location filename="../../necktimer/ui/main_window.py" line="279"/>
+        <location filename="../../necktimer/ui/main_window.py" line="288"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="87"/>
-        <location filename="../../necktimer/ui/main_window.py" line="279"/>
+        <location filename="../../necktimer/ui/main_window.py" line="288"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="280"/>
+        <location filename="../../necktimer/ui/main_window.py" line="289"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -868,7 +868,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="91"/>
         <location filename="../../necktimer/ui/main_window.py" line="125"/>
-        <location filename="../../necktimer/ui/main_window.py" line="282"/>
+        <location filename="../../necktimer/ui/main_window.py" line="291"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
@@ -884,13 +884,13 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="97"/>
-        <location filename="../../necktimer/ui/main_window.py" line="284"/>
+        <location filename="../../necktimer/ui/main_window.py" line="293"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="98"/>
-        <location filename="../../necktimer/ui/main_window.py" line="283"/>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
@@ -901,7 +901,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="101"/>
-        <location filename="../../necktimer/ui/main_window.py" line="292"/>
+        <location filename="../../necktimer/ui/main_window.py" line="301"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -961,62 +961,62 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="281"/>
+        <location filename="../../necktimer/ui/main_window.py" line="290"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="282"/>
+        <location filename="../../necktimer/ui/main_window.py" line="291"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="283"/>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="294"/>
+        <location filename="../../necktimer/ui/main_window.py" line="303"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="323"/>
+        <location filename="../../necktimer/ui/main_window.py" line="332"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Anwendung um %1 gestoppt. Versehentlich? Sie können das 10 Sekunden lang rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="325"/>
+        <location filename="../../necktimer/ui/main_window.py" line="334"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="344"/>
+        <location filename="../../necktimer/ui/main_window.py" line="353"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="346"/>
+        <location filename="../../necktimer/ui/main_window.py" line="355"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="355"/>
+        <location filename="../../necktimer/ui/main_window.py" line="364"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="357"/>
+        <location filename="../../necktimer/ui/main_window.py" line="366"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="360"/>
+        <location filename="../../necktimer/ui/main_window.py" line="369"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="361"/>
+        <location filename="../../necktimer/ui/main_window.py" line="370"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -1247,39 +1247,39 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="313"/>
+        <location filename="../../necktimer/core/rules.py" line="321"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="316"/>
+        <location filename="../../necktimer/core/rules.py" line="324"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="324"/>
+        <location filename="../../necktimer/core/rules.py" line="332"/>
         <source>You may start a session now.</source>
         <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="332"/>
+        <location filename="../../necktimer/core/rules.py" line="340"/>
         <source>The ice session is still running.</source>
         <translation>Die Eisanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="334"/>
+        <location filename="../../necktimer/core/rules.py" line="342"/>
         <source>The heat session is still running.</source>
         <translation>Die Wärmeanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="335"/>
-        <location filename="../../necktimer/core/rules.py" line="340"/>
+        <location filename="../../necktimer/core/rules.py" line="343"/>
+        <location filename="../../necktimer/core/rules.py" line="348"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="338"/>
+        <location filename="../../necktimer/core/rules.py" line="346"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
     </message>
@@ -1556,30 +1556,29 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="32"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="33"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="38"/>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="45"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="39"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="40"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
         <source>Session length in minutes</source>
         <translation>Dauer einer Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="42"/>
         <source>Session &amp;length:</source>
         <translation>&amp;Dauer einer Anwendung:</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/settings_dialog.py" line="47"/>
-        <source>Gap between sessions in minutes</source>
-        <translation>Pause zwischen Anwendungen in Minuten</translation>
+        <source>Gap between sessions</source>
+        <translation>Pause zwischen Anwendungen</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
@@ -1700,37 +1699,37 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="195"/>
+        <location filename="../../necktimer/core/rules.py" line="203"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann zuletzt Eis oder Wärme angewendet wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="199"/>
+        <location filename="../../necktimer/core/rules.py" line="207"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="203"/>
+        <location filename="../../necktimer/core/rules.py" line="211"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="207"/>
+        <location filename="../../necktimer/core/rules.py" line="215"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Eisanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="210"/>
+        <location filename="../../necktimer/core/rules.py" line="218"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Wärmeanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="215"/>
+        <location filename="../../necktimer/core/rules.py" line="223"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn sie jetzt ab ist).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="222"/>
+        <location filename="../../necktimer/core/rules.py" line="230"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
     </message>
@@ -1805,7 +1804,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="223"/>
+        <location filename="../../necktimer/core/i18n.py" line="228"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>

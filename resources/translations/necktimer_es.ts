@@ -534,7 +534,7 @@ siguiente sesión.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="213"/>
+        <location filename="../../necktimer/ui/controller.py" line="214"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -845,19 +845,19 @@ siguiente sesión.
     <name>MainWindow</name>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="86"/>
-        <location filename="../../necktimer/ui/main_window.py" line="279"/>
+        <location filename="../../necktimer/ui/main_window.py" line="288"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="87"/>
-        <location filename="../../necktimer/ui/main_window.py" line="279"/>
+        <location filename="../../necktimer/ui/main_window.py" line="288"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="280"/>
+        <location filename="../../necktimer/ui/main_window.py" line="289"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -869,7 +869,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="91"/>
         <location filename="../../necktimer/ui/main_window.py" line="125"/>
-        <location filename="../../necktimer/ui/main_window.py" line="282"/>
+        <location filename="../../necktimer/ui/main_window.py" line="291"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
@@ -885,13 +885,13 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="97"/>
-        <location filename="../../necktimer/ui/main_window.py" line="284"/>
+        <location filename="../../necktimer/ui/main_window.py" line="293"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="98"/>
-        <location filename="../../necktimer/ui/main_window.py" line="283"/>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
@@ -902,7 +902,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="101"/>
-        <location filename="../../necktimer/ui/main_window.py" line="292"/>
+        <location filename="../../necktimer/ui/main_window.py" line="301"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -962,62 +962,62 @@ siguiente sesión.
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="281"/>
+        <location filename="../../necktimer/ui/main_window.py" line="290"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="282"/>
+        <location filename="../../necktimer/ui/main_window.py" line="291"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="283"/>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="294"/>
+        <location filename="../../necktimer/ui/main_window.py" line="303"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="323"/>
+        <location filename="../../necktimer/ui/main_window.py" line="332"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante 10 segundos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="325"/>
+        <location filename="../../necktimer/ui/main_window.py" line="334"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="344"/>
+        <location filename="../../necktimer/ui/main_window.py" line="353"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="346"/>
+        <location filename="../../necktimer/ui/main_window.py" line="355"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="355"/>
+        <location filename="../../necktimer/ui/main_window.py" line="364"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="357"/>
+        <location filename="../../necktimer/ui/main_window.py" line="366"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="360"/>
+        <location filename="../../necktimer/ui/main_window.py" line="369"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="361"/>
+        <location filename="../../necktimer/ui/main_window.py" line="370"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1248,39 +1248,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="313"/>
+        <location filename="../../necktimer/core/rules.py" line="321"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="316"/>
+        <location filename="../../necktimer/core/rules.py" line="324"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="324"/>
+        <location filename="../../necktimer/core/rules.py" line="332"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="332"/>
+        <location filename="../../necktimer/core/rules.py" line="340"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="334"/>
+        <location filename="../../necktimer/core/rules.py" line="342"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="335"/>
-        <location filename="../../necktimer/core/rules.py" line="340"/>
+        <location filename="../../necktimer/core/rules.py" line="343"/>
+        <location filename="../../necktimer/core/rules.py" line="348"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="338"/>
+        <location filename="../../necktimer/core/rules.py" line="346"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1557,30 +1557,29 @@ siguiente sesión.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="32"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="33"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="38"/>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="45"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="39"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="40"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="42"/>
         <source>Session &amp;length:</source>
         <translation>&amp;Duración de la sesión:</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/settings_dialog.py" line="47"/>
-        <source>Gap between sessions in minutes</source>
-        <translation>Pausa entre sesiones en minutos</translation>
+        <source>Gap between sessions</source>
+        <translation>Pausa entre sesiones</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
@@ -1701,37 +1700,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="195"/>
+        <location filename="../../necktimer/core/rules.py" line="203"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se aplicó hielo o calor por última vez.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="199"/>
+        <location filename="../../necktimer/core/rules.py" line="207"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="203"/>
+        <location filename="../../necktimer/core/rules.py" line="211"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="207"/>
+        <location filename="../../necktimer/core/rules.py" line="215"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="210"/>
+        <location filename="../../necktimer/core/rules.py" line="218"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="215"/>
+        <location filename="../../necktimer/core/rules.py" line="223"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="222"/>
+        <location filename="../../necktimer/core/rules.py" line="230"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -1806,7 +1805,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="223"/>
+        <location filename="../../necktimer/core/i18n.py" line="228"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>

@@ -34,10 +34,20 @@ def test_arg_fills_placeholders_once_and_in_any_order():
 
 
 def test_a_value_ending_in_a_period_also_ends_the_sentence():
-    assert i18n.arg("a partir de las %1.", "1:29 a.m.") == "a partir de las 1:29 a.m."
+    assert i18n.arg("a partir de las %1.", "2:29 a.m.") == "a partir de las 2:29 a.m."
     assert i18n.arg("las %1. Retire", "11:28 p.m.") == "las 11:28 p.m. Retire"
     assert i18n.arg("at %1.", "23:21") == "at 23:21."
     assert i18n.arg("%1.%2", "a.", "b") == "a.b"
+
+
+def test_spanish_says_a_la_una_but_a_las_dos():
+    """The article before a time follows its hour: "a la 1:18", "a las 13:18"."""
+    assert i18n.arg("terminó a las %1.", "1:18 p. m.") == "terminó a la 1:18 p. m."
+    assert i18n.arg("a partir de las %3.", "", "", "01:05") == "a partir de la 01:05."
+    assert i18n.arg("hasta las %1", "13:05") == "hasta las 13:05"
+    assert i18n.arg("a las %1", "10:05") == "a las 10:05"
+    assert i18n.arg("atlas %1", "1:05") == "atlas 1:05"  # a word, not the article
+    assert i18n.arg("Ends at %1.", "1:05") == "Ends at 1:05."
 
 
 def test_untranslated_counts_fill_n():

@@ -154,6 +154,20 @@ def test_the_undo_offer_goes_away_by_itself(necktimer, window, clock):
     assert not necktimer.controller.undo_stop().ok
 
 
+def test_a_stop_in_the_last_seconds_offers_undo_only_until_the_planned_end(
+        necktimer, window, clock):
+    """Undo cannot carry a session past its planned end, so the offer (banner, menu,
+    Ctrl+Z) ends there, not 10 seconds later with a refusal behind a live button."""
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60 - 4)
+    window.stop()
+    assert window.undo_banner.isVisible()
+    assert necktimer.controller.next_wake <= timedelta(seconds=4)
+    tick(necktimer, clock, 4)
+    assert not window.undo_banner.isVisible()
+    assert not window.undo_action.isEnabled()
+
+
 def test_mis_start_is_cancelled_and_the_next_session_is_shorter(necktimer, window, clock):
     window.start_ice()
     tick(necktimer, clock, 6)

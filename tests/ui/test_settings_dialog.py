@@ -72,6 +72,39 @@ def test_every_field_is_limited_to_the_safe_range(necktimer, qtbot):
     press(qtbot, dialog, CANCEL)
 
 
+def test_the_gap_reads_in_hours_as_everywhere_else(necktimer, qtbot):
+    """The window says "2 h"; Settings said "120 min" for the same rule. It now writes
+    the gap as the app writes durations, and takes it typed in those words, as
+    hours and minutes, or as a bare number (hours up to 12, minutes above)."""
+    dialog = open_settings(necktimer, qtbot)
+    assert dialog.gap.text() == "2 h"
+    dialog.gap.stepUp()
+    assert (dialog.gap.value(), dialog.gap.text()) == (135, "2 h 15 min")
+    for typed, minutes in (("3", 180), ("150", 150), ("2:30", 150), ("4 h", 240),
+                           ("2 h 45 min", 165), ("200 min", 200)):
+        type_minutes(qtbot, dialog.gap, typed)
+        qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
+        assert dialog.gap.value() == minutes, typed
+    type_minutes(qtbot, dialog.gap, "1")  # 1 hour is below the least: not taken
+    qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
+    assert dialog.gap.value() == 200
+    assert dialog.settings().gap_minutes == 200
+    press(qtbot, dialog, CANCEL)
+
+    def german_hours(context, text, _hint, n):
+        if (context, text) == ("Durations", "%n h"):
+            text = "%n Std."
+        return text.replace("%n", str(n)) if n >= 0 else text
+
+    i18n.install(translator=german_hours)
+    dialog = open_settings(necktimer, qtbot)
+    assert dialog.gap.text() == "2 Std."
+    type_minutes(qtbot, dialog.gap, "3 Std. 30 min")
+    qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
+    assert dialog.gap.value() == 210
+    press(qtbot, dialog, CANCEL)
+
+
 def test_keeping_to_the_tray_can_be_chosen_where_there_is_a_tray(qtbot):
     dialog = SettingsDialog(Settings(keep_in_tray=False), tray_available=True)
     qtbot.addWidget(dialog)

@@ -141,16 +141,57 @@ def test_the_ring_gives_way_to_the_controls(make_app, qtbot, clock):
     assert window.scroll.verticalScrollBar().maximum() == 0  # nothing had to scroll
 
 
+def in_window(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
 def test_a_narrow_window_puts_the_tips_under_the_timer(make_app, qtbot):
     instance = make_app()
     instance.start()
     window = instance.window
     window.resize(ROOM["2x"])
-    QApplication.processEvents()
-    assert window.tips.geometry().top() >= window.panel.geometry().bottom()
+    settle(qtbot)
+    assert not window.side_by_side
+    assert in_window(window.tips, window).top() >= in_window(window.panel, window).bottom()
     window.resize(ROOM["1x"])
-    QApplication.processEvents()
-    assert window.tips.geometry().left() >= window.panel.geometry().right()
+    settle(qtbot)
+    assert window.side_by_side
+    assert in_window(window.tips, window).left() >= in_window(window.panel, window).right()
+    window.resize(ROOM["2x"])  # and back: the tips follow the window both ways
+    settle(qtbot)
+    assert in_window(window.tips, window).top() >= in_window(window.panel, window).bottom()
+
+
+def test_side_by_side_a_question_scrolls_the_timer_column_only(make_app, qtbot,
+                                                                 settings_file):
+    """At 1.5× with a 13-point font, the pain question before a session makes the timer's
+    column taller than the window. That column scrolls to show it; the tips beside it
+    stay where they were, whole, with one scroll bar of their own (not two side by
+    side, and not the topic list pushed out of sight)."""
+    font = QApplication.font()
+    bigger = QApplication.font()
+    bigger.setPointSize(13)
+    QApplication.setFont(bigger)
+    try:
+        settings_file.update(ask_pain_before=True)
+        instance = make_app()
+        instance.start()
+        window = instance.window
+        window.resize(ROOM["1.5x"])
+        qtbot.waitUntil(lambda: window.size() == ROOM["1.5x"], timeout=2000)
+        settle(qtbot)
+        assert window.side_by_side
+        tips_before = in_window(window.tips, window)
+        window.start_ice()
+        settle(qtbot)
+        assert window.pain_prompt.isVisible()
+        assert window.scroll.verticalScrollBar().maximum() > 0  # the column did scroll
+        assert out_of_sight(window, to_act_on(window)) == []
+        assert in_window(window.tips, window) == tips_before
+        assert window.rect().contains(in_window(window.tips.topics, window))
+        assert problems(window) == []
+    finally:
+        QApplication.setFont(font)
 
 
 def test_fit_to_screen_never_exceeds_the_available_room(make_app):

@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         self.tips.setMinimumHeight(TIPS_HEIGHT)
         self.tips.warning_signs.answered.connect(self._on_warning_signs)
         self.body.replaceWidget(self._tips_place, self.tips)
+        self.tips.stackUnder(self.disclaimer)  # read (and painted) before the disclaimer
         self._tips_place.deleteLater()
         self.tips.bring_forward(self._last_therapy or None)
         self._arrange()
@@ -422,6 +423,7 @@ class MainWindow(QMainWindow):
             if side_by_side:
                 self.column.removeWidget(self.tips)
                 self.body.addWidget(self.tips, 6)
+                self.tips.stackUnder(self.disclaimer)
             else:
                 self.body.removeWidget(self.tips)
                 self.column.addWidget(self.tips)

@@ -320,3 +320,35 @@ def test_history_closes_with_escape_or_ctrl_w(make_app, qtbot):
         history.table.setFocus()
         QTest.keyClick(history.table, *keys)
         assert not history.isVisible(), keys
+
+
+def reading_order(window) -> list[str]:
+    """Accessible names in the order a screen reader walks the window's tree."""
+    from PySide6.QtGui import QAccessible
+
+    names = []
+
+    def walk(interface) -> None:
+        names.append(interface.text(QAccessible.Text.Name))
+        for index in range(interface.childCount()):
+            walk(interface.child(index))
+
+    walk(QAccessible.queryAccessibleInterface(window))
+    return names
+
+
+@pytest.mark.parametrize("rooms", [("1x",), ("2x",), ("2x", "1x")],
+                         ids=["side by side", "stacked", "stacked, then side by side"])
+def test_a_screen_reader_meets_timer_tips_disclaimer_in_that_order(make_app, qtbot, rooms):
+    """As the eye does, wherever the tips sit (moving them must not move them last)."""
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    for room in rooms:
+        window.resize(ROOM[room])
+        settle(qtbot)
+    order = reading_order(window)
+    timer = order.index("Countdown")
+    tips = order.index("Self-care tips")
+    disclaimer = order.index(window.disclaimer.text())
+    assert timer < tips < disclaimer, order

@@ -199,14 +199,26 @@ def clock_time(moment: datetime | None) -> str:
     return _current.formats.time(local(moment).replace(second=0, microsecond=0))
 
 
-def allowed_time(moment: datetime | None) -> str:
-    """A future 'allowed at' time, rounded up to the minute so it is never too early."""
+def allowed_time(moment: datetime | None, now: datetime | None = None) -> str:
+    """A future 'allowed at' time, rounded up to the minute so it is never too early.
+
+    Given `now`, a time on a later day says so ("08:55 tomorrow"): a gap that runs past
+    midnight must not read as this morning's 08:55, already gone.
+    """
     if moment is None:
         return "—"
     shown = local(moment)
     if shown.second or shown.microsecond:
         shown = shown.replace(second=0, microsecond=0) + timedelta(minutes=1)
-    return _current.formats.time(shown)
+    text = _current.formats.time(shown)
+    if now is None:
+        return text
+    days = (shown.date() - local(now).date()).days
+    if days == 1:
+        return arg(translate("Times", "%1 tomorrow"), text)
+    if days > 1:
+        return arg(translate("Times", "%1 on %2"), text, _current.formats.short_date(shown))
+    return text
 
 
 def long_date(day: date) -> str:

@@ -218,17 +218,17 @@ class Status:
                 text = translate("Status", "Heat session running: it ends at %1 (in %2). "
                                            "Next session allowed at %3.")
             return arg(text, clock_time(self.ends_at), format_duration(self.remaining),
-                       allowed_time(self.next_allowed_at))
+                       allowed_time(self.next_allowed_at, self.now))
         if self.awaiting_removal:
             return arg(translate("Status", "Next session allowed %1 after the pack comes off "
                                            "(at %2 if it is off now)."),
-                       format_duration(self.gap), allowed_time(self.next_allowed_at))
-        return allowed_at_sentence(self.next_allowed_at, self.wait)
+                       format_duration(self.gap), allowed_time(self.next_allowed_at, self.now))
+        return allowed_at_sentence(self.next_allowed_at, self.wait, self.now)
 
 
-def allowed_at_sentence(at: datetime | None, wait: timedelta | None) -> str:
+def allowed_at_sentence(at: datetime | None, wait: timedelta | None, now: datetime) -> str:
     return arg(translate("Status", "Next session allowed at %1 (in %2)."),
-               allowed_time(at), format_duration(wait))
+               allowed_time(at, now), format_duration(wait))
 
 
 @dataclass(frozen=True)
@@ -340,8 +340,9 @@ def may_start(status: Status) -> Decision:
             text = translate("Rules", "The ice session is still running.")
         else:
             text = translate("Rules", "The heat session is still running.")
+        wait = at - status.now if at else None
         return Decision(False, arg(translate("Rules", "%1 %2", "two sentences"), text,
-                                   allowed_at_sentence(at, at - status.now if at else None)),
+                                   allowed_at_sentence(at, wait, status.now)),
                         at, timedelta(0))
     rest = arg(translate("Rules", "Ice or heat should stay off the skin for %1 after a "
                                   "session."), format_duration(status.gap))

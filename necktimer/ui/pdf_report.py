@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
 from necktimer import DISPLAY_NAME
 from necktimer.core import rules
@@ -47,21 +47,24 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
     t_note = e(translate("Report", "Note:"))
     cancelled = len(sessions) - len(counted)
     rows = []
-    # Short cells never break inside a word ("abgeschloss-en"). A note, free text of any
-    # length, gets a row of its own across the table instead of a column squeezed thin.
+    # Short cells never break inside a word ("abgeschloss-en"); the length, which may say
+    # how late the pack came off, and the headings wrap between words, so that the table
+    # keeps to the page's width in every language. A note, free text of any length, gets
+    # a row of its own across the table instead of a column squeezed thin.
     for s in counted[:MAX_ROWS]:
         actual = s.actual_length
         length = format_length(actual) if actual is not None else translate("Report", "running")
         if (late := off_late(s)) is not None:  # the skin had the pack longer
             length = arg(translate("Report", "%1, pack off %2 late"), length,
                          format_duration(late))
+        cells = (date_and_time(s.started_at), s.therapy.label, length,
+                 s.end_reason.label if s.end_reason else translate("Report", "running"),
+                 "" if s.pain_before is None else s.pain_before,
+                 "" if s.pain_after is None else s.pain_after)
         rows.append("<tr>" + "".join(
-            f'<td style="white-space: nowrap">{e(str(cell))}</td>' for cell in (
-                date_and_time(s.started_at), s.therapy.label, length,
-                s.end_reason.label if s.end_reason else translate("Report", "running"),
-                "" if s.pain_before is None else s.pain_before,
-                "" if s.pain_after is None else s.pain_after,
-            )) + "</tr>")
+            f"<td>{e(str(cell))}</td>" if cell is length
+            else f'<td style="white-space: nowrap">{e(str(cell))}</td>' for cell in cells)
+            + "</tr>")
         if s.note:
             rows.append(f'<tr><td colspan="6"><i>{t_note}</i> {e(s.note)}</td></tr>')
     more = len(counted) - MAX_ROWS
@@ -119,13 +122,13 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
     <ul>{answers}</ul>
     <h2>{t["per_day"]}</h2>
     <table border="1" cellspacing="0" cellpadding="3" width="100%">
-      <tr><th>{t["day"]}</th><th>{t["count"]}</th><th>{t["mean_before"]}</th>
-          <th>{t["mean_after"]}</th></tr>{trend_rows}
+      <thead><tr><th>{t["day"]}</th><th>{t["count"]}</th><th>{t["mean_before"]}</th>
+          <th>{t["mean_after"]}</th></tr></thead>{trend_rows}
     </table>
     <h2>{t["count"]}</h2>
     <table border="1" cellspacing="0" cellpadding="3" width="100%">
-      <tr>{"".join(f'<th style="white-space: nowrap">{t[key]}</th>' for key in (
-          "start", "therapy", "length", "ended", "before", "after"))}</tr>
+      <thead><tr>{"".join(f"<th>{t[key]}</th>" for key in (
+          "start", "therapy", "length", "ended", "before", "after"))}</tr></thead>
       {"".join(rows)}
     </table>
     {more_text}
@@ -140,6 +143,14 @@ def write_pdf(path: Path, document_html: str) -> Path:
     writer.setTitle(translate("Report", "Neck pain diary — summary for a physician visit"))
     writer.setCreator(DISPLAY_NAME)
     document = QTextDocument()
+    # The tables a little smaller than the text: six columns of German or Spanish fit
+    # the width of the page without breaking a word.
+    document.setDefaultStyleSheet("th, td { font-size: 8pt; }")
+    # Lines break between words only (Qt's default also breaks inside one), so a column
+    # is never narrower than its longest word.
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     document.setHtml(document_html)
     document.print_(writer)
     return path

@@ -259,7 +259,7 @@ class SessionPanel(QWidget):
             self.ring.set_state(status.wait / status.gap, colors.WAITING,
                                 format_duration(status.wait),
                                 arg(self.tr("until the next session, at %1"),
-                                    allowed_time(status.next_allowed_at)))
+                                    allowed_time(status.next_allowed_at, status.now)))
         elif status.state is State.UNKNOWN:
             self.ring.set_state(1.0, colors.WAITING, "?",
                                 self.tr("when was ice or heat last applied?"))

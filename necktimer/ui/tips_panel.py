@@ -122,9 +122,12 @@ def tip_html(tip: Tip, book: TipBook) -> str:
     parts = [f"<h3>{escape(tip.title)}</h3>"]
     parts += [f"<p>{escape(text)}</p>" for text in tip.paragraphs]
     if tip.precautions:
+        # Each list says what it is: the medicine warnings are not pack advice.
+        note = ""
         if tip.key == "physician":
             heading = translate("TipsPanel", "Get care at once")
-            note = ""
+        elif tip.key == "nsaids":
+            heading = translate("TipsPanel", "Before you take a pain reliever")
         else:
             heading = translate("TipsPanel", "General precautions for packs")
             note = f"<p><i>{escape(book.precautions_note)}</i></p>"

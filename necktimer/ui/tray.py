@@ -114,7 +114,7 @@ def tooltip_for(view: ViewState) -> str:
         return arg(text, format_duration(status.remaining))
     if status.state is State.WAITING:
         return arg(translate("Tray", "%1 · next session at %2"), DISPLAY_NAME,
-                   allowed_time(status.next_allowed_at))
+                   allowed_time(status.next_allowed_at, status.now))
     if status.state is State.UNKNOWN:
         return arg(translate("Tray", "%1 · when was ice or heat last applied?"), DISPLAY_NAME)
     return arg(translate("Tray", "%1 · ready for ice or heat"), DISPLAY_NAME)

@@ -845,19 +845,19 @@ siguiente sesión.
     <name>MainWindow</name>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="86"/>
-        <location filename="../../necktimer/ui/main_window.py" line="288"/>
+        <location filename="../../necktimer/ui/main_window.py" line="289"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="87"/>
-        <location filename="../../necktimer/ui/main_window.py" line="288"/>
+        <location filename="../../necktimer/ui/main_window.py" line="289"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="289"/>
+        <location filename="../../necktimer/ui/main_window.py" line="290"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -869,7 +869,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="91"/>
         <location filename="../../necktimer/ui/main_window.py" line="125"/>
-        <location filename="../../necktimer/ui/main_window.py" line="291"/>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
@@ -885,13 +885,13 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="97"/>
-        <location filename="../../necktimer/ui/main_window.py" line="293"/>
+        <location filename="../../necktimer/ui/main_window.py" line="294"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="98"/>
-        <location filename="../../necktimer/ui/main_window.py" line="292"/>
+        <location filename="../../necktimer/ui/main_window.py" line="293"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
@@ -902,7 +902,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="101"/>
-        <location filename="../../necktimer/ui/main_window.py" line="301"/>
+        <location filename="../../necktimer/ui/main_window.py" line="302"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -962,62 +962,62 @@ siguiente sesión.
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="290"/>
+        <location filename="../../necktimer/ui/main_window.py" line="291"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="291"/>
+        <location filename="../../necktimer/ui/main_window.py" line="292"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="292"/>
+        <location filename="../../necktimer/ui/main_window.py" line="293"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="303"/>
+        <location filename="../../necktimer/ui/main_window.py" line="304"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="332"/>
+        <location filename="../../necktimer/ui/main_window.py" line="333"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for 10 seconds.</source>
         <translation>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante 10 segundos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="334"/>
+        <location filename="../../necktimer/ui/main_window.py" line="335"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <location filename="../../necktimer/ui/main_window.py" line="354"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="355"/>
+        <location filename="../../necktimer/ui/main_window.py" line="356"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="364"/>
+        <location filename="../../necktimer/ui/main_window.py" line="365"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="366"/>
+        <location filename="../../necktimer/ui/main_window.py" line="367"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="369"/>
+        <location filename="../../necktimer/ui/main_window.py" line="370"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="370"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1091,129 +1091,129 @@ siguiente sesión.
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="54"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="56"/>
         <location filename="../../necktimer/ui/pdf_report.py" line="61"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="56"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="58"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, compresa retirada %2 tarde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="75"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="78"/>
         <source>none of the signs</source>
         <translation>ninguna de las señales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="82"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>No se respondió la lista de señales de alarma.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="86"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
         <source>%1 (and %2)</source>
         <translation>%1 (y %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="87"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>hielo y calor, como máximo %1 minutos cada sesión, con %2 entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="140"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="143"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Diario del dolor de cuello — resumen para la consulta médica</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>Sessions:</source>
         <translation>Sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
         <source>Pain trend:</source>
         <translation>Evolución del dolor:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
         <source>Generated:</source>
         <translation>Generado:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
         <source>Warning signs reported</source>
         <translation>Señales de alarma indicadas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
         <source>Sessions and pain per day (last 14 days)</source>
         <translation>Sesiones y dolor por día (últimos 14 días)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
         <source>Pain before, mean (0–10)</source>
         <translation>Dolor antes, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Pain after, mean (0–10)</source>
         <translation>Dolor después, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="111"/>
         <source>Recorded by the patient.</source>
         <translation>Registrado por el propio paciente.</translation>
     </message>
@@ -1273,14 +1273,14 @@ siguiente sesión.
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="343"/>
-        <location filename="../../necktimer/core/rules.py" line="348"/>
+        <location filename="../../necktimer/core/rules.py" line="344"/>
+        <location filename="../../necktimer/core/rules.py" line="349"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="346"/>
+        <location filename="../../necktimer/core/rules.py" line="347"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1805,10 +1805,23 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="228"/>
+        <location filename="../../necktimer/core/i18n.py" line="240"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Times</name>
+    <message>
+        <location filename="../../necktimer/core/i18n.py" line="218"/>
+        <source>%1 tomorrow</source>
+        <translation>%1 (mañana)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/i18n.py" line="220"/>
+        <source>%1 on %2</source>
+        <translation>%1 del %2</translation>
     </message>
 </context>
 <context>
@@ -1824,12 +1837,17 @@ siguiente sesión.
         <translation>Temas de los consejos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="126"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="128"/>
         <source>Get care at once</source>
         <translation>Busque atención médica de inmediato</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="129"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="130"/>
+        <source>Before you take a pain reliever</source>
+        <translation>Antes de tomar un analgésico</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tips_panel.py" line="132"/>
         <source>General precautions for packs</source>
         <translation>Precauciones generales con las compresas</translation>
     </message>

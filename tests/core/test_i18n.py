@@ -23,6 +23,23 @@ def test_only_allowed_at_rounds_up():
     assert i18n.allowed_time(MOMENT.replace(second=0)) == "23:21"
 
 
+def test_an_allowed_time_on_a_later_day_says_so():
+    """At 23:21 a gap of 2 h ends at 01:22: "01:22" alone reads as this morning's, gone."""
+    evening = MOMENT  # 23:21 local
+    assert i18n.allowed_time(evening + timedelta(minutes=30), evening) == "23:52"
+    assert i18n.allowed_time(evening + timedelta(hours=2), evening) == "01:22 tomorrow"
+    assert i18n.allowed_time(evening + timedelta(days=2), evening).startswith("23:22 on ")
+    assert i18n.allowed_time(evening + timedelta(minutes=37), evening) == "23:59"
+    assert i18n.allowed_time(evening + timedelta(minutes=38), evening) == "00:00 tomorrow"
+
+
+def test_the_status_names_tomorrow_for_a_gap_past_midnight():
+    from necktimer.core.rules import State, Status
+
+    status = Status(State.WAITING, now=MOMENT, wait=timedelta(hours=2))
+    assert status.sentence() == "Next session allowed at 01:22 tomorrow (in 2 h)."
+
+
 def test_twelve_hour_formats_come_from_the_installed_locale():
     i18n.install(formats=i18n.Formats(time=lambda moment: moment.strftime("%I:%M %p")))
     assert i18n.clock_time(MOMENT) == "11:21 PM"

@@ -65,6 +65,20 @@ def test_the_running_therapys_tip_comes_forward_and_stays_after_the_end(necktime
     assert window.tips.current_key == "heat"
 
 
+def test_each_tips_warnings_are_headed_for_what_they_are(window):
+    """The medicine warnings sat under "General precautions for packs", with the note that
+    pack precautions are general advice: a pain reliever is not a pack."""
+    def page(key: str) -> str:
+        return window.tips.texts[key].text()
+
+    assert "Before you take a pain reliever" in page("nsaids")
+    assert "packs" not in page("nsaids")
+    for key in ("ice", "heat"):
+        assert "General precautions for packs" in page(key)
+        assert "general advice for cold and heat packs" in page(key)
+    assert "Get care at once" in page("physician") and "packs" not in page("physician")
+
+
 def test_session_ends_by_itself_and_waits_for_removal(necktimer, window, qtbot, clock, data_dir):
     window.start_heat()
     tick(necktimer, clock, 15 * 60)

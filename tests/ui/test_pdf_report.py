@@ -144,3 +144,50 @@ def test_the_save_button_asks_where_and_writes_there(week, tmp_path, qtbot):
 def test_the_counts_read_as_english(week, tmp_path):
     assert "Sessions: 9 sessions (and 1 cancelled mis-start, not counted)" in summary(
         week, tmp_path)
+
+
+def words_and_pages(path) -> tuple[list[tuple[str, float]], float]:
+    """Every word of the PDF with where it ends on the x axis, and the page width."""
+    import re
+
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                           text=True, check=True, timeout=60).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    words = [(text, float(x_max)) for x_max, text in
+             re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" '
+                        r'yMax="[\d.]+">([^<]*)</word>', boxes)]
+    return words, width
+
+
+@pytest.fixture
+def german(qapp):
+    from necktimer import language
+
+    language.install("de", qapp)
+    yield
+    language.install("en", qapp)
+    i18n.install(formats=i18n.Formats())
+
+
+def test_in_german_the_sessions_table_keeps_to_the_page_and_its_words_whole(
+        week, data_dir, tmp_path, german):
+    """Six columns of German ("Schmerz nachher", "Auflage 45 min zu spät abgenommen") ran
+    off the right edge of the page, so a physician never saw the pain after; letting the
+    long cells wrap broke words instead ("abgenom-men")."""
+    start = at(-1, 18)
+    with sqlite3.connect(data_dir / "necktimer.sqlite3") as connection:
+        connection.execute(
+            "INSERT INTO sessions (therapy, started_at, planned_end, ended_at, end_reason, "
+            "removed_at, pain_before, pain_after) VALUES ('heat', ?, ?, ?, 'completed', ?, "
+            "7, 3)", tuple(moment.astimezone(UTC).isoformat(timespec="microseconds")
+                           for moment in (start, start + timedelta(minutes=15),
+                                          start + timedelta(minutes=15),
+                                          start + timedelta(minutes=60))))
+    connection.close()
+    path = week.show_history().write_pdf(tmp_path / "de.pdf")
+    words, width = words_and_pages(path)
+    text = [word for word, _ in words]
+    assert "nachher" in text and "abgenommen" in text  # the last header; a whole long word
+    margin = 15 / 25.4 * 72  # 15 mm, in points
+    off_page = [(word, x_max) for word, x_max in words if x_max > width - margin + 1]
+    assert off_page == []

@@ -145,3 +145,9 @@ def exposed(widget, timeout_ms: int = 5000) -> None:
     from PySide6.QtTest import QTest
 
     assert QTest.qWaitForWindowExposed(widget, timeout_ms), f"{widget!r} never came on screen"
+
+
+def text_of(label) -> str:
+    """A label's text as words: the window keeps a number and its unit on one line with a
+    no-break space ("15\u00a0min"), which reads as a space."""
+    return label.text().replace("\u00a0", " ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -32,6 +33,14 @@ if TYPE_CHECKING:
     from necktimer.ui.pain_prompt import PainPrompt
 
 QUICK_LENGTHS = (5, 10, 15)
+# A number and the word after it ("15 min", "2 h", "1:05 p.m.") stay on one line.
+_NUMBER_AND_WORD = re.compile(r"(\d) (?=\w)")
+
+
+def unbroken(text: str) -> str:
+    """`text` with a no-break space after each number, so that a line never ends between
+    a number and its unit ("dentro de 1 | h 30 min")."""
+    return _NUMBER_AND_WORD.sub("\\1\u00a0", text)
 
 
 class SessionPanel(QWidget):
@@ -159,13 +168,13 @@ class SessionPanel(QWidget):
         screen reader reads on the status line, which keeps focus through the change."""
         status = view.status
         sentence = status.sentence()
-        if self.status_line.text() != sentence:
-            self.status_line.setText(sentence)
+        if self.status_line.text() != unbroken(sentence):
+            self.status_line.setText(unbroken(sentence))
         spoken = f"{urgent} {sentence}" if urgent else sentence
         if self.status_line.accessibleName() != spoken:
             self.status_line.setAccessibleName(spoken)  # read what it says, urgent first
-        if self.message_line.text() != view.message:
-            self.message_line.setText(view.message)
+        if self.message_line.text() != unbroken(view.message):
+            self.message_line.setText(unbroken(view.message))
             self.message_line.setAccessibleName(view.message)
         self.message_line.setVisible(bool(view.message))
         ready = status.state is State.READY

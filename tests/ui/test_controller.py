@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from helpers import rows, tick
+from helpers import rows, text_of, tick
 from PySide6.QtCore import Qt, QTimer
 
 from necktimer.core.alerts import Kind
@@ -62,7 +62,7 @@ def test_one_state_published_per_request(necktimer, window):
 
 def test_a_start_from_anywhere_shows_its_message_in_the_window(necktimer, window):
     necktimer.controller.start(Therapy.HEAT, 5)  # the tray or the command line
-    assert window.message_line.text().startswith("Heat session started")
+    assert text_of(window.message_line).startswith("Heat session started")
 
 
 def test_reminders_repeat_each_minute_until_removed(necktimer, window, clock):

@@ -7,7 +7,7 @@ calls what the controller's timer would).
 
 from datetime import timedelta
 
-from helpers import tick
+from helpers import text_of, tick
 from PySide6.QtGui import QColor
 
 from necktimer.core.clock import FakeClock
@@ -116,15 +116,15 @@ def test_a_stopped_countdown_never_brings_its_digits_back(qtbot, clock):
 def test_between_the_controllers_wakes_only_the_ring_moves(necktimer, window, clock):
     window.start_ice()
     assert necktimer.controller.next_wake == timedelta(minutes=1)  # the sentence's minute
-    sentence = window.status_line.text()
+    sentence = text_of(window.status_line)
     for _second in range(59):
         count_tick(window.panel.countdown, clock, 1)
     assert window.ring.text == "14:01"
-    assert window.status_line.text() == sentence == (
+    assert text_of(window.status_line) == sentence == (
         "Ice session running: it ends at 09:15 (in 15 min). Next session allowed at 11:15.")
     tick(necktimer, clock, 1)  # the controller's minute
     assert window.ring.text == "14:00"
-    assert "(in 14 min)" in window.status_line.text()
+    assert "(in 14 min)" in text_of(window.status_line)
 
 
 def test_the_digits_agree_with_the_service_at_every_moment(necktimer, window, clock):
@@ -168,7 +168,7 @@ def test_a_suspend_seen_by_the_digits_brings_the_sentence_up_to_date(necktimer, 
     count_tick(window.panel.countdown, clock, 1)
     clock.suspend(6 * 60)
     count_tick(window.panel.countdown, clock, 0)
-    assert "(in 9 min)" in window.status_line.text()
+    assert "(in 9 min)" in text_of(window.status_line)
 
 
 def test_a_stopped_session_stops_the_countdown(necktimer, window, clock):

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from helpers import T0, exposed, rows, tick
+from helpers import T0, exposed, rows, text_of, tick
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QLabel, QWidget
@@ -13,7 +13,7 @@ from necktimer.ui.theme import apply_palette
 
 
 def test_idle_window_says_ready_and_opens_with_the_cold_how_to(window):
-    assert window.status_line.text() == "Ready: you may start an ice or heat session now."
+    assert text_of(window.status_line) == "Ready: you may start an ice or heat session now."
     assert window.start_ice_button.isEnabled() and window.start_heat_button.isEnabled()
     assert not window.stop_button.isEnabled()
     assert window.ring.text == "Ready"
@@ -26,8 +26,9 @@ def test_clicking_start_ice_starts_and_counts_down(necktimer, window, qtbot, clo
     assert row["therapy"] == "ice" and row["started_at"].startswith("2026-03-02T08:00:00")
     assert window.ring.text == "15:00"
     assert window.ring.caption == "Ice · off at 09:15"
-    assert window.status_line.text().startswith("Ice session running: it ends at 09:15 (in 15 min)")
-    assert window.message_line.text().startswith("Ice session started")
+    assert text_of(window.status_line).startswith(
+        "Ice session running: it ends at 09:15 (in 15 min)")
+    assert text_of(window.message_line).startswith("Ice session started")
     assert not window.start_ice_button.isEnabled() and window.stop_button.isEnabled()
     assert not window.length_picker.isEnabled()
     tick(necktimer, clock, 4 * 60 + 23)
@@ -40,17 +41,17 @@ def test_a_message_goes_once_the_status_line_moves_on_and_never_repeats_it(neckt
     """"take the ice pack off at 09:15 (in 15 min)" under "ends at 09:15 (in 11 min)"
     would contradict the line above it; so would "Noted: ... came off" hours later."""
     window.start_ice()
-    assert window.message_line.text().startswith("Ice session started")
+    assert text_of(window.message_line).startswith("Ice session started")
     tick(necktimer, clock, 30)  # the status line still reads "(in 15 min)"
-    assert window.message_line.text().startswith("Ice session started")
+    assert text_of(window.message_line).startswith("Ice session started")
     tick(necktimer, clock, 60)  # "(in 14 min)"
-    assert window.message_line.text() == "" and window.message_line.isHidden()
+    assert text_of(window.message_line) == "" and window.message_line.isHidden()
     tick(necktimer, clock, 14 * 60)
     necktimer.controller.acknowledge_removal()
-    assert window.message_line.text() == "Noted: the ice pack came off at 09:15."
+    assert text_of(window.message_line) == "Noted: the ice pack came off at 09:15."
     tick(necktimer, clock, 2 * 60)
     assert window.message_line.isHidden()
-    assert "Next session allowed at 11:16" in window.status_line.text()  # from 09:15:30
+    assert "Next session allowed at 11:16" in text_of(window.status_line)  # from 09:15:30
 
 
 def test_the_running_therapys_tip_comes_forward_and_stays_after_the_end(necktimer, window,
@@ -90,7 +91,7 @@ def test_session_ends_by_itself_and_waits_for_removal(necktimer, window, qtbot, 
     tick(necktimer, clock, 30)
     qtbot.mouseClick(banner.buttons[0], Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
-    assert window.message_line.text() == "Noted: the heat pack came off at 09:15."
+    assert text_of(window.message_line) == "Noted: the heat pack came off at 09:15."
     assert rows(data_dir)[0]["removed_at"].startswith("2026-03-02T08:15:30")
 
 
@@ -100,9 +101,9 @@ def test_a_time_that_happened_shows_its_own_minute(necktimer, window, clock):
     assert window.ring.caption == "Ice · off at 09:15"  # never 09:16
     tick(necktimer, clock, 15 * 60 + 4)
     necktimer.controller.acknowledge_removal()
-    assert window.message_line.text() == "Noted: the ice pack came off at 09:15."
+    assert text_of(window.message_line) == "Noted: the ice pack came off at 09:15."
     # Only a future "allowed at" rounds up: 11:15:01 is shown as 11:16.
-    assert "Next session allowed at 11:16" in window.status_line.text()
+    assert "Next session allowed at 11:16" in text_of(window.status_line)
 
 
 def test_the_wait_reads_as_a_wait_not_as_a_countdown(necktimer, window, clock):
@@ -118,15 +119,15 @@ def test_start_during_gap_is_refused_with_the_time(necktimer, window, clock, dat
     window.start_ice()
     tick(necktimer, clock, 10 * 60)
     window.stop()
-    assert window.status_line.text() == "Next session allowed at 11:10 (in 2 h)."
+    assert text_of(window.status_line) == "Next session allowed at 11:10 (in 2 h)."
     assert not window.start_heat_button.isEnabled()
     outcome = window.start_heat()  # what a keyboard shortcut or menu would do
     assert not outcome.ok
     assert outcome.message.endswith("Next session allowed at 11:10 (in 2 h).")
     # The window says why, and leaves the time to the status line above (not twice).
-    assert window.message_line.text() == outcome.message.removesuffix(
+    assert text_of(window.message_line) == outcome.message.removesuffix(
         " Next session allowed at 11:10 (in 2 h).")
-    assert window.message_line.text() and "11:10" not in window.message_line.text()
+    assert text_of(window.message_line) and "11:10" not in text_of(window.message_line)
     assert len(rows(data_dir)) == 1
 
 
@@ -186,11 +187,11 @@ def test_mis_start_is_cancelled_and_the_next_session_is_shorter(necktimer, windo
     window.start_ice()
     tick(necktimer, clock, 6)
     window.stop()
-    assert "cancelled within its first minute" in window.message_line.text()
+    assert "cancelled within its first minute" in text_of(window.message_line)
     assert window.start_heat_button.isEnabled()
     assert window.length_picker.maximum() == 14
     assert "14 min 54 s" in window.length_picker.toolTip()
-    assert "at most 14 min 54 s" in window.status_line.text()
+    assert "at most 14 min 54 s" in text_of(window.status_line)
 
 
 def test_length_picker_and_quick_lengths(necktimer, window, qtbot, data_dir, settings_file):
@@ -288,8 +289,8 @@ def test_every_focusable_widget_is_named(window):
 
 def test_status_lines_are_read_as_what_they_say(necktimer, window, clock):
     window.start_ice()
-    assert window.status_line.accessibleName() == window.status_line.text()
-    assert window.message_line.accessibleName() == window.message_line.text()
+    assert window.status_line.accessibleName() == text_of(window.status_line)
+    assert window.message_line.accessibleName() == text_of(window.message_line)
 
 
 def test_at_times_up_the_focused_status_line_reads_take_the_pack_off_first(necktimer, window,
@@ -300,10 +301,10 @@ def test_at_times_up_the_focused_status_line_reads_take_the_pack_off_first(neckt
     tick(necktimer, clock, 15 * 60)
     name = window.status_line.accessibleName()
     assert name.startswith("Time's up — remove the heat pack now.")
-    assert name.endswith(window.status_line.text())  # and then what it shows
+    assert name.endswith(text_of(window.status_line))  # and then what it shows
     assert window.ring.accessibleDescription() == name
     necktimer.controller.acknowledge_removal()
-    assert window.status_line.accessibleName() == window.status_line.text()
+    assert window.status_line.accessibleName() == text_of(window.status_line)
 
 
 def test_tab_from_the_status_line_reaches_the_pain_rating_before_the_tips(necktimer, window,
@@ -339,7 +340,7 @@ def test_a_number_typed_after_done_gives_that_rating_and_says_so(necktimer, wind
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert not prompt.isVisible()
     assert necktimer.service.session(session.id).pain_after == 7
-    assert window.message_line.text() == "Noted: pain 7 of 10. You can change it in History."
+    assert text_of(window.message_line) == "Noted: pain 7 of 10. You can change it in History."
 
 
 def contrast(a, b):

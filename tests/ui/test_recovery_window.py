@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from helpers import T0, exposed, rows, tick
+from helpers import T0, exposed, rows, text_of, tick
 from PySide6.QtCore import Qt, QTime
 
 from necktimer.core.alerts import Kind
@@ -35,7 +35,8 @@ def test_a_session_with_time_left_resumes(make_app, qtbot, data_dir, clock, back
     window = instance.window
     assert instance.controller.state.status.state is State.RUNNING
     assert window.ring.text == "09:00" and window.ring.caption == "Ice · off at 09:15"
-    assert window.status_line.text().startswith("Ice session running: it ends at 09:15 (in 9 min)")
+    assert text_of(window.status_line).startswith(
+        "Ice session running: it ends at 09:15 (in 9 min)")
     assert not window.time_up_banner.isVisible()
     assert backstop.armed == [session_id]  # the pack is still on: the backstop watches again
     tick(instance, clock, 9 * 60)  # and it ends on time, as if nothing had happened
@@ -53,14 +54,14 @@ def test_a_session_that_ended_while_closed_is_reported_and_reminded(make_app, qt
     instance.start()
     exposed(instance.window)
     window = instance.window
-    assert window.message_line.text() == ("Your ice session ended at 09:15 while Neck Timer "
+    assert text_of(window.message_line) == ("Your ice session ended at 09:15 while Neck Timer "
                                           "was closed.")
     banner = window.time_up_banner
     assert banner.isVisible()
     assert banner.label.text() == ("Your ice session ended at 09:15 while Neck Timer was "
                                    "closed. Remove the ice pack if it is still on.")
     # Nobody knows when the pack came off: the gap waits for it ("It came off at 09:15").
-    assert window.status_line.text() == ("Next session allowed 2 h after the pack comes off "
+    assert text_of(window.status_line) == ("Next session allowed 2 h after the pack comes off "
                                          "(at 11:50 if it is off now).")
     assert window.removed_at_end.text() == "It came off &at 09:15"
     # Reminded like any session that ran out: an alert, a chime, and again a minute later.
@@ -89,7 +90,7 @@ def test_a_stopped_session_needs_no_reminder_after_a_restart(make_app, qtbot, da
     instance.start()
     exposed(instance.window)
     assert not instance.window.time_up_banner.isVisible()
-    assert instance.window.message_line.text() == ""
+    assert text_of(instance.window.message_line) == ""
     assert instance.controller.state.status.next_allowed_at == T0 + timedelta(minutes=5,
                                                                               hours=2)
     assert backstop.armed == []
@@ -146,5 +147,5 @@ def test_the_window_says_which_day_a_time_was_taken_as(make_app, qtbot, data_dir
     question.at.setTime(QTime(23, 51))
     qtbot.mouseClick(question.save, Qt.MouseButton.LeftButton)
     assert instance.controller.state.status.state is State.READY
-    assert instance.window.message_line.text() == "Noted: a pack came off yesterday at 23:51."
+    assert text_of(instance.window.message_line) == "Noted: a pack came off yesterday at 23:51."
     assert instance.window.message_line.isVisible()

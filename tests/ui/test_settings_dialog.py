@@ -3,7 +3,7 @@
 import stat
 
 import pytest
-from helpers import exposed, tick
+from helpers import exposed, text_of, tick
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
@@ -162,7 +162,7 @@ def test_accepting_saves_and_applies(necktimer, window, qtbot, clock, data_dir, 
     assert window.ring.text == "08:00"
     tick(necktimer, clock, 8 * 60)
     necktimer.controller.acknowledge_removal()
-    assert window.status_line.text() == "Next session allowed at 12:08 (in 3 h)."
+    assert text_of(window.status_line) == "Next session allowed at 12:08 (in 3 h)."
 
 
 def test_cancel_changes_nothing(necktimer, window, qtbot, data_dir, settings_file):
@@ -262,7 +262,7 @@ def test_the_language_round_trips_and_waits_for_a_restart(necktimer, window, qtb
     dialog.language.setCurrentIndex(dialog.language.findData(language))
     press(qtbot, dialog, OK)
     assert SettingsFile(data_dir).current.language == language
-    assert window.status_line.text() == "Ready: you may start an ice or heat session now."
+    assert text_of(window.status_line) == "Ready: you may start an ice or heat session now."
     dialog = open_settings(necktimer, qtbot)
     assert dialog.language.currentData() == language
     press(qtbot, dialog, CANCEL)

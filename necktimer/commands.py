@@ -320,7 +320,16 @@ def _carry_out(request: Request, target: Target,
         assert request.therapy is not None
         return _answer(target.start(request.therapy, request.minutes))
     if command is Command.STOP:
-        return _answer(target.stop())
+        outcome = target.stop()
+        pending = None if outcome.ok else target.pending_removal()
+        if pending is not None:
+            # At time's up, "stop" is what one types to say the pack is off; "No session
+            # is running" read as if nothing were needed, while the gap waits for `done`.
+            status = outcome.status
+            return Exit.REFUSED, lambda: arg(
+                translate("Commands", "The session has already ended. %1"),
+                status_sentence(status, pending)), status_json(status) | {"pack_waiting": True}
+        return _answer(outcome)
     if command is Command.DONE:
         session = target.acknowledge_removal(at_end=request.at_end)
         if session is None:

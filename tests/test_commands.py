@@ -330,6 +330,21 @@ def test_status_says_first_that_a_pack_is_waiting_to_come_off(service, clock):
     assert run(service, Command.STATUS).message.startswith("Next session allowed at 11:06")
 
 
+def test_stop_at_times_up_points_to_done(service, clock):
+    """"No session is running" read as if nothing were needed, while the gap waited for
+    the pack to be confirmed off."""
+    run(service, Command.START, Therapy.ICE, 5)
+    clock.advance(5 * 60 + 20)
+    service.tick()
+    reply = run(service, Command.STOP)
+    assert reply.code is Exit.REFUSED
+    assert reply.message == ("The session has already ended. Time's up: take the ice pack "
+                             "off now, then run 'necktimer done'. Next session allowed 2 h "
+                             "after the pack comes off (at 11:06 if it is off now).")
+    assert reply.status["pack_waiting"] is True
+    assert service.pending_removal() is not None  # nothing was recorded by it
+
+
 def test_status_offers_done_at_end_once_the_confirmation_is_late(service, clock):
     run(service, Command.START, Therapy.HEAT, 5)
     clock.advance(5 * 60 + 2 * 60)

@@ -27,6 +27,8 @@ from typing import Protocol
 from necktimer.core.i18n import Translatable, arg, decimal, local, translate
 from necktimer.core.rules import LATE_CONFIRMATION, Session
 
+NOTE_LIMIT = 500  # characters a session's note may hold
+
 EPISODE_PAUSE = timedelta(days=14)
 EPISODE_CHECK_AGE = timedelta(days=7)
 WINDOW = timedelta(days=3)

@@ -98,7 +98,7 @@ def _session_json(session: Session) -> dict:
 
 def _session_from_json(item: dict) -> Session:
     def mark(value) -> Mark | None:
-        return Mark(str(value[0]), float(value[1])) if value else None
+        return Mark.read(value[0], value[1]) if value else None
 
     session = Session(
         id=int(item["id"]), therapy=Therapy(item["therapy"]),

@@ -946,9 +946,9 @@ def _mark_from(text: str | None) -> Mark | None:
     """A mark kept as text ("boot-id boottime"); None for none, or one that does not read."""
     try:
         boot_id, boottime = (text or "").split()
-        return Mark(boot_id, float(boottime))
     except ValueError:
         return None
+    return Mark.read(boot_id, boottime)
 
 
 def status_from_record(data_dir: Path, clock: Clock,

@@ -19,14 +19,13 @@ from pathlib import Path
 from necktimer.core import database
 from necktimer.core.clock import Stamp
 from necktimer.core.database import Opened, storage_error
-from necktimer.core.diary import Pain
+from necktimer.core.diary import NOTE_LIMIT, Pain
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session, Therapy
-from necktimer.core.timeline import Mark
+from necktimer.core.timeline import Mark, boot_seconds
 
 log = logging.getLogger("necktimer.store")
 
-NOTE_LIMIT = 500
 # How many recent mis-starts the cycle rule may look back over.
 CYCLE_ROWS = 1000
 
@@ -45,7 +44,7 @@ def parse(text: str | None) -> datetime | None:
 
 
 def _mark(boot: str | None, boottime: float | None) -> Mark | None:
-    return Mark(boot, boottime) if boot and boottime is not None else None
+    return Mark.read(boot, boottime)
 
 
 def row_to_session(row: sqlite3.Row) -> Session:
@@ -330,7 +329,9 @@ def stamp_to_text(value: Stamp) -> str:
 def stamp_from_text(text: str) -> Stamp | None:
     try:
         wall, boot_id, boottime = text.split(" ")
-        return Stamp(parse(wall), "" if boot_id == "-" else boot_id, float(boottime))
+        seconds = boot_seconds(boottime)
+        return None if seconds is None else Stamp(parse(wall), "" if boot_id == "-" else boot_id,
+                                                  seconds)
     except ValueError:
         return None
 

@@ -25,6 +25,7 @@ from typing import TypeVar
 from necktimer.core.clock import Clock, Stamp, stamp
 
 S = TypeVar("S")  # a rules.Session (this module sits below rules)
+MAX_BOOTTIME_S = 100 * 365 * 86400.0  # no machine runs a century without a reboot
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,26 @@ class Mark:
 
     boot_id: str
     boottime: float
+
+    @classmethod
+    def read(cls, boot_id: object, boottime: object) -> Mark | None:
+        """A mark as a file kept it, or None where it cannot be one: missing, not a
+        number, or no reading a boot clock gives (negative, infinite, a century on).
+        Such a moment is placed by its wall time, as one from another boot is; taken
+        as it stands, it made every start-up fail (a time too large to add)."""
+        seconds = boot_seconds(boottime)
+        return cls(str(boot_id), seconds) if boot_id and seconds is not None else None
+
+
+def boot_seconds(value: object) -> float | None:
+    """A boot-clock reading as a file kept it, or None where no boot clock gives it."""
+    if isinstance(value, bool):
+        return None
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return seconds if 0 <= seconds <= MAX_BOOTTIME_S else None  # False for NaN too
 
 
 @dataclass(frozen=True)

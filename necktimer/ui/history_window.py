@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from necktimer.core import diary
+from necktimer.core.diary import NOTE_LIMIT
 from necktimer.core.i18n import Translatable, arg, local, start_of_day, today
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
@@ -52,6 +53,17 @@ class PainDelegate(QStyledItemDelegate):
                                                         editor))
         editor.setPlaceholderText("0–10")
         editor.setAccessibleName(self.tr("Pain, 0 to 10 (empty: not rated)"))
+        return editor
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """A note stops at the length the history keeps: typing or pasting more is cut at the
+    editor, where the user sees it, instead of the whole edit being dropped on saving."""
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setMaxLength(NOTE_LIMIT)
+        editor.setAccessibleName(arg(self.tr("Note, at most %1 characters"), NOTE_LIMIT))
         return editor
 
 
@@ -147,9 +159,12 @@ class HistoryWindow(QWidget):
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._pain_editor = PainDelegate(self.table)
+        self._note_editor = NoteDelegate(self.table)
         for column, spec in enumerate(COLUMNS):
             if spec.key in (SortKey.PAIN_BEFORE, SortKey.PAIN_AFTER):
                 self.table.setItemDelegateForColumn(column, self._pain_editor)
+            elif spec.key is SortKey.NOTE:
+                self.table.setItemDelegateForColumn(column, self._note_editor)
 
 
     def _build_buttons(self) -> QHBoxLayout:

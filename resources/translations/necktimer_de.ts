@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="118"/>
+        <location filename="../../necktimer/core/diary.py" line="120"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Es gibt zu wenige Schmerzbewertungen, um zu sagen, ob der Schmerz nachlässt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="121"/>
+        <location filename="../../necktimer/core/diary.py" line="123"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz lässt nach (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="124"/>
+        <location filename="../../necktimer/core/diary.py" line="126"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz wird stärker (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="127"/>
+        <location filename="../../necktimer/core/diary.py" line="129"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz hat nicht nachgelassen (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="133"/>
+        <location filename="../../necktimer/core/diary.py" line="135"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 Die meisten Nackenkrämpfe bessern sich innerhalb von etwa einer Woche: Bitte gehen Sie zu einem Arzt oder einer Ärztin.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="105"/>
+        <location filename="../../necktimer/core/diary.py" line="107"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Sie behandeln Ihren Nacken seit %n Tag.</numerusform>
@@ -470,62 +470,67 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="327"/>
+        <location filename="../../necktimer/commands.py" line="330"/>
+        <source>The session has already ended. %1</source>
+        <translation>Die Anwendung ist bereits zu Ende. %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="336"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="343"/>
+        <location filename="../../necktimer/commands.py" line="352"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="357"/>
+        <location filename="../../necktimer/commands.py" line="366"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="361"/>
+        <location filename="../../necktimer/commands.py" line="370"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="366"/>
+        <location filename="../../necktimer/commands.py" line="375"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="369"/>
+        <location filename="../../necktimer/commands.py" line="378"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="395"/>
+        <location filename="../../necktimer/commands.py" line="404"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="403"/>
+        <location filename="../../necktimer/commands.py" line="412"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="405"/>
+        <location filename="../../necktimer/commands.py" line="414"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="414"/>
+        <location filename="../../necktimer/commands.py" line="423"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="419"/>
+        <location filename="../../necktimer/commands.py" line="428"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="423"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -683,7 +688,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="42"/>
+        <location filename="../../necktimer/ui/history_window.py" line="43"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -694,97 +699,97 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="65"/>
+        <location filename="../../necktimer/ui/history_window.py" line="77"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="104"/>
+        <location filename="../../necktimer/ui/history_window.py" line="116"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="105"/>
+        <location filename="../../necktimer/ui/history_window.py" line="117"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="106"/>
+        <location filename="../../necktimer/ui/history_window.py" line="118"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="107"/>
+        <location filename="../../necktimer/ui/history_window.py" line="119"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="108"/>
+        <location filename="../../necktimer/ui/history_window.py" line="120"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="113"/>
+        <location filename="../../necktimer/ui/history_window.py" line="125"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="113"/>
+        <location filename="../../necktimer/ui/history_window.py" line="125"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="118"/>
+        <location filename="../../necktimer/ui/history_window.py" line="130"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="124"/>
+        <location filename="../../necktimer/ui/history_window.py" line="136"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="126"/>
+        <location filename="../../necktimer/ui/history_window.py" line="138"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="144"/>
+        <location filename="../../necktimer/ui/history_window.py" line="156"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="158"/>
+        <location filename="../../necktimer/ui/history_window.py" line="173"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="159"/>
+        <location filename="../../necktimer/ui/history_window.py" line="174"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="84"/>
+        <location filename="../../necktimer/ui/history_window.py" line="96"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="86"/>
+        <location filename="../../necktimer/ui/history_window.py" line="98"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="239"/>
+        <location filename="../../necktimer/ui/history_window.py" line="254"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="247"/>
+        <location filename="../../necktimer/ui/history_window.py" line="262"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="249"/>
+        <location filename="../../necktimer/ui/history_window.py" line="264"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1022,9 +1027,17 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
 </context>
 <context>
+    <name>NoteDelegate</name>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="66"/>
+        <source>Note, at most %1 characters</source>
+        <translation>Notiz, höchstens %1 Zeichen</translation>
+    </message>
+</context>
+<context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="54"/>
+        <location filename="../../necktimer/ui/history_window.py" line="55"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
     </message>
@@ -1395,127 +1408,127 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="51"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="60"/>
         <source>Countdown</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="81"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="81"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="83"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="83"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="85"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="85"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="100"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="102"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="111"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="112"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="222"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="231"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="226"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="244"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="253"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="245"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="254"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="246"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="255"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="249"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="258"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="251"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="260"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="253"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="261"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="270"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="265"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="274"/>
         <source>when was ice or heat last applied?</source>
         <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="267"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="276"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="269"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="271"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1985,27 +1998,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>WarningSigns</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="50"/>
+        <location filename="../../necktimer/core/diary.py" line="52"/>
         <source>Severe headache</source>
         <translation>Starke Kopfschmerzen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="51"/>
+        <location filename="../../necktimer/core/diary.py" line="53"/>
         <source>Swelling</source>
         <translation>Schwellung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="52"/>
+        <location filename="../../necktimer/core/diary.py" line="54"/>
         <source>Nausea</source>
         <translation>Übelkeit</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="53"/>
+        <location filename="../../necktimer/core/diary.py" line="55"/>
         <source>Numbness or weakness in an arm</source>
         <translation>Taubheit oder Schwäche in einem Arm</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="54"/>
+        <location filename="../../necktimer/core/diary.py" line="56"/>
         <source>Other alarming signs</source>
         <translation>Andere alarmierende Anzeichen</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="118"/>
+        <location filename="../../necktimer/core/diary.py" line="120"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Hay muy pocas valoraciones del dolor para saber si está disminuyendo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="121"/>
+        <location filename="../../necktimer/core/diary.py" line="123"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está disminuyendo (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="124"/>
+        <location filename="../../necktimer/core/diary.py" line="126"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está empeorando (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="127"/>
+        <location filename="../../necktimer/core/diary.py" line="129"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor no ha disminuido (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="133"/>
+        <location filename="../../necktimer/core/diary.py" line="135"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 La mayoría de los espasmos mejoran en una semana más o menos: consulte a un médico.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="105"/>
+        <location filename="../../necktimer/core/diary.py" line="107"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Lleva %n día tratándose el cuello.</numerusform>
@@ -471,62 +471,67 @@ siguiente sesión.
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="327"/>
+        <location filename="../../necktimer/commands.py" line="330"/>
+        <source>The session has already ended. %1</source>
+        <translation>La sesión ya terminó. %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="336"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="343"/>
+        <location filename="../../necktimer/commands.py" line="352"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="357"/>
+        <location filename="../../necktimer/commands.py" line="366"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la bolsa de hielo y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="361"/>
+        <location filename="../../necktimer/commands.py" line="370"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="366"/>
+        <location filename="../../necktimer/commands.py" line="375"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="369"/>
+        <location filename="../../necktimer/commands.py" line="378"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="395"/>
+        <location filename="../../necktimer/commands.py" line="404"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="403"/>
+        <location filename="../../necktimer/commands.py" line="412"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="405"/>
+        <location filename="../../necktimer/commands.py" line="414"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="414"/>
+        <location filename="../../necktimer/commands.py" line="423"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="419"/>
+        <location filename="../../necktimer/commands.py" line="428"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="423"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -684,7 +689,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="42"/>
+        <location filename="../../necktimer/ui/history_window.py" line="43"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -695,97 +700,97 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="65"/>
+        <location filename="../../necktimer/ui/history_window.py" line="77"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="104"/>
+        <location filename="../../necktimer/ui/history_window.py" line="116"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="105"/>
+        <location filename="../../necktimer/ui/history_window.py" line="117"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="106"/>
+        <location filename="../../necktimer/ui/history_window.py" line="118"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="107"/>
+        <location filename="../../necktimer/ui/history_window.py" line="119"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="108"/>
+        <location filename="../../necktimer/ui/history_window.py" line="120"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="113"/>
+        <location filename="../../necktimer/ui/history_window.py" line="125"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="113"/>
+        <location filename="../../necktimer/ui/history_window.py" line="125"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="118"/>
+        <location filename="../../necktimer/ui/history_window.py" line="130"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="124"/>
+        <location filename="../../necktimer/ui/history_window.py" line="136"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="126"/>
+        <location filename="../../necktimer/ui/history_window.py" line="138"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="144"/>
+        <location filename="../../necktimer/ui/history_window.py" line="156"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="158"/>
+        <location filename="../../necktimer/ui/history_window.py" line="173"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="159"/>
+        <location filename="../../necktimer/ui/history_window.py" line="174"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="84"/>
+        <location filename="../../necktimer/ui/history_window.py" line="96"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="86"/>
+        <location filename="../../necktimer/ui/history_window.py" line="98"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="239"/>
+        <location filename="../../necktimer/ui/history_window.py" line="254"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="247"/>
+        <location filename="../../necktimer/ui/history_window.py" line="262"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="249"/>
+        <location filename="../../necktimer/ui/history_window.py" line="264"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1023,9 +1028,17 @@ siguiente sesión.
     </message>
 </context>
 <context>
+    <name>NoteDelegate</name>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="66"/>
+        <source>Note, at most %1 characters</source>
+        <translation>Nota, como máximo %1 caracteres</translation>
+    </message>
+</context>
+<context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="54"/>
+        <location filename="../../necktimer/ui/history_window.py" line="55"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
     </message>
@@ -1396,127 +1409,127 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="51"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="60"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="81"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="81"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="83"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="83"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="85"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="85"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="100"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="102"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="111"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="112"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="222"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="231"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="226"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="244"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="253"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="245"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="254"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="246"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="255"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="249"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="258"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="251"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="260"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="253"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="261"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="270"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="265"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="274"/>
         <source>when was ice or heat last applied?</source>
         <translation>¿cuándo se aplicó hielo o calor por última vez?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="267"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="276"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="269"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="271"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1986,27 +1999,27 @@ siguiente sesión.
 <context>
     <name>WarningSigns</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="50"/>
+        <location filename="../../necktimer/core/diary.py" line="52"/>
         <source>Severe headache</source>
         <translation>Dolor de cabeza intenso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="51"/>
+        <location filename="../../necktimer/core/diary.py" line="53"/>
         <source>Swelling</source>
         <translation>Hinchazón</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="52"/>
+        <location filename="../../necktimer/core/diary.py" line="54"/>
         <source>Nausea</source>
         <translation>Náuseas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="53"/>
+        <location filename="../../necktimer/core/diary.py" line="55"/>
         <source>Numbness or weakness in an arm</source>
         <translation>Entumecimiento o debilidad en un brazo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="54"/>
+        <location filename="../../necktimer/core/diary.py" line="56"/>
         <source>Other alarming signs</source>
         <translation>Otras señales alarmantes</translation>
     </message>

@@ -426,3 +426,46 @@ def test_a_deleted_folder_that_cannot_be_made_again_keeps_its_writes_waiting(dat
     assert service.pending_writes == 0 and service.problem is None
     [row] = [r for r in rows(data_dir) if r["id"] == session.id]
     assert row["end_reason"] == "stopped"
+
+
+@pytest.mark.parametrize("reading", ["1e300", "-5", "'NaN'", "'inf'", "'soon'"])
+def test_a_boot_clock_reading_no_clock_gives_is_ignored_not_fatal(data_dir, clock, reading):
+    """A mark of 1e300 seconds since boot (or NaN, or infinity) made every start-up and
+    `status` fail with OverflowError: the time could not be added, and nobody could see
+    when the next session is allowed. Such a mark is ignored: the session is placed by its
+    wall time, as one from another boot is, and its gap holds."""
+    one_session_off_at_its_end(data_dir, clock)
+    with sqlite3.connect(data_dir / DB_NAME) as connection:
+        connection.execute(f"UPDATE sessions SET start_boottime = {reading}, "
+                           f"end_boottime = {reading}")
+    connection.close()
+    service = reopen(data_dir, clock)
+    status = service.status()
+    assert status.state is State.WAITING
+    assert status.next_allowed_at == T0 + timedelta(minutes=15, hours=2)
+    assert service.start(Therapy.HEAT, 15).ok is False
+    service.close()
+
+
+def test_a_record_with_impossible_boot_readings_still_keeps_the_gap(data_dir, clock):
+    """The same through the safety record alone (the history gone): Python's JSON reader
+    takes Infinity and NaN, and both the session's mark and the record's anchor held one."""
+    import json
+
+    one_session_off_at_its_end(data_dir, clock)
+    path = data_dir / RECORD_NAME
+    data = json.loads(path.read_text())
+    for item in data["sessions"]:
+        item["start_mark"][1] = float("inf")
+        item["end_mark"][1] = float("nan")
+    wall, boot_id, _ = data["anchor"].split(" ")
+    data["anchor"] = f"{wall} {boot_id} inf"
+    path.write_text(json.dumps(data))
+    (data_dir / DB_NAME).unlink()
+    facts = record.read(data_dir)
+    assert facts.anchor is None
+    assert [(s.start_mark, s.end_mark) for s in facts.sessions] == [(None, None)]
+    service = reopen(data_dir, clock)
+    assert service.status().next_allowed_at == T0 + timedelta(minutes=15, hours=2)
+    assert service.start(Therapy.ICE, 15).ok is False
+    service.close()

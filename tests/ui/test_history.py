@@ -307,6 +307,30 @@ def test_a_pain_cell_takes_only_0_to_10(necktimer, diary, qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
 
 
+def test_a_pasted_note_longer_than_the_history_keeps_is_cut_not_lost(necktimer, diary,
+                                                                       qtbot, data_dir):
+    """A note of 501 characters or more was thrown away as a whole on saving, without a
+    word: the editor now stops at 500, where the user sees it, and that much is kept."""
+    history = open_history(necktimer, qtbot)
+    activate(qtbot, history)
+    newest = history.model.session_at(0).id
+    table = history.table
+    center = table.visualRect(history.model.index(0, COLUMN[SortKey.NOTE])).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor)
+    long_note = "stiff on waking, better after heat. " * 20  # 720 characters
+    QApplication.clipboard().setText(long_note)
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.text() == long_note[:500]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
+    stored = next(row for row in rows(data_dir) if row["id"] == newest)["note"]
+    assert stored == long_note[:500].strip()
+
+
 def test_only_ratings_and_notes_open_an_editor(necktimer, diary, qtbot):
     history = open_history(necktimer, qtbot)
     activate(qtbot, history)

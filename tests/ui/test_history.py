@@ -63,8 +63,8 @@ def click_header(qtbot, table, column: int) -> None:
                      pos=QPoint(x, header.height() // 2))
 
 
-def edit_cell(qtbot, history, row: int, column: int, text: str) -> None:
-    """Double-click a cell, type over it and press Enter, as a user edits."""
+def open_editor(qtbot, history, row: int, column: int):
+    """Double-click a cell as a user does; returns the editor that opened, text selected."""
     table = history.table
     index = history.model.index(row, column)
     table.scrollTo(index)
@@ -74,10 +74,21 @@ def edit_cell(qtbot, history, row: int, column: int, text: str) -> None:
     editor = QApplication.focusWidget()
     assert editor is not table and table.isAncestorOf(editor), "no editor opened"
     editor.selectAll()
-    qtbot.keyClicks(editor, text)
+    return editor
+
+
+def commit(qtbot, history, editor) -> None:
+    """Press Enter in the editor; Qt commits through a queued call: wait for it to close."""
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    # Qt commits on Return through a queued call: wait for the editor to close.
+    table = history.table
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
+
+
+def edit_cell(qtbot, history, row: int, column: int, text: str) -> None:
+    """Double-click a cell, type over it and press Enter, as a user edits."""
+    editor = open_editor(qtbot, history, row, column)
+    qtbot.keyClicks(editor, text)
+    commit(qtbot, history, editor)
 
 
 def activate(qtbot, widget) -> None:
@@ -293,13 +304,7 @@ def test_a_pain_cell_takes_only_0_to_10(necktimer, diary, qtbot):
     """Typed "11" was accepted by the editor and then dropped without a word."""
     history = open_history(necktimer, qtbot)
     activate(qtbot, history)
-    table = history.table
-    center = table.visualRect(history.model.index(0, COLUMN[SortKey.PAIN_BEFORE])).center()
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    editor = QApplication.focusWidget()
-    assert editor is not table and table.isAncestorOf(editor)
-    editor.selectAll()
+    editor = open_editor(qtbot, history, 0, COLUMN[SortKey.PAIN_BEFORE])
     qtbot.keyClicks(editor, "11")
     assert editor.text() == "1"  # the second key is refused as it is typed
     qtbot.keyClicks(editor, "0")
@@ -314,19 +319,12 @@ def test_a_pasted_note_longer_than_the_history_keeps_is_cut_not_lost(necktimer, 
     history = open_history(necktimer, qtbot)
     activate(qtbot, history)
     newest = history.model.session_at(0).id
-    table = history.table
-    center = table.visualRect(history.model.index(0, COLUMN[SortKey.NOTE])).center()
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    editor = QApplication.focusWidget()
-    assert editor is not table and table.isAncestorOf(editor)
+    editor = open_editor(qtbot, history, 0, COLUMN[SortKey.NOTE])
     long_note = "stiff on waking, better after heat. " * 20  # 720 characters
     QApplication.clipboard().setText(long_note)
-    editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert editor.text() == long_note[:500]
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
+    commit(qtbot, history, editor)
     stored = next(row for row in rows(data_dir) if row["id"] == newest)["note"]
     assert stored == long_note[:500].strip()
 

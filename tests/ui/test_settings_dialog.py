@@ -72,6 +72,13 @@ def test_every_field_is_limited_to_the_safe_range(necktimer, qtbot):
     press(qtbot, dialog, CANCEL)
 
 
+def german_hours(context, text, _hint, n):
+    """A translator that writes hours the German way ("2 Std.") and leaves the rest."""
+    if (context, text) == ("Durations", "%n h"):
+        text = "%n Std."
+    return text.replace("%n", str(n)) if n >= 0 else text
+
+
 def test_the_gap_reads_in_hours_as_everywhere_else(necktimer, qtbot):
     """The window says "2 h"; Settings said "120 min" for the same rule. It now writes
     the gap as the app writes durations, and takes it typed in those words, as
@@ -90,11 +97,6 @@ def test_the_gap_reads_in_hours_as_everywhere_else(necktimer, qtbot):
     assert dialog.gap.value() == 200
     assert dialog.settings().gap_minutes == 200
     press(qtbot, dialog, CANCEL)
-
-    def german_hours(context, text, _hint, n):
-        if (context, text) == ("Durations", "%n h"):
-            text = "%n Std."
-        return text.replace("%n", str(n)) if n >= 0 else text
 
     i18n.install(translator=german_hours)
     dialog = open_settings(necktimer, qtbot)
@@ -119,11 +121,6 @@ def test_the_notes_give_the_gap_as_a_duration(necktimer, qtbot):
     assert "the gap is never shorter than 2 h." in labels(dialog)
     assert dialog.gap.toolTip().startswith("At least 2 h;")
     press(qtbot, dialog, CANCEL)
-
-    def german_hours(context, text, _hint, n):
-        if (context, text) == ("Durations", "%n h"):
-            text = "%n Std."
-        return text.replace("%n", str(n)) if n >= 0 else text
 
     i18n.install(translator=german_hours)
     dialog = open_settings(necktimer, qtbot)

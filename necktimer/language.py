@@ -55,7 +55,7 @@ def install(setting: str = "system", app: QCoreApplication | None = None) -> QLo
             _installed.append(qt)
         for translator in _installed:
             app.installTranslator(translator)
-    i18n.install(translator=_translator(ours), formats=_formats(locale))
+    i18n.install(translator=_translator(ours), formats=formats_for(locale))
     return locale
 
 
@@ -112,7 +112,7 @@ def _presentation(ui: str, time: str) -> tuple[i18n.Translator, i18n.Formats]:
     ours: QTranslator | None = QTranslator()
     if not ui or not ours.load(QLocale(ui), "necktimer", "_", str(resource("translations"))):
         ours = None
-    return _translator(ours), _formats(QLocale(time or "C"))
+    return _translator(ours), formats_for(QLocale(time or "C"))
 
 
 def zone_for(name: str):
@@ -166,7 +166,8 @@ def _translator(translator: QTranslator | None) -> i18n.Translator:
     return translate
 
 
-def _formats(locale: QLocale) -> i18n.Formats:
+def formats_for(locale: QLocale) -> i18n.Formats:
+    """How `locale` writes times, dates and numbers (the C locale: 24 hours, ISO dates)."""
     if locale.language() == QLocale.Language.C:
         return i18n.Formats()  # the C locale: 24-hour times and ISO dates
     short = QLocale.FormatType.ShortFormat
@@ -191,4 +192,4 @@ def _formats(locale: QLocale) -> i18n.Formats:
 
     twelve_hour = "a" in locale.timeFormat(short).lower()  # Qt writes a.m./p.m. as "AP"
     return i18n.Formats(time=time, date=long_date, short_date=short_date, decimal=decimal,
-                        twelve_hour=twelve_hour)
+                        twelve_hour=twelve_hour, date_pattern=pattern)

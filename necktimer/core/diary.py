@@ -157,16 +157,15 @@ def physician_advice(history: EpisodeQueries, now: datetime) -> Advice:
 class Day:
     day: date
     sessions: int
-    pain: float | None  # mean rating that day (each session's before, else its after)
     before: float | None = None  # mean of the ratings before a session
     after: float | None = None  # mean of the ratings after one
 
 
 def last_days(history: Iterable[Session], today: date, days: int = CHART_DAYS) -> list[Day]:
-    """Counted sessions per day and the mean pain rating, for the chart (oldest day first)."""
+    """Counted sessions per day and the mean pain before and after them, for the chart and
+    the PDF (oldest day first)."""
     first = today - timedelta(days=days - 1)
     counts: dict[date, int] = {}
-    ratings: dict[date, list[int]] = {}
     befores: dict[date, list[int]] = {}
     afters: dict[date, list[int]] = {}
     for session in history:
@@ -175,15 +174,14 @@ def last_days(history: Iterable[Session], today: date, days: int = CHART_DAYS) -
         day = local(session.started_at).date()
         if first <= day <= today:
             counts[day] = counts.get(day, 0) + 1
-            for values, value in ((ratings, rating(session)), (befores, session.pain_before),
+            for values, value in ((befores, session.pain_before),
                                   (afters, session.pain_after)):
                 if value is not None:
                     values.setdefault(day, []).append(value)
     result = []
     for offset in range(days):
         day = first + timedelta(days=offset)
-        means = [fmean(values[day]) if day in values else None
-                 for values in (ratings, befores, afters)]
+        means = [fmean(values[day]) if day in values else None for values in (befores, afters)]
         result.append(Day(day, counts.get(day, 0), *means))
     return result
 

@@ -43,6 +43,7 @@ class Formats:
     short_date: Callable[[date], str] = lambda day: day.strftime("%d %b")
     decimal: Callable[[float], str] = lambda value: f"{value:.1f}"  # one decimal place
     twelve_hour: bool = False  # the clock shows a.m. and p.m. ("7:36" may be either)
+    date_pattern: str = "yyyy-MM-dd"  # `date` as a Qt pattern, for fields that take a date
     # Only the locale-independent outputs (CSV, JSON) bypass these.
 
 
@@ -227,6 +228,11 @@ def long_date(day: date) -> str:
 
 def short_date(day: date) -> str:
     return _current.formats.short_date(day)
+
+
+def date_pattern() -> str:
+    """How a date field shows its date: as `long_date` writes one."""
+    return _current.formats.date_pattern
 
 
 def decimal(value: float) -> str:

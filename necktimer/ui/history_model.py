@@ -33,17 +33,34 @@ Index = QModelIndex | QPersistentModelIndex
 class Column:
     key: SortKey
     title: str  # untranslated; shown through QCoreApplication.translate("History", …)
+    ascending: str  # how each order reads ("Oldest first"), untranslated as the title
+    descending: str
+    starts_descending: bool = False  # the order chosen with the column: the useful end first
     editable: bool = False
 
 
+# The order words per column; lupdate reads each literal.
+_DATE = (QT_TRANSLATE_NOOP("History", "Oldest first"),
+         QT_TRANSLATE_NOOP("History", "Newest first"))
+# Stored as "heat" and "ice": ascending puts heat first in every language.
+_THERAPY = (QT_TRANSLATE_NOOP("History", "Heat first"),
+            QT_TRANSLATE_NOOP("History", "Ice first"))
+_LENGTH = (QT_TRANSLATE_NOOP("History", "Shortest first"),
+           QT_TRANSLATE_NOOP("History", "Longest first"))
+_PAIN = (QT_TRANSLATE_NOOP("History", "Lowest first"),
+         QT_TRANSLATE_NOOP("History", "Highest first"))
+_TEXT = (QT_TRANSLATE_NOOP("History", "A to Z"), QT_TRANSLATE_NOOP("History", "Z to A"))
+
 COLUMNS = (
-    Column(SortKey.STARTED, QT_TRANSLATE_NOOP("History", "Date")),
-    Column(SortKey.THERAPY, QT_TRANSLATE_NOOP("History", "Therapy")),
-    Column(SortKey.PLANNED, QT_TRANSLATE_NOOP("History", "Planned")),
-    Column(SortKey.ACTUAL, QT_TRANSLATE_NOOP("History", "Actual")),
-    Column(SortKey.PAIN_BEFORE, QT_TRANSLATE_NOOP("History", "Pain before"), editable=True),
-    Column(SortKey.PAIN_AFTER, QT_TRANSLATE_NOOP("History", "Pain after"), editable=True),
-    Column(SortKey.NOTE, QT_TRANSLATE_NOOP("History", "Note"), editable=True),
+    Column(SortKey.STARTED, QT_TRANSLATE_NOOP("History", "Date"), *_DATE, True),
+    Column(SortKey.THERAPY, QT_TRANSLATE_NOOP("History", "Therapy"), *_THERAPY),
+    Column(SortKey.PLANNED, QT_TRANSLATE_NOOP("History", "Planned"), *_LENGTH, True),
+    Column(SortKey.ACTUAL, QT_TRANSLATE_NOOP("History", "Actual"), *_LENGTH, True),
+    Column(SortKey.PAIN_BEFORE, QT_TRANSLATE_NOOP("History", "Pain before"), *_PAIN, True,
+           editable=True),
+    Column(SortKey.PAIN_AFTER, QT_TRANSLATE_NOOP("History", "Pain after"), *_PAIN, True,
+           editable=True),
+    Column(SortKey.NOTE, QT_TRANSLATE_NOOP("History", "Note"), *_TEXT, editable=True),
 )
 
 
@@ -159,6 +176,12 @@ class HistoryModel(QAbstractTableModel):
 
 def column_title(column: Column) -> str:
     return QCoreApplication.translate("History", column.title)
+
+
+def order_words(column: Column, order: Qt.SortOrder) -> str:
+    """How the rows run when sorted so: "Newest first", "Lowest first"."""
+    text = column.descending if order == Qt.SortOrder.DescendingOrder else column.ascending
+    return QCoreApplication.translate("History", text)
 
 
 def cell_text(session: Session, key: SortKey) -> str:

@@ -6,7 +6,7 @@ import logging
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRegularExpression, QSize, Qt
+from PySide6.QtCore import QDate, QRegularExpression, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -27,15 +28,17 @@ from PySide6.QtWidgets import (
 
 from necktimer.core import diary
 from necktimer.core.diary import NOTE_LIMIT
-from necktimer.core.i18n import Translatable, arg, local, start_of_day, today
+from necktimer.core.i18n import Translatable, arg, date_pattern, local, start_of_day, today
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
 from necktimer.ui.history_model import COLUMNS, HistoryModel
 from necktimer.ui.screen_room import fit_to_room
+from necktimer.ui.sort_menu import SortMenu
 from necktimer.ui.trend_chart import TrendChart
 
 log = logging.getLogger("necktimer.history")
+SAVED_SHOWN_MS = 15_000  # how long "Saved …" stands in for the count
 
 
 class HistoryText(Translatable):
@@ -67,6 +70,48 @@ class NoteDelegate(QStyledItemDelegate):
         return editor
 
 
+class RowsFirstSplitter(QSplitter):
+    """The sessions above, the chart below: about a third of the height for the chart, up
+    to the height it wants. On a short screen (2x, a large font) the rows come first: the
+    chart gives way down to its minimum, then folds away to the handle, which drags it
+    back. Once the user drags the handle, it stays where it was put."""
+
+    ROWS_FIRST = 3  # rows kept in sight before the chart is given any room
+
+    def __init__(self, rows: QTableView, chart: QWidget) -> None:
+        super().__init__(Qt.Orientation.Vertical)
+        self.addWidget(rows)
+        self.addWidget(chart)
+        self.setCollapsible(0, False)
+        self._rows = rows
+        self._chart = chart
+        self.dragged = False
+        self.splitterMoved.connect(self._moved)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self.dragged:
+            self.share()
+
+    def share(self) -> None:
+        total = sum(self.sizes())
+        if total <= 0:
+            return
+        rows = self._rows
+        needed = (rows.horizontalHeader().sizeHint().height() + 2 * rows.frameWidth()
+                  + self.ROWS_FIRST * rows.verticalHeader().defaultSectionSize()
+                  + rows.horizontalScrollBar().sizeHint().height())
+        least = self._chart.minimumSizeHint().height()
+        chart = min(self._chart.sizeHint().height(), max(least, round(total * 0.35)),
+                    total - needed)
+        if chart < least:
+            chart = 0
+        self.setSizes([total - chart, chart])
+
+    def _moved(self, *_args) -> None:
+        self.dragged = True
+
+
 class HistoryWindow(QWidget):
     def __init__(self, service: SessionService, disclaimer: str,
                  parent: QWidget | None = None) -> None:
@@ -81,10 +126,14 @@ class HistoryWindow(QWidget):
         self._build_table()
         buttons = self._build_buttons()
 
+        # The user shares the height between rows and chart; on a short screen (2x) the
+        # rows get it first, and the chart may be dragged away altogether.
+        self.split = RowsFirstSplitter(self.table, self.chart)
+        self.split.handle(1).setToolTip(self.tr("Drag to share the room between the "
+                                                "sessions and the chart"))
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.disclaimer)
 
@@ -92,6 +141,7 @@ class HistoryWindow(QWidget):
         self.whole.toggled.connect(self.apply_filter)
         self.since.dateChanged.connect(self.apply_filter)
         self.until.dateChanged.connect(self.apply_filter)
+        self.sorting.changed.connect(self._show_count)
         self.export_csv.clicked.connect(
             lambda: self._ask_path(self.tr("CSV files (*.csv)"), ".csv", self.write_csv))
         self.export_pdf.clicked.connect(
@@ -124,6 +174,7 @@ class HistoryWindow(QWidget):
         self.until = QDateEdit(QDate(now))
         for edit, name in ((self.since, self.tr("From date")), (self.until, self.tr("To date"))):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_pattern())  # as the table writes its dates
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         filters = QHBoxLayout()
@@ -154,6 +205,8 @@ class HistoryWindow(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.setAccessibleDescription(
+            self.tr("The Menu key or Shift+F10 offers the orders to sort by."))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
@@ -165,10 +218,15 @@ class HistoryWindow(QWidget):
                 self.table.setItemDelegateForColumn(column, self._pain_editor)
             elif spec.key is SortKey.NOTE:
                 self.table.setItemDelegateForColumn(column, self._note_editor)
-
+        self.sorting = SortMenu(self.table)
 
     def _build_buttons(self) -> QHBoxLayout:
         self.count = QLabel()
+        self.count.setWordWrap(True)
+        self.saved_timer = QTimer(self)
+        self.saved_timer.setSingleShot(True)
+        self.saved_timer.setInterval(SAVED_SHOWN_MS)
+        self.saved_timer.timeout.connect(self._show_count)
         self.chart = TrendChart()
         self.export_csv = QPushButton(self.tr("Export &CSV…"))
         self.export_pdf = QPushButton(self.tr("Save &PDF summary for a physician…"))
@@ -222,7 +280,18 @@ class HistoryWindow(QWidget):
         return diary.last_days(recent, now)
 
     def _show_count(self) -> None:
-        self.count.setText(HistoryText().sessions(self.model.total))
+        self.saved_timer.stop()
+        self.count.setText(arg(self.tr("%1 · %2", "the count of sessions, then their order"),
+                               HistoryText().sessions(self.model.total), self.sorting.words()))
+
+    def _say(self, text: str, *, failed: bool = False) -> None:
+        """An export's outcome in the count's place: "Saved" for a while, a failure until
+        the user next changes what is shown."""
+        self.count.setText(text)
+        if failed:
+            self.saved_timer.stop()
+        else:
+            self.saved_timer.start()
 
     # -- export -------------------------------------------------------------------------
 
@@ -259,10 +328,10 @@ class HistoryWindow(QWidget):
         def chosen(name: str) -> None:
             try:
                 writer(Path(name))
-                self.count.setText(arg(self.tr("Saved %1"), name))
+                self._say(arg(self.tr("Saved %1"), name))
             except OSError as error:
-                self.count.setText(arg(self.tr("Could not save %1: %2"), name,
-                                       error.strerror or str(error)))
+                self._say(arg(self.tr("Could not save %1: %2"), name,
+                              error.strerror or str(error)), failed=True)
 
         dialog.fileSelected.connect(chosen)
         dialog.open()

@@ -1,7 +1,9 @@
-"""The last 14 days drawn with QPainter: sessions per day as bars, the pain rating as a line.
+"""The last 14 days drawn with QPainter: sessions per day as bars, the pain as two lines.
 
-Sessions per day are read on the left axis, the pain (0–10) on the right one;
-the last day is labelled "today".
+Sessions per day are read on the left axis, the pain (0–10) on the right one: the
+day's mean rating before a session as a solid line with filled dots, after one as a
+dashed line with open dots, so the relief a session brought is the space between
+them. The last day is labelled "today".
 """
 
 from __future__ import annotations
@@ -26,27 +28,31 @@ class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.days: list[Day] = []
-        self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Sessions and pain over the last 14 days"))
 
     def set_days(self, days: list[Day]) -> None:
         self.days = days
-        rated = [d for d in days if d.pain is not None]
         summary = arg(self.tr("%1 in the last %2 days."),
                       ChartText().sessions(sum(d.sessions for d in days)), len(days))
-        if len(rated) == 1:
-            summary += " " + arg(self.tr("Pain %1 on %2."), decimal(rated[0].pain),
-                                 short_date(rated[0].day))
-        elif rated:
-            summary += " " + arg(self.tr("Pain %1 on %2, %3 on %4."),
-                                 decimal(rated[0].pain), short_date(rated[0].day),
-                                 decimal(rated[-1].pain), short_date(rated[-1].day))
+        for said, ratings in ((self.tr("Pain before a session: %1."),
+                               [(d.day, d.before) for d in days if d.before is not None]),
+                              (self.tr("After one: %1."),
+                               [(d.day, d.after) for d in days if d.after is not None])):
+            if ratings:
+                ends = ratings if len(ratings) == 1 else [ratings[0], ratings[-1]]
+                summary += " " + arg(said, ", ".join(
+                    arg(self.tr("%1 on %2"), decimal(value), short_date(day))
+                    for day, value in ends))
         self.setAccessibleDescription(summary)
         self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(520, 200)
+
+    def minimumSizeHint(self) -> QSize:
+        # The title, the day labels and a plot still some lines tall: readable at 2x.
+        return QSize(260, self.fontMetrics().height() * 6)
 
     def _scale_top(self) -> int:
         most = max((d.sessions for d in self.days), default=0)
@@ -60,12 +66,14 @@ class TrendChart(QWidget):
         top_value = self._scale_top()
         left = metrics.horizontalAdvance(str(top_value)) + 10
         right = metrics.horizontalAdvance("10") + 10
-        top, bottom = metrics.height() + 6, metrics.height() + 10
+        title = self.tr("Sessions per day (bars, left); pain 0–10 before a session (solid) "
+                        "and after it (dashed), right")
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        title_box = metrics.boundingRect(0, 0, self.width(), 10 * metrics.height(), flags, title)
+        top, bottom = title_box.height() + 6, metrics.height() + 10
         plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
         painter.setPen(text)
-        painter.drawText(QRectF(0, 0, self.width(), metrics.height() + 2),
-                         Qt.AlignmentFlag.AlignCenter,
-                         self.tr("Sessions per day (bars, left) and pain 0–10 (line, right)"))
+        painter.drawText(QRectF(0, 0, self.width(), title_box.height() + 2), flags, title)
         if not self.days:
             painter.end()
             return
@@ -99,18 +107,29 @@ class TrendChart(QWidget):
                 painter.drawText(QRectF(plot.left() + (i + 0.5) * slot - width / 2,
                                         plot.bottom() + 2, width, metrics.height()),
                                  Qt.AlignmentFlag.AlignCenter, label)
-        points = [QPointF(plot.left() + (i + 0.5) * slot,
-                          plot.bottom() - plot.height() * day.pain / 10)
-                  for i, day in enumerate(self.days) if day.pain is not None]
-        if points:
-            path = QPainterPath()
-            path.moveTo(points[0])
-            for point in points[1:]:
-                path.lineTo(point)
-            painter.setPen(QPen(PAIN, 2.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            painter.setBrush(PAIN)
-            for point in points:
-                painter.drawEllipse(point, 3.5, 3.5)
+        for values, style, filled in (([d.before for d in self.days], Qt.PenStyle.SolidLine,
+                                        True),
+                                       ([d.after for d in self.days], Qt.PenStyle.DashLine,
+                                        False)):
+            points = [QPointF(plot.left() + (i + 0.5) * slot,
+                              plot.bottom() - plot.height() * value / 10)
+                      for i, value in enumerate(values) if value is not None]
+            self._draw_line(painter, points, style, filled)
         painter.end()
+
+    def _draw_line(self, painter: QPainter, points: list[QPointF], style: Qt.PenStyle,
+                   filled: bool) -> None:
+        if not points:
+            return
+        path = QPainterPath()
+        path.moveTo(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        painter.setPen(QPen(PAIN, 2.5, style))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setPen(QPen(PAIN, 2))
+        # Open dots on a dashed line: the two are told apart without colour too.
+        painter.setBrush(PAIN if filled else self.palette().color(QPalette.ColorRole.Base))
+        for point in points:
+            painter.drawEllipse(point, 3.5, 3.5)

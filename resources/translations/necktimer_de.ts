@@ -249,7 +249,7 @@
 <context>
     <name>ChartText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/trend_chart.py" line="22"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="24"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -634,53 +634,103 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="40"/>
+        <location filename="../../necktimer/ui/history_model.py" line="43"/>
+        <source>Oldest first</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="44"/>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <source>Heat first</source>
+        <translation>Wärme zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="47"/>
+        <source>Ice first</source>
+        <translation>Eis zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="48"/>
+        <source>Shortest first</source>
+        <translation>Kürzeste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <source>Longest first</source>
+        <translation>Längste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <source>Lowest first</source>
+        <translation>Niedrigste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <source>Highest first</source>
+        <translation>Höchste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <source>A to Z</source>
+        <translation>A bis Z</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <source>Z to A</source>
+        <translation>Z bis A</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="55"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="41"/>
+        <location filename="../../necktimer/ui/history_model.py" line="56"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="42"/>
+        <location filename="../../necktimer/ui/history_model.py" line="57"/>
         <source>Planned</source>
         <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="43"/>
+        <location filename="../../necktimer/ui/history_model.py" line="58"/>
         <source>Actual</source>
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="44"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="45"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="63"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="174"/>
+        <location filename="../../necktimer/ui/history_model.py" line="197"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="177"/>
+        <location filename="../../necktimer/ui/history_model.py" line="200"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="180"/>
+        <location filename="../../necktimer/ui/history_model.py" line="203"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, Auflage %2 zu spät abgenommen</translation>
     </message>
@@ -688,7 +738,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="43"/>
+        <location filename="../../necktimer/ui/history_window.py" line="46"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -699,97 +749,113 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="77"/>
+        <location filename="../../necktimer/ui/history_window.py" line="122"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="116"/>
+        <location filename="../../necktimer/ui/history_window.py" line="132"/>
+        <source>Drag to share the room between the sessions and the chart</source>
+        <translation>Ziehen, um den Platz zwischen den Anwendungen und dem Diagramm aufzuteilen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="166"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="117"/>
+        <location filename="../../necktimer/ui/history_window.py" line="167"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="118"/>
+        <location filename="../../necktimer/ui/history_window.py" line="168"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="119"/>
+        <location filename="../../necktimer/ui/history_window.py" line="169"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="120"/>
+        <location filename="../../necktimer/ui/history_window.py" line="170"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="125"/>
+        <location filename="../../necktimer/ui/history_window.py" line="175"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="125"/>
+        <location filename="../../necktimer/ui/history_window.py" line="175"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="130"/>
+        <location filename="../../necktimer/ui/history_window.py" line="181"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="136"/>
+        <location filename="../../necktimer/ui/history_window.py" line="187"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="138"/>
+        <location filename="../../necktimer/ui/history_window.py" line="189"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="156"/>
+        <location filename="../../necktimer/ui/history_window.py" line="207"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="173"/>
+        <location filename="../../necktimer/ui/history_window.py" line="209"/>
+        <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
+        <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="231"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="174"/>
+        <location filename="../../necktimer/ui/history_window.py" line="232"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="96"/>
+        <location filename="../../necktimer/ui/history_window.py" line="146"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="98"/>
+        <location filename="../../necktimer/ui/history_window.py" line="148"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="254"/>
+        <location filename="../../necktimer/ui/history_window.py" line="284"/>
+        <source>%1 · %2</source>
+        <comment>the count of sessions, then their order</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="323"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="262"/>
+        <location filename="../../necktimer/ui/history_window.py" line="331"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="264"/>
+        <location filename="../../necktimer/ui/history_window.py" line="333"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1029,7 +1095,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="66"/>
+        <location filename="../../necktimer/ui/history_window.py" line="69"/>
         <source>Note, at most %1 characters</source>
         <translation>Notiz, höchstens %1 Zeichen</translation>
     </message>
@@ -1037,7 +1103,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="55"/>
+        <location filename="../../necktimer/ui/history_window.py" line="58"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
     </message>
@@ -1710,6 +1776,20 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
 </context>
 <context>
+    <name>SortMenu</name>
+    <message>
+        <location filename="../../necktimer/ui/sort_menu.py" line="30"/>
+        <source>Sort by %1</source>
+        <translation>Nach %1 sortieren</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/sort_menu.py" line="68"/>
+        <source>%1: %2</source>
+        <comment>a column, then how its rows run</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../necktimer/core/rules.py" line="203"/>
@@ -1817,7 +1897,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="240"/>
+        <location filename="../../necktimer/core/i18n.py" line="246"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1826,12 +1906,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="218"/>
+        <location filename="../../necktimer/core/i18n.py" line="219"/>
         <source>%1 tomorrow</source>
         <translation>%1 (morgen)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="220"/>
+        <location filename="../../necktimer/core/i18n.py" line="221"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>
@@ -1965,7 +2045,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="31"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="32"/>
         <source>Sessions and pain over the last 14 days</source>
         <translation>Anwendungen und Schmerz in den letzten 14 Tagen</translation>
     </message>
@@ -1975,22 +2055,27 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 in den letzten %2 Tagen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="39"/>
-        <source>Pain %1 on %2.</source>
-        <translation>Schmerz %1 am %2.</translation>
+        <location filename="../../necktimer/ui/trend_chart.py" line="38"/>
+        <source>Pain before a session: %1.</source>
+        <translation>Schmerz vor einer Anwendung: %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="42"/>
-        <source>Pain %1 on %2, %3 on %4.</source>
-        <translation>Schmerz %1 am %2, %3 am %4.</translation>
+        <location filename="../../necktimer/ui/trend_chart.py" line="40"/>
+        <source>After one: %1.</source>
+        <translation>Danach: %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="68"/>
-        <source>Sessions per day (bars, left) and pain 0–10 (line, right)</source>
-        <translation>Anwendungen pro Tag (Balken, links) und Schmerz 0–10 (Linie, rechts)</translation>
+        <location filename="../../necktimer/ui/trend_chart.py" line="45"/>
+        <source>%1 on %2</source>
+        <translation>%1 am %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="96"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="69"/>
+        <source>Sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
+        <translation>Anwendungen pro Tag (Balken, links); Schmerz 0–10 vor einer Anwendung (durchgezogen) und danach (gestrichelt), rechts</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="104"/>
         <source>today</source>
         <translation>heute</translation>
     </message>

@@ -249,7 +249,7 @@
 <context>
     <name>ChartText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/trend_chart.py" line="22"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="24"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -635,53 +635,103 @@ siguiente sesión.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="40"/>
+        <location filename="../../necktimer/ui/history_model.py" line="43"/>
+        <source>Oldest first</source>
+        <translation>Más antiguas primero</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="44"/>
+        <source>Newest first</source>
+        <translation>Más recientes primero</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <source>Heat first</source>
+        <translation>Calor primero</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="47"/>
+        <source>Ice first</source>
+        <translation>Hielo primero</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="48"/>
+        <source>Shortest first</source>
+        <translation>Más cortas primero</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <source>Longest first</source>
+        <translation>Más largas primero</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <source>Lowest first</source>
+        <translation>De menor a mayor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <source>Highest first</source>
+        <translation>De mayor a menor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <source>A to Z</source>
+        <translation>De la A a la Z</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <source>Z to A</source>
+        <translation>De la Z a la A</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="55"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="41"/>
+        <location filename="../../necktimer/ui/history_model.py" line="56"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="42"/>
+        <location filename="../../necktimer/ui/history_model.py" line="57"/>
         <source>Planned</source>
         <translation>Prevista</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="43"/>
+        <location filename="../../necktimer/ui/history_model.py" line="58"/>
         <source>Actual</source>
         <translation>Real</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="44"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="45"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="63"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="174"/>
+        <location filename="../../necktimer/ui/history_model.py" line="197"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="177"/>
+        <location filename="../../necktimer/ui/history_model.py" line="200"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="180"/>
+        <location filename="../../necktimer/ui/history_model.py" line="203"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, compresa retirada %2 tarde</translation>
     </message>
@@ -689,7 +739,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="43"/>
+        <location filename="../../necktimer/ui/history_window.py" line="46"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -700,97 +750,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="77"/>
+        <location filename="../../necktimer/ui/history_window.py" line="122"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="116"/>
+        <location filename="../../necktimer/ui/history_window.py" line="132"/>
+        <source>Drag to share the room between the sessions and the chart</source>
+        <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="166"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="117"/>
+        <location filename="../../necktimer/ui/history_window.py" line="167"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="118"/>
+        <location filename="../../necktimer/ui/history_window.py" line="168"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="119"/>
+        <location filename="../../necktimer/ui/history_window.py" line="169"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="120"/>
+        <location filename="../../necktimer/ui/history_window.py" line="170"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="125"/>
+        <location filename="../../necktimer/ui/history_window.py" line="175"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="125"/>
+        <location filename="../../necktimer/ui/history_window.py" line="175"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="130"/>
+        <location filename="../../necktimer/ui/history_window.py" line="181"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="136"/>
+        <location filename="../../necktimer/ui/history_window.py" line="187"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="138"/>
+        <location filename="../../necktimer/ui/history_window.py" line="189"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="156"/>
+        <location filename="../../necktimer/ui/history_window.py" line="207"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="173"/>
+        <location filename="../../necktimer/ui/history_window.py" line="209"/>
+        <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
+        <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="231"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="174"/>
+        <location filename="../../necktimer/ui/history_window.py" line="232"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="96"/>
+        <location filename="../../necktimer/ui/history_window.py" line="146"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="98"/>
+        <location filename="../../necktimer/ui/history_window.py" line="148"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="254"/>
+        <location filename="../../necktimer/ui/history_window.py" line="284"/>
+        <source>%1 · %2</source>
+        <comment>the count of sessions, then their order</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="323"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="262"/>
+        <location filename="../../necktimer/ui/history_window.py" line="331"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="264"/>
+        <location filename="../../necktimer/ui/history_window.py" line="333"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1030,7 +1096,7 @@ siguiente sesión.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="66"/>
+        <location filename="../../necktimer/ui/history_window.py" line="69"/>
         <source>Note, at most %1 characters</source>
         <translation>Nota, como máximo %1 caracteres</translation>
     </message>
@@ -1038,7 +1104,7 @@ siguiente sesión.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="55"/>
+        <location filename="../../necktimer/ui/history_window.py" line="58"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
     </message>
@@ -1711,6 +1777,20 @@ siguiente sesión.
     </message>
 </context>
 <context>
+    <name>SortMenu</name>
+    <message>
+        <location filename="../../necktimer/ui/sort_menu.py" line="30"/>
+        <source>Sort by %1</source>
+        <translation>Ordenar por %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/sort_menu.py" line="68"/>
+        <source>%1: %2</source>
+        <comment>a column, then how its rows run</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../necktimer/core/rules.py" line="203"/>
@@ -1818,7 +1898,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="240"/>
+        <location filename="../../necktimer/core/i18n.py" line="246"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1827,12 +1907,12 @@ siguiente sesión.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="218"/>
+        <location filename="../../necktimer/core/i18n.py" line="219"/>
         <source>%1 tomorrow</source>
         <translation>%1 (mañana)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="220"/>
+        <location filename="../../necktimer/core/i18n.py" line="221"/>
         <source>%1 on %2</source>
         <translation>%1 del %2</translation>
     </message>
@@ -1966,7 +2046,7 @@ siguiente sesión.
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="31"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="32"/>
         <source>Sessions and pain over the last 14 days</source>
         <translation>Sesiones y dolor en los últimos 14 días</translation>
     </message>
@@ -1976,22 +2056,27 @@ siguiente sesión.
         <translation>%1 en los últimos %2 días.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="39"/>
-        <source>Pain %1 on %2.</source>
-        <translation>Dolor: %1 el %2.</translation>
+        <location filename="../../necktimer/ui/trend_chart.py" line="38"/>
+        <source>Pain before a session: %1.</source>
+        <translation>Dolor antes de una sesión: %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="42"/>
-        <source>Pain %1 on %2, %3 on %4.</source>
-        <translation>Dolor: %1 el %2, %3 el %4.</translation>
+        <location filename="../../necktimer/ui/trend_chart.py" line="40"/>
+        <source>After one: %1.</source>
+        <translation>Después: %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="68"/>
-        <source>Sessions per day (bars, left) and pain 0–10 (line, right)</source>
-        <translation>Sesiones por día (barras, izquierda) y dolor 0–10 (línea, derecha)</translation>
+        <location filename="../../necktimer/ui/trend_chart.py" line="45"/>
+        <source>%1 on %2</source>
+        <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="96"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="69"/>
+        <source>Sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
+        <translation>Sesiones por día (barras, izquierda); dolor 0–10 antes de una sesión (continua) y después (discontinua), derecha</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="104"/>
         <source>today</source>
         <translation>hoy</translation>
     </message>

@@ -121,13 +121,13 @@ def test_service_advice_is_bounded_sql_and_snoozes_for_a_day(service, clock):
 
 
 def test_last_14_days_counts_and_means():
-    sessions = [day_session(0, before=6), day_session(0, before=4, id=50), day_session(2),
-                day_session(3, cancelled=True)]
+    sessions = [day_session(0, before=6), day_session(0, before=4, after=3, id=50),
+                day_session(2), day_session(3, cancelled=True)]
     today = (T0 + 13 * DAY).astimezone(LOCAL).date()
     days = diary.last_days(sessions, today)
     assert len(days) == 14
-    assert days[0].sessions == 2 and days[0].pain == 5
-    assert days[2].sessions == 1 and days[2].pain is None
+    assert (days[0].sessions, days[0].before, days[0].after) == (2, 5, 3)
+    assert (days[2].sessions, days[2].before, days[2].after) == (1, None, None)
     assert days[3].sessions == 0
 
 

@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from helpers import T0, Entry, exposed, live_through, rows, tick
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from necktimer.core import i18n
 from necktimer.core.diary import CSV_COLUMNS, FORMULA_STARTERS
@@ -204,6 +205,99 @@ def test_lists_newest_first_and_sorts_by_every_column_with_a_header_click(neckti
         assert sorted(s.id for s in sessions) == sorted(diary)
 
 
+def choose_from_context_menu(qtbot, widget, event_target, reason, wanted: str) -> list[str]:
+    """Open `widget`'s context menu as the Menu key (Keyboard) or a right click (Mouse) does,
+    and pick `wanted` with the arrow keys and Return. Returns the menu's items."""
+    seen: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu), "no context menu opened"
+        items = [a for a in menu.actions() if not a.isSeparator()]
+        seen.extend(a.text() for a in items)
+        for _ in range([a.text() for a in items].index(wanted) + 1):
+            QTest.keyClick(menu, Qt.Key.Key_Down)
+        assert menu.activeAction().text() == wanted
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, pick)
+    spot = event_target.rect().center()
+    QApplication.sendEvent(event_target, QContextMenuEvent(reason, spot,
+                                                           event_target.mapToGlobal(spot)))
+    assert seen, "the menu never opened"
+    return seen
+
+
+def test_sorting_from_the_keyboard_and_the_order_in_words(necktimer, diary, qtbot):
+    """The header takes no focus: the table's context menu (Menu key, Shift+F10) sorts, and
+    the footer says the order in words (Qt's arrow points up for newest first)."""
+    history = open_history(necktimer, qtbot)
+    table, model, header = history.table, history.model, history.table.horizontalHeader()
+    table.setFocus()
+    assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    keyboard, mouse = QContextMenuEvent.Reason.Keyboard, QContextMenuEvent.Reason.Mouse
+    items = choose_from_context_menu(qtbot, table, table, keyboard, "Sort by Pain before")
+    assert items == [f"Sort by {c}" for c in ("Date", "Therapy", "Planned", "Actual",
+                                              "Pain before", "Pain after", "Note")] + [
+        "Newest first", "Oldest first"]
+    assert header.sortIndicatorSection() == COLUMN[SortKey.PAIN_BEFORE]
+    assert [model.session_at(r).pain_before for r in range(5)] == [8, 6, 5, 3, 1]
+    assert history.count.text() == "5 sessions · Pain before: Highest first"
+    items = choose_from_context_menu(qtbot, table, table, keyboard, "Lowest first")
+    assert items[-2:] == ["Highest first", "Lowest first"]  # the words follow the column
+    assert [model.session_at(r).pain_before for r in range(5)] == [1, 3, 5, 6, 8]
+    assert history.count.text() == "5 sessions · Pain before: Lowest first"
+    # A right click on the rows or on the header offers the same menu.
+    choose_from_context_menu(qtbot, table, table.viewport(), mouse, "Sort by Note")
+    assert shown(history, SortKey.NOTE) == ["a ouch", "b stiff", "c mis-start", "d fine",
+                                            "e better"]
+    assert history.count.text() == "5 sessions · Note: A to Z"
+    choose_from_context_menu(qtbot, header, header.viewport(), mouse, "Sort by Therapy")
+    assert shown(history, SortKey.THERAPY) == ["Heat"] * 2 + ["Ice"] * 3  # "Heat first"
+    # A click on the header moves the menu's marks and the words too.
+    click_header(qtbot, table, COLUMN[SortKey.ACTUAL])
+    sorting = history.sorting
+    assert sorting.column_actions[COLUMN[SortKey.ACTUAL]].isChecked()
+    checked = [a.text() for a in sorting.order_actions.values() if a.isChecked()]
+    descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert checked == ["Longest first" if descending else "Shortest first"]
+    assert history.count.text() == f"5 sessions · Actual: {checked[0]}"
+
+
+def test_saved_stands_in_for_the_count_for_a_while_a_failure_until_the_next_change(
+        necktimer, diary, qtbot, tmp_path):
+    history = open_history(necktimer, qtbot)
+    export_csv(history, qtbot, tmp_path / "diary.csv")
+    history.saved_timer.timeout.emit()  # the time "Saved" stands has passed
+    assert history.count.text() == "5 sessions · Date: Newest first"
+    qtbot.mouseClick(history.export_csv, Qt.MouseButton.LeftButton)
+    [dialog] = [d for d in history.findChildren(QFileDialog) if d.isVisible()]
+    dialog.selectFile(str(tmp_path / "no-such-folder" / "diary.csv"))
+    dialog.accept()
+    assert history.count.text().startswith("Could not save")
+    assert not history.saved_timer.isActive()  # stays until the user changes the view
+    history.therapy.setCurrentIndex(history.therapy.findData("ice"))
+    assert history.count.text() == "3 sessions · Date: Newest first"
+
+
+def test_the_date_fields_write_dates_as_the_table_does(necktimer, diary, qtbot):
+    from necktimer import language
+
+    history = open_history(necktimer, qtbot)  # the C locale: ISO dates, as in the table
+    assert history.since.displayFormat() == "yyyy-MM-dd"
+    assert history.since.text() == "2026-02-18" and shown(history, SortKey.STARTED)[0][:10] \
+        == "2026-03-03"
+    history.close()
+    necktimer.history = None
+    i18n.install(formats=language.formats_for(QLocale("de_DE")))
+    try:
+        history = open_history(necktimer, qtbot)
+        assert history.since.text() == "18.02.26"
+        assert shown(history, SortKey.STARTED)[0].startswith("03.03.26 ")
+    finally:
+        i18n.reset()
+
+
 def test_filters_by_therapy_and_date_range(necktimer, diary, qtbot):
     history = open_history(necktimer, qtbot)
     assert history.model.total == 5 and history.count.text().startswith("5 session")
@@ -259,16 +353,16 @@ def test_a_date_range_across_daylight_saving_starts_at_that_days_midnight(berlin
 
 def test_the_count_says_session_or_sessions(necktimer, window, qtbot, clock):
     history = open_history(necktimer, qtbot)
-    assert history.count.text() == "0 sessions"
+    assert history.count.text() == "0 sessions · Date: Newest first"
     window.start_ice()
     history = open_history(necktimer, qtbot)
-    assert history.count.text() == "1 session"
+    assert history.count.text() == "1 session · Date: Newest first"
     tick(necktimer, clock, 15 * 60)
     necktimer.controller.acknowledge_removal()
     tick(necktimer, clock, 3 * 3600)
     assert window.start_heat().ok
     history = open_history(necktimer, qtbot)
-    assert history.count.text() == "2 sessions"
+    assert history.count.text() == "2 sessions · Date: Newest first"
 
 
 def test_the_chart_shows_the_last_14_days(necktimer, diary, qtbot):

@@ -76,7 +76,7 @@ def test_each_tips_warnings_are_headed_for_what_they_are(window):
     assert "packs" not in page("nsaids")
     for key in ("ice", "heat"):
         assert "General precautions for packs" in page(key)
-        assert "general advice for cold and heat packs" in page(key)
+        assert "general safety advice for cold and heat packs" in page(key)
     assert "Get care at once" in page("physician") and "packs" not in page("physician")
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from necktimer.core.diary import CHART_DAYS, Day
@@ -14,11 +14,17 @@ from necktimer.ui.trend_chart import BAR, PAIN, TrendChart
 TODAY = date(2026, 3, 15)
 
 
-def fortnight(sessions: dict[int, int], pain: dict[int, float] | None = None) -> list[Day]:
-    """14 days ending TODAY; `sessions` and `pain` are keyed by days before today."""
-    pain = pain or {}
-    return [Day(TODAY - timedelta(days=back), sessions.get(back, 0), pain.get(back))
+def fortnight(sessions: dict[int, int], before: dict[int, float] | None = None,
+              after: dict[int, float] | None = None) -> list[Day]:
+    """14 days ending TODAY; `sessions` and the pain ratings are keyed by days before today."""
+    before, after = before or {}, after or {}
+    return [Day(TODAY - timedelta(days=back), sessions.get(back, 0), before.get(back),
+                after.get(back))
             for back in range(CHART_DAYS - 1, -1, -1)]
+
+
+TITLE = ("Sessions per day (bars, left); pain 0–10 before a session (solid) and after it "
+         "(dashed), right")
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ def test_the_left_axis_counts_sessions_per_day_and_the_right_one_pain(chart, pai
     _, texts = draw(chart, fortnight({0: 2, 3: 1}), painted)
     assert axis(texts, chart, "left") == ["0", "2", "4"]  # at least 0-4 sessions
     assert axis(texts, chart, "right") == ["0", "5", "10"]  # pain 0-10
-    assert texts[0].text == "Sessions per day (bars, left) and pain 0–10 (line, right)"
+    assert texts[0].text == TITLE
     _, texts = draw(chart, fortnight({0: 5, 1: 3}), painted)
     assert axis(texts, chart, "left") == ["0", "3", "6"]  # the scale grows with the busiest day
 
@@ -113,24 +119,51 @@ def test_bars_stand_on_the_days_with_sessions(chart, painted):
 
 def test_an_empty_chart_draws_its_title_and_nothing_else(chart, painted):
     image, texts = draw(chart, [], painted)
-    assert [t.text for t in texts] == [
-        "Sessions per day (bars, left) and pain 0–10 (line, right)"]
+    assert [t.text for t in texts] == [TITLE]
     assert not any(near(image.pixelColor(x, y), BAR) for x in range(0, image.width(), 3)
                    for y in range(0, image.height(), 3))
 
 
 def test_a_screen_reader_hears_the_same_fortnight(chart):
     assert chart.accessibleName() == "Sessions and pain over the last 14 days"
-    chart.set_days(fortnight({0: 2, 5: 1, 9: 1}, {9: 6.0, 0: 4.5}))
-    assert chart.accessibleDescription().endswith(
-        "in the last 14 days. Pain 6.0 on 06 Mar, 4.5 on 15 Mar.")
-    assert chart.accessibleDescription().startswith("4 session")
+    chart.set_days(fortnight({0: 2, 5: 1, 9: 1}, {9: 6.0, 0: 4.5}, {9: 3.0, 5: 2.0}))
+    assert chart.accessibleDescription() == (
+        "4 sessions in the last 14 days. Pain before a session: 6.0 on 06 Mar, 4.5 on 15 Mar. "
+        "After one: 3.0 on 06 Mar, 2.0 on 10 Mar.")
     chart.set_days(fortnight({0: 1}, {0: 4.5}))  # one rated day is said once
     assert chart.accessibleDescription() == ("1 session in the last 14 days. "
-                                             "Pain 4.5 on 15 Mar.")
+                                             "Pain before a session: 4.5 on 15 Mar.")
+    chart.set_days(fortnight({0: 1}, after={0: 2.0}))  # only after: no "before" to hear
+    assert chart.accessibleDescription() == ("1 session in the last 14 days. "
+                                             "After one: 2.0 on 15 Mar.")
     chart.set_days(fortnight({}))
     assert "in the last 14 days" in chart.accessibleDescription()
     assert "Pain" not in chart.accessibleDescription()
+
+
+def test_pain_before_is_a_solid_line_and_after_a_dashed_one_below_it(chart, monkeypatch):
+    """Each session's relief is the space between the lines; they differ by more than colour."""
+    lines: list[tuple[Qt.PenStyle, list[float]]] = []
+
+    class RecordingPainter(QPainter):
+        def drawPath(self, path):
+            lines.append((self.pen().style(), [path.elementAt(i).y
+                                               for i in range(path.elementCount())]))
+            return super().drawPath(path)
+
+    monkeypatch.setattr(trend_chart, "QPainter", RecordingPainter)
+    chart.set_days(fortnight({0: 1, 1: 1, 2: 1}, {0: 7.0, 1: 8.0, 2: 6.0},
+                             {0: 4.0, 2: 5.0}))
+    chart.grab()
+    styles = [style for style, _ in lines]
+    assert styles == [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine]
+    before, after = lines[0][1], lines[1][1]
+    assert len(before) == 3 and len(after) == 2  # a day without a rating is left out
+    assert after[0] > before[0] and after[1] > before[2]  # lower pain is lower down
+    lines.clear()
+    chart.set_days(fortnight({0: 1}, {0: 7.0}))
+    chart.grab()
+    assert [style for style, _ in lines] == [Qt.PenStyle.SolidLine]
 
 
 def test_the_description_counts_in_english(chart):

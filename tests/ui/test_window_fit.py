@@ -9,7 +9,7 @@ the pain prompt when it appears.
 
 import pytest
 from helpers import exposed, tick
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -307,6 +307,44 @@ def test_settings_and_history_fit_the_screen_with_their_buttons_in_reach(make_ap
             corner = widget.mapTo(window, widget.rect().topLeft())
             assert window.rect().contains(QRect(corner, widget.size())), (room, widget)
     dialog.reject()
+
+
+@pytest.mark.parametrize("room", ["2x", "1.5x"])
+def test_history_gives_its_rows_the_room_on_a_short_screen(make_app, qtbot, clock,
+                                                           font_size, monkeypatch, room):
+    """At 2x the chart took 170 px and left one row in sight: the rows come first now; the
+    chart keeps a readable minimum or, with no room for it, folds away to the splitter's
+    handle; and a handle the user dragged stays where it was put."""
+    from helpers import Entry, live_through
+
+    from necktimer.core.rules import Therapy
+    from necktimer.ui import screen_room
+
+    monkeypatch.setattr(screen_room, "room_for", lambda _widget: ROOM[room])
+    instance = make_app()
+    instance.start()
+    for _ in range(6):
+        live_through(instance.service, clock, Entry(Therapy.ICE, 15, before=6, after=4))
+    history = instance.show_history()
+    settle(qtbot)
+    table, chart = history.table, history.chart
+    rows_in_sight = table.viewport().height() // table.rowHeight(0)
+    assert rows_in_sight >= 3, (room, rows_in_sight)
+    assert chart.height() <= table.height()
+    if font_size is not None:  # no room for both at 13 pt: the chart folds away to the handle
+        assert chart.height() in (0, *range(chart.minimumSizeHint().height(), 1000))
+        return
+    assert chart.height() >= chart.minimumSizeHint().height()
+    handle, shared = history.split.handle(1), history.split.sizes()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=handle.rect().center())
+    qtbot.mouseMove(handle, handle.rect().center() + QPoint(0, -30))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton,
+                       pos=handle.rect().center() + QPoint(0, -30))
+    dragged = history.split.sizes()
+    assert dragged != shared  # the drag moved the handle...
+    history.resize(history.width() - 20, history.height())
+    settle(qtbot)
+    assert history.split.sizes() == dragged  # ...and a resize did not share the room again
 
 
 def test_history_closes_with_escape_or_ctrl_w(make_app, qtbot):

@@ -83,6 +83,7 @@ class RowsFirstSplitter(QSplitter):
         self.addWidget(rows)
         self.addWidget(chart)
         self.setCollapsible(0, False)
+        rows.stackUnder(chart)  # a screen reader reads the children in this order too
         self._rows = rows
         self._chart = chart
         self.dragged = False

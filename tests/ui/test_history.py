@@ -264,6 +264,16 @@ def test_sorting_from_the_keyboard_and_the_order_in_words(necktimer, diary, qtbo
     assert history.count.text() == f"5 sessions · Actual: {checked[0]}"
 
 
+def test_a_screen_reader_meets_the_sessions_before_the_chart(necktimer, diary, qtbot):
+    """Reading order is the splitter's child order: it had put the chart first."""
+    from PySide6.QtGui import QAccessible
+
+    history = open_history(necktimer, qtbot)
+    split = QAccessible.queryAccessibleInterface(history.split)
+    names = [split.child(i).text(QAccessible.Text.Name) for i in range(split.childCount())]
+    assert names[:2] == ["Sessions", "Sessions and pain over the last 14 days"]
+
+
 def test_saved_stands_in_for_the_count_for_a_while_a_failure_until_the_next_change(
         necktimer, diary, qtbot, tmp_path):
     history = open_history(necktimer, qtbot)

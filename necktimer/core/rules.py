@@ -94,6 +94,13 @@ class Session:
     end_mark: Mark | None = field(default=None, compare=False)
     closed_while_away: bool = False
 
+    def __post_init__(self) -> None:
+        # Every session, new or read back from a file someone may have edited or damaged,
+        # is made here: a planned end past the cap is held to it, so no path can plan one
+        # longer (a record planned 20 minutes, or to the year 9999, once ran on).
+        if self.planned_end - self.started_at > CAP:
+            object.__setattr__(self, "planned_end", self.started_at + CAP)
+
     @property
     def planned_length(self) -> timedelta:
         return self.planned_end - self.started_at

@@ -36,11 +36,31 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)  # leaves room to add a boot's clock to any moment
+
+
 def parse(text: str | None) -> datetime | None:
+    """A stored moment; ValueError for text that is not one, or one no clock could give
+    (the year 9999 overflowed the sums that place a moment on the clock)."""
     if text is None:
         return None
+    if not isinstance(text, str):
+        raise ValueError(f"{text!r} is not a moment")
     moment = datetime.fromisoformat(text)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if not EARLIEST <= moment <= LATEST:
+        raise ValueError(f"{text} is not a moment a clock could give")
+    return moment
+
+
+def _parse_or_none(text: str | None) -> datetime | None:
+    """An end or a removal that cannot be read is taken as not known: the session then
+    runs to its planned end, and the pack waits to be confirmed off, the longer ways."""
+    try:
+        return parse(text)
+    except ValueError:
+        return None
 
 
 def _mark(boot: str | None, boottime: float | None) -> Mark | None:
@@ -58,9 +78,9 @@ def row_to_session(row: sqlite3.Row) -> Session:
         therapy=Therapy(row["therapy"]),
         started_at=parse(row["started_at"]),
         planned_end=parse(row["planned_end"]),
-        ended_at=parse(row["ended_at"]),
+        ended_at=_parse_or_none(row["ended_at"]),
         end_reason=EndReason(row["end_reason"]) if row["end_reason"] else None,
-        removed_at=parse(row["removed_at"]),
+        removed_at=_parse_or_none(row["removed_at"]),
         pain_before=get("pain_before"),
         pain_after=get("pain_after"),
         note=get("note"),
@@ -68,6 +88,16 @@ def row_to_session(row: sqlite3.Row) -> Session:
         end_mark=_mark(get("end_boot"), get("end_boottime")),
         closed_while_away=bool(get("closed_while_away")),
     )
+
+
+def _readable(row: sqlite3.Row) -> Session | None:
+    """A row as a session, or None (logged) for one whose start cannot be read: it cannot be
+    placed in time. The gap does not rest on it alone: the safety record keeps the latest."""
+    try:
+        return row_to_session(row)
+    except (ValueError, TypeError) as error:
+        log.warning("session %s cannot be read and is left out: %s", row["id"], error)
+        return None
 
 
 def peek_session(data_dir: Path, session_id: int) -> Session | None:
@@ -85,7 +115,7 @@ def peek_session(data_dir: Path, session_id: int) -> Session | None:
         return None
     finally:
         connection.close()
-    return row_to_session(row) if row is not None else None
+    return _readable(row) if row is not None else None
 
 
 class Store:
@@ -134,9 +164,10 @@ class Store:
 
     def _rows(self, sql: str, params: tuple = ()) -> list[Session]:
         try:
-            return [row_to_session(row) for row in self._db.execute(sql, params).fetchall()]
+            rows = self._db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as error:
             raise storage_error(error, self.path) from error
+        return [session for row in rows if (session := _readable(row)) is not None]
 
     # -- what the rules need --------------------------------------------------------------
 
@@ -326,7 +357,9 @@ def stamp_to_text(value: Stamp) -> str:
     return f"{iso(value.wall)} {value.boot_id or '-'} {value.boottime!r}"
 
 
-def stamp_from_text(text: str) -> Stamp | None:
+def stamp_from_text(text: object) -> Stamp | None:
+    if not isinstance(text, str):
+        return None
     try:
         wall, boot_id, boottime = text.split(" ")
         seconds = boot_seconds(boottime)

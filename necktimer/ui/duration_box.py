@@ -19,6 +19,15 @@ BARE_HOURS_UP_TO = 12  # a bare "3" is 3 hours; "150" is 150 minutes
 
 
 class DurationSpinBox(QSpinBox):
+    """Takes effect when the user presses Enter or leaves the field, not at each keystroke:
+    on the way to "90" the box once held "9" (9 hours), and kept it when "90" (below the
+    least gap) was refused. A value out of range now goes to the nearest one allowed, and
+    text that means nothing leaves the value as it was (see `fixup`)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setKeyboardTracking(False)
+
     def textFromValue(self, value: int) -> str:
         return format_duration(timedelta(minutes=value))
 
@@ -32,25 +41,41 @@ class DurationSpinBox(QSpinBox):
             return QValidator.State.Acceptable, text, pos
         return QValidator.State.Intermediate, text, pos
 
+    def fixup(self, text: str) -> str:
+        # Too short or too long: the nearest allowed. Words that mean nothing: the value
+        # the box holds (Qt's own fallback took the least gap for them).
+        minutes = self._minutes(text)
+        if minutes is None:
+            return self.textFromValue(self.value())
+        return self.textFromValue(min(max(minutes, self.minimum()), self.maximum()))
+
     def _minutes(self, text: str) -> int | None:
-        """The minutes meant by `text`, or None while it means nothing yet."""
+        """The minutes meant by `text`, or None while it means nothing (yet)."""
         typed = " ".join(text.split()).casefold()
-        if not typed:
-            return None
-        if typed.isdigit():
-            number = int(typed)
+        hour, minute = _units()
+        if found := re.fullmatch(r"([0-9]+)", typed):
+            number = int(found[1])
             return number * 60 if number <= BARE_HOURS_UP_TO else number
-        # The words this box writes, for every value it may hold (a few hundred at most).
-        for value in range(self.minimum(), self.maximum() + 1):
-            if " ".join(self.textFromValue(value).split()).casefold() == typed:
-                return value
-        numbers = [int(found) for found in re.findall(r"\d+", typed)]
-        if len(numbers) == 2:  # "2 h 30", "2:30", "2 Std. 30 Min."
-            return numbers[0] * 60 + numbers[1]
-        if len(numbers) == 1:  # "150 min", "3 h"
-            words = Durations()
-            for said, minutes in ((words.minutes(numbers[0]), numbers[0]),
-                                  (words.hours(numbers[0]), numbers[0] * 60)):
-                if " ".join(said.split()).casefold() == typed:
-                    return minutes
+        if found := re.fullmatch(rf"([0-9]+)[.,]([0-9]+) ?(?:{hour})?", typed):
+            return round(float(f"{found[1]}.{found[2]}") * 60)  # "2.5", "2,5 Std."
+        if found := re.fullmatch(r"([0-9]+):([0-5][0-9])", typed):
+            return int(found[1]) * 60 + int(found[2])
+        if found := re.fullmatch(rf"([0-9]+) ?(?:{hour})(?: ?([0-9]+) ?(?:{minute})?)?",
+                                 typed):
+            extra = int(found[2]) if found[2] else 0
+            return int(found[1]) * 60 + extra if extra < 60 else None
+        if found := re.fullmatch(rf"([0-9]+) ?(?:{minute})", typed):
+            return int(found[1])
         return None
+
+
+def _units() -> tuple[str, str]:
+    """The hour and minute words as the language writes them ("h", "Std."), as patterns;
+    "h" and "min" are understood in every language."""
+    words = Durations()
+
+    def unit(said: str, english: str) -> str:
+        found = {re.sub(r"[0-9]+", "", said).strip().casefold(), english}
+        return "|".join(re.escape(word) for word in sorted(found, key=len, reverse=True) if word)
+
+    return unit(words.hours(2), "h"), unit(words.minutes(2), "min")

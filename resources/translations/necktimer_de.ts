@@ -1908,7 +1908,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/core/i18n.py" line="219"/>
         <source>%1 tomorrow</source>
-        <translation>%1 (morgen)</translation>
+        <translation>morgen %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/i18n.py" line="221"/>

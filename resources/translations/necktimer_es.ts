@@ -1909,7 +1909,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/core/i18n.py" line="219"/>
         <source>%1 tomorrow</source>
-        <translation>%1 (mañana)</translation>
+        <translation>%1 de mañana</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/i18n.py" line="221"/>

@@ -469,3 +469,98 @@ def test_a_record_with_impossible_boot_readings_still_keeps_the_gap(data_dir, cl
     assert service.status().next_allowed_at == T0 + timedelta(minutes=15, hours=2)
     assert service.start(Therapy.ICE, 15).ok is False
     service.close()
+
+
+def running_in_the_record_alone(data_dir, clock, planned_end: str) -> None:
+    """An ice session 5 minutes in, the history gone, and its planned end in the safety
+    record edited to `planned_end`."""
+    import json
+
+    service = SessionService.open(data_dir, clock, FixedSettings())
+    assert service.start(Therapy.ICE, 15).ok
+    clock.advance(5 * 60)
+    service.close()
+    path = data_dir / RECORD_NAME
+    data = json.loads(path.read_text())
+    data["sessions"][-1]["planned_end"] = planned_end
+    path.write_text(json.dumps(data))
+    (data_dir / DB_NAME).unlink()
+
+
+@pytest.mark.parametrize("hours", [20 / 60, 8])
+def test_a_planned_end_past_the_cap_is_held_to_it(data_dir, clock, hours):
+    """An edited record planning 20 minutes (or 8 hours) ran 20 on the skin: "now + 15" was
+    capped, the start + 15 was not. Every session is held to the cap where it is made."""
+    running_in_the_record_alone(data_dir, clock, (T0 + timedelta(hours=hours)).isoformat())
+    service = reopen(data_dir, clock)
+    status = service.status()
+    assert status.state is State.RUNNING and status.remaining == timedelta(minutes=10)
+    clock.advance(10 * 60)
+    service.tick()
+    status = service.status()
+    assert status.state is not State.RUNNING
+    assert service.start(Therapy.HEAT, 15).ok is False  # and the gap follows it
+    service.close()
+
+
+def test_a_planned_end_in_the_year_9999_never_reads_ready(data_dir, clock):
+    """It once read "Ready" in the window, and a new session started inside the gap."""
+    running_in_the_record_alone(data_dir, clock, "9999-12-31T23:59:58+00:00")
+    service = reopen(data_dir, clock)
+    assert service.status().state is not State.READY
+    clock.advance(11 * 60)
+    assert service.status().state is not State.READY
+    assert service.start(Therapy.HEAT, 15).ok is False
+    service.close()
+
+
+@pytest.mark.parametrize("anchor", [12, ["a"], "year-9999"])
+def test_an_anchor_of_the_wrong_kind_or_year_is_ignored_not_fatal(data_dir, clock, anchor):
+    """An anchor of 12 failed with AttributeError, one in the year 9999 with OverflowError:
+    every entry point died and nobody could see when the next session is allowed."""
+    import json
+
+    one_session_off_at_its_end(data_dir, clock)
+    path = data_dir / RECORD_NAME
+    data = json.loads(path.read_text())
+    if anchor == "year-9999":
+        _wall, boot_id, boottime = data["anchor"].split(" ")
+        anchor = f"9999-12-30T00:00:00.000000+00:00 {boot_id} {boottime}"
+    data["anchor"] = anchor
+    path.write_text(json.dumps(data))
+    assert record.read(data_dir).anchor is None
+    for history in ("kept", "gone"):
+        if history == "gone":
+            (data_dir / DB_NAME).unlink()
+        service = reopen(data_dir, clock)
+        assert service.status().next_allowed_at == T0 + timedelta(minutes=15, hours=2), history
+        assert service.start(Therapy.ICE, 15).ok is False
+        service.close()
+
+
+@pytest.mark.parametrize("value", ["'garbage'", "5", "'9999-12-31T00:00:00+00:00'"])
+def test_an_end_that_cannot_be_read_is_taken_as_the_planned_end(data_dir, clock, value):
+    """`ended_at = 'garbage'` in a history row stopped every entry point with ValueError. An
+    end or a removal that cannot be read is not known: the session ran to its planned end."""
+    one_session_off_at_its_end(data_dir, clock)
+    with sqlite3.connect(data_dir / DB_NAME) as connection:
+        connection.execute(f"UPDATE sessions SET ended_at = {value}, removed_at = {value}")
+    connection.close()
+    (data_dir / RECORD_NAME).unlink()  # the row alone must keep the gap
+    service = reopen(data_dir, clock)
+    status = service.status()
+    assert status.state is State.WAITING, status
+    assert service.start(Therapy.HEAT, 15).ok is False
+    service.close()
+
+
+def test_a_row_whose_start_cannot_be_read_is_left_out_and_the_record_keeps_the_gap(
+        data_dir, clock):
+    one_session_off_at_its_end(data_dir, clock)
+    with sqlite3.connect(data_dir / DB_NAME) as connection:
+        connection.execute("UPDATE sessions SET started_at = 'soon'")
+    connection.close()
+    service = reopen(data_dir, clock)
+    assert service.status().next_allowed_at == T0 + timedelta(minutes=15, hours=2)
+    assert service.start(Therapy.HEAT, 15).ok is False
+    service.close()

@@ -1,6 +1,7 @@
 """The settings dialog, opened from the window and answered with clicks and keys."""
 
 import stat
+from datetime import timedelta
 
 import pytest
 from helpers import exposed, text_of, tick
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from necktimer import desktop
 from necktimer.core import i18n
 from necktimer.core.alerts import Kind
+from necktimer.core.humanize import format_duration
 from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
 from necktimer.settings_io import SettingsFile
@@ -92,10 +94,24 @@ def test_the_gap_reads_in_hours_as_everywhere_else(necktimer, qtbot):
         type_minutes(qtbot, dialog.gap, typed)
         qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
         assert dialog.gap.value() == minutes, typed
-    type_minutes(qtbot, dialog.gap, "1")  # 1 hour is below the least: not taken
-    qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
-    assert dialog.gap.value() == 200
     assert dialog.settings().gap_minutes == 200
+    press(qtbot, dialog, CANCEL)
+
+
+def test_a_gap_typed_too_short_becomes_the_least_never_what_was_half_typed(necktimer, qtbot):
+    """Typing "90" passed through "9", which was taken as 9 hours and kept when "90" (below
+    the least gap) was refused: a user who meant 90 minutes waited 9 hours. A value is taken
+    when the field is left; too short becomes the least gap; words that mean nothing, or
+    decimals read as minutes ("2.5" was 2 h 5 min), no longer pass."""
+    dialog = open_settings(necktimer, qtbot)
+    for typed, minutes in (("3", 180), ("90", 120), ("300", 300), ("1", 120), ("4", 240),
+                           ("90 min", 120), ("2.5", 150), ("2,5 h", 150), ("2.75", 165),
+                           ("5", 300), ("2:3o", 300), ("3 x 4", 300), ("2 min 30 h", 300),
+                           ("1:90", 300), ("²", 300), ("2²", 300), ("13 h", 720)):
+        type_minutes(qtbot, dialog.gap, typed)
+        qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
+        assert dialog.gap.value() == minutes, typed
+        assert dialog.gap.text() == format_duration(timedelta(minutes=minutes)), typed
     press(qtbot, dialog, CANCEL)
 
     i18n.install(translator=german_hours)
@@ -104,6 +120,9 @@ def test_the_gap_reads_in_hours_as_everywhere_else(necktimer, qtbot):
     type_minutes(qtbot, dialog.gap, "3 Std. 30 min")
     qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
     assert dialog.gap.value() == 210
+    type_minutes(qtbot, dialog.gap, "2,5 Std.")  # German decimal hours: 2 h 30 min, not 2 h 5
+    qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
+    assert dialog.gap.value() == 150
     press(qtbot, dialog, CANCEL)
 
 

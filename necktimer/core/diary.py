@@ -74,10 +74,6 @@ def off_late(session: Session) -> timedelta | None:
     return late if late >= LATE_CONFIRMATION else None
 
 
-def rating(session: Session) -> int | None:
-    return session.pain_before if session.pain_before is not None else session.pain_after
-
-
 class EpisodeQueries(Protocol):
     def latest_start(self) -> datetime | None: ...
 

@@ -41,8 +41,14 @@ class ListQueries:
 
     def mean_rating(self, since, until):
         values = [r for s in self.counted if since <= s.started_at < until
-                  and (r := diary.rating(s)) is not None]
+                  and (r := rating(s)) is not None]
         return (fmean(values) if values else None), len(values)
+
+
+def rating(session: Session) -> int | None:
+    """The one-week check's rating, as the module's docstring defines it (the store sums it
+    in SQL): the pain before a session, or after it when only that was noted."""
+    return session.pain_before if session.pain_before is not None else session.pain_after
 
 
 def history(ratings):

@@ -46,8 +46,8 @@ def epilog() -> str:
   stop                  stop the running session
   done [--at-end]       confirm the pack is off after a session ended (--at-end:
                         it came off when the session ended)
-  quit [--force]        quit the running instance (refused while a pack is on,
-                        unless --force)
+  quit [--force]        quit the running instance (refused while a pack is on
+                        or a change is not saved yet, unless --force)
   last-applied HH:MM|%3
                         after a lost history: when ice or heat was last applied
                         (14:30, or 2:30pm)
@@ -186,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     quit_ = sub.add_parser("quit", parents=[common],
                            help=translate("Cli", "quit the running instance"))
     quit_.add_argument("--force", action="store_true",
-                       help=translate("Cli", "quit even while a pack is on"))
+                       help=translate("Cli", "quit even while a pack is on or a change is "
+                                                "not saved yet"))
     last = sub.add_parser("last-applied", parents=[common],
                           help=translate("Cli", "say when ice or heat was last applied"))
     last.add_argument("when", type=when_arg, metavar=f"HH:MM|{EARLIER}")
@@ -414,6 +415,11 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
             reply = Reply(Exit.OK, translate("Cli", "necktimer is not running."))
         else:
             reply = execute(request, service)
+        if (unsaved := service.unsaved()) is not None:
+            # This process ends now: what it could not write is not kept for later.
+            reply = Reply(Exit.UNAVAILABLE, arg(translate(
+                "Cli", "%1 Nothing was kept: run the command again once it can be "
+                       "saved."), unsaved.sentence()), reply.status)
         service.close()
         lock.release()
         return _print(reply)

@@ -23,7 +23,7 @@ from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg, clock_time, last_at, translate, twelve_hour
 from necktimer.core.report import status_json
 from necktimer.core.rules import Session, State, Status, Therapy
-from necktimer.core.service import Outcome
+from necktimer.core.service import Outcome, Unsaved
 
 PROTOCOL_VERSION = 2
 MAX_MESSAGE = 4096  # bytes; a command is a few dozen
@@ -297,6 +297,10 @@ class Target(Protocol):
         """Whether a reminder outlives the window now (a backstop watches the session)."""
         ...
 
+    def unsaved(self) -> Unsaved | None:
+        """What quitting now would lose (changes neither file holds yet); None if nothing."""
+        ...
+
 
 Speaking = Callable[[], AbstractContextManager[object]]
 
@@ -345,10 +349,11 @@ def _carry_out(request: Request, target: Target,
     if command is Command.PING:
         return Exit.OK, lambda: "pong", None
     if command is Command.QUIT:
-        status, pending = target.status(), target.pending_removal()
-        if quit_refusal(status, pending) and not request.force:
+        status, pending, unsaved = target.status(), target.pending_removal(), target.unsaved()
+        if quit_refusal(status, pending, unsaved=unsaved) and not request.force:
             reminded = target.reminded_without_window()
-            return Exit.REFUSED, lambda: quit_refusal(status, pending, reminded) or "", None
+            return Exit.REFUSED, lambda: quit_refusal(status, pending, reminded, unsaved) or "", \
+                None
         return Exit.OK, lambda: translate("Commands", "necktimer is quitting."), None
     status, pending = target.status(), target.pending_removal()
     data = status_json(status) | {"pack_waiting": pending is not None}
@@ -415,10 +420,22 @@ def removed_message(session: Session) -> str:
     return arg(text, clock_time(session.removed_at))
 
 
-def quit_refusal(status: Status, pending: Session | None,
-                 reminded: bool = False) -> str | None:
-    """Why quitting now would leave a pack on unwatched; None when it is safe. `reminded`:
-    a backstop would still say when to take the pack off, only the window would go."""
+def quit_refusal(status: Status, pending: Session | None, reminded: bool = False,
+                 unsaved: Unsaved | None = None) -> str | None:
+    """Why quitting now would leave a pack on unwatched or lose a change; None when it is
+    safe. `reminded`: a backstop would still say when to take the pack off, only the
+    window would go."""
+    reasons = [reason for reason in (_pack_refusal(status, pending, reminded),
+                                     unsaved and lost_on_quitting(unsaved)) if reason]
+    return " ".join(reasons) or None
+
+
+def lost_on_quitting(unsaved: Unsaved) -> str:
+    return arg(translate("Commands", "%1 Quitting now would lose it: wait until it is saved, "
+                                     "or quit with --force."), unsaved.sentence())
+
+
+def _pack_refusal(status: Status, pending: Session | None, reminded: bool) -> str | None:
     if status.state is State.RUNNING and reminded:
         return translate("Commands", "A session is running: if necktimer quits, its window "
                                      "stops counting down (a desktop notification still says "

@@ -190,8 +190,8 @@ def small_disk(root):
 
 class FileSizeLimit:
     """Where no tmpfs can be mounted: RLIMIT_FSIZE on the window's own process, so every
-    write it makes past the first byte of a file fails (EFBIG: SQLite says "disk I/O
-    error", which is not the words of a full disk, so only the reminder is checked)."""
+    write it makes past the first byte of a file fails (EFBIG, where a full disk gives
+    ENOSPC: only the reminder is checked)."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir.parent
@@ -391,6 +391,28 @@ def test_on_a_full_disk_start_says_the_disk_is_full(app, small_disk):
         assert {k: v for k, v in snapshot(data_dir).items() if k in before} == before
     finally:
         small_disk.free()
+    kill_mentioning(str(data_dir))
+
+
+def test_on_a_full_disk_a_terminal_never_says_a_change_happened_that_it_could_not_keep(
+        app, small_disk):
+    """With no window running, `stop` said "cancelled", exit 0, and the exiting process
+    took the unwritten stop with it: the next `status` said the session was running."""
+    app.data_dir = data_dir = small_disk.path / "profile"
+    seed(data_dir, started_ago=90, minutes=5)
+    small_disk.fill()
+    try:
+        stopped = app.run("stop")
+        assert stopped.code == 3, stopped
+        assert "Not saved yet: the stop." in stopped.err and "is full" in stopped.err
+        assert "keeps what it has not saved" not in stopped.err  # not once this has exited
+        assert "stopped" not in stopped.out.lower(), stopped
+        assert app.status()["state"] == "running"  # what the files say, and was said
+    finally:
+        small_disk.free()
+    again = app.run("stop")
+    assert again.code == 0 and "stopped" in again.out.lower(), again
+    assert app.status()["state"] == "waiting"
     kill_mentioning(str(data_dir))
 
 

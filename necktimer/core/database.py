@@ -119,9 +119,12 @@ class Problem(enum.Enum):
 class StorageError(Exception):
     """The history cannot be used right now; `problem` says why, the message says what to do."""
 
-    def __init__(self, problem: Problem, message: str) -> None:
+    def __init__(self, problem: Problem, message: str, cause: str | None = None) -> None:
         super().__init__(message)
         self.problem = problem
+        # What is wrong, without what a running window does about it: a command that
+        # exits cannot keep a change for later, so it says the cause alone.
+        self.cause = cause or message
 
     @property
     def lasting(self) -> bool:
@@ -145,6 +148,10 @@ def classify(error: BaseException) -> Problem:
         return Problem.BUSY
     if name.startswith("SQLITE_FULL") or "disk is full" in text or "file too large" in text:
         return Problem.FULL
+    if name == "SQLITE_IOERR_WRITE":
+        # SQLite says "full" for ENOSPC alone; a quota (EDQUOT) or a file-size limit
+        # (EFBIG) refuses the same write as an I/O error, while the file is still there.
+        return Problem.FULL
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text \
             or "not a database" in text:
         return Problem.DAMAGED
@@ -159,21 +166,32 @@ def classify(error: BaseException) -> Problem:
 def storage_error(error: BaseException, path: Path) -> StorageError:
     """A StorageError with the sentence the user reads for this fault."""
     problem = classify(error)
-    return StorageError(problem, problem_message(problem, path, error))
+    return StorageError(problem, problem_message(problem, path, error),
+                        problem_cause(problem, path, error))
+
+
+def problem_cause(problem: Problem, path: Path, error: BaseException | None = None) -> str:
+    """The sentence that says what is wrong, for a fault that passes by itself."""
+    if problem is Problem.BUSY:
+        return arg(translate("Storage", "Another program is holding the session history "
+                                        "(%1) open."), str(path))
+    if problem is Problem.FULL:
+        return arg(translate("Storage", "The disk holding the session history (%1) is full."),
+                   str(path.parent))
+    return problem_message(problem, path, error)
 
 
 def problem_message(problem: Problem, path: Path, error: BaseException | None = None) -> str:
     detail = str(error) if error is not None else ""
     folder = str(path.parent)
     if problem is Problem.BUSY:
-        return arg(translate("Storage", "Another program is holding the session history "
-                                        "(%1) open, so necktimer cannot save to it right now. "
-                                        "Close that program; nothing was renamed or lost."),
-                   str(path))
+        return arg(translate("Storage", "%1 necktimer cannot save to it right now. Close "
+                                        "that program; nothing was renamed or lost."),
+                   problem_cause(problem, path))
     if problem is Problem.FULL:
-        return arg(translate("Storage", "The disk holding the session history (%1) is full. "
-                                        "Free some space; necktimer keeps what it has not "
-                                        "saved yet and writes it when it can."), folder)
+        return arg(translate("Storage", "%1 Free some space; necktimer keeps what it has not "
+                                        "saved yet and writes it when it can."),
+                   problem_cause(problem, path))
     if problem is Problem.GONE:
         return arg(translate("Storage", "The session history (%1) disappeared or cannot be "
                                         "reached (%2)."), str(path), detail)

@@ -96,8 +96,24 @@ class Ended:
 class PendingWrite:
     """A change already made in memory, waiting to be written to the history."""
 
-    what: str
+    what: str  # for the log
     apply: Callable[[Store], object]
+    safety: bool = True  # the safety record keeps it too, once that is written
+    # The user's own change, in their words; None for what the next start works out again
+    # (a session closed at its planned end, the time).
+    yours: Callable[[], str] | None = None
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """Changes the user made that neither the history nor the safety record holds yet."""
+
+    changes: tuple[str, ...]  # in the user's words: "the stop", "a pain rating"
+    cause: str  # why they could not be written
+
+    def sentence(self) -> str:
+        return arg(translate("Service", "Not saved yet: %1. %2"), ", ".join(self.changes),
+                   self.cause)
 
 
 # What necktimer leaves in its data folder besides the history and the safety record
@@ -208,6 +224,9 @@ class SessionService:
 
     def close(self) -> None:
         self.flush()
+        if lost := self._unkept():
+            log.error("closing with changes nothing holds; they are lost: %s",
+                      ", ".join(write.what for write in lost))
         self._store.close()
 
     def on_change(self, listener: Callable[[], None]) -> None:
@@ -349,6 +368,24 @@ class SessionService:
     def pending_writes(self) -> int:
         return len(self._pending)
 
+    def unsaved(self) -> Unsaved | None:
+        """The user's changes that would be lost if this process ended now; None if none.
+
+        Writing them is tried once more first. A change the safety record holds is not
+        lost: the next start writes it into the history."""
+        self.flush()
+        unkept = self._unkept()
+        if not unkept:
+            return None
+        problem = self.problem
+        cause = problem.cause if problem else translate("Service", "The history cannot be "
+                                                                   "written right now.")
+        return Unsaved(tuple(dict.fromkeys(write.yours() for write in unkept)), cause)
+
+    def _unkept(self) -> list[PendingWrite]:
+        return [write for write in self._pending
+                if write.yours is not None and (not write.safety or self._record_due)]
+
     # -- writing ------------------------------------------------------------------------------
 
     def start(self, therapy: Therapy, minutes: int | None = None, *,
@@ -416,7 +453,8 @@ class SessionService:
         self._known[session.id] = ended
         self._write("the end of the session",
                     lambda store: store.end_session(session.id, ended.ended_at, reason,
-                                                    mark=moment.mark, removed_at=moment.trusted))
+                                                    mark=moment.mark, removed_at=moment.trusted),
+                    yours=lambda: translate("Service", "the stop"))
         log.info("session %d ended: %s", session.id, reason.value)
         status = self.status()
         placed = self._placed(ended, self.moment())
@@ -442,7 +480,8 @@ class SessionService:
         resumed = replace(session, ended_at=None, end_reason=None, removed_at=None,
                           end_mark=None)
         self._known[session_id] = resumed
-        undone = PendingWrite("the undone stop", lambda store: store.reopen_session(session_id))
+        undone = PendingWrite("the undone stop", lambda store: store.reopen_session(session_id),
+                              yours=lambda: translate("Service", "the undo"))
         self._pending.append(undone)
         self._record_due = True
         if not self.flush() and self._record_due:
@@ -478,7 +517,8 @@ class SessionService:
             removed = min(session.ended_at, removed)
         self._known[session.id] = replace(session, removed_at=removed)
         self._write("the time the pack came off",
-                    lambda store: store.mark_removed(session.id, removed))
+                    lambda store: store.mark_removed(session.id, removed),
+                    yours=lambda: translate("Service", "that the pack is off"))
         self._changed()
         return self._placed(self._known[session.id], moment)
 
@@ -497,7 +537,8 @@ class SessionService:
             field = "pain_before" if which is Pain.BEFORE else "pain_after"
             self._known[session_id] = replace(known, **{field: value})
         self._write("a pain rating",
-                    lambda store: store.set_pain(session_id, which, value), safety=False)
+                    lambda store: store.set_pain(session_id, which, value), safety=False,
+                    yours=lambda: translate("Service", "a pain rating"))
         self._changed()
 
     def record_note(self, session_id: int, note: str | None) -> None:
@@ -508,7 +549,8 @@ class SessionService:
         if known is not None:
             self._known[session_id] = replace(known, note=cleaned)
         self._write("a note",
-                    lambda store: store.set_note(session_id, cleaned), safety=False)
+                    lambda store: store.set_note(session_id, cleaned), safety=False,
+                    yours=lambda: translate("Service", "a note"))
         self._changed()
 
     def record_warning_signs(self, signs: list[str]) -> None:
@@ -517,13 +559,14 @@ class SessionService:
             raise ValueError(f"unknown warning signs {sorted(unknown)}")
         at = self.moment().trusted
         self._write("the warning-sign answers",
-                    lambda store: store.record_warning_signs(at, list(signs)), safety=False)
+                    lambda store: store.record_warning_signs(at, list(signs)), safety=False,
+                    yours=lambda: translate("Service", "the warning-sign answers"))
 
     def snooze_physician_advice(self) -> None:
         until = self.moment().trusted + diary.SNOOZE
         self._write("the physician reminder's snooze",
                     lambda store: store.set_meta("physician_snoozed_until", iso(until)),
-                    safety=False)
+                    safety=False, yours=lambda: translate("Service", "the reminder's snooze"))
 
     def reminded_without_window(self) -> bool:
         """(commands.Target) With no window running there is no window to quit."""
@@ -561,7 +604,8 @@ class SessionService:
             store.set_meta("reported_end", reported.ended_at.isoformat() if reported else None)
             store.set_meta("reported_mark", _mark_text(reported.end_mark) if reported else None)
 
-        self._write("your answer", save)
+        self._write("your answer", save,
+                    yours=lambda: translate("Service", "when a pack was last applied"))
         status = self.status()
         self._changed()
         if ended_at is None:
@@ -660,9 +704,10 @@ class SessionService:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _write(self, what: str, apply: Callable[[Store], object], *, safety: bool = True) -> None:
+    def _write(self, what: str, apply: Callable[[Store], object], *, safety: bool = True,
+               yours: Callable[[], str] | None = None) -> None:
         """Write a change already made in memory; on a fault, queue it for later."""
-        self._pending.append(PendingWrite(what, apply))
+        self._pending.append(PendingWrite(what, apply, safety, yours))
         if safety:
             self._record_due = True
         if not self._deferred:
@@ -788,7 +833,7 @@ class SessionService:
         if self._reported_problem is not error.problem:
             self._reported_problem = error.problem
             log.warning("cannot write the history (%s); %d change(s) wait: %s",
-                        error.problem.value, len(self._pending), error)
+                        error.problem.value, len(self._pending), error.cause)
             self._changed()
 
     def _clear_problem(self) -> None:

@@ -25,7 +25,7 @@ from necktimer.core.alerts import Kind
 from necktimer.core.i18n import arg, clock_time, translate
 from necktimer.core.resources import resource
 from necktimer.core.rules import State
-from necktimer.core.service import SessionService
+from necktimer.core.service import SessionService, Unsaved
 from necktimer.core.settings import Settings
 from necktimer.core.tips import TipBook, tips_for
 
@@ -239,9 +239,15 @@ class Necktimer(QObject):
         return self.tray is not None
 
     def request_quit(self) -> None:
-        """Quit from the window or the tray: asked first while a pack is on."""
-        if self.controller.state.pack_on and not self._session_ending:
-            self._ask_before_quitting()
+        """Quit from the window or the tray: asked first while a pack is on, or while a
+        change the user made cannot be saved (quitting would lose it)."""
+        if self._session_ending:
+            self.quit()
+            return
+        pack_on = self.controller.state.pack_on
+        unsaved = self.controller.unsaved()
+        if pack_on or unsaved is not None:
+            self._ask_before_quitting(pack_on, unsaved)
             return
         self.quit()
 
@@ -306,13 +312,17 @@ class Necktimer(QObject):
         event.ignore()
         self.request_quit()
 
-    def _ask_before_quitting(self) -> None:
+    def _ask_before_quitting(self, pack_on: bool, unsaved: Unsaved | None) -> None:
         if self.question is not None:
             self.question.raise_()
             return
         from PySide6.QtWidgets import QMessageBox  # here: its Python enums cost each start 1 ms
 
-        box = QMessageBox(QMessageBox.Icon.Warning, DISPLAY_NAME, self._quit_warning(),
+        warnings = [self._quit_warning()] if pack_on else []
+        if unsaved is not None:
+            warnings.append(arg(translate("App", "%1 If necktimer quits now, that is lost."),
+                                unsaved.sentence()))
+        box = QMessageBox(QMessageBox.Icon.Warning, DISPLAY_NAME, "\n\n".join(warnings),
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(translate("App", "Quit anyway?"))
         keep = box.addButton(translate("App", "Keep running"), QMessageBox.ButtonRole.RejectRole)

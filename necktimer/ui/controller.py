@@ -23,7 +23,7 @@ from necktimer.core import alerts, rules, schedule
 from necktimer.core.diary import Advice, Pain
 from necktimer.core.i18n import arg, last_at, translate
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
-from necktimer.core.service import Ended, Outcome, SessionService
+from necktimer.core.service import Ended, Outcome, SessionService, Unsaved
 from necktimer.ui.view_state import PackReminder, PainQuestion, UndoOffer, ViewState
 
 log = logging.getLogger("necktimer.controller")
@@ -104,6 +104,9 @@ class Controller(QObject):
         from necktimer.instance import BACKSTOP_LOCK_NAME, held_elsewhere
 
         return held_elsewhere(self.service.data_dir / BACKSTOP_LOCK_NAME)
+
+    def unsaved(self) -> Unsaved | None:
+        return self.service.unsaved()
 
     def status(self) -> Status:
         return self.service.status()

@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="120"/>
+        <location filename="../../necktimer/core/diary.py" line="116"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Hay muy pocas valoraciones del dolor para saber si está disminuyendo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="123"/>
+        <location filename="../../necktimer/core/diary.py" line="119"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está disminuyendo (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="126"/>
+        <location filename="../../necktimer/core/diary.py" line="122"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está empeorando (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="129"/>
+        <location filename="../../necktimer/core/diary.py" line="125"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor no ha disminuido (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="135"/>
+        <location filename="../../necktimer/core/diary.py" line="131"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 La mayoría de los espasmos mejoran en una semana más o menos: consulte a un médico.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="107"/>
+        <location filename="../../necktimer/core/diary.py" line="103"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Lleva %n día tratándose el cuello.</numerusform>
@@ -138,47 +138,52 @@
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="340"/>
+        <location filename="../../necktimer/ui/app.py" line="350"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="317"/>
+        <location filename="../../necktimer/ui/app.py" line="327"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="318"/>
+        <location filename="../../necktimer/ui/app.py" line="323"/>
+        <source>%1 If necktimer quits now, that is lost.</source>
+        <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="328"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="319"/>
+        <location filename="../../necktimer/ui/app.py" line="329"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="343"/>
+        <location filename="../../necktimer/ui/app.py" line="353"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="347"/>
+        <location filename="../../necktimer/ui/app.py" line="357"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="379"/>
+        <location filename="../../necktimer/ui/app.py" line="389"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="411"/>
+        <location filename="../../necktimer/ui/app.py" line="421"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="452"/>
+        <location filename="../../necktimer/ui/app.py" line="462"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
@@ -335,27 +340,22 @@
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="189"/>
-        <source>quit even while a pack is on</source>
-        <translation>cerrar aunque haya una compresa puesta</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="191"/>
+        <location filename="../../necktimer/cli.py" line="192"/>
         <source>say when ice or heat was last applied</source>
         <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="197"/>
+        <location filename="../../necktimer/cli.py" line="198"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="193"/>
+        <location filename="../../necktimer/cli.py" line="194"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="195"/>
+        <location filename="../../necktimer/cli.py" line="196"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
@@ -370,8 +370,8 @@
   stop                  stop the running session
   done [--at-end]       confirm the pack is off after a session ended (--at-end:
                         it came off when the session ended)
-  quit [--force]        quit the running instance (refused while a pack is on,
-                        unless --force)
+  quit [--force]        quit the running instance (refused while a pack is on
+                        or a change is not saved yet, unless --force)
   last-applied HH:MM|%3
                         after a lost history: when ice or heat was last applied
                         (14:30, or 2:30pm)
@@ -400,7 +400,8 @@ toward the next session&apos;s %2 minutes.
   done [--at-end]       confirmar que retiró la compresa al terminar la sesión
                         (--at-end: la retiró justo al terminar)
   quit [--force]        cerrar la instancia en ejecución (se rechaza mientras
-                        haya una compresa puesta, salvo con --force)
+                        haya una compresa puesta o un cambio sin guardar,
+                        salvo con --force)
   last-applied HH:MM|%3
                         tras perderse el historial: cuándo se aplicó hielo o
                         calor por última vez (14:30, o 2:30pm)
@@ -423,42 +424,52 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="199"/>
+        <location filename="../../necktimer/cli.py" line="189"/>
+        <source>quit even while a pack is on or a change is not saved yet</source>
+        <translation>cerrar incluso con una compresa puesta o un cambio sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="200"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="201"/>
+        <location filename="../../necktimer/cli.py" line="202"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="312"/>
+        <location filename="../../necktimer/cli.py" line="313"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="363"/>
+        <location filename="../../necktimer/cli.py" line="364"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="387"/>
+        <location filename="../../necktimer/cli.py" line="388"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="414"/>
+        <location filename="../../necktimer/cli.py" line="415"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="444"/>
+        <location filename="../../necktimer/cli.py" line="420"/>
+        <source>%1 Nothing was kept: run the command again once it can be saved.</source>
+        <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="450"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="447"/>
+        <location filename="../../necktimer/cli.py" line="453"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -471,67 +482,72 @@ siguiente sesión.
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="330"/>
+        <location filename="../../necktimer/commands.py" line="334"/>
         <source>The session has already ended. %1</source>
         <translation>La sesión ya terminó. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="336"/>
+        <location filename="../../necktimer/commands.py" line="340"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="352"/>
+        <location filename="../../necktimer/commands.py" line="357"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="366"/>
+        <location filename="../../necktimer/commands.py" line="371"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la bolsa de hielo y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="370"/>
+        <location filename="../../necktimer/commands.py" line="375"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="375"/>
+        <location filename="../../necktimer/commands.py" line="380"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="378"/>
+        <location filename="../../necktimer/commands.py" line="383"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="404"/>
+        <location filename="../../necktimer/commands.py" line="409"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="412"/>
+        <location filename="../../necktimer/commands.py" line="417"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="414"/>
+        <location filename="../../necktimer/commands.py" line="419"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="423"/>
+        <location filename="../../necktimer/commands.py" line="434"/>
+        <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
+        <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="440"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="428"/>
+        <location filename="../../necktimer/commands.py" line="445"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="432"/>
+        <location filename="../../necktimer/commands.py" line="449"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -539,7 +555,7 @@ siguiente sesión.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="214"/>
+        <location filename="../../necktimer/ui/controller.py" line="217"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -750,113 +766,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="122"/>
+        <location filename="../../necktimer/ui/history_window.py" line="123"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="132"/>
+        <location filename="../../necktimer/ui/history_window.py" line="133"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="166"/>
+        <location filename="../../necktimer/ui/history_window.py" line="167"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="167"/>
+        <location filename="../../necktimer/ui/history_window.py" line="168"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="168"/>
+        <location filename="../../necktimer/ui/history_window.py" line="169"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="169"/>
+        <location filename="../../necktimer/ui/history_window.py" line="170"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="170"/>
+        <location filename="../../necktimer/ui/history_window.py" line="171"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="175"/>
+        <location filename="../../necktimer/ui/history_window.py" line="176"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="175"/>
+        <location filename="../../necktimer/ui/history_window.py" line="176"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="181"/>
+        <location filename="../../necktimer/ui/history_window.py" line="182"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="187"/>
+        <location filename="../../necktimer/ui/history_window.py" line="188"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="189"/>
+        <location filename="../../necktimer/ui/history_window.py" line="190"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="207"/>
+        <location filename="../../necktimer/ui/history_window.py" line="208"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="209"/>
+        <location filename="../../necktimer/ui/history_window.py" line="210"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="231"/>
+        <location filename="../../necktimer/ui/history_window.py" line="232"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="232"/>
+        <location filename="../../necktimer/ui/history_window.py" line="233"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="146"/>
+        <location filename="../../necktimer/ui/history_window.py" line="147"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="148"/>
+        <location filename="../../necktimer/ui/history_window.py" line="149"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="284"/>
+        <location filename="../../necktimer/ui/history_window.py" line="285"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="323"/>
+        <location filename="../../necktimer/ui/history_window.py" line="324"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="331"/>
+        <location filename="../../necktimer/ui/history_window.py" line="332"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="333"/>
+        <location filename="../../necktimer/ui/history_window.py" line="334"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1327,39 +1343,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="321"/>
+        <location filename="../../necktimer/core/rules.py" line="328"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="324"/>
+        <location filename="../../necktimer/core/rules.py" line="331"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="332"/>
+        <location filename="../../necktimer/core/rules.py" line="339"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="340"/>
+        <location filename="../../necktimer/core/rules.py" line="347"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="342"/>
+        <location filename="../../necktimer/core/rules.py" line="349"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="344"/>
-        <location filename="../../necktimer/core/rules.py" line="349"/>
+        <location filename="../../necktimer/core/rules.py" line="351"/>
+        <location filename="../../necktimer/core/rules.py" line="356"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="347"/>
+        <location filename="../../necktimer/core/rules.py" line="354"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1367,107 +1383,153 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="181"/>
+        <location filename="../../necktimer/core/service.py" line="197"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="409"/>
+        <location filename="../../necktimer/core/service.py" line="446"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="431"/>
+        <location filename="../../necktimer/core/service.py" line="469"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="439"/>
+        <location filename="../../necktimer/core/service.py" line="477"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="455"/>
+        <location filename="../../necktimer/core/service.py" line="494"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="460"/>
+        <location filename="../../necktimer/core/service.py" line="499"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="536"/>
+        <location filename="../../necktimer/core/service.py" line="579"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="545"/>
+        <location filename="../../necktimer/core/service.py" line="588"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="780"/>
+        <location filename="../../necktimer/core/service.py" line="381"/>
+        <location filename="../../necktimer/core/service.py" line="825"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="782"/>
+        <location filename="../../necktimer/core/service.py" line="115"/>
+        <source>Not saved yet: %1. %2</source>
+        <translation>Aún sin guardar: %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="457"/>
+        <source>the stop</source>
+        <translation>la detención</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="484"/>
+        <source>the undo</source>
+        <translation>la anulación de la detención</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="521"/>
+        <source>that the pack is off</source>
+        <translation>que la compresa ya está retirada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="541"/>
+        <source>a pain rating</source>
+        <translation>una valoración del dolor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="553"/>
+        <source>a note</source>
+        <translation>una nota</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="563"/>
+        <source>the warning-sign answers</source>
+        <translation>las respuestas sobre las señales de alarma</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="569"/>
+        <source>the reminder&apos;s snooze</source>
+        <translation>el aplazamiento del recordatorio</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="608"/>
+        <source>when a pack was last applied</source>
+        <translation>cuándo se aplicó la última compresa</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="827"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="819"/>
+        <location filename="../../necktimer/core/service.py" line="864"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="882"/>
+        <location filename="../../necktimer/core/service.py" line="927"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="885"/>
+        <location filename="../../necktimer/core/service.py" line="930"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="891"/>
+        <location filename="../../necktimer/core/service.py" line="936"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="901"/>
+        <location filename="../../necktimer/core/service.py" line="946"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="905"/>
+        <location filename="../../necktimer/core/service.py" line="950"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="910"/>
+        <location filename="../../necktimer/core/service.py" line="955"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="912"/>
+        <location filename="../../necktimer/core/service.py" line="957"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="920"/>
+        <location filename="../../necktimer/core/service.py" line="965"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="922"/>
+        <location filename="../../necktimer/core/service.py" line="967"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="924"/>
+        <location filename="../../necktimer/core/service.py" line="969"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1793,37 +1855,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="203"/>
+        <location filename="../../necktimer/core/rules.py" line="210"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se aplicó hielo o calor por última vez.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="207"/>
+        <location filename="../../necktimer/core/rules.py" line="214"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="211"/>
+        <location filename="../../necktimer/core/rules.py" line="218"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="215"/>
+        <location filename="../../necktimer/core/rules.py" line="222"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="218"/>
+        <location filename="../../necktimer/core/rules.py" line="225"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="223"/>
+        <location filename="../../necktimer/core/rules.py" line="230"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="230"/>
+        <location filename="../../necktimer/core/rules.py" line="237"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -1831,42 +1893,52 @@ siguiente sesión.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="169"/>
-        <source>Another program is holding the session history (%1) open, so necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
-        <translation>Otro programa tiene abierto el historial de sesiones (%1), así que necktimer no puede guardar en él ahora mismo. Cierre ese programa; no se cambió el nombre de nada ni se perdió nada.</translation>
+        <location filename="../../necktimer/core/database.py" line="176"/>
+        <source>Another program is holding the session history (%1) open.</source>
+        <translation>Otro programa tiene abierto el historial de sesiones (%1).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="174"/>
-        <source>The disk holding the session history (%1) is full. Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
-        <translation>El disco donde está el historial de sesiones (%1) está lleno. Libere espacio; necktimer conserva lo que aún no ha guardado y lo escribirá cuando pueda.</translation>
+        <location filename="../../necktimer/core/database.py" line="179"/>
+        <source>The disk holding the session history (%1) is full.</source>
+        <translation>El disco donde está el historial de sesiones (%1) está lleno.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="178"/>
+        <location filename="../../necktimer/core/database.py" line="188"/>
+        <source>%1 necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
+        <translation>%1 necktimer no puede guardar en él ahora mismo. Cierre ese programa; no se cambió el nombre de nada ni se perdió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="192"/>
+        <source>%1 Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
+        <translation>%1 Libere espacio; necktimer conserva lo que aún no ha guardado y lo escribirá cuando pueda.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="196"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>El historial de sesiones (%1) desapareció o no se puede acceder a él (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="181"/>
+        <location filename="../../necktimer/core/database.py" line="199"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 pertenece a otro programa (no es un historial de necktimer). necktimer no lo modificó: muévalo a otro lugar o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="185"/>
+        <location filename="../../necktimer/core/database.py" line="203"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 fue escrito por una versión más reciente de necktimer; actualice necktimer para usarlo. No se modificó.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="188"/>
+        <location filename="../../necktimer/core/database.py" line="206"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>El historial de sesiones %1 está dañado (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="190"/>
+        <location filename="../../necktimer/core/database.py" line="208"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer no puede escribir su historial de sesiones en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="417"/>
+        <location filename="../../necktimer/core/database.py" line="435"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
     </message>

@@ -17,6 +17,7 @@ from helpers import T0, rows
 
 from necktimer.core import record
 from necktimer.core.database import DB_NAME, Problem, StorageError
+from necktimer.core.diary import Pain
 from necktimer.core.record import RECORD_NAME
 from necktimer.core.rules import EndReason, State, Therapy
 from necktimer.core.service import FixedSettings, SessionService
@@ -396,6 +397,43 @@ def test_an_undo_that_neither_file_can_keep_is_refused_and_the_stop_stands(data_
     again = reopen(data_dir, clock)
     assert again.status().state is State.WAITING
     assert not again.start(Therapy.HEAT).ok
+
+
+def test_a_change_is_unsaved_only_while_neither_file_holds_it(data_dir, clock, locker):
+    """Quitting threw away what waited in memory without a word. A stop waiting for a
+    locked history is not at risk (the safety record holds it); a pain rating is."""
+    service = reopen(data_dir, clock)
+    session = service.start(Therapy.ICE, 15).session
+    clock.advance(5 * 60)
+    holder = locker()
+    assert service.stop().ok
+    assert service.pending_writes and service.unsaved() is None
+    service.record_pain(session.id, Pain.AFTER, 3)
+    unsaved = service.unsaved()
+    assert unsaved.changes == ("a pain rating",)
+    assert "Another program is holding" in unsaved.cause
+    assert "nothing was renamed or lost" not in unsaved.cause  # it would be, by quitting
+    holder.close()
+    assert service.unsaved() is None  # asking tries once more, and it was written
+    [row] = rows(data_dir)
+    assert row["end_reason"] == "stopped" and row["pain_after"] == 3
+
+
+def test_a_stop_neither_file_can_hold_is_unsaved_and_a_size_limit_is_a_full_disk(data_dir,
+                                                                                 clock):
+    """A quota or a file-size limit refuses a write as SQLite's "disk I/O error": it was
+    taken for a vanished file, and a terminal said so."""
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 15)
+    clock.advance(5 * 60)
+    with nothing_can_grow():
+        assert service.stop().ok  # in memory: the window goes on, reminders and all
+        unsaved = service.unsaved()
+        assert service.problem.problem is Problem.FULL
+    assert unsaved.changes == ("the stop",)
+    assert unsaved.cause.endswith("is full.")
+    del service  # the process ends with it unsaved
+    assert reopen(data_dir, clock).status().state is State.RUNNING  # nothing says "stopped"
 
 
 def test_an_emptied_history_beside_its_record_keeps_the_gap_and_says_what_is_gone(data_dir,

@@ -1,11 +1,12 @@
 """The running instance: closing, quitting (never silent while a pack is on), commands."""
 
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
 
 import pytest
-from helpers import exposed, tick
+from helpers import exposed, rows, tick
 from PySide6.QtWidgets import QMessageBox
 
 from necktimer.commands import Command, Exit, Request
@@ -123,6 +124,35 @@ def test_the_quit_command_refuses_while_a_pack_is_on_unless_forced(make_app, qtb
     forced = instance.handle_request(Request(Command.QUIT, force=True))
     assert forced.code is Exit.OK
     qtbot.waitUntil(lambda: instance.quitting, timeout=2000)
+
+
+def test_quitting_while_a_change_cannot_be_saved_asks_and_says_what_would_be_lost(
+        make_app, clock, data_dir):
+    """A note written while another program held the history waited in memory; quitting
+    (from the tray, or `necktimer quit`) threw it away without a word."""
+    instance = make_app(tray_available=True)
+    instance.start()
+    session = instance.controller.start(Therapy.ICE).session
+    tick(instance, clock, 15 * 60)
+    instance.controller.acknowledge_removal()  # the pack is off: nothing else to ask about
+    holder = sqlite3.connect(data_dir / "necktimer.sqlite3", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    instance.service.set_busy_timeout(0.05)
+    instance.service.record_note(session.id, "stiff on the left")
+    instance.tray.quit.trigger()
+    box = instance.question
+    assert box is not None and not instance.quitting
+    assert "Not saved yet: a note." in box.text()
+    assert "Another program is holding" in box.text() and "that is lost" in box.text()
+    assert "pack" not in box.text()
+    box.defaultButton().click()  # keep running
+    refused = instance.handle_request(Request(Command.QUIT))  # from a terminal
+    assert refused.code is Exit.REFUSED and not instance.quitting
+    assert "Not saved yet: a note." in refused.message and "--force" in refused.message
+    holder.close()
+    instance.tray.quit.trigger()  # the last try before asking saves it: no question
+    assert instance.question is None and instance.quitting
+    assert rows(data_dir)[0]["note"] == "stiff on the left"
 
 
 def test_logout_closes_cleanly_without_questions(make_app, qapp):

@@ -336,6 +336,11 @@ def _carry_out(request: Request, target: Target,
         return _answer(outcome)
     if command is Command.DONE:
         session = target.acknowledge_removal(at_end=request.at_end)
+        if session is None and target.status().state is State.RUNNING:
+            # The pack is on and timed: what takes it off early is `stop`.
+            return Exit.REFUSED, lambda: translate(
+                "Commands", "A session is running: it ends by itself, or run 'necktimer stop' "
+                            "if the pack comes off early."), None
         if session is None:
             return Exit.REFUSED, lambda: translate("Commands", "No pack was waiting to come "
                                                                "off."), None

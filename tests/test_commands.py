@@ -25,7 +25,7 @@ from necktimer.commands import (
     when_to_moment,
 )
 from necktimer.core import i18n
-from necktimer.core.rules import Therapy
+from necktimer.core.rules import State, Therapy
 
 V = PROTOCOL_VERSION
 
@@ -292,7 +292,12 @@ def test_done_records_the_removal_only_when_a_pack_waits(service, clock, data_di
     reply = run(service, Command.DONE)
     assert reply.code is Exit.REFUSED and reply.message == "No pack was waiting to come off."
     run(service, Command.START, Therapy.ICE, 10)
-    clock.advance(10 * 60)
+    clock.advance(5 * 60)
+    # While it runs, "no pack was waiting" read as if none were on: `stop` is the word.
+    running = run(service, Command.DONE)
+    assert running.code is Exit.REFUSED and "'necktimer stop'" in running.message
+    assert service.status().state is State.RUNNING and rows(data_dir)[0]["ended_at"] is None
+    clock.advance(5 * 60)
     service.tick()
     clock.advance(45)
     reply = run(service, Command.DONE)

@@ -208,9 +208,7 @@ def allowed_time(moment: datetime | None, now: datetime | None = None) -> str:
     """
     if moment is None:
         return "—"
-    shown = local(moment)
-    if shown.second or shown.microsecond:
-        shown = shown.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    shown = rounded_up(moment)
     text = _current.formats.time(shown)
     if now is None:
         return text
@@ -220,6 +218,14 @@ def allowed_time(moment: datetime | None, now: datetime | None = None) -> str:
     if days > 1:
         return arg(translate("Times", "%1 on %2"), text, _current.formats.short_date(shown))
     return text
+
+
+def rounded_up(moment: datetime) -> datetime:
+    """A moment in the user's zone, rounded up to its minute: how an allowed time is shown."""
+    shown = local(moment)
+    if shown.second or shown.microsecond:
+        shown = shown.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return shown
 
 
 def long_date(day: date) -> str:

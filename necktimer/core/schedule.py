@@ -7,10 +7,11 @@ pending there is no timer at all:
   the pack-off reminder, the end of the gap (when someone is told about it),
   the end of a stop's undo offer, a retry of a write that failed;
 * the display: when the minutes shown change (the window's sentence, the
-  tray), and every second of the last minute of a session or a gap while the
-  window's sentence shows it in seconds. The ring's digits move every second on
-  their own timer (ui.countdown), so the whole view is not derived and redrawn
-  for them.
+  tray), every second of the last minute of a session or a gap while the
+  window's sentence shows it in seconds, and midnight while the next session is
+  allowed on a later day ("08:55 tomorrow" must read "08:55" from then on).
+  The ring's digits move every second on their own timer (ui.countdown), so
+  the whole view is not derived and redrawn for them.
 
 Qt's timers stop during suspend; the resume signal wakes the program instead,
 and where the desktop has none, a pack that is on is checked at least once a
@@ -23,6 +24,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from necktimer.core.i18n import rounded_up, start_of_day, today
 from necktimer.core.rules import State, Status
 
 SECOND = timedelta(seconds=1)
@@ -68,6 +70,8 @@ def next_wake(status: Status, plan: Plan) -> timedelta | None:
             due.append(_to_next_word(status.wait))
         elif plan.tray:
             due.append(to_next_step(status.wait, TRAY_GAP_STEP))
+    if (plan.window_visible or plan.tray) and (midnight := _to_midnight(status)) is not None:
+        due.append(midnight)
     for moment in (plan.next_reminder_at, plan.undo_until, plan.retry_at):
         if moment is not None:
             due.append(moment - now)
@@ -76,6 +80,18 @@ def next_wake(status: Status, plan: Plan) -> timedelta | None:
     if not due:
         return None
     return max(min(due), timedelta(0))
+
+
+def _to_midnight(status: Status) -> timedelta | None:
+    """How long until "tomorrow" (or a date) in the allowed time must change, if it says one:
+    the time is shown rounded up to its minute (i18n.allowed_time)."""
+    allowed = status.next_allowed_at
+    if allowed is None or status.state not in (State.RUNNING, State.WAITING):
+        return None
+    day = today(status.now)
+    if rounded_up(allowed).date() <= day:
+        return None
+    return start_of_day(day + timedelta(days=1)) - status.now
 
 
 def _to_next_word(left: timedelta) -> timedelta:

@@ -158,8 +158,9 @@ class Controller(QObject):
                 # Either stop may be a slip of the hand: a counted one starts the gap, a
                 # cancelled mis-start uses up part of the 15 minutes.
                 # Never past the planned end: a session cannot be taken back beyond it.
-                self._undo = UndoOffer(session.id, min(
-                    self.service.now() + timedelta(seconds=UNDO_SECONDS), session.planned_end))
+                now = self.service.now()
+                self._undo = UndoOffer(session.id, now, min(
+                    now + timedelta(seconds=UNDO_SECONDS), session.planned_end))
                 if session.end_reason is EndReason.STOPPED:
                     self._ask_pain_after(session)
                 else:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from necktimer import DISPLAY_NAME
-from necktimer.core.i18n import arg, clock_time
+from necktimer.core.i18n import Translatable, arg, clock_time
 from necktimer.core.report import ended_while_closed
 from necktimer.core.rules import State, Therapy
 from necktimer.core.service import Outcome
@@ -43,6 +43,12 @@ if TYPE_CHECKING:
 # Below this width (or more, with a large font) the tips go under the session panel.
 SIDE_BY_SIDE_WIDTH = 760
 TIPS_HEIGHT = 220  # the least the tips get; their pages scroll within it
+
+
+class WindowText(Translatable):
+    def undo_offer(self, n: int) -> str:
+        return self.tr("Session stopped at %1. Stopped by mistake? You can undo it for %n "
+                       "second(s).", "", n)
 
 
 class MainWindow(QMainWindow):
@@ -329,9 +335,9 @@ class MainWindow(QMainWindow):
         self.removed_action.setEnabled(view.reminder is not None)
         self.time_up_banner.show_if(time_up)
         self._offer_removed_at_end(view)
+        # The offer ends sooner than 10 s when the planned end comes first: say its length.
         self.undo_banner.show_if(None if view.undo is None else arg(
-            self.tr("Session stopped at %1. Stopped by mistake? You can undo it for 10 "
-                    "seconds."), clock_time(status.now)))
+            WindowText().undo_offer(view.undo.seconds), clock_time(view.undo.stopped_at)))
         self.gap_banner.show_if(self.tr("The gap is over: you may apply ice or heat again.")
                                 if view.gap_over else None)
         problems = [p for p in (view.problem, view.instance_problem) if p]

@@ -27,7 +27,12 @@ class PackReminder:
 @dataclass(frozen=True)
 class UndoOffer:
     session_id: int
-    until: datetime
+    stopped_at: datetime
+    until: datetime  # UNDO_SECONDS after the stop, or the planned end if that comes first
+
+    @property
+    def seconds(self) -> int:
+        return max(1, round((self.until - self.stopped_at).total_seconds()))
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,17 @@ def test_reminder_repeats_and_undo_and_retry_are_events():
 
 def test_without_a_resume_signal_a_pack_on_is_checked_each_minute():
     assert next_wake(running(600), Plan(resume_signal=False)) == timedelta(minutes=1)
+
+
+def test_tomorrow_leaves_the_allowed_time_at_midnight_not_up_to_a_step_later():
+    """"02:00 tomorrow" stood for up to a minute into the new day (five in the tray):
+    the sentence was only redrawn when its minutes changed."""
+    before_midnight = T0.replace(hour=22, minute=59, second=30)  # 23:59:30 local
+    gap = Status(State.WAITING, before_midnight, SESSION, wait=timedelta(hours=2))
+    assert next_wake(gap, Plan(window_visible=True)) == timedelta(seconds=30)
+    assert next_wake(gap, Plan(tray=True)) == timedelta(seconds=30)
+    assert next_wake(gap, Plan(gap_watched=True)) == timedelta(hours=2)  # nothing shown
+    on = Status(State.RUNNING, before_midnight, SESSION, remaining=timedelta(minutes=10))
+    assert next_wake(on, Plan(tray=True)) == timedelta(seconds=30)
+    # A gap that ends today has no day in its words, and no midnight wake.
+    assert next_wake(waiting(7200), Plan(tray=True)) == timedelta(seconds=300)

@@ -253,3 +253,17 @@ def test_a_clock_set_back_while_hidden_does_not_swallow_the_heads_up(necktimer, 
     window.show()
     assert [alert.kind for alert in told] == [Kind.HEADS_UP]
     window.hide()
+
+
+def test_tomorrow_leaves_the_window_at_midnight(necktimer, window, clock):
+    """The sentence was redrawn only when its minutes changed: "tomorrow" stood for up to a
+    minute of the new day."""
+    clock.advance(12 * 3600 + 50 * 60 + 30)  # 21:50:30
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)  # the pack comes off at 22:05:30
+    necktimer.controller.acknowledge_removal()
+    tick(necktimer, clock, 3600 + 54 * 60)  # 23:59:30
+    assert "Next session allowed at 00:06 tomorrow" in text_of(window.status_line)
+    assert necktimer.controller.next_wake == timedelta(seconds=30)  # midnight, not 23:59:30+60
+    tick(necktimer, clock, 30)
+    assert "Next session allowed at 00:06 (in 6 min)" in text_of(window.status_line)

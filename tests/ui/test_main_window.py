@@ -136,7 +136,10 @@ def test_a_stop_can_be_undone_for_ten_seconds(necktimer, window, qtbot, clock):
     tick(necktimer, clock, 5 * 60)
     window.stop()
     assert window.undo_banner.isVisible()
+    said = "Session stopped at 09:05. Stopped by mistake? You can undo it for 10 seconds."
+    assert window.undo_banner.label.text() == said
     tick(necktimer, clock, 6)
+    assert window.undo_banner.label.text() == said  # the time of the stop, not of now
     qtbot.mouseClick(window.undo_banner.buttons[0], Qt.MouseButton.LeftButton)
     state = necktimer.controller.state
     assert state.status.state is State.RUNNING
@@ -177,6 +180,7 @@ def test_a_stop_in_the_last_seconds_offers_undo_only_until_the_planned_end(
     tick(necktimer, clock, 15 * 60 - 4)
     window.stop()
     assert window.undo_banner.isVisible()
+    assert window.undo_banner.label.text().endswith("You can undo it for 4 seconds.")
     assert necktimer.controller.next_wake <= timedelta(seconds=4)
     tick(necktimer, clock, 4)
     assert not window.undo_banner.isVisible()

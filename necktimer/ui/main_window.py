@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         self.panel.lastApplied.connect(self.controller.answer_last_applied_at)
         self.panel.painRated.connect(self.controller.answer_pain)
         self.panel.asking.connect(self._bring_into_sight)
+        # On a short screen the question had scrolled the status out of sight: after the
+        # answer, what the user reads next is when the next session is allowed.
+        self.panel.answered.connect(lambda: self._bring_into_sight(self.message_line,
+                                                                   self.status_line))
         # The digits saw the end, or a suspend the controller's timer slept through.
         self.panel.countdown.behind.connect(self.controller.catch_up)
         # The tips are built right after the first paint (attach_tips); until then
@@ -382,9 +386,19 @@ class MainWindow(QMainWindow):
         """A size that suits the screen it is on: comfortable, never larger than the room."""
         fit_to_room(self, self.sizeHint().expandedTo(QSize(920, 600)))
 
-    def _bring_into_sight(self, widget: QWidget) -> None:
-        # After the layout has made room for it (on a short screen the panel scrolls).
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(widget, 0, 0))
+    def _bring_into_sight(self, *widgets: QWidget) -> None:
+        """Scroll each into sight in turn, so that the last one wins where not all fit;
+        after the layout has made room for them (on a short screen the panel scrolls)."""
+        def scroll() -> None:
+            # Widgets are placed where they will be: a question that went away has given
+            # its room to the ring only once the pending layouts have run.
+            # (Each round can ask for another: the panel's height follows the view's.)
+            for _ in range(4):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for widget in widgets:
+                self.scroll.ensureWidgetVisible(widget, 0, 0)
+
+        QTimer.singleShot(0, scroll)
 
     def eventFilter(self, watched, event: QEvent) -> bool:
         if (watched is self.viewport and event.type() == QEvent.Type.Resize) or (

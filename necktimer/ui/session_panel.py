@@ -50,6 +50,7 @@ class SessionPanel(QWidget):
     painRated = Signal(object)  # 0-10, or None for Skip
     lastApplied = Signal(object)  # the answer after a lost history: (hour, minute), or None
     asking = Signal(QWidget)  # a question just appeared: it must come into sight
+    answered = Signal()  # a question went away: what it covered must come back into sight
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,9 +190,10 @@ class SessionPanel(QWidget):
             if self.question.isHidden():
                 self.question.ask(status.now, status.gap)
                 self.asking.emit(self.question)
-        elif self._question is not None:
+        elif self._question is not None and not self._question.isHidden():
             self._keep_focus_out_of(self._question)
             self._question.hide()
+            self.answered.emit()
         if view.pain_question is not None or self._pain_prompt is not None:
             was_hidden = self.pain_prompt.isHidden()
             if view.pain_question is None:
@@ -199,6 +201,8 @@ class SessionPanel(QWidget):
             self.pain_prompt.show_question(view.pain_question)
             if was_hidden and view.pain_question is not None:
                 self.asking.emit(self.pain_prompt)
+            elif not was_hidden and view.pain_question is None:
+                self.answered.emit()
 
     def keyPressEvent(self, event) -> None:
         # Digits typed on the status line (where focus rests after Done) reach the rating.

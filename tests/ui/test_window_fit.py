@@ -8,7 +8,7 @@ the pain prompt when it appears.
 """
 
 import pytest
-from helpers import exposed, tick
+from helpers import exposed, text_of, tick
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -121,6 +121,30 @@ def test_the_window_fits_and_nothing_is_cut_off(make_app, qtbot, clock, font_siz
         assert problems(window) == [], (room, font_size)
         assert out_of_sight(window, to_act_on(window)) == [], (room, font_size)
     assert window.pain_prompt.isVisible()  # the last step was the one that asks
+
+
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_after_an_answer_the_status_comes_back_into_sight(make_app, qtbot, clock, font_size,
+                                                           room):
+    """At 2× with a 13-point font, the pain question after a stop scrolled the status out
+    of sight, and it stayed out once answered: the screen showed greyed-out buttons and
+    the tips, not when the next session is allowed, nor the "Noted" that confirms it."""
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    window.resize(ROOM[room])
+    qtbot.waitUntil(lambda: window.size() == ROOM[room], timeout=2000)
+    window.start_ice()
+    tick(instance, clock, 5 * 60)
+    window.stop()
+    settle(qtbot)
+    assert window.pain_prompt.isVisible()
+    assert out_of_sight(window, to_act_on(window)) == []
+    instance.controller.answer_pain(3)
+    settle(qtbot)
+    assert not window.pain_prompt.isVisible()
+    assert out_of_sight(window, [window.status_line, window.message_line]) == []
+    assert text_of(window.message_line).startswith("Noted: pain 3 of 10")
 
 
 def test_the_ring_gives_way_to_the_controls(make_app, qtbot, clock):

@@ -357,6 +357,13 @@ def test_history_gives_its_rows_the_room_on_a_short_screen(make_app, qtbot, cloc
     assert chart.height() <= table.height()
     if font_size is not None:  # no room for both at 13 pt: the chart folds away to the handle
         assert chart.height() in (0, *range(chart.minimumSizeHint().height(), 1000))
+        if chart.height() == 0:  # ...which drags it back, at the rows' expense
+            handle = history.split.handle(1)
+            qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=handle.rect().center())
+            qtbot.mouseMove(handle, handle.rect().center() + QPoint(0, -200))
+            qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton,
+                               pos=handle.rect().center() + QPoint(0, -200))
+            assert chart.height() >= chart.minimumSizeHint().height()
         return
     assert chart.height() >= chart.minimumSizeHint().height()
     handle, shared = history.split.handle(1), history.split.sizes()

@@ -11,6 +11,7 @@ import dataclasses
 import logging
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -24,6 +25,7 @@ from necktimer.commands import (
     Request,
     execute,
     refused_start,
+    still_to_come,
     when_here,
 )
 from necktimer.commands import parse_when as _parse_when
@@ -263,6 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = SettingsFile(data_dir)
     language.install(settings.current.language)
     request = request_for(args)
+    if request.command is Command.LAST_APPLIED and (
+            refusal := still_to_come(request.when, datetime.now(UTC))):
+        # Read on this terminal's clock, before a window in another zone gets the moment.
+        return _print(Reply(Exit.REFUSED, refusal))
     if request.command is Command.STATUS:
         return _status(data_dir, settings, request, as_json=args.json)
     return _act(data_dir, settings, request, minimized=args.minimized)

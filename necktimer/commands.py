@@ -271,11 +271,28 @@ def when_to_moment(text: str, now: datetime) -> datetime | None:
     if reading is not None:
         hours, minute = reading
         moments = [last_at(hour, minute, now) for hour in hours]
-        # Of a.m. and p.m., the later that has happened ("9:30" at 20:50 is this morning:
-        # 21:30 has not come). Only if neither has, the future one, for the caller to refuse.
-        past = [moment for moment in moments if moment <= now]
-        return max(past) if past else min(moments)
+        # A reading a little ahead may be a watch running fast (last_at): then it is asked
+        # again, whichever half of the day the other one is. "1:45" at 1:40 a.m. taken as
+        # yesterday's 1:45 p.m. lifted the gap; "9:30" at 20:50 may be 21:30 as well.
+        future = [moment for moment in moments if moment > now]
+        return min(future) if future else max(moments)
     return _moment(text)
+
+
+def still_to_come(text: str, now: datetime) -> str | None:
+    """Why a `last-applied` answer is refused as a time still to come; None if it has come.
+    Said in the asker's words: which time it read, what the clock shows, what to type."""
+    moment = when_to_moment(text, now)
+    if moment is None or moment <= now:
+        return None
+    reading = _clock_reading(text)
+    if reading is not None and len(reading[0]) > 1:
+        return arg(translate("Commands", "%1 could be %2, still to come: it is %3 now. Say "
+                                         "which you mean: %1am or %1pm."),
+                   text, clock_time(moment), clock_time(now))
+    return arg(translate("Commands", "%1 is still to come: it is %2 now. Say when the pack "
+                                     "came off as this computer's clock showed it."),
+               clock_time(moment), clock_time(now))
 
 
 class Target(Protocol):
@@ -350,6 +367,10 @@ def _carry_out(request: Request, target: Target,
         now = target.status().now
         with speaking():  # "14:30" as the asker's clock reads it, not the window's
             moment = when_to_moment(request.when, now)
+            if still_to_come(request.when, now) is not None:
+                status = target.status()
+                return Exit.REFUSED, lambda: still_to_come(request.when, now) or "", \
+                    status_json(status)
         return _answer(target.answer_last_application(moment))
     if command is Command.PING:
         return Exit.OK, lambda: "pong", None

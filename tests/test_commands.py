@@ -21,6 +21,7 @@ from necktimer.commands import (
     encode,
     execute,
     parse_when,
+    still_to_come,
     when_here,
     when_to_moment,
 )
@@ -412,14 +413,34 @@ EVENING = T0 + timedelta(hours=10)  # 19:00 on the local clock
     ("6:30 p.m.", False, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
     ("6:30PM", False, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
     ("12:10 a.m.", True, datetime(2026, 3, 2, 0, 10, tzinfo=LOCAL)),
-    # 19:30 has not come at 19:00: of the two, the one that happened (not a refusal)
-    ("7:30", True, datetime(2026, 3, 2, 7, 30, tzinfo=LOCAL)),
+    # 19:30 is half an hour ahead at 19:00, as a watch running fast reads: asked again
+    # (taken as 7:30 a.m., it would have lifted the gap if 7:30 p.m. was meant).
+    ("7:30", True, datetime(2026, 3, 2, 19, 30, tzinfo=LOCAL)),
+    ("7:30 am", True, datetime(2026, 3, 2, 7, 30, tzinfo=LOCAL)),
     ("18:30", True, datetime(2026, 3, 2, 18, 30, tzinfo=LOCAL)),
+    # 21:30 is too far ahead for a watch's error: the later of the two that have been.
+    ("9:30", True, datetime(2026, 3, 2, 9, 30, tzinfo=LOCAL)),
 ])
 def test_a_reading_on_a_12_hour_clock(when, twelve, expected):
     with i18n.speaking(formats=i18n.Formats(twelve_hour=twelve)):
         assert parse_when(when) == when
         assert when_to_moment(when, EVENING) == expected
+
+
+def test_a_bare_12_hour_reading_a_little_ahead_is_asked_again_not_read_as_the_other_half():
+    """At 1:40 a.m., "1:45" was taken as yesterday's 1:45 p.m., twelve hours gone, and the
+    gap was lifted; with "1:45am" the same moment was refused."""
+    night = datetime(2026, 3, 2, 1, 40, tzinfo=LOCAL)
+    with i18n.speaking(formats=i18n.Formats(twelve_hour=True, time=lambda moment:
+                                            moment.strftime("%-I:%M %p"))):
+        assert when_to_moment("1:45", night) == datetime(2026, 3, 2, 1, 45, tzinfo=LOCAL)
+        assert still_to_come("1:45", night) == (
+            "1:45 could be 1:45 AM, still to come: it is 1:40 AM now. Say which you mean: "
+            "1:45am or 1:45pm.")
+        assert still_to_come("1:45am", night).startswith("1:45 AM is still to come: it is "
+                                                         "1:40 AM now.")
+        assert still_to_come("1:45pm", night) is None  # yesterday afternoon
+        assert still_to_come("1:35", night) is None
 
 
 @pytest.mark.parametrize("when", ["14:30 pm", "0:30 am", "6:30 pn", "6:30 p.m.x", "24:00"])

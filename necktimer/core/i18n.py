@@ -174,14 +174,32 @@ def last_at(hour: int, minute: int, now: datetime) -> datetime:
         datetime.combine(shown.date() + timedelta(days=days), time(hour, minute)))]
     if 0 < ahead < FAST_CLOCK.total_seconds() // 60:
         return min(moment for moment in candidates if moment > now)
+    # "02:30" at 03:20 the morning 02:00 became 03:00 is behind on the clock, yet its
+    # reading (the later one, see _readings) has not come: taken as the reading before it,
+    # it named a pack an hour (or a day) earlier than a clock still on winter time meant.
+    today = datetime.combine(shown.date(), time(hour, minute))
+    if _skipped(today) and (later := _readings(today)[0]) > now:
+        return later
     return max(moment for moment in candidates if moment <= now)
 
 
-def _readings(naive: datetime) -> list[datetime]:
-    """The instants (one, or two around a clock change) a wall-clock reading names, in UTC."""
+def _instants(naive: datetime) -> list[datetime]:
     zone = _current.tz
     return [(naive.replace(fold=fold).astimezone() if zone is None  # the machine's zone
              else naive.replace(fold=fold, tzinfo=zone)).astimezone(UTC) for fold in (0, 1)]
+
+
+def _skipped(naive: datetime) -> bool:
+    """Whether no clock that changed ever showed this reading (the hour clocks skip)."""
+    return all(local(m).replace(tzinfo=None) != naive for m in _instants(naive))
+
+
+def _readings(naive: datetime) -> list[datetime]:
+    """The instants a wall-clock reading names, in UTC: two in the hour the clocks go back;
+    in the hour they skip, only the later of the two it could be, so that an end read
+    from it never makes a gap shorter."""
+    instants = _instants(naive)
+    return [max(instants)] if _skipped(naive) else sorted(set(instants))
 
 
 def twelve_hour() -> bool:

@@ -191,62 +191,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="113"/>
+        <location filename="../../necktimer/cli.py" line="115"/>
         <source>usage: </source>
         <translation>Aufruf: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="114"/>
+        <location filename="../../necktimer/cli.py" line="116"/>
         <source>positional arguments</source>
         <translation>Positionsargumente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="115"/>
+        <location filename="../../necktimer/cli.py" line="117"/>
         <source>options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="116"/>
+        <location filename="../../necktimer/cli.py" line="118"/>
         <source>show this help message and exit</source>
         <translation>diese Hilfe anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="118"/>
+        <location filename="../../necktimer/cli.py" line="120"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>Argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="120"/>
+        <location filename="../../necktimer/cli.py" line="122"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>ungültige Auswahl: %(value)r (möglich sind %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="122"/>
+        <location filename="../../necktimer/cli.py" line="124"/>
         <source>the following arguments are required: %s</source>
         <translation>diese Argumente fehlen: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="124"/>
+        <location filename="../../necktimer/cli.py" line="126"/>
         <source>unrecognized arguments: %s</source>
         <translation>unbekannte Argumente: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="125"/>
+        <location filename="../../necktimer/cli.py" line="127"/>
         <source>expected one argument</source>
         <translation>ein Argument wird erwartet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="126"/>
+        <location filename="../../necktimer/cli.py" line="128"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>ungültiger %(type)s-Wert: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="128"/>
+        <location filename="../../necktimer/cli.py" line="130"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>mehrdeutige Option: %(option)s passt zu %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="130"/>
+        <location filename="../../necktimer/cli.py" line="132"/>
         <source>ignored explicit argument %r</source>
         <translation>explizites Argument ignoriert: %r</translation>
     </message>
@@ -265,102 +265,102 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="76"/>
+        <location filename="../../necktimer/cli.py" line="78"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 ist keine ganze Zahl von Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="89"/>
+        <location filename="../../necktimer/cli.py" line="91"/>
         <source>%1 is neither %2 nor %3</source>
         <translation>%1 ist weder %2 noch %3</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="102"/>
+        <location filename="../../necktimer/cli.py" line="104"/>
         <source>the data folder must not be empty</source>
         <translation>der Name des Datenordners darf nicht leer sein</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="150"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="155"/>
+        <location filename="../../necktimer/cli.py" line="157"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="160"/>
         <source>log what happens</source>
         <translation>protokollieren, was passiert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="161"/>
+        <location filename="../../necktimer/cli.py" line="163"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="169"/>
+        <location filename="../../necktimer/cli.py" line="171"/>
         <source>show the version and exit</source>
         <translation>Version anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="171"/>
+        <location filename="../../necktimer/cli.py" line="173"/>
         <source>start in the system tray without showing the window</source>
         <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="175"/>
+        <location filename="../../necktimer/cli.py" line="177"/>
         <source>print the current state</source>
         <translation>den aktuellen Zustand ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="177"/>
+        <location filename="../../necktimer/cli.py" line="179"/>
         <source>print one JSON object</source>
         <translation>ein JSON-Objekt ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="178"/>
+        <location filename="../../necktimer/cli.py" line="180"/>
         <source>start a session</source>
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="181"/>
+        <location filename="../../necktimer/cli.py" line="183"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (Eis) oder heat (Wärme), auf Englisch oder Deutsch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="183"/>
+        <location filename="../../necktimer/cli.py" line="185"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="187"/>
+        <location filename="../../necktimer/cli.py" line="189"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="192"/>
+        <location filename="../../necktimer/cli.py" line="194"/>
         <source>say when ice or heat was last applied</source>
         <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="198"/>
+        <location filename="../../necktimer/cli.py" line="200"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="194"/>
+        <location filename="../../necktimer/cli.py" line="196"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="196"/>
+        <location filename="../../necktimer/cli.py" line="198"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="40"/>
+        <location filename="../../necktimer/cli.py" line="42"/>
         <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
@@ -423,52 +423,52 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="189"/>
+        <location filename="../../necktimer/cli.py" line="191"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>auch beenden, während eine Auflage aufliegt oder eine Änderung noch nicht gespeichert ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="200"/>
+        <location filename="../../necktimer/cli.py" line="202"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="202"/>
+        <location filename="../../necktimer/cli.py" line="204"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="313"/>
+        <location filename="../../necktimer/cli.py" line="319"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht gelesen werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="364"/>
+        <location filename="../../necktimer/cli.py" line="370"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="388"/>
+        <location filename="../../necktimer/cli.py" line="394"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="415"/>
+        <location filename="../../necktimer/cli.py" line="421"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="420"/>
+        <location filename="../../necktimer/cli.py" line="426"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="450"/>
+        <location filename="../../necktimer/cli.py" line="456"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="453"/>
+        <location filename="../../necktimer/cli.py" line="459"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -481,77 +481,87 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="334"/>
+        <location filename="../../necktimer/commands.py" line="290"/>
+        <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
+        <translation>%1 könnte %2 sein, und das kommt erst noch: Jetzt ist es %3. Sagen Sie, was Sie meinen: %1am oder %1pm.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="293"/>
+        <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
+        <translation>%1 kommt erst noch: Jetzt ist es %2. Geben Sie an, wann die Auflage abgenommen wurde, so wie die Uhr dieses Computers es anzeigte.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="351"/>
         <source>The session has already ended. %1</source>
         <translation>Die Anwendung ist bereits zu Ende. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="341"/>
+        <location filename="../../necktimer/commands.py" line="358"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Eine Anwendung läuft: Sie endet von selbst, oder führen Sie &apos;necktimer stop&apos; aus, wenn die Auflage früher abkommt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="345"/>
+        <location filename="../../necktimer/commands.py" line="362"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="362"/>
+        <location filename="../../necktimer/commands.py" line="383"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="376"/>
+        <location filename="../../necktimer/commands.py" line="397"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="380"/>
+        <location filename="../../necktimer/commands.py" line="401"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="385"/>
+        <location filename="../../necktimer/commands.py" line="406"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="388"/>
+        <location filename="../../necktimer/commands.py" line="409"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="414"/>
+        <location filename="../../necktimer/commands.py" line="435"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="422"/>
+        <location filename="../../necktimer/commands.py" line="443"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="424"/>
+        <location filename="../../necktimer/commands.py" line="445"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="439"/>
+        <location filename="../../necktimer/commands.py" line="460"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Beenden würde es jetzt verlieren: Warten Sie, bis es gespeichert ist, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="445"/>
+        <location filename="../../necktimer/commands.py" line="466"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="450"/>
+        <location filename="../../necktimer/commands.py" line="471"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="454"/>
+        <location filename="../../necktimer/commands.py" line="475"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -936,19 +946,19 @@ zu den %2 Minuten der nächsten Anwendung.
     <name>MainWindow</name>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="92"/>
-        <location filename="../../necktimer/ui/main_window.py" line="295"/>
+        <location filename="../../necktimer/ui/main_window.py" line="299"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="93"/>
-        <location filename="../../necktimer/ui/main_window.py" line="295"/>
+        <location filename="../../necktimer/ui/main_window.py" line="299"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="296"/>
+        <location filename="../../necktimer/ui/main_window.py" line="300"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -960,7 +970,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="97"/>
         <location filename="../../necktimer/ui/main_window.py" line="131"/>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="302"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
@@ -976,13 +986,13 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="300"/>
+        <location filename="../../necktimer/ui/main_window.py" line="304"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="104"/>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="303"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
@@ -993,7 +1003,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="107"/>
-        <location filename="../../necktimer/ui/main_window.py" line="308"/>
+        <location filename="../../necktimer/ui/main_window.py" line="312"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1053,57 +1063,57 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="297"/>
+        <location filename="../../necktimer/ui/main_window.py" line="301"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="302"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="303"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="310"/>
+        <location filename="../../necktimer/ui/main_window.py" line="314"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="341"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="360"/>
+        <location filename="../../necktimer/ui/main_window.py" line="364"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="362"/>
+        <location filename="../../necktimer/ui/main_window.py" line="366"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="375"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="373"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="380"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="381"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -1536,127 +1546,127 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="60"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="61"/>
         <source>Countdown</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="100"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="101"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="105"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="111"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="112"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="112"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="113"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="231"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="253"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="257"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="254"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="258"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="255"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="259"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="258"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="260"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="264"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="266"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="270"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="274"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="274"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
         <source>when was ice or heat last applied?</source>
         <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="276"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="284"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1969,7 +1979,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="246"/>
+        <location filename="../../necktimer/core/i18n.py" line="270"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1978,12 +1988,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="219"/>
+        <location filename="../../necktimer/core/i18n.py" line="235"/>
         <source>%1 tomorrow</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="221"/>
+        <location filename="../../necktimer/core/i18n.py" line="237"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>

@@ -191,62 +191,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="113"/>
+        <location filename="../../necktimer/cli.py" line="115"/>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="114"/>
+        <location filename="../../necktimer/cli.py" line="116"/>
         <source>positional arguments</source>
         <translation>argumentos posicionales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="115"/>
+        <location filename="../../necktimer/cli.py" line="117"/>
         <source>options</source>
         <translation>opciones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="116"/>
+        <location filename="../../necktimer/cli.py" line="118"/>
         <source>show this help message and exit</source>
         <translation>muestra esta ayuda y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="118"/>
+        <location filename="../../necktimer/cli.py" line="120"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>argumento %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="120"/>
+        <location filename="../../necktimer/cli.py" line="122"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="122"/>
+        <location filename="../../necktimer/cli.py" line="124"/>
         <source>the following arguments are required: %s</source>
         <translation>faltan estos argumentos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="124"/>
+        <location filename="../../necktimer/cli.py" line="126"/>
         <source>unrecognized arguments: %s</source>
         <translation>argumentos no reconocidos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="125"/>
+        <location filename="../../necktimer/cli.py" line="127"/>
         <source>expected one argument</source>
         <translation>se esperaba un argumento</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="126"/>
+        <location filename="../../necktimer/cli.py" line="128"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>valor %(type)s no válido: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="128"/>
+        <location filename="../../necktimer/cli.py" line="130"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="130"/>
+        <location filename="../../necktimer/cli.py" line="132"/>
         <source>ignored explicit argument %r</source>
         <translation>argumento explícito ignorado: %r</translation>
     </message>
@@ -265,102 +265,102 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="76"/>
+        <location filename="../../necktimer/cli.py" line="78"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 no es un número entero de minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="89"/>
+        <location filename="../../necktimer/cli.py" line="91"/>
         <source>%1 is neither %2 nor %3</source>
         <translation>%1 no es ni %2 ni %3</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="102"/>
+        <location filename="../../necktimer/cli.py" line="104"/>
         <source>the data folder must not be empty</source>
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="150"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="155"/>
+        <location filename="../../necktimer/cli.py" line="157"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="160"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="161"/>
+        <location filename="../../necktimer/cli.py" line="163"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="169"/>
+        <location filename="../../necktimer/cli.py" line="171"/>
         <source>show the version and exit</source>
         <translation>muestra la versión y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="171"/>
+        <location filename="../../necktimer/cli.py" line="173"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="175"/>
+        <location filename="../../necktimer/cli.py" line="177"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="177"/>
+        <location filename="../../necktimer/cli.py" line="179"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="178"/>
+        <location filename="../../necktimer/cli.py" line="180"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="181"/>
+        <location filename="../../necktimer/cli.py" line="183"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (hielo) o heat (calor), en inglés o en español</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="183"/>
+        <location filename="../../necktimer/cli.py" line="185"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="187"/>
+        <location filename="../../necktimer/cli.py" line="189"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="192"/>
+        <location filename="../../necktimer/cli.py" line="194"/>
         <source>say when ice or heat was last applied</source>
         <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="198"/>
+        <location filename="../../necktimer/cli.py" line="200"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="194"/>
+        <location filename="../../necktimer/cli.py" line="196"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="196"/>
+        <location filename="../../necktimer/cli.py" line="198"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="40"/>
+        <location filename="../../necktimer/cli.py" line="42"/>
         <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
@@ -424,52 +424,52 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="189"/>
+        <location filename="../../necktimer/cli.py" line="191"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>cerrar incluso con una compresa puesta o un cambio sin guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="200"/>
+        <location filename="../../necktimer/cli.py" line="202"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="202"/>
+        <location filename="../../necktimer/cli.py" line="204"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="313"/>
+        <location filename="../../necktimer/cli.py" line="319"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="364"/>
+        <location filename="../../necktimer/cli.py" line="370"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="388"/>
+        <location filename="../../necktimer/cli.py" line="394"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="415"/>
+        <location filename="../../necktimer/cli.py" line="421"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="420"/>
+        <location filename="../../necktimer/cli.py" line="426"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="450"/>
+        <location filename="../../necktimer/cli.py" line="456"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="453"/>
+        <location filename="../../necktimer/cli.py" line="459"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -482,77 +482,87 @@ siguiente sesión.
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="334"/>
+        <location filename="../../necktimer/commands.py" line="290"/>
+        <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
+        <translation>%1 podría ser %2, una hora que aún no ha llegado: el reloj marca ahora %3. Diga cuál quiere decir: %1am o %1pm.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="293"/>
+        <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
+        <translation>%1 es una hora que aún no ha llegado: el reloj marca ahora %2. Diga cuándo retiró la compresa según el reloj de este ordenador.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="351"/>
         <source>The session has already ended. %1</source>
         <translation>La sesión ya terminó. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="341"/>
+        <location filename="../../necktimer/commands.py" line="358"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Hay una sesión en curso: termina sola, o ejecute &apos;necktimer stop&apos; si retira la compresa antes.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="345"/>
+        <location filename="../../necktimer/commands.py" line="362"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="362"/>
+        <location filename="../../necktimer/commands.py" line="383"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="376"/>
+        <location filename="../../necktimer/commands.py" line="397"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la bolsa de hielo y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="380"/>
+        <location filename="../../necktimer/commands.py" line="401"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="385"/>
+        <location filename="../../necktimer/commands.py" line="406"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="388"/>
+        <location filename="../../necktimer/commands.py" line="409"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="414"/>
+        <location filename="../../necktimer/commands.py" line="435"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="422"/>
+        <location filename="../../necktimer/commands.py" line="443"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="424"/>
+        <location filename="../../necktimer/commands.py" line="445"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="439"/>
+        <location filename="../../necktimer/commands.py" line="460"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="445"/>
+        <location filename="../../necktimer/commands.py" line="466"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="450"/>
+        <location filename="../../necktimer/commands.py" line="471"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="454"/>
+        <location filename="../../necktimer/commands.py" line="475"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -937,19 +947,19 @@ siguiente sesión.
     <name>MainWindow</name>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="92"/>
-        <location filename="../../necktimer/ui/main_window.py" line="295"/>
+        <location filename="../../necktimer/ui/main_window.py" line="299"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="93"/>
-        <location filename="../../necktimer/ui/main_window.py" line="295"/>
+        <location filename="../../necktimer/ui/main_window.py" line="299"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="296"/>
+        <location filename="../../necktimer/ui/main_window.py" line="300"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -961,7 +971,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="97"/>
         <location filename="../../necktimer/ui/main_window.py" line="131"/>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="302"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
@@ -977,13 +987,13 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="300"/>
+        <location filename="../../necktimer/ui/main_window.py" line="304"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="104"/>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="303"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
@@ -994,7 +1004,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="107"/>
-        <location filename="../../necktimer/ui/main_window.py" line="308"/>
+        <location filename="../../necktimer/ui/main_window.py" line="312"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -1054,57 +1064,57 @@ siguiente sesión.
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="297"/>
+        <location filename="../../necktimer/ui/main_window.py" line="301"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="302"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="303"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="310"/>
+        <location filename="../../necktimer/ui/main_window.py" line="314"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="341"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="360"/>
+        <location filename="../../necktimer/ui/main_window.py" line="364"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="362"/>
+        <location filename="../../necktimer/ui/main_window.py" line="366"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="375"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="373"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="380"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="381"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1537,127 +1547,127 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="60"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="61"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="90"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="100"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="101"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="105"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="111"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="112"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="112"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="113"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="231"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="253"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="257"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="254"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="258"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="255"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="259"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="258"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="260"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="264"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="266"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="270"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="274"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="274"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
         <source>when was ice or heat last applied?</source>
         <translation>¿cuándo se aplicó hielo o calor por última vez?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="276"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="284"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1970,7 +1980,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="246"/>
+        <location filename="../../necktimer/core/i18n.py" line="270"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -1979,12 +1989,12 @@ siguiente sesión.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="219"/>
+        <location filename="../../necktimer/core/i18n.py" line="235"/>
         <source>%1 tomorrow</source>
         <translation>%1 de mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="221"/>
+        <location filename="../../necktimer/core/i18n.py" line="237"/>
         <source>%1 on %2</source>
         <translation>%1 del %2</translation>
     </message>

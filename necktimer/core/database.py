@@ -95,6 +95,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX sessions_by_end_reason ON sessions (end_reason, started_at);
     CREATE INDEX sessions_by_therapy_alone ON sessions (therapy);
     """,
+    # 4: the removal's boot-clock mark (a clock set ahead after a late "done" shortened
+    # the gap, which runs from the removal)
+    """
+    ALTER TABLE sessions ADD COLUMN removed_boot TEXT;
+    ALTER TABLE sessions ADD COLUMN removed_boottime REAL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -461,7 +467,7 @@ def move_aside(path: Path) -> Path:
 SALVAGE_COLUMNS = ("id", "therapy", "started_at", "planned_end", "ended_at", "end_reason",
                    "removed_at")
 OPTIONAL_COLUMNS = ("pain_before", "pain_after", "note", "start_boot", "start_boottime",
-                    "end_boot", "end_boottime")
+                    "end_boot", "end_boottime", "removed_boot", "removed_boottime")
 
 
 def salvage(damaged: Path, newest: int = 2000) -> list[sqlite3.Row]:

@@ -93,6 +93,7 @@ def _session_json(session: Session) -> dict:
         "removed_at": when(session.removed_at),
         "start_mark": mark(session.start_mark), "end_mark": mark(session.end_mark),
         "closed_while_away": session.closed_while_away,
+        "removed_mark": mark(session.removed_mark),
     }
 
 
@@ -108,6 +109,7 @@ def _session_from_json(item: dict) -> Session:
         removed_at=parse(item.get("removed_at")),
         start_mark=mark(item.get("start_mark")), end_mark=mark(item.get("end_mark")),
         closed_while_away=bool(item.get("closed_while_away")),
+        removed_mark=mark(item.get("removed_mark")),
     )
     if session.planned_end <= session.started_at:
         raise ValueError("a session that ends before it starts")

@@ -93,6 +93,9 @@ class Session:
     start_mark: Mark | None = field(default=None, compare=False)
     end_mark: Mark | None = field(default=None, compare=False)
     closed_while_away: bool = False
+    # Where the pack came off on the boot clock: a wall clock set ahead afterwards must not
+    # make the removal look older than it is (and the gap from it shorter).
+    removed_mark: Mark | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Every session, new or read back from a file someone may have edited or damaged,

@@ -449,11 +449,13 @@ class SessionService:
         reason = rules.stop_reason(status.session, moment.wall)
         # The user is at the app and pressed Stop: the pack is coming off now.
         ended = replace(session, ended_at=moment.trusted, end_reason=reason,
-                        removed_at=moment.trusted, end_mark=moment.mark)
+                        removed_at=moment.trusted, end_mark=moment.mark,
+                        removed_mark=moment.mark)
         self._known[session.id] = ended
         self._write("the end of the session",
                     lambda store: store.end_session(session.id, ended.ended_at, reason,
-                                                    mark=moment.mark, removed_at=moment.trusted),
+                                                    mark=moment.mark, removed_at=moment.trusted,
+                                                    removed_mark=moment.mark),
                     yours=lambda: translate("Service", "the stop"))
         log.info("session %d ended: %s", session.id, reason.value)
         status = self.status()
@@ -478,7 +480,7 @@ class SessionService:
                                                                "stop."),
                            self.status(moment))
         resumed = replace(session, ended_at=None, end_reason=None, removed_at=None,
-                          end_mark=None)
+                          end_mark=None, removed_mark=None)
         self._known[session_id] = resumed
         undone = PendingWrite("the undone stop", lambda store: store.reopen_session(session_id),
                               yours=lambda: translate("Service", "the undo"))
@@ -512,12 +514,12 @@ class SessionService:
             return None
         moment = self.moment()
         session = self._known[pending.id]
-        removed = moment.trusted
-        if at_end and session.ended_at is not None:
-            removed = min(session.ended_at, removed)
-        self._known[session.id] = replace(session, removed_at=removed)
+        removed, mark = moment.trusted, moment.mark
+        if at_end and session.ended_at is not None and session.ended_at <= removed:
+            removed, mark = session.ended_at, session.end_mark
+        self._known[session.id] = replace(session, removed_at=removed, removed_mark=mark)
         self._write("the time the pack came off",
-                    lambda store: store.mark_removed(session.id, removed),
+                    lambda store: store.mark_removed(session.id, removed, mark),
                     yours=lambda: translate("Service", "that the pack is off"))
         self._changed()
         return self._placed(self._known[session.id], moment)
@@ -783,24 +785,28 @@ class SessionService:
                 self._known[remembered.id] = replace(known, ended_at=remembered.ended_at,
                                                      end_reason=remembered.end_reason,
                                                      end_mark=remembered.end_mark,
-                                                     removed_at=remembered.removed_at)
+                                                     removed_at=remembered.removed_at,
+                                                     removed_mark=remembered.removed_mark)
                 self._write("the end of the session",
                             lambda store, s=remembered: store.end_session(
                                 s.id, s.ended_at, s.end_reason, mark=s.end_mark,
-                                removed_at=s.removed_at))
+                                removed_at=s.removed_at, removed_mark=s.removed_mark))
             elif (remembered.ended_at is None and known.ended_at is not None
                   and known.end_reason in (EndReason.STOPPED, EndReason.CANCELLED)):
                 # A stop undone while the history could not be written: the record, written
                 # after it, says the pack stayed on to the planned end. (Were it a stop whose
                 # record write failed instead, the later end is still the safe one to keep.)
                 self._known[remembered.id] = replace(known, ended_at=None, end_reason=None,
-                                                     end_mark=None, removed_at=None)
+                                                     end_mark=None, removed_at=None,
+                                                     removed_mark=None)
                 self._write("the undone stop",
                             lambda store, s=remembered: store.reopen_session(s.id))
             elif known.removed_at is None and remembered.removed_at is not None:
-                self._known[remembered.id] = replace(known, removed_at=remembered.removed_at)
+                self._known[remembered.id] = replace(known, removed_at=remembered.removed_at,
+                                                     removed_mark=remembered.removed_mark)
                 self._write("the time the pack came off",
-                            lambda store, s=remembered: store.mark_removed(s.id, s.removed_at))
+                            lambda store, s=remembered: store.mark_removed(
+                                s.id, s.removed_at, s.removed_mark))
         if facts.history_lost and not self._known:
             self._history_lost = True
 
@@ -979,7 +985,7 @@ def _reported_session(text: str | None, mark_text: str | None = None) -> dict[in
     mark = _mark_from(mark_text)
     start_mark = Mark(mark.boot_id, mark.boottime - 1) if mark else None
     return {REPORTED_ID: Session(REPORTED_ID, Therapy.ICE, end - timedelta(seconds=1), end,
-                                 end, EndReason.COMPLETED, removed_at=end,
+                                 end, EndReason.COMPLETED, removed_at=end, removed_mark=mark,
                                  start_mark=start_mark, end_mark=mark)}
 
 

@@ -87,6 +87,7 @@ def row_to_session(row: sqlite3.Row) -> Session:
         start_mark=_mark(get("start_boot"), get("start_boottime")),
         end_mark=_mark(get("end_boot"), get("end_boottime")),
         closed_while_away=bool(get("closed_while_away")),
+        removed_mark=_mark(get("removed_boot"), get("removed_boottime")),
     )
 
 
@@ -216,28 +217,30 @@ class Store:
         cursor = self._db.execute(
             "INSERT OR IGNORE INTO sessions (id, therapy, started_at, planned_end, ended_at,"
             " end_reason, removed_at, pain_before, pain_after, note, start_boot,"
-            " start_boottime, end_boot, end_boottime, closed_while_away)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " start_boottime, end_boot, end_boottime, closed_while_away, removed_boot,"
+            " removed_boottime)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session.id, session.therapy.value, iso(session.started_at),
              iso(session.planned_end), iso(session.ended_at) if session.ended_at else None,
              session.end_reason.value if session.end_reason else None,
              iso(session.removed_at) if session.removed_at else None,
              session.pain_before, session.pain_after, session.note,
              *_mark_values(session.start_mark), *_mark_values(session.end_mark),
-             int(session.closed_while_away)),
+             int(session.closed_while_away), *_mark_values(session.removed_mark)),
         )
         return cursor.rowcount == 1
 
     def end_session(self, session_id: int, ended_at: datetime, reason: EndReason, *,
                     mark: Mark | None = None, removed_at: datetime | None = None,
-                    while_away: bool = False) -> bool:
+                    removed_mark: Mark | None = None, while_away: bool = False) -> bool:
         """Record a session's end; False if it had already ended (another process won)."""
         cursor = self._db.execute(
             """UPDATE sessions SET ended_at = ?, end_reason = ?, removed_at = ?,
-                      closed_while_away = ?, end_boot = ?, end_boottime = ?
+                      closed_while_away = ?, end_boot = ?, end_boottime = ?,
+                      removed_boot = ?, removed_boottime = ?
                WHERE id = ? AND ended_at IS NULL""",
             (iso(ended_at), reason.value, iso(removed_at) if removed_at else None,
-             int(while_away), *_mark_values(mark), session_id),
+             int(while_away), *_mark_values(mark), *_mark_values(removed_mark), session_id),
         )
         return cursor.rowcount == 1
 
@@ -245,16 +248,19 @@ class Store:
         """Undo a stop: the session runs on to its original planned end."""
         cursor = self._db.execute(
             """UPDATE sessions SET ended_at = NULL, end_reason = NULL, removed_at = NULL,
-                      end_boot = NULL, end_boottime = NULL
+                      end_boot = NULL, end_boottime = NULL, removed_boot = NULL,
+                      removed_boottime = NULL
                WHERE id = ? AND end_reason IN ('stopped', 'cancelled')""",
             (session_id,),
         )
         return cursor.rowcount == 1
 
-    def mark_removed(self, session_id: int, removed_at: datetime) -> bool:
+    def mark_removed(self, session_id: int, removed_at: datetime,
+                     mark: Mark | None = None) -> bool:
         cursor = self._db.execute(
-            "UPDATE sessions SET removed_at = ? WHERE id = ? AND removed_at IS NULL",
-            (iso(removed_at), session_id),
+            "UPDATE sessions SET removed_at = ?, removed_boot = ?, removed_boottime = ?"
+            " WHERE id = ? AND removed_at IS NULL",
+            (iso(removed_at), *_mark_values(mark), session_id),
         )
         return cursor.rowcount == 1
 

@@ -89,7 +89,7 @@ class Moment:
             started_at=start,
             planned_end=start + (session.planned_end - session.started_at),
             ended_at=self.place_optional(session.ended_at, session.end_mark),
-            removed_at=self.place_optional(session.removed_at, None),
+            removed_at=self.place_optional(session.removed_at, session.removed_mark),
         )
 
 

@@ -44,8 +44,9 @@ def test_a_first_release_file_is_migrated_with_its_rows(data_dir):
     old.commit()
     old.close()
     opened = open_database(data_dir)
-    row = opened.connection.execute("SELECT therapy, planned_s, actual_s FROM sessions").fetchone()
-    assert tuple(row) == ("ice", 900, 900)
+    row = opened.connection.execute("SELECT therapy, planned_s, actual_s, removed_boot"
+                                    " FROM sessions").fetchone()
+    assert tuple(row) == ("ice", 900, 900, None)  # every later step ran
     opened.connection.close()
 
 

@@ -198,6 +198,28 @@ def test_setting_the_clock_ahead_neither_ends_a_session_nor_shortens_the_gap(ser
     assert service.status().wait == timedelta(hours=2)
 
 
+@pytest.mark.parametrize("read_from", ["memory", "history", "safety record"])
+def test_a_clock_set_ahead_after_a_late_removal_does_not_shorten_the_gap(service, clock,
+                                                                         data_dir, read_from):
+    """The gap runs from the removal, which kept no boot-clock mark: confirmed off three
+    hours after the end, then the clock set three hours ahead, the removal looked three
+    hours older, and a new session could start a minute after the pack came off."""
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    clock.advance(3 * 3600)  # the pack comes off three hours late
+    assert service.acknowledge_removal() is not None
+    clock.advance(60)
+    clock.jump(3 * 3600)  # `faketime +3h necktimer status`, or the clock set wrong
+    if read_from != "memory":
+        service.close()
+        if read_from == "safety record":
+            (data_dir / "necktimer.sqlite3").unlink()
+        service = reopen(data_dir, clock)
+    assert not service.start(Therapy.HEAT).ok
+    assert service.status().wait == timedelta(minutes=119)
+
+
 def test_setting_the_clock_ahead_between_runs_does_not_shorten_the_gap(service, clock, data_dir):
     service.start(Therapy.ICE, 15)
     clock.advance(15 * 60)

@@ -412,15 +412,17 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
         lock.release()
         print(f"{APP_NAME}: {missing}", file=sys.stderr)
         return int(Exit.UNAVAILABLE)
+    if request.command is Command.QUIT:
+        # Nothing to quit, whatever state the history is in (another program holding it
+        # made this wait 5 s and report that instead).
+        lock.release()
+        return _print(Reply(Exit.OK, translate("Cli", "necktimer is not running.")))
     service = _open_service(data_dir, settings, request.command)
     if isinstance(service, int):
         lock.release()
         return service
     if request.command not in WINDOW_COMMANDS:
-        if request.command is Command.QUIT:
-            reply = Reply(Exit.OK, translate("Cli", "necktimer is not running."))
-        else:
-            reply = execute(request, service)
+        reply = execute(request, service)
         if (unsaved := service.unsaved()) is not None:
             # This process ends now: what it could not write is not kept for later.
             reply = Reply(Exit.UNAVAILABLE, arg(translate(

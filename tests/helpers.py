@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import resource
 import shutil
+import signal
 import sqlite3
 import stat
 import sys
@@ -151,3 +154,17 @@ def text_of(label) -> str:
     """A label's text as words: the window keeps a number and its unit on one line with a
     no-break space ("15\u00a0min"), which reads as a space."""
     return label.text().replace("\u00a0", " ")
+
+
+@contextlib.contextmanager
+def nothing_can_grow():
+    """Every file write that would grow a file fails (EFBIG), as on a full disk: the
+    history's journal and the safety record's new copy alike. This process only."""
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)

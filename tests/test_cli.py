@@ -240,6 +240,22 @@ def test_quit_without_instance(tmp_path, data_dir):
     assert result.returncode == 0 and "not running" in result.stdout
 
 
+def test_quit_without_instance_does_not_wait_for_a_history_another_program_holds(
+        tmp_path, data_dir):
+    """It waited 5 s for the file, then said another program held it (exit 3)."""
+    import sqlite3
+
+    SessionService.open(data_dir, SystemClock()).close()
+    holder = sqlite3.connect(data_dir / "necktimer.sqlite3", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = necktimer("quit", "--data-dir", str(data_dir), cwd=tmp_path)
+    finally:
+        holder.close()
+    assert (result.returncode, result.stdout.strip()) == (0, "necktimer is not running.")
+    assert result.stderr == ""
+
+
 def test_start_refused_during_gap_exits_1_with_the_time(tmp_path, data_dir):
     service, clock, _ = started_ago(data_dir, 30, 5)
     clock.advance(5 * 60)

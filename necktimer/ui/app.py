@@ -464,6 +464,15 @@ class Necktimer(QObject):
         reply = execute(request, self.controller, lambda: language.speaking(request.speech))
         if request.command is Command.QUIT and reply.ok:
             QTimer.singleShot(0, self.quit)
+        elif reply.ok:
+            # Done, and this window keeps it, but only in memory for now: say so, as its
+            # banner does, rather than a plain "stopped" that a crash could take back.
+            with language.speaking(request.speech):
+                if (unsaved := self.controller.unsaved()) is not None:
+                    reply = Reply(reply.code, arg(translate(
+                        "App", "%1 %2 This window keeps it and writes it when it can; "
+                               "quitting it now would lose it."),
+                        reply.message, unsaved.sentence()), reply.status)
         return reply
 
 

@@ -187,6 +187,11 @@
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="472"/>
+        <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
+        <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
+    </message>
 </context>
 <context>
     <name>Argparse</name>
@@ -453,22 +458,22 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="421"/>
+        <location filename="../../necktimer/cli.py" line="419"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="426"/>
+        <location filename="../../necktimer/cli.py" line="428"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="456"/>
+        <location filename="../../necktimer/cli.py" line="458"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="459"/>
+        <location filename="../../necktimer/cli.py" line="461"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -1352,39 +1357,39 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="328"/>
+        <location filename="../../necktimer/core/rules.py" line="331"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="331"/>
+        <location filename="../../necktimer/core/rules.py" line="334"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="339"/>
+        <location filename="../../necktimer/core/rules.py" line="342"/>
         <source>You may start a session now.</source>
         <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="347"/>
+        <location filename="../../necktimer/core/rules.py" line="350"/>
         <source>The ice session is still running.</source>
         <translation>Die Eisanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="349"/>
+        <location filename="../../necktimer/core/rules.py" line="352"/>
         <source>The heat session is still running.</source>
         <translation>Die Wärmeanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="351"/>
-        <location filename="../../necktimer/core/rules.py" line="356"/>
+        <location filename="../../necktimer/core/rules.py" line="354"/>
+        <location filename="../../necktimer/core/rules.py" line="359"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="354"/>
+        <location filename="../../necktimer/core/rules.py" line="357"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
     </message>
@@ -1402,38 +1407,38 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="469"/>
+        <location filename="../../necktimer/core/service.py" line="471"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="477"/>
+        <location filename="../../necktimer/core/service.py" line="479"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="494"/>
+        <location filename="../../necktimer/core/service.py" line="496"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="499"/>
+        <location filename="../../necktimer/core/service.py" line="501"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="579"/>
+        <location filename="../../necktimer/core/service.py" line="581"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="588"/>
+        <location filename="../../necktimer/core/service.py" line="590"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="381"/>
-        <location filename="../../necktimer/core/service.py" line="825"/>
+        <location filename="../../necktimer/core/service.py" line="831"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1443,102 +1448,102 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="457"/>
+        <location filename="../../necktimer/core/service.py" line="459"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="484"/>
+        <location filename="../../necktimer/core/service.py" line="486"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="521"/>
+        <location filename="../../necktimer/core/service.py" line="523"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="541"/>
+        <location filename="../../necktimer/core/service.py" line="543"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="553"/>
+        <location filename="../../necktimer/core/service.py" line="555"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="563"/>
+        <location filename="../../necktimer/core/service.py" line="565"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="569"/>
+        <location filename="../../necktimer/core/service.py" line="571"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="608"/>
+        <location filename="../../necktimer/core/service.py" line="610"/>
         <source>when a pack was last applied</source>
         <translation>wann zuletzt eine Auflage angewendet wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="827"/>
+        <location filename="../../necktimer/core/service.py" line="833"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="864"/>
+        <location filename="../../necktimer/core/service.py" line="870"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="927"/>
+        <location filename="../../necktimer/core/service.py" line="933"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="930"/>
+        <location filename="../../necktimer/core/service.py" line="936"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="936"/>
+        <location filename="../../necktimer/core/service.py" line="942"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="946"/>
+        <location filename="../../necktimer/core/service.py" line="952"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="950"/>
+        <location filename="../../necktimer/core/service.py" line="956"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="955"/>
+        <location filename="../../necktimer/core/service.py" line="961"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="957"/>
+        <location filename="../../necktimer/core/service.py" line="963"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="965"/>
+        <location filename="../../necktimer/core/service.py" line="971"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="967"/>
+        <location filename="../../necktimer/core/service.py" line="973"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="969"/>
+        <location filename="../../necktimer/core/service.py" line="975"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -1864,37 +1869,37 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="210"/>
+        <location filename="../../necktimer/core/rules.py" line="213"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann zuletzt Eis oder Wärme angewendet wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="214"/>
+        <location filename="../../necktimer/core/rules.py" line="217"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="218"/>
+        <location filename="../../necktimer/core/rules.py" line="221"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="222"/>
+        <location filename="../../necktimer/core/rules.py" line="225"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Eisanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="225"/>
+        <location filename="../../necktimer/core/rules.py" line="228"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Wärmeanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="230"/>
+        <location filename="../../necktimer/core/rules.py" line="233"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn sie jetzt ab ist).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="237"/>
+        <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
     </message>
@@ -1902,52 +1907,52 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="176"/>
+        <location filename="../../necktimer/core/database.py" line="182"/>
         <source>Another program is holding the session history (%1) open.</source>
         <translation>Ein anderes Programm hält den Verlauf (%1) geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="179"/>
+        <location filename="../../necktimer/core/database.py" line="185"/>
         <source>The disk holding the session history (%1) is full.</source>
         <translation>Der Datenträger mit dem Verlauf (%1) ist voll.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="188"/>
+        <location filename="../../necktimer/core/database.py" line="194"/>
         <source>%1 necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
         <translation>%1 necktimer kann gerade nicht darin speichern. Schließen Sie dieses Programm; nichts wurde umbenannt, nichts ging verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="192"/>
+        <location filename="../../necktimer/core/database.py" line="198"/>
         <source>%1 Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
         <translation>%1 Geben Sie Speicherplatz frei; necktimer behält, was noch nicht gespeichert ist, und schreibt es, sobald es kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="196"/>
+        <location filename="../../necktimer/core/database.py" line="202"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>Der Verlauf (%1) ist verschwunden oder nicht erreichbar (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="199"/>
+        <location filename="../../necktimer/core/database.py" line="205"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 gehört zu einem anderen Programm (es ist kein necktimer-Verlauf). necktimer hat die Datei nicht verändert: Verschieben Sie sie, oder wählen Sie mit --data-dir einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="203"/>
+        <location filename="../../necktimer/core/database.py" line="209"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 wurde von einer neueren necktimer-Version geschrieben; aktualisieren Sie necktimer, um die Datei zu verwenden. Sie wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="206"/>
+        <location filename="../../necktimer/core/database.py" line="212"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>Der Verlauf %1 ist beschädigt (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="208"/>
+        <location filename="../../necktimer/core/database.py" line="214"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer kann seinen Verlauf nicht in %1 schreiben (%2). Prüfen Sie, ob der Ordner beschreibbar ist, oder wählen Sie mit --data-dir einen anderen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="435"/>
+        <location filename="../../necktimer/core/database.py" line="441"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt, und ein neuer, leerer Verlauf wurde begonnen.</translation>
     </message>
@@ -1955,7 +1960,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>StorageText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/database.py" line="104"/>
+        <location filename="../../necktimer/core/database.py" line="110"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %n session(s) that could still be read were carried over to a new history.</source>
         <translation>
             <numerusform>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt; die noch lesbare Anwendung (%n) wurde in einen neuen Verlauf übernommen.</numerusform>

@@ -187,6 +187,11 @@
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="472"/>
+        <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
+        <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
+    </message>
 </context>
 <context>
     <name>Argparse</name>
@@ -454,22 +459,22 @@ siguiente sesión.
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="421"/>
+        <location filename="../../necktimer/cli.py" line="419"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="426"/>
+        <location filename="../../necktimer/cli.py" line="428"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="456"/>
+        <location filename="../../necktimer/cli.py" line="458"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="459"/>
+        <location filename="../../necktimer/cli.py" line="461"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -1353,39 +1358,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="328"/>
+        <location filename="../../necktimer/core/rules.py" line="331"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="331"/>
+        <location filename="../../necktimer/core/rules.py" line="334"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="339"/>
+        <location filename="../../necktimer/core/rules.py" line="342"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="347"/>
+        <location filename="../../necktimer/core/rules.py" line="350"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="349"/>
+        <location filename="../../necktimer/core/rules.py" line="352"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="351"/>
-        <location filename="../../necktimer/core/rules.py" line="356"/>
+        <location filename="../../necktimer/core/rules.py" line="354"/>
+        <location filename="../../necktimer/core/rules.py" line="359"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="354"/>
+        <location filename="../../necktimer/core/rules.py" line="357"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1403,38 +1408,38 @@ siguiente sesión.
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="469"/>
+        <location filename="../../necktimer/core/service.py" line="471"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="477"/>
+        <location filename="../../necktimer/core/service.py" line="479"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="494"/>
+        <location filename="../../necktimer/core/service.py" line="496"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="499"/>
+        <location filename="../../necktimer/core/service.py" line="501"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="579"/>
+        <location filename="../../necktimer/core/service.py" line="581"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="588"/>
+        <location filename="../../necktimer/core/service.py" line="590"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="381"/>
-        <location filename="../../necktimer/core/service.py" line="825"/>
+        <location filename="../../necktimer/core/service.py" line="831"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1444,102 +1449,102 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="457"/>
+        <location filename="../../necktimer/core/service.py" line="459"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="484"/>
+        <location filename="../../necktimer/core/service.py" line="486"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="521"/>
+        <location filename="../../necktimer/core/service.py" line="523"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="541"/>
+        <location filename="../../necktimer/core/service.py" line="543"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="553"/>
+        <location filename="../../necktimer/core/service.py" line="555"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="563"/>
+        <location filename="../../necktimer/core/service.py" line="565"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="569"/>
+        <location filename="../../necktimer/core/service.py" line="571"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="608"/>
+        <location filename="../../necktimer/core/service.py" line="610"/>
         <source>when a pack was last applied</source>
         <translation>cuándo se aplicó la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="827"/>
+        <location filename="../../necktimer/core/service.py" line="833"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="864"/>
+        <location filename="../../necktimer/core/service.py" line="870"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="927"/>
+        <location filename="../../necktimer/core/service.py" line="933"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="930"/>
+        <location filename="../../necktimer/core/service.py" line="936"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="936"/>
+        <location filename="../../necktimer/core/service.py" line="942"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="946"/>
+        <location filename="../../necktimer/core/service.py" line="952"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="950"/>
+        <location filename="../../necktimer/core/service.py" line="956"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="955"/>
+        <location filename="../../necktimer/core/service.py" line="961"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="957"/>
+        <location filename="../../necktimer/core/service.py" line="963"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="965"/>
+        <location filename="../../necktimer/core/service.py" line="971"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="967"/>
+        <location filename="../../necktimer/core/service.py" line="973"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="969"/>
+        <location filename="../../necktimer/core/service.py" line="975"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1865,37 +1870,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="210"/>
+        <location filename="../../necktimer/core/rules.py" line="213"/>
         <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se aplicó hielo o calor por última vez.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="214"/>
+        <location filename="../../necktimer/core/rules.py" line="217"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="218"/>
+        <location filename="../../necktimer/core/rules.py" line="221"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="222"/>
+        <location filename="../../necktimer/core/rules.py" line="225"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="225"/>
+        <location filename="../../necktimer/core/rules.py" line="228"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="230"/>
+        <location filename="../../necktimer/core/rules.py" line="233"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="237"/>
+        <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -1903,52 +1908,52 @@ siguiente sesión.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="176"/>
+        <location filename="../../necktimer/core/database.py" line="182"/>
         <source>Another program is holding the session history (%1) open.</source>
         <translation>Otro programa tiene abierto el historial de sesiones (%1).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="179"/>
+        <location filename="../../necktimer/core/database.py" line="185"/>
         <source>The disk holding the session history (%1) is full.</source>
         <translation>El disco donde está el historial de sesiones (%1) está lleno.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="188"/>
+        <location filename="../../necktimer/core/database.py" line="194"/>
         <source>%1 necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
         <translation>%1 necktimer no puede guardar en él ahora mismo. Cierre ese programa; no se cambió el nombre de nada ni se perdió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="192"/>
+        <location filename="../../necktimer/core/database.py" line="198"/>
         <source>%1 Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
         <translation>%1 Libere espacio; necktimer conserva lo que aún no ha guardado y lo escribirá cuando pueda.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="196"/>
+        <location filename="../../necktimer/core/database.py" line="202"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>El historial de sesiones (%1) desapareció o no se puede acceder a él (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="199"/>
+        <location filename="../../necktimer/core/database.py" line="205"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 pertenece a otro programa (no es un historial de necktimer). necktimer no lo modificó: muévalo a otro lugar o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="203"/>
+        <location filename="../../necktimer/core/database.py" line="209"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 fue escrito por una versión más reciente de necktimer; actualice necktimer para usarlo. No se modificó.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="206"/>
+        <location filename="../../necktimer/core/database.py" line="212"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>El historial de sesiones %1 está dañado (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="208"/>
+        <location filename="../../necktimer/core/database.py" line="214"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer no puede escribir su historial de sesiones en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="435"/>
+        <location filename="../../necktimer/core/database.py" line="441"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
     </message>
@@ -1956,7 +1961,7 @@ siguiente sesión.
 <context>
     <name>StorageText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/database.py" line="104"/>
+        <location filename="../../necktimer/core/database.py" line="110"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %n session(s) that could still be read were carried over to a new history.</source>
         <translation>
             <numerusform>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3; la %n sesión que aún se podía leer pasó a un historial nuevo.</numerusform>

@@ -5,15 +5,12 @@ lives in memory, a failed write waits and is written later, and the gap survives
 of the history through the safety record.
 """
 
-import contextlib
-import resource
 import shutil
-import signal
 import sqlite3
 from datetime import timedelta
 
 import pytest
-from helpers import T0, rows
+from helpers import T0, nothing_can_grow, rows
 
 from necktimer.core import record
 from necktimer.core.database import DB_NAME, Problem, StorageError
@@ -366,20 +363,6 @@ def test_a_first_start_beside_only_lock_files_is_ready(data_dir, clock):
     for name in ("instance.lock", "backstop.lock"):
         (data_dir / name).write_text("")
     assert reopen(data_dir, clock).status().state is State.READY
-
-
-@contextlib.contextmanager
-def nothing_can_grow():
-    """Every file write that would grow a file fails (EFBIG), as on a full disk: the
-    history's journal and the safety record's new copy alike. This process only."""
-    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, previous)
 
 
 def test_an_undo_that_neither_file_can_keep_is_refused_and_the_stop_stands(data_dir, clock):

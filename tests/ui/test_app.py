@@ -6,7 +6,7 @@ import sys
 from datetime import timedelta
 
 import pytest
-from helpers import exposed, rows, tick
+from helpers import exposed, nothing_can_grow, rows, tick
 from PySide6.QtWidgets import QMessageBox
 
 from necktimer.commands import Command, Exit, Request
@@ -153,6 +153,25 @@ def test_quitting_while_a_change_cannot_be_saved_asks_and_says_what_would_be_los
     instance.tray.quit.trigger()  # the last try before asking saves it: no question
     assert instance.question is None and instance.quitting
     assert rows(data_dir)[0]["note"] == "stiff on the left"
+
+
+def test_a_stop_from_a_terminal_that_only_the_window_holds_says_so(make_app, clock):
+    """On a full disk the window keeps a stop in memory and retries; the terminal was told
+    a plain "stopped", which a crash of the window would have taken back."""
+    instance = make_app(tray_available=True)
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    tick(instance, clock, 5 * 60)
+    with nothing_can_grow():
+        reply = instance.handle_request(Request(Command.STOP))
+        status = instance.handle_request(Request(Command.STATUS))
+    assert reply.code is Exit.OK and reply.message.startswith("Ice session stopped.")
+    assert "Not saved yet: the stop. The disk holding the session history" in reply.message
+    assert reply.message.endswith("quitting it now would lose it.")
+    assert "Not saved yet: the stop." in status.message
+    again = instance.handle_request(Request(Command.STATUS))  # room again: written
+    assert "Not saved" not in again.message and rows(instance.service.data_dir)[0][
+        "end_reason"] == "stopped"
 
 
 def test_logout_closes_cleanly_without_questions(make_app, qapp):

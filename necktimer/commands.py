@@ -20,7 +20,7 @@ from typing import Protocol
 
 from necktimer.core import rules
 from necktimer.core.humanize import format_duration
-from necktimer.core.i18n import arg, clock_time, last_at, translate, twelve_hour
+from necktimer.core.i18n import arg, clock_time, last_at, past_time, translate, twelve_hour
 from necktimer.core.report import status_json
 from necktimer.core.rules import Session, State, Status, Therapy
 from necktimer.core.service import Outcome, Unsaved
@@ -361,7 +361,8 @@ def _carry_out(request: Request, target: Target,
         if session is None:
             return Exit.REFUSED, lambda: translate("Commands", "No pack was waiting to come "
                                                                "off."), None
-        return Exit.OK, lambda: removed_message(session), None
+        now = target.status().now
+        return Exit.OK, lambda: removed_message(session, now), None
     if command is Command.LAST_APPLIED:
         assert request.when is not None
         now = target.status().now
@@ -401,7 +402,7 @@ def status_sentence(status: Status, pending: Session | None) -> str:
             text = translate("Commands", "Time's up at %2: take the heat pack off now, then "
                                          "run 'necktimer done' (or 'necktimer done --at-end' "
                                          "if it came off at %2). %1")
-        return arg(text, status.sentence(), clock_time(ended))
+        return arg(text, status.sentence(), past_time(ended, status.now))
     if pending.therapy is Therapy.ICE:
         text = translate("Commands", "Time's up: take the ice pack off now, then run "
                                      "'necktimer done'. %1")
@@ -438,12 +439,12 @@ def _with_hint(message: str, status: Status) -> str:
                message, EARLIER, format_duration(status.gap))
 
 
-def removed_message(session: Session) -> str:
+def removed_message(session: Session, now: datetime) -> str:
     if session.therapy is rules.Therapy.ICE:
         text = translate("Commands", "Noted: the ice pack came off at %1.")
     else:
         text = translate("Commands", "Noted: the heat pack came off at %1.")
-    return arg(text, clock_time(session.removed_at))
+    return arg(text, past_time(session.removed_at, now))
 
 
 def quit_refusal(status: Status, pending: Session | None, reminded: bool = False,

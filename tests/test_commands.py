@@ -306,6 +306,19 @@ def test_done_records_the_removal_only_when_a_pack_waits(service, clock, data_di
     assert rows(data_dir)[0]["removed_at"].startswith("2026-03-02T08:10:45")
 
 
+def test_a_pack_left_on_past_midnight_is_said_to_have_ended_yesterday(service, clock):
+    """At 01:00, "Time's up at 23:55" and "came off at 23:55" read as times of today."""
+    clock.advance(14 * 3600 + 50 * 60)  # 23:50
+    run(service, Command.START, Therapy.HEAT, 5)
+    clock.advance(70 * 60)  # 01:00: the session ended at 23:55 and the pack is still on
+    service.tick()
+    status = run(service, Command.STATUS)
+    assert status.message.startswith("Time's up at 23:55 yesterday: take the heat pack off")
+    assert "if it came off at 23:55 yesterday" in status.message
+    done = run(service, Command.DONE, at_end=True)
+    assert done.message == "Noted: the heat pack came off at 23:55 yesterday."
+
+
 def test_quit_is_refused_while_a_pack_is_on_unless_forced(service, clock):
     assert run(service, Command.QUIT).code is Exit.OK  # nothing on: fine
     run(service, Command.START, Therapy.ICE, 10)

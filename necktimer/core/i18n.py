@@ -218,6 +218,19 @@ def clock_time(moment: datetime | None) -> str:
     return _current.formats.time(local(moment).replace(second=0, microsecond=0))
 
 
+def past_time(moment: datetime, now: datetime) -> str:
+    """A moment that has been, as `clock_time`, saying so when it fell on an earlier day
+    ("23:55 yesterday"): at 09:58, "time's up at 23:59" read as a minute still to come."""
+    text = clock_time(moment)
+    days = (local(now).date() - local(moment).date()).days
+    if days == 1:
+        return arg(translate("Times", "%1 yesterday"), text)
+    if days > 1:
+        return arg(translate("Times", "%1 on %2"), text, _current.formats.short_date(
+            local(moment).date()))
+    return text
+
+
 def allowed_time(moment: datetime | None, now: datetime | None = None) -> str:
     """A future 'allowed at' time, rounded up to the minute so it is never too early.
 

@@ -33,7 +33,7 @@ from necktimer.core.clock import Clock, Stamp
 from necktimer.core.database import Problem, StorageError, check_writable, storage_error
 from necktimer.core.diary import Pain
 from necktimer.core.humanize import format_duration, format_precise
-from necktimer.core.i18n import arg, clock_time, local, short_date, translate
+from necktimer.core.i18n import arg, clock_time, local, past_time, short_date, translate
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.settings import SETTINGS_NAME, Settings
@@ -589,7 +589,7 @@ class SessionService:
             return Outcome(False, lambda: arg(
                 translate("Service", "You already said a pack came off at %1; that still "
                                      "counts. %2"),
-                clock_time(earlier_end), status.sentence()), status)
+                past_time(earlier_end, moment.wall), status.sentence()), status)
         if ended_at is not None:
             # Marked on the boot clock, as a session's end is: a wall clock set ahead
             # later does not move it into the past.

@@ -189,7 +189,7 @@ class Controller(QObject):
             if session is not None:
                 from necktimer.commands import removed_message
 
-                self._say(removed_message(session))
+                self._say(removed_message(session, self.service.now()))
                 self._ask_pain_after(session)
                 self.announcement.emit(self._message)
             self._clear_reminder()

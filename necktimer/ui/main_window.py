@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from necktimer import DISPLAY_NAME
-from necktimer.core.i18n import Translatable, arg, clock_time
+from necktimer.core.i18n import Translatable, arg, clock_time, past_time
 from necktimer.core.report import ended_while_closed
 from necktimer.core.rules import State, Therapy
 from necktimer.core.service import Outcome
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
     def _offer_removed_at_end(self, view: ViewState) -> None:
         late = view.late_end is not None
         if late:
-            when = clock_time(view.late_end)
+            when = past_time(view.late_end, view.status.now)
             self.removed_at_end.setText(arg(self.tr("It came off &at %1"), when))
             self.removed_at_end.setAccessibleName(
                 arg(self.tr("The pack came off at %1, when the session ended"), when))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from necktimer import DISPLAY_NAME
 from necktimer.core.humanize import format_duration
-from necktimer.core.i18n import allowed_time, arg, clock_time, translate
+from necktimer.core.i18n import allowed_time, arg, past_time, translate
 from necktimer.core.rules import State, Therapy
 from necktimer.ui import colors
 from necktimer.ui.view_state import ViewState
@@ -181,7 +181,7 @@ class Tray(QObject):
         self.removed.setEnabled(view.reminder is not None)
         if view.late_end is not None:  # as the window's banner: the gap may run from the end
             self.removed_at_end.setText(arg(translate("Tray", "It came off at %1"),
-                                            clock_time(view.late_end)))
+                                            past_time(view.late_end, view.status.now)))
         self.removed_at_end.setVisible(view.late_end is not None)
         look = look_for(view)
         if look != self._look:

@@ -168,3 +168,12 @@ def test_a_reading_ahead_of_the_clock_is_refused_across_midnight_and_clock_chang
         with machine_zone("Europe/Berlin"), i18n.speaking(tz=zone):
             assert i18n.last_at(*reading, now) == refused_as, zone
             assert refused_as > now
+
+
+def test_a_time_that_has_been_says_when_it_was_on_an_earlier_day():
+    """At 09:58, "Time's up at 23:59" read as a minute still to come."""
+    with i18n.speaking(tz=BERLIN):
+        now = berlin(2026, 3, 3, 9, 58)
+        assert i18n.past_time(berlin(2026, 3, 3, 0, 5), now) == "00:05"
+        assert i18n.past_time(berlin(2026, 3, 2, 23, 59), now) == "23:59 yesterday"
+        assert i18n.past_time(berlin(2026, 2, 28, 23, 59), now) == "23:59 on 28 Feb"

@@ -267,3 +267,10 @@ def test_tomorrow_leaves_the_window_at_midnight(necktimer, window, clock):
     assert necktimer.controller.next_wake == timedelta(seconds=30)  # midnight, not 23:59:30+60
     tick(necktimer, clock, 30)
     assert "Next session allowed at 00:06 (in 6 min)" in text_of(window.status_line)
+
+
+def test_the_late_removal_offer_says_yesterday_after_midnight(necktimer, window, clock):
+    clock.advance(14 * 3600 + 35 * 60)  # 23:35
+    window.start_heat()
+    tick(necktimer, clock, 85 * 60)  # 01:00: it ended at 23:50, the pack is still on
+    assert window.removed_at_end.text() == "It came off &at 23:50 yesterday"

@@ -301,9 +301,24 @@ def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int
             reply = execute(request, service)
             service.close()
     if as_json and reply.status is not None:
-        print(json.dumps(reply.status))
+        print(json.dumps(in_this_zone(reply.status)))
         return Exit.OK
     return _print(reply)  # also when a window could not answer: its reason and code
+
+
+def in_this_zone(status: dict) -> dict:
+    """The times of a status as this terminal's clock reads them: a window in another zone
+    (another TZ) answered with its own offsets, so the JSON changed with who answered."""
+    from necktimer.core.report import MOMENT_FIELDS
+
+    def here(value: str) -> str:
+        try:
+            return datetime.fromisoformat(value).astimezone().isoformat(timespec="seconds")
+        except ValueError:
+            return value  # not a moment: passed on as it came
+
+    return {key: here(value) if key in MOMENT_FIELDS and isinstance(value, str) else value
+            for key, value in status.items()}
 
 
 def _status_from_record(data_dir: Path, settings) -> Reply | None:

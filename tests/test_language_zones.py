@@ -99,3 +99,16 @@ def test_a_terminals_odd_locale_is_sent_as_one_the_window_takes(monkeypatch, lan
     speech = language.speech_here()
     assert speech.time == clock
     assert Speech.from_message(speech.to_message()) == speech  # never refused
+
+
+def test_status_json_reads_the_terminals_zone_whoever_answered(tz_here):
+    """A window in Berlin answered `status --json` with +01:00 offsets; with no window the
+    same terminal got its own -05:00: one command, two answers."""
+    from necktimer.cli import in_this_zone
+
+    tz_here("America/New_York")
+    said = {"state": "waiting", "ends_at": None, "wait_s": 5,
+            "next_allowed_at": "2026-10-25T03:59:08+01:00"}
+    assert in_this_zone(said) == {"state": "waiting", "ends_at": None, "wait_s": 5,
+                                  "next_allowed_at": "2026-10-24T22:59:08-04:00"}
+    assert in_this_zone({"next_allowed_at": "soon"}) == {"next_allowed_at": "soon"}

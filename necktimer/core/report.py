@@ -14,6 +14,9 @@ def _iso_local(moment: datetime | None) -> str | None:
     return None if moment is None else local(moment).isoformat(timespec="seconds")
 
 
+MOMENT_FIELDS = ("ends_at", "next_allowed_at")  # the moments in status_json, ISO 8601
+
+
 def status_json(status: Status) -> dict:
     return {
         "state": status.state.value,

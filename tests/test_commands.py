@@ -476,3 +476,14 @@ def test_a_reading_goes_to_a_window_as_the_moment_it_names_here():
     assert moment.tzinfo is not None and moment <= datetime.now(UTC) + timedelta(hours=2)
     assert when_to_moment(sent, T0) == moment  # the window takes the moment as it is
     assert when_here(EARLIER) == EARLIER and when_here(None) is None
+
+
+def test_after_a_mis_start_the_json_limit_is_the_one_the_sentence_gives(service, clock):
+    """After a 6.4-second mis-start the sentence said "at most 14 min 53 s" and the JSON
+    894 s: the limit is rounded down in both, never overstated."""
+    run(service, Command.START, Therapy.ICE, 15)
+    clock.advance(6.4)
+    run(service, Command.STOP)
+    reply = run(service, Command.STATUS)
+    assert "at most 14 min 53 s" in reply.message
+    assert reply.status["remaining_s"] == 893

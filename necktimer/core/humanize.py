@@ -62,9 +62,14 @@ def format_length(delta: timedelta) -> str:
     return words.hours(hours) if hours else words.minutes(minutes)
 
 
+def whole_seconds_down(delta: timedelta) -> int:
+    """Seconds rounded down and never negative: a limit is never overstated."""
+    return max(0, math.floor(delta.total_seconds()))
+
+
 def format_precise(delta: timedelta) -> str:
     """A limit to the second, rounded down ('14 min 54 s'): never overstates what is allowed."""
-    seconds = max(0, math.floor(delta.total_seconds()))
+    seconds = whole_seconds_down(delta)
     words = Durations()
     minutes, rest = divmod(seconds, 60)
     if not minutes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from necktimer import DISPLAY_NAME
-from necktimer.core.humanize import whole_seconds
+from necktimer.core.humanize import whole_seconds, whole_seconds_down
 from necktimer.core.i18n import arg, clock_time, local, translate
 from necktimer.core.rules import Session, State, Status, Therapy
 
@@ -25,8 +25,10 @@ def status_json(status: Status) -> dict:
         "next_allowed_at": _iso_local(status.next_allowed_at),
         # Running: the time left. Ready: the longest the next session may last (less
         # than 15 minutes when mis-starts since the last full break used part of it).
-        "remaining_s": whole_seconds(status.cycle_left if status.state is State.READY
-                                     else status.remaining),
+        # The limit rounded down, as the sentence says it ("at most 14 min 53 s"); the
+        # time left rounded up.
+        "remaining_s": (whole_seconds_down(status.cycle_left) if status.state is State.READY
+                        else whole_seconds(status.remaining)),
         "wait_s": whole_seconds(status.wait),
     }
 

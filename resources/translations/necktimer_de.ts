@@ -409,7 +409,7 @@ toward the next session&apos;s %2 minutes.
                         gespeichert ist, außer mit --force)
   last-applied HH:MM|%3
                         nach verlorenem Verlauf: wann zuletzt Eis oder Wärme
-                        angewendet wurde (14:30, oder 2:30pm)
+                        angewendet wurde (14:30 oder 2:30pm)
   install-desktop       necktimer ins Anwendungsmenü aufnehmen (ohne Root-Rechte)
   uninstall-desktop     es wieder entfernen
 
@@ -503,7 +503,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/commands.py" line="358"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
-        <translation>Eine Anwendung läuft: Sie endet von selbst, oder führen Sie &apos;necktimer stop&apos; aus, wenn die Auflage früher abkommt.</translation>
+        <translation>Eine Anwendung läuft: Sie endet von selbst, oder führen Sie &apos;necktimer stop&apos; aus, wenn Sie die Auflage früher abnehmen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="362"/>
@@ -924,7 +924,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="45"/>
         <source>Or at &amp;this time (the most recent):</source>
-        <translation>Oder um diese Uhr&amp;zeit (die letzte):</translation>
+        <translation>Oder um diese Uhr&amp;zeit (das letzte Mal):</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="47"/>
@@ -1886,12 +1886,12 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/core/rules.py" line="225"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
-        <translation>Eisanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
+        <translation>Eisanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/rules.py" line="228"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
-        <translation>Wärmeanwendung läuft: Sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
+        <translation>Wärmeanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/rules.py" line="233"/>

@@ -925,7 +925,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="45"/>
         <source>Or at &amp;this time (the most recent):</source>
-        <translation>O a &amp;las (la más reciente):</translation>
+        <translation>O a esta hora (la última &amp;vez):</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="47"/>
@@ -2001,7 +2001,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/core/i18n.py" line="248"/>
         <source>%1 tomorrow</source>
-        <translation>%1 de mañana</translation>
+        <translation>%1 (mañana)</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/i18n.py" line="229"/>

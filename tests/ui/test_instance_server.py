@@ -175,7 +175,7 @@ def test_a_running_window_answers_each_terminal_in_its_own_language_and_clock(la
     launcher.wait_ready(primary)
     german = {"LANG": "de_DE.UTF-8", "TZ": "Europe/Berlin"}
     code, out, _ = launcher.run("status", env=german)
-    assert code == 0 and out.startswith("Eisanwendung läuft: Sie endet um "), out
+    assert code == 0 and out.startswith("Eisanwendung läuft: sie endet um "), out
     [ends_berlin] = re.findall(r"endet um (\d\d:\d\d)", out)
     code, out, _ = launcher.run("status", env={"LANG": "en_US.UTF-8", "TZ": "UTC"})
     assert out.startswith("Ice session running: it ends at "), out

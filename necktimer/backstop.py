@@ -284,7 +284,7 @@ def _acknowledge(data_dir: Path, *, at_end: bool) -> bool:
         return False
     try:
         session = service.acknowledge_removal(at_end=at_end)
-        if not service.flush():
+        if service.unsaved() is not None:  # neither the history nor the safety record
             log.warning("the removal time was not recorded: %s", service.problem)
             return False
         if session is None:
@@ -704,6 +704,11 @@ class Backstop:
         self._facts = replace(known, sessions=(*known.sessions, found))
         return True
 
+    def _watched(self) -> Session | None:
+        """The session whose reminders are out, as the record last showed it."""
+        sessions = self._facts.sessions if self._facts else ()
+        return next((s for s in sessions if s.id == self._session), None)
+
     def _begin(self, session: Session) -> None:
         self._withdraw()
         log.info("watching session %d (%s, ends %s)", session.id, session.therapy.value,
@@ -767,10 +772,14 @@ class Backstop:
     def _confirm(self, *, at_end: bool) -> None:
         log.info("the user confirmed that the pack of session %s is off%s", self._session,
                  " since its end" if at_end else "")
-        record_removal(self.data_dir, at_end=at_end)
-        # Confirmed is confirmed: the reminders stop even if the time could not be written.
+        kept = record_removal(self.data_dir, at_end=at_end)
+        # Confirmed is confirmed: the reminders stop even if the time could not be written,
+        # but the user is told once that it was not (the gap runs from when it is).
         self.confirmed = self._session
         self._withdraw(leaving=True)
+        if not kept and (session := self._watched()) is not None:
+            words = load_words(self.data_dir, session)
+            self._desktop.show(words.not_saved, 0, words)
 
     def _withdraw(self, *, leaving: bool = False) -> None:
         """Take back the backstop's notification; when it leaves, also the one a window

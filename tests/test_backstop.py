@@ -391,6 +391,26 @@ def test_a_late_reminder_offers_that_the_pack_came_off_at_the_end(server, env, d
     assert abs((allowed - session.planned_end - timedelta(hours=2)).total_seconds()) < 1
 
 
+def test_a_done_that_nothing_can_keep_is_said_once_not_dropped(server, env, data_dir,
+                                                               backstops):
+    """On a full disk with no window, "Done" on the backstop's reminder closed it and the
+    backstop left: the removal was lost, and nothing said so."""
+    start_session(data_dir, started_ago=90)  # ended 30 s ago
+    backstop = backstops()
+    first = server.next_call(timeout=10)
+    assert first.is_notify
+    # Every write that grows a file now fails for the backstop, as on a full disk.
+    subprocess.run(["prlimit", f"--pid={backstop.pid}", "--fsize=0:"], check=True)
+    server.invoke(first.id, "default")
+    assert server.next_call(timeout=10).data == {"closed": first.id}
+    told = server.next_call(timeout=20)
+    assert told.is_notify and told.data["summary"] == "The removal was not saved"
+    assert "run 'necktimer done' once it can be saved" in told.data["body"]
+    assert backstop.wait(timeout=10) == 0  # reminders stop: confirmed is confirmed
+    status = json.loads(cli(env, data_dir, "status", "--json").stdout)
+    assert status["pack_waiting"] is True  # nothing claims the pack was noted as off
+
+
 def test_silent_while_necktimer_answers_and_gone_once_it_records_the_removal(
         server, env, data_dir, backstops):
     session = start_session(data_dir, started_ago=55)

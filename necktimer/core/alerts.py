@@ -27,6 +27,7 @@ class Kind(enum.StrEnum):
     TIME_UP = "time-up"  # the pack must come off now
     HEADS_UP = "heads-up"  # one minute left
     GAP_OVER = "gap-over"  # ice or heat may be applied again
+    NOT_SAVED = "not-saved"  # "Done" was clicked, but nothing could keep it
 
 
 # The default action is what clicking the bubble does: for "time's up" that is
@@ -110,6 +111,16 @@ def heads_up(session: Session) -> Alert:
 def gap_over() -> Alert:
     return Alert(Kind.GAP_OVER, translate("Alerts", "You may apply ice or heat again"),
                  translate("Alerts", "The gap after your last session is over."),
+                 Urgency.NORMAL, ((ACTION_SHOW, show_label()),))
+
+
+def not_saved() -> Alert:
+    """After "Done" on the backstop's reminder when neither file could take it: the user
+    must not believe it was noted (the gap then runs from when it is)."""
+    return Alert(Kind.NOT_SAVED, translate("Alerts", "The removal was not saved"),
+                 translate("Alerts", "necktimer could not write that the pack is off (is the "
+                                     "disk full?). Open necktimer, or run 'necktimer done' "
+                                     "once it can be saved."),
                  Urgency.NORMAL, ((ACTION_SHOW, show_label()),))
 
 

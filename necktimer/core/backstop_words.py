@@ -9,7 +9,7 @@ it, and falls back to English when it is missing or not what the window wrote.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from necktimer.core import alerts
 from necktimer.core.alerts import ACTION_AT_END, ACTION_DEFAULT, Alert, Kind, Urgency
@@ -28,6 +28,7 @@ class Words:
     sound_file: str | None
     # Offered beside "Done" once confirming is late: "It came off at 18:05" (its end).
     at_end: tuple[str, str] | None = None
+    not_saved: Alert = field(default_factory=alerts.not_saved)  # "Done" could not be kept
 
     def late(self, alert: Alert) -> Alert:
         """`alert` with the at-end choice added, as the window's late reminder has it."""
@@ -42,7 +43,7 @@ def words_for(session: Session, *, sound: bool, sound_file: str | None) -> Words
     end = session.end_at(session.planned_end) or session.planned_end
     late = alerts.time_up(session, late_end=end)
     at_end = next(action for action in late.actions if action[0] == ACTION_AT_END)
-    return Words(first, alerts.repeated(first), sound, sound_file, at_end)
+    return Words(first, alerts.repeated(first), sound, sound_file, at_end, alerts.not_saved())
 
 
 def to_json(words: Words, session: Session) -> bytes:
@@ -56,6 +57,7 @@ def to_json(words: Words, session: Session) -> bytes:
         "at_end": list(words.at_end) if words.at_end else None,
         "sound": words.sound,
         "sound_file": words.sound_file,
+        "not_saved": [words.not_saved.summary, words.not_saved.body],
     }, ensure_ascii=False).encode()
 
 
@@ -86,13 +88,19 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
             if key != ACTION_AT_END or not _is_text(label):
                 raise ValueError("bad at-end action")
             at_end = (key, label)
+        not_saved = fallback.not_saved
+        if item.get("not_saved") is not None:  # absent in words written before it was said
+            title, text = item["not_saved"]
+            if not (_is_text(title) and _is_text(text)):
+                raise ValueError("bad not-saved words")
+            not_saved = replace(not_saved, summary=title, body=text)
     except (KeyError, TypeError) as error:
         raise ValueError(f"incomplete words ({error})") from error
 
     def alert(text: str) -> Alert:
         return Alert(Kind.TIME_UP, summary, text, Urgency.CRITICAL, actions, session.id)
 
-    return Words(alert(body), alert(repeat_body), sound, sound_file, at_end)
+    return Words(alert(body), alert(repeat_body), sound, sound_file, at_end, not_saved)
 
 
 def _is_text(value: object) -> bool:

@@ -43,7 +43,7 @@
 <context>
     <name>AlertText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="59"/>
+        <location filename="../../necktimer/core/alerts.py" line="60"/>
         <source>Reminder %n: %1</source>
         <translation>
             <numerusform>Erinnerung %n: %1</numerusform>
@@ -51,7 +51,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="62"/>
+        <location filename="../../necktimer/core/alerts.py" line="63"/>
         <source>Your %n-minute ice session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie das Kühlpack ab und prüfen Sie Ihre Haut.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="66"/>
+        <location filename="../../necktimer/core/alerts.py" line="67"/>
         <source>Your %n-minute heat session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie das Wärmekissen ab und prüfen Sie Ihre Haut.</numerusform>
@@ -70,62 +70,72 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="73"/>
+        <location filename="../../necktimer/core/alerts.py" line="74"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Zeit ist um — Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="75"/>
+        <location filename="../../necktimer/core/alerts.py" line="76"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Zeit ist um — Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="77"/>
+        <location filename="../../necktimer/core/alerts.py" line="78"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Nehmen Sie die Auflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="89"/>
+        <location filename="../../necktimer/core/alerts.py" line="90"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="96"/>
+        <location filename="../../necktimer/core/alerts.py" line="97"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="102"/>
+        <location filename="../../necktimer/core/alerts.py" line="103"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Kühlpack abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="104"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Wärmekissen abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="106"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="112"/>
+        <location filename="../../necktimer/core/alerts.py" line="113"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="117"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <source>The removal was not saved</source>
+        <translation>Das Abnehmen wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="121"/>
+        <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
+        <translation>necktimer konnte nicht speichern, dass die Auflage ab ist (ist der Datenträger voll?). Öffnen Sie necktimer, oder führen Sie &apos;necktimer done&apos; aus, sobald gespeichert werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="128"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="123"/>
+        <location filename="../../necktimer/core/alerts.py" line="134"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
@@ -443,37 +453,37 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="319"/>
+        <location filename="../../necktimer/cli.py" line="334"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht gelesen werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="370"/>
+        <location filename="../../necktimer/cli.py" line="385"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="394"/>
+        <location filename="../../necktimer/cli.py" line="409"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="419"/>
+        <location filename="../../necktimer/cli.py" line="434"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="428"/>
+        <location filename="../../necktimer/cli.py" line="443"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="458"/>
+        <location filename="../../necktimer/cli.py" line="473"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="461"/>
+        <location filename="../../necktimer/cli.py" line="476"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -1185,12 +1195,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../necktimer/core/report.py" line="34"/>
+        <location filename="../../necktimer/core/report.py" line="39"/>
         <source>Your ice session ended at %1 while %2 was closed.</source>
         <translation>Ihre Eisanwendung endete um %1, während %2 geschlossen war.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/report.py" line="36"/>
+        <location filename="../../necktimer/core/report.py" line="41"/>
         <source>Your heat session ended at %1 while %2 was closed.</source>
         <translation>Ihre Wärmeanwendung endete um %1, während %2 geschlossen war.</translation>
     </message>

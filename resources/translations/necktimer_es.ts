@@ -43,7 +43,7 @@
 <context>
     <name>AlertText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="59"/>
+        <location filename="../../necktimer/core/alerts.py" line="60"/>
         <source>Reminder %n: %1</source>
         <translation>
             <numerusform>Recordatorio %n: %1</numerusform>
@@ -51,7 +51,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="62"/>
+        <location filename="../../necktimer/core/alerts.py" line="63"/>
         <source>Your %n-minute ice session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Su sesión de hielo de %n minuto terminó a las %1. Retire la compresa y revise su piel.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="66"/>
+        <location filename="../../necktimer/core/alerts.py" line="67"/>
         <source>Your %n-minute heat session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Su sesión de calor de %n minuto terminó a las %1. Retire la compresa y revise su piel.</numerusform>
@@ -70,62 +70,72 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="73"/>
+        <location filename="../../necktimer/core/alerts.py" line="74"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Se acabó el tiempo — retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="75"/>
+        <location filename="../../necktimer/core/alerts.py" line="76"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="77"/>
+        <location filename="../../necktimer/core/alerts.py" line="78"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Retire la compresa si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="89"/>
+        <location filename="../../necktimer/core/alerts.py" line="90"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="96"/>
+        <location filename="../../necktimer/core/alerts.py" line="97"/>
         <source>Reminder: %1</source>
         <translation>Recordatorio: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="102"/>
+        <location filename="../../necktimer/core/alerts.py" line="103"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="104"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="106"/>
         <source>The session ends at %1.</source>
         <translation>La sesión termina a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>You may apply ice or heat again</source>
         <translation>Ya puede volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="112"/>
+        <location filename="../../necktimer/core/alerts.py" line="113"/>
         <source>The gap after your last session is over.</source>
         <translation>Terminó la pausa después de su última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="117"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <source>The removal was not saved</source>
+        <translation>No se guardó la retirada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="121"/>
+        <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
+        <translation>necktimer no pudo guardar que la compresa está retirada (¿está lleno el disco?). Abra necktimer, o ejecute &apos;necktimer done&apos; cuando se pueda guardar.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="128"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="123"/>
+        <location filename="../../necktimer/core/alerts.py" line="134"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
@@ -444,37 +454,37 @@ siguiente sesión.
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="319"/>
+        <location filename="../../necktimer/cli.py" line="334"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="370"/>
+        <location filename="../../necktimer/cli.py" line="385"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="394"/>
+        <location filename="../../necktimer/cli.py" line="409"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="419"/>
+        <location filename="../../necktimer/cli.py" line="434"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="428"/>
+        <location filename="../../necktimer/cli.py" line="443"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="458"/>
+        <location filename="../../necktimer/cli.py" line="473"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="461"/>
+        <location filename="../../necktimer/cli.py" line="476"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -1186,12 +1196,12 @@ siguiente sesión.
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../necktimer/core/report.py" line="34"/>
+        <location filename="../../necktimer/core/report.py" line="39"/>
         <source>Your ice session ended at %1 while %2 was closed.</source>
         <translation>Su sesión de hielo terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/report.py" line="36"/>
+        <location filename="../../necktimer/core/report.py" line="41"/>
         <source>Your heat session ended at %1 while %2 was closed.</source>
         <translation>Su sesión de calor terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>

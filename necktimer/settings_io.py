@@ -53,6 +53,7 @@ class SettingsFile(QObject):
         self._qsettings = (None if self._unusable
                            else QSettings(str(self.path), QSettings.Format.IniFormat))
         self.warnings: list[str] = []
+        self.unsaved = False  # `current` differs from the file: a save failed
         self.current = self.load()
 
     def load(self) -> Settings:
@@ -73,6 +74,10 @@ class SettingsFile(QObject):
         """Keep `settings` (in memory at once, on disk if it can); returns a problem, if any."""
         changed = settings != self.current
         self.current = settings
+        if self._qsettings is not None and self.unsaved:
+            # QSettings keeps the first error it met for good: a fresh one can tell
+            # whether this write went through.
+            self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
         if self._qsettings is not None:
             for key, value in settings.to_raw().items():
                 self._qsettings.setValue(key, value)
@@ -85,9 +90,17 @@ class SettingsFile(QObject):
                                                 "they apply until necktimer quits."),
                           str(self.path))
             log.warning("could not write %s", self.path)
+        self.unsaved = problem is not None
         if changed:
             self.changed.emit(settings)
         return problem
+
+    def keep(self) -> bool:
+        """Try once more to write settings that could not be written; True once the file
+        holds what applies (quitting with them unwritten would lose them)."""
+        if self.unsaved:
+            self.save(self.current)
+        return not self.unsaved
 
     def update(self, **changes: object) -> str | None:
         settings, _warnings = self.current.replace(**changes)

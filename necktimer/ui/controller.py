@@ -106,7 +106,17 @@ class Controller(QObject):
         return held_elsewhere(self.service.data_dir / BACKSTOP_LOCK_NAME)
 
     def unsaved(self) -> Unsaved | None:
-        return self.service.unsaved()
+        """What quitting now would lose: the service's changes, and settings the file
+        could not take (a gap made longer, say, that the next start would not know)."""
+        unsaved = self.service.unsaved()
+        keep = getattr(self.settings, "keep", None)
+        if keep is None or keep():
+            return unsaved
+        yours = translate("Controller", "your settings")
+        if unsaved is not None:
+            return replace(unsaved, changes=(*unsaved.changes, yours))
+        return Unsaved((yours,), arg(translate("Controller", "The settings file %1 cannot be "
+                                                             "written."), str(self.settings.path)))
 
     def status(self) -> Status:
         return self.service.status()

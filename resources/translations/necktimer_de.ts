@@ -584,7 +584,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="218"/>
+        <location filename="../../necktimer/ui/controller.py" line="115"/>
+        <source>your settings</source>
+        <translation>Ihre Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/controller.py" line="118"/>
+        <source>The settings file %1 cannot be written.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/controller.py" line="228"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -1709,12 +1719,12 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Einstellung %1=%2 liegt außerhalb des sicheren Bereichs %3–%4; verwendet wird %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="60"/>
+        <location filename="../../necktimer/settings_io.py" line="61"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>%1 kann nicht verwendet werden (%2); es gelten die Standardeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="84"/>
+        <location filename="../../necktimer/settings_io.py" line="89"/>
         <source>The settings could not be saved to %1; they apply until necktimer quits.</source>
         <translation>Die Einstellungen konnten nicht in %1 gespeichert werden; sie gelten, bis necktimer beendet wird.</translation>
     </message>

@@ -585,7 +585,17 @@ siguiente sesión.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="218"/>
+        <location filename="../../necktimer/ui/controller.py" line="115"/>
+        <source>your settings</source>
+        <translation>su configuración</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/controller.py" line="118"/>
+        <source>The settings file %1 cannot be written.</source>
+        <translation>No se puede escribir el archivo de configuración %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/controller.py" line="228"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -1710,12 +1720,12 @@ siguiente sesión.
         <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="60"/>
+        <location filename="../../necktimer/settings_io.py" line="61"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>No se puede usar %1 (%2); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="84"/>
+        <location filename="../../necktimer/settings_io.py" line="89"/>
         <source>The settings could not be saved to %1; they apply until necktimer quits.</source>
         <translation>No se pudo guardar la configuración en %1; se aplicará hasta que necktimer se cierre.</translation>
     </message>

@@ -174,6 +174,27 @@ def test_a_stop_from_a_terminal_that_only_the_window_holds_says_so(make_app, clo
         "end_reason"] == "stopped"
 
 
+def test_quitting_with_settings_the_file_could_not_take_asks_and_names_them(
+        make_app, settings_file, data_dir):
+    """A gap set to 4 hours on a full disk applied until quitting, which asked nothing:
+    the next start used 2 hours."""
+    from necktimer.settings_io import SettingsFile
+
+    instance = make_app(tray_available=True)
+    instance.start()
+    longer, _warnings = settings_file.current.replace(gap_minutes=240)
+    with nothing_can_grow():
+        instance.apply_settings(longer)
+        instance.tray.quit.trigger()
+    box = instance.question
+    assert box is not None and not instance.quitting
+    assert "Not saved yet: your settings. The settings file" in box.text()
+    box.defaultButton().click()  # keep running
+    instance.tray.quit.trigger()  # room again: written on the way out, no question
+    assert instance.question is None and instance.quitting
+    assert SettingsFile(data_dir).current.gap_minutes == 240
+
+
 def test_logout_closes_cleanly_without_questions(make_app, qapp):
     instance = make_app(tray_available=True)
     instance.start()

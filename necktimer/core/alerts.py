@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from necktimer.core.i18n import Translatable, arg, clock_time, translate
+from necktimer.core.i18n import Translatable, arg, clock_time, past_time, translate
 from necktimer.core.report import ended_while_closed
 from necktimer.core.rules import Session, Therapy
 
@@ -68,18 +68,21 @@ class AlertText(Translatable):
                            "check your skin.", "", minutes), ended)
 
 
-def time_up(session: Session, count: int = 1, late_end: datetime | None = None) -> Alert:
-    """Time's up; with `late_end` (confirming is late) also "It came off at <end>"."""
+def time_up(session: Session, count: int = 1, late_end: datetime | None = None,
+            now: datetime | None = None) -> Alert:
+    """Time's up; with `late_end` (confirming is late) also "It came off at <end>". Given
+    `now`, an end on an earlier day says so ("23:59 yesterday"); the backstop's words are
+    written ahead of time, without it."""
     if session.therapy is Therapy.ICE:
         summary = translate("Alerts", "Time's up — remove the ice pack")
     else:
         summary = translate("Alerts", "Time's up — remove the heat pack")
     if session.closed_while_away:
         body = arg(translate("Alerts", "%1 Take the pack off if it is still on."),
-                   ended_while_closed(session))
+                   ended_while_closed(session, now))
     else:
         minutes = max(1, round(session.planned_length.total_seconds() / 60))
-        ended = clock_time(session.end_at(session.planned_end))
+        ended = _when(session.end_at(session.planned_end) or session.planned_end, now)
         words = AlertText()
         body = (words.ice_ended(minutes, ended) if session.therapy is Therapy.ICE
                 else words.heat_ended(minutes, ended))
@@ -88,8 +91,12 @@ def time_up(session: Session, count: int = 1, late_end: datetime | None = None) 
     actions = ((ACTION_DEFAULT, removed_label()), (ACTION_SHOW, show_label()))
     if late_end is not None:
         actions = (actions[0], (ACTION_AT_END, arg(translate("Alerts", "It came off at %1"),
-                                                   clock_time(late_end))), actions[1])
+                                                   _when(late_end, now))), actions[1])
     return Alert(Kind.TIME_UP, summary, body, Urgency.CRITICAL, actions, session.id)
+
+
+def _when(moment: datetime, now: datetime | None) -> str:
+    return clock_time(moment) if now is None else past_time(moment, now)
 
 
 def repeated(alert: Alert) -> Alert:

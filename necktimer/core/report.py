@@ -6,7 +6,7 @@ from datetime import datetime
 
 from necktimer import DISPLAY_NAME
 from necktimer.core.humanize import whole_seconds, whole_seconds_down
-from necktimer.core.i18n import arg, clock_time, local, translate
+from necktimer.core.i18n import arg, clock_time, local, past_time, translate
 from necktimer.core.rules import Session, State, Status, Therapy
 
 
@@ -33,11 +33,12 @@ def status_json(status: Status) -> dict:
     }
 
 
-def ended_while_closed(session: Session) -> str:
-    """The sentence for a session that ran out while necktimer was not running."""
+def ended_while_closed(session: Session, now: datetime | None = None) -> str:
+    """The sentence for a session that ran out while necktimer was not running; given
+    `now`, an end on an earlier day says so."""
     if session.therapy is Therapy.ICE:
         text = translate("Report", "Your ice session ended at %1 while %2 was closed.")
     else:
         text = translate("Report", "Your heat session ended at %1 while %2 was closed.")
-    return arg(text, clock_time(session.end_at(session.planned_end) or session.planned_end),
-               DISPLAY_NAME)
+    end = session.end_at(session.planned_end) or session.planned_end
+    return arg(text, clock_time(end) if now is None else past_time(end, now), DISPLAY_NAME)

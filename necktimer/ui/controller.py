@@ -330,7 +330,7 @@ class Controller(QObject):
         from necktimer.core.report import ended_while_closed
 
         if item.while_away:
-            return ended_while_closed(item.session)
+            return ended_while_closed(item.session, self.service.now())
         return alerts.time_up(item.session).summary
 
     def _heads_up(self) -> None:
@@ -360,7 +360,7 @@ class Controller(QObject):
             self._reminder = PackReminder(pending, count, pending.closed_while_away)
             self._reminded_boot = boot
             late = rules.late_end(pending, self.service.now())
-            self.alert.emit(alerts.time_up(pending, count, late))
+            self.alert.emit(alerts.time_up(pending, count, late, self.service.now()))
             if count == 1:
                 self.announcement.emit(alerts.time_up(pending).summary)
 

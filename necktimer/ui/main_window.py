@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
                 text = self.tr("%1 Remove the ice pack if it is still on.")
             else:
                 text = self.tr("%1 Remove the heat pack if it is still on.")
-            return arg(text, ended_while_closed(session))
+            return arg(text, ended_while_closed(session, view.status.now))
         if session.therapy is Therapy.ICE:
             return self.tr("Time's up — remove the ice pack now.")
         return self.tr("Time's up — remove the heat pack now.")

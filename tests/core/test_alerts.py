@@ -1,4 +1,4 @@
-"""The words the window writes down for its backstop, read back and checked."""
+"""What reminders say, and the words the window writes down for its backstop."""
 
 import json
 from dataclasses import replace
@@ -37,3 +37,24 @@ def test_a_not_saved_notice_that_is_not_two_texts_is_refused(bad):
     item = json.loads(to_json(english(), SESSION)) | {"not_saved": bad}
     with pytest.raises(ValueError):
         from_json(json.dumps(item).encode(), SESSION, english())
+
+
+def test_a_reminder_sent_after_midnight_says_the_end_was_yesterday():
+    """"Reminder 3: Your 1-minute ice session ended at 23:59" at 00:01, with a button
+    "It came off at 23:59": a minute still to come, read as today's."""
+    from necktimer.core import alerts
+    from necktimer.core.rules import EndReason
+
+    evening = T0.replace(hour=22, minute=44)  # 23:44 local
+    ended = Session(8, Therapy.ICE, evening, evening + timedelta(minutes=15),
+                    evening + timedelta(minutes=15), EndReason.COMPLETED)
+    after_midnight = evening + timedelta(minutes=17)
+    alert = alerts.time_up(ended, 3, late_end=ended.planned_end, now=after_midnight)
+    assert alert.body.startswith("Reminder 3: Your 15-minute ice session ended at 23:59 "
+                                 "yesterday.")
+    assert ("removed-at-end", "It came off at 23:59 yesterday") in alert.actions
+    away = alerts.time_up(Session(9, Therapy.HEAT, evening, evening + timedelta(minutes=15),
+                                  closed_while_away=True), now=after_midnight)
+    assert "ended at 23:59 yesterday while" in away.body
+    # Written ahead for the backstop, without a now: the time alone, as before.
+    assert "ended at 23:59." in alerts.time_up(ended).body

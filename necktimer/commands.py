@@ -381,6 +381,10 @@ def _carry_out(request: Request, target: Target,
             reminded = target.reminded_without_window()
             return Exit.REFUSED, lambda: quit_refusal(status, pending, reminded, unsaved) or "", \
                 None
+        if unsaved is not None:  # forced: say what goes with it
+            return Exit.OK, lambda: arg(translate("Commands", "necktimer is quitting. %1 "
+                                                              "That is lost."),
+                                        unsaved.sentence()), None
         return Exit.OK, lambda: translate("Commands", "necktimer is quitting."), None
     status, pending = target.status(), target.pending_removal()
     data = status_json(status) | {"pack_waiting": pending is not None}

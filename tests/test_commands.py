@@ -487,3 +487,21 @@ def test_after_a_mis_start_the_json_limit_is_the_one_the_sentence_gives(service,
     reply = run(service, Command.STATUS)
     assert "at most 14 min 53 s" in reply.message
     assert reply.status["remaining_s"] == 893
+
+
+def test_quit_names_what_it_would_lose_and_a_forced_one_what_it_lost(service, clock):
+    from helpers import nothing_can_grow
+
+    run(service, Command.START, Therapy.ICE, 10)
+    clock.advance(5 * 60)
+    with nothing_can_grow():  # a full disk: neither the history nor the record takes it
+        run(service, Command.STOP)
+        refused = run(service, Command.QUIT)
+        forced = run(service, Command.QUIT, force=True)
+    assert refused.code is Exit.REFUSED
+    assert refused.message.startswith("Not saved yet: the stop. The disk holding")
+    assert refused.message.endswith("Quitting now would lose it: wait until it is saved, or "
+                                    "quit with --force.")
+    assert forced.code is Exit.OK
+    assert forced.message.startswith("necktimer is quitting. Not saved yet: the stop.")
+    assert forced.message.endswith("That is lost.")

@@ -174,12 +174,15 @@ def last_at(hour: int, minute: int, now: datetime) -> datetime:
         datetime.combine(shown.date() + timedelta(days=days), time(hour, minute)))]
     if 0 < ahead < FAST_CLOCK.total_seconds() // 60:
         return min(moment for moment in candidates if moment > now)
-    # "02:30" at 03:20 the morning 02:00 became 03:00 is behind on the clock, yet its
-    # reading (the later one, see _readings) has not come: taken as the reading before it,
-    # it named a pack an hour (or a day) earlier than a clock still on winter time meant.
+    # Ahead on the face by two hours or more may still be less in real time, the night the
+    # clocks go forward ("3:15" at 1:10 is 65 minutes off); and "02:30" at 03:20 that
+    # morning is behind on the face, yet its reading (the later one, see _readings) has
+    # not come. Either is a watch running fast, not yesterday's reading.
     today = datetime.combine(shown.date(), time(hour, minute))
-    if _skipped(today) and (later := _readings(today)[0]) > now:
-        return later
+    limit = now.astimezone(UTC) + FAST_CLOCK  # in real time: aware arithmetic is the face's
+    soon = [moment for moment in _readings(today) if now < moment < limit]
+    if soon and ((hour, minute) > (shown.hour, shown.minute) or _skipped(today)):
+        return min(soon)
     return max(moment for moment in candidates if moment <= now)
 
 

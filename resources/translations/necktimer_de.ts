@@ -70,72 +70,72 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="74"/>
+        <location filename="../../necktimer/core/alerts.py" line="77"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Zeit ist um — Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="76"/>
+        <location filename="../../necktimer/core/alerts.py" line="79"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Zeit ist um — Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="78"/>
+        <location filename="../../necktimer/core/alerts.py" line="81"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Nehmen Sie die Auflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="90"/>
+        <location filename="../../necktimer/core/alerts.py" line="93"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="97"/>
+        <location filename="../../necktimer/core/alerts.py" line="104"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="103"/>
+        <location filename="../../necktimer/core/alerts.py" line="110"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Kühlpack abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Wärmekissen abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="106"/>
+        <location filename="../../necktimer/core/alerts.py" line="113"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="112"/>
+        <location filename="../../necktimer/core/alerts.py" line="119"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="113"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <location filename="../../necktimer/core/alerts.py" line="127"/>
         <source>The removal was not saved</source>
         <translation>Das Abnehmen wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="121"/>
+        <location filename="../../necktimer/core/alerts.py" line="128"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer konnte nicht speichern, dass die Auflage ab ist (ist der Datenträger voll?). Öffnen Sie necktimer, oder führen Sie &apos;necktimer done&apos; aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="128"/>
+        <location filename="../../necktimer/core/alerts.py" line="135"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="134"/>
+        <location filename="../../necktimer/core/alerts.py" line="141"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
@@ -521,62 +521,67 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="384"/>
+        <location filename="../../necktimer/commands.py" line="385"/>
+        <source>necktimer is quitting. %1 That is lost.</source>
+        <translation>necktimer wird beendet. %1 Das geht verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="388"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="398"/>
+        <location filename="../../necktimer/commands.py" line="402"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="402"/>
+        <location filename="../../necktimer/commands.py" line="406"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="407"/>
+        <location filename="../../necktimer/commands.py" line="411"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="410"/>
+        <location filename="../../necktimer/commands.py" line="414"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="436"/>
+        <location filename="../../necktimer/commands.py" line="440"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="444"/>
+        <location filename="../../necktimer/commands.py" line="448"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="446"/>
+        <location filename="../../necktimer/commands.py" line="450"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="461"/>
+        <location filename="../../necktimer/commands.py" line="465"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Beenden würde es jetzt verlieren: Warten Sie, bis es gespeichert ist, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="467"/>
+        <location filename="../../necktimer/commands.py" line="471"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="472"/>
+        <location filename="../../necktimer/commands.py" line="476"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="476"/>
+        <location filename="../../necktimer/commands.py" line="480"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -1205,12 +1210,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../necktimer/core/report.py" line="39"/>
+        <location filename="../../necktimer/core/report.py" line="40"/>
         <source>Your ice session ended at %1 while %2 was closed.</source>
         <translation>Ihre Eisanwendung endete um %1, während %2 geschlossen war.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/report.py" line="41"/>
+        <location filename="../../necktimer/core/report.py" line="42"/>
         <source>Your heat session ended at %1 while %2 was closed.</source>
         <translation>Ihre Wärmeanwendung endete um %1, während %2 geschlossen war.</translation>
     </message>
@@ -2004,7 +2009,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="283"/>
+        <location filename="../../necktimer/core/i18n.py" line="286"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2013,18 +2018,18 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="227"/>
+        <location filename="../../necktimer/core/i18n.py" line="230"/>
         <source>%1 yesterday</source>
         <translation>%1 (gestern)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="248"/>
+        <location filename="../../necktimer/core/i18n.py" line="251"/>
         <source>%1 tomorrow</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="229"/>
-        <location filename="../../necktimer/core/i18n.py" line="250"/>
+        <location filename="../../necktimer/core/i18n.py" line="232"/>
+        <location filename="../../necktimer/core/i18n.py" line="253"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>

@@ -70,72 +70,72 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="74"/>
+        <location filename="../../necktimer/core/alerts.py" line="77"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Se acabó el tiempo — retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="76"/>
+        <location filename="../../necktimer/core/alerts.py" line="79"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="78"/>
+        <location filename="../../necktimer/core/alerts.py" line="81"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Retire la compresa si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="90"/>
+        <location filename="../../necktimer/core/alerts.py" line="93"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="97"/>
+        <location filename="../../necktimer/core/alerts.py" line="104"/>
         <source>Reminder: %1</source>
         <translation>Recordatorio: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="103"/>
+        <location filename="../../necktimer/core/alerts.py" line="110"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="106"/>
+        <location filename="../../necktimer/core/alerts.py" line="113"/>
         <source>The session ends at %1.</source>
         <translation>La sesión termina a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="112"/>
+        <location filename="../../necktimer/core/alerts.py" line="119"/>
         <source>You may apply ice or heat again</source>
         <translation>Ya puede volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="113"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
         <source>The gap after your last session is over.</source>
         <translation>Terminó la pausa después de su última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <location filename="../../necktimer/core/alerts.py" line="127"/>
         <source>The removal was not saved</source>
         <translation>No se guardó la retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="121"/>
+        <location filename="../../necktimer/core/alerts.py" line="128"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer no pudo guardar que la compresa está retirada (¿está lleno el disco?). Abra necktimer, o ejecute &apos;necktimer done&apos; cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="128"/>
+        <location filename="../../necktimer/core/alerts.py" line="135"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="134"/>
+        <location filename="../../necktimer/core/alerts.py" line="141"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
@@ -522,62 +522,67 @@ siguiente sesión.
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="384"/>
+        <location filename="../../necktimer/commands.py" line="385"/>
+        <source>necktimer is quitting. %1 That is lost.</source>
+        <translation>necktimer se está cerrando. %1 Eso se pierde.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/commands.py" line="388"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="398"/>
+        <location filename="../../necktimer/commands.py" line="402"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la bolsa de hielo y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="402"/>
+        <location filename="../../necktimer/commands.py" line="406"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="407"/>
+        <location filename="../../necktimer/commands.py" line="411"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="410"/>
+        <location filename="../../necktimer/commands.py" line="414"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="436"/>
+        <location filename="../../necktimer/commands.py" line="440"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="444"/>
+        <location filename="../../necktimer/commands.py" line="448"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="446"/>
+        <location filename="../../necktimer/commands.py" line="450"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="461"/>
+        <location filename="../../necktimer/commands.py" line="465"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="467"/>
+        <location filename="../../necktimer/commands.py" line="471"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="472"/>
+        <location filename="../../necktimer/commands.py" line="476"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="476"/>
+        <location filename="../../necktimer/commands.py" line="480"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -1206,12 +1211,12 @@ siguiente sesión.
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../necktimer/core/report.py" line="39"/>
+        <location filename="../../necktimer/core/report.py" line="40"/>
         <source>Your ice session ended at %1 while %2 was closed.</source>
         <translation>Su sesión de hielo terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/report.py" line="41"/>
+        <location filename="../../necktimer/core/report.py" line="42"/>
         <source>Your heat session ended at %1 while %2 was closed.</source>
         <translation>Su sesión de calor terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>
@@ -2005,7 +2010,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="283"/>
+        <location filename="../../necktimer/core/i18n.py" line="286"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2014,18 +2019,18 @@ siguiente sesión.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="227"/>
+        <location filename="../../necktimer/core/i18n.py" line="230"/>
         <source>%1 yesterday</source>
         <translation>%1 de ayer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="248"/>
+        <location filename="../../necktimer/core/i18n.py" line="251"/>
         <source>%1 tomorrow</source>
         <translation>%1 (mañana)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="229"/>
-        <location filename="../../necktimer/core/i18n.py" line="250"/>
+        <location filename="../../necktimer/core/i18n.py" line="232"/>
+        <location filename="../../necktimer/core/i18n.py" line="253"/>
         <source>%1 on %2</source>
         <translation>%1 del %2</translation>
     </message>

@@ -159,6 +159,9 @@ def test_a_reading_a_little_ahead_is_a_fast_clock_not_yesterday():
     # showed it, and on one still on winter time it is still to come (it named 01:30 winter
     # time, which made the gap an hour shorter).
     (berlin(2026, 3, 29, 3, 20), (2, 30), datetime(2026, 3, 29, 1, 30, tzinfo=UTC)),
+    # "03:20" at 01:10 the night 02:00-03:00 is skipped: two hours ahead on the face, 70
+    # minutes in real time, a watch running fast (it was taken as yesterday's).
+    (berlin(2026, 3, 29, 1, 10), (3, 20), datetime(2026, 3, 29, 1, 20, tzinfo=UTC)),
     # "02:03" at 02:01 on the second pass of the hour the clocks go back: not the first.
     (datetime(2026, 10, 25, 1, 1, tzinfo=UTC), (2, 3), datetime(2026, 10, 25, 1, 3, tzinfo=UTC)),
 ])

@@ -89,10 +89,23 @@ def therapy_arg(text: str) -> Therapy:
         if wanted in (therapy.value, therapy.label.casefold()):
             return therapy
     raise argparse.ArgumentTypeError(arg(translate("Cli", "%1 is neither %2 nor %3"),
-                                         repr(text), *(t.value for t in Therapy)))
+                                         repr(text), *(_both_words(t) for t in Therapy)))
+
+
+def _both_words(therapy: Therapy) -> str:
+    """'ice', or 'ice (Eis)' where the user's language has its own word, which works too."""
+    label = therapy.label.casefold()
+    return therapy.value if label == therapy.value else f"{therapy.value} ({therapy.label})"
+
+
+def earlier_word() -> str:
+    """The answer "more than one gap ago" in the user's language, which works as well."""
+    return translate("Cli", "earlier", "last-applied: more than one gap ago")
 
 
 def when_arg(text: str) -> str:
+    if text.strip().casefold() == earlier_word().casefold():
+        return EARLIER
     try:
         return _parse_when(text)
     except ProtocolError as error:
@@ -192,7 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "not saved yet"))
     last = sub.add_parser("last-applied", parents=[common],
                           help=translate("Cli", "say when ice or heat was last applied"))
-    last.add_argument("when", type=when_arg, metavar=f"HH:MM|{EARLIER}")
+    last.add_argument("when", type=when_arg, metavar=f"HH:MM|{EARLIER}", help=arg(translate(
+        "Cli", "when the pack last came off, as your clock showed it (14:30, 2:30pm), or "
+               "%1 if it was more than one gap ago"), EARLIER))
     sub.add_parser("stop", parents=[common], help=translate("Cli", "stop the running session"))
     done = sub.add_parser("done", parents=[common],
                           help=translate("Cli", "confirm the pack is off"))

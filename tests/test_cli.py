@@ -192,7 +192,9 @@ def test_bad_command_line_gets_one_line_and_exit_2(tmp_path, data_dir, args, com
 @pytest.mark.parametrize(("lang", "args", "words"), [
     ("es_US.UTF-8", ["frobnicate"], ["argumento COMMAND", "opción no válida: 'frobnicate'",
                                       "(elija entre 'status', 'start'", "consulte"]),
-    ("es_US.UTF-8", ["start", "cold"], ["argumento ice|heat", "'cold' no es ni ice ni heat"]),
+    ("es_US.UTF-8", ["start", "cold"], ["argumento ice|heat",
+                                        "'cold' no es ni ice (Hielo) ni heat (Calor)"]),
+    ("de_DE.UTF-8", ["last-applied", "bald"], ["'bald' ist weder eine Uhrzeit wie 14:30"]),
     ("de_DE.UTF-8", ["start"], ["diese Argumente fehlen: ice|heat", "siehe"]),
     ("de_DE.UTF-8", ["--frob"], ["unbekannte Argumente: --frob"]),
 ])
@@ -202,6 +204,15 @@ def test_argparse_own_words_follow_the_language(tmp_path, lang, args, words):
     [line] = result.stderr.strip().splitlines()
     for word in words:
         assert word in line, line
+
+
+@pytest.mark.parametrize(("lang", "word"), [("de_DE.UTF-8", "Früher"), ("es_ES.UTF-8", "antes"),
+                                          ("de_DE.UTF-8", "earlier")])
+def test_more_than_a_gap_ago_is_said_in_the_users_language_too(tmp_path, data_dir, lang, word):
+    """Only the English word worked, while "Eis" and "calor" did for the therapy."""
+    result = necktimer("last-applied", word, "--data-dir", str(data_dir), cwd=tmp_path,
+                       env={"LC_ALL": "", "LANGUAGE": "", "LANG": lang})
+    assert result.returncode == 0, result.stderr
 
 
 def test_help_is_in_the_users_language_too(tmp_path):

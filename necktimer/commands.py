@@ -368,10 +368,9 @@ def _carry_out(request: Request, target: Target,
         now = target.status().now
         with speaking():  # "14:30" as the asker's clock reads it, not the window's
             moment = when_to_moment(request.when, now)
-            if still_to_come(request.when, now) is not None:
-                status = target.status()
-                return Exit.REFUSED, lambda: still_to_come(request.when, now) or "", \
-                    status_json(status)
+        if moment is not None and moment > now:  # refused with what to type instead
+            return Exit.REFUSED, lambda: still_to_come(request.when, now) or "", \
+                status_json(target.status())
         return _answer(target.answer_last_application(moment))
     if command is Command.PING:
         return Exit.OK, lambda: "pong", None

@@ -82,7 +82,7 @@ def time_up(session: Session, count: int = 1, late_end: datetime | None = None,
                    ended_while_closed(session, now))
     else:
         minutes = max(1, round(session.planned_length.total_seconds() / 60))
-        ended = _when(session.end_at(session.planned_end) or session.planned_end, now)
+        ended = past_time(session.end_at(session.planned_end) or session.planned_end, now)
         words = AlertText()
         body = (words.ice_ended(minutes, ended) if session.therapy is Therapy.ICE
                 else words.heat_ended(minutes, ended))
@@ -91,12 +91,8 @@ def time_up(session: Session, count: int = 1, late_end: datetime | None = None,
     actions = ((ACTION_DEFAULT, removed_label()), (ACTION_SHOW, show_label()))
     if late_end is not None:
         actions = (actions[0], (ACTION_AT_END, arg(translate("Alerts", "It came off at %1"),
-                                                   _when(late_end, now))), actions[1])
+                                                   past_time(late_end, now))), actions[1])
     return Alert(Kind.TIME_UP, summary, body, Urgency.CRITICAL, actions, session.id)
-
-
-def _when(moment: datetime, now: datetime | None) -> str:
-    return clock_time(moment) if now is None else past_time(moment, now)
 
 
 def repeated(alert: Alert) -> Alert:

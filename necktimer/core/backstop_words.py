@@ -43,7 +43,7 @@ def words_for(session: Session, *, sound: bool, sound_file: str | None) -> Words
     end = session.end_at(session.planned_end) or session.planned_end
     late = alerts.time_up(session, late_end=end)
     at_end = next(action for action in late.actions if action[0] == ACTION_AT_END)
-    return Words(first, alerts.repeated(first), sound, sound_file, at_end, alerts.not_saved())
+    return Words(first, alerts.repeated(first), sound, sound_file, at_end)
 
 
 def to_json(words: Words, session: Session) -> bytes:

@@ -221,10 +221,13 @@ def clock_time(moment: datetime | None) -> str:
     return _current.formats.time(local(moment).replace(second=0, microsecond=0))
 
 
-def past_time(moment: datetime, now: datetime) -> str:
-    """A moment that has been, as `clock_time`, saying so when it fell on an earlier day
-    ("23:55 yesterday"): at 09:58, "time's up at 23:59" read as a minute still to come."""
+def past_time(moment: datetime, now: datetime | None = None) -> str:
+    """A moment that has been, as `clock_time`; given `now`, saying so when it fell on an
+    earlier day ("23:55 yesterday"): at 09:58, "time's up at 23:59" read as a minute still
+    to come. (Words written ahead of time, for the backstop, have no `now`.)"""
     text = clock_time(moment)
+    if now is None:
+        return text
     days = (local(now).date() - local(moment).date()).days
     if days == 1:
         return arg(translate("Times", "%1 yesterday"), text)

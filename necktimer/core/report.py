@@ -6,7 +6,7 @@ from datetime import datetime
 
 from necktimer import DISPLAY_NAME
 from necktimer.core.humanize import whole_seconds, whole_seconds_down
-from necktimer.core.i18n import arg, clock_time, local, past_time, translate
+from necktimer.core.i18n import arg, local, past_time, translate
 from necktimer.core.rules import Session, State, Status, Therapy
 
 
@@ -41,4 +41,4 @@ def ended_while_closed(session: Session, now: datetime | None = None) -> str:
     else:
         text = translate("Report", "Your heat session ended at %1 while %2 was closed.")
     end = session.end_at(session.planned_end) or session.planned_end
-    return arg(text, clock_time(end) if now is None else past_time(end, now), DISPLAY_NAME)
+    return arg(text, past_time(end, now), DISPLAY_NAME)

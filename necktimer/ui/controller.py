@@ -109,8 +109,7 @@ class Controller(QObject):
         """What quitting now would lose: the service's changes, and settings the file
         could not take (a gap made longer, say, that the next start would not know)."""
         unsaved = self.service.unsaved()
-        keep = getattr(self.settings, "keep", None)
-        if keep is None or keep():
+        if self.settings.keep():
             return unsaved
         yours = translate("Controller", "your settings")
         if unsaved is not None:

@@ -499,7 +499,8 @@ def _open_service(data_dir: Path, settings, command: Command):
     from necktimer.core.service import SessionService, StorageError
 
     try:
-        service = SessionService.open(data_dir, SystemClock(), settings)
+        service = SessionService.open(data_dir, SystemClock(), settings,
+                                      looks_only=command is Command.STATUS)
         # What a window does first, a terminal does too: a session left open across a
         # reboot with the clock set back is closed as interrupted, so that `stop` cannot
         # call it a mis-start, nor `status` give it 15 more minutes.

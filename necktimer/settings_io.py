@@ -44,6 +44,7 @@ def _unusable(path: Path) -> str | None:
 
 class SettingsFile(QObject):
     changed = Signal(object)  # the new Settings
+    problemChanged = Signal()  # `problem` came or went: the file could (not) take a save
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +54,7 @@ class SettingsFile(QObject):
         self._qsettings = (None if self._unusable
                            else QSettings(str(self.path), QSettings.Format.IniFormat))
         self.warnings: list[str] = []
-        self.unsaved = False  # `current` differs from the file: a save failed
+        self.problem: str | None = None  # why `current` differs from the file: a save failed
         self.current = self.load()
 
     def load(self) -> Settings:
@@ -74,7 +75,7 @@ class SettingsFile(QObject):
         """Keep `settings` (in memory at once, on disk if it can); returns a problem, if any."""
         changed = settings != self.current
         self.current = settings
-        if self._qsettings is not None and self.unsaved:
+        if self._qsettings is not None and self.problem is not None:
             # QSettings keeps the first error it met for good: a fresh one can tell
             # whether this write went through.
             self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
@@ -89,11 +90,22 @@ class SettingsFile(QObject):
             problem = arg(translate("Settings", "The settings could not be saved to %1; "
                                                 "they apply until necktimer quits."),
                           str(self.path))
-            log.warning("could not write %s", self.path)
-        self.unsaved = problem is not None
+            if self.problem is None:  # not again at every retry
+                log.warning("could not write %s", self.path)
+        elif self.problem is not None:
+            log.info("wrote %s on a later try", self.path)
+        came_or_went = problem != self.problem
+        self.problem = problem
         if changed:
             self.changed.emit(settings)
+        if came_or_went:
+            self.problemChanged.emit()
         return problem
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the file does not hold what applies (a save failed)."""
+        return self.problem is not None
 
     def keep(self) -> bool:
         """Try once more to write settings that could not be written; True once the file

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import contextlib
 import os
 import resource
@@ -168,3 +169,11 @@ def nothing_can_grow():
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
         signal.signal(signal.SIGXFSZ, previous)
+
+
+def settings_on_disk(data_dir: Path, key: str) -> str | None:
+    """A value as the settings file holds it: a QSettings in this process would answer
+    from Qt's shared cache, which holds what was set even when the file did not take it."""
+    parser = configparser.ConfigParser()
+    parser.read(data_dir / "settings.ini")
+    return parser.get("General", key, fallback=None)

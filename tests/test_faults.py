@@ -416,6 +416,28 @@ def test_on_a_full_disk_a_terminal_never_says_a_change_happened_that_it_could_no
     kill_mentioning(str(data_dir))
 
 
+def test_a_status_on_a_full_disk_answers_without_a_word_about_writing(app, small_disk):
+    """`status` wrote what it worked out (the time, an end at the planned end), and on a
+    full disk printed "cannot write the history (full); 0 change(s) wait" every time."""
+    app.data_dir = data_dir = small_disk.path / "profile"
+    session = seed(data_dir, started_ago=20 * 60, minutes=15)  # ended 5 minutes ago
+    small_disk.fill()
+    try:
+        looked = [app.run("status"), app.run("status", "--json")]
+    finally:
+        small_disk.free()
+    for result in looked:
+        assert result.code == 0 and result.err == "", result
+    assert "off" in looked[0].out, looked[0]  # the pack is to come off: the end is known
+    assert json.loads(looked[1].out)["state"] == "waiting"
+    # A look writes nothing, with or without room: whoever acts next writes the end.
+    assert app.run("status").code == 0
+    assert rows(data_dir)[0]["ended_at"] is None
+    assert app.run("done", "--at-end").code == 0
+    assert rows(data_dir)[0]["ended_at"] is not None and rows(data_dir)[0]["id"] == session.id
+    kill_mentioning(str(data_dir))
+
+
 def test_a_new_history_on_a_full_disk_is_refused_plainly(app, small_disk):
     app.data_dir = data_dir = small_disk.path / "fresh"
     small_disk.fill()

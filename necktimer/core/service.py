@@ -144,8 +144,12 @@ def _traces_of_use(data_dir: Path) -> bool:
 class SessionService:
     def __init__(self, store: Store, clock: Clock, settings: SettingsSource | None = None, *,
                  data_dir: Path | None = None, notices: list[str] | None = None,
-                 history_lost: bool = False) -> None:
+                 history_lost: bool = False, looks_only: bool = False) -> None:
         self._store = store
+        # A process that only looks (`status`) keeps what it works out to itself: the time,
+        # an end at the planned end, what the safety record adds. Whoever acts next works
+        # it out again and writes it; a look never writes (nor fails to, on a full disk).
+        self._looks_only = looks_only
         self._data_dir = data_dir or store.path.parent
         self._settings = settings or FixedSettings()
         self.notices: list[str] = list(notices or [])
@@ -176,7 +180,8 @@ class SessionService:
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, settings: SettingsSource | None = None, *,
-             busy_timeout: float = database.BUSY_TIMEOUT_S) -> SessionService:
+             busy_timeout: float = database.BUSY_TIMEOUT_S,
+             looks_only: bool = False) -> SessionService:
         """Open the history in `data_dir` with what the safety record adds; raises StorageError."""
         fresh = _empty_or_missing(data_dir / database.DB_NAME)
         opened = database.open_database(data_dir, busy_timeout=busy_timeout)
@@ -212,7 +217,7 @@ class SessionService:
                 with store.transaction():
                     store.set_meta("history_lost", "1")
         return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
-                   history_lost=lost)
+                   history_lost=lost, looks_only=looks_only)
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program before it is queued for later."""
@@ -223,6 +228,9 @@ class SessionService:
         return self._data_dir
 
     def close(self) -> None:
+        if self._looks_only:
+            self._store.close()
+            return
         self.flush()
         if lost := self._unkept():
             log.error("closing with changes nothing holds; they are lost: %s",
@@ -668,6 +676,8 @@ class SessionService:
 
     def flush(self) -> bool:
         """Write what waits to be written, in order; True when nothing is left waiting."""
+        if self._looks_only:
+            return not self._pending
         if self._store.is_gone():
             self._rebuild_gone_store()
             if self._store.is_gone():
@@ -712,7 +722,7 @@ class SessionService:
         self._pending.append(PendingWrite(what, apply, safety, yours))
         if safety:
             self._record_due = True
-        if not self._deferred:
+        if not self._deferred and not self._looks_only:
             self.flush()
 
     def _close_overdue_in_memory(self, moment: Moment, *, while_away: bool,

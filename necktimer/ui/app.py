@@ -385,13 +385,10 @@ class Necktimer(QObject):
             try:
                 desktop.set_autostart(settings.start_at_login, self.data_dir)
             except OSError as error:
-                self.controller.set_instance_problem(
-                    translate("App", "Could not change the login entry: %1").replace(
-                        "%1", str(error)))
+                self.controller.add_notice(
+                    arg(translate("App", "Could not change the login entry: %1"), str(error)))
                 settings, _ = settings.replace(start_at_login=not settings.start_at_login)
-        problem = self.settings.save(settings)
-        if problem:
-            self.controller.set_instance_problem(problem)
+        self.settings.save(settings)  # a problem shows in the window until a save works
 
     def _settings_changed(self, settings: Settings) -> None:
         theme.apply(QApplication.instance(), settings.theme)

@@ -77,7 +77,7 @@ class Controller(QObject):
         self._message_with: str | None = None  # the status line it was said beside
         # What start-up found: a damaged file moved aside, settings that had to be clamped.
         self._notices: tuple[str, ...] = tuple(dict.fromkeys(
-            [*service.notices, *getattr(settings, "warnings", [])]))
+            [*service.notices, *settings.warnings]))
         self._instance_problem: str | None = None
         self._retry_delay = RETRY_FIRST
         self._retry_at: datetime | None = None
@@ -87,8 +87,10 @@ class Controller(QObject):
         self._minutes = self._default_minutes
         self.state = self._derive()
         service.on_change(self._service_changed)
-        if hasattr(settings, "changed"):
-            settings.changed.connect(self._settings_changed)
+        settings.changed.connect(self._settings_changed)
+        # A save the file could not take, or one that went through on a later try: the
+        # banner comes or goes with it, and a failed one is tried again with the history.
+        settings.problemChanged.connect(self._service_changed)
 
     def _settings_changed(self, settings) -> None:
         if settings.default_minutes != self._default_minutes:  # chosen in Settings
@@ -239,6 +241,12 @@ class Controller(QObject):
         with self._batched():
             self._notices = ()
 
+    def add_notice(self, notice: str) -> None:
+        """Something the user should know once, until they dismiss it (a login entry that
+        could not be changed, say)."""
+        with self._batched():
+            self._notices = tuple(dict.fromkeys([*self._notices, notice]))
+
     def set_instance_problem(self, problem: str | None) -> None:
         with self._batched():
             self._instance_problem = problem
@@ -323,6 +331,7 @@ class Controller(QObject):
         self._remind()
         self._tell_gap_over()
         self._expire_undo()
+        self.settings.keep()  # what the history waits to write, the tick has tried already
         self._retry_writes()
 
     def _ended_message(self, item: Ended) -> str:
@@ -384,8 +393,13 @@ class Controller(QObject):
         if self._undo is not None and self.service.now() >= self._undo.until:
             self._undo = None
 
+    def _waiting_to_write(self) -> bool:
+        """Something is held in memory only: history changes, or settings."""
+        return bool(self.service.pending_writes or self.service.problem is not None
+                    or self.settings.unsaved)
+
     def _retry_writes(self) -> None:
-        if self.service.pending_writes or self.service.problem is not None:
+        if self._waiting_to_write():
             self._retry_at = self.service.now() + self._retry_delay
             self._retry_delay = min(self._retry_delay * 2, RETRY_LONGEST)
         else:
@@ -479,6 +493,7 @@ class Controller(QObject):
             problem=str(problem) if problem is not None else None,
             message=self._message_beside(status.sentence()),
             notices=self._notices,
+            settings_problem=self.settings.problem,
             instance_problem=self._instance_problem,
         )
 
@@ -488,8 +503,7 @@ class Controller(QObject):
         status = state.status
         settings = self.settings.current
         session = status.session
-        if self._retry_at is None and (self.service.pending_writes
-                                       or self.service.problem is not None):
+        if self._retry_at is None and self._waiting_to_write():
             # A write from a button or a command failed (the history locked, the disk
             # full): try again soon, not at the next event, which may be hours away.
             self._retry_writes()

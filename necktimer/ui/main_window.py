@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
             WindowText().undo_offer(view.undo.seconds), clock_time(view.undo.stopped_at)))
         self.gap_banner.show_if(self.tr("The gap is over: you may apply ice or heat again.")
                                 if view.gap_over else None)
-        problems = [p for p in (view.problem, view.instance_problem) if p]
+        problems = [p for p in (view.problem, view.settings_problem, view.instance_problem) if p]
         self.problem_banner.show_if(" ".join(problems) if problems else None)
         self.notice_banner.show_if(" ".join(view.notices) if view.notices else None)
         self.advice_banner.show_if(view.advice.message if view.advice.see_physician else None)

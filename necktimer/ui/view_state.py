@@ -53,6 +53,7 @@ class ViewState:
     problem: str | None = None  # why changes are waiting to be saved
     message: str = ""  # the latest answer to anything the user did, from any entry point
     notices: tuple[str, ...] = ()  # things found at start-up (a damaged file moved aside…)
+    settings_problem: str | None = None  # the settings file could not take the settings
     instance_problem: str | None = None  # a second launch cannot reach this window
 
     @property

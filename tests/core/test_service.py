@@ -54,6 +54,33 @@ def test_session_completes_by_itself_and_is_recorded(service, clock, data_dir):
     assert rows(data_dir)[0]["end_reason"] == "completed"
 
 
+def test_a_look_works_out_the_end_and_writes_nothing(service, clock, data_dir, caplog):
+    """`status` opens the history only to look: what it works out stays in its memory
+    (on a full disk, writing it printed a warning at every look)."""
+    import hashlib
+
+    def files() -> dict[str, str]:
+        return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in data_dir.iterdir() if path.is_file()}
+
+    service.start(Therapy.ICE, 15)
+    service.close()
+    before = files()
+    clock.advance(20 * 60)
+    look = SessionService.open(data_dir, clock, FixedSettings(), looks_only=True)
+    look.recover()
+    assert look.status().state is State.WAITING  # the end is known to the look
+    assert look.flush() is False  # and kept to itself
+    look.close()
+    assert files() == before
+    assert "lost" not in caplog.text  # nothing of the user's was in it
+    acting = reopen(data_dir, clock)
+    acting.recover()
+    assert acting.status().state is State.WAITING
+    acting.close()
+    assert rows(data_dir)[0]["end_reason"] == "completed"  # whoever acts writes it
+
+
 def test_refused_while_running_and_during_gap(service, clock):
     service.start(Therapy.ICE)
     clock.advance(60 * 5)

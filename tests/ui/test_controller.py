@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from helpers import rows, text_of, tick
+from helpers import nothing_can_grow, rows, settings_on_disk, text_of, tick
 from PySide6.QtCore import Qt, QTimer
 
 from necktimer.core.alerts import Kind
@@ -202,6 +202,26 @@ def test_a_button_whose_write_fails_is_retried_soon_not_at_the_next_event(
     tick(necktimer, clock, 2)
     assert not window.problem_banner.isVisible()
     assert rows(data_dir)[0]["removed_at"] is not None
+
+
+def test_settings_the_file_could_not_take_are_retried_and_the_banner_goes_with_the_problem(
+        necktimer, window, clock, data_dir):
+    """A gap set to 4 h on a full disk: the banner said the settings could not be saved,
+    and it stayed after the disk had room again and the file held them (at quit)."""
+    longer, _warnings = necktimer.settings.current.replace(gap_minutes=240)
+    with nothing_can_grow():
+        necktimer.apply_settings(longer)
+        assert "The settings could not be saved" in window.problem_banner.label.text()
+        assert necktimer.controller.next_wake <= timedelta(seconds=2)  # a retry is planned
+        tick(necktimer, clock, 2)  # still no room: tried again, and said once only
+        assert window.problem_banner.isVisible()
+        assert necktimer.controller.next_wake <= timedelta(seconds=4)  # backing off
+    assert settings_on_disk(data_dir, "gap_minutes") != "240"  # the file still lacks them
+    tick(necktimer, clock, 4)
+    assert not window.problem_banner.isVisible()
+    assert settings_on_disk(data_dir, "gap_minutes") == "240"
+    assert necktimer.controller.unsaved() is None
+    assert necktimer.controller.next_wake is None  # no more retries: idle again
 
 
 def test_timers_of_the_controller_are_only_one(necktimer, window):

@@ -133,11 +133,15 @@ class Necktimer(QObject):
     def start(self, *, minimized: bool = False, deferred: bool = False) -> None:
         """Recover, show the window, then build the rest (right away, or after the first paint)."""
         self.controller.recover(write_now=not deferred)
-        if deferred:
+        if deferred and minimized:
             QTimer.singleShot(0, lambda: self._finish_start(minimized))
-            if not minimized:
-                self.window.fit_to_screen()
-                self.window.show()
+            return
+        if deferred:
+            from necktimer.ui.first_paint import after_first_paint
+
+            self.window.fit_to_screen()
+            self.window.show()
+            after_first_paint(self.window, lambda: self._finish_start(minimized))
             return
         self._finish_start(minimized)
         if not minimized or self.tray is None:

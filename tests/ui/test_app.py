@@ -202,6 +202,28 @@ def test_logout_closes_cleanly_without_questions(make_app, qapp):
     assert instance.question is None and instance.quitting
 
 
+def test_the_window_paints_before_the_rest_is_built(make_app, qtbot):
+    """A zero-length timer beside show() built the tips, tray and channels before the
+    expose that paints the window: a mapped window stayed blank for ~30 ms."""
+    from PySide6.QtCore import QEvent, QObject
+
+    instance = make_app(tray_available=True)
+    painted: list[bool] = []  # at each paint of the window: whether the rest was built
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(instance.tray is not None or instance.window.tips is not None)
+            return False
+
+    paints = Paints()
+    instance.window.installEventFilter(paints)
+    instance.start(deferred=True)
+    assert instance.tray is None and instance.window.tips is None
+    qtbot.waitUntil(lambda: instance.tray is not None and instance.window.tips is not None)
+    assert painted and painted[0] is False, painted
+
+
 def test_minimized_start_stays_in_the_tray(make_app):
     instance = make_app(tray_available=True)
     instance.start(minimized=True)

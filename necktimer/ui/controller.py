@@ -86,11 +86,11 @@ class Controller(QObject):
         self._default_minutes = settings.current.default_minutes
         self._minutes = self._default_minutes
         self.state = self._derive()
-        service.on_change(self._service_changed)
+        service.on_change(self._show_change)
         settings.changed.connect(self._settings_changed)
         # A save the file could not take, or one that went through on a later try: the
         # banner comes or goes with it, and a failed one is tried again with the history.
-        settings.problemChanged.connect(self._service_changed)
+        settings.problemChanged.connect(self._show_change)
 
     def _settings_changed(self, settings) -> None:
         if settings.default_minutes != self._default_minutes:  # chosen in Settings
@@ -418,9 +418,10 @@ class Controller(QObject):
 
     # -- publishing ------------------------------------------------------------------------
 
-    def _service_changed(self) -> None:
-        # Only show it: this runs inside the service's own work (a flush, say), which must
-        # not be started again from here; anything due is handled by the timer.
+    def _show_change(self) -> None:
+        # Only show it: this runs inside the service's (or the settings file's) own work,
+        # a flush, say, which must not be started again from here; anything due is
+        # handled by the timer.
         self._publish(handle_due=False)
 
     @contextmanager

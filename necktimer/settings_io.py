@@ -87,8 +87,10 @@ class SettingsFile(QObject):
                 os.chmod(self.path, 0o600)
         problem = None
         if self._qsettings is None or self._qsettings.status() != QSettings.Status.NoError:
-            problem = arg(translate("Settings", "The settings could not be saved to %1; "
-                                                "they apply until necktimer quits."),
+            problem = arg(translate("Settings", "The settings could not be saved to %1. They "
+                                                "apply now, necktimer tries again, and "
+                                                "quitting asks first while they are not "
+                                                "saved."),
                           str(self.path))
             if self.problem is None:  # not again at every retry
                 log.warning("could not write %s", self.path)

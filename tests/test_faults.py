@@ -428,7 +428,9 @@ def test_a_status_on_a_full_disk_answers_without_a_word_about_writing(app, small
         small_disk.free()
     for result in looked:
         assert result.code == 0 and result.err == "", result
-    assert "off" in looked[0].out, looked[0]  # the pack is to come off: the end is known
+    # The end is known to the look: the pack is to come off, five minutes late.
+    assert looked[0].out.startswith("Time's up at "), looked[0]
+    assert "take the ice pack off now" in looked[0].out, looked[0]
     assert json.loads(looked[1].out)["state"] == "waiting"
     # A look writes nothing, with or without room: whoever acts next writes the end.
     assert app.run("status").code == 0

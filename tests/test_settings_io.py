@@ -99,7 +99,7 @@ def test_a_file_that_cannot_be_written_is_reported_and_the_settings_still_apply(
     settings = SettingsFile(blocked)
     problem = settings.save(Settings(default_minutes=4))
     assert problem is not None
-    assert "could not be saved" in problem and "they apply until necktimer quits" in problem
+    assert "could not be saved" in problem and "They apply now, necktimer tries again" in problem
     assert settings.current.default_minutes == 4  # in memory, for this run
 
 

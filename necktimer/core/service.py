@@ -148,7 +148,8 @@ class SessionService:
         self._store = store
         # A process that only looks (`status`) keeps what it works out to itself: the time,
         # an end at the planned end, what the safety record adds. Whoever acts next works
-        # it out again and writes it; a look never writes (nor fails to, on a full disk).
+        # it out again and writes it, so a look does not fail on a full disk. (Opening
+        # still makes a missing history and moves a damaged one aside, for any process.)
         self._looks_only = looks_only
         self._data_dir = data_dir or store.path.parent
         self._settings = settings or FixedSettings()

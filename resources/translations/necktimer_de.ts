@@ -90,52 +90,52 @@
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="104"/>
+        <location filename="../../necktimer/core/alerts.py" line="100"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="110"/>
+        <location filename="../../necktimer/core/alerts.py" line="106"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Kühlpack abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="112"/>
+        <location filename="../../necktimer/core/alerts.py" line="108"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Wärmekissen abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="113"/>
+        <location filename="../../necktimer/core/alerts.py" line="109"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="119"/>
+        <location filename="../../necktimer/core/alerts.py" line="115"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <location filename="../../necktimer/core/alerts.py" line="116"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="127"/>
+        <location filename="../../necktimer/core/alerts.py" line="123"/>
         <source>The removal was not saved</source>
         <translation>Das Abnehmen wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="128"/>
+        <location filename="../../necktimer/core/alerts.py" line="124"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer konnte nicht speichern, dass die Auflage ab ist (ist der Datenträger voll?). Öffnen Sie necktimer, oder führen Sie &apos;necktimer done&apos; aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="135"/>
+        <location filename="../../necktimer/core/alerts.py" line="131"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="141"/>
+        <location filename="../../necktimer/core/alerts.py" line="137"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
@@ -143,62 +143,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="234"/>
+        <location filename="../../necktimer/ui/app.py" line="238"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="350"/>
+        <location filename="../../necktimer/ui/app.py" line="354"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="327"/>
+        <location filename="../../necktimer/ui/app.py" line="331"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="323"/>
+        <location filename="../../necktimer/ui/app.py" line="327"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Wenn necktimer jetzt beendet wird, geht das verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="328"/>
+        <location filename="../../necktimer/ui/app.py" line="332"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="329"/>
+        <location filename="../../necktimer/ui/app.py" line="333"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="353"/>
+        <location filename="../../necktimer/ui/app.py" line="357"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="357"/>
+        <location filename="../../necktimer/ui/app.py" line="361"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="389"/>
+        <location filename="../../necktimer/ui/app.py" line="393"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="421"/>
+        <location filename="../../necktimer/ui/app.py" line="422"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="462"/>
+        <location filename="../../necktimer/ui/app.py" line="463"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="472"/>
+        <location filename="../../necktimer/ui/app.py" line="473"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -532,67 +532,67 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="385"/>
+        <location filename="../../necktimer/commands.py" line="384"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer wird beendet. %1 Das geht verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="388"/>
+        <location filename="../../necktimer/commands.py" line="387"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="402"/>
+        <location filename="../../necktimer/commands.py" line="401"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="406"/>
+        <location filename="../../necktimer/commands.py" line="405"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="411"/>
+        <location filename="../../necktimer/commands.py" line="410"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="414"/>
+        <location filename="../../necktimer/commands.py" line="413"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="440"/>
+        <location filename="../../necktimer/commands.py" line="439"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="448"/>
+        <location filename="../../necktimer/commands.py" line="447"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="450"/>
+        <location filename="../../necktimer/commands.py" line="449"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="465"/>
+        <location filename="../../necktimer/commands.py" line="464"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Beenden würde es jetzt verlieren: Warten Sie, bis es gespeichert ist, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="471"/>
+        <location filename="../../necktimer/commands.py" line="470"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="476"/>
+        <location filename="../../necktimer/commands.py" line="475"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="480"/>
+        <location filename="../../necktimer/commands.py" line="479"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -600,17 +600,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="115"/>
+        <location filename="../../necktimer/ui/controller.py" line="116"/>
         <source>your settings</source>
         <translation>Ihre Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="118"/>
+        <location filename="../../necktimer/ui/controller.py" line="119"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="228"/>
+        <location filename="../../necktimer/ui/controller.py" line="229"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -1433,48 +1433,48 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="197"/>
+        <location filename="../../necktimer/core/service.py" line="203"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="446"/>
+        <location filename="../../necktimer/core/service.py" line="455"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="471"/>
+        <location filename="../../necktimer/core/service.py" line="480"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="479"/>
+        <location filename="../../necktimer/core/service.py" line="488"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="496"/>
+        <location filename="../../necktimer/core/service.py" line="505"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="501"/>
+        <location filename="../../necktimer/core/service.py" line="510"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="581"/>
+        <location filename="../../necktimer/core/service.py" line="590"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="590"/>
+        <location filename="../../necktimer/core/service.py" line="599"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="381"/>
-        <location filename="../../necktimer/core/service.py" line="831"/>
+        <location filename="../../necktimer/core/service.py" line="390"/>
+        <location filename="../../necktimer/core/service.py" line="842"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1484,102 +1484,102 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="459"/>
+        <location filename="../../necktimer/core/service.py" line="468"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="486"/>
+        <location filename="../../necktimer/core/service.py" line="495"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="523"/>
+        <location filename="../../necktimer/core/service.py" line="532"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="543"/>
+        <location filename="../../necktimer/core/service.py" line="552"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="555"/>
+        <location filename="../../necktimer/core/service.py" line="564"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="565"/>
+        <location filename="../../necktimer/core/service.py" line="574"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="571"/>
+        <location filename="../../necktimer/core/service.py" line="580"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="610"/>
+        <location filename="../../necktimer/core/service.py" line="619"/>
         <source>when a pack was last applied</source>
         <translation>wann zuletzt eine Auflage angewendet wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="833"/>
+        <location filename="../../necktimer/core/service.py" line="844"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="870"/>
+        <location filename="../../necktimer/core/service.py" line="881"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="933"/>
+        <location filename="../../necktimer/core/service.py" line="944"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="936"/>
+        <location filename="../../necktimer/core/service.py" line="947"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="942"/>
+        <location filename="../../necktimer/core/service.py" line="953"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="952"/>
+        <location filename="../../necktimer/core/service.py" line="963"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="956"/>
+        <location filename="../../necktimer/core/service.py" line="967"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="961"/>
+        <location filename="../../necktimer/core/service.py" line="972"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="963"/>
+        <location filename="../../necktimer/core/service.py" line="974"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="971"/>
+        <location filename="../../necktimer/core/service.py" line="982"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="973"/>
+        <location filename="../../necktimer/core/service.py" line="984"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="975"/>
+        <location filename="../../necktimer/core/service.py" line="986"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -1735,14 +1735,14 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Einstellung %1=%2 liegt außerhalb des sicheren Bereichs %3–%4; verwendet wird %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="61"/>
+        <location filename="../../necktimer/settings_io.py" line="62"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>%1 kann nicht verwendet werden (%2); es gelten die Standardeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="89"/>
-        <source>The settings could not be saved to %1; they apply until necktimer quits.</source>
-        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden; sie gelten, bis necktimer beendet wird.</translation>
+        <location filename="../../necktimer/settings_io.py" line="90"/>
+        <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
+        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden. Sie gelten schon jetzt, necktimer versucht es erneut, und beim Beenden wird vorher gefragt, solange sie nicht gespeichert sind.</translation>
     </message>
 </context>
 <context>
@@ -2020,7 +2020,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="286"/>
+        <location filename="../../necktimer/core/i18n.py" line="289"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2029,18 +2029,18 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="230"/>
+        <location filename="../../necktimer/core/i18n.py" line="233"/>
         <source>%1 yesterday</source>
         <translation>%1 (gestern)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="251"/>
+        <location filename="../../necktimer/core/i18n.py" line="254"/>
         <source>%1 tomorrow</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="232"/>
-        <location filename="../../necktimer/core/i18n.py" line="253"/>
+        <location filename="../../necktimer/core/i18n.py" line="235"/>
+        <location filename="../../necktimer/core/i18n.py" line="256"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>

@@ -90,52 +90,52 @@
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="104"/>
+        <location filename="../../necktimer/core/alerts.py" line="100"/>
         <source>Reminder: %1</source>
         <translation>Recordatorio: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="110"/>
+        <location filename="../../necktimer/core/alerts.py" line="106"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="112"/>
+        <location filename="../../necktimer/core/alerts.py" line="108"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="113"/>
+        <location filename="../../necktimer/core/alerts.py" line="109"/>
         <source>The session ends at %1.</source>
         <translation>La sesión termina a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="119"/>
+        <location filename="../../necktimer/core/alerts.py" line="115"/>
         <source>You may apply ice or heat again</source>
         <translation>Ya puede volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <location filename="../../necktimer/core/alerts.py" line="116"/>
         <source>The gap after your last session is over.</source>
         <translation>Terminó la pausa después de su última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="127"/>
+        <location filename="../../necktimer/core/alerts.py" line="123"/>
         <source>The removal was not saved</source>
         <translation>No se guardó la retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="128"/>
+        <location filename="../../necktimer/core/alerts.py" line="124"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer no pudo guardar que la compresa está retirada (¿está lleno el disco?). Abra necktimer, o ejecute &apos;necktimer done&apos; cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="135"/>
+        <location filename="../../necktimer/core/alerts.py" line="131"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="141"/>
+        <location filename="../../necktimer/core/alerts.py" line="137"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
@@ -143,62 +143,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="234"/>
+        <location filename="../../necktimer/ui/app.py" line="238"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="350"/>
+        <location filename="../../necktimer/ui/app.py" line="354"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="327"/>
+        <location filename="../../necktimer/ui/app.py" line="331"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="323"/>
+        <location filename="../../necktimer/ui/app.py" line="327"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="328"/>
+        <location filename="../../necktimer/ui/app.py" line="332"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="329"/>
+        <location filename="../../necktimer/ui/app.py" line="333"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="353"/>
+        <location filename="../../necktimer/ui/app.py" line="357"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="357"/>
+        <location filename="../../necktimer/ui/app.py" line="361"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="389"/>
+        <location filename="../../necktimer/ui/app.py" line="393"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="421"/>
+        <location filename="../../necktimer/ui/app.py" line="422"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="462"/>
+        <location filename="../../necktimer/ui/app.py" line="463"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="472"/>
+        <location filename="../../necktimer/ui/app.py" line="473"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -533,67 +533,67 @@ siguiente sesión.
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="385"/>
+        <location filename="../../necktimer/commands.py" line="384"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer se está cerrando. %1 Eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="388"/>
+        <location filename="../../necktimer/commands.py" line="387"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="402"/>
+        <location filename="../../necktimer/commands.py" line="401"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la bolsa de hielo y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="406"/>
+        <location filename="../../necktimer/commands.py" line="405"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="411"/>
+        <location filename="../../necktimer/commands.py" line="410"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="414"/>
+        <location filename="../../necktimer/commands.py" line="413"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="440"/>
+        <location filename="../../necktimer/commands.py" line="439"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="448"/>
+        <location filename="../../necktimer/commands.py" line="447"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="450"/>
+        <location filename="../../necktimer/commands.py" line="449"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="465"/>
+        <location filename="../../necktimer/commands.py" line="464"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="471"/>
+        <location filename="../../necktimer/commands.py" line="470"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="476"/>
+        <location filename="../../necktimer/commands.py" line="475"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="480"/>
+        <location filename="../../necktimer/commands.py" line="479"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -601,17 +601,17 @@ siguiente sesión.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="115"/>
+        <location filename="../../necktimer/ui/controller.py" line="116"/>
         <source>your settings</source>
         <translation>su configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="118"/>
+        <location filename="../../necktimer/ui/controller.py" line="119"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="228"/>
+        <location filename="../../necktimer/ui/controller.py" line="229"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -1434,48 +1434,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="197"/>
+        <location filename="../../necktimer/core/service.py" line="203"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="446"/>
+        <location filename="../../necktimer/core/service.py" line="455"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="471"/>
+        <location filename="../../necktimer/core/service.py" line="480"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="479"/>
+        <location filename="../../necktimer/core/service.py" line="488"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="496"/>
+        <location filename="../../necktimer/core/service.py" line="505"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="501"/>
+        <location filename="../../necktimer/core/service.py" line="510"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="581"/>
+        <location filename="../../necktimer/core/service.py" line="590"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="590"/>
+        <location filename="../../necktimer/core/service.py" line="599"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="381"/>
-        <location filename="../../necktimer/core/service.py" line="831"/>
+        <location filename="../../necktimer/core/service.py" line="390"/>
+        <location filename="../../necktimer/core/service.py" line="842"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1485,102 +1485,102 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="459"/>
+        <location filename="../../necktimer/core/service.py" line="468"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="486"/>
+        <location filename="../../necktimer/core/service.py" line="495"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="523"/>
+        <location filename="../../necktimer/core/service.py" line="532"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="543"/>
+        <location filename="../../necktimer/core/service.py" line="552"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="555"/>
+        <location filename="../../necktimer/core/service.py" line="564"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="565"/>
+        <location filename="../../necktimer/core/service.py" line="574"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="571"/>
+        <location filename="../../necktimer/core/service.py" line="580"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="610"/>
+        <location filename="../../necktimer/core/service.py" line="619"/>
         <source>when a pack was last applied</source>
         <translation>cuándo se aplicó la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="833"/>
+        <location filename="../../necktimer/core/service.py" line="844"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="870"/>
+        <location filename="../../necktimer/core/service.py" line="881"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="933"/>
+        <location filename="../../necktimer/core/service.py" line="944"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="936"/>
+        <location filename="../../necktimer/core/service.py" line="947"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="942"/>
+        <location filename="../../necktimer/core/service.py" line="953"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="952"/>
+        <location filename="../../necktimer/core/service.py" line="963"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="956"/>
+        <location filename="../../necktimer/core/service.py" line="967"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="961"/>
+        <location filename="../../necktimer/core/service.py" line="972"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="963"/>
+        <location filename="../../necktimer/core/service.py" line="974"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="971"/>
+        <location filename="../../necktimer/core/service.py" line="982"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="973"/>
+        <location filename="../../necktimer/core/service.py" line="984"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="975"/>
+        <location filename="../../necktimer/core/service.py" line="986"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1736,14 +1736,14 @@ siguiente sesión.
         <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="61"/>
+        <location filename="../../necktimer/settings_io.py" line="62"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>No se puede usar %1 (%2); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="89"/>
-        <source>The settings could not be saved to %1; they apply until necktimer quits.</source>
-        <translation>No se pudo guardar la configuración en %1; se aplicará hasta que necktimer se cierre.</translation>
+        <location filename="../../necktimer/settings_io.py" line="90"/>
+        <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
+        <translation>No se pudo guardar la configuración en %1. Ya se aplica, necktimer lo vuelve a intentar y, mientras no esté guardada, pregunta antes de cerrarse.</translation>
     </message>
 </context>
 <context>
@@ -2021,7 +2021,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="286"/>
+        <location filename="../../necktimer/core/i18n.py" line="289"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2030,18 +2030,18 @@ siguiente sesión.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="230"/>
+        <location filename="../../necktimer/core/i18n.py" line="233"/>
         <source>%1 yesterday</source>
         <translation>%1 de ayer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="251"/>
+        <location filename="../../necktimer/core/i18n.py" line="254"/>
         <source>%1 tomorrow</source>
         <translation>%1 (mañana)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="232"/>
-        <location filename="../../necktimer/core/i18n.py" line="253"/>
+        <location filename="../../necktimer/core/i18n.py" line="235"/>
+        <location filename="../../necktimer/core/i18n.py" line="256"/>
         <source>%1 on %2</source>
         <translation>%1 del %2</translation>
     </message>

@@ -516,10 +516,12 @@ def _open_service(data_dir: Path, settings, command: Command):
 
 def _unusable(request: Request, message: str) -> int:
     print(f"{APP_NAME}: {message}", file=sys.stderr)
-    if request.command in WINDOW_COMMANDS:
+    # Started from a menu, nobody reads stderr: the window's commands say it in a dialog
+    # too. Only where there is a desktop, or Qt would abort the process with a core dump.
+    if request.command in WINDOW_COMMANDS and _no_desktop() is None:
         from necktimer.ui.app import show_fatal
 
-        show_fatal(message)  # started from a menu, nobody reads stderr
+        show_fatal(message)
     return Exit.UNAVAILABLE
 
 

@@ -108,6 +108,19 @@ def test_without_a_desktop_the_window_commands_say_so_and_start_nothing(
     assert json.loads(status.stdout)["state"] == "ready"
 
 
+@pytest.mark.parametrize("args", [("start", "ice"), ()])
+def test_without_a_desktop_a_folder_that_cannot_be_used_is_said_not_aborted(tmp_path, args):
+    """Over SSH, a window command on a folder it could not use printed why and then asked
+    Qt for a dialog: Qt found no display and aborted (exit 134, a core dump)."""
+    (tmp_path / "a file").write_text("")
+    data_dir = tmp_path / "a file" / "necktimer"
+    no_desktop = {"QT_QPA_PLATFORM": "", "WAYLAND_DISPLAY": "", "DISPLAY": ""}
+    result = necktimer(*args, "--data-dir", str(data_dir), cwd=tmp_path, env=no_desktop)
+    assert result.returncode == 3, result.stderr
+    assert "cannot write its session history" in result.stderr
+    assert "Qt platform plugin" not in result.stderr
+
+
 def test_status_while_another_program_holds_the_history_says_when_from_the_record(
         tmp_path, data_dir):
     """It exited 3 with "Another program is holding the session history" and no time."""

@@ -50,14 +50,7 @@ from necktimer.core.rules import CAP, LATE_CONFIRMATION, EndReason, Session
 from necktimer.core.service import REPORTED_ID, SessionService, StorageError, peek_session
 from necktimer.core.timeline import Timeline
 from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
-from necktimer.instance import (
-    BACKSTOP_LOCK_NAME,
-    InstanceLock,
-    Unreachable,
-    UnsafeFolder,
-    send,
-    socket_path,
-)
+from necktimer.instance import BACKSTOP_LOCK_NAME, InstanceLock, Unreachable, ask_instance
 
 log = logging.getLogger("necktimer.backstop")
 
@@ -234,8 +227,8 @@ def _default_sound() -> str | None:
 def instance_reply(data_dir: Path) -> Reply | None:
     """The reply of a necktimer of this user on the folder's socket, or None."""
     try:
-        return send(socket_path(data_dir), Request(Command.PING), timeout=PING_TIMEOUT_S)
-    except (Unreachable, UnsafeFolder, OSError):
+        return ask_instance(data_dir, Request(Command.PING), timeout=PING_TIMEOUT_S)
+    except (Unreachable, OSError):
         return None
 
 
@@ -251,9 +244,9 @@ def record_removal(data_dir: Path, *, at_end: bool = False) -> bool:
     deadline = time.monotonic() + LOCK_WAIT_S
     while True:
         try:
-            reply = send(socket_path(data_dir), Request(Command.DONE, at_end=at_end),
-                         timeout=DONE_TIMEOUT_S)
-        except (Unreachable, UnsafeFolder, OSError):
+            reply = ask_instance(data_dir, Request(Command.DONE, at_end=at_end),
+                                 timeout=DONE_TIMEOUT_S)
+        except (Unreachable, OSError):
             pass
         else:
             log.info("the running instance recorded the removal: %s", reply.message)

@@ -360,22 +360,16 @@ def _ask_running(data_dir: Path, request: Request, settings,
     Raises Unreachable when something is there but gives no trustworthy answer (a
     frozen window, another user's program): that is never taken as "nobody runs".
     """
-    from necktimer.instance import Unreachable, UnsafeFolder, announced_socket, send, socket_path
+    from necktimer.instance import Unreachable, send, sockets_to_ask
 
-    places = []
-    try:
-        places.append(socket_path(data_dir))
-    except (UnsafeFolder, OSError) as error:
+    places, problem = sockets_to_ask(data_dir)
+    if problem:
         # No safe place here: only the one the window named. Said once, and again if no
         # window answers (this is asked every 50 ms while a window holds the folder).
-        if unsafe is None or str(error) not in unsafe:
-            log.warning("%s", error)
+        if unsafe is None or problem not in unsafe:
+            log.warning("%s", problem)
         if unsafe is not None:
-            unsafe[str(error)] = None
-    # A window started with another XDG_RUNTIME_DIR (when this is an SSH login, say)
-    # listens elsewhere; its lock file says where.
-    places.append(announced_socket(data_dir))
-    places = [path for path in dict.fromkeys(places) if path and os.path.lexists(path)]
+            unsafe[problem] = None
     if not places:
         return None  # nobody listens (and a window about to start needs no speech)
     # A window already running answers in this terminal's language and clock, not its own.

@@ -5,10 +5,13 @@ the kernel lets it go when the process dies, so a crash leaves nothing stale.
 It then listens on a local socket in a folder only this user can enter:
 `$XDG_RUNTIME_DIR/necktimer`, or else `/tmp/necktimer-<uid>`, created 0700 and
 checked (a symlink, or a folder another user made, is refused, never used).
+Where that folder cannot be used (another user made `/tmp/necktimer-<uid>` first),
+the socket goes in a private folder inside the data folder instead.
 A later launch first tries the socket, and trusts an answer only from a process
 of the same user (SO_PEERCRED): it passes its command on and prints the reply.
 The lock file also names the socket, so a terminal whose XDG_RUNTIME_DIR differs
-from the window's (an SSH login, a cron job) still finds it.
+from the window's (an SSH login, a cron job) still finds it, as does every later
+launch when the socket is in the data folder.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from necktimer.core.i18n import arg, translate
 
 LOCK_NAME = "instance.lock"
 BACKSTOP_LOCK_NAME = "backstop.lock"  # held by the backstop while it watches a session
+SOCKET_FOLDER_NAME = "socket"  # in the data folder, when the usual place cannot be used
 
 
 class Unreachable(Exception):
@@ -76,6 +80,28 @@ def socket_path(data_dir: Path) -> Path:
     # and hashlib's libcrypto would cost every launch memory and time.
     name = f"{binascii.crc32(str(data_dir.resolve()).encode()):08x}.sock"
     return socket_folder() / name
+
+
+def data_folder_socket_path(data_dir: Path) -> Path:
+    """Where the instance listens when the usual socket folder cannot be used. Only the
+    lock file names it, so launches find it there. Raises UnsafeFolder or OSError."""
+    return private_folder(data_dir / SOCKET_FOLDER_NAME) / "instance.sock"
+
+
+def sockets_to_ask(data_dir: Path) -> tuple[list[Path], str | None]:
+    """The sockets a running instance may answer on, those that exist, the usual one
+    first; and why the usual place cannot be used, if it cannot."""
+    places: list[Path | None] = []
+    unsafe = None
+    try:
+        places.append(socket_path(data_dir))
+    except (UnsafeFolder, OSError) as error:
+        unsafe = str(error)
+    # A window started with another XDG_RUNTIME_DIR (when this is an SSH login, say),
+    # or one that listens in the data folder, names its socket in the lock file.
+    places.append(announced_socket(data_dir))
+    found = [path for path in dict.fromkeys(places) if path and os.path.lexists(path)]
+    return found, unsafe
 
 
 class InstanceLock:
@@ -205,3 +231,16 @@ def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:
         return Reply.from_message(decode(data.split(b"\n", 1)[0]))
     except ProtocolError as error:
         raise Unreachable(str(error)) from error
+
+
+def ask_instance(data_dir: Path, request: Request, timeout: float = 10.0) -> Reply:
+    """The reply of this user's instance on the folder, on the first of its sockets that
+    answers; raises Unreachable when none does."""
+    places, problem = sockets_to_ask(data_dir)
+    why = Unreachable(problem or "")
+    for path in places:
+        try:
+            return send(path, request, timeout=timeout)
+        except Unreachable as error:
+            why = error
+    raise why

@@ -794,24 +794,31 @@ def taken_fallback():
         yield fallback
 
 
-def test_a_window_that_cannot_be_the_single_instance_says_so_and_holds_the_line(
+def test_a_window_whose_socket_folder_was_taken_listens_in_its_data_folder(
         app, data_dir, taken_fallback):
+    """No XDG_RUNTIME_DIR, and another user made /tmp/necktimer-<uid> first: the window
+    listens in its data folder, so later launches reach it and are answered by it."""
     app.extra_env["XDG_RUNTIME_DIR"] = ""
     window = app.spawn("start", "ice", "--minutes", "1")
-    wait_until(lambda: "Ice session started" in app.output(window).out, 30,
-               "the window starts the session")
+    wait_until(lambda: (data_dir / "socket" / "instance.sock").exists(), 30,
+               "the window listens")
     second = app.run("start", "heat", "--minutes", "1")
-    assert second.code == 3, second
-    assert "belongs to another user" in second.err
+    assert second.code == 1 and "still running" in second.out, second  # the window's answer
+    assert "belongs to another user" in second.err  # what the other user did is said
     status = app.run("status", "--json")
     assert json.loads(status.out)["state"] == "running"
     assert [p for p in app.windows if p.poll() is None] == [window]
     assert len(rows(data_dir)) == 1
     assert list(taken_fallback.iterdir()) == []  # nothing of ours in their folder
-    assert window.poll() is None
+    assert app.run("stop").code == 0
+    assert app.run("quit").code == 0
+    assert window.wait(timeout=30) == 0
 
 
-def test_the_window_says_it_cannot_be_reached(qtbot, data_dir, taken_fallback, monkeypatch):
+def test_the_window_says_when_no_launch_can_reach_it(qtbot, root, taken_fallback,
+                                                      monkeypatch):
+    """Neither the usual folder (taken) nor the data folder (its path too long for a
+    socket's) can hold the socket: the window says so, and goes on working."""
     from necktimer.core.clock import SystemClock
     from necktimer.core.service import SessionService
     from necktimer.instance import InstanceLock
@@ -819,6 +826,7 @@ def test_the_window_says_it_cannot_be_reached(qtbot, data_dir, taken_fallback, m
     from necktimer.ui.app import Necktimer
 
     monkeypatch.delenv("XDG_RUNTIME_DIR")
+    data_dir = root / ("a-folder-with-a-long-name-" * 4)
     settings = SettingsFile(data_dir)
     service = SessionService.open(data_dir, SystemClock(), settings)
     lock = InstanceLock(data_dir)
@@ -832,6 +840,7 @@ def test_the_window_says_it_cannot_be_reached(qtbot, data_dir, taken_fallback, m
         assert banner.isVisible()
         assert "cannot reach this window" in banner.label.text()
         assert "another user" in banner.label.text()
+        assert instance.server is None
     finally:
         instance.shutdown()
         instance.window.close()

@@ -22,6 +22,8 @@ from necktimer.instance import (
     Unreachable,
     UnsafeFolder,
     announced_socket,
+    ask_instance,
+    data_folder_socket_path,
     send,
     socket_folder,
     socket_path,
@@ -306,6 +308,30 @@ def test_send_passes_the_request_and_returns_the_reply(listen):
     reply = send(listener.path, Request(Command.START, minutes=5))
     assert reply == Reply(Exit.REFUSED, "still running", {"state": "running"})
     assert listener.received == [b'{"v":2,"cmd":"start","minutes":5}\n']
+
+
+def test_a_socket_in_the_data_folder_is_found_through_the_lock_file(runtime, data_dir,
+                                                                     tmp_path):
+    """Where the usual folder cannot be used the window listens in its data folder: every
+    launch and the backstop (they all ask through `ask_instance`) find it from the lock
+    file, and say why the usual place was not used."""
+    (runtime / "necktimer").symlink_to(tmp_path)  # planted before the window started
+    data_dir.mkdir(parents=True)
+    with pytest.raises(Unreachable) as nobody:
+        ask_instance(data_dir, Request(Command.PING))
+    assert "may be a link" in str(nobody.value)
+    place = data_folder_socket_path(data_dir)
+    assert place.parent == data_dir / "socket" and mode(place.parent) == 0o700
+    lock = InstanceLock(data_dir)
+    assert lock.acquire()
+    listener = Listener(place, encode(Reply(Exit.OK, "pong").to_message()))
+    try:
+        lock.announce(place)
+        assert ask_instance(data_dir, Request(Command.PING)) == Reply(Exit.OK, "pong")
+        assert listener.received == [b'{"v":2,"cmd":"ping"}\n']
+    finally:
+        listener.close()
+        lock.release()
 
 
 def test_nobody_listening_is_unreachable_without_a_complaint(runtime):

@@ -110,6 +110,7 @@ class Necktimer(QObject):
         self.tray = None
         self.reminders = None
         self.server = None
+        self._instance_problems: dict[str, str | None] = {}
         self.sleep = None
         self.history = None
         self.settings_dialog = None
@@ -221,22 +222,42 @@ class Necktimer(QObject):
                                         show_window=self.window.raise_window, parent=self)
 
     def listen(self) -> None:
-        from necktimer.instance import UnsafeFolder, socket_path
+        """Listen for later launches: in the usual socket folder, else in the data folder
+        (another user may have made /tmp/necktimer-<uid> first). The lock file names
+        the socket, so launches find either."""
+        from necktimer.instance import UnsafeFolder, data_folder_socket_path, socket_path
         from necktimer.ui.instance_server import InstanceServer
 
-        try:
-            path = socket_path(self.data_dir)
-        except (UnsafeFolder, OSError) as error:
-            problem = str(error)
-        else:
-            self.server = InstanceServer(path, self.handle_request, self)
-            problem = self.server.listen()
-            if not problem and self.lock is not None:
+        problems = []
+        for place in (socket_path, data_folder_socket_path):
+            try:
+                path = place(self.data_dir)
+            except (UnsafeFolder, OSError) as error:
+                problems.append(str(error))
+                continue
+            server = InstanceServer(path, self.handle_request, self)
+            problem = server.listen()
+            if problem:
+                server.deleteLater()
+                problems.append(problem)
+                continue
+            if problems:
+                log.warning("listening in the data folder instead: %s", " ".join(problems))
+            self.server = server
+            if self.lock is not None:
                 self.lock.announce(path)
-        if problem:
-            self.controller.set_instance_problem(
-                arg(translate("App", "A second launch of necktimer cannot reach this window "
-                                     "(%1), so use this window or its tray icon."), problem))
+            self._set_instance_problem(listen=None)
+            return
+        self._set_instance_problem(listen=arg(translate(
+            "App", "A second launch of necktimer cannot reach this window (%1), so use this "
+                   "window or its tray icon."), " ".join(problems)))
+
+    def _set_instance_problem(self, **problems: str | None) -> None:
+        """What keeps this window from being the one instance (`listen`, `lock`): each
+        comes and goes with its own condition, and the banner shows those still true."""
+        self._instance_problems.update(problems)
+        shown = " ".join(p for p in self._instance_problems.values() if p)
+        self.controller.set_instance_problem(shown or None)
 
     @property
     def has_tray(self) -> bool:
@@ -410,19 +431,27 @@ class Necktimer(QObject):
 
     def _keep_lock(self) -> None:
         """Hold the instance lock again if the data folder was deleted (and made again):
-        with the lock file gone, a second launch could otherwise become an instance too."""
+        with the lock file gone, a second launch could otherwise become an instance too.
+        A socket that was in the folder went with it, so it is made again too."""
         lock = self.lock
         if lock is None or lock.still_ours():
             return
         lock.release()
         try:
-            if lock.acquire():
-                log.warning("the data folder was deleted; holding its lock again")
+            if not lock.acquire():
+                self._set_instance_problem(lock=translate(
+                    "App", "Another necktimer has taken over this data folder."))
                 return
-            problem = translate("App", "Another necktimer has taken over this data folder.")
         except OSError as error:
-            problem = str(error)
-        self.controller.set_instance_problem(problem)
+            self._set_instance_problem(lock=str(error))
+            return
+        log.warning("the data folder was deleted; holding its lock again")
+        self._set_instance_problem(lock=None)
+        if self.server is not None and not os.path.lexists(self.server.path):
+            self.server.close()
+            self.server.deleteLater()
+            self.server = None
+            self.listen()
 
     # -- the backstop -----------------------------------------------------------------------
 

@@ -265,6 +265,82 @@ def test_a_restart_with_a_pack_on_arms_the_backstop_again(make_app, backstop, cl
     assert backstop.started == [False, True]  # no start ahead of it this time: it starts one
 
 
+def test_a_lock_taken_over_is_shown_until_the_window_holds_it_again(make_app, data_dir):
+    """The folder was emptied under the window and another necktimer took the new lock
+    file: the banner says so. It stayed for ever, even once the window held it again."""
+    from necktimer.instance import LOCK_NAME, InstanceLock
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock(data_dir)
+    assert lock.acquire()
+    instance = make_app(lock=lock)
+    instance.start()
+    banner = instance.window.problem_banner
+    (data_dir / LOCK_NAME).unlink()
+    other = InstanceLock(data_dir)
+    assert other.acquire()
+    try:
+        instance.controller.start(Therapy.ICE)  # any change makes the window look
+        assert "Another necktimer has taken over" in banner.label.text()
+        assert not banner.isHidden()
+    finally:
+        other.release()
+    instance.controller.stop()
+    assert lock.still_ours()
+    assert banner.isHidden()
+    lock.release()
+
+
+PING = """
+import sys
+from pathlib import Path
+from necktimer.commands import Command, Request
+from necktimer.instance import ask_instance
+print(ask_instance(Path(sys.argv[1]), Request(Command.PING), timeout=5).message)
+"""
+
+
+def pinged_from_a_terminal(qtbot, data_dir) -> str:
+    """What the window answers a PING from another process, found as a launch finds it
+    (the window answers from this process's event loop, so wait without blocking it)."""
+    ping = subprocess.Popen([sys.executable, "-c", PING, str(data_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    qtbot.waitUntil(lambda: ping.poll() is not None, timeout=10000)
+    out, err = ping.communicate()
+    assert ping.returncode == 0, err
+    return out.strip()
+
+
+def test_a_socket_in_the_data_folder_is_made_again_with_the_folder(make_app, data_dir,
+                                                                    qtbot, tmp_path,
+                                                                    monkeypatch):
+    """Where the usual socket folder is unusable the window listens in its data folder;
+    deleting that folder took the socket along, and no launch could reach the window."""
+    from necktimer.instance import InstanceLock
+
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    (runtime / "necktimer").symlink_to(tmp_path)  # planted: not a folder of ours
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock(data_dir)
+    assert lock.acquire()
+    instance = make_app(lock=lock)
+    instance.start()
+    qtbot.waitUntil(lambda: instance.server is not None, timeout=3000)
+    assert instance.server.path == data_dir / "socket" / "instance.sock"
+    assert pinged_from_a_terminal(qtbot, data_dir) == "pong"
+    assert instance.window.problem_banner.isHidden()
+    import shutil
+
+    shutil.rmtree(data_dir)
+    qtbot.waitUntil(lambda: instance.server.path.exists() and lock.still_ours(), timeout=3000)
+    assert pinged_from_a_terminal(qtbot, data_dir) == "pong"
+    assert instance.window.problem_banner.isHidden()
+    instance.server.close()
+    lock.release()
+
+
 def test_status_and_show_commands_reach_the_window(make_app):
     instance = make_app()
     instance.start()

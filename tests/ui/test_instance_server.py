@@ -295,6 +295,37 @@ def test_a_socket_folder_taken_by_another_user_is_named_once_not_two_hundred_tim
     assert wait_exit(window) == 0
 
 
+def test_a_socket_folder_someone_else_planted_moves_the_socket_into_the_data_folder(
+        launcher, runtime, tmp_path):
+    """With the socket folder unusable before the window started (a link planted there;
+    as another user would plant /tmp/necktimer-<uid>), no launch could reach the window:
+    `start` waited 10 s and gave up, and a "done" from the backstop was lost."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (runtime / "necktimer").rmdir()
+    (runtime / "necktimer").symlink_to(elsewhere)
+    window = launcher.spawn("start", "ice", "--minutes", "5")
+    moved = launcher.data_dir / "socket" / "instance.sock"
+    deadline = time.monotonic() + START_TIMEOUT
+    while not moved.exists():  # it listens once the window has painted
+        assert window.poll() is None and time.monotonic() < deadline, launcher.output(window)
+        time.sleep(0.05)
+    assert "Ice session started" in launcher.output(window)[0]
+    info = os.lstat(moved)
+    assert stat.S_ISSOCK(info.st_mode) and stat.S_IMODE(info.st_mode) == 0o600
+    assert stat.S_IMODE(os.lstat(moved.parent).st_mode) == 0o700
+    began = time.monotonic()
+    code, out, err = launcher.run("start", "heat")
+    assert code == 1 and "The ice session is still running." in out, (out, err)
+    assert time.monotonic() - began < LOCK_WAIT_S  # the window answered
+    assert "may be a link" in err  # what someone did is still said
+    code, out, _ = launcher.run("stop")
+    assert code == 0 and "cancelled within its first minute" in out
+    assert launcher.run("quit")[:2] == (0, "necktimer is quitting.")
+    assert wait_exit(window) == 0
+    assert not moved.exists() and not any(elsewhere.iterdir())
+
+
 def test_the_socket_and_its_folder_are_private(launcher, runtime):
     primary = launcher.spawn()
     launcher.wait_ready(primary)

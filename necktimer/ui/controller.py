@@ -136,8 +136,11 @@ class Controller(QObject):
             self.lengthChosen.emit(minutes)
 
     def start(self, therapy: Therapy, minutes: int | None = None) -> Outcome:
-        """Start a session of `minutes`, or of the chosen length."""
-        minutes = self._minutes if minutes is None else minutes
+        """Start a session of `minutes`, or of the chosen length (remembered for next
+        time; a length given to one command is not). Mis-starts since the last full
+        break shorten either to what is left of the 15 minutes."""
+        chosen = minutes is None
+        minutes = self._minutes if chosen else minutes
         with self._batched():
             outcome = self.service.start(therapy, minutes,
                                          before_commit=self.sessionStarting.emit)
@@ -153,7 +156,7 @@ class Controller(QObject):
                 prompts = self.settings.current
                 self._pain = (PainQuestion(session.id, Pain.BEFORE)
                               if prompts.diary_prompts and prompts.ask_pain_before else None)
-                if minutes != self.settings.current.default_minutes:
+                if chosen and minutes != self.settings.current.default_minutes:
                     self.settings.update(default_minutes=minutes)  # remembered for next time
                 self.announcement.emit(outcome.message)
                 self.sessionStarted.emit(session)

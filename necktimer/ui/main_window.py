@@ -69,13 +69,9 @@ class MainWindow(QMainWindow):
         controller.stateChanged.connect(self.show_state)
         controller.announcement.connect(self.announce)
         self.show_state(controller.state)
-        self.length_picker.setValue(controller.chosen_minutes)
-        self.length_picker.valueChanged.connect(controller.choose_minutes)
-        controller.lengthChosen.connect(self._follow_length)
-
-    def _follow_length(self, minutes: int) -> None:
-        if self.length_picker.value() != minutes:
-            self.length_picker.setValue(minutes)
+        self.panel.show_length(controller.chosen_minutes)
+        self.panel.lengthPicked.connect(controller.choose_minutes)
+        controller.lengthChosen.connect(self.panel.show_length)
 
     # -- construction ---------------------------------------------------------------------
 
@@ -258,7 +254,7 @@ class MainWindow(QMainWindow):
         return self._start(Therapy.HEAT)
 
     def _start(self, therapy: Therapy) -> Outcome:
-        outcome = self.controller.start(therapy, self.length_picker.value())
+        outcome = self.controller.start(therapy)  # the chosen length, within what is left
         if outcome.ok:
             # Away from the buttons and the pain prompt: a second key press does nothing.
             self.status_line.setFocus(Qt.FocusReason.OtherFocusReason)

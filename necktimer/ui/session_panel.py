@@ -51,6 +51,7 @@ class SessionPanel(QWidget):
     lastApplied = Signal(object)  # the answer after a lost history: (hour, minute), or None
     asking = Signal(QWidget)  # a question just appeared: it must come into sight
     answered = Signal()  # a question went away: what it covered must come back into sight
+    lengthPicked = Signal(int)  # the user picked a length (not a limit clamping the picker)
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,7 +117,9 @@ class SessionPanel(QWidget):
             length_row.addWidget(quick)
             self.quick[minutes] = quick
         length_row.addStretch(1)
-        self.length_picker.valueChanged.connect(self._mark_quick)
+        self._chosen = self.length_picker.value()  # the user's length, before any limit
+        self._showing = False  # the panel itself is setting the picker
+        self.length_picker.valueChanged.connect(self._picked)
         layout.addLayout(length_row)
 
         self.setTabOrder(self.start_ice_button, self.start_heat_button)
@@ -158,9 +161,32 @@ class SessionPanel(QWidget):
                 previous = control
         return self._pain_prompt
 
+    def show_length(self, minutes: int) -> None:
+        """Show the length the user chose, within what is left of the 15 minutes now."""
+        self._chosen = minutes
+        self._set_picker(self.length_picker.maximum())
+
+    def _set_picker(self, longest: int) -> None:
+        # A limit clamps the value shown, and a limit lifted shows the chosen length again:
+        # neither is the user picking a length, so neither is passed on as one.
+        self._showing = True
+        try:
+            self.length_picker.setMaximum(longest)
+            self.length_picker.setValue(min(self._chosen, longest))
+        finally:
+            self._showing = False
+        self._mark_quick(self.length_picker.value())
+
+    def _picked(self, value: int) -> None:
+        self._mark_quick(value)
+        if not self._showing:
+            self._chosen = value
+            self.lengthPicked.emit(value)
+
     def _mark_quick(self, value: int) -> None:
         for minutes, button in self.quick.items():
-            button.setChecked(minutes == value)
+            if button.isChecked() != (minutes == value):
+                button.setChecked(minutes == value)
 
     # -- drawing the state ----------------------------------------------------------------
 
@@ -228,7 +254,7 @@ class SessionPanel(QWidget):
                                              math.floor(status.cycle_left.total_seconds() / 60)))
         self._set_enabled(self.length_picker, status.state is State.READY)
         if self.length_picker.maximum() != longest:  # (each set repaints the picker)
-            self.length_picker.setMaximum(longest)
+            self._set_picker(longest)
         for minutes, button in self.quick.items():
             self._set_enabled(button, status.state is State.READY and minutes <= longest)
         if status.shortened and status.state is State.READY:

@@ -207,6 +207,30 @@ def test_length_picker_and_quick_lengths(necktimer, window, qtbot, data_dir, set
     assert settings_file.current.default_minutes == 5  # remembered for next time
 
 
+def test_a_limit_on_the_length_is_not_taken_for_the_users_choice(necktimer, window, clock,
+                                                                data_dir, settings_file):
+    """After a mis-start left 14 minutes, the picker showed 14 and the next start
+    remembered 14 for every session after the gap; a terminal's one-off `--minutes 1`
+    became the default too."""
+    window.start_ice()
+    tick(necktimer, clock, 6)
+    window.stop()
+    assert window.length_picker.value() == 14 and window.length_picker.maximum() == 14
+    assert necktimer.controller.chosen_minutes == 15
+    window.start_heat()
+    assert rows(data_dir)[-1]["planned_s"] == 15 * 60 - 6  # what was left
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal(at_end=True)
+    tick(necktimer, clock, 2 * 3600)
+    assert necktimer.controller.state.status.state is State.READY
+    assert window.length_picker.value() == 15 and window.panel.quick[15].isChecked()
+    assert settings_file.current.default_minutes == 15
+    necktimer.controller.start(Therapy.ICE, 1)  # as `necktimer start ice --minutes 1` does
+    assert rows(data_dir)[-1]["planned_s"] == 60
+    assert settings_file.current.default_minutes == 15
+    assert window.length_picker.value() == 15
+
+
 def test_length_picker_cannot_go_past_15(window):
     window.length_picker.setValue(40)
     assert window.length_picker.value() == 15

@@ -177,3 +177,17 @@ def settings_on_disk(data_dir: Path, key: str) -> str | None:
     parser = configparser.ConfigParser()
     parser.read(data_dir / "settings.ini")
     return parser.get("General", key, fallback=None)
+
+
+def turn_wheel(box, notches: int) -> None:
+    """The mouse wheel turned `notches` down over `box`. (Sent to the box itself: Qt
+    passes a real wheel on from the text field under the pointer, not a sent one.)"""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(box.rect().center())
+    QApplication.sendEvent(box, QWheelEvent(
+        centre, QPointF(box.mapToGlobal(centre)), QPoint(0, 0), QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False))

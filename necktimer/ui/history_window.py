@@ -36,6 +36,7 @@ from necktimer.ui.history_model import COLUMNS, HistoryModel
 from necktimer.ui.screen_room import fit_to_room
 from necktimer.ui.sort_menu import SortMenu
 from necktimer.ui.trend_chart import TrendChart
+from necktimer.ui.wheel_guard import guard_wheel
 
 log = logging.getLogger("necktimer.history")
 SAVED_SHOWN_MS = 15_000  # how long "Saved …" stands in for the count
@@ -178,6 +179,7 @@ class HistoryWindow(QWidget):
             edit.setDisplayFormat(date_pattern())  # as the table writes its dates
             edit.setAccessibleName(name)
             edit.setEnabled(False)
+        guard_wheel(self.therapy, self.since, self.until)
         filters = QHBoxLayout()
         label = QLabel(self.tr("&Show:"))
         label.setBuddy(self.therapy)

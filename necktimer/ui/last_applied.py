@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg, local
+from necktimer.ui.wheel_guard import guard_wheel
 
 
 class LastAppliedQuestion(QFrame):
@@ -45,6 +46,7 @@ class LastAppliedQuestion(QFrame):
         label = QLabel(self.tr("Or at &this time (the most recent):"))
         self.at = QTimeEdit()
         self.at.setAccessibleName(self.tr("Time the pack came off"))
+        guard_wheel(self.at)
         label.setBuddy(self.at)
         self.save = QPushButton(self.tr("Sa&ve"))
         self.save.setAccessibleName(self.tr("Save the time"))

@@ -27,6 +27,7 @@ from necktimer.ui import colors
 from necktimer.ui.countdown import Countdown
 from necktimer.ui.ring import CountdownRing
 from necktimer.ui.view_state import ViewState
+from necktimer.ui.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from necktimer.ui.last_applied import LastAppliedQuestion
@@ -104,6 +105,7 @@ class SessionPanel(QWidget):
         self.length_picker.setRange(rules.MIN_MINUTES, rules.MAX_MINUTES)
         self.length_picker.setSuffix(self.tr(" min"))
         self.length_picker.setAccessibleName(self.tr("Session length in minutes"))
+        guard_wheel(self.length_picker)
         length_label.setBuddy(self.length_picker)
         length_row.addStretch(1)
         length_row.addWidget(length_label)

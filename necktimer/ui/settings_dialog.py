@@ -24,6 +24,7 @@ from necktimer.core.i18n import arg
 from necktimer.core.settings import MAX_GAP_MINUTES, MIN_GAP_MINUTES, Settings
 from necktimer.ui.duration_box import DurationSpinBox
 from necktimer.ui.screen_room import fit_to_room
+from necktimer.ui.wheel_guard import guard_wheel
 
 
 class SettingsDialog(QDialog):
@@ -89,6 +90,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.setAccessibleName(self.tr("Language"))
         appearance.addRow(self.tr("Lang&uage:"), self.language)
+        guard_wheel(self.length, self.gap, self.theme, self.language)
         restart = QLabel(self.tr("A new language applies the next time necktimer starts."))
         restart.setWordWrap(True)
         appearance.addRow(restart)

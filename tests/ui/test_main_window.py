@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from helpers import T0, exposed, rows, text_of, tick
+from helpers import T0, exposed, rows, text_of, tick, turn_wheel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QLabel, QWidget
@@ -229,6 +229,16 @@ def test_a_limit_on_the_length_is_not_taken_for_the_users_choice(necktimer, wind
     assert rows(data_dir)[-1]["planned_s"] == 60
     assert settings_file.current.default_minutes == 15
     assert window.length_picker.value() == 15
+
+
+def test_a_wheel_over_the_length_picker_leaves_it_alone_until_it_is_chosen(window, qtbot):
+    turn_wheel(window.length_picker, 3)
+    assert window.length_picker.value() == 15
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.length_picker.setFocus()
+    turn_wheel(window.length_picker, 3)
+    assert window.length_picker.value() == 12
 
 
 def test_length_picker_cannot_go_past_15(window):

@@ -4,10 +4,10 @@ import stat
 from datetime import timedelta
 
 import pytest
-from helpers import exposed, text_of, tick
+from helpers import exposed, text_of, tick, turn_wheel
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QScrollArea
 
 from necktimer import desktop
 from necktimer.core import i18n
@@ -123,6 +123,29 @@ def test_a_gap_typed_too_short_becomes_the_least_never_what_was_half_typed(neckt
     type_minutes(qtbot, dialog.gap, "2,5 Std.")  # German decimal hours: 2 h 30 min, not 2 h 5
     qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
     assert dialog.gap.value() == 150
+    press(qtbot, dialog, CANCEL)
+
+
+def test_a_wheel_over_a_box_scrolls_the_page_until_the_box_is_chosen(qtbot):
+    """Scrolling down the settings on a short screen changed the gap and the colours on
+    the way past; the same wheel over the window's length picker changed the length."""
+    dialog = SettingsDialog(Settings(), tray_available=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+    dialog.resize(dialog.width(), 220)  # a short screen: the groups scroll
+    bar = dialog.findChild(QScrollArea).verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    before = dialog.settings()
+    for box in (dialog.length, dialog.gap, dialog.theme, dialog.language):
+        turn_wheel(box, 1)
+    assert dialog.settings() == before
+    assert bar.value() > 0  # the page scrolled instead
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.gap.setFocus()  # clicked or tabbed into: now the wheel is for the box
+    turn_wheel(dialog.gap, -1)
+    assert dialog.gap.value() == before.gap_minutes + 15
     press(qtbot, dialog, CANCEL)
 
 

@@ -51,7 +51,7 @@ def epilog() -> str:
   quit [--force]        quit the running instance (refused while a pack is on
                         or a change is not saved yet, unless --force)
   last-applied HH:MM|%3
-                        after a lost history: when ice or heat was last applied
+                        after a lost history: when the last pack came off
                         (14:30, or 2:30pm)
   install-desktop       add necktimer to your application menu (no root needed)
   uninstall-desktop     remove it again
@@ -204,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=translate("Cli", "quit even while a pack is on or a change is "
                                                 "not saved yet"))
     last = sub.add_parser("last-applied", parents=[common],
-                          help=translate("Cli", "say when ice or heat was last applied"))
+                          help=translate("Cli", "say when the last pack came off"))
     last.add_argument("when", type=when_arg, metavar=f"HH:MM|{EARLIER}", help=arg(translate(
         "Cli", "when the pack last came off, as your clock showed it (14:30, 2:30pm), or "
                "%1 if it was more than one gap ago"), EARLIER))

@@ -319,7 +319,7 @@ def test_damaged_database_is_reported_kept_and_the_gap_is_asked_for(tmp_path, da
     result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 0
     assert "could not be read" in result.stderr
-    assert "please say when ice or heat was last applied" in result.stdout
+    assert "please say when the last pack came off" in result.stdout
     assert any(p.name.startswith("necktimer.sqlite3.damaged-") for p in data_dir.iterdir())
     refused = necktimer("start", "ice", "--data-dir", str(data_dir), cwd=tmp_path)
     assert refused.returncode == 1

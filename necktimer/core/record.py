@@ -31,7 +31,7 @@ RECORD_LIMIT = 4 * 1024 * 1024  # bytes: far more than years of sessions; /dev/z
 class SafetyFacts:
     sessions: tuple[Session, ...]
     anchor: Stamp | None = None
-    history_lost: bool = False  # nothing told when ice or heat was last applied
+    history_lost: bool = False  # nothing told when the last pack came off
 
 
 def record_path(data_dir: Path) -> Path:

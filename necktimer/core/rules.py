@@ -75,7 +75,7 @@ class State(enum.StrEnum):
     READY = "ready"
     RUNNING = "running"
     WAITING = "waiting"
-    UNKNOWN = "unknown"  # the history was lost: ask when ice or heat was last applied
+    UNKNOWN = "unknown"  # the history was lost: ask when the last pack came off
 
 
 @dataclass(frozen=True)
@@ -210,8 +210,8 @@ class Status:
     def sentence(self) -> str:
         """One line saying what the user may do now and when."""
         if self.state is State.UNKNOWN:
-            return translate("Status", "Your session history was lost: please say when ice or "
-                                       "heat was last applied before starting a session.")
+            return translate("Status", "Your session history was lost: please say when the last "
+                                       "pack came off before starting a session.")
         if self.state is State.READY:
             if self.shortened:
                 return arg(translate("Status", "Ready: the next session may last at most %1, "

@@ -584,7 +584,7 @@ class SessionService:
         return False
 
     def answer_last_application(self, ended_at: datetime | None) -> Outcome:
-        """After a lost history: when ice or heat was last applied (None: over a gap ago)."""
+        """After a lost history: when the last pack came off (None: over a gap ago)."""
         moment = self.moment()
         if ended_at is not None and ended_at > moment.wall:
             return Outcome(False, lambda: translate("Service", "That time is in the future."),
@@ -616,7 +616,7 @@ class SessionService:
             store.set_meta("reported_mark", _mark_text(reported.end_mark) if reported else None)
 
         self._write("your answer", save,
-                    yours=lambda: translate("Service", "when a pack was last applied"))
+                    yours=lambda: translate("Service", "when the last pack came off"))
         status = self.status()
         self._changed()
         if ended_at is None:

@@ -1,4 +1,4 @@
-"""Asks when ice or heat was last applied, after the session history was lost.
+"""Asks when the last ice or heat pack came off, after the session history was lost.
 
 necktimer never assumes "never": until this is answered, no session starts.
 """

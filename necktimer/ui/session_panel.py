@@ -303,7 +303,7 @@ class SessionPanel(QWidget):
                                     allowed_time(status.next_allowed_at, status.now)))
         elif status.state is State.UNKNOWN:
             self.ring.set_state(1.0, colors.WAITING, "?",
-                                self.tr("when was ice or heat last applied?"))
+                                self.tr("when did the last pack come off?"))
         else:
             caption = self.tr("start ice or heat when you like")
             if status.shortened:

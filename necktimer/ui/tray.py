@@ -116,7 +116,7 @@ def tooltip_for(view: ViewState) -> str:
         return arg(translate("Tray", "%1 · next session at %2"), DISPLAY_NAME,
                    allowed_time(status.next_allowed_at, status.now))
     if status.state is State.UNKNOWN:
-        return arg(translate("Tray", "%1 · when was ice or heat last applied?"), DISPLAY_NAME)
+        return arg(translate("Tray", "%1 · when did the last pack come off?"), DISPLAY_NAME)
     return arg(translate("Tray", "%1 · ready for ice or heat"), DISPLAY_NAME)
 
 

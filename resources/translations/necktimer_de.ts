@@ -143,62 +143,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="238"/>
+        <location filename="../../necktimer/ui/app.py" line="251"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="354"/>
+        <location filename="../../necktimer/ui/app.py" line="375"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="331"/>
+        <location filename="../../necktimer/ui/app.py" line="352"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="327"/>
+        <location filename="../../necktimer/ui/app.py" line="348"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Wenn necktimer jetzt beendet wird, geht das verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="332"/>
+        <location filename="../../necktimer/ui/app.py" line="353"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="333"/>
+        <location filename="../../necktimer/ui/app.py" line="354"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="357"/>
+        <location filename="../../necktimer/ui/app.py" line="378"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="361"/>
+        <location filename="../../necktimer/ui/app.py" line="382"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="393"/>
+        <location filename="../../necktimer/ui/app.py" line="414"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="422"/>
+        <location filename="../../necktimer/ui/app.py" line="442"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="463"/>
+        <location filename="../../necktimer/ui/app.py" line="492"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="473"/>
+        <location filename="../../necktimer/ui/app.py" line="502"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -362,8 +362,8 @@
     </message>
     <message>
         <location filename="../../necktimer/cli.py" line="207"/>
-        <source>say when ice or heat was last applied</source>
-        <translation>angeben, wann zuletzt Eis oder Wärme angewendet wurde</translation>
+        <source>say when the last pack came off</source>
+        <translation>angeben, wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
         <location filename="../../necktimer/cli.py" line="208"/>
@@ -399,7 +399,7 @@
   quit [--force]        quit the running instance (refused while a pack is on
                         or a change is not saved yet, unless --force)
   last-applied HH:MM|%3
-                        after a lost history: when ice or heat was last applied
+                        after a lost history: when the last pack came off
                         (14:30, or 2:30pm)
   install-desktop       add necktimer to your application menu (no root needed)
   uninstall-desktop     remove it again
@@ -429,8 +429,8 @@ toward the next session&apos;s %2 minutes.
                         Auflage aufliegt oder eine Änderung noch nicht
                         gespeichert ist, außer mit --force)
   last-applied HH:MM|%3
-                        nach verlorenem Verlauf: wann zuletzt Eis oder Wärme
-                        angewendet wurde (14:30 oder 2:30pm)
+                        nach verlorenem Verlauf: wann die letzte Auflage
+                        abgenommen wurde (14:30 oder 2:30pm)
   install-desktop       necktimer ins Anwendungsmenü aufnehmen (ohne Root-Rechte)
   uninstall-desktop     es wieder entfernen
 
@@ -469,32 +469,32 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht gelesen werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="400"/>
+        <location filename="../../necktimer/cli.py" line="394"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="424"/>
+        <location filename="../../necktimer/cli.py" line="418"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="449"/>
+        <location filename="../../necktimer/cli.py" line="443"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="458"/>
+        <location filename="../../necktimer/cli.py" line="452"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="488"/>
+        <location filename="../../necktimer/cli.py" line="482"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="491"/>
+        <location filename="../../necktimer/cli.py" line="485"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -610,7 +610,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="229"/>
+        <location filename="../../necktimer/ui/controller.py" line="232"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -810,7 +810,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="46"/>
+        <location filename="../../necktimer/ui/history_window.py" line="47"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -821,113 +821,113 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="123"/>
+        <location filename="../../necktimer/ui/history_window.py" line="124"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="133"/>
+        <location filename="../../necktimer/ui/history_window.py" line="134"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Ziehen, um den Platz zwischen den Anwendungen und dem Diagramm aufzuteilen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="167"/>
+        <location filename="../../necktimer/ui/history_window.py" line="168"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="168"/>
+        <location filename="../../necktimer/ui/history_window.py" line="169"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="169"/>
+        <location filename="../../necktimer/ui/history_window.py" line="170"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="170"/>
+        <location filename="../../necktimer/ui/history_window.py" line="171"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="171"/>
+        <location filename="../../necktimer/ui/history_window.py" line="172"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="176"/>
+        <location filename="../../necktimer/ui/history_window.py" line="177"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="176"/>
+        <location filename="../../necktimer/ui/history_window.py" line="177"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="182"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="188"/>
+        <location filename="../../necktimer/ui/history_window.py" line="190"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="192"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="208"/>
+        <location filename="../../necktimer/ui/history_window.py" line="210"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="210"/>
+        <location filename="../../necktimer/ui/history_window.py" line="212"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="232"/>
+        <location filename="../../necktimer/ui/history_window.py" line="234"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="233"/>
+        <location filename="../../necktimer/ui/history_window.py" line="235"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="147"/>
+        <location filename="../../necktimer/ui/history_window.py" line="148"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="149"/>
+        <location filename="../../necktimer/ui/history_window.py" line="150"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="285"/>
+        <location filename="../../necktimer/ui/history_window.py" line="287"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="324"/>
+        <location filename="../../necktimer/ui/history_window.py" line="326"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="332"/>
+        <location filename="../../necktimer/ui/history_window.py" line="334"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="334"/>
+        <location filename="../../necktimer/ui/history_window.py" line="336"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -935,17 +935,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="54"/>
+        <location filename="../../necktimer/instance.py" line="58"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 ist kein Ordner (möglicherweise ein Link, den jemand anderes angelegt hat).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="57"/>
+        <location filename="../../necktimer/instance.py" line="61"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 gehört einem anderen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="191"/>
+        <location filename="../../necktimer/instance.py" line="217"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
     </message>
@@ -953,32 +953,32 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>LastAppliedQuestion</name>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="35"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="36"/>
         <source>necktimer lost its session history. When did you last take off an ice or heat pack?</source>
         <translation>necktimer hat seinen Verlauf verloren. Wann haben Sie zuletzt ein Kühlpack oder Wärmekissen abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="46"/>
         <source>Or at &amp;this time (the most recent):</source>
         <translation>Oder um diese Uhr&amp;zeit (das letzte Mal):</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="48"/>
         <source>Time the pack came off</source>
         <translation>Uhrzeit, zu der die Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="49"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="51"/>
         <source>Sa&amp;ve</source>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="50"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="52"/>
         <source>Save the time</source>
         <translation>Uhrzeit speichern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="60"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="62"/>
         <source>More than %1 ago (or never)</source>
         <translation>Vor mehr als %1 (oder nie)</translation>
     </message>
@@ -986,175 +986,175 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
+        <location filename="../../necktimer/ui/main_window.py" line="295"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="295"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="300"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="296"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="96"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
-        <location filename="../../necktimer/ui/main_window.py" line="131"/>
-        <location filename="../../necktimer/ui/main_window.py" line="302"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="298"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="304"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="300"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
-        <location filename="../../necktimer/ui/main_window.py" line="303"/>
+        <location filename="../../necktimer/ui/main_window.py" line="100"/>
+        <location filename="../../necktimer/ui/main_window.py" line="299"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="105"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
-        <location filename="../../necktimer/ui/main_window.py" line="312"/>
+        <location filename="../../necktimer/ui/main_window.py" line="103"/>
+        <location filename="../../necktimer/ui/main_window.py" line="308"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="111"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="120"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="140"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="140"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="145"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="145"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="144"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="149"/>
+        <location filename="../../necktimer/ui/main_window.py" line="145"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="151"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="152"/>
+        <location filename="../../necktimer/ui/main_window.py" line="148"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="301"/>
+        <location filename="../../necktimer/ui/main_window.py" line="297"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="302"/>
+        <location filename="../../necktimer/ui/main_window.py" line="298"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="303"/>
+        <location filename="../../necktimer/ui/main_window.py" line="299"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="314"/>
+        <location filename="../../necktimer/ui/main_window.py" line="310"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="345"/>
+        <location filename="../../necktimer/ui/main_window.py" line="341"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="364"/>
+        <location filename="../../necktimer/ui/main_window.py" line="360"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="366"/>
+        <location filename="../../necktimer/ui/main_window.py" line="362"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="375"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="373"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="380"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="381"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -1162,7 +1162,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="69"/>
+        <location filename="../../necktimer/ui/history_window.py" line="70"/>
         <source>Note, at most %1 characters</source>
         <translation>Notiz, höchstens %1 Zeichen</translation>
     </message>
@@ -1170,7 +1170,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="58"/>
+        <location filename="../../necktimer/ui/history_window.py" line="59"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
     </message>
@@ -1520,8 +1520,8 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="619"/>
-        <source>when a pack was last applied</source>
-        <translation>wann zuletzt eine Auflage angewendet wurde</translation>
+        <source>when the last pack came off</source>
+        <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="844"/>
@@ -1587,127 +1587,127 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="61"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="63"/>
         <source>Countdown</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="101"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="105"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="112"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="113"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="263"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="267"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="257"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="285"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="258"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="286"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="259"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="287"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="290"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="264"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="292"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="266"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="294"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="274"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
-        <source>when was ice or heat last applied?</source>
-        <translation>wann wurde zuletzt Eis oder Wärme angewendet?</translation>
+        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <source>when did the last pack come off?</source>
+        <translation>wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="284"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="312"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1748,142 +1748,142 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="33"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="34"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="39"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="40"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="42"/>
         <source>Session length in minutes</source>
         <translation>Dauer einer Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="42"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="43"/>
         <source>Session &amp;length:</source>
         <translation>&amp;Dauer einer Anwendung:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="47"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
         <source>Gap between sessions</source>
         <translation>Pause zwischen Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="49"/>
         <source>At least %1; you may make it longer, not shorter.</source>
         <translation>Mindestens %1; Sie können sie verlängern, aber nicht verkürzen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="50"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="51"/>
         <source>&amp;Gap between sessions:</source>
         <translation>&amp;Pause zwischen Anwendungen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="52"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
         <source>Play a &amp;sound when a session ends</source>
         <translation>&amp;Ton abspielen, wenn eine Anwendung endet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
         <source>Warn one minute &amp;before the end</source>
         <translation>Eine Minute vor dem Ende &amp;warnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
         <source>&amp;Remind me when I may apply ice or heat again</source>
         <translation>E&amp;rinnern, wenn ich wieder Eis oder Wärme anwenden darf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
         <source>&amp;Keep running in the system tray when the window closes</source>
         <translation>In der Systemleiste weiter&amp;laufen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="59"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
         <source>This desktop has no system tray.</source>
         <translation>Diese Arbeitsumgebung hat keine Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
         <source>Start at l&amp;ogin (in the tray)</source>
         <translation>Beim An&amp;melden starten (in der Systemleiste)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="62"/>
         <source>Ask how bad the &amp;pain is (pain diary)</source>
         <translation>Nach der Schmerzstärke &amp;fragen (Schmerztagebuch)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="62"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="63"/>
         <source>Also ask be&amp;fore the pack goes on</source>
         <translation>Auch &amp;vor dem Auflegen fragen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="80"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="82"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="83"/>
         <source>Colour scheme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="83"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="84"/>
         <source>&amp;Colours:</source>
         <translation>Farb&amp;schema:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="86"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="87"/>
         <source>The system&apos;s language</source>
         <translation>Die Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="90"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="91"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="91"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
         <source>Lang&amp;uage:</source>
         <translation>Spr&amp;ache:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="94"/>
         <source>A new language applies the next time necktimer starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von necktimer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="101"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="103"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="101"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="103"/>
         <source>Reminders</source>
         <translation>Erinnerungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="102"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="104"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="106"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="108"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Eine Anwendung dauert nie länger als %1 Minuten, und die Pause ist nie kürzer als %2.</translation>
     </message>
@@ -1906,8 +1906,8 @@ zu den %2 Minuten der nächsten Anwendung.
     <name>Status</name>
     <message>
         <location filename="../../necktimer/core/rules.py" line="213"/>
-        <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
-        <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann zuletzt Eis oder Wärme angewendet wurde, bevor Sie eine Anwendung starten.</translation>
+        <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
+        <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann die letzte Auflage abgenommen wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/rules.py" line="217"/>
@@ -2112,8 +2112,8 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="119"/>
-        <source>%1 · when was ice or heat last applied?</source>
-        <translation>%1 · wann wurde zuletzt Eis oder Wärme angewendet?</translation>
+        <source>%1 · when did the last pack come off?</source>
+        <translation>%1 · wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="120"/>

@@ -143,62 +143,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="238"/>
+        <location filename="../../necktimer/ui/app.py" line="251"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="354"/>
+        <location filename="../../necktimer/ui/app.py" line="375"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="331"/>
+        <location filename="../../necktimer/ui/app.py" line="352"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="327"/>
+        <location filename="../../necktimer/ui/app.py" line="348"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="332"/>
+        <location filename="../../necktimer/ui/app.py" line="353"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="333"/>
+        <location filename="../../necktimer/ui/app.py" line="354"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="357"/>
+        <location filename="../../necktimer/ui/app.py" line="378"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="361"/>
+        <location filename="../../necktimer/ui/app.py" line="382"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="393"/>
+        <location filename="../../necktimer/ui/app.py" line="414"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="422"/>
+        <location filename="../../necktimer/ui/app.py" line="442"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="463"/>
+        <location filename="../../necktimer/ui/app.py" line="492"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="473"/>
+        <location filename="../../necktimer/ui/app.py" line="502"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -362,8 +362,8 @@
     </message>
     <message>
         <location filename="../../necktimer/cli.py" line="207"/>
-        <source>say when ice or heat was last applied</source>
-        <translation>indicar cuándo se aplicó hielo o calor por última vez</translation>
+        <source>say when the last pack came off</source>
+        <translation>indicar cuándo se retiró la última compresa</translation>
     </message>
     <message>
         <location filename="../../necktimer/cli.py" line="208"/>
@@ -399,7 +399,7 @@
   quit [--force]        quit the running instance (refused while a pack is on
                         or a change is not saved yet, unless --force)
   last-applied HH:MM|%3
-                        after a lost history: when ice or heat was last applied
+                        after a lost history: when the last pack came off
                         (14:30, or 2:30pm)
   install-desktop       add necktimer to your application menu (no root needed)
   uninstall-desktop     remove it again
@@ -429,8 +429,8 @@ toward the next session&apos;s %2 minutes.
                         haya una compresa puesta o un cambio sin guardar,
                         salvo con --force)
   last-applied HH:MM|%3
-                        tras perderse el historial: cuándo se aplicó hielo o
-                        calor por última vez (14:30, o 2:30pm)
+                        tras perderse el historial: cuándo se retiró la última
+                        compresa (14:30, o 2:30pm)
   install-desktop       añadir necktimer al menú de aplicaciones (sin ser root)
   uninstall-desktop     quitarlo de nuevo
 
@@ -470,32 +470,32 @@ siguiente sesión.
         <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="400"/>
+        <location filename="../../necktimer/cli.py" line="394"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="424"/>
+        <location filename="../../necktimer/cli.py" line="418"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="449"/>
+        <location filename="../../necktimer/cli.py" line="443"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="458"/>
+        <location filename="../../necktimer/cli.py" line="452"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="488"/>
+        <location filename="../../necktimer/cli.py" line="482"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="491"/>
+        <location filename="../../necktimer/cli.py" line="485"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -611,7 +611,7 @@ siguiente sesión.
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="229"/>
+        <location filename="../../necktimer/ui/controller.py" line="232"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -811,7 +811,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="46"/>
+        <location filename="../../necktimer/ui/history_window.py" line="47"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -822,113 +822,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="123"/>
+        <location filename="../../necktimer/ui/history_window.py" line="124"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="133"/>
+        <location filename="../../necktimer/ui/history_window.py" line="134"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="167"/>
+        <location filename="../../necktimer/ui/history_window.py" line="168"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="168"/>
+        <location filename="../../necktimer/ui/history_window.py" line="169"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="169"/>
+        <location filename="../../necktimer/ui/history_window.py" line="170"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="170"/>
+        <location filename="../../necktimer/ui/history_window.py" line="171"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="171"/>
+        <location filename="../../necktimer/ui/history_window.py" line="172"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="176"/>
+        <location filename="../../necktimer/ui/history_window.py" line="177"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="176"/>
+        <location filename="../../necktimer/ui/history_window.py" line="177"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="182"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="188"/>
+        <location filename="../../necktimer/ui/history_window.py" line="190"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="192"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="208"/>
+        <location filename="../../necktimer/ui/history_window.py" line="210"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="210"/>
+        <location filename="../../necktimer/ui/history_window.py" line="212"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="232"/>
+        <location filename="../../necktimer/ui/history_window.py" line="234"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="233"/>
+        <location filename="../../necktimer/ui/history_window.py" line="235"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="147"/>
+        <location filename="../../necktimer/ui/history_window.py" line="148"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="149"/>
+        <location filename="../../necktimer/ui/history_window.py" line="150"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="285"/>
+        <location filename="../../necktimer/ui/history_window.py" line="287"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="324"/>
+        <location filename="../../necktimer/ui/history_window.py" line="326"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="332"/>
+        <location filename="../../necktimer/ui/history_window.py" line="334"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="334"/>
+        <location filename="../../necktimer/ui/history_window.py" line="336"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -936,17 +936,17 @@ siguiente sesión.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="54"/>
+        <location filename="../../necktimer/instance.py" line="58"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 no es una carpeta (puede ser un enlace creado por otra persona).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="57"/>
+        <location filename="../../necktimer/instance.py" line="61"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 pertenece a otro usuario.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="191"/>
+        <location filename="../../necktimer/instance.py" line="217"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
     </message>
@@ -954,32 +954,32 @@ siguiente sesión.
 <context>
     <name>LastAppliedQuestion</name>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="35"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="36"/>
         <source>necktimer lost its session history. When did you last take off an ice or heat pack?</source>
         <translation>necktimer perdió su historial de sesiones. ¿Cuándo se quitó por última vez una bolsa de hielo o una compresa caliente?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="45"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="46"/>
         <source>Or at &amp;this time (the most recent):</source>
         <translation>O a esta hora (la última &amp;vez):</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="48"/>
         <source>Time the pack came off</source>
         <translation>Hora en que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="49"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="51"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="50"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="52"/>
         <source>Save the time</source>
         <translation>Guardar la hora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="60"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="62"/>
         <source>More than %1 ago (or never)</source>
         <translation>Hace más de %1 (o nunca)</translation>
     </message>
@@ -987,175 +987,175 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="88"/>
+        <location filename="../../necktimer/ui/main_window.py" line="295"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="89"/>
+        <location filename="../../necktimer/ui/main_window.py" line="295"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="300"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <location filename="../../necktimer/ui/main_window.py" line="296"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="96"/>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
-        <location filename="../../necktimer/ui/main_window.py" line="131"/>
-        <location filename="../../necktimer/ui/main_window.py" line="302"/>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="298"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="304"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="300"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
-        <location filename="../../necktimer/ui/main_window.py" line="303"/>
+        <location filename="../../necktimer/ui/main_window.py" line="100"/>
+        <location filename="../../necktimer/ui/main_window.py" line="299"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="105"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
         <source>When to see a physician</source>
         <translation>Cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
-        <location filename="../../necktimer/ui/main_window.py" line="312"/>
+        <location filename="../../necktimer/ui/main_window.py" line="103"/>
+        <location filename="../../necktimer/ui/main_window.py" line="308"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="111"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="120"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="140"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="140"/>
+        <location filename="../../necktimer/ui/main_window.py" line="136"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="145"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="145"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="144"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="149"/>
+        <location filename="../../necktimer/ui/main_window.py" line="145"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="151"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="152"/>
+        <location filename="../../necktimer/ui/main_window.py" line="148"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="301"/>
+        <location filename="../../necktimer/ui/main_window.py" line="297"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="302"/>
+        <location filename="../../necktimer/ui/main_window.py" line="298"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="303"/>
+        <location filename="../../necktimer/ui/main_window.py" line="299"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="314"/>
+        <location filename="../../necktimer/ui/main_window.py" line="310"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="345"/>
+        <location filename="../../necktimer/ui/main_window.py" line="341"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="364"/>
+        <location filename="../../necktimer/ui/main_window.py" line="360"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="366"/>
+        <location filename="../../necktimer/ui/main_window.py" line="362"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="375"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="373"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="380"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="381"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1163,7 +1163,7 @@ siguiente sesión.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="69"/>
+        <location filename="../../necktimer/ui/history_window.py" line="70"/>
         <source>Note, at most %1 characters</source>
         <translation>Nota, como máximo %1 caracteres</translation>
     </message>
@@ -1171,7 +1171,7 @@ siguiente sesión.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="58"/>
+        <location filename="../../necktimer/ui/history_window.py" line="59"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
     </message>
@@ -1521,8 +1521,8 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="619"/>
-        <source>when a pack was last applied</source>
-        <translation>cuándo se aplicó la última compresa</translation>
+        <source>when the last pack came off</source>
+        <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="844"/>
@@ -1588,127 +1588,127 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="61"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="63"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="91"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="101"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="105"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="112"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="113"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="235"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="263"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="239"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="267"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="257"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="285"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="258"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="286"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="259"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="287"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="262"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="290"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="264"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="292"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="266"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="294"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="274"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
-        <source>when was ice or heat last applied?</source>
-        <translation>¿cuándo se aplicó hielo o calor por última vez?</translation>
+        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <source>when did the last pack come off?</source>
+        <translation>¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="284"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="312"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1749,142 +1749,142 @@ siguiente sesión.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="33"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="34"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="39"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="40"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="41"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="42"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="42"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="43"/>
         <source>Session &amp;length:</source>
         <translation>&amp;Duración de la sesión:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="47"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
         <source>Gap between sessions</source>
         <translation>Pausa entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="49"/>
         <source>At least %1; you may make it longer, not shorter.</source>
         <translation>Al menos %1; puede alargarla, pero no acortarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="50"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="51"/>
         <source>&amp;Gap between sessions:</source>
         <translation>&amp;Pausa entre sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="52"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
         <source>Play a &amp;sound when a session ends</source>
         <translation>Reproducir un &amp;sonido al terminar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
         <source>Warn one minute &amp;before the end</source>
         <translation>&amp;Avisar un minuto antes del final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
         <source>&amp;Remind me when I may apply ice or heat again</source>
         <translation>&amp;Recordarme cuando pueda volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
         <source>&amp;Keep running in the system tray when the window closes</source>
         <translation>Seguir en la &amp;bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="59"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
         <source>This desktop has no system tray.</source>
         <translation>Este escritorio no tiene bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
         <source>Start at l&amp;ogin (in the tray)</source>
         <translation>Abrir al i&amp;niciar sesión (en la bandeja)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="62"/>
         <source>Ask how bad the &amp;pain is (pain diary)</source>
         <translation>Pre&amp;guntar cuánto duele (diario del dolor)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="62"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="63"/>
         <source>Also ask be&amp;fore the pack goes on</source>
         <translation>Preguntar también an&amp;tes de ponerse la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="78"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="80"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="82"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="83"/>
         <source>Colour scheme</source>
         <translation>Esquema de colores</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="83"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="84"/>
         <source>&amp;Colours:</source>
         <translation>&amp;Colores:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="86"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="87"/>
         <source>The system&apos;s language</source>
         <translation>El idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="90"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="91"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="91"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
         <source>Lang&amp;uage:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="94"/>
         <source>A new language applies the next time necktimer starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie necktimer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="101"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="103"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="101"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="103"/>
         <source>Reminders</source>
         <translation>Recordatorios</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="102"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="104"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="106"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="108"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Una sesión nunca dura más de %1 minutos, y la pausa nunca es más corta de %2.</translation>
     </message>
@@ -1907,8 +1907,8 @@ siguiente sesión.
     <name>Status</name>
     <message>
         <location filename="../../necktimer/core/rules.py" line="213"/>
-        <source>Your session history was lost: please say when ice or heat was last applied before starting a session.</source>
-        <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se aplicó hielo o calor por última vez.</translation>
+        <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
+        <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se retiró la última compresa.</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/rules.py" line="217"/>
@@ -2113,8 +2113,8 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="119"/>
-        <source>%1 · when was ice or heat last applied?</source>
-        <translation>%1 · ¿cuándo se aplicó hielo o calor por última vez?</translation>
+        <source>%1 · when did the last pack come off?</source>
+        <translation>%1 · ¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="120"/>

@@ -234,7 +234,7 @@ def test_lost_history_is_never_taken_as_never():
     assert status.state is State.UNKNOWN
     decision = rules.may_start(status)
     assert not decision.allowed
-    assert "last applied" in decision.reason
+    assert "when the last pack came off" in decision.reason
 
 
 def test_a_known_gap_answers_the_question_even_when_the_history_was_lost():

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from necktimer import DISPLAY_NAME
+from necktimer.core import rules
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import allowed_time, arg, past_time, translate
 from necktimer.core.rules import State, Therapy
@@ -120,6 +121,27 @@ def tooltip_for(view: ViewState) -> str:
     return arg(translate("Tray", "%1 · ready for ice or heat"), DISPLAY_NAME)
 
 
+def menu_summary(view: ViewState) -> str | None:
+    """The menu's first line: why Start is greyed out, and until when (a tooltip says it
+    too, but GNOME's AppIndicator shows no tooltips). None when Start is open."""
+    status = view.status
+    if view.reminder is not None:
+        if view.reminder.session.therapy is Therapy.ICE:
+            return translate("Alerts", "Time's up — remove the ice pack")
+        return translate("Alerts", "Time's up — remove the heat pack")
+    if status.state is State.RUNNING and status.session is not None:
+        text = (translate("Tray", "Ice session ends at %1")
+                if status.session.therapy is Therapy.ICE
+                else translate("Tray", "Heat session ends at %1"))
+        return arg(text, allowed_time(status.session.planned_end, status.now))
+    if status.state is State.WAITING and status.next_allowed_at is not None:
+        return arg(translate("Tray", "Next session allowed at %1"),
+                   allowed_time(status.next_allowed_at, status.now))
+    if status.state is State.UNKNOWN:
+        return translate("Tray", "History lost: say in the window when the last pack came off")
+    return None
+
+
 class Tray(QObject):
     """Owns the QSystemTrayIcon and its menu; every item goes through the controller."""
 
@@ -133,10 +155,15 @@ class Tray(QObject):
         self.controller = controller
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
+        self.summary = self._add("", lambda: None)  # a line to read, not to choose
+        self.summary.setEnabled(False)
+        self._summary_line = self.menu.addSeparator()
         # Of the length the window shows (the controller keeps it), said in the item.
         self.start_ice = self._add("", lambda: controller.start(Therapy.ICE))
         self.start_heat = self._add("", lambda: controller.start(Therapy.HEAT))
-        self._show_length(controller.chosen_minutes)
+        self._chosen = controller.chosen_minutes
+        self._longest = rules.MAX_MINUTES
+        self._show_length(self._chosen)
         controller.lengthChosen.connect(self._show_length)
         self.stop = self._add(translate("Tray", "Stop"), controller.stop)
         self.undo = self._add(translate("Tray", "Undo stop"), controller.undo_stop)
@@ -164,8 +191,13 @@ class Tray(QObject):
         return action
 
     def _show_length(self, minutes: int) -> None:
-        self.start_ice.setText(arg(translate("Tray", "Start ice (%1 min)"), minutes))
-        self.start_heat.setText(arg(translate("Tray", "Start heat (%1 min)"), minutes))
+        """The chosen length, within what mis-starts left of the 15 minutes."""
+        self._chosen = minutes
+        minutes = min(minutes, self._longest)
+        ice = arg(translate("Tray", "Start ice (%1 min)"), minutes)
+        if self.start_ice.text() != ice:
+            self.start_ice.setText(ice)
+            self.start_heat.setText(arg(translate("Tray", "Start heat (%1 min)"), minutes))
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,
@@ -174,6 +206,15 @@ class Tray(QObject):
 
     def show_state(self, view: ViewState) -> None:
         status = view.status
+        summary = menu_summary(view)
+        if summary is not None and self.summary.text() != summary:
+            self.summary.setText(summary)
+        if self.summary.isVisible() != (summary is not None):
+            self.summary.setVisible(summary is not None)
+            self._summary_line.setVisible(summary is not None)
+        self._longest = max(rules.MIN_MINUTES, min(
+            rules.MAX_MINUTES, math.floor(status.cycle_left.total_seconds() / 60)))
+        self._show_length(self._chosen)
         self.start_ice.setEnabled(status.state is State.READY)
         self.start_heat.setEnabled(status.state is State.READY)
         self.stop.setEnabled(status.state is State.RUNNING)

@@ -71,11 +71,13 @@
     <name>Alerts</name>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="77"/>
+        <location filename="../../necktimer/ui/tray.py" line="130"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Zeit ist um — Kühlpack abnehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="79"/>
+        <location filename="../../necktimer/ui/tray.py" line="131"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Zeit ist um — Wärmekissen abnehmen</translation>
     </message>
@@ -2076,97 +2078,117 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="103"/>
+        <location filename="../../necktimer/ui/tray.py" line="104"/>
         <source>%1 · Time&apos;s up — remove the ice pack</source>
         <translation>%1 · Zeit ist um — Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="104"/>
+        <location filename="../../necktimer/ui/tray.py" line="105"/>
         <source>%1 · Time&apos;s up — remove the heat pack</source>
         <translation>%1 · Zeit ist um — Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="108"/>
+        <location filename="../../necktimer/ui/tray.py" line="109"/>
         <source>Ice · 1 minute left — get ready to take it off</source>
         <translation>Eis · noch 1 Minute — gleich abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="109"/>
+        <location filename="../../necktimer/ui/tray.py" line="110"/>
         <source>Heat · 1 minute left — get ready to take it off</source>
         <translation>Wärme · noch 1 Minute — gleich abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="111"/>
+        <location filename="../../necktimer/ui/tray.py" line="112"/>
         <source>Ice · %1 left</source>
         <translation>Eis · noch %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="113"/>
+        <location filename="../../necktimer/ui/tray.py" line="114"/>
         <source>Heat · %1 left</source>
         <translation>Wärme · noch %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="116"/>
+        <location filename="../../necktimer/ui/tray.py" line="117"/>
         <source>%1 · next session at %2</source>
         <translation>%1 · nächste Anwendung ab %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="119"/>
+        <location filename="../../necktimer/ui/tray.py" line="120"/>
         <source>%1 · when did the last pack come off?</source>
         <translation>%1 · wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="120"/>
+        <location filename="../../necktimer/ui/tray.py" line="121"/>
         <source>%1 · ready for ice or heat</source>
         <translation>%1 · bereit für Eis oder Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="167"/>
+        <location filename="../../necktimer/ui/tray.py" line="133"/>
+        <source>Ice session ends at %1</source>
+        <translation>Eisanwendung endet um %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="135"/>
+        <source>Heat session ends at %1</source>
+        <translation>Wärmeanwendung endet um %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="138"/>
+        <source>Next session allowed at %1</source>
+        <translation>Nächste Anwendung erlaubt ab %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="141"/>
+        <source>History lost: say in the window when the last pack came off</source>
+        <translation>Verlauf verloren: Geben Sie im Fenster an, wann die letzte Auflage abgenommen wurde</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="197"/>
         <source>Start ice (%1 min)</source>
         <translation>Eis starten (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="168"/>
+        <location filename="../../necktimer/ui/tray.py" line="200"/>
         <source>Start heat (%1 min)</source>
         <translation>Wärme starten (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="183"/>
+        <location filename="../../necktimer/ui/tray.py" line="224"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="141"/>
+        <location filename="../../necktimer/ui/tray.py" line="168"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="142"/>
+        <location filename="../../necktimer/ui/tray.py" line="169"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="143"/>
+        <location filename="../../necktimer/ui/tray.py" line="170"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="147"/>
+        <location filename="../../necktimer/ui/tray.py" line="174"/>
         <source>Show window</source>
         <translation>Fenster anzeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="149"/>
+        <location filename="../../necktimer/ui/tray.py" line="176"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="150"/>
+        <location filename="../../necktimer/ui/tray.py" line="177"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="152"/>
+        <location filename="../../necktimer/ui/tray.py" line="179"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>

@@ -71,11 +71,13 @@
     <name>Alerts</name>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="77"/>
+        <location filename="../../necktimer/ui/tray.py" line="130"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Se acabó el tiempo — retire la bolsa de hielo</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="79"/>
+        <location filename="../../necktimer/ui/tray.py" line="131"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
@@ -2077,97 +2079,117 @@ siguiente sesión.
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="103"/>
+        <location filename="../../necktimer/ui/tray.py" line="104"/>
         <source>%1 · Time&apos;s up — remove the ice pack</source>
         <translation>%1 · Se acabó el tiempo — retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="104"/>
+        <location filename="../../necktimer/ui/tray.py" line="105"/>
         <source>%1 · Time&apos;s up — remove the heat pack</source>
         <translation>%1 · Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="108"/>
+        <location filename="../../necktimer/ui/tray.py" line="109"/>
         <source>Ice · 1 minute left — get ready to take it off</source>
         <translation>Hielo · queda 1 minuto — prepárese para retirarla</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="109"/>
+        <location filename="../../necktimer/ui/tray.py" line="110"/>
         <source>Heat · 1 minute left — get ready to take it off</source>
         <translation>Calor · queda 1 minuto — prepárese para retirarla</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="111"/>
+        <location filename="../../necktimer/ui/tray.py" line="112"/>
         <source>Ice · %1 left</source>
         <translation>Hielo · tiempo restante: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="113"/>
+        <location filename="../../necktimer/ui/tray.py" line="114"/>
         <source>Heat · %1 left</source>
         <translation>Calor · tiempo restante: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="116"/>
+        <location filename="../../necktimer/ui/tray.py" line="117"/>
         <source>%1 · next session at %2</source>
         <translation>%1 · siguiente sesión a partir de las %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="119"/>
+        <location filename="../../necktimer/ui/tray.py" line="120"/>
         <source>%1 · when did the last pack come off?</source>
         <translation>%1 · ¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="120"/>
+        <location filename="../../necktimer/ui/tray.py" line="121"/>
         <source>%1 · ready for ice or heat</source>
         <translation>%1 · listo para hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="167"/>
+        <location filename="../../necktimer/ui/tray.py" line="133"/>
+        <source>Ice session ends at %1</source>
+        <translation>La sesión de hielo termina a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="135"/>
+        <source>Heat session ends at %1</source>
+        <translation>La sesión de calor termina a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="138"/>
+        <source>Next session allowed at %1</source>
+        <translation>Siguiente sesión permitida a partir de las %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="141"/>
+        <source>History lost: say in the window when the last pack came off</source>
+        <translation>Historial perdido: indique en la ventana cuándo se retiró la última compresa</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/tray.py" line="197"/>
         <source>Start ice (%1 min)</source>
         <translation>Iniciar hielo (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="168"/>
+        <location filename="../../necktimer/ui/tray.py" line="200"/>
         <source>Start heat (%1 min)</source>
         <translation>Iniciar calor (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="183"/>
+        <location filename="../../necktimer/ui/tray.py" line="224"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="141"/>
+        <location filename="../../necktimer/ui/tray.py" line="168"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="142"/>
+        <location filename="../../necktimer/ui/tray.py" line="169"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="143"/>
+        <location filename="../../necktimer/ui/tray.py" line="170"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="147"/>
+        <location filename="../../necktimer/ui/tray.py" line="174"/>
         <source>Show window</source>
         <translation>Mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="149"/>
+        <location filename="../../necktimer/ui/tray.py" line="176"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="150"/>
+        <location filename="../../necktimer/ui/tray.py" line="177"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="152"/>
+        <location filename="../../necktimer/ui/tray.py" line="179"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>

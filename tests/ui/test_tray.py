@@ -146,6 +146,30 @@ def test_window_tray_and_terminal_start_the_length_the_window_shows(make_app, cl
     assert window.length_picker.value() == 9 and tray.start_heat.text() == "Start heat (9 min)"
 
 
+def test_the_menu_says_why_start_is_greyed_and_until_when(make_app, clock):
+    """Start ice and Start heat were greyed with no reason: only the tooltip said when,
+    and GNOME's AppIndicator shows no tooltips."""
+    instance = make_app(tray_available=True)
+    instance.start()
+    tray, controller = instance.tray, instance.controller
+    assert not tray.summary.isVisible()  # ready: Start is open, nothing to explain
+    controller.start(Therapy.ICE, 5)
+    assert tray.summary.isVisible() and not tray.summary.isEnabled()
+    assert tray.summary.text() == "Ice session ends at 09:05"
+    tick(instance, clock, 5 * 60)
+    assert tray.summary.text() == "Time's up — remove the ice pack"
+    controller.acknowledge_removal()
+    assert tray.summary.text() == "Next session allowed at 11:05"
+    assert not tray.start_ice.isEnabled()
+    tick(instance, clock, 2 * 3600)
+    assert not tray.summary.isVisible() and tray.start_ice.isEnabled()
+    controller.start(Therapy.HEAT)
+    tick(instance, clock, 6)
+    controller.stop()  # a mis-start: 14 min 54 s are left
+    assert (tray.start_ice.text(), tray.start_heat.text()) == ("Start ice (14 min)",
+                                                               "Start heat (14 min)")
+
+
 def test_tray_stop_offers_undo_in_the_menu(make_app, clock):
     instance = make_app(tray_available=True)
     instance.start()

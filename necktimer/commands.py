@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import enum
 import json
+import math
 import re
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -105,6 +107,10 @@ class Request:
     when: str | None = None  # for last-applied: "HH:MM", EARLIER, or a moment (ISO 8601)
     speech: Speech | None = None  # the asker's language and clock; None: the answerer's
     at_end: bool = False  # done: the pack came off when the session ended, not now
+    # When the asker stops waiting, on the machine's boot clock (`waiting_clock`): a window
+    # that was frozen acts on nothing read after that, so no command reported as failed
+    # is carried out later. None: no limit.
+    until: float | None = None
 
     def to_message(self) -> dict:
         message: dict[str, object] = {"v": PROTOCOL_VERSION, "cmd": self.command.value}
@@ -120,6 +126,8 @@ class Request:
             message["speech"] = self.speech.to_message()
         if self.at_end:
             message["at_end"] = True
+        if self.until is not None:
+            message["until"] = self.until
         return message
 
     @classmethod
@@ -132,7 +140,7 @@ class Request:
             command = Command(message.get("cmd"))
         except ValueError:
             raise ProtocolError(f"unknown command {message.get('cmd')!r}") from None
-        unknown = set(message) - {"v", "cmd", "speech"} - _FIELDS.get(command, set())
+        unknown = set(message) - {"v", "cmd", "speech", "until"} - _FIELDS.get(command, set())
         if unknown:
             raise ProtocolError(f"{command.value} does not take {sorted(unknown)}")
         therapy = None
@@ -162,9 +170,23 @@ class Request:
         at_end = message.get("at_end", False)
         if not isinstance(at_end, bool):
             raise ProtocolError("at_end must be true or false")
+        until = message.get("until")
+        if until is not None and (isinstance(until, bool) or not isinstance(until, int | float)
+                                  or not math.isfinite(until)):
+            raise ProtocolError("until must be a number of seconds on the boot clock")
         speech = message.get("speech")
         return cls(command, therapy, minutes, force, when,
-                   None if speech is None else Speech.from_message(speech), at_end)
+                   None if speech is None else Speech.from_message(speech), at_end, until)
+
+    def too_late(self) -> bool:
+        """Whether its asker has stopped waiting for the answer."""
+        return self.until is not None and waiting_clock() > self.until
+
+
+def waiting_clock() -> float:
+    """Seconds on this machine's boot clock: one count for every process on it (and it
+    goes on through a suspend, as the asker's wait does)."""
+    return time.clock_gettime(getattr(time, "CLOCK_BOOTTIME", time.CLOCK_MONOTONIC))
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,18 @@ import os
 import socket
 import stat
 import struct
+from dataclasses import replace
 from pathlib import Path
 
-from necktimer.commands import MAX_MESSAGE, ProtocolError, Reply, Request, decode, encode
+from necktimer.commands import (
+    MAX_MESSAGE,
+    ProtocolError,
+    Reply,
+    Request,
+    decode,
+    encode,
+    waiting_clock,
+)
 from necktimer.core.i18n import arg, translate
 
 LOCK_NAME = "instance.lock"
@@ -204,7 +213,13 @@ def peer_uid(connection: socket.socket) -> int:
 
 
 def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:
-    """Send one request to the running instance and return its reply; raises Unreachable."""
+    """Send one request to the running instance and return its reply; raises Unreachable,
+    with no message when nobody answered at all (nobody listens, or the instance closed
+    the connection unanswered, as a quitting one does): nothing was done then."""
+    if request.until is None:
+        # A little before this side gives up, so that an answer made at the last moment
+        # still arrives: what the window does after it, it does not do at all.
+        request = replace(request, until=waiting_clock() + max(timeout - 0.5, timeout / 2))
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
         connection.settimeout(timeout)
         try:
@@ -225,8 +240,14 @@ def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:
                 if not chunk:
                     break
                 data += chunk
+        except (ConnectionResetError, BrokenPipeError) as error:
+            if not data:
+                raise Unreachable("") from error  # closed unanswered
+            raise Unreachable(str(error)) from error
         except OSError as error:
             raise Unreachable(str(error)) from error
+    if not data:
+        raise Unreachable("")  # closed unanswered: by a window quitting, or dying
     try:
         return Reply.from_message(decode(data.split(b"\n", 1)[0]))
     except ProtocolError as error:

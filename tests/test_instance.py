@@ -16,6 +16,7 @@ import pytest
 from helpers import pure_python_copy
 
 from necktimer.commands import MAX_MESSAGE, Command, Exit, Reply, Request, encode
+from necktimer.core.rules import Therapy
 from necktimer.instance import (
     LOCK_NAME,
     InstanceLock,
@@ -307,7 +308,8 @@ def test_send_passes_the_request_and_returns_the_reply(listen):
                              .to_message()))
     reply = send(listener.path, Request(Command.START, minutes=5))
     assert reply == Reply(Exit.REFUSED, "still running", {"state": "running"})
-    assert listener.received == [b'{"v":2,"cmd":"start","minutes":5}\n']
+    [line] = listener.received
+    assert line.startswith(b'{"v":2,"cmd":"start","minutes":5,"until":') and line.endswith(b"}\n")
 
 
 def test_a_socket_in_the_data_folder_is_found_through_the_lock_file(runtime, data_dir,
@@ -328,7 +330,7 @@ def test_a_socket_in_the_data_folder_is_found_through_the_lock_file(runtime, dat
     try:
         lock.announce(place)
         assert ask_instance(data_dir, Request(Command.PING)) == Reply(Exit.OK, "pong")
-        assert listener.received == [b'{"v":2,"cmd":"ping"}\n']
+        assert listener.received[0].startswith(b'{"v":2,"cmd":"ping","until":')
     finally:
         listener.close()
         lock.release()
@@ -351,12 +353,41 @@ def test_nobody_listening_is_unreachable_without_a_complaint(runtime):
     (b'{"code": 9, "message": "hi"}\n', "a reply without a known exit code"),
     (b'["a", "list"]\n', "not a reply"),
     (b"x" * (MAX_MESSAGE * 2), "byte limit"),
-    (b"", "not a JSON message"),
 ])
 def test_an_answer_that_is_no_reply_is_unreachable_with_the_reason(listen, answer, complaint):
     listener = listen(answer)
     with pytest.raises(Unreachable, match=complaint):
         send(listener.path, Request(Command.STATUS))
+
+
+def test_a_connection_closed_unanswered_is_nobody_there(listen):
+    """A quitting window drops what it will not do unanswered: its asker must wait for
+    the lock and start a window of its own, not report that a window failed to answer."""
+    listener = listen(b"")
+    with pytest.raises(Unreachable) as closed:
+        send(listener.path, Request(Command.START, Therapy.ICE))
+    assert str(closed.value) == ""
+
+
+def test_every_request_says_until_when_its_asker_waits():
+    """So that a window frozen past the wait does not carry out later what the asker
+    reported as not done."""
+    import json
+
+    from necktimer.commands import waiting_clock
+
+    with tempfile.TemporaryDirectory(prefix="nt-") as folder:
+        listener = Listener(Path(folder) / "a.sock", encode(Reply(Exit.OK, "ok").to_message()))
+        try:
+            asked = waiting_clock()
+            send(listener.path, Request(Command.STOP), timeout=4)
+        finally:
+            listener.close()
+    [line] = listener.received
+    until = json.loads(line)["until"]
+    assert asked + 3 <= until <= asked + 4  # a little before the asker gives up
+    late = Request(Command.STOP, until=waiting_clock() - 0.1)
+    assert late.too_late() and not Request(Command.STOP).too_late()
 
 
 # -- an answer from another user's process -----------------------------------------------------

@@ -493,6 +493,8 @@ class Necktimer(QObject):
         # Done as the window does it; answered in the words of whoever asked.
         reply = execute(request, self.controller, lambda: language.speaking(request.speech))
         if request.command is Command.QUIT and reply.ok:
+            if self.server is not None:
+                self.server.stop_serving()
             QTimer.singleShot(0, self.quit)
         elif reply.ok:
             # Done, and this window keeps it, but only in memory for now: say so, as its

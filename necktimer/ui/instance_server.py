@@ -46,6 +46,9 @@ class _Client(QObject):
         QTimer.singleShot(CLIENT_TIMEOUT_MS, self, self.close)
 
     def _read(self) -> None:
+        if self._server.closing:
+            self.close()  # unanswered: its asker starts a window of its own instead
+            return
         try:
             chunk = self.connection.recv(MAX_MESSAGE + 1)
         except (BlockingIOError, InterruptedError):
@@ -87,6 +90,7 @@ class InstanceServer(QObject):
         self._socket: socket.socket | None = None
         self._clients: set[_Client] = set()
         self._notifier: QSocketNotifier | None = None
+        self.closing = False  # a quit was accepted: nothing more is acted on
 
     def listen(self) -> str | None:
         """Start listening; returns why it could not, or None."""
@@ -116,6 +120,17 @@ class InstanceServer(QObject):
     def close(self) -> None:
         for client in list(self._clients):
             client.close()
+        self._stop_listening()
+
+    def stop_serving(self) -> None:
+        """A quit was accepted: from now on nothing is acted on. The socket goes at once,
+        and a request already waiting is dropped unanswered, so its asker waits for the
+        lock and starts a window of its own rather than hear from one about to go (a
+        `start` answered "started" by a window that then quit left a pack on unwatched)."""
+        self.closing = True
+        self._stop_listening()
+
+    def _stop_listening(self) -> None:
         if self._socket is not None:
             self._notifier.setEnabled(False)
             self._socket.close()
@@ -149,6 +164,12 @@ class InstanceServer(QObject):
         except ProtocolError as error:
             log.warning("refused a command: %s", error)
             return refusal(str(error))
+        if request.too_late():
+            # This window was frozen (stopped, swapping) past the asker's wait: the asker
+            # said it was not done, so it is not done now either.
+            log.warning("a %s command came after its asker stopped waiting; not done",
+                        request.command.value)
+            return Reply(Exit.UNAVAILABLE, "not done: it came after the asker stopped waiting")
         try:
             return self._handler(request)
         except Exception as error:  # a bad command must never take the instance down

@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from necktimer.cli import LOCK_WAIT_S
-from necktimer.commands import MAX_MESSAGE, Command, Exit, Reply, Request
+from necktimer.commands import MAX_MESSAGE, Command, Exit, Reply, Request, encode, waiting_clock
+from necktimer.core.rules import Therapy
 from necktimer.instance import Unreachable, send, socket_path
 
 START_TIMEOUT = 30  # seconds for a process to come up or go away
@@ -326,6 +327,57 @@ def test_a_socket_folder_someone_else_planted_moves_the_socket_into_the_data_fol
     assert not moved.exists() and not any(elsewhere.iterdir())
 
 
+def test_after_an_accepted_quit_nothing_else_is_done(launcher):
+    """`quit` and `start` at the same instant: the window answered "quitting" and
+    "started", then quit with the pack on. What reaches it after an accepted quit is now
+    dropped unanswered; its asker takes that as nobody there and starts its own window."""
+    window = launcher.spawn()
+    launcher.wait_ready(window)
+    os.kill(window.pid, signal.SIGSTOP)  # both arrive before the window reads either
+    asks = []
+    try:
+        for request in (Request(Command.QUIT), Request(Command.START, Therapy.ICE, 2)):
+            asking = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            asking.settimeout(10)
+            asking.connect(str(launcher.socket))
+            asking.sendall(encode(request.to_message()))
+            asks.append(asking)
+    finally:
+        os.kill(window.pid, signal.SIGCONT)
+    answers = []
+    for asking in asks:
+        with asking:
+            try:
+                answers.append(asking.recv(4096))
+            except (ConnectionResetError, BrokenPipeError):
+                answers.append(b"")
+    quit_answer, start_answer = answers
+    if b"quitting" in quit_answer:
+        assert start_answer == b"", start_answer  # dropped, never "started"
+        assert wait_exit(window) == 0
+        code, out, _ = launcher.run("status", "--json")
+        assert code == 0 and json.loads(out)["state"] == "ready"  # the start was not done
+    else:  # the start came first: then the quit is refused while the pack is on
+        assert b"started" in start_answer and b"A session is running" in quit_answer
+        assert window.poll() is None
+
+
+def test_a_frozen_window_does_not_later_do_what_a_terminal_gave_up_on(launcher):
+    window = launcher.spawn()
+    launcher.wait_ready(window)
+    os.kill(window.pid, signal.SIGSTOP)
+    try:
+        code, _out, err = launcher.run("start", "heat", "--minutes", "3")
+    finally:
+        os.kill(window.pid, signal.SIGCONT)
+    assert code == Exit.UNAVAILABLE and "does not answer" in err, err
+    # Running again, it reads the queued start first: too late, so not done.
+    assert launcher.ask(Command.STATUS).status["state"] == "ready"
+    assert "came after its asker stopped waiting" in launcher.output(window)[1]
+    assert launcher.ask(Command.QUIT).ok
+    assert wait_exit(window) == 0
+
+
 def test_the_socket_and_its_folder_are_private(launcher, runtime):
     primary = launcher.spawn()
     launcher.wait_ready(primary)
@@ -381,13 +433,14 @@ def raw_exchange(path: Path, payload: bytes) -> bytes:
     (b'{"v": 2, "cmd": "start", "therapy": "ice", "minutes": 999}\n', "999 is not allowed"),
     (b'{"v": 2, "cmd": "start", "therapy": "ice", "minutes": "5"}\n', "whole number"),
     (b'{"v": 2, "cmd": "start", "therapy": "ice", "extra": 1}\n', "does not take"),
+    (b'{"v": 2, "cmd": "start", "therapy": "ice", "until": "soon"}\n', "until must be"),
     (b"[" * 4000 + b"\n", "RecursionError"),
     (b"[" * 2000 + b"]" * 2000 + b"\n", "RecursionError"),
     (b"x" * (MAX_MESSAGE * 30), f"over the {MAX_MESSAGE}-byte limit"),
     (b'{"v": 2, "cmd": "status", "pad": "' + b"y" * (MAX_MESSAGE * 2) + b'"}\n',
      f"over the {MAX_MESSAGE}-byte limit"),
 ], ids=["text", "not-utf8", "empty", "list", "version", "command", "therapy", "minutes",
-        "minutes-text", "extra-field", "deep-list", "deep-closed-list", "oversized",
+        "minutes-text", "extra-field", "until-text", "deep-list", "deep-closed-list", "oversized",
         "oversized-line"])
 def test_malformed_messages_are_refused_with_a_reply_and_the_instance_lives(instance, payload,
                                                                            complaint):
@@ -400,6 +453,17 @@ def test_malformed_messages_are_refused_with_a_reply_and_the_instance_lives(inst
     assert process.poll() is None
     assert running.ask(Command.PING) == Reply(Exit.OK, "pong", {"time_up_notification": 0})
     assert running.ask(Command.STATUS).status["state"] == "ready"  # nothing was started
+
+
+def test_a_command_read_after_its_asker_stopped_waiting_is_not_done(instance):
+    """A window frozen (stopped, swapping) past a terminal's wait read the queued `start`
+    once it ran again and started the session the terminal had reported as not done."""
+    running, process = instance
+    late = Request(Command.START, Therapy.HEAT, 3, until=waiting_clock() - 1)
+    answer = json.loads(raw_exchange(running.socket, encode(late.to_message())))
+    assert answer["code"] == Exit.UNAVAILABLE and "not done" in answer["message"]
+    assert running.ask(Command.STATUS).status["state"] == "ready"
+    assert process.poll() is None
 
 
 def test_refusals_are_logged(instance):

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
-from necktimer import APP_NAME, __version__, xdg
+from necktimer import APP_NAME, __version__, output, xdg
 from necktimer.commands import (
     EARLIER,
     Command,
@@ -250,6 +250,13 @@ def request_for(args: argparse.Namespace) -> Request:
 
 
 def main(argv: list[str] | None = None) -> int:
+    output.forgive_encoding()
+    code = _main(argv)
+    output.finish()
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
     # Everything necktimer writes (history, settings) is health information.
     os.umask(0o077)
     argv = sys.argv[1:] if argv is None else argv
@@ -290,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print(reply: Reply) -> int:
-    print(reply.message, file=sys.stdout if reply.code in (Exit.OK, Exit.REFUSED) else sys.stderr)
+    output.say(reply.message, to_error=reply.code not in (Exit.OK, Exit.REFUSED))
     return int(reply.code)
 
 
@@ -316,7 +323,7 @@ def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int
             reply = execute(request, service)
             service.close()
     if as_json and reply.status is not None:
-        print(json.dumps(in_this_zone(reply.status)))
+        output.say(json.dumps(in_this_zone(reply.status)))
         return Exit.OK
     return _print(reply)  # also when a window could not answer: its reason and code
 
@@ -346,8 +353,8 @@ def _status_from_record(data_dir: Path, settings) -> Reply | None:
     if found is None:
         return None
     status, waiting = found
-    print(translate("Cli", "(from the safety record: the history itself cannot be read "
-                           "right now)"), file=sys.stderr)
+    output.say(translate("Cli", "(from the safety record: the history itself cannot be read "
+                               "right now)"), to_error=True)
     return Reply(Exit.OK, status_sentence(status, waiting),
                  status_json(status) | {"pack_waiting": waiting is not None})
 
@@ -434,7 +441,7 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
     # No instance is running: this process is now the only one that may act.
     if request.command in WINDOW_COMMANDS and (missing := _no_desktop()):
         lock.release()
-        print(f"{APP_NAME}: {missing}", file=sys.stderr)
+        output.say(f"{APP_NAME}: {missing}", to_error=True)
         return int(Exit.UNAVAILABLE)
     if request.command is Command.QUIT:
         # Nothing to quit, whatever state the history is in (another program holding it
@@ -502,14 +509,14 @@ def _open_service(data_dir: Path, settings, command: Command):
     except StorageError as error:
         return _unusable(Request(command), str(error))
     for notice in service.notices:
-        print(notice, file=sys.stderr)
+        output.say(notice, to_error=True)
     for warning in settings.warnings:
-        print(f"{warning} ({settings.path})", file=sys.stderr)
+        output.say(f"{warning} ({settings.path})", to_error=True)
     return service
 
 
 def _unusable(request: Request, message: str) -> int:
-    print(f"{APP_NAME}: {message}", file=sys.stderr)
+    output.say(f"{APP_NAME}: {message}", to_error=True)
     # Started from a menu, nobody reads stderr: the window's commands say it in a dialog
     # too. Only where there is a desktop, or Qt would abort the process with a core dump.
     if request.command in WINDOW_COMMANDS and _no_desktop() is None:

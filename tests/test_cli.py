@@ -121,6 +121,34 @@ def test_without_a_desktop_a_folder_that_cannot_be_used_is_said_not_aborted(tmp_
     assert "Qt platform plugin" not in result.stderr
 
 
+def test_output_a_terminal_cannot_take_costs_no_traceback_and_keeps_the_exit_code(
+        tmp_path, data_dir):
+    """`status > /dev/full`, a reader gone (`| head -0`), and an ASCII-only terminal given
+    German words ended commands that had done their work with a traceback and exit 1,
+    which means "refused"."""
+    command = [sys.executable, "-m", "necktimer", "--data-dir", str(data_dir)]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([*command, "status", "--json"], stdout=full, text=True,
+                              stderr=subprocess.PIPE, cwd=tmp_path, env=environment,
+                              timeout=60)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before anything is written
+    try:
+        done = subprocess.run([*command, "stop"], stdout=writer, stderr=subprocess.PIPE,
+                              text=True, cwd=tmp_path, env=environment, timeout=60)
+    finally:
+        os.close(writer)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr  # no session
+    ascii_german = environment | {"PYTHONIOENCODING": "ascii", "LANG": "de_DE.UTF-8",
+                                  "LC_ALL": "", "LANGUAGE": ""}
+    done = subprocess.run([*command, "status"], capture_output=True, cwd=tmp_path,
+                          env=ascii_german, timeout=60)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+    assert done.stdout.startswith(b"Bereit: Sie d?rfen"), done.stdout
+
+
 def test_status_while_another_program_holds_the_history_says_when_from_the_record(
         tmp_path, data_dir):
     """It exited 3 with "Another program is holding the session history" and no time."""

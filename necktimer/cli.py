@@ -477,18 +477,18 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
 def _no_desktop() -> str | None:
     """Why no window can be shown here, or None. Qt would abort the whole process
     (SIGABRT, a core dump) where it finds no display; this says so in a sentence."""
-    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY"):
-        return None  # a platform chosen by hand, or Wayland: let Qt try
+    from necktimer.display import wayland_answers, x_display_answers
+
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None  # a platform chosen by hand: let Qt try it
+    wayland = os.environ.get("WAYLAND_DISPLAY", "")
     display = os.environ.get("DISPLAY", "")
-    if display:
-        # ":1" or ":1.0" is this machine's X server; its socket tells whether it runs.
-        number = display.partition(":")[2].partition(".")[0]
-        host = display.partition(":")[0]
-        if host or not number.isdigit() or os.path.exists(f"/tmp/.X11-unix/X{number}"):
-            return None
+    if (wayland and wayland_answers(wayland)) or (display and x_display_answers(display)):
+        return None
+    if display or wayland:
         return arg(translate("Cli", "the window cannot be shown: the display %1 is not "
                                     "running. Commands that need no window (status, stop, "
-                                    "done, quit) still work."), display)
+                                    "done, quit) still work."), display or wayland)
     return translate("Cli", "the window cannot be shown: there is no desktop here (neither "
                             "DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no "
                             "window (status, stop, done, quit) still work.")

@@ -93,8 +93,12 @@ def test_something_else_at_the_history_or_settings_path_never_hangs(tmp_path, da
     assert os.path.lexists(path) or any(".damaged-" in p.name for p in data_dir.iterdir())
 
 
-@pytest.mark.parametrize(("display", "said"), [("", "there is no desktop here"),
-                                               (":93", "the display :93 is not running")])
+@pytest.mark.parametrize(("display", "said"), [
+    ("", "there is no desktop here"),
+    (":93", "the display :93 is not running"),
+    ("localhost:93.0", "the display localhost:93.0 is not running"),  # an SSH login gone
+    (":abc", "the display :abc is not running"),
+])
 def test_without_a_desktop_the_window_commands_say_so_and_start_nothing(
         tmp_path, data_dir, display, said):
     """Qt aborted the process (exit 134, a core dump) where no display could be reached."""

@@ -200,7 +200,7 @@
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="502"/>
+        <location filename="../../necktimer/ui/app.py" line="504"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -466,37 +466,37 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="349"/>
+        <location filename="../../necktimer/cli.py" line="356"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht gelesen werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="394"/>
+        <location filename="../../necktimer/cli.py" line="401"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="418"/>
+        <location filename="../../necktimer/cli.py" line="425"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="443"/>
+        <location filename="../../necktimer/cli.py" line="450"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="452"/>
+        <location filename="../../necktimer/cli.py" line="459"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="482"/>
+        <location filename="../../necktimer/cli.py" line="489"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="485"/>
+        <location filename="../../necktimer/cli.py" line="492"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -504,97 +504,97 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="243"/>
+        <location filename="../../necktimer/commands.py" line="265"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="290"/>
+        <location filename="../../necktimer/commands.py" line="312"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 könnte %2 sein, und das kommt erst noch: Jetzt ist es %3. Sagen Sie, was Sie meinen: %1am oder %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="293"/>
+        <location filename="../../necktimer/commands.py" line="315"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 kommt erst noch: Jetzt ist es %2. Geben Sie an, wann die Auflage abgenommen wurde, so wie die Uhr dieses Computers es anzeigte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="351"/>
+        <location filename="../../necktimer/commands.py" line="373"/>
         <source>The session has already ended. %1</source>
         <translation>Die Anwendung ist bereits zu Ende. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="358"/>
+        <location filename="../../necktimer/commands.py" line="380"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Eine Anwendung läuft: Sie endet von selbst, oder führen Sie &apos;necktimer stop&apos; aus, wenn Sie die Auflage früher abnehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="362"/>
+        <location filename="../../necktimer/commands.py" line="384"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="384"/>
+        <location filename="../../necktimer/commands.py" line="406"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer wird beendet. %1 Das geht verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="387"/>
+        <location filename="../../necktimer/commands.py" line="409"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="401"/>
+        <location filename="../../necktimer/commands.py" line="423"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="405"/>
+        <location filename="../../necktimer/commands.py" line="427"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="410"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="413"/>
+        <location filename="../../necktimer/commands.py" line="435"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="439"/>
+        <location filename="../../necktimer/commands.py" line="461"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="447"/>
+        <location filename="../../necktimer/commands.py" line="469"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="449"/>
+        <location filename="../../necktimer/commands.py" line="471"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="464"/>
+        <location filename="../../necktimer/commands.py" line="486"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Beenden würde es jetzt verlieren: Warten Sie, bis es gespeichert ist, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="470"/>
+        <location filename="../../necktimer/commands.py" line="492"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="475"/>
+        <location filename="../../necktimer/commands.py" line="497"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="479"/>
+        <location filename="../../necktimer/commands.py" line="501"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -937,17 +937,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="58"/>
+        <location filename="../../necktimer/instance.py" line="67"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 ist kein Ordner (möglicherweise ein Link, den jemand anderes angelegt hat).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="61"/>
+        <location filename="../../necktimer/instance.py" line="70"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 gehört einem anderen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="217"/>
+        <location filename="../../necktimer/instance.py" line="232"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
     </message>

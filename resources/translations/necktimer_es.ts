@@ -200,7 +200,7 @@
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="502"/>
+        <location filename="../../necktimer/ui/app.py" line="504"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -467,37 +467,37 @@ siguiente sesión.
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="349"/>
+        <location filename="../../necktimer/cli.py" line="356"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="394"/>
+        <location filename="../../necktimer/cli.py" line="401"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="418"/>
+        <location filename="../../necktimer/cli.py" line="425"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="443"/>
+        <location filename="../../necktimer/cli.py" line="450"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="452"/>
+        <location filename="../../necktimer/cli.py" line="459"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="482"/>
+        <location filename="../../necktimer/cli.py" line="489"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="485"/>
+        <location filename="../../necktimer/cli.py" line="492"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -505,97 +505,97 @@ siguiente sesión.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="243"/>
+        <location filename="../../necktimer/commands.py" line="265"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="290"/>
+        <location filename="../../necktimer/commands.py" line="312"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 podría ser %2, una hora que aún no ha llegado: el reloj marca ahora %3. Diga cuál quiere decir: %1am o %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="293"/>
+        <location filename="../../necktimer/commands.py" line="315"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 es una hora que aún no ha llegado: el reloj marca ahora %2. Diga cuándo retiró la compresa según el reloj de este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="351"/>
+        <location filename="../../necktimer/commands.py" line="373"/>
         <source>The session has already ended. %1</source>
         <translation>La sesión ya terminó. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="358"/>
+        <location filename="../../necktimer/commands.py" line="380"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Hay una sesión en curso: termina sola, o ejecute &apos;necktimer stop&apos; si retira la compresa antes.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="362"/>
+        <location filename="../../necktimer/commands.py" line="384"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="384"/>
+        <location filename="../../necktimer/commands.py" line="406"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer se está cerrando. %1 Eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="387"/>
+        <location filename="../../necktimer/commands.py" line="409"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="401"/>
+        <location filename="../../necktimer/commands.py" line="423"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la bolsa de hielo y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="405"/>
+        <location filename="../../necktimer/commands.py" line="427"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="410"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="413"/>
+        <location filename="../../necktimer/commands.py" line="435"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="439"/>
+        <location filename="../../necktimer/commands.py" line="461"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="447"/>
+        <location filename="../../necktimer/commands.py" line="469"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="449"/>
+        <location filename="../../necktimer/commands.py" line="471"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="464"/>
+        <location filename="../../necktimer/commands.py" line="486"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="470"/>
+        <location filename="../../necktimer/commands.py" line="492"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="475"/>
+        <location filename="../../necktimer/commands.py" line="497"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="479"/>
+        <location filename="../../necktimer/commands.py" line="501"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -938,17 +938,17 @@ siguiente sesión.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="58"/>
+        <location filename="../../necktimer/instance.py" line="67"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 no es una carpeta (puede ser un enlace creado por otra persona).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="61"/>
+        <location filename="../../necktimer/instance.py" line="70"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 pertenece a otro usuario.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="217"/>
+        <location filename="../../necktimer/instance.py" line="232"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
     </message>

@@ -247,8 +247,8 @@ def record_removal(data_dir: Path, *, at_end: bool = False) -> bool:
             reply = ask_instance(data_dir, Request(Command.DONE, at_end=at_end),
                                  timeout=DONE_TIMEOUT_S)
         except (Unreachable, OSError):
-            pass
-        else:
+            reply = None
+        if reply is not None:
             log.info("the running instance recorded the removal: %s", reply.message)
             return True
         lock = InstanceLock(data_dir)

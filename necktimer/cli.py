@@ -364,10 +364,10 @@ def _ask_running(data_dir: Path, request: Request, settings,
     """The running instance's reply, or None when none is there to ask. Why this user's
     socket folder could not be used goes into `unsafe` (once each), for the last word.
 
-    Raises Unreachable when something is there but gives no trustworthy answer (a
-    frozen window, another user's program): that is never taken as "nobody runs".
+    Raises Unreachable when a window is there but gives no trustworthy answer (a frozen
+    one): that is never taken as "nobody runs".
     """
-    from necktimer.instance import Unreachable, send, sockets_to_ask
+    from necktimer.instance import ask_instance, sockets_to_ask
 
     places, problem = sockets_to_ask(data_dir)
     if problem:
@@ -384,16 +384,7 @@ def _ask_running(data_dir: Path, request: Request, settings,
 
     speech = language.speech_here(settings.current.language)
     request = dataclasses.replace(request, speech=speech, when=when_here(request.when))
-    for path in places:
-        try:
-            return send(path, request)
-        except Unreachable as error:
-            if error.foreign:
-                log.warning("%s", error)  # not necktimer: the instance lock decides who runs
-            elif str(error):
-                raise
-            # else: a socket left by a window that died: nobody listens on it
-    return None
+    return ask_instance(data_dir, request, places=places)
 
 
 def _no_answer(data_dir: Path, error: Exception, unsafe: dict[str, None] | None = None) -> str:

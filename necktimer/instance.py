@@ -19,6 +19,7 @@ from __future__ import annotations
 import binascii
 import contextlib
 import fcntl
+import logging
 import os
 import socket
 import stat
@@ -36,6 +37,8 @@ from necktimer.commands import (
     waiting_clock,
 )
 from necktimer.core.i18n import arg, translate
+
+log = logging.getLogger("necktimer.instance")
 
 LOCK_NAME = "instance.lock"
 BACKSTOP_LOCK_NAME = "backstop.lock"  # held by the backstop while it watches a session
@@ -254,14 +257,21 @@ def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:
         raise Unreachable(str(error)) from error
 
 
-def ask_instance(data_dir: Path, request: Request, timeout: float = 10.0) -> Reply:
-    """The reply of this user's instance on the folder, on the first of its sockets that
-    answers; raises Unreachable when none does."""
-    places, problem = sockets_to_ask(data_dir)
-    why = Unreachable(problem or "")
+def ask_instance(data_dir: Path, request: Request, timeout: float = 10.0, *,
+                 places: list[Path] | None = None) -> Reply | None:
+    """The reply of this user's instance on the folder (on the first of its sockets that
+    answers), or None when nobody is there to ask: no socket, one left by a window that
+    died or closed unanswered by one quitting, or one held by another user's program,
+    which is not necktimer (the instance lock decides who runs). Raises Unreachable when
+    a window is there but gives no answer to trust (a frozen one, a garbled reply)."""
+    if places is None:
+        places, _problem = sockets_to_ask(data_dir)
     for path in places:
         try:
             return send(path, request, timeout=timeout)
         except Unreachable as error:
-            why = error
-    raise why
+            if error.foreign:
+                log.warning("%s", error)
+            elif str(error):
+                raise
+    return None

@@ -207,6 +207,13 @@ class Status:
         """The next session may not last the full cap (mis-starts used part of the cycle)."""
         return self.cycle_left < CAP
 
+    @property
+    def longest_minutes(self) -> int:
+        """The whole minutes a session started now may be asked for (a start asking more
+        is cut to `cycle_left`): what the length picker and the tray offer."""
+        whole = int(self.cycle_left.total_seconds() // 60)
+        return max(MIN_MINUTES, min(MAX_MINUTES, whole))
+
     def sentence(self) -> str:
         """One line saying what the user may do now and when."""
         if self.state is State.UNKNOWN:

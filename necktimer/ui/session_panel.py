@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TYPE_CHECKING
 
@@ -252,8 +251,7 @@ class SessionPanel(QWidget):
 
     def _show_length(self, view: ViewState) -> None:
         status = view.status
-        longest = max(rules.MIN_MINUTES, min(rules.MAX_MINUTES,
-                                             math.floor(status.cycle_left.total_seconds() / 60)))
+        longest = status.longest_minutes
         self._set_enabled(self.length_picker, status.state is State.READY)
         if self.length_picker.maximum() != longest:  # (each set repaints the picker)
             self._set_picker(longest)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from necktimer import DISPLAY_NAME
-from necktimer.core import rules
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import allowed_time, arg, past_time, translate
 from necktimer.core.rules import State, Therapy
@@ -161,9 +160,7 @@ class Tray(QObject):
         # Of the length the window shows (the controller keeps it), said in the item.
         self.start_ice = self._add("", lambda: controller.start(Therapy.ICE))
         self.start_heat = self._add("", lambda: controller.start(Therapy.HEAT))
-        self._chosen = controller.chosen_minutes
-        self._longest = rules.MAX_MINUTES
-        self._show_length(self._chosen)
+        self._show_length()
         controller.lengthChosen.connect(self._show_length)
         self.stop = self._add(translate("Tray", "Stop"), controller.stop)
         self.undo = self._add(translate("Tray", "Undo stop"), controller.undo_stop)
@@ -190,10 +187,10 @@ class Tray(QObject):
         self.menu.addAction(action)
         return action
 
-    def _show_length(self, minutes: int) -> None:
+    def _show_length(self, *_chosen) -> None:
         """The chosen length, within what mis-starts left of the 15 minutes."""
-        self._chosen = minutes
-        minutes = min(minutes, self._longest)
+        controller = self.controller
+        minutes = min(controller.chosen_minutes, controller.state.status.longest_minutes)
         ice = arg(translate("Tray", "Start ice (%1 min)"), minutes)
         if self.start_ice.text() != ice:
             self.start_ice.setText(ice)
@@ -212,9 +209,7 @@ class Tray(QObject):
         if self.summary.isVisible() != (summary is not None):
             self.summary.setVisible(summary is not None)
             self._summary_line.setVisible(summary is not None)
-        self._longest = max(rules.MIN_MINUTES, min(
-            rules.MAX_MINUTES, math.floor(status.cycle_left.total_seconds() / 60)))
-        self._show_length(self._chosen)
+        self._show_length()
         self.start_ice.setEnabled(status.state is State.READY)
         self.start_heat.setEnabled(status.state is State.READY)
         self.stop.setEnabled(status.state is State.RUNNING)

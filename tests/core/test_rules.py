@@ -249,3 +249,13 @@ def test_actual_length_is_one_rule_for_every_view():
     overlong = session(minutes=5, ended=T0 + timedelta(minutes=50), reason=EndReason.COMPLETED)
     assert overlong.actual_length == timedelta(minutes=5)  # never past the planned end
     assert session().actual_length is None  # still running
+
+
+@pytest.mark.parametrize(("left", "offered"), [
+    (timedelta(minutes=15), 15),
+    (timedelta(minutes=14, seconds=54), 14),  # a 6 s mis-start: 14 whole minutes
+    (timedelta(seconds=30), 1),  # less than a minute left: a start is cut to it anyway
+])
+def test_the_longest_length_offered_is_the_whole_minutes_left(left, offered):
+    status = rules.Status(State.READY, T0, cycle_left=left)
+    assert status.longest_minutes == offered

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
 
         self.tips = TipsPanel(book)
         self.tips.setMinimumHeight(TIPS_HEIGHT)
-        self.tips.warning_signs.answered.connect(self._on_warning_signs)
+        self.tips.warningSignsAnswered.connect(self._on_warning_signs)
         self.body.replaceWidget(self._tips_place, self.tips)
         self.tips.stackUnder(self.disclaimer)  # read (and painted) before the disclaimer
         self._tips_place.deleteLater()

@@ -7,6 +7,8 @@ otherwise the cold-therapy how-to.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,26 +32,34 @@ IDLE_TOPIC = "ice"
 
 
 class TipsPanel(QFrame):
-    """One page per tip: massage, NSAIDs, cold, heat, rest, physician."""
+    """One page per tip: massage, NSAIDs, cold, heat, rest, physician.
+
+    A page is built the first time it is shown: five pages of rich text and the
+    warning-sign checklist cost ~3 MiB at start-up, for pages most launches never open.
+    """
 
     topicChanged = Signal(str)
+    warningSignsAnswered = Signal(list)  # the ticked keys, each time the answer changes
 
     def __init__(self, book: TipBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tipsPanel")
         self.setAccessibleName(self.tr("Self-care tips"))
-        self._keys = [tip.key for tip in book.tips]
+        self._book = book
+        self._tips = {tip.key: tip for tip in book.tips}
+        self._keys = list(self._tips)
+        self._built: dict[str, QScrollArea] = {}
+        self.texts: dict[str, QLabel] = {}  # the pages built so far, by topic
+        self._warning_signs: WarningSigns | None = None
         self.topics = QListWidget()
         self.topics.setObjectName("tipTopics")
         self.topics.setAccessibleName(self.tr("Tip topics"))
         self.topics.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.pages = QStackedWidget()
-        self.texts: dict[str, QLabel] = {}
         for tip in book.tips:
             item = QListWidgetItem(tip.title)
             item.setToolTip(tip.title)
             self.topics.addItem(item)
-            self.pages.addWidget(self._page(tip, book))
         metrics = self.topics.fontMetrics()
         width = max(metrics.horizontalAdvance(tip.title) for tip in book.tips)
         # As wide as the longest topic (wrapped beyond 14 em), never wider.
@@ -61,7 +71,6 @@ class TipsPanel(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.topics)
         layout.addWidget(self.pages, 1)
-        self.setTabOrder(self.topics, self.texts[self._keys[0]])
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.show_tip(IDLE_TOPIC)
 
@@ -73,8 +82,35 @@ class TipsPanel(QFrame):
     def hasHeightForWidth(self) -> bool:
         return False
 
-    def _page(self, tip: Tip, book: TipBook) -> QScrollArea:
-        text = QLabel(tip_html(tip, book))
+    @property
+    def warning_signs(self) -> WarningSigns:
+        """The physician page's checklist (that page is built if it was not yet)."""
+        self.page("physician")
+        assert self._warning_signs is not None
+        return self._warning_signs
+
+    def text(self, key: str) -> QLabel:
+        """The text of a topic's page (built if it was not yet)."""
+        self.page(key)
+        return self.texts[key]
+
+    def page(self, key: str) -> QScrollArea:
+        """A topic's page, built the first time it is asked for."""
+        if key not in self._built:
+            page = self._build_page(self._tips[key])
+            self._built[key] = page
+            self.pages.addWidget(page)
+            # Tab goes from the topics to the page shown and through its checklist (a
+            # page built later would otherwise come last in the window's focus chain).
+            chain = [self.topics, self.texts[key]]
+            if key == "physician":
+                chain += list(self.warning_signs.boxes.values())
+            for first, second in itertools.pairwise(chain):
+                self.setTabOrder(first, second)
+        return self._built[key]
+
+    def _build_page(self, tip: Tip) -> QScrollArea:
+        text = QLabel(tip_html(tip, self._book))
         text.setObjectName(f"tip-{tip.key}")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
@@ -90,8 +126,9 @@ class TipsPanel(QFrame):
         column.setContentsMargins(8, 4, 8, 8)
         column.addWidget(text)
         if tip.key == "physician":
-            self.warning_signs = WarningSigns(book.warning)
-            column.addWidget(self.warning_signs)
+            self._warning_signs = WarningSigns(self._book.warning)
+            self._warning_signs.answered.connect(self.warningSignsAnswered)
+            column.addWidget(self._warning_signs)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(inner)
@@ -103,7 +140,7 @@ class TipsPanel(QFrame):
 
     @property
     def current_key(self) -> str:
-        return self._keys[self.pages.currentIndex()]
+        return self._keys[self.topics.currentRow()]
 
     def show_tip(self, key: str) -> None:
         self.topics.setCurrentRow(self._keys.index(key))
@@ -114,8 +151,9 @@ class TipsPanel(QFrame):
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
-            self.pages.setCurrentIndex(row)
-            self.topicChanged.emit(self._keys[row])
+            key = self._keys[row]
+            self.pages.setCurrentWidget(self.page(key))
+            self.topicChanged.emit(key)
 
 
 def tip_html(tip: Tip, book: TipBook) -> str:

@@ -66,11 +66,33 @@ def test_the_running_therapys_tip_comes_forward_and_stays_after_the_end(necktime
     assert window.tips.current_key == "heat"
 
 
+def test_a_tip_page_is_built_when_first_shown_and_tab_reaches_it(window, qtbot):
+    """Pages nobody opens cost no memory at start-up; one opened later is still the next
+    stop after the topic list, not the last in the window, and its checklist still
+    reaches the history."""
+    exposed(window)
+    tips = window.tips
+    assert set(tips.texts) == {"ice"}  # only the page shown
+    tips.topics.setFocus()
+    qtbot.keyClick(tips.topics, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tips.texts["ice"]
+    tips.topics.setFocus()
+    qtbot.keyClick(tips.topics, Qt.Key.Key_End)  # the last topic: when to see a physician
+    assert tips.current_key == "physician" and "physician" in tips.texts
+    qtbot.keyClick(tips.topics, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tips.texts["physician"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tips.warning_signs.boxes["headache"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert window.urgent_banner.isVisible()
+    assert window.controller.service.warning_sign_answers() == [(T0, ["headache"])]
+
+
 def test_each_tips_warnings_are_headed_for_what_they_are(window):
     """The medicine warnings sat under "General precautions for packs", with the note that
     pack precautions are general advice: a pain reliever is not a pack."""
     def page(key: str) -> str:
-        return window.tips.texts[key].text()
+        return window.tips.text(key).text()
 
     assert "Before you take a pain reliever" in page("nsaids")
     assert "packs" not in page("nsaids")

@@ -34,6 +34,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+SMALLEST_SIDE = 40  # pixels; a smaller ring's big text could not be read
+SMALLEST_WITH_CAPTION = 100  # and below this, its caption
 
 class CountdownRing(QWidget):
     """Shows a fraction (1.0 full, 0.0 empty) as an arc, a big line of text and a caption."""
@@ -53,7 +55,11 @@ class CountdownRing(QWidget):
         self._widths: dict[str, tuple[_Lettering, float]] = {}  # the last texts'
         self._palette_colours: tuple[QColor, QColor, QColor] | None = None
         self._pens: tuple[tuple, tuple[QPen, QPen]] = ((), (QPen(), QPen()))  # (for what, pens)
-        self.setMinimumSize(QSize(120, 120))
+        # No least size: on a short screen (2x, a large font, a banner) the ring gives
+        # its room to the buttons; small, it drops its caption (and a text too wide),
+        # and below SMALLEST_SIDE it is not drawn at all. The status line under it says
+        # the same in words.
+        self.setMinimumSize(QSize(0, 0))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -282,6 +288,9 @@ class CountdownRing(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        if min(self.width(), self.height()) < SMALLEST_SIDE:
+            painter.fillRect(event.rect(), self._colours()[1])
+            return
         if self._moving:
             painter.drawPixmap(0, 0, self._ring_pixmap())
         else:  # a still ring: no pixmap kept for it
@@ -292,9 +301,12 @@ class CountdownRing(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setPen(text_color)
         geometry, area = self._layout(), event.rect()
-        if area.intersects(geometry.text_box):
+        # Text too long for a small ring (a smallest legible font still too wide) is
+        # left out: the arc still shows how far along it is.
+        if area.intersects(geometry.text_box) and (
+                self._text_style(self._text)[1] <= geometry.text_rect.width() + 0.5):
             self._draw_text(painter, geometry.text_rect, text_color, area)
-        if area.intersects(geometry.caption_box):
+        if not geometry.caption_rect.isEmpty() and area.intersects(geometry.caption_box):
             small = QFont(self.font())
             small.setPixelSize(_caption_size(small, self._caption, geometry.caption_rect))
             painter.setFont(small)
@@ -360,9 +372,15 @@ class _Geometry:
         thickness = max(6.0, side * 0.07)
         inner = side - 2 * thickness
         left, top = (width - side) / 2 + thickness, (height - side) / 2 + thickness
-        text_rect = QRectF(left + inner * 0.1, top + inner * 0.22, inner * 0.8, inner * 0.40)
-        caption_rect = QRectF(left + inner * 0.14, top + inner * 0.63, inner * 0.72,
-                              inner * 0.25)
+        if side < SMALLEST_WITH_CAPTION:  # small: the big text alone, across the middle
+            text_rect = QRectF(left + inner * 0.06, top + inner * 0.3, inner * 0.88,
+                               inner * 0.4)
+            caption_rect = QRectF()
+        else:
+            text_rect = QRectF(left + inner * 0.1, top + inner * 0.22, inner * 0.8,
+                               inner * 0.40)
+            caption_rect = QRectF(left + inner * 0.14, top + inner * 0.63, inner * 0.72,
+                                  inner * 0.25)
         return cls(
             box=QRectF(left, top, inner, inner),
             centre=(left + inner / 2, top + inner / 2),

@@ -276,3 +276,35 @@ def test_only_a_moving_arc_keeps_a_pixmap_and_both_ways_look_the_same():
     assert changed_patches(drawn_straight, from_pixmap) == set()
     moving.set_state(1.0, QColor("#3c9a5f"), "Ready", "")  # another state: still again
     assert moving._cache is None  # noqa: SLF001
+
+
+def dark_pixels(image: QImage, rect: QRect) -> int:
+    """Pixels of text (dark) inside `rect`: the ring's colour and background are light."""
+    return sum(1 for y in range(rect.top(), rect.bottom() + 1)
+               for x in range(rect.left(), rect.right() + 1)
+               if QColor(image.pixel(x, y)).lightness() < 90)
+
+
+@pytest.mark.parametrize(("side", "text", "drawn"), [
+    (400, "1 h 18 min", "text and caption"),
+    (80, "4:05", "text"),  # a small ring: the digits across its middle, no caption
+    (80, "1 h 18 min", "ring"),  # too wide even in the smallest font: left out, not cut
+    (30, "4:05", "nothing"),  # too small to read at all
+])
+def test_a_small_ring_drops_what_it_cannot_show_whole(side, text, drawn):
+    """On a short screen the ring gives its room to the buttons (it has no least size);
+    what no longer fits in it is left out, never drawn across the ring or cut off."""
+    assert CountdownRing().minimumSizeHint().height() <= 0
+    ring = CountdownRing()
+    ring.resize(side, side)
+    ring.set_state(0.6, BLUE, text, "until the next session, at 20:06")
+    image = ring.grab().toImage()
+    whole = image.rect()
+    inside = dark_pixels(image, whole)
+    caption = ring._caption_rect().toAlignedRect()  # noqa: SLF001
+    with_caption = not caption.isEmpty() and dark_pixels(image, caption) > 20
+    blue = sum(1 for y in range(whole.height()) for x in range(whole.width())
+               if QColor(image.pixel(x, y)).blue() > 180 > QColor(image.pixel(x, y)).red())
+    assert (blue > 0) == (drawn != "nothing")
+    assert (inside > 20) == (drawn in ("text", "text and caption"))
+    assert with_caption == (drawn == "text and caption")

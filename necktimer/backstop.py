@@ -680,7 +680,7 @@ class Backstop:
 
     def _record_unreadable(self, problem: str) -> None:
         if problem != self._record_problem:
-            log.warning("%s; reminding from what it said before", problem)
+            log.warning("%s; reminding from what it said before", problem.rstrip("."))
             self._record_problem = problem
 
     def _knows_wanted(self) -> bool:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from necktimer.core.clock import Stamp
-from necktimer.core.database import Problem, StorageError, problem_message, storage_error
+from necktimer.core.database import Problem, StorageError, storage_error
 from necktimer.core.files import read_small, write_atomically
+from necktimer.core.i18n import arg, translate
 from necktimer.core.rules import EndReason, Session, Therapy
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
 from necktimer.core.timeline import Mark
@@ -68,8 +69,10 @@ def read(data_dir: Path) -> SafetyFacts | None:
     except OSError as error:
         raise storage_error(error, path) from error
     except (ValueError, KeyError, TypeError) as error:
-        raise StorageError(Problem.DAMAGED,
-                           problem_message(Problem.DAMAGED, path, error)) from error
+        # Not "the session history": that is another file, and it is what is used now.
+        raise StorageError(Problem.DAMAGED, arg(translate(
+            "Storage", "The safety record %1 is damaged (%2); the session history is used "
+                       "instead."), str(path), str(error))) from error
 
 
 def facts_from(sessions: Iterable[Session], anchor: Stamp | None,

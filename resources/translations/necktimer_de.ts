@@ -71,13 +71,13 @@
     <name>Alerts</name>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="77"/>
-        <location filename="../../necktimer/ui/tray.py" line="130"/>
+        <location filename="../../necktimer/ui/tray.py" line="129"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Zeit ist um — Kühlpack abnehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="79"/>
-        <location filename="../../necktimer/ui/tray.py" line="131"/>
+        <location filename="../../necktimer/ui/tray.py" line="130"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Zeit ist um — Wärmekissen abnehmen</translation>
     </message>
@@ -471,32 +471,32 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht gelesen werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="401"/>
+        <location filename="../../necktimer/cli.py" line="392"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="425"/>
+        <location filename="../../necktimer/cli.py" line="416"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="450"/>
+        <location filename="../../necktimer/cli.py" line="441"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="459"/>
+        <location filename="../../necktimer/cli.py" line="450"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="489"/>
+        <location filename="../../necktimer/cli.py" line="480"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="492"/>
+        <location filename="../../necktimer/cli.py" line="483"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -937,17 +937,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="67"/>
+        <location filename="../../necktimer/instance.py" line="70"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 ist kein Ordner (möglicherweise ein Link, den jemand anderes angelegt hat).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="70"/>
+        <location filename="../../necktimer/instance.py" line="73"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 gehört einem anderen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="232"/>
+        <location filename="../../necktimer/instance.py" line="235"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
     </message>
@@ -1395,39 +1395,39 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="331"/>
+        <location filename="../../necktimer/core/rules.py" line="338"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="334"/>
+        <location filename="../../necktimer/core/rules.py" line="341"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="342"/>
+        <location filename="../../necktimer/core/rules.py" line="349"/>
         <source>You may start a session now.</source>
         <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="350"/>
+        <location filename="../../necktimer/core/rules.py" line="357"/>
         <source>The ice session is still running.</source>
         <translation>Die Eisanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="352"/>
+        <location filename="../../necktimer/core/rules.py" line="359"/>
         <source>The heat session is still running.</source>
         <translation>Die Wärmeanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="354"/>
-        <location filename="../../necktimer/core/rules.py" line="359"/>
+        <location filename="../../necktimer/core/rules.py" line="361"/>
+        <location filename="../../necktimer/core/rules.py" line="366"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="357"/>
+        <location filename="../../necktimer/core/rules.py" line="364"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
     </message>
@@ -1589,127 +1589,127 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="63"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="62"/>
         <source>Countdown</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="102"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="105"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="114"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="263"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="261"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="267"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="265"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="285"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="283"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="286"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="284"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="287"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="285"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="290"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="288"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="292"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="290"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="294"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="292"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="300"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="304"/>
         <source>when did the last pack come off?</source>
         <translation>wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="312"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1907,37 +1907,37 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="213"/>
+        <location filename="../../necktimer/core/rules.py" line="220"/>
         <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
         <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann die letzte Auflage abgenommen wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="217"/>
+        <location filename="../../necktimer/core/rules.py" line="224"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="221"/>
+        <location filename="../../necktimer/core/rules.py" line="228"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="225"/>
+        <location filename="../../necktimer/core/rules.py" line="232"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Eisanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="228"/>
+        <location filename="../../necktimer/core/rules.py" line="235"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Wärmeanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="233"/>
+        <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn sie jetzt ab ist).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="240"/>
+        <location filename="../../necktimer/core/rules.py" line="247"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
     </message>
@@ -1993,6 +1993,11 @@ zu den %2 Minuten der nächsten Anwendung.
         <location filename="../../necktimer/core/database.py" line="441"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt, und ein neuer, leerer Verlauf wurde begonnen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/record.py" line="73"/>
+        <source>The safety record %1 is damaged (%2); the session history is used instead.</source>
+        <translation>Die Sicherheitsaufzeichnung %1 ist beschädigt (%2); stattdessen gilt der Verlauf.</translation>
     </message>
 </context>
 <context>
@@ -2050,27 +2055,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="40"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="47"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="44"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="56"/>
         <source>Tip topics</source>
         <translation>Tipp-Themen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="128"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="166"/>
         <source>Get care at once</source>
         <translation>Sofort ärztliche Hilfe holen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="130"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="168"/>
         <source>Before you take a pain reliever</source>
         <translation>Bevor Sie ein Schmerzmittel nehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="132"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="170"/>
         <source>General precautions for packs</source>
         <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>
@@ -2078,117 +2083,117 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="104"/>
+        <location filename="../../necktimer/ui/tray.py" line="103"/>
         <source>%1 · Time&apos;s up — remove the ice pack</source>
         <translation>%1 · Zeit ist um — Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="105"/>
+        <location filename="../../necktimer/ui/tray.py" line="104"/>
         <source>%1 · Time&apos;s up — remove the heat pack</source>
         <translation>%1 · Zeit ist um — Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="109"/>
+        <location filename="../../necktimer/ui/tray.py" line="108"/>
         <source>Ice · 1 minute left — get ready to take it off</source>
         <translation>Eis · noch 1 Minute — gleich abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="110"/>
+        <location filename="../../necktimer/ui/tray.py" line="109"/>
         <source>Heat · 1 minute left — get ready to take it off</source>
         <translation>Wärme · noch 1 Minute — gleich abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="112"/>
+        <location filename="../../necktimer/ui/tray.py" line="111"/>
         <source>Ice · %1 left</source>
         <translation>Eis · noch %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="114"/>
+        <location filename="../../necktimer/ui/tray.py" line="113"/>
         <source>Heat · %1 left</source>
         <translation>Wärme · noch %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="117"/>
+        <location filename="../../necktimer/ui/tray.py" line="116"/>
         <source>%1 · next session at %2</source>
         <translation>%1 · nächste Anwendung ab %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="120"/>
+        <location filename="../../necktimer/ui/tray.py" line="119"/>
         <source>%1 · when did the last pack come off?</source>
         <translation>%1 · wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="121"/>
+        <location filename="../../necktimer/ui/tray.py" line="120"/>
         <source>%1 · ready for ice or heat</source>
         <translation>%1 · bereit für Eis oder Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="133"/>
+        <location filename="../../necktimer/ui/tray.py" line="132"/>
         <source>Ice session ends at %1</source>
         <translation>Eisanwendung endet um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="135"/>
+        <location filename="../../necktimer/ui/tray.py" line="134"/>
         <source>Heat session ends at %1</source>
         <translation>Wärmeanwendung endet um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="138"/>
+        <location filename="../../necktimer/ui/tray.py" line="137"/>
         <source>Next session allowed at %1</source>
         <translation>Nächste Anwendung erlaubt ab %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="141"/>
+        <location filename="../../necktimer/ui/tray.py" line="140"/>
         <source>History lost: say in the window when the last pack came off</source>
         <translation>Verlauf verloren: Geben Sie im Fenster an, wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="197"/>
+        <location filename="../../necktimer/ui/tray.py" line="194"/>
         <source>Start ice (%1 min)</source>
         <translation>Eis starten (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="200"/>
+        <location filename="../../necktimer/ui/tray.py" line="197"/>
         <source>Start heat (%1 min)</source>
         <translation>Wärme starten (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="224"/>
+        <location filename="../../necktimer/ui/tray.py" line="219"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="168"/>
+        <location filename="../../necktimer/ui/tray.py" line="165"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="169"/>
+        <location filename="../../necktimer/ui/tray.py" line="166"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="170"/>
+        <location filename="../../necktimer/ui/tray.py" line="167"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="174"/>
+        <location filename="../../necktimer/ui/tray.py" line="171"/>
         <source>Show window</source>
         <translation>Fenster anzeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="176"/>
+        <location filename="../../necktimer/ui/tray.py" line="173"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="177"/>
+        <location filename="../../necktimer/ui/tray.py" line="174"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="179"/>
+        <location filename="../../necktimer/ui/tray.py" line="176"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>

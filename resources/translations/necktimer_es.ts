@@ -71,13 +71,13 @@
     <name>Alerts</name>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="77"/>
-        <location filename="../../necktimer/ui/tray.py" line="130"/>
+        <location filename="../../necktimer/ui/tray.py" line="129"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Se acabó el tiempo — retire la bolsa de hielo</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="79"/>
-        <location filename="../../necktimer/ui/tray.py" line="131"/>
+        <location filename="../../necktimer/ui/tray.py" line="130"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
@@ -472,32 +472,32 @@ siguiente sesión.
         <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="401"/>
+        <location filename="../../necktimer/cli.py" line="392"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="425"/>
+        <location filename="../../necktimer/cli.py" line="416"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="450"/>
+        <location filename="../../necktimer/cli.py" line="441"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="459"/>
+        <location filename="../../necktimer/cli.py" line="450"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="489"/>
+        <location filename="../../necktimer/cli.py" line="480"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="492"/>
+        <location filename="../../necktimer/cli.py" line="483"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -938,17 +938,17 @@ siguiente sesión.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="67"/>
+        <location filename="../../necktimer/instance.py" line="70"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 no es una carpeta (puede ser un enlace creado por otra persona).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="70"/>
+        <location filename="../../necktimer/instance.py" line="73"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 pertenece a otro usuario.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="232"/>
+        <location filename="../../necktimer/instance.py" line="235"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
     </message>
@@ -1396,39 +1396,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="331"/>
+        <location filename="../../necktimer/core/rules.py" line="338"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="334"/>
+        <location filename="../../necktimer/core/rules.py" line="341"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="342"/>
+        <location filename="../../necktimer/core/rules.py" line="349"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="350"/>
+        <location filename="../../necktimer/core/rules.py" line="357"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="352"/>
+        <location filename="../../necktimer/core/rules.py" line="359"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="354"/>
-        <location filename="../../necktimer/core/rules.py" line="359"/>
+        <location filename="../../necktimer/core/rules.py" line="361"/>
+        <location filename="../../necktimer/core/rules.py" line="366"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="357"/>
+        <location filename="../../necktimer/core/rules.py" line="364"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1590,127 +1590,127 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="63"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="62"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="102"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="105"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="114"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="263"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="261"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="267"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="265"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="285"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="283"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="286"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="284"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="287"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="285"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="290"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="288"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="292"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="290"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="294"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="292"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="300"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="304"/>
         <source>when did the last pack come off?</source>
         <translation>¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="312"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1908,37 +1908,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="213"/>
+        <location filename="../../necktimer/core/rules.py" line="220"/>
         <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se retiró la última compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="217"/>
+        <location filename="../../necktimer/core/rules.py" line="224"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="221"/>
+        <location filename="../../necktimer/core/rules.py" line="228"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="225"/>
+        <location filename="../../necktimer/core/rules.py" line="232"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="228"/>
+        <location filename="../../necktimer/core/rules.py" line="235"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="233"/>
+        <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="240"/>
+        <location filename="../../necktimer/core/rules.py" line="247"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -1994,6 +1994,11 @@ siguiente sesión.
         <location filename="../../necktimer/core/database.py" line="441"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/record.py" line="73"/>
+        <source>The safety record %1 is damaged (%2); the session history is used instead.</source>
+        <translation>El registro de seguridad %1 está dañado (%2); se usa el historial de sesiones en su lugar.</translation>
     </message>
 </context>
 <context>
@@ -2051,27 +2056,27 @@ siguiente sesión.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="40"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="47"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="44"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="56"/>
         <source>Tip topics</source>
         <translation>Temas de los consejos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="128"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="166"/>
         <source>Get care at once</source>
         <translation>Busque atención médica de inmediato</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="130"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="168"/>
         <source>Before you take a pain reliever</source>
         <translation>Antes de tomar un analgésico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="132"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="170"/>
         <source>General precautions for packs</source>
         <translation>Precauciones generales con las compresas</translation>
     </message>
@@ -2079,117 +2084,117 @@ siguiente sesión.
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="104"/>
+        <location filename="../../necktimer/ui/tray.py" line="103"/>
         <source>%1 · Time&apos;s up — remove the ice pack</source>
         <translation>%1 · Se acabó el tiempo — retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="105"/>
+        <location filename="../../necktimer/ui/tray.py" line="104"/>
         <source>%1 · Time&apos;s up — remove the heat pack</source>
         <translation>%1 · Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="109"/>
+        <location filename="../../necktimer/ui/tray.py" line="108"/>
         <source>Ice · 1 minute left — get ready to take it off</source>
         <translation>Hielo · queda 1 minuto — prepárese para retirarla</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="110"/>
+        <location filename="../../necktimer/ui/tray.py" line="109"/>
         <source>Heat · 1 minute left — get ready to take it off</source>
         <translation>Calor · queda 1 minuto — prepárese para retirarla</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="112"/>
+        <location filename="../../necktimer/ui/tray.py" line="111"/>
         <source>Ice · %1 left</source>
         <translation>Hielo · tiempo restante: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="114"/>
+        <location filename="../../necktimer/ui/tray.py" line="113"/>
         <source>Heat · %1 left</source>
         <translation>Calor · tiempo restante: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="117"/>
+        <location filename="../../necktimer/ui/tray.py" line="116"/>
         <source>%1 · next session at %2</source>
         <translation>%1 · siguiente sesión a partir de las %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="120"/>
+        <location filename="../../necktimer/ui/tray.py" line="119"/>
         <source>%1 · when did the last pack come off?</source>
         <translation>%1 · ¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="121"/>
+        <location filename="../../necktimer/ui/tray.py" line="120"/>
         <source>%1 · ready for ice or heat</source>
         <translation>%1 · listo para hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="133"/>
+        <location filename="../../necktimer/ui/tray.py" line="132"/>
         <source>Ice session ends at %1</source>
         <translation>La sesión de hielo termina a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="135"/>
+        <location filename="../../necktimer/ui/tray.py" line="134"/>
         <source>Heat session ends at %1</source>
         <translation>La sesión de calor termina a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="138"/>
+        <location filename="../../necktimer/ui/tray.py" line="137"/>
         <source>Next session allowed at %1</source>
         <translation>Siguiente sesión permitida a partir de las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="141"/>
+        <location filename="../../necktimer/ui/tray.py" line="140"/>
         <source>History lost: say in the window when the last pack came off</source>
         <translation>Historial perdido: indique en la ventana cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="197"/>
+        <location filename="../../necktimer/ui/tray.py" line="194"/>
         <source>Start ice (%1 min)</source>
         <translation>Iniciar hielo (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="200"/>
+        <location filename="../../necktimer/ui/tray.py" line="197"/>
         <source>Start heat (%1 min)</source>
         <translation>Iniciar calor (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="224"/>
+        <location filename="../../necktimer/ui/tray.py" line="219"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="168"/>
+        <location filename="../../necktimer/ui/tray.py" line="165"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="169"/>
+        <location filename="../../necktimer/ui/tray.py" line="166"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="170"/>
+        <location filename="../../necktimer/ui/tray.py" line="167"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="174"/>
+        <location filename="../../necktimer/ui/tray.py" line="171"/>
         <source>Show window</source>
         <translation>Mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="176"/>
+        <location filename="../../necktimer/ui/tray.py" line="173"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="177"/>
+        <location filename="../../necktimer/ui/tray.py" line="174"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="179"/>
+        <location filename="../../necktimer/ui/tray.py" line="176"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>

@@ -141,6 +141,24 @@ def test_a_damaged_record_beside_a_history_that_holds_nothing_is_a_lost_history(
     assert reopen(data_dir, clock).status().state is State.UNKNOWN  # it is kept
 
 
+def test_a_damaged_record_is_called_the_safety_record_not_the_history(data_dir, clock,
+                                                                       caplog):
+    """The history was fine and is what counts then; the warning named the wrong file."""
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 1)
+    service.close()
+    (data_dir / RECORD_NAME).write_bytes(b"{\"version\": 1, \"sess")
+    with pytest.raises(StorageError) as raised:
+        record.read(data_dir)
+    said = str(raised.value)
+    assert said.startswith(f"The safety record {data_dir / RECORD_NAME} is damaged (")
+    assert "the session history is used instead" in said
+    restarted = reopen(data_dir, clock)
+    assert restarted.status().state is State.RUNNING  # the history's session, as it was
+    assert said in caplog.text
+    restarted.close()
+
+
 def test_a_locked_file_is_not_taken_for_a_damaged_one(data_dir, clock, locker):
     reopen(data_dir, clock).close()
     before = (data_dir / DB_NAME).read_bytes()

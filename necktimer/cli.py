@@ -310,7 +310,10 @@ def _status(data_dir: Path, settings, request: Request, *, as_json: bool) -> int
     try:
         reply = _ask_running(data_dir, request, settings)
     except Unreachable as error:
-        return _unusable(request, _no_answer(data_dir, error))
+        # A window that does not answer (stopped, swapping) still left the history and the
+        # safety record: when the next session is allowed is read there, as after a crash.
+        output.say(f"{APP_NAME}: {_no_answer(data_dir, error)}", to_error=True)
+        reply = None
     if reply is None:
         service = _open_service(data_dir, settings, Command.STATUS)
         if isinstance(service, int):

@@ -299,6 +299,25 @@ def test_a_deleted_data_folder_and_a_window_slow_to_answer_still_make_no_second_
     assert len(rows(data_dir)) == 1
 
 
+def test_status_of_a_window_that_does_not_answer_is_read_from_the_history(app, data_dir):
+    """A stopped (or swapping) window cannot answer `status`; what it left on disk still
+    says when the next session is allowed, so that is said, with why it comes from there."""
+    seed(data_dir, started_ago=10, minutes=5)
+    window = app.spawn()
+    app.wait_ready()
+    window.send_signal(signal.SIGSTOP)
+    try:
+        said = app.run("status", timeout=60)
+        as_json = app.run("status", "--json", timeout=60)
+    finally:
+        window.send_signal(signal.SIGCONT)
+    assert said.code == 0, said
+    assert said.out.startswith("Ice session running: it ends at "), said
+    assert "does not answer" in said.err, said
+    assert as_json.code == 0 and json.loads(as_json.out)["state"] == "running", as_json
+    app.wait_ready()
+
+
 LOCK_HOLDER = """
 import fcntl, os, sys, time
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)

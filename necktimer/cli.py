@@ -71,11 +71,11 @@ toward the next session's %2 minutes.
 
 
 def minutes_arg(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
+    # Digits only: Python's int() would also take "1_0" as 10, or "+5" and " 5".
+    if not text.isdecimal():
         raise argparse.ArgumentTypeError(
-            arg(translate("Cli", "%1 is not a whole number of minutes"), repr(text))) from None
+            arg(translate("Cli", "%1 is not a whole number of minutes"), repr(text)))
+    value = int(text)
     try:
         return rules.check_minutes(value)
     except ValueError as error:

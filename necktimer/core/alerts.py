@@ -86,6 +86,9 @@ def time_up(session: Session, count: int = 1, late_end: datetime | None = None,
         words = AlertText()
         body = (words.ice_ended(minutes, ended) if session.therapy is Therapy.ICE
                 else words.heat_ended(minutes, ended))
+    # Clicking the bubble is the default action, "Done — removed": say so, since many
+    # desktops show no button for it and a click could be meant as "open necktimer".
+    body = arg(translate("Alerts", "%1 Clicking this notice tells necktimer it is off."), body)
     if count > 1:
         body = AlertText().reminder(count, body)
     actions = ((ACTION_DEFAULT, removed_label()), (ACTION_SHOW, show_label()))

@@ -87,57 +87,62 @@
         <translation>%1 Nehmen Sie die Auflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="93"/>
+        <location filename="../../necktimer/core/alerts.py" line="91"/>
+        <source>%1 Clicking this notice tells necktimer it is off.</source>
+        <translation>%1 Ein Klick auf diese Meldung sagt necktimer, dass die Auflage abgenommen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="96"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="100"/>
+        <location filename="../../necktimer/core/alerts.py" line="103"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="106"/>
+        <location filename="../../necktimer/core/alerts.py" line="109"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Kühlpack abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="108"/>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Wärmekissen abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="109"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="115"/>
+        <location filename="../../necktimer/core/alerts.py" line="118"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="116"/>
+        <location filename="../../necktimer/core/alerts.py" line="119"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="123"/>
+        <location filename="../../necktimer/core/alerts.py" line="126"/>
         <source>The removal was not saved</source>
         <translation>Das Abnehmen wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="124"/>
+        <location filename="../../necktimer/core/alerts.py" line="127"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer konnte nicht speichern, dass die Auflage ab ist (ist der Datenträger voll?). Öffnen Sie necktimer, oder führen Sie &apos;necktimer done&apos; aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="131"/>
+        <location filename="../../necktimer/core/alerts.py" line="134"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="137"/>
+        <location filename="../../necktimer/core/alerts.py" line="140"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
@@ -282,7 +287,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="78"/>
+        <location filename="../../necktimer/cli.py" line="77"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 ist keine ganze Zahl von Minuten</translation>
     </message>
@@ -466,37 +471,37 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="356"/>
+        <location filename="../../necktimer/cli.py" line="359"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht gelesen werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="392"/>
+        <location filename="../../necktimer/cli.py" line="395"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="416"/>
+        <location filename="../../necktimer/cli.py" line="419"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="441"/>
+        <location filename="../../necktimer/cli.py" line="444"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="450"/>
+        <location filename="../../necktimer/cli.py" line="453"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="480"/>
+        <location filename="../../necktimer/cli.py" line="483"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="483"/>
+        <location filename="../../necktimer/cli.py" line="486"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>

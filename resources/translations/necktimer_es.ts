@@ -87,57 +87,62 @@
         <translation>%1 Retire la compresa si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="93"/>
+        <location filename="../../necktimer/core/alerts.py" line="91"/>
+        <source>%1 Clicking this notice tells necktimer it is off.</source>
+        <translation>%1 Al hacer clic en este aviso, necktimer anota que la compresa ya está retirada.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="96"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="100"/>
+        <location filename="../../necktimer/core/alerts.py" line="103"/>
         <source>Reminder: %1</source>
         <translation>Recordatorio: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="106"/>
+        <location filename="../../necktimer/core/alerts.py" line="109"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="108"/>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="109"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>The session ends at %1.</source>
         <translation>La sesión termina a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="115"/>
+        <location filename="../../necktimer/core/alerts.py" line="118"/>
         <source>You may apply ice or heat again</source>
         <translation>Ya puede volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="116"/>
+        <location filename="../../necktimer/core/alerts.py" line="119"/>
         <source>The gap after your last session is over.</source>
         <translation>Terminó la pausa después de su última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="123"/>
+        <location filename="../../necktimer/core/alerts.py" line="126"/>
         <source>The removal was not saved</source>
         <translation>No se guardó la retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="124"/>
+        <location filename="../../necktimer/core/alerts.py" line="127"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer no pudo guardar que la compresa está retirada (¿está lleno el disco?). Abra necktimer, o ejecute &apos;necktimer done&apos; cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="131"/>
+        <location filename="../../necktimer/core/alerts.py" line="134"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="137"/>
+        <location filename="../../necktimer/core/alerts.py" line="140"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
@@ -282,7 +287,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="78"/>
+        <location filename="../../necktimer/cli.py" line="77"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 no es un número entero de minutos</translation>
     </message>
@@ -467,37 +472,37 @@ siguiente sesión.
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="356"/>
+        <location filename="../../necktimer/cli.py" line="359"/>
         <source>(from the safety record: the history itself cannot be read right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="392"/>
+        <location filename="../../necktimer/cli.py" line="395"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="416"/>
+        <location filename="../../necktimer/cli.py" line="419"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="441"/>
+        <location filename="../../necktimer/cli.py" line="444"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="450"/>
+        <location filename="../../necktimer/cli.py" line="453"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="480"/>
+        <location filename="../../necktimer/cli.py" line="483"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="483"/>
+        <location filename="../../necktimer/cli.py" line="486"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>

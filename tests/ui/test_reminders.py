@@ -40,7 +40,8 @@ def test_session_end_sends_an_urgent_notification_whose_click_means_removed(make
     assert heads_up["hints"]["urgency"] == Urgency.LOW
     assert call["summary"] == "Time's up — remove the ice pack"
     assert call["body"] == ("Your 15-minute ice session ended at 09:15. "
-                            "Take the pack off and check your skin.")
+                            "Take the pack off and check your skin. "
+                            "Clicking this notice tells necktimer it is off.")
     assert call["hints"]["urgency"] == Urgency.CRITICAL
     assert call["actions"][:2] == ["default", "Done — removed"]  # the bubble click itself
     assert call["hints"]["sound-file"].endswith("reminder.wav")

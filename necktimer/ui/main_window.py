@@ -281,10 +281,19 @@ class MainWindow(QMainWindow):
     def show_tip(self, key: str) -> None:
         if self.tips is not None:
             self.tips.show_tip(key)
+            self._tips_into_sight()
 
     def focus_tips(self) -> None:
         if self.tips is not None:
             self.tips.topics.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._tips_into_sight()
+
+    def _tips_into_sight(self) -> None:
+        # Under the timer (a narrow window), the tips are scrolled to: F1 or "Open the
+        # physician tip" had moved focus or the page out of sight, so nothing seemed to
+        # happen, and the arrow keys then changed the topic unseen.
+        if not self._side_by_side and self.tips is not None:
+            self._bring_into_sight(self.tips.pages, self.tips.topics)
 
     def announce(self, text: str) -> None:
         """Tell a screen reader about a state change, once."""

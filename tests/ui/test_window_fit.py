@@ -193,6 +193,27 @@ def test_a_narrow_window_puts_the_tips_under_the_timer(make_app, qtbot):
     assert in_window(window.tips, window).top() >= in_window(window.panel, window).bottom()
 
 
+@pytest.mark.parametrize("how", ["F1", "the physician banner's button"])
+def test_the_tips_come_into_sight_when_asked_for_under_the_timer(make_app, qtbot, how):
+    """At 2x the tips sit under the timer, out of sight: F1 moved focus there unseen."""
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    window.resize(ROOM["2x"])
+    qtbot.waitUntil(lambda: window.size() == ROOM["2x"], timeout=2000)
+    settle(qtbot)
+    assert not window.side_by_side
+    assert out_of_sight(window, [window.tips.topics]) != []  # to begin with
+    if how == "F1":
+        window.tips_action.trigger()
+        assert QApplication.focusWidget() is window.tips.topics
+    else:
+        window.show_tip("physician")
+    settle(qtbot)
+    assert out_of_sight(window, [window.tips.topics]) == []
+    assert window.tips.page(window.tips.current_key).isVisible()
+
+
 def test_side_by_side_a_question_scrolls_the_timer_column_only(make_app, qtbot,
                                                                  settings_file):
     """At 1.5× with a 13-point font, on a screen a little shorter still, the pain question

@@ -67,6 +67,9 @@ class TipsPanel(QFrame):
         self.topics.setFixedWidth(width)
         self.topics.setWordWrap(True)
         self.topics.currentRowChanged.connect(self._show_row)
+        # A screen reader picks a topic by selecting it (AT-SPI's Selection), which
+        # does not move the current row: the page must follow the selection too.
+        self.topics.itemSelectionChanged.connect(self._follow_selection)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.topics)
@@ -148,6 +151,11 @@ class TipsPanel(QFrame):
     def bring_forward(self, therapy: Therapy | None) -> None:
         """The running therapy's tip, or the cold-therapy how-to when nothing runs."""
         self.show_tip(therapy.value if therapy is not None else IDLE_TOPIC)
+
+    def _follow_selection(self) -> None:
+        selected = self.topics.selectedItems()
+        if selected:
+            self.topics.setCurrentItem(selected[0])
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

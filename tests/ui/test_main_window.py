@@ -88,6 +88,14 @@ def test_a_tip_page_is_built_when_first_shown_and_tab_reaches_it(window, qtbot):
     assert window.controller.service.warning_sign_answers() == [(T0, ["headache"])]
 
 
+def test_a_topic_selected_as_a_screen_reader_does_shows_its_page(window):
+    """AT-SPI selects a list item without making it current: the page stayed the old one."""
+    tips = window.tips
+    tips.topics.item(tips._keys.index("physician")).setSelected(True)  # noqa: SLF001
+    assert tips.current_key == "physician"
+    assert tips.pages.currentWidget() is tips.page("physician")
+
+
 def test_each_tips_warnings_are_headed_for_what_they_are(window):
     """The medicine warnings sat under "General precautions for packs", with the note that
     pack precautions are general advice: a pain reliever is not a pack."""

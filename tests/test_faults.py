@@ -58,7 +58,7 @@ from support.faults import (
 from necktimer.commands import Command, Request
 from necktimer.core.rules import Therapy
 
-WRITE_PROBLEM = "cannot write the history"  # the one log line a failed write gets
+WRITE_PROBLEM = "cannot save ("  # the one log line a failed write gets
 
 
 # -- fixtures -------------------------------------------------------------------------------

@@ -169,14 +169,16 @@ def classify(error: BaseException) -> Problem:
     return Problem.DAMAGED
 
 
-def storage_error(error: BaseException, path: Path) -> StorageError:
-    """A StorageError with the sentence the user reads for this fault."""
+def storage_error(error: BaseException, path: Path, *, record: bool = False) -> StorageError:
+    """A StorageError with the sentence the user reads for this fault; `record`: the file
+    is the safety record, not the history (the sentence names the file it is about)."""
     problem = classify(error)
-    return StorageError(problem, problem_message(problem, path, error),
-                        problem_cause(problem, path, error))
+    return StorageError(problem, problem_message(problem, path, error, record=record),
+                        problem_cause(problem, path, error, record=record))
 
 
-def problem_cause(problem: Problem, path: Path, error: BaseException | None = None) -> str:
+def problem_cause(problem: Problem, path: Path, error: BaseException | None = None, *,
+                  record: bool = False) -> str:
     """The sentence that says what is wrong, for a fault that passes by itself."""
     if problem is Problem.BUSY:
         return arg(translate("Storage", "Another program is holding the session history "
@@ -184,12 +186,15 @@ def problem_cause(problem: Problem, path: Path, error: BaseException | None = No
     if problem is Problem.FULL:
         return arg(translate("Storage", "The disk holding the session history (%1) is full."),
                    str(path.parent))
-    return problem_message(problem, path, error)
+    return problem_message(problem, path, error, record=record)
 
 
-def problem_message(problem: Problem, path: Path, error: BaseException | None = None) -> str:
+def problem_message(problem: Problem, path: Path, error: BaseException | None = None, *,
+                    record: bool = False) -> str:
     detail = str(error) if error is not None else ""
     folder = str(path.parent)
+    if record and problem in (Problem.GONE, Problem.DAMAGED, Problem.ACCESS):
+        return _record_message(problem, path, detail)
     if problem is Problem.BUSY:
         return arg(translate("Storage", "%1 necktimer cannot save to it right now. Close "
                                         "that program; nothing was renamed or lost."),
@@ -214,6 +219,20 @@ def problem_message(problem: Problem, path: Path, error: BaseException | None = 
     return arg(translate("Storage", "necktimer cannot write its session history in %1 (%2). "
                                     "Check that the folder is writable, or choose another "
                                     "with --data-dir. Nothing was changed."), folder, detail)
+
+
+def _record_message(problem: Problem, path: Path, detail: str) -> str:
+    """The safety record's own faults: the history is another file, and it is what is
+    used while the record cannot be (a busy or full disk reads the same for both)."""
+    if problem is Problem.GONE:
+        return arg(translate("Storage", "The safety record (%1) disappeared or cannot be "
+                                        "reached (%2)."), str(path), detail)
+    if problem is Problem.DAMAGED:
+        return arg(translate("Storage", "The safety record %1 is damaged (%2); the session "
+                                        "history is used instead."), str(path), detail)
+    return arg(translate("Storage", "necktimer cannot write its safety record in %1 (%2). "
+                                    "Check that the folder is writable, or choose another "
+                                    "with --data-dir."), str(path.parent), detail)
 
 
 # -- the folder ---------------------------------------------------------------------------

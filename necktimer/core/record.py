@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from necktimer.core.clock import Stamp
-from necktimer.core.database import Problem, StorageError, storage_error
+from necktimer.core.database import Problem, StorageError, problem_message, storage_error
 from necktimer.core.files import read_small, write_atomically
-from necktimer.core.i18n import arg, translate
 from necktimer.core.rules import EndReason, Session, Therapy
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
 from necktimer.core.timeline import Mark
@@ -51,7 +50,7 @@ def write(data_dir: Path, facts: SafetyFacts) -> None:
     try:
         write_atomically(path, data)
     except OSError as error:
-        raise storage_error(error, path) from error
+        raise storage_error(error, path, record=True) from error
 
 
 def read(data_dir: Path) -> SafetyFacts | None:
@@ -67,12 +66,10 @@ def read(data_dir: Path) -> SafetyFacts | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise storage_error(error, path) from error
+        raise storage_error(error, path, record=True) from error
     except (ValueError, KeyError, TypeError) as error:
-        # Not "the session history": that is another file, and it is what is used now.
-        raise StorageError(Problem.DAMAGED, arg(translate(
-            "Storage", "The safety record %1 is damaged (%2); the session history is used "
-                       "instead."), str(path), str(error))) from error
+        raise StorageError(Problem.DAMAGED, problem_message(Problem.DAMAGED, path, error,
+                                                           record=True)) from error
 
 
 def facts_from(sessions: Iterable[Session], anchor: Stamp | None,

@@ -849,7 +849,7 @@ class SessionService:
         self.problem = error
         if self._reported_problem is not error.problem:
             self._reported_problem = error.problem
-            log.warning("cannot write the history (%s); %d change(s) wait: %s",
+            log.warning("cannot save (%s); %d change(s) wait: %s",
                         error.problem.value, len(self._pending), error.cause)
             self._changed()
 

@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         # Under the timer (a narrow window), the tips are scrolled to: F1 or "Open the
         # physician tip" had moved focus or the page out of sight, so nothing seemed to
         # happen, and the arrow keys then changed the topic unseen.
-        if not self._side_by_side and self.tips is not None:
+        if not self._side_by_side:
             self._bring_into_sight(self.tips.pages, self.tips.topics)
 
     def announce(self, text: str) -> None:

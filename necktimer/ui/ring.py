@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 SMALLEST_SIDE = 40  # pixels; a smaller ring's big text could not be read
 SMALLEST_WITH_CAPTION = 100  # and below this, its caption
 
+
 class CountdownRing(QWidget):
     """Shows a fraction (1.0 full, 0.0 empty) as an arc, a big line of text and a caption."""
 

@@ -994,19 +994,19 @@ zu den %2 Minuten der nächsten Anwendung.
     <name>MainWindow</name>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="295"/>
+        <location filename="../../necktimer/ui/main_window.py" line="304"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="295"/>
+        <location filename="../../necktimer/ui/main_window.py" line="304"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="296"/>
+        <location filename="../../necktimer/ui/main_window.py" line="305"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -1018,7 +1018,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="93"/>
         <location filename="../../necktimer/ui/main_window.py" line="127"/>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="307"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
@@ -1034,13 +1034,13 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="99"/>
-        <location filename="../../necktimer/ui/main_window.py" line="300"/>
+        <location filename="../../necktimer/ui/main_window.py" line="309"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="308"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
@@ -1051,7 +1051,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="308"/>
+        <location filename="../../necktimer/ui/main_window.py" line="317"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1111,57 +1111,57 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="297"/>
+        <location filename="../../necktimer/ui/main_window.py" line="306"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="307"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="308"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="310"/>
+        <location filename="../../necktimer/ui/main_window.py" line="319"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="341"/>
+        <location filename="../../necktimer/ui/main_window.py" line="350"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="360"/>
+        <location filename="../../necktimer/ui/main_window.py" line="369"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="362"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="380"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="373"/>
+        <location filename="../../necktimer/ui/main_window.py" line="382"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="385"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
     </message>
@@ -1950,57 +1950,67 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="182"/>
+        <location filename="../../necktimer/core/database.py" line="184"/>
         <source>Another program is holding the session history (%1) open.</source>
         <translation>Ein anderes Programm hält den Verlauf (%1) geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="185"/>
+        <location filename="../../necktimer/core/database.py" line="187"/>
         <source>The disk holding the session history (%1) is full.</source>
         <translation>Der Datenträger mit dem Verlauf (%1) ist voll.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="194"/>
+        <location filename="../../necktimer/core/database.py" line="199"/>
         <source>%1 necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
         <translation>%1 necktimer kann gerade nicht darin speichern. Schließen Sie dieses Programm; nichts wurde umbenannt, nichts ging verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="198"/>
+        <location filename="../../necktimer/core/database.py" line="203"/>
         <source>%1 Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
         <translation>%1 Geben Sie Speicherplatz frei; necktimer behält, was noch nicht gespeichert ist, und schreibt es, sobald es kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="202"/>
+        <location filename="../../necktimer/core/database.py" line="207"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>Der Verlauf (%1) ist verschwunden oder nicht erreichbar (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="205"/>
+        <location filename="../../necktimer/core/database.py" line="210"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 gehört zu einem anderen Programm (es ist kein necktimer-Verlauf). necktimer hat die Datei nicht verändert: Verschieben Sie sie, oder wählen Sie mit --data-dir einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="209"/>
+        <location filename="../../necktimer/core/database.py" line="214"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 wurde von einer neueren necktimer-Version geschrieben; aktualisieren Sie necktimer, um die Datei zu verwenden. Sie wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="212"/>
+        <location filename="../../necktimer/core/database.py" line="217"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>Der Verlauf %1 ist beschädigt (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="214"/>
+        <location filename="../../necktimer/core/database.py" line="219"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer kann seinen Verlauf nicht in %1 schreiben (%2). Prüfen Sie, ob der Ordner beschreibbar ist, oder wählen Sie mit --data-dir einen anderen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="441"/>
+        <location filename="../../necktimer/core/database.py" line="228"/>
+        <source>The safety record (%1) disappeared or cannot be reached (%2).</source>
+        <translation>Die Sicherheitsaufzeichnung (%1) ist verschwunden oder nicht erreichbar (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="233"/>
+        <source>necktimer cannot write its safety record in %1 (%2). Check that the folder is writable, or choose another with --data-dir.</source>
+        <translation>necktimer kann seine Sicherheitsaufzeichnung nicht in %1 schreiben (%2). Prüfen Sie, ob der Ordner beschreibbar ist, oder wählen Sie mit --data-dir einen anderen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="460"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt, und ein neuer, leerer Verlauf wurde begonnen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="73"/>
+        <location filename="../../necktimer/core/database.py" line="231"/>
         <source>The safety record %1 is damaged (%2); the session history is used instead.</source>
         <translation>Die Sicherheitsaufzeichnung %1 ist beschädigt (%2); stattdessen gilt der Verlauf.</translation>
     </message>
@@ -2070,17 +2080,17 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Tipp-Themen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="166"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="174"/>
         <source>Get care at once</source>
         <translation>Sofort ärztliche Hilfe holen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="168"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="176"/>
         <source>Before you take a pain reliever</source>
         <translation>Bevor Sie ein Schmerzmittel nehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="170"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="178"/>
         <source>General precautions for packs</source>
         <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>

@@ -995,19 +995,19 @@ siguiente sesión.
     <name>MainWindow</name>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="295"/>
+        <location filename="../../necktimer/ui/main_window.py" line="304"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="295"/>
+        <location filename="../../necktimer/ui/main_window.py" line="304"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="296"/>
+        <location filename="../../necktimer/ui/main_window.py" line="305"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -1019,7 +1019,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="93"/>
         <location filename="../../necktimer/ui/main_window.py" line="127"/>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="307"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
@@ -1035,13 +1035,13 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="99"/>
-        <location filename="../../necktimer/ui/main_window.py" line="300"/>
+        <location filename="../../necktimer/ui/main_window.py" line="309"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="308"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
@@ -1052,7 +1052,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="308"/>
+        <location filename="../../necktimer/ui/main_window.py" line="317"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -1112,57 +1112,57 @@ siguiente sesión.
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="297"/>
+        <location filename="../../necktimer/ui/main_window.py" line="306"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="298"/>
+        <location filename="../../necktimer/ui/main_window.py" line="307"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="299"/>
+        <location filename="../../necktimer/ui/main_window.py" line="308"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="310"/>
+        <location filename="../../necktimer/ui/main_window.py" line="319"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="341"/>
+        <location filename="../../necktimer/ui/main_window.py" line="350"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="360"/>
+        <location filename="../../necktimer/ui/main_window.py" line="369"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="362"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="380"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="373"/>
+        <location filename="../../necktimer/ui/main_window.py" line="382"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="385"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1951,57 +1951,67 @@ siguiente sesión.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="182"/>
+        <location filename="../../necktimer/core/database.py" line="184"/>
         <source>Another program is holding the session history (%1) open.</source>
         <translation>Otro programa tiene abierto el historial de sesiones (%1).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="185"/>
+        <location filename="../../necktimer/core/database.py" line="187"/>
         <source>The disk holding the session history (%1) is full.</source>
         <translation>El disco donde está el historial de sesiones (%1) está lleno.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="194"/>
+        <location filename="../../necktimer/core/database.py" line="199"/>
         <source>%1 necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
         <translation>%1 necktimer no puede guardar en él ahora mismo. Cierre ese programa; no se cambió el nombre de nada ni se perdió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="198"/>
+        <location filename="../../necktimer/core/database.py" line="203"/>
         <source>%1 Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
         <translation>%1 Libere espacio; necktimer conserva lo que aún no ha guardado y lo escribirá cuando pueda.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="202"/>
+        <location filename="../../necktimer/core/database.py" line="207"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>El historial de sesiones (%1) desapareció o no se puede acceder a él (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="205"/>
+        <location filename="../../necktimer/core/database.py" line="210"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 pertenece a otro programa (no es un historial de necktimer). necktimer no lo modificó: muévalo a otro lugar o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="209"/>
+        <location filename="../../necktimer/core/database.py" line="214"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 fue escrito por una versión más reciente de necktimer; actualice necktimer para usarlo. No se modificó.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="212"/>
+        <location filename="../../necktimer/core/database.py" line="217"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>El historial de sesiones %1 está dañado (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="214"/>
+        <location filename="../../necktimer/core/database.py" line="219"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer no puede escribir su historial de sesiones en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="441"/>
+        <location filename="../../necktimer/core/database.py" line="228"/>
+        <source>The safety record (%1) disappeared or cannot be reached (%2).</source>
+        <translation>El registro de seguridad (%1) desapareció o no se puede acceder a él (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="233"/>
+        <source>necktimer cannot write its safety record in %1 (%2). Check that the folder is writable, or choose another with --data-dir.</source>
+        <translation>necktimer no puede escribir su registro de seguridad en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/database.py" line="460"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="73"/>
+        <location filename="../../necktimer/core/database.py" line="231"/>
         <source>The safety record %1 is damaged (%2); the session history is used instead.</source>
         <translation>El registro de seguridad %1 está dañado (%2); se usa el historial de sesiones en su lugar.</translation>
     </message>
@@ -2071,17 +2081,17 @@ siguiente sesión.
         <translation>Temas de los consejos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="166"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="174"/>
         <source>Get care at once</source>
         <translation>Busque atención médica de inmediato</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="168"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="176"/>
         <source>Before you take a pain reliever</source>
         <translation>Antes de tomar un analgésico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="170"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="178"/>
         <source>General precautions for packs</source>
         <translation>Precauciones generales con las compresas</translation>
     </message>

@@ -159,6 +159,20 @@ def test_a_damaged_record_is_called_the_safety_record_not_the_history(data_dir, 
     restarted.close()
 
 
+def test_a_record_that_cannot_be_written_is_named_as_the_record(data_dir, clock):
+    """Its write faults went through the history's sentences: "cannot write its session
+    history … Nothing was changed", while the history had taken the change."""
+    service = reopen(data_dir, clock)
+    (data_dir / RECORD_NAME).unlink(missing_ok=True)
+    (data_dir / RECORD_NAME).mkdir()  # where the record goes, something it cannot replace
+    assert service.start(Therapy.ICE, 1).ok
+    assert rows(data_dir)[0]["therapy"] == "ice"  # the history took it
+    said = str(service.problem)
+    assert said.startswith(f"necktimer cannot write its safety record in {data_dir} ("), said
+    assert "session history" not in said and "Nothing was changed" not in said
+    service.close()
+
+
 def test_a_locked_file_is_not_taken_for_a_damaged_one(data_dir, clock, locker):
     reopen(data_dir, clock).close()
     before = (data_dir / DB_NAME).read_bytes()

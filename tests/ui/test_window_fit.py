@@ -112,6 +112,12 @@ def settle(qtbot) -> None:
     QApplication.processEvents()
 
 
+def resize_to(window, size: QSize, qtbot) -> None:
+    """The window at `size`, once the platform has given it that size."""
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size, timeout=2000)
+
+
 @pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
 def test_the_window_fits_and_nothing_is_cut_off(make_app, qtbot, clock, font_size, room):
     instance = make_app()
@@ -120,8 +126,7 @@ def test_the_window_fits_and_nothing_is_cut_off(make_app, qtbot, clock, font_siz
     size = ROOM[room]
     assert window.minimumSizeHint().width() <= size.width()
     assert window.minimumSizeHint().height() <= size.height()
-    window.resize(size)
-    qtbot.waitUntil(lambda: window.size() == size, timeout=2000)
+    resize_to(window, size, qtbot)
     for step in steps(instance, clock):
         step()
         settle(qtbot)
@@ -139,8 +144,7 @@ def test_after_an_answer_the_status_comes_back_into_sight(make_app, qtbot, clock
     instance = make_app()
     instance.start()
     window = instance.window
-    window.resize(ROOM[room])
-    qtbot.waitUntil(lambda: window.size() == ROOM[room], timeout=2000)
+    resize_to(window, ROOM[room], qtbot)
     window.start_ice()
     tick(instance, clock, 5 * 60)
     window.stop()
@@ -159,8 +163,7 @@ def test_the_ring_gives_way_to_the_controls(make_app, qtbot, clock):
     instance = make_app()
     instance.start()
     window = instance.window
-    window.resize(ROOM["1.5x"])
-    qtbot.waitUntil(lambda: window.size() == ROOM["1.5x"], timeout=2000)
+    resize_to(window, ROOM["1.5x"], qtbot)
     window.start_ice()
     settle(qtbot)
     roomy = window.ring.height()
@@ -199,8 +202,7 @@ def test_the_tips_come_into_sight_when_asked_for_under_the_timer(make_app, qtbot
     instance = make_app()
     instance.start()
     window = instance.window
-    window.resize(ROOM["2x"])
-    qtbot.waitUntil(lambda: window.size() == ROOM["2x"], timeout=2000)
+    resize_to(window, ROOM["2x"], qtbot)
     settle(qtbot)
     assert not window.side_by_side
     assert out_of_sight(window, [window.tips.topics]) != []  # to begin with
@@ -231,8 +233,7 @@ def test_side_by_side_a_question_scrolls_the_timer_column_only(make_app, qtbot,
         instance.start()
         window = instance.window
         short = QSize(ROOM["1.5x"].width(), 400)
-        window.resize(short)
-        qtbot.waitUntil(lambda: window.size() == short, timeout=2000)
+        resize_to(window, short, qtbot)
         settle(qtbot)
         assert window.side_by_side
         tips_before = in_window(window.tips, window)
@@ -274,9 +275,7 @@ def test_longer_words_are_never_cut_off(make_app, qtbot, clock, other_language):
         instance.start()
         window = instance.window
         assert window.start_ice_button.text() != "Start &ice", "not translated"
-        window.resize(ROOM[room])
-        qtbot.waitUntil(lambda window=window, room=room: window.size() == ROOM[room],
-                        timeout=2000)
+        resize_to(window, ROOM[room], qtbot)
         for step in steps(instance, clock):
             step()
             settle(qtbot)
@@ -326,8 +325,7 @@ def test_the_countdown_stays_in_sight_when_the_focused_control_is_disabled(
     instance = make_app()
     instance.start()
     window = instance.window
-    window.resize(ROOM[room])
-    qtbot.waitUntil(lambda: window.size() == ROOM[room], timeout=2000)
+    resize_to(window, ROOM[room], qtbot)
     settle(qtbot)
     WAYS[way](window, instance, clock)
     settle(qtbot)

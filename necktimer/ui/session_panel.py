@@ -119,6 +119,7 @@ class SessionPanel(QWidget):
             self.quick[minutes] = quick
         length_row.addStretch(1)
         self._chosen = self.length_picker.value()  # the user's length, before any limit
+        self._running_minutes: int | None = None  # the length shown while a session runs
         self._showing = False  # the panel itself is setting the picker
         self.length_picker.valueChanged.connect(self._picked)
         layout.addLayout(length_row)
@@ -165,15 +166,20 @@ class SessionPanel(QWidget):
     def show_length(self, minutes: int) -> None:
         """Show the length the user chose, within what is left of the 15 minutes now."""
         self._chosen = minutes
-        self._set_picker(self.length_picker.maximum())
+        if self._running_minutes is None:
+            self._set_picker(self.length_picker.maximum(), min(minutes,
+                                                               self.length_picker.maximum()))
 
-    def _set_picker(self, longest: int) -> None:
-        # A limit clamps the value shown, and a limit lifted shows the chosen length again:
-        # neither is the user picking a length, so neither is passed on as one.
+    def _set_picker(self, longest: int, shown: int) -> None:
+        # A limit clamps the value shown, a limit lifted shows the chosen length again, and
+        # a running session shows its own: none is the user picking a length, so none is
+        # passed on as one.
+        if (self.length_picker.maximum(), self.length_picker.value()) == (longest, shown):
+            return  # (each set repaints the picker)
         self._showing = True
         try:
             self.length_picker.setMaximum(longest)
-            self.length_picker.setValue(min(self._chosen, longest))
+            self.length_picker.setValue(shown)
         finally:
             self._showing = False
         self._mark_quick(self.length_picker.value())
@@ -253,11 +259,22 @@ class SessionPanel(QWidget):
         status = view.status
         longest = status.longest_minutes
         self._set_enabled(self.length_picker, status.state is State.READY)
-        if self.length_picker.maximum() != longest:  # (each set repaints the picker)
-            self._set_picker(longest)
+        running = status.session if status.state is State.RUNNING else None
+        # The disabled picker shows the running session's length, which a start from the
+        # tray or a terminal (`--minutes 1`), or a cycle cut short, can make differ from the
+        # length chosen here; the chosen one comes back when the session ends.
+        self._running_minutes = (None if running is None else
+                                 max(rules.MIN_MINUTES,
+                                     round(running.planned_length.total_seconds() / 60)))
+        if self._running_minutes is not None:
+            self._set_picker(max(longest, self._running_minutes), self._running_minutes)
+        else:
+            self._set_picker(longest, min(self._chosen, longest))
         for minutes, button in self.quick.items():
             self._set_enabled(button, status.state is State.READY and minutes <= longest)
-        if status.shortened and status.state is State.READY:
+        if running is not None:
+            tip = arg(self.tr("This session lasts %1."), format_precise(running.planned_length))
+        elif status.shortened and status.state is State.READY:
             tip = arg(self.tr("Mis-starts since the last full break used part of the 15 "
                               "minutes: the next session lasts at most %1."),
                       format_precise(status.cycle_left))

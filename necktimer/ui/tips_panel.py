@@ -10,13 +10,16 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QScrollBar,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -49,7 +52,7 @@ class TipsPanel(QFrame):
         self._tips = {tip.key: tip for tip in book.tips}
         self._keys = list(self._tips)
         self._built: dict[str, QScrollArea] = {}
-        self.texts: dict[str, QLabel] = {}  # the pages built so far, by topic
+        self.texts: dict[str, TipText] = {}  # the pages built so far, by topic
         self._warning_signs: WarningSigns | None = None
         self.topics = QListWidget()
         self.topics.setObjectName("tipTopics")
@@ -92,7 +95,7 @@ class TipsPanel(QFrame):
         assert self._warning_signs is not None
         return self._warning_signs
 
-    def text(self, key: str) -> QLabel:
+    def text(self, key: str) -> TipText:
         """The text of a topic's page (built if it was not yet)."""
         self.page(key)
         return self.texts[key]
@@ -113,7 +116,7 @@ class TipsPanel(QFrame):
         return self._built[key]
 
     def _build_page(self, tip: Tip) -> QScrollArea:
-        text = QLabel(tip_html(tip, self._book))
+        text = TipText(tip_html(tip, self._book))
         text.setObjectName(f"tip-{tip.key}")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
@@ -139,6 +142,10 @@ class TipsPanel(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setAccessibleName(tip.title)
+        # The text takes focus and scrolls the page (TipText); a focus stop of the scroll
+        # area's own after the checklist showed nothing where focus was.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        text.scroll_bar = scroll.verticalScrollBar()
         return scroll
 
     @property
@@ -162,6 +169,32 @@ class TipsPanel(QFrame):
             key = self._keys[row]
             self.pages.setCurrentWidget(self.page(key))
             self.topicChanged.emit(key)
+
+
+class TipText(QLabel):
+    """A tip page's text, which the reading keys scroll, as in a browser: the label's
+    own (invisible) text cursor took the arrows and Home/End and left the page where
+    it was. Shift with them still selects text to copy."""
+
+    scroll_bar: QScrollBar | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = _reading_keys().get(Qt.Key(event.key()))
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if action is not None and plain and self.scroll_bar is not None:
+            self.scroll_bar.triggerAction(action)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _reading_keys() -> dict[Qt.Key, QAbstractSlider.SliderAction]:
+    step = QAbstractSlider.SliderAction
+    return {Qt.Key.Key_Up: step.SliderSingleStepSub, Qt.Key.Key_Down: step.SliderSingleStepAdd,
+            Qt.Key.Key_PageUp: step.SliderPageStepSub,
+            Qt.Key.Key_PageDown: step.SliderPageStepAdd,
+            Qt.Key.Key_Home: step.SliderToMinimum, Qt.Key.Key_End: step.SliderToMaximum}
 
 
 def tip_html(tip: Tip, book: TipBook) -> str:

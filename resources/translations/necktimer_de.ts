@@ -1654,67 +1654,72 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="261"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="276"/>
+        <source>This session lasts %1.</source>
+        <translation>Diese Anwendung dauert %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="265"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="283"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="300"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="284"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
         <source>remove the ice pack</source>
         <translation>Kühlpack abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="285"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
         <source>remove the heat pack</source>
         <translation>Wärmekissen abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="288"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="305"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="290"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="307"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="292"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="309"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="300"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="317"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="304"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
         <source>when did the last pack come off?</source>
         <translation>wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="323"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -2070,27 +2075,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="47"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="50"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="56"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="59"/>
         <source>Tip topics</source>
         <translation>Tipp-Themen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="174"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="207"/>
         <source>Get care at once</source>
         <translation>Sofort ärztliche Hilfe holen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="176"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="209"/>
         <source>Before you take a pain reliever</source>
         <translation>Bevor Sie ein Schmerzmittel nehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="178"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="211"/>
         <source>General precautions for packs</source>
         <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>

@@ -1655,67 +1655,72 @@ siguiente sesión.
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="261"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="276"/>
+        <source>This session lasts %1.</source>
+        <translation>Esta sesión dura %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="265"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="283"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="300"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="284"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
         <source>remove the ice pack</source>
         <translation>retire la bolsa de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="285"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="288"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="305"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="290"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="307"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="292"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="309"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="300"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="317"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="304"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
         <source>when did the last pack come off?</source>
         <translation>¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="323"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -2071,27 +2076,27 @@ siguiente sesión.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="47"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="50"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="56"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="59"/>
         <source>Tip topics</source>
         <translation>Temas de los consejos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="174"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="207"/>
         <source>Get care at once</source>
         <translation>Busque atención médica de inmediato</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="176"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="209"/>
         <source>Before you take a pain reliever</source>
         <translation>Antes de tomar un analgésico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="178"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="211"/>
         <source>General precautions for packs</source>
         <translation>Precauciones generales con las compresas</translation>
     </message>

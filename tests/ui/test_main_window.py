@@ -6,7 +6,14 @@ import pytest
 from helpers import T0, exposed, rows, text_of, tick, turn_wheel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 
 from necktimer.core.rules import State, Therapy
 from necktimer.ui.theme import apply_palette
@@ -258,7 +265,24 @@ def test_a_limit_on_the_length_is_not_taken_for_the_users_choice(necktimer, wind
     necktimer.controller.start(Therapy.ICE, 1)  # as `necktimer start ice --minutes 1` does
     assert rows(data_dir)[-1]["planned_s"] == 60
     assert settings_file.current.default_minutes == 15
-    assert window.length_picker.value() == 15
+    # While it runs, the (disabled) picker shows this session's length, not the default.
+    assert window.length_picker.value() == 1 and not window.length_picker.isEnabled()
+    assert window.length_picker.toolTip() == "This session lasts 1 min."
+    assert not window.panel.quick[15].isChecked()
+    tick(necktimer, clock, 60)
+    assert window.length_picker.value() == 15 and window.panel.quick[15].isChecked()
+    assert settings_file.current.default_minutes == 15
+
+
+def test_the_picker_shows_the_length_of_a_session_cut_short_by_mis_starts(necktimer, window,
+                                                                          clock):
+    window.start_ice()
+    tick(necktimer, clock, 40)
+    window.stop()  # a mis-start: 14 min 20 s left of the cycle
+    window.start_heat()
+    assert window.ring.text == "14:20"
+    assert window.length_picker.value() == 14
+    assert window.length_picker.toolTip() == "This session lasts 14 min 20 s."
 
 
 def test_a_wheel_over_the_length_picker_leaves_it_alone_until_it_is_chosen(window, qtbot):
@@ -453,3 +477,43 @@ def test_the_countdown_keeps_its_active_colours_in_an_unfocused_window(qapp, nec
                    for y in range(digits.y() - 30, digits.y() + 10)),
                   key=lambda c: abs(c.lightness() - text.lightness()))
     assert contrast(darkest, background) >= 4.5
+
+
+def test_every_tab_stop_is_a_control_that_shows_it_has_focus(window, qtbot):
+    """After the warning checklist, Tab stopped on the tip page's scroll area, which
+    draws no focus: focus seemed to vanish until the next Tab."""
+    exposed(window)
+    window.tips.show_tip("physician")
+    window.status_line.setFocus()
+    stops = []
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is window.status_line:
+            break
+        stops.append(focused)
+    else:
+        pytest.fail("Tab never came back to the status line")
+    assert window.tips.warning_signs.boxes["other"] in stops
+    invisible = [type(w).__name__ for w in stops if type(w) is QScrollArea]
+    assert not invisible
+
+
+def test_the_reading_keys_scroll_a_tip_page(window, qtbot):
+    exposed(window)
+    window.resize(window.width(), 420)
+    window.tips.show_tip("physician")
+    text = window.tips.text("physician")
+    text.setFocus()
+    bar = window.tips.page("physician").verticalScrollBar()
+    assert bar.maximum() > 0  # the page is longer than the window
+    qtbot.keyClick(text, Qt.Key.Key_Down)
+    assert bar.value() == bar.singleStep()
+    qtbot.keyClick(text, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(text, Qt.Key.Key_Up)
+    assert bar.value() == bar.maximum() - bar.singleStep()
+    qtbot.keyClick(text, Qt.Key.Key_Home)
+    assert bar.value() == 0
+    qtbot.keyClick(text, Qt.Key.Key_PageDown)
+    assert bar.value() == min(bar.pageStep(), bar.maximum())

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from necktimer.instance import InstanceLock
+    from necktimer.ui.path_watch import PathWatch
 from necktimer.ui import theme
 from necktimer.ui.controller import Controller
 from necktimer.ui.main_window import MainWindow
@@ -41,7 +42,6 @@ log = logging.getLogger("necktimer.app")
 
 _FROM_ENVIRONMENT = "from-environment"  # use the session bus if the desktop has one
 WINDOW_BUSY_TIMEOUT_S = 0.25
-FOLDER_SETTLE_MS = 300  # after a change in the data folder, before looking at it
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -104,8 +104,8 @@ class Necktimer(QObject):
         self._quitting = False
         self._session_ending = False
         self._shut_down = False
-        self._folder_watch = None  # QFileSystemWatcher, once started
-        self._folder_settle: QTimer | None = None
+        self._folder_watch: PathWatch | None = None  # once started
+        self._zone_watch: PathWatch | None = None
         self._armed_from: int | None = None  # the backstop waits for a session from this id
         self.tray = None
         self.reminders = None
@@ -176,21 +176,33 @@ class Necktimer(QObject):
         if self.lock is not None:
             self.listen()
         self._watch_folder()
+        self._watch_zone()
         self.controller.refresh()  # reminders due now go out through the new channels
 
     def _watch_folder(self) -> None:
         """Notice within a moment when the data folder is deleted, not at the next planned
         wake: the history, the safety record and the instance lock are made again then, so
         a crash soon after cannot leave an empty folder that lets a session start inside
-        the gap. (inotify, through Qt: no thread, no wake-ups while nothing changes.)"""
-        from PySide6.QtCore import QFileSystemWatcher
+        the gap."""
+        from necktimer.ui.path_watch import PathWatch
 
-        self._folder_watch = QFileSystemWatcher([str(self.data_dir)], self)
-        # A moment's grace: an `rm -rf` under way finishes first, instead of racing the
-        # files made again (and failing on a folder that is not empty any more).
-        self._folder_settle = QTimer(self, singleShot=True, interval=FOLDER_SETTLE_MS)
-        self._folder_settle.timeout.connect(self._folder_changed)
-        self._folder_watch.directoryChanged.connect(self._folder_settle.start)
+        self._folder_watch = PathWatch([self.data_dir], self._folder_changed, self)
+
+    def _watch_zone(self) -> None:
+        """A change of the machine's time zone redraws every time shown at once, not at the
+        next planned wake (hours away while the window is hidden). timedatectl replaces
+        the /etc/localtime link: its folder is watched, and the file for a copy over it."""
+        from necktimer.ui.path_watch import PathWatch
+
+        path = self.controller.zone.path
+        if path is not None:
+            self._zone_watch = PathWatch([path.parent, path], self._zone_changed, self)
+
+    def _zone_changed(self) -> None:
+        self._zone_watch.keep_watching()
+        if self.controller.zone.changed():
+            log.info("the time zone changed: showing times in the new one")
+            self.controller.refresh()
 
     def _folder_changed(self) -> None:
         if self.lock is not None and self.lock.still_ours():
@@ -202,8 +214,7 @@ class Necktimer(QObject):
         session = session or self.service.pending_removal()
         if session is not None:
             self._arm(session, start=False)  # its words went with the folder
-        if self.data_dir.is_dir() and str(self.data_dir) not in self._folder_watch.directories():
-            self._folder_watch.addPath(str(self.data_dir))  # a new folder: watch it instead
+        self._folder_watch.keep_watching()  # a folder made again: watch the new one
 
     def _build_reminders(self) -> None:
         from necktimer.ui.reminders import ReminderCenter, channels_in_order
@@ -293,9 +304,9 @@ class Necktimer(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        if self._folder_settle is not None:
-            self._folder_settle.stop()
-            self._folder_watch.directoryChanged.disconnect()
+        for watch in (self._folder_watch, self._zone_watch):
+            if watch is not None:
+                watch.stop()
         self.controller.shutdown()
         if self.reminders is not None:
             self.reminders.close()
@@ -478,9 +489,8 @@ class Necktimer(QObject):
     # -- commands from the socket --------------------------------------------------------
 
     def handle_request(self, request: Request) -> Reply:
-        if self._folder_settle is not None and self._folder_settle.isActive():
-            self._folder_settle.stop()  # whoever asks gets an answer from a checked folder
-            self._folder_changed()
+        if self._folder_watch is not None:
+            self._folder_watch.settle_now()  # whoever asks gets an answer from a checked folder
         if request.command is Command.PING:
             # The backstop asks at the planned end: it also learns which notification is
             # on screen, to replace it (and take its click) should this process die.

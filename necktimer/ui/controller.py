@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from necktimer.core import alerts, rules, schedule
 from necktimer.core.diary import Advice, Pain
 from necktimer.core.i18n import arg, last_at, translate
+from necktimer.core.machine_zone import MachineZone
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.service import Ended, Outcome, SessionService, Unsaved
 from necktimer.ui.view_state import PackReminder, PainQuestion, UndoOffer, ViewState
@@ -85,6 +86,7 @@ class Controller(QObject):
         # tray and a terminal's `start` without --minutes use it, so all three agree.
         self._default_minutes = settings.current.default_minutes
         self._minutes = self._default_minutes
+        self.zone = MachineZone()  # every time shown is in it: a change redraws them all
         self.state = self._derive()
         service.on_change(self._show_change)
         settings.changed.connect(self._settings_changed)
@@ -447,6 +449,7 @@ class Controller(QObject):
             # the first refresh: until then the reminders have no channel to go out by.)
             self.refresh()
             return
+        self.zone.changed()  # the machine's zone, re-read if it is another now
         state = self._derive()
         if state != self.state:
             self.state = state
@@ -499,6 +502,7 @@ class Controller(QObject):
             notices=self._notices,
             settings_problem=self.settings.problem,
             instance_problem=self._instance_problem,
+            zone=self.zone.generation,
         )
 
     def _reschedule(self, state: ViewState) -> None:

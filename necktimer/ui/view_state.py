@@ -55,6 +55,8 @@ class ViewState:
     notices: tuple[str, ...] = ()  # things found at start-up (a damaged file moved aside…)
     settings_problem: str | None = None  # the settings file could not take the settings
     instance_problem: str | None = None  # a second launch cannot reach this window
+    # Bumped when the machine's time zone changes: the same moments, shown as other times.
+    zone: int = 0
 
     @property
     def state(self) -> State:

@@ -285,7 +285,7 @@ def _main(argv: list[str] | None) -> int:
     from necktimer.settings_io import SettingsFile
 
     settings = SettingsFile(data_dir)
-    language.install(settings.current.language)
+    language.install(settings.current.language, clock=settings.current.clock)
     request = request_for(args)
     if request.command is Command.LAST_APPLIED and (
             refusal := still_to_come(request.when, datetime.now(UTC))):

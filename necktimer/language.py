@@ -14,6 +14,7 @@ import logging
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from time import localtime
@@ -34,8 +35,10 @@ def locale_for(setting: str = "system") -> QLocale:
     return QLocale.system() if setting in ("", "system") else QLocale(setting)
 
 
-def install(setting: str = "system", app: QCoreApplication | None = None) -> QLocale:
-    """Use `setting`'s language and formats from now on; returns the locale in use."""
+def install(setting: str = "system", app: QCoreApplication | None = None,
+            clock: str = "system") -> QLocale:
+    """Use `setting`'s language and formats, with times in `clock`'s style, from now on;
+    returns the locale in use."""
     locale = locale_for(setting)
     if setting not in ("", "system"):
         QLocale.setDefault(locale)
@@ -55,8 +58,13 @@ def install(setting: str = "system", app: QCoreApplication | None = None) -> QLo
             _installed.append(qt)
         for translator in _installed:
             app.installTranslator(translator)
-    i18n.install(translator=_translator(ours), formats=formats_for(locale))
+    i18n.install(translator=_translator(ours), formats=formats_for(locale, clock))
     return locale
+
+
+def use_clock(setting: str, clock: str) -> None:
+    """Write times in `clock`'s style from now on; the language stays `setting`'s."""
+    i18n.install(formats=formats_for(locale_for(setting), clock))
 
 
 def speech_here(setting: str = "system") -> Speech:
@@ -97,22 +105,23 @@ def sendable_zone() -> str:
 
 
 @contextlib.contextmanager
-def speaking(speech: Speech | None) -> Iterator[None]:
-    """Compose text as the asking terminal reads it (nothing changes for None)."""
+def speaking(speech: Speech | None, clock: str = "system") -> Iterator[None]:
+    """Compose text as the asking terminal reads it (nothing changes for None), with
+    times in the clock style the user chose in necktimer, if they chose one."""
     if speech is None:
         yield
         return
-    translator, formats = _presentation(speech.ui, speech.time)
+    translator, formats = _presentation(speech.ui, speech.time, clock)
     with i18n.speaking(translator=translator, formats=formats, tz=zone_for(speech.tz)):
         yield
 
 
 @lru_cache(maxsize=8)
-def _presentation(ui: str, time: str) -> tuple[i18n.Translator, i18n.Formats]:
+def _presentation(ui: str, time: str, clock: str) -> tuple[i18n.Translator, i18n.Formats]:
     ours: QTranslator | None = QTranslator()
     if not ui or not ours.load(QLocale(ui), "necktimer", "_", str(resource("translations"))):
         ours = None
-    return _translator(ours), formats_for(QLocale(time or "C"))
+    return _translator(ours), formats_for(QLocale(time or "C"), clock)
 
 
 def zone_for(name: str):
@@ -166,19 +175,42 @@ def _translator(translator: QTranslator | None) -> i18n.Translator:
     return translate
 
 
-def formats_for(locale: QLocale) -> i18n.Formats:
-    """How `locale` writes times, dates and numbers (the C locale: 24 hours, ISO dates)."""
+# The clock styles a user may choose over the language's own ("system").
+_CLOCK_PATTERNS = {"24": "HH:mm", "12": "h:mm\u202fAp"}  # Qt writes the locale's a.m./p.m.
+
+
+def time_pattern(locale: QLocale, clock: str = "system") -> str:
+    """How `locale` writes a time, in the clock style chosen: the locale's own where it
+    already is that style ("H:mm" in Spain stays), else a plain one of that style."""
+    own = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if clock not in _CLOCK_PATTERNS or _is_twelve_hour(own) == (clock == "12"):
+        return own
+    return _CLOCK_PATTERNS[clock]
+
+
+def _is_twelve_hour(pattern: str) -> bool:
+    return "a" in pattern.lower()  # Qt's a.m./p.m. ("AP", "Ap", "ap")
+
+
+def formats_for(locale: QLocale, clock: str = "system") -> i18n.Formats:
+    """How `locale` writes times, dates and numbers (the C locale: 24 hours, ISO dates),
+    with times in the clock style chosen ("system": the locale's)."""
+    clock_pattern = time_pattern(locale, clock)
+    twelve_hour = _is_twelve_hour(clock_pattern)
+
+    def time(moment: datetime) -> str:
+        return locale.toString(QTime(moment.hour, moment.minute), clock_pattern)
+
     if locale.language() == QLocale.Language.C:
-        return i18n.Formats()  # the C locale: 24-hour times and ISO dates
+        plain = i18n.Formats()  # the C locale: 24-hour times and ISO dates
+        return plain if not twelve_hour else replace(
+            plain, time=time, twelve_hour=True, time_pattern=clock_pattern)
     short = QLocale.FormatType.ShortFormat
     pattern = locale.dateFormat(short)
     # "M/d/yy" (US English) puts the month first; "dd.MM.yy" and "d/M/yy" the day.
     month_first = 0 <= pattern.find("M") < pattern.find("d")
     # "25. Nov." where the locale writes its day with a point (German), else "25 Nov".
     day_month = "d. MMM" if pattern.startswith(("d.", "dd.")) else "d MMM"
-
-    def time(moment: datetime) -> str:
-        return locale.toString(QTime(moment.hour, moment.minute), short)
 
     def long_date(day: date) -> str:
         return locale.toString(QDate(day.year, day.month, day.day), short)
@@ -190,6 +222,6 @@ def formats_for(locale: QLocale) -> i18n.Formats:
     def decimal(value: float) -> str:
         return locale.toString(float(value), "f", 1)
 
-    twelve_hour = "a" in locale.timeFormat(short).lower()  # Qt writes a.m./p.m. as "AP"
     return i18n.Formats(time=time, date=long_date, short_date=short_date, decimal=decimal,
-                        twelve_hour=twelve_hour, date_pattern=pattern)
+                        twelve_hour=twelve_hour, date_pattern=pattern,
+                        time_pattern=clock_pattern)

@@ -191,3 +191,11 @@ def turn_wheel(box, notches: int) -> None:
         centre, QPointF(box.mapToGlobal(centre)), QPoint(0, 0), QPoint(0, -120 * notches),
         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
         False))
+
+
+def point_zone(link: Path, zone: str) -> None:
+    """Make `link` name `zone`'s zone file, replacing it as timedatectl replaces
+    /etc/localtime (a new link renamed over the old one)."""
+    new = link.with_name(link.name + ".new")
+    new.symlink_to(Path("/usr/share/zoneinfo") / zone)
+    new.replace(link)

@@ -44,6 +44,7 @@ class Formats:
     decimal: Callable[[float], str] = lambda value: f"{value:.1f}"  # one decimal place
     twelve_hour: bool = False  # the clock shows a.m. and p.m. ("7:36" may be either)
     date_pattern: str = "yyyy-MM-dd"  # `date` as a Qt pattern, for fields that take a date
+    time_pattern: str = "HH:mm"  # `time` as a Qt pattern, for fields that take a time
     # Only the locale-independent outputs (CSV, JSON) bypass these.
 
 
@@ -276,6 +277,11 @@ def short_date(day: date) -> str:
 def date_pattern() -> str:
     """How a date field shows its date: as `long_date` writes one."""
     return _current.formats.date_pattern
+
+
+def time_pattern() -> str:
+    """How a time field shows its time: as `clock_time` writes one."""
+    return _current.formats.time_pattern
 
 
 def decimal(value: float) -> str:

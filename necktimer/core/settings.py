@@ -21,6 +21,8 @@ MAX_GAP_MINUTES = int(rules.MAX_GAP.total_seconds() // 60)
 THEMES = ("system", "light", "dark")
 # Languages with a complete translation; "system" follows the desktop's language.
 LANGUAGES = ("system", "en", "es", "de")
+# How times are written: as the language writes them, or 24-hour or 12-hour whatever it is.
+CLOCKS = ("system", "24", "12")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Settings:
     ask_pain_before: bool = False  # also before the pack goes on, not only after
     theme: str = "system"
     language: str = "system"
+    clock: str = "system"
 
     @property
     def gap(self) -> timedelta:
@@ -98,7 +101,7 @@ _RANGES = {
     "default_minutes": (rules.MIN_MINUTES, rules.MAX_MINUTES),
     "gap_minutes": (MIN_GAP_MINUTES, MAX_GAP_MINUTES),
 }
-_CHOICES = {"theme": THEMES, "language": LANGUAGES}
+_CHOICES = {"theme": THEMES, "language": LANGUAGES, "clock": CLOCKS}
 
 
 def _parse_bool(value: object) -> bool | None:

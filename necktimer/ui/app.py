@@ -496,12 +496,15 @@ class Necktimer(QObject):
             # on screen, to replace it (and take its click) should this process die.
             shown = self.reminders.desktop_id(Kind.TIME_UP) if self.reminders else 0
             return Reply(Exit.OK, "pong", {"time_up_notification": shown})
+        def in_their_words():
+            return language.speaking(request.speech, self.settings.current.clock)
+
         if request.command is Command.SHOW:
             self.window.raise_window()
-            with language.speaking(request.speech):
+            with in_their_words():
                 return Reply(Exit.OK, translate("App", "necktimer is open."))
         # Done as the window does it; answered in the words of whoever asked.
-        reply = execute(request, self.controller, lambda: language.speaking(request.speech))
+        reply = execute(request, self.controller, in_their_words)
         if request.command is Command.QUIT and reply.ok:
             if self.server is not None:
                 self.server.stop_serving()
@@ -509,7 +512,7 @@ class Necktimer(QObject):
         elif reply.ok:
             # Done, and this window keeps it, but only in memory for now: say so, as its
             # banner does, rather than a plain "stopped" that a crash could take back.
-            with language.speaking(request.speech):
+            with in_their_words():
                 if (unsaved := self.controller.unsaved()) is not None:
                     reply = Reply(reply.code, arg(translate(
                         "App", "%1 %2 This window keeps it and writes it when it can; "
@@ -557,7 +560,7 @@ def run_gui(service: SessionService, settings, *, lock: InstanceLock,
 
     app = ensure_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    language.install(settings.current.language, app)
+    language.install(settings.current.language, app, settings.current.clock)
     # The window never waits long for another program holding the history: a write
     # that has to wait is queued, and the reminder does not wait for it.
     service.set_busy_timeout(WINDOW_BUSY_TIMEOUT_S)

@@ -98,6 +98,10 @@ class Controller(QObject):
         if settings.default_minutes != self._default_minutes:  # chosen in Settings
             self._default_minutes = settings.default_minutes
             self.choose_minutes(settings.default_minutes)
+        if settings.clock != self.state.clock:
+            from necktimer import language  # times written in the new style before the redraw
+
+            language.use_clock(settings.language, settings.clock)
         self.refresh()
 
     # -- requests from any front end (also commands.Target) ---------------------------------
@@ -503,6 +507,7 @@ class Controller(QObject):
             settings_problem=self.settings.problem,
             instance_problem=self._instance_problem,
             zone=self.zone.generation,
+            clock=settings.clock,
         )
 
     def _reschedule(self, state: ViewState) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from necktimer.core.humanize import format_duration
-from necktimer.core.i18n import arg, local
+from necktimer.core.i18n import arg, local, time_pattern
 from necktimer.ui.wheel_guard import guard_wheel
 
 
@@ -63,6 +63,7 @@ class LastAppliedQuestion(QFrame):
         self.long_ago.setText(text)
         self.long_ago.setAccessibleName(text)
         shown = local(now)
+        self.at.setDisplayFormat(time_pattern())  # as every other time in the window reads
         self.at.setTime(QTime(shown.hour, shown.minute))
         self.show()
 

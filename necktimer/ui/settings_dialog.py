@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from necktimer import language
 from necktimer.core import rules
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg
@@ -25,6 +28,8 @@ from necktimer.core.settings import MAX_GAP_MINUTES, MIN_GAP_MINUTES, Settings
 from necktimer.ui.duration_box import DurationSpinBox
 from necktimer.ui.screen_room import fit_to_room
 from necktimer.ui.wheel_guard import guard_wheel
+
+EXAMPLE = datetime(2026, 1, 1, 13, 30)  # a time after noon tells the two clocks apart
 
 
 class SettingsDialog(QDialog):
@@ -90,10 +95,20 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.setAccessibleName(self.tr("Language"))
         appearance.addRow(self.tr("Lang&uage:"), self.language)
-        guard_wheel(self.length, self.gap, self.theme, self.language)
         restart = QLabel(self.tr("A new language applies the next time necktimer starts."))
         restart.setWordWrap(True)
         appearance.addRow(restart)
+        self.clock = QComboBox()
+        # Each style shows a time written in it, in the language's own words for a.m./p.m.
+        locale = language.locale_for(settings.language)
+        for value, text in (("system", self.tr("As the language writes it (%1)")),
+                            ("24", self.tr("24-hour (%1)")), ("12", self.tr("12-hour (%1)"))):
+            self.clock.addItem(arg(text, language.formats_for(locale, value).time(EXAMPLE)),
+                               value)
+        self.clock.setCurrentIndex(max(0, self.clock.findData(settings.clock)))
+        self.clock.setAccessibleName(self.tr("Time format"))
+        appearance.addRow(self.tr("&Time format:"), self.clock)
+        guard_wheel(self.length, self.gap, self.theme, self.language, self.clock)
 
         # The groups scroll and OK/Cancel stay below them, so a short screen (2x scaling)
         # never hides the buttons.
@@ -143,5 +158,6 @@ class SettingsDialog(QDialog):
             "ask_pain_before": self.ask_pain_before.isChecked(),
             "theme": self.theme.currentData(),
             "language": self.language.currentData(),
+            "clock": self.clock.currentData(),
         })
         return chosen

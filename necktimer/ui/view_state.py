@@ -55,8 +55,10 @@ class ViewState:
     notices: tuple[str, ...] = ()  # things found at start-up (a damaged file moved aside…)
     settings_problem: str | None = None  # the settings file could not take the settings
     instance_problem: str | None = None  # a second launch cannot reach this window
-    # Bumped when the machine's time zone changes: the same moments, shown as other times.
+    # How times are written: bumped when the machine's time zone changes, and the clock
+    # style chosen (core.settings.CLOCKS). The same moments, shown as other times.
     zone: int = 0
+    clock: str = "system"
 
     @property
     def state(self) -> State:

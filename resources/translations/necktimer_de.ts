@@ -150,62 +150,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="251"/>
+        <location filename="../../necktimer/ui/app.py" line="262"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="375"/>
+        <location filename="../../necktimer/ui/app.py" line="386"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="352"/>
+        <location filename="../../necktimer/ui/app.py" line="363"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="348"/>
+        <location filename="../../necktimer/ui/app.py" line="359"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Wenn necktimer jetzt beendet wird, geht das verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="353"/>
+        <location filename="../../necktimer/ui/app.py" line="364"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="354"/>
+        <location filename="../../necktimer/ui/app.py" line="365"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="378"/>
+        <location filename="../../necktimer/ui/app.py" line="389"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="382"/>
+        <location filename="../../necktimer/ui/app.py" line="393"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, es abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="414"/>
+        <location filename="../../necktimer/ui/app.py" line="425"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="442"/>
+        <location filename="../../necktimer/ui/app.py" line="453"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="492"/>
+        <location filename="../../necktimer/ui/app.py" line="505"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="504"/>
+        <location filename="../../necktimer/ui/app.py" line="517"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -607,17 +607,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="116"/>
+        <location filename="../../necktimer/ui/controller.py" line="122"/>
         <source>your settings</source>
         <translation>Ihre Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="119"/>
+        <location filename="../../necktimer/ui/controller.py" line="125"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="232"/>
+        <location filename="../../necktimer/ui/controller.py" line="238"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -1727,22 +1727,22 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="61"/>
+        <location filename="../../necktimer/core/settings.py" line="64"/>
         <source>Setting %1=%2 is not true or false; using %3.</source>
         <translation>Einstellung %1=%2 ist weder true noch false; verwendet wird %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="70"/>
+        <location filename="../../necktimer/core/settings.py" line="73"/>
         <source>Setting %1=%2 is not one of %3; using %4.</source>
         <translation>Einstellung %1=%2 ist keiner der Werte %3; verwendet wird %4.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="79"/>
+        <location filename="../../necktimer/core/settings.py" line="82"/>
         <source>Setting %1=%2 is not a whole number; using %3.</source>
         <translation>Einstellung %1=%2 ist keine ganze Zahl; verwendet wird %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="85"/>
+        <location filename="../../necktimer/core/settings.py" line="88"/>
         <source>Setting %1=%2 is outside the safe range %3–%4; using %5.</source>
         <translation>Einstellung %1=%2 liegt außerhalb des sicheren Bereichs %3–%4; verwendet wird %5.</translation>
     </message>
@@ -1760,142 +1760,167 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="34"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="39"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="40"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="45"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="42"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="47"/>
         <source>Session length in minutes</source>
         <translation>Dauer einer Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="43"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
         <source>Session &amp;length:</source>
         <translation>&amp;Dauer einer Anwendung:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
         <source>Gap between sessions</source>
         <translation>Pause zwischen Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="49"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
         <source>At least %1; you may make it longer, not shorter.</source>
         <translation>Mindestens %1; Sie können sie verlängern, aber nicht verkürzen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="51"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
         <source>&amp;Gap between sessions:</source>
         <translation>&amp;Pause zwischen Anwendungen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="58"/>
         <source>Play a &amp;sound when a session ends</source>
         <translation>&amp;Ton abspielen, wenn eine Anwendung endet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="59"/>
         <source>Warn one minute &amp;before the end</source>
         <translation>Eine Minute vor dem Ende &amp;warnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
         <source>&amp;Remind me when I may apply ice or heat again</source>
         <translation>E&amp;rinnern, wenn ich wieder Eis oder Wärme anwenden darf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
         <source>&amp;Keep running in the system tray when the window closes</source>
         <translation>In der Systemleiste weiter&amp;laufen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="65"/>
         <source>This desktop has no system tray.</source>
         <translation>Diese Arbeitsumgebung hat keine Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="66"/>
         <source>Start at l&amp;ogin (in the tray)</source>
         <translation>Beim An&amp;melden starten (in der Systemleiste)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="62"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="67"/>
         <source>Ask how bad the &amp;pain is (pain diary)</source>
         <translation>Nach der Schmerzstärke &amp;fragen (Schmerztagebuch)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="63"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="68"/>
         <source>Also ask be&amp;fore the pack goes on</source>
         <translation>Auch &amp;vor dem Auflegen fragen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="84"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="84"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="80"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="85"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="83"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="88"/>
         <source>Colour scheme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="84"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="89"/>
         <source>&amp;Colours:</source>
         <translation>Farb&amp;schema:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="87"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
         <source>The system&apos;s language</source>
         <translation>Die Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="91"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="96"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="97"/>
         <source>Lang&amp;uage:</source>
         <translation>Spr&amp;ache:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="94"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="98"/>
         <source>A new language applies the next time necktimer starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von necktimer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="103"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="104"/>
+        <source>As the language writes it (%1)</source>
+        <translation>Wie die Sprache sie schreibt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="105"/>
+        <source>24-hour (%1)</source>
+        <translation>24 Stunden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="105"/>
+        <source>12-hour (%1)</source>
+        <translation>12 Stunden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="109"/>
+        <source>Time format</source>
+        <translation>Uhrzeitformat</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="110"/>
+        <source>&amp;Time format:</source>
+        <translation>&amp;Uhrzeitformat:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="118"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="103"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="118"/>
         <source>Reminders</source>
         <translation>Erinnerungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="104"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="119"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="108"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="123"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Eine Anwendung dauert nie länger als %1 Minuten, und die Pause ist nie kürzer als %2.</translation>
     </message>
@@ -2047,7 +2072,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="289"/>
+        <location filename="../../necktimer/core/i18n.py" line="295"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2056,18 +2081,18 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="233"/>
+        <location filename="../../necktimer/core/i18n.py" line="234"/>
         <source>%1 yesterday</source>
         <translation>%1 (gestern)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="254"/>
+        <location filename="../../necktimer/core/i18n.py" line="255"/>
         <source>%1 tomorrow</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="235"/>
-        <location filename="../../necktimer/core/i18n.py" line="256"/>
+        <location filename="../../necktimer/core/i18n.py" line="236"/>
+        <location filename="../../necktimer/core/i18n.py" line="257"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>

@@ -150,62 +150,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="251"/>
+        <location filename="../../necktimer/ui/app.py" line="262"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="375"/>
+        <location filename="../../necktimer/ui/app.py" line="386"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="352"/>
+        <location filename="../../necktimer/ui/app.py" line="363"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="348"/>
+        <location filename="../../necktimer/ui/app.py" line="359"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="353"/>
+        <location filename="../../necktimer/ui/app.py" line="364"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="354"/>
+        <location filename="../../necktimer/ui/app.py" line="365"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="378"/>
+        <location filename="../../necktimer/ui/app.py" line="389"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="382"/>
+        <location filename="../../necktimer/ui/app.py" line="393"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="414"/>
+        <location filename="../../necktimer/ui/app.py" line="425"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="442"/>
+        <location filename="../../necktimer/ui/app.py" line="453"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="492"/>
+        <location filename="../../necktimer/ui/app.py" line="505"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="504"/>
+        <location filename="../../necktimer/ui/app.py" line="517"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -608,17 +608,17 @@ siguiente sesión.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="116"/>
+        <location filename="../../necktimer/ui/controller.py" line="122"/>
         <source>your settings</source>
         <translation>su configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="119"/>
+        <location filename="../../necktimer/ui/controller.py" line="125"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="232"/>
+        <location filename="../../necktimer/ui/controller.py" line="238"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -1728,22 +1728,22 @@ siguiente sesión.
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="61"/>
+        <location filename="../../necktimer/core/settings.py" line="64"/>
         <source>Setting %1=%2 is not true or false; using %3.</source>
         <translation>El ajuste %1=%2 no es true ni false; se usa %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="70"/>
+        <location filename="../../necktimer/core/settings.py" line="73"/>
         <source>Setting %1=%2 is not one of %3; using %4.</source>
         <translation>El ajuste %1=%2 no es ninguno de estos valores: %3; se usa %4.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="79"/>
+        <location filename="../../necktimer/core/settings.py" line="82"/>
         <source>Setting %1=%2 is not a whole number; using %3.</source>
         <translation>El ajuste %1=%2 no es un número entero; se usa %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="85"/>
+        <location filename="../../necktimer/core/settings.py" line="88"/>
         <source>Setting %1=%2 is outside the safe range %3–%4; using %5.</source>
         <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
     </message>
@@ -1761,142 +1761,167 @@ siguiente sesión.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="34"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="39"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="40"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="45"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="42"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="47"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="43"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
         <source>Session &amp;length:</source>
         <translation>&amp;Duración de la sesión:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="48"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
         <source>Gap between sessions</source>
         <translation>Pausa entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="49"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
         <source>At least %1; you may make it longer, not shorter.</source>
         <translation>Al menos %1; puede alargarla, pero no acortarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="51"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
         <source>&amp;Gap between sessions:</source>
         <translation>&amp;Pausa entre sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="53"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="58"/>
         <source>Play a &amp;sound when a session ends</source>
         <translation>Reproducir un &amp;sonido al terminar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="54"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="59"/>
         <source>Warn one minute &amp;before the end</source>
         <translation>&amp;Avisar un minuto antes del final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="55"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
         <source>&amp;Remind me when I may apply ice or heat again</source>
         <translation>&amp;Recordarme cuando pueda volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="56"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
         <source>&amp;Keep running in the system tray when the window closes</source>
         <translation>Seguir en la &amp;bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="65"/>
         <source>This desktop has no system tray.</source>
         <translation>Este escritorio no tiene bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="66"/>
         <source>Start at l&amp;ogin (in the tray)</source>
         <translation>Abrir al i&amp;niciar sesión (en la bandeja)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="62"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="67"/>
         <source>Ask how bad the &amp;pain is (pain diary)</source>
         <translation>Pre&amp;guntar cuánto duele (diario del dolor)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="63"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="68"/>
         <source>Also ask be&amp;fore the pack goes on</source>
         <translation>Preguntar también an&amp;tes de ponerse la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="84"/>
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="79"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="84"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="80"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="85"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="83"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="88"/>
         <source>Colour scheme</source>
         <translation>Esquema de colores</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="84"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="89"/>
         <source>&amp;Colours:</source>
         <translation>&amp;Colores:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="87"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
         <source>The system&apos;s language</source>
         <translation>El idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="91"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="96"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="97"/>
         <source>Lang&amp;uage:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="94"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="98"/>
         <source>A new language applies the next time necktimer starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie necktimer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="103"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="104"/>
+        <source>As the language writes it (%1)</source>
+        <translation>Como la escribe el idioma (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="105"/>
+        <source>24-hour (%1)</source>
+        <translation>24 horas (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="105"/>
+        <source>12-hour (%1)</source>
+        <translation>12 horas (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="109"/>
+        <source>Time format</source>
+        <translation>Formato de hora</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="110"/>
+        <source>&amp;Time format:</source>
+        <translation>Formato de &amp;hora:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="118"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="103"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="118"/>
         <source>Reminders</source>
         <translation>Recordatorios</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="104"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="119"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="108"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="123"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Una sesión nunca dura más de %1 minutos, y la pausa nunca es más corta de %2.</translation>
     </message>
@@ -2048,7 +2073,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="289"/>
+        <location filename="../../necktimer/core/i18n.py" line="295"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2057,18 +2082,18 @@ siguiente sesión.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="233"/>
+        <location filename="../../necktimer/core/i18n.py" line="234"/>
         <source>%1 yesterday</source>
         <translation>%1 de ayer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="254"/>
+        <location filename="../../necktimer/core/i18n.py" line="255"/>
         <source>%1 tomorrow</source>
         <translation>%1 (mañana)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="235"/>
-        <location filename="../../necktimer/core/i18n.py" line="256"/>
+        <location filename="../../necktimer/core/i18n.py" line="236"/>
+        <location filename="../../necktimer/core/i18n.py" line="257"/>
         <source>%1 on %2</source>
         <translation>%1 del %2</translation>
     </message>

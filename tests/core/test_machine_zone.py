@@ -8,26 +8,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers import point_zone
 
 from necktimer.core.machine_zone import MACHINE_ZONE_FILE, MachineZone, zone_file
 
 ZONES = Path("/usr/share/zoneinfo")
+
 NOON_UTC = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
-
-
-def point(link: Path, zone: str) -> None:
-    """Make `link` name `zone`'s file, replacing it as timedatectl does (a new link
-    renamed over the old one)."""
-    new = link.with_name(link.name + ".new")
-    new.symlink_to(ZONES / zone)
-    new.replace(link)
 
 
 @pytest.fixture
 def machine_zone_at(tmp_path, monkeypatch):
     """This process's zone read from a link of the test's own, put back after."""
     link = tmp_path / "localtime"
-    point(link, "Europe/Berlin")
+    point_zone(link, "Europe/Berlin")
     monkeypatch.setenv("TZ", f":{link}")
     time.tzset()
     yield link
@@ -55,7 +49,7 @@ def test_another_zone_file_is_read_once_and_counted(machine_zone_at):
     zone = MachineZone()
     assert NOON_UTC.astimezone().hour == 14  # Berlin, summer time
     assert not zone.changed()
-    point(machine_zone_at, "Asia/Tokyo")
+    point_zone(machine_zone_at, "Asia/Tokyo")
     assert NOON_UTC.astimezone().hour == 14  # the C library still has Berlin
     assert zone.changed()
     assert NOON_UTC.astimezone().hour == 21

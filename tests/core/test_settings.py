@@ -28,6 +28,7 @@ def test_defaults_are_the_safe_values():
         ({"gap_minutes": ""}, "gap_minutes", 120, "not a whole number"),
         ({"sound": "maybe"}, "sound", True, "not true or false"),
         ({"keep_in_tray": "2"}, "keep_in_tray", True, "not true or false"),
+        ({"clock": "13"}, "clock", "system", "not one of system, 24, 12"),
     ],
 )
 def test_bad_values_are_clamped_with_a_warning(raw, field, expected, warning):
@@ -45,6 +46,7 @@ def test_bad_values_are_clamped_with_a_warning(raw, field, expected, warning):
         ({"sound": "false"}, "sound", False),
         ({"gap_reminder": False}, "gap_reminder", False),
         ({"start_at_login": "true"}, "start_at_login", True),
+        ({"clock": " 12 "}, "clock", "12"),
     ],
 )
 def test_good_values_are_kept_without_warning(raw, field, expected):

@@ -4,21 +4,11 @@ automatic time zone, `timedatectl set-timezone`): it kept the old zone's times."
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
-from helpers import text_of
+from helpers import point_zone, text_of
 
 from necktimer.core import i18n
-
-ZONES = Path("/usr/share/zoneinfo")
-
-
-def point(link: Path, zone: str) -> None:
-    """`link` made to name `zone`, replaced as timedatectl replaces /etc/localtime."""
-    new = link.with_name(link.name + ".new")
-    new.symlink_to(ZONES / zone)
-    new.replace(link)
 
 
 @pytest.fixture
@@ -27,7 +17,7 @@ def zone_link(tmp_path, monkeypatch):
     /etc/localtime is not the tests' to change), in Berlin to begin with."""
     link = tmp_path / "zone" / "localtime"
     link.parent.mkdir()
-    point(link, "Europe/Berlin")
+    point_zone(link, "Europe/Berlin")
     monkeypatch.setenv("TZ", f":{link}")
     time.tzset()
     i18n.install(tz=None)  # the process's own zone, as in the app
@@ -43,7 +33,7 @@ def test_the_window_shows_times_in_the_new_zone_once_it_changes(zone_link, make_
     window.start_ice()  # 08:00 UTC: 09:00 in Berlin, off at 09:15
     assert "ends at 09:15" in text_of(window.status_line)
     assert window.ring.caption == "Ice · off at 09:15"
-    point(zone_link, "Asia/Tokyo")  # nothing else happens: no tick, no click
+    point_zone(zone_link, "Asia/Tokyo")  # nothing else happens: no tick, no click
     qtbot.waitUntil(lambda: "ends at 17:15" in text_of(window.status_line), timeout=5000)
     assert window.ring.caption == "Ice · off at 17:15"
     assert "09:15" not in text_of(window.message_line)  # the start's message said 09:15

@@ -1186,3 +1186,18 @@ def test_csv_cells_never_run_or_split(data_dir):
         for separator in (";", ",", "\t", "|"):
             for part in cell.split(separator):
                 assert not part.lstrip().startswith(FORMULA_STARTERS), (note, cell)
+
+
+@pytest.mark.parametrize("which", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_window_quit_by_a_signal_with_a_pack_on_says_what_that_costs(app, data_dir, which):
+    """`necktimer start ice` with no window open becomes the window; Ctrl+C in that
+    terminal closed it with the pack on, silently, where the window would have asked."""
+    window = app.spawn("start", "ice", "--minutes", "5")
+    app.wait_ready()
+    window.send_signal(which)
+    window.wait(timeout=30)
+    said = app.output(window)
+    assert "Ice session started" in said.out
+    assert said.err.count("A pack is on. If necktimer quits now") == 1, said.err
+    assert window.returncode == 0
+    assert app.status()["state"] == "running"  # quitting never ends the session

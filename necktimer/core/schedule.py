@@ -70,6 +70,11 @@ def next_wake(status: Status, plan: Plan) -> timedelta | None:
             due.append(_to_next_word(status.wait))
         elif plan.tray:
             due.append(to_next_step(status.wait, TRAY_GAP_STEP))
+    if plan.window_visible and status.awaiting_removal:
+        # "(at 11:31 if it is off now)" moves with the clock: its time, rounded up, reads
+        # one minute later as each minute turns. (Waking with the gap's fixed length, it
+        # read a minute behind what a terminal said at the same moment.)
+        due.append(_to_next_minute(now))
     if (plan.window_visible or plan.tray) and (midnight := _to_midnight(status)) is not None:
         due.append(midnight)
     for moment in (plan.next_reminder_at, plan.undo_until, plan.retry_at):
@@ -92,6 +97,13 @@ def _to_midnight(status: Status) -> timedelta | None:
     if rounded_up(allowed).date() <= day:
         return None
     return start_of_day(day + timedelta(days=1)) - status.now
+
+
+def _to_next_minute(now: datetime) -> timedelta:
+    """How long until the clock's minute turns (zero on the turn itself: a time rounded up
+    reads one minute later just after it)."""
+    into = timedelta(seconds=now.second, microseconds=now.microsecond)
+    return MINUTE - into if into else timedelta(0)
 
 
 def _to_next_word(left: timedelta) -> timedelta:

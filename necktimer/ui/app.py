@@ -287,6 +287,17 @@ class Necktimer(QObject):
             return
         self.quit()
 
+    def quit_on_signal(self) -> None:
+        """Ctrl+C in the terminal that started the window, or SIGTERM: quit as asked. The
+        window would have asked first; a signal cannot be asked back, so the terminal is
+        told what quitting costs (it used to end silently with a pack on)."""
+        if not self._quitting:
+            if self.controller.state.pack_on:
+                print(self._quit_warning(), file=sys.stderr, flush=True)
+            if (unsaved := self.controller.unsaved()) is not None:
+                print(unsaved.sentence(), file=sys.stderr, flush=True)
+        self.quit()
+
     def quit(self) -> None:
         if self._quitting:
             return
@@ -574,7 +585,7 @@ def run_gui(service: SessionService, settings, *, lock: InstanceLock,
             necktimer.shutdown()
             lock.release()
             return int(reply.code)
-    watcher = SignalWatcher(necktimer.quit)  # noqa: F841 - lives as long as the loop
+    watcher = SignalWatcher(necktimer.quit_on_signal)  # noqa: F841 - lives with the loop
     code = app.exec()
     necktimer.shutdown()
     lock.release()

@@ -207,6 +207,10 @@ class HistoryWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.setAlternatingRowColors(True)
+        # Tab leaves the table for the next control, as everywhere else; the arrow keys
+        # move between cells. (Qt's own Tab went from cell to cell and never out: a
+        # keyboard user could not reach the filters or the exports.)
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(self.tr("Sessions"))
         self.table.setAccessibleDescription(
             self.tr("The Menu key or Shift+F10 offers the orders to sort by."))

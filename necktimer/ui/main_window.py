@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -85,8 +86,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.start_ice_action = self._action(self.tr("Start ice"), "Ctrl+I", self.start_ice)
-        self.start_heat_action = self._action(self.tr("Start heat"), "Ctrl+H", self.start_heat)
+        # Each language's own keys: no letter may suggest the other therapy (Spanish "hielo"
+        # is ice, so Ctrl+H there would start heat for someone reaching for ice).
+        self.ice_keys = self.tr("Ctrl+I", "Start ice: not the initial of the word for heat")
+        self.heat_keys = self.tr("Ctrl+H", "Start heat: not the initial of the word for ice")
+        self.start_ice_action = self._action(self.tr("Start ice"), self.ice_keys, self.start_ice)
+        self.start_heat_action = self._action(self.tr("Start heat"), self.heat_keys,
+                                              self.start_heat)
         # Stop has no Ctrl shortcut: Ctrl+S is "save" in every other program.
         self.stop_action = self._action(self.tr("Stop"), None, self.stop)
         self.undo_action = self._action(self.tr("Undo stop"), "Ctrl+Z", self.controller.undo_stop)
@@ -159,7 +165,7 @@ class MainWindow(QMainWindow):
         self.panel.stop.connect(self.stop)
         self.panel.lastApplied.connect(self.controller.answer_last_applied_at)
         self.panel.painRated.connect(self.controller.answer_pain)
-        self.panel.asking.connect(self._bring_into_sight)
+        self.panel.asking.connect(self._question_asked)
         # On a short screen the question had scrolled the status out of sight: after the
         # answer, what the user reads next is when the next session is allowed.
         self.panel.answered.connect(lambda: self._bring_into_sight(self.message_line,
@@ -301,7 +307,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         rows = [
-            (self.tr("Start ice"), "Ctrl+I"), (self.tr("Start heat"), "Ctrl+H"),
+            (self.tr("Start ice"), self.ice_keys), (self.tr("Start heat"), self.heat_keys),
             (self.tr("Stop"), QKeySequence.mnemonic(self.stop_button.text()).toString()),
             (self.tr("Undo a stop (for 10 seconds)"), "Ctrl+Z"),
             (self.tr("Done — removed"), "Ctrl+D"), (self.tr("History"), "Ctrl+Y"),
@@ -390,6 +396,22 @@ class MainWindow(QMainWindow):
     def fit_to_screen(self) -> None:
         """A size that suits the screen it is on: comfortable, never larger than the room."""
         fit_to_room(self, self.sizeHint().expandedTo(QSize(920, 600)))
+
+    def _question_asked(self, question: QWidget) -> None:
+        self._bring_into_sight(question)
+        prompt = self.panel.pain_prompt
+        if question is not prompt:
+            return
+        # A screen reader heard only "Noted: the pack came off", and Ctrl+D pressed in
+        # the tips left focus there, out of reach of the digits that answer. Focus goes
+        # to the status line (where the Done button leaves it too): a digit typed there
+        # rates, and Tab reaches the buttons. Never to the buttons themselves, where a
+        # Space or Enter meant for something else would give a rating.
+        focused = QApplication.focusWidget()
+        if self.isActiveWindow() and (focused is None or not self.panel.isAncestorOf(focused)):
+            self.status_line.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.announce(arg(self.tr("%1 Type a number from 0 to 10, or Tab to the ratings."),
+                          prompt.question.text()))
 
     def _bring_into_sight(self, *widgets: QWidget) -> None:
         """Scroll each into sight in turn, so that the last one wins where not all fit;

@@ -41,9 +41,11 @@ class PainPrompt(QFrame):
         for value in range(11):
             button = QPushButton(str(value))
             button.setAccessibleName(arg(self.tr("Pain %1 of 10"), value))
-            button.setToolTip({0: self.tr("No pain"),
-                               10: self.tr("The worst pain imaginable")}.get(
-                value, button.accessibleName()))
+            # Only the ends say more than the name: a tooltip is read as the description,
+            # and "Pain 3 of 10" was read twice.
+            if value in (0, 10):
+                button.setToolTip(self.tr("No pain") if value == 0
+                                  else self.tr("The worst pain imaginable"))
             button.setMinimumSize(TARGET, TARGET)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # never grabbed by a click
             button.clicked.connect(lambda _=False, v=value: self.rated.emit(v))

@@ -24,6 +24,7 @@ from necktimer.core.i18n import allowed_time, arg, clock_time
 from necktimer.core.rules import State, Therapy
 from necktimer.ui import colors
 from necktimer.ui.countdown import Countdown
+from necktimer.ui.focus_label import FocusLabel
 from necktimer.ui.ring import CountdownRing
 from necktimer.ui.view_state import ViewState
 from necktimer.ui.wheel_guard import guard_wheel
@@ -64,7 +65,7 @@ class SessionPanel(QWidget):
         self.countdown = Countdown(self.ring, clock, self)
         layout.addWidget(self.ring, 1)
 
-        self.status_line = QLabel()
+        self.status_line = FocusLabel()
         self.status_line.setObjectName("statusLine")
         self.status_line.setWordWrap(True)
         self.status_line.setAlignment(Qt.AlignmentFlag.AlignCenter)

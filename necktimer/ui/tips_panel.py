@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from necktimer.core.i18n import translate
 from necktimer.core.rules import Therapy
 from necktimer.core.tips import Tip, TipBook
+from necktimer.ui.focus_label import FocusLabel
 from necktimer.ui.warning_signs import WarningSigns
 
 IDLE_TOPIC = "ice"
@@ -171,7 +171,7 @@ class TipsPanel(QFrame):
             self.topicChanged.emit(key)
 
 
-class TipText(QLabel):
+class TipText(FocusLabel):
     """A tip page's text, which the reading keys scroll, as in a browser: the label's
     own (invisible) text cursor took the arrows and Home/End and left the page where
     it was. Shift with them still selects text to copy."""

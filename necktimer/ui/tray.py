@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from necktimer import DISPLAY_NAME
 from necktimer.core.humanize import format_duration
-from necktimer.core.i18n import allowed_time, arg, past_time, translate
+from necktimer.core.i18n import allowed_time, arg, clock_time, past_time, translate
 from necktimer.core.rules import State, Therapy
 from necktimer.ui import colors
 from necktimer.ui.view_state import ViewState
@@ -132,7 +132,9 @@ def menu_summary(view: ViewState) -> str | None:
         text = (translate("Tray", "Ice session ends at %1")
                 if status.session.therapy is Therapy.ICE
                 else translate("Tray", "Heat session ends at %1"))
-        return arg(text, allowed_time(status.session.planned_end, status.now))
+        # The end is a time that will be, not one the rules allow: its own minute, as the
+        # window and `status` say it (rounded up, it read a minute later than they did).
+        return arg(text, clock_time(status.ends_at))
     if status.state is State.WAITING and status.next_allowed_at is not None:
         return arg(translate("Tray", "Next session allowed at %1"),
                    allowed_time(status.next_allowed_at, status.now))

@@ -54,16 +54,16 @@
         <location filename="../../necktimer/core/alerts.py" line="63"/>
         <source>Your %n-minute ice session ended at %1. Take the pack off and check your skin.</source>
         <translation>
-            <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie das Kühlpack ab und prüfen Sie Ihre Haut.</numerusform>
-            <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie das Kühlpack ab und prüfen Sie Ihre Haut.</numerusform>
+            <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie die Kälteauflage ab und prüfen Sie Ihre Haut.</numerusform>
+            <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie die Kälteauflage ab und prüfen Sie Ihre Haut.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../necktimer/core/alerts.py" line="67"/>
         <source>Your %n-minute heat session ended at %1. Take the pack off and check your skin.</source>
         <translation>
-            <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie das Wärmekissen ab und prüfen Sie Ihre Haut.</numerusform>
-            <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie das Wärmekissen ab und prüfen Sie Ihre Haut.</numerusform>
+            <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie die Wärmeauflage ab und prüfen Sie Ihre Haut.</numerusform>
+            <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie die Wärmeauflage ab und prüfen Sie Ihre Haut.</numerusform>
         </translation>
     </message>
 </context>
@@ -73,13 +73,13 @@
         <location filename="../../necktimer/core/alerts.py" line="77"/>
         <location filename="../../necktimer/ui/tray.py" line="129"/>
         <source>Time&apos;s up — remove the ice pack</source>
-        <translation>Zeit ist um — Kühlpack abnehmen</translation>
+        <translation>Zeit ist um — Kälteauflage abnehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="79"/>
         <location filename="../../necktimer/ui/tray.py" line="130"/>
         <source>Time&apos;s up — remove the heat pack</source>
-        <translation>Zeit ist um — Wärmekissen abnehmen</translation>
+        <translation>Zeit ist um — Wärmeauflage abnehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="81"/>
@@ -104,12 +104,12 @@
     <message>
         <location filename="../../necktimer/core/alerts.py" line="109"/>
         <source>1 minute left — get ready to take the ice pack off</source>
-        <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Kühlpack abzunehmen</translation>
+        <translation>Noch 1 Minute — bereiten Sie sich darauf vor, die Kälteauflage abzunehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="111"/>
         <source>1 minute left — get ready to take the heat pack off</source>
-        <translation>Noch 1 Minute — bereiten Sie sich darauf vor, das Wärmekissen abzunehmen</translation>
+        <translation>Noch 1 Minute — bereiten Sie sich darauf vor, die Wärmeauflage abzunehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="112"/>
@@ -157,7 +157,7 @@
     <message>
         <location filename="../../necktimer/ui/app.py" line="386"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
-        <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, es abzunehmen.</translation>
+        <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, sie abzunehmen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/app.py" line="363"/>
@@ -182,12 +182,12 @@
     <message>
         <location filename="../../necktimer/ui/app.py" line="389"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
-        <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
+        <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/app.py" line="393"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
-        <translation>Ein Kühlpack oder Wärmekissen liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, es abzunehmen.</translation>
+        <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, sie abzunehmen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/app.py" line="425"/>
@@ -551,22 +551,22 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/commands.py" line="423"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
-        <translation>Die Zeit ist seit %2 um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
+        <translation>Die Zeit ist seit %2 um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="427"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
-        <translation>Die Zeit ist seit %2 um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn es schon um %2 abgenommen wurde). %1</translation>
+        <translation>Die Zeit ist seit %2 um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="432"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
-        <translation>Zeit ist um: Nehmen Sie das Kühlpack jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
+        <translation>Zeit ist um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="435"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
-        <translation>Zeit ist um: Nehmen Sie das Wärmekissen jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
+        <translation>Zeit ist um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="461"/>
@@ -576,12 +576,12 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/commands.py" line="469"/>
         <source>Noted: the ice pack came off at %1.</source>
-        <translation>Notiert: Das Kühlpack wurde um %1 abgenommen.</translation>
+        <translation>Notiert: Die Kälteauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="471"/>
         <source>Noted: the heat pack came off at %1.</source>
-        <translation>Notiert: Das Wärmekissen wurde um %1 abgenommen.</translation>
+        <translation>Notiert: Die Wärmeauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="486"/>
@@ -888,22 +888,22 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="210"/>
+        <location filename="../../necktimer/ui/history_window.py" line="214"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="212"/>
+        <location filename="../../necktimer/ui/history_window.py" line="216"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="234"/>
+        <location filename="../../necktimer/ui/history_window.py" line="238"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="235"/>
+        <location filename="../../necktimer/ui/history_window.py" line="239"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
@@ -918,23 +918,23 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="287"/>
+        <location filename="../../necktimer/ui/history_window.py" line="291"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="326"/>
+        <location filename="../../necktimer/ui/history_window.py" line="330"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="334"/>
+        <location filename="../../necktimer/ui/history_window.py" line="338"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="336"/>
+        <location filename="../../necktimer/ui/history_window.py" line="340"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -962,7 +962,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="36"/>
         <source>necktimer lost its session history. When did you last take off an ice or heat pack?</source>
-        <translation>necktimer hat seinen Verlauf verloren. Wann haben Sie zuletzt ein Kühlpack oder Wärmekissen abgenommen?</translation>
+        <translation>necktimer hat seinen Verlauf verloren. Wann haben Sie zuletzt eine Kälte- oder Wärmeauflage abgenommen?</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="46"/>
@@ -993,177 +993,194 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="304"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <source>Ctrl+I</source>
+        <comment>Start ice: not the initial of the word for heat</comment>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <source>Ctrl+H</source>
+        <comment>Start heat: not the initial of the word for ice</comment>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="310"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="304"/>
+        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="310"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="305"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="311"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
-        <location filename="../../necktimer/ui/main_window.py" line="307"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="313"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="103"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
-        <location filename="../../necktimer/ui/main_window.py" line="309"/>
+        <location filename="../../necktimer/ui/main_window.py" line="105"/>
+        <location filename="../../necktimer/ui/main_window.py" line="315"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="308"/>
+        <location filename="../../necktimer/ui/main_window.py" line="106"/>
+        <location filename="../../necktimer/ui/main_window.py" line="314"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="317"/>
+        <location filename="../../necktimer/ui/main_window.py" line="109"/>
+        <location filename="../../necktimer/ui/main_window.py" line="323"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
+        <location filename="../../necktimer/ui/main_window.py" line="113"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="132"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="144"/>
+        <location filename="../../necktimer/ui/main_window.py" line="150"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="145"/>
+        <location filename="../../necktimer/ui/main_window.py" line="151"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="147"/>
+        <location filename="../../necktimer/ui/main_window.py" line="153"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="154"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="306"/>
+        <location filename="../../necktimer/ui/main_window.py" line="312"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="307"/>
+        <location filename="../../necktimer/ui/main_window.py" line="313"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="308"/>
+        <location filename="../../necktimer/ui/main_window.py" line="314"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="319"/>
+        <location filename="../../necktimer/ui/main_window.py" line="325"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="350"/>
+        <location filename="../../necktimer/ui/main_window.py" line="356"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="369"/>
+        <location filename="../../necktimer/ui/main_window.py" line="375"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="380"/>
-        <source>%1 Remove the ice pack if it is still on.</source>
-        <translation>%1 Nehmen Sie das Kühlpack ab, falls es noch aufliegt.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/main_window.py" line="382"/>
-        <source>%1 Remove the heat pack if it is still on.</source>
-        <translation>%1 Nehmen Sie das Wärmekissen ab, falls es noch aufliegt.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/main_window.py" line="385"/>
-        <source>Time&apos;s up — remove the ice pack now.</source>
-        <translation>Zeit ist um — nehmen Sie das Kühlpack jetzt ab.</translation>
-    </message>
-    <message>
         <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <source>%1 Remove the ice pack if it is still on.</source>
+        <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="388"/>
+        <source>%1 Remove the heat pack if it is still on.</source>
+        <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="391"/>
+        <source>Time&apos;s up — remove the ice pack now.</source>
+        <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="392"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
-        <translation>Zeit ist um — nehmen Sie das Wärmekissen jetzt ab.</translation>
+        <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="413"/>
+        <source>%1 Type a number from 0 to 10, or Tab to the ratings.</source>
+        <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
 </context>
 <context>
@@ -1190,37 +1207,37 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Schmerz %1 von 10</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="44"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="47"/>
         <source>No pain</source>
         <translation>Kein Schmerz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="45"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="48"/>
         <source>The worst pain imaginable</source>
         <translation>Der schlimmste vorstellbare Schmerz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="52"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
         <source>S&amp;kip</source>
         <translation>Über&amp;springen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="53"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="55"/>
         <source>Skip the pain rating</source>
         <translation>Schmerzbewertung überspringen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="61"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="63"/>
         <source>0 = no pain · 10 = worst imaginable · optional, editable later in History</source>
-        <translation>0 = kein Schmerz · 10 = schlimmster vorstellbarer · freiwillig, später im Verlauf änderbar</translation>
+        <translation>0 = kein Schmerz · 10 = schlimmster vorstellbarer Schmerz · optional, später im Verlauf änderbar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="75"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="77"/>
         <source>How bad was the pain just before the pack went on?</source>
         <translation>Wie stark war der Schmerz, kurz bevor die Auflage aufgelegt wurde?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="77"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="79"/>
         <source>The pack is off. How bad is the pain now?</source>
         <translation>Die Auflage ist ab. Wie stark ist der Schmerz jetzt?</translation>
     </message>
@@ -1543,12 +1560,12 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/core/service.py" line="944"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
-        <translation>Eisanwendung gestartet: Nehmen Sie das Kühlpack um %1 ab (in %2).</translation>
+        <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="947"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
-        <translation>Wärmeanwendung gestartet: Nehmen Sie das Wärmekissen um %1 ab (in %2).</translation>
+        <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="953"/>
@@ -1676,12 +1693,12 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/session_panel.py" line="301"/>
         <source>remove the ice pack</source>
-        <translation>Kühlpack abnehmen</translation>
+        <translation>Kälteauflage abnehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/session_panel.py" line="302"/>
         <source>remove the heat pack</source>
-        <translation>Wärmekissen abnehmen</translation>
+        <translation>Wärmeauflage abnehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/session_panel.py" line="305"/>
@@ -1969,7 +1986,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
-        <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn sie jetzt ab ist).</translation>
+        <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn Sie sie jetzt abnehmen).</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/rules.py" line="247"/>
@@ -2130,12 +2147,12 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/tray.py" line="103"/>
         <source>%1 · Time&apos;s up — remove the ice pack</source>
-        <translation>%1 · Zeit ist um — Kühlpack abnehmen</translation>
+        <translation>%1 · Zeit ist um — Kälteauflage abnehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="104"/>
         <source>%1 · Time&apos;s up — remove the heat pack</source>
-        <translation>%1 · Zeit ist um — Wärmekissen abnehmen</translation>
+        <translation>%1 · Zeit ist um — Wärmeauflage abnehmen</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="108"/>
@@ -2183,62 +2200,62 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Wärmeanwendung endet um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="137"/>
+        <location filename="../../necktimer/ui/tray.py" line="139"/>
         <source>Next session allowed at %1</source>
         <translation>Nächste Anwendung erlaubt ab %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="140"/>
+        <location filename="../../necktimer/ui/tray.py" line="142"/>
         <source>History lost: say in the window when the last pack came off</source>
         <translation>Verlauf verloren: Geben Sie im Fenster an, wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="194"/>
+        <location filename="../../necktimer/ui/tray.py" line="196"/>
         <source>Start ice (%1 min)</source>
         <translation>Eis starten (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="197"/>
+        <location filename="../../necktimer/ui/tray.py" line="199"/>
         <source>Start heat (%1 min)</source>
         <translation>Wärme starten (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="219"/>
+        <location filename="../../necktimer/ui/tray.py" line="221"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="165"/>
+        <location filename="../../necktimer/ui/tray.py" line="167"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="166"/>
+        <location filename="../../necktimer/ui/tray.py" line="168"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="167"/>
+        <location filename="../../necktimer/ui/tray.py" line="169"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="171"/>
+        <location filename="../../necktimer/ui/tray.py" line="173"/>
         <source>Show window</source>
         <translation>Fenster anzeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="173"/>
+        <location filename="../../necktimer/ui/tray.py" line="175"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="174"/>
+        <location filename="../../necktimer/ui/tray.py" line="176"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="176"/>
+        <location filename="../../necktimer/ui/tray.py" line="178"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
@@ -2317,7 +2334,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>WindowText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/main_window.py" line="50"/>
+        <location filename="../../necktimer/ui/main_window.py" line="51"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for %n second(s).</source>
         <translation>
             <numerusform>Anwendung um %1 gestoppt. Versehentlich? Sie können das %n Sekunde lang rückgängig machen.</numerusform>

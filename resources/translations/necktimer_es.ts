@@ -73,7 +73,7 @@
         <location filename="../../necktimer/core/alerts.py" line="77"/>
         <location filename="../../necktimer/ui/tray.py" line="129"/>
         <source>Time&apos;s up — remove the ice pack</source>
-        <translation>Se acabó el tiempo — retire la bolsa de hielo</translation>
+        <translation>Se acabó el tiempo — retire la compresa fría</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="79"/>
@@ -104,7 +104,7 @@
     <message>
         <location filename="../../necktimer/core/alerts.py" line="109"/>
         <source>1 minute left — get ready to take the ice pack off</source>
-        <translation>Queda 1 minuto — prepárese para retirar la bolsa de hielo</translation>
+        <translation>Queda 1 minuto — prepárese para retirar la compresa fría</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="111"/>
@@ -552,7 +552,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/commands.py" line="423"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
-        <translation>Se acabó el tiempo a las %2: retire ya la bolsa de hielo y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
+        <translation>Se acabó el tiempo a las %2: retire ya la compresa fría y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="427"/>
@@ -562,7 +562,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/commands.py" line="432"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
-        <translation>Se acabó el tiempo: retire ya la bolsa de hielo y luego ejecute «necktimer done». %1</translation>
+        <translation>Se acabó el tiempo: retire ya la compresa fría y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="435"/>
@@ -577,7 +577,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/commands.py" line="469"/>
         <source>Noted: the ice pack came off at %1.</source>
-        <translation>Anotado: retiró la bolsa de hielo a las %1.</translation>
+        <translation>Anotado: retiró la compresa fría a las %1.</translation>
     </message>
     <message>
         <location filename="../../necktimer/commands.py" line="471"/>
@@ -889,22 +889,22 @@ siguiente sesión.
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="210"/>
+        <location filename="../../necktimer/ui/history_window.py" line="214"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="212"/>
+        <location filename="../../necktimer/ui/history_window.py" line="216"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="234"/>
+        <location filename="../../necktimer/ui/history_window.py" line="238"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="235"/>
+        <location filename="../../necktimer/ui/history_window.py" line="239"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
@@ -919,23 +919,23 @@ siguiente sesión.
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="287"/>
+        <location filename="../../necktimer/ui/history_window.py" line="291"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="326"/>
+        <location filename="../../necktimer/ui/history_window.py" line="330"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="334"/>
+        <location filename="../../necktimer/ui/history_window.py" line="338"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="336"/>
+        <location filename="../../necktimer/ui/history_window.py" line="340"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -963,7 +963,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="36"/>
         <source>necktimer lost its session history. When did you last take off an ice or heat pack?</source>
-        <translation>necktimer perdió su historial de sesiones. ¿Cuándo se quitó por última vez una bolsa de hielo o una compresa caliente?</translation>
+        <translation>necktimer perdió su historial de sesiones. ¿Cuándo se quitó por última vez una compresa fría o caliente?</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/last_applied.py" line="46"/>
@@ -994,177 +994,194 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="88"/>
-        <location filename="../../necktimer/ui/main_window.py" line="304"/>
+        <location filename="../../necktimer/ui/main_window.py" line="91"/>
+        <source>Ctrl+I</source>
+        <comment>Start ice: not the initial of the word for heat</comment>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <source>Ctrl+H</source>
+        <comment>Start heat: not the initial of the word for ice</comment>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="310"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="89"/>
-        <location filename="../../necktimer/ui/main_window.py" line="304"/>
+        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="310"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="91"/>
-        <location filename="../../necktimer/ui/main_window.py" line="305"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="311"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
-        <location filename="../../necktimer/ui/main_window.py" line="307"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="313"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="97"/>
+        <location filename="../../necktimer/ui/main_window.py" line="103"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
-        <location filename="../../necktimer/ui/main_window.py" line="309"/>
+        <location filename="../../necktimer/ui/main_window.py" line="105"/>
+        <location filename="../../necktimer/ui/main_window.py" line="315"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="308"/>
+        <location filename="../../necktimer/ui/main_window.py" line="106"/>
+        <location filename="../../necktimer/ui/main_window.py" line="314"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>When to see a physician</source>
         <translation>Cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="103"/>
-        <location filename="../../necktimer/ui/main_window.py" line="317"/>
+        <location filename="../../necktimer/ui/main_window.py" line="109"/>
+        <location filename="../../necktimer/ui/main_window.py" line="323"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
+        <location filename="../../necktimer/ui/main_window.py" line="113"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="132"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="136"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="144"/>
+        <location filename="../../necktimer/ui/main_window.py" line="150"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="145"/>
+        <location filename="../../necktimer/ui/main_window.py" line="151"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="147"/>
+        <location filename="../../necktimer/ui/main_window.py" line="153"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="154"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="306"/>
+        <location filename="../../necktimer/ui/main_window.py" line="312"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="307"/>
+        <location filename="../../necktimer/ui/main_window.py" line="313"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="308"/>
+        <location filename="../../necktimer/ui/main_window.py" line="314"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="319"/>
+        <location filename="../../necktimer/ui/main_window.py" line="325"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="350"/>
+        <location filename="../../necktimer/ui/main_window.py" line="356"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="369"/>
+        <location filename="../../necktimer/ui/main_window.py" line="375"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="380"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>%1 Remove the ice pack if it is still on.</source>
-        <translation>%1 Retire la bolsa de hielo si todavía la tiene puesta.</translation>
+        <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="382"/>
+        <location filename="../../necktimer/ui/main_window.py" line="388"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="385"/>
+        <location filename="../../necktimer/ui/main_window.py" line="391"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
-        <translation>Se acabó el tiempo — retire ya la bolsa de hielo.</translation>
+        <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <location filename="../../necktimer/ui/main_window.py" line="392"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="413"/>
+        <source>%1 Type a number from 0 to 10, or Tab to the ratings.</source>
+        <translation>%1 Escriba un número del 0 al 10, o pulse Tab para ir a las valoraciones.</translation>
     </message>
 </context>
 <context>
@@ -1191,37 +1208,37 @@ siguiente sesión.
         <translation>Dolor %1 de 10</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="44"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="47"/>
         <source>No pain</source>
         <translation>Sin dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="45"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="48"/>
         <source>The worst pain imaginable</source>
         <translation>El peor dolor imaginable</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="52"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
         <source>S&amp;kip</source>
         <translation>&amp;Omitir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="53"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="55"/>
         <source>Skip the pain rating</source>
         <translation>Omitir la valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="61"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="63"/>
         <source>0 = no pain · 10 = worst imaginable · optional, editable later in History</source>
         <translation>0 = sin dolor · 10 = el peor imaginable · opcional, se puede cambiar luego en el Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="75"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="77"/>
         <source>How bad was the pain just before the pack went on?</source>
         <translation>¿Cuánto le dolía justo antes de ponerse la compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="77"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="79"/>
         <source>The pack is off. How bad is the pain now?</source>
         <translation>Ya retiró la compresa. ¿Cuánto le duele ahora?</translation>
     </message>
@@ -1544,7 +1561,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/core/service.py" line="944"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
-        <translation>Sesión de hielo iniciada: retire la bolsa de hielo a las %1 (dentro de %2).</translation>
+        <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="947"/>
@@ -1677,7 +1694,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/session_panel.py" line="301"/>
         <source>remove the ice pack</source>
-        <translation>retire la bolsa de hielo</translation>
+        <translation>retire la compresa fría</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/session_panel.py" line="302"/>
@@ -2131,7 +2148,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/tray.py" line="103"/>
         <source>%1 · Time&apos;s up — remove the ice pack</source>
-        <translation>%1 · Se acabó el tiempo — retire la bolsa de hielo</translation>
+        <translation>%1 · Se acabó el tiempo — retire la compresa fría</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="104"/>
@@ -2184,62 +2201,62 @@ siguiente sesión.
         <translation>La sesión de calor termina a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="137"/>
+        <location filename="../../necktimer/ui/tray.py" line="139"/>
         <source>Next session allowed at %1</source>
         <translation>Siguiente sesión permitida a partir de las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="140"/>
+        <location filename="../../necktimer/ui/tray.py" line="142"/>
         <source>History lost: say in the window when the last pack came off</source>
         <translation>Historial perdido: indique en la ventana cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="194"/>
+        <location filename="../../necktimer/ui/tray.py" line="196"/>
         <source>Start ice (%1 min)</source>
         <translation>Iniciar hielo (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="197"/>
+        <location filename="../../necktimer/ui/tray.py" line="199"/>
         <source>Start heat (%1 min)</source>
         <translation>Iniciar calor (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="219"/>
+        <location filename="../../necktimer/ui/tray.py" line="221"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="165"/>
+        <location filename="../../necktimer/ui/tray.py" line="167"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="166"/>
+        <location filename="../../necktimer/ui/tray.py" line="168"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="167"/>
+        <location filename="../../necktimer/ui/tray.py" line="169"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="171"/>
+        <location filename="../../necktimer/ui/tray.py" line="173"/>
         <source>Show window</source>
         <translation>Mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="173"/>
+        <location filename="../../necktimer/ui/tray.py" line="175"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="174"/>
+        <location filename="../../necktimer/ui/tray.py" line="176"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="176"/>
+        <location filename="../../necktimer/ui/tray.py" line="178"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
@@ -2318,7 +2335,7 @@ siguiente sesión.
 <context>
     <name>WindowText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/main_window.py" line="50"/>
+        <location filename="../../necktimer/ui/main_window.py" line="51"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for %n second(s).</source>
         <translation>
             <numerusform>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante %n segundo.</numerusform>

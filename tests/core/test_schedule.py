@@ -84,3 +84,23 @@ def test_tomorrow_leaves_the_allowed_time_at_midnight_not_up_to_a_step_later():
     assert next_wake(on, Plan(tray=True)) == timedelta(seconds=30)
     # A gap that ends today has no day in its words, and no midnight wake.
     assert next_wake(waiting(7200), Plan(tray=True)) == timedelta(seconds=300)
+
+
+def test_the_time_if_the_pack_is_off_now_changes_as_each_minute_turns():
+    """"(at 11:31 if it is off now)" moves with the clock; the window woke with the gap's
+    fixed length instead and read a minute behind a terminal asking at the same moment."""
+    from necktimer.core.i18n import allowed_time
+
+    for seconds_in in (0.0, 0.02, 25.5, 57, 59.999):
+        now = T0 + timedelta(minutes=30, seconds=seconds_in)
+        status = Status(State.WAITING, now, SESSION, wait=timedelta(hours=2),
+                        awaiting_removal=True)
+        wake = next_wake(status, Plan(window_visible=True))
+        shown = allowed_time(status.next_allowed_at, now)
+        later = now + wake + timedelta(milliseconds=1)
+        assert allowed_time(later + timedelta(hours=2), later) != shown, seconds_in
+        if wake > timedelta(milliseconds=2):
+            just_before = now + wake - timedelta(milliseconds=1)
+            assert allowed_time(just_before + timedelta(hours=2), just_before) == shown
+    hidden = Status(State.WAITING, T0, SESSION, wait=timedelta(hours=2), awaiting_removal=True)
+    assert next_wake(hidden, Plan()) is None  # nobody sees it: nothing to wake for

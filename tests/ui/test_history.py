@@ -587,3 +587,26 @@ def test_fifty_thousand_sessions_open_lazily_and_sort_in_sql(necktimer, qtbot, d
     assert model.index(0, COLUMN[SortKey.PAIN_BEFORE]).data() == "0"
     history.therapy.setCurrentIndex(history.therapy.findData("heat"))
     assert model.total == count // 2
+
+
+def test_tab_leaves_the_table_and_every_control_is_reached(necktimer, diary, qtbot):
+    """Tab went from cell to cell and never out of the table: the filters and the
+    exports could not be reached from the keyboard."""
+    history = open_history(necktimer, qtbot)
+    activate(qtbot, history)
+    history.whole.setChecked(False)  # the date fields take part once "All dates" is off
+    history.table.setFocus()
+    reached = []
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is history.table:
+            break
+        reached.append(focused)
+    else:
+        pytest.fail("Tab never came back to the table")
+    assert history.export_csv in reached and history.export_pdf in reached
+    for field in (history.since, history.until):
+        assert any(w is field or field.isAncestorOf(w) for w in reached)
+    qtbot.keyClick(history.table, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is reached[-1]

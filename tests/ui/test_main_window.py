@@ -517,3 +517,87 @@ def test_the_reading_keys_scroll_a_tip_page(window, qtbot):
     assert bar.value() == 0
     qtbot.keyClick(text, Qt.Key.Key_PageDown)
     assert bar.value() == min(bar.pageStep(), bar.maximum())
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es"])
+def test_no_start_shortcut_suggests_the_other_therapy(make_app, qtbot, qapp, lang):
+    """In Spanish Ctrl+H started heat, though "hielo" is ice: someone reaching for ice by
+    its initial got heat."""
+    from necktimer import language
+    from necktimer.core import i18n
+
+    language.install(lang, qapp)
+    try:
+        instance = make_app()
+        instance.start()
+        window = instance.window
+        exposed(window)
+        ice, heat = (QKeySequence(window.ice_keys), QKeySequence(window.heat_keys))
+        assert ice != heat and not ice.isEmpty() and not heat.isEmpty()
+        letter = {keys: keys.toString().rsplit("+", 1)[-1].casefold() for keys in (ice, heat)}
+        assert letter[ice] != Therapy.HEAT.label[0].casefold(), lang
+        assert letter[heat] != Therapy.ICE.label[0].casefold(), lang
+        assert window.start_heat_action.shortcut() == heat
+        qtbot.keyClick(window, heat[0].key(), heat[0].keyboardModifiers())
+        assert instance.controller.state.status.session.therapy is Therapy.HEAT
+    finally:
+        language.install("en", qapp)
+        i18n.install(formats=i18n.Formats())
+
+
+def test_the_pain_question_is_announced_and_reached_from_where_done_was_pressed(
+        necktimer, window, clock, qtbot, monkeypatch):
+    """Ctrl+D pressed while reading the tips: a screen reader heard only "Noted: …", and
+    focus stayed in the tips, where the digits that answer do nothing."""
+    said = []
+    monkeypatch.setattr(window, "announce", said.append)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    window.tips.topics.setFocus()
+    qtbot.keyClick(window.tips.topics, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.pain_prompt.isVisible()
+    assert said[-1] == ("The pack is off. How bad is the pain now? Type a number from 0 "
+                        "to 10, or Tab to the ratings.")
+    assert QApplication.focusWidget() is window.status_line
+    qtbot.keyClicks(window.status_line, "4")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert necktimer.controller.state.pain_question is None
+    assert "pain 4 of 10" in text_of(window.message_line)
+
+
+def test_a_rating_buttons_name_is_not_read_twice(window):
+    from PySide6.QtGui import QAccessible
+
+    prompt = window.pain_prompt
+    for value, button in enumerate(prompt.buttons):
+        face = QAccessible.queryAccessibleInterface(button)
+        name = face.text(QAccessible.Text.Name)
+        assert name == f"Pain {value} of 10"
+        assert face.text(QAccessible.Text.Description) != name
+
+
+def test_the_status_line_and_a_tips_text_show_keyboard_focus(window, qtbot):
+    """Tab stopped on them with nothing to show where focus was."""
+    exposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    line, text = window.status_line, window.tips.text("ice")
+    highlight = window.palette().color(QPalette.ColorRole.Highlight)
+
+    def ringed(label) -> bool:
+        picture = label.grab().toImage()
+        edge = picture.pixelColor(1, picture.height() // 2)
+        return abs(edge.red() - highlight.red()) + abs(edge.blue() - highlight.blue()) < 60
+
+    line.setFocus(Qt.FocusReason.MouseFocusReason)  # no keyboard used yet: no ring
+    assert not line.shows_focus() and not ringed(line)
+    qtbot.keyClick(line, Qt.Key.Key_Backtab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is line
+    assert line.shows_focus() and ringed(line)
+    window.tips.topics.setFocus(Qt.FocusReason.ShortcutFocusReason)  # F1
+    qtbot.keyClick(window.tips.topics, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is text
+    assert text.shows_focus() and ringed(text) and not ringed(line)

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from helpers import T0, tick
+from helpers import T0, text_of, tick
 from PySide6.QtGui import QColor
 
 from necktimer.core.rules import Session, State, Status, Therapy
@@ -156,6 +156,7 @@ def test_the_menu_says_why_start_is_greyed_and_until_when(make_app, clock):
     controller.start(Therapy.ICE, 5)
     assert tray.summary.isVisible() and not tray.summary.isEnabled()
     assert tray.summary.text() == "Ice session ends at 09:05"
+    assert "ends at 09:05" in text_of(instance.window.status_line)
     tick(instance, clock, 5 * 60)
     assert tray.summary.text() == "Time's up — remove the ice pack"
     controller.acknowledge_removal()
@@ -163,7 +164,10 @@ def test_the_menu_says_why_start_is_greyed_and_until_when(make_app, clock):
     assert not tray.start_ice.isEnabled()
     tick(instance, clock, 2 * 3600)
     assert not tray.summary.isVisible() and tray.start_ice.isEnabled()
-    controller.start(Therapy.HEAT)
+    tick(instance, clock, 25)
+    controller.start(Therapy.HEAT)  # ends at 11:20:25: the same minute as the window says
+    assert tray.summary.text() == "Heat session ends at 11:20"
+    assert "ends at 11:20" in text_of(instance.window.status_line)
     tick(instance, clock, 6)
     controller.stop()  # a mis-start: 14 min 54 s are left
     assert (tray.start_ice.text(), tray.start_heat.text()) == ("Start ice (14 min)",

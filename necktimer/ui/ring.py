@@ -309,9 +309,11 @@ class CountdownRing(QWidget):
             self._draw_text(painter, geometry.text_rect, text_color, area)
         if not geometry.caption_rect.isEmpty() and area.intersects(geometry.caption_box):
             small = QFont(self.font())
-            small.setPixelSize(_caption_size(small, self._caption, geometry.caption_rect))
-            painter.setFont(small)
-            painter.drawText(geometry.caption_rect, CAPTION_FLAGS, self._caption)
+            size = _caption_size(small, self._caption, geometry.caption_rect)
+            if size is not None:  # else left out, like a text too wide: never cut off
+                small.setPixelSize(size)
+                painter.setFont(small)
+                painter.drawText(geometry.caption_rect, CAPTION_FLAGS, self._caption)
         painter.end()
 
     def _draw_text(self, painter: QPainter, rect: QRectF, color: QColor,
@@ -470,15 +472,19 @@ _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 CAPTION_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
 
-def _caption_size(font: QFont, text: str, rect: QRectF) -> int:
+SMALLEST_CAPTION_PX = 8
+
+
+def _caption_size(font: QFont, text: str, rect: QRectF) -> int | None:
     """The system font's size (large fonts stay large), smaller only where the wrapped
-    caption would not fit the ring (a small ring on a short screen)."""
-    size = max(8, min(QFontInfo(font).pixelSize(), int(rect.height() * 0.3)))
+    caption would not fit the ring (a small ring on a short screen); None where it does
+    not fit even at the smallest size (a long German caption in a small ring was cut)."""
+    size = max(SMALLEST_CAPTION_PX, min(QFontInfo(font).pixelSize(), int(rect.height() * 0.3)))
     probe = QFont(font)
-    while size > 8:
+    while size >= SMALLEST_CAPTION_PX:
         probe.setPixelSize(size)
         needed = QFontMetricsF(probe).boundingRect(rect, CAPTION_FLAGS, text)
         if needed.height() <= rect.height() and needed.width() <= rect.width():
-            break
+            return size
         size -= 1
-    return size
+    return None

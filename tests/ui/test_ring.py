@@ -308,3 +308,15 @@ def test_a_small_ring_drops_what_it_cannot_show_whole(side, text, drawn):
     assert (blue > 0) == (drawn != "nothing")
     assert (inside > 20) == (drawn in ("text", "text and caption"))
     assert with_caption == (drawn == "text and caption")
+
+
+def test_a_caption_too_long_for_a_small_ring_is_left_out_not_cut(qapp):
+    """A German caption in a small ring was cut at its top and bottom lines."""
+    ring = CountdownRing()
+    ring.resize(120, 120)
+    caption = ring._caption_rect().toAlignedRect()  # noqa: SLF001
+    assert not caption.isEmpty()
+    ring.set_state(1.0, BLUE, "Bereit", "Eis oder Wärme starten, wann immer Sie es möchten")
+    assert dark_pixels(ring.grab().toImage(), caption) == 0
+    ring.set_state(1.0, BLUE, "Bereit", "jetzt")  # a short one still fits: it is drawn
+    assert dark_pixels(ring.grab().toImage(), caption) > 5

@@ -366,6 +366,10 @@ class MainWindow(QMainWindow):
             # page where it is, since the user may be reading it.
             if self.tips is not None and therapy is not None:
                 self.tips.bring_forward(therapy)
+            if therapy is not None:
+                # Started from the tray or a terminal while the view was scrolled down to
+                # the tips (a short screen): the countdown and Stop come back into sight.
+                self._bring_into_sight(self.stop_button, self.status_line)
             self._last_therapy = therapy
 
     def _offer_removed_at_end(self, view: ViewState) -> None:

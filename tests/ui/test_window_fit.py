@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from necktimer.core.rules import State
+from necktimer.core.rules import State, Therapy
 
 ROOM = {"1x": QSize(1366, 736), "1.5x": QSize(910, 490), "2x": QSize(683, 368)}
 
@@ -214,6 +214,21 @@ def test_the_tips_come_into_sight_when_asked_for_under_the_timer(make_app, qtbot
     settle(qtbot)
     assert out_of_sight(window, [window.tips.topics]) == []
     assert window.tips.page(window.tips.current_key).isVisible()
+
+
+def test_a_session_started_elsewhere_brings_the_countdown_back_into_sight(make_app, qtbot):
+    """At 2x, reading the tips under the timer, a start from a terminal (or the tray) left
+    the countdown and Stop scrolled out of sight."""
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    resize_to(window, ROOM["2x"], qtbot)
+    window.show_tip("rest")  # scrolled down to the tips
+    settle(qtbot)
+    assert out_of_sight(window, [window.stop_button, window.status_line]) != []
+    instance.controller.start(Therapy.ICE, 1)  # as `necktimer start ice --minutes 1` does
+    settle(qtbot)
+    assert out_of_sight(window, to_act_on(window)) == []
 
 
 def test_side_by_side_a_question_scrolls_the_timer_column_only(make_app, qtbot,

@@ -732,3 +732,25 @@ def test_half_a_day_after_the_end_the_backstop_stops_as_the_rules_do():
     assert what_to_watch(facts, clock) is not None  # time's up: remind
     clock.advance((PACK_WATCH - timedelta(minutes=1)).total_seconds())
     assert what_to_watch(facts, clock) is None
+
+
+def test_a_session_recorded_as_starting_later_than_now_is_reminded_about_at_once():
+    """A start written by a process with a shifted clock (or edited) three hours ahead,
+    on this boot's clock too: the backstop waited for a planned end that kept moving
+    away, and never reminded."""
+    from necktimer.backstop import what_to_watch
+    from necktimer.core.clock import FakeClock, Stamp
+    from necktimer.core.timeline import Mark
+
+    clock = FakeClock(datetime(2026, 3, 2, 8, 0).astimezone())
+    ahead = timedelta(hours=3)
+    start = clock.now() + ahead
+    shifted = clock.boottime() + ahead.total_seconds()
+    session = Session(1, Therapy.ICE, start, start + CAP_TIME,
+                      start_mark=Mark(clock.boot_id(), shifted))
+    # The record as the shifted process wrote it: its anchor read its own clocks.
+    facts = record.SafetyFacts((session,), anchor=Stamp(start, clock.boot_id(), shifted))
+    for _ in range(3):
+        watched = what_to_watch(facts, clock)
+        assert watched is not None and watched.remaining_s <= 0
+        clock.advance(60)

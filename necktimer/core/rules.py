@@ -42,6 +42,9 @@ PACK_WATCH = timedelta(hours=12)
 # Confirmed this long after the end, "the pack is off" may mean "it came off at the end":
 # the window and the terminal then offer to say so.
 LATE_CONFIRMATION = timedelta(minutes=2)
+# A session recorded as starting this much later than now was timed by no clock of this
+# machine (a process with a shifted clock, a hand-edited file): see Session.end_at.
+FROM_THE_FUTURE = timedelta(minutes=1)
 
 
 class Therapy(enum.StrEnum):
@@ -114,7 +117,16 @@ class Session:
             return min(self.ended_at, self.planned_end)
         if now >= self.planned_end:
             return self.planned_end
+        if self.from_the_future(now):
+            # Counted from a start still to come, it had its whole length left at every
+            # reading and never ended. How long the pack has been on cannot be known: it
+            # is over now, and the gap starts when the pack comes off.
+            return now
         return None
+
+    def from_the_future(self, now: datetime) -> bool:
+        """Open, and recorded as starting later than `now` (FROM_THE_FUTURE)."""
+        return self.ended_at is None and self.started_at - now > FROM_THE_FUTURE
 
     @property
     def actual_length(self) -> timedelta | None:

@@ -646,6 +646,8 @@ class SessionService:
         ended = []
         set_back = moment.trusted - moment.wall > CLOCK_BACK_TOLERANCE
         for session in [s for s in self._known.values() if s.ended_at is None]:
+            if self._placed(session, moment).from_the_future(moment.wall):
+                continue  # ended below, as interrupted now
             if session.start_mark and session.start_mark.boot_id == moment.raw.boot_id:
                 continue  # this boot's clock knows exactly how long it has run
             if not set_back and moment.wall >= session.planned_end:
@@ -732,6 +734,9 @@ class SessionService:
         ended = []
         for session in [s for s in self._known.values() if s.ended_at is None]:
             placed = self._placed(session, moment)
+            if placed.from_the_future(moment.wall):
+                ended.append(self._end_from_the_future(session, moment, while_away=while_away))
+                continue
             if moment.wall < placed.planned_end:
                 continue
             mark = session.start_mark and Mark(
@@ -754,6 +759,27 @@ class SessionService:
             log.info("session %d completed at its planned end", session.id)
             ended.append(Ended(self._placed(closed, moment), while_away))
         return ended
+
+    def _end_from_the_future(self, session: Session, moment: Moment, *,
+                             while_away: bool) -> Ended:
+        """End now, as interrupted, a session recorded as starting later than now (see
+        rules.Session.end_at). It is written as starting and ending now: left with its
+        start to come, it stayed the latest session for every rule and for the backstop,
+        ahead of any real one started after it."""
+        length = session.planned_length
+        closed = replace(session, started_at=moment.trusted, planned_end=moment.trusted + length,
+                         start_mark=moment.mark, ended_at=moment.trusted,
+                         end_reason=EndReason.INTERRUPTED, end_mark=moment.mark,
+                         closed_while_away=while_away)
+        self._known[session.id] = closed
+        self._write("the end of the session",
+                    lambda store, s=closed: store.end_from_the_future(
+                        s.id, s.started_at, s.planned_end, s.start_mark,
+                        while_away=s.closed_while_away))
+        log.warning("session %d was recorded as starting at %s, later than now (a shifted "
+                    "clock, or an edited file); ended now as interrupted", session.id,
+                    session.started_at.isoformat(timespec="seconds"))
+        return Ended(self._placed(closed, moment), while_away)
 
     def _reported(self) -> dict[int, Session]:
         reported = self._known.get(REPORTED_ID)

@@ -244,6 +244,20 @@ class Store:
         )
         return cursor.rowcount == 1
 
+    def end_from_the_future(self, session_id: int, at: datetime, planned_end: datetime,
+                            mark: Mark | None, *, while_away: bool = False) -> bool:
+        """End, as interrupted at `at`, an open session recorded as starting after `at`
+        (core.service): it is written as starting then too, planned as long as before."""
+        cursor = self._db.execute(
+            """UPDATE sessions SET started_at = ?, planned_end = ?, start_boot = ?,
+                      start_boottime = ?, ended_at = ?, end_reason = 'interrupted',
+                      closed_while_away = ?, end_boot = ?, end_boottime = ?
+               WHERE id = ? AND ended_at IS NULL""",
+            (iso(at), iso(planned_end), *_mark_values(mark), iso(at), int(while_away),
+             *_mark_values(mark), session_id),
+        )
+        return cursor.rowcount == 1
+
     def reopen_session(self, session_id: int) -> bool:
         """Undo a stop: the session runs on to its original planned end."""
         cursor = self._db.execute(

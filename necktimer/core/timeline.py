@@ -26,6 +26,7 @@ from necktimer.core.clock import Clock, Stamp, stamp
 
 S = TypeVar("S")  # a rules.Session (this module sits below rules)
 MAX_BOOTTIME_S = 100 * 365 * 86400.0  # no machine runs a century without a reboot
+SAME_BOOT_SLACK_S = 1.0  # a mark computed from another (a planned end) may round up a little
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,13 @@ class Moment:
 
     def place(self, trusted_wall: datetime, mark: Mark | None) -> datetime:
         """A recorded moment on the current wall clock."""
-        if mark is not None and mark.boot_id and mark.boot_id == self.raw.boot_id:
+        if (mark is not None and mark.boot_id and mark.boot_id == self.raw.boot_id
+                and mark.boottime <= self.raw.boottime + SAME_BOOT_SLACK_S):
             return self.raw.wall - timedelta(seconds=self.raw.boottime - mark.boottime)
+        # Another boot's, or none; or a mark of this boot later than its clock reads now,
+        # which no clock of this boot wrote (a process in a shifted time namespace or
+        # under faketime did, or a hand). Counted back from now it put the moment ahead
+        # of now at every reading, and a session so placed never ended.
         return trusted_wall + (self.raw.wall - self.trusted)
 
     def place_optional(self, trusted_wall: datetime | None, mark: Mark | None) -> datetime | None:

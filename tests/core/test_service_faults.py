@@ -617,3 +617,86 @@ def test_a_row_whose_start_cannot_be_read_is_left_out_and_the_record_keeps_the_g
     assert service.status().next_allowed_at == T0 + timedelta(minutes=15, hours=2)
     assert service.start(Therapy.HEAT, 15).ok is False
     service.close()
+
+
+def shift_start(data_dir, *, wall_s: float = 0, boot_s: float = 0) -> None:
+    """Move the open session's recorded start in the history and the safety record, as a
+    process with a shifted clock (faketime, a time namespace) or a hand would write it."""
+    import json
+    from datetime import datetime
+
+    with sqlite3.connect(data_dir / DB_NAME) as connection:
+        for started, planned in connection.execute(
+                "SELECT started_at, planned_end FROM sessions WHERE ended_at IS NULL"):
+            moved = [(datetime.fromisoformat(t) + timedelta(seconds=wall_s)).isoformat()
+                     for t in (started, planned)]
+            connection.execute("UPDATE sessions SET started_at = ?, planned_end = ?, "
+                               "start_boottime = start_boottime + ? WHERE ended_at IS NULL",
+                               (*moved, boot_s))
+    connection.close()
+    path = data_dir / RECORD_NAME
+    data = json.loads(path.read_text())
+    for item in data["sessions"]:
+        if item.get("ended_at") is None:
+            for key in ("started_at", "planned_end"):
+                item[key] = (datetime.fromisoformat(item[key])
+                             + timedelta(seconds=wall_s)).isoformat()
+            item["start_mark"][1] += boot_s
+    path.write_text(json.dumps(data))
+
+
+def test_a_start_marked_later_on_this_boots_clock_than_now_still_ends(data_dir, clock):
+    """`start_boottime` edited 100,000 s ahead (or written by a process in a shifted time
+    namespace): counted back from now, the session started in the future at every
+    reading, had its whole length left, and never ended nor reminded. No clock of this
+    boot wrote that mark: the session is placed by its wall time, and ends on it."""
+    service = reopen(data_dir, clock)
+    session = service.start(Therapy.ICE, 2).session
+    service.close()
+    shift_start(data_dir, boot_s=100_000)
+    clock.advance(60)
+    service = reopen(data_dir, clock)
+    status = service.status()
+    assert status.state is State.RUNNING and status.remaining == timedelta(minutes=1)
+    clock.advance(61)
+    [ended] = service.tick()
+    assert ended.session.id == session.id
+    assert service.status().state is State.WAITING
+    assert service.pending_removal().id == session.id  # the reminder goes out
+    service.close()
+
+
+@pytest.mark.parametrize(("wall_s", "boot_s"), [
+    (3 * 3600, 3 * 3600),  # `faketime +3h necktimer start ice`, then killed
+    (57 * 365 * 86400, 1.8e9),  # faketime with its defaults: the year 2083
+])
+def test_a_session_recorded_as_starting_later_than_now_ends_now_and_awaits_the_pack(
+        data_dir, clock, wall_s, boot_s):
+    """Its "15 min left" never went down, and nothing reminded. Nobody can know how long
+    the pack has been on: the session ends now, as interrupted, the pack-off reminder
+    goes out, and the gap starts when the pack comes off. It is written as starting now
+    too, so a real session started later is the latest one again."""
+    service = reopen(data_dir, clock)
+    session = service.start(Therapy.ICE, 15).session
+    service.close()
+    shift_start(data_dir, wall_s=wall_s, boot_s=boot_s)
+    clock.advance(30)
+    look = SessionService.open(data_dir, clock, FixedSettings(), looks_only=True)
+    status = look.status()  # `status` only looks: it says so all the same
+    assert status.state is State.WAITING and status.awaiting_removal
+    look.close()
+    service = reopen(data_dir, clock)
+    [ended] = service.recover()  # as a window (or a command that acts) starts
+    assert ended.session.id == session.id and ended.while_away
+    assert service.pending_removal().id == session.id
+    assert service.start(Therapy.HEAT, 15).ok is False
+    [row] = [r for r in rows(data_dir) if r["id"] == session.id]
+    assert row["end_reason"] == "interrupted"
+    assert row["started_at"] == row["ended_at"]
+    assert row["started_at"].startswith((T0 + timedelta(seconds=30)).isoformat()[:19])
+    service.acknowledge_removal()
+    clock.advance(2 * 3600 + 5)
+    later = service.start(Therapy.HEAT, 10)
+    assert later.ok
+    assert service.status().session.id == later.session.id
+    service.close()

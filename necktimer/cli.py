@@ -356,7 +356,7 @@ def _status_from_record(data_dir: Path, settings) -> Reply | None:
     if found is None:
         return None
     status, waiting = found
-    output.say(translate("Cli", "(from the safety record: the history itself cannot be read "
+    output.say(translate("Cli", "(from the safety record: the history itself cannot be opened "
                                "right now)"), to_error=True)
     return Reply(Exit.OK, status_sentence(status, waiting),
                  status_json(status) | {"pack_waiting": waiting is not None})

@@ -48,6 +48,7 @@ from support.faults import (
     moved_aside,
     parse_time,
     planned_end_monotonic,
+    processes_mentioning,
     rows,
     seed,
     set_file_size_limit,
@@ -1201,3 +1202,41 @@ def test_a_window_quit_by_a_signal_with_a_pack_on_says_what_that_costs(app, data
     assert said.err.count("A pack is on. If necktimer quits now") == 1, said.err
     assert window.returncode == 0
     assert app.status()["state"] == "running"  # quitting never ends the session
+
+
+def test_a_folder_deleted_just_after_a_start_is_watched_by_a_backstop_again(app, data_dir):
+    """`start ice; rm -rf` at once: the backstop the start armed found no folder and left,
+    and the window made the folder again without arming another; killed after that,
+    nothing reminded."""
+    window = app.spawn()
+    app.wait_ready()
+    assert app.run("start", "ice", "--minutes", "2").code == 0
+    shutil.rmtree(data_dir)
+    wait_until(lambda: (data_dir / RECORD_NAME).exists(), 30, "the folder is made again")
+
+    def backstops() -> list[int]:
+        return [pid for pid in processes_mentioning(str(data_dir))
+                if b"backstop" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+
+    wait_until(lambda: len(backstops()) == 1, 30, "one backstop watches the new folder")
+    window.kill()
+    window.wait(timeout=10)
+    assert len(backstops()) == 1  # it outlives the window, to remind at the end
+
+
+def test_a_read_only_file_system_is_named_as_one(app, small_disk):
+    """`start` said the folder "is read-only", `status` that the history "cannot be read":
+    it can be read; the file system takes no writes."""
+    app.data_dir = data_dir = small_disk.path / "profile"
+    seed(data_dir, started_ago=30 * 60)  # a session long over: a start would be allowed
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk.path)], check=True)
+    try:
+        started = app.run("start", "ice", "--minutes", "1")
+        assert started.code == 3, started
+        assert f"{data_dir} is on a read-only file system" in started.text, started
+        status = app.run("status")
+        assert status.code == 0, status
+        assert "cannot be read" not in status.text
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk.path)], check=True)
+    kill_mentioning(str(data_dir))

@@ -267,7 +267,27 @@ def check_writable(data_dir: Path) -> None:
     for needed in (data_dir, path):
         if needed.exists() and not os.access(needed, os.W_OK):
             raise StorageError(Problem.ACCESS, problem_message(
-                Problem.ACCESS, path, PermissionError(f"{needed} is read-only")))
+                Problem.ACCESS, path, PermissionError(why_not_writable(needed))))
+
+
+def why_not_writable(path: Path) -> str:
+    """Why this process cannot write `path`, in the terms the user can act on: another
+    user's folder was reported as "read-only", which chmod would not have fixed."""
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return f"{path} is on a read-only file system"
+        owner = path.stat().st_uid
+    except OSError:
+        return f"{path} is read-only"
+    if owner != os.geteuid():
+        import pwd
+
+        try:
+            name = pwd.getpwuid(owner).pw_name
+        except KeyError:
+            name = str(owner)
+        return f"{path} belongs to another user ({name})"
+    return f"{path} is read-only"
 
 
 # -- opening --------------------------------------------------------------------------------

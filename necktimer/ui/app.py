@@ -213,7 +213,10 @@ class Necktimer(QObject):
         session = status.session if status.state is State.RUNNING else None
         session = session or self.service.pending_removal()
         if session is not None:
-            self._arm(session, start=False)  # its words went with the folder
+            # Its words went with the folder, and a backstop that found no folder (the
+            # folder deleted just after a start) has left: armed again. One still running
+            # takes the lock on the new file, or leaves it to the new one.
+            self._arm(session, start=True)
         self._folder_watch.keep_watching()  # a folder made again: watch the new one
 
     def _build_reminders(self) -> None:

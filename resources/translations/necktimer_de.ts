@@ -150,62 +150,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="262"/>
+        <location filename="../../necktimer/ui/app.py" line="265"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="386"/>
+        <location filename="../../necktimer/ui/app.py" line="400"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="363"/>
+        <location filename="../../necktimer/ui/app.py" line="377"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="359"/>
+        <location filename="../../necktimer/ui/app.py" line="373"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Wenn necktimer jetzt beendet wird, geht das verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="364"/>
+        <location filename="../../necktimer/ui/app.py" line="378"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="365"/>
+        <location filename="../../necktimer/ui/app.py" line="379"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="389"/>
+        <location filename="../../necktimer/ui/app.py" line="403"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="393"/>
+        <location filename="../../necktimer/ui/app.py" line="407"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="425"/>
+        <location filename="../../necktimer/ui/app.py" line="439"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="453"/>
+        <location filename="../../necktimer/ui/app.py" line="467"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="505"/>
+        <location filename="../../necktimer/ui/app.py" line="519"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="517"/>
+        <location filename="../../necktimer/ui/app.py" line="531"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -383,6 +383,11 @@
         <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
     </message>
     <message>
+        <location filename="../../necktimer/cli.py" line="359"/>
+        <source>(from the safety record: the history itself cannot be opened right now)</source>
+        <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/cli.py" line="211"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
@@ -469,11 +474,6 @@ zu den %2 Minuten der nächsten Anwendung.
         <location filename="../../necktimer/cli.py" line="219"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="359"/>
-        <source>(from the safety record: the history itself cannot be read right now)</source>
-        <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht gelesen werden)</translation>
     </message>
     <message>
         <location filename="../../necktimer/cli.py" line="395"/>
@@ -690,22 +690,22 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>EndReason</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="67"/>
+        <location filename="../../necktimer/core/rules.py" line="70"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="68"/>
+        <location filename="../../necktimer/core/rules.py" line="71"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="69"/>
+        <location filename="../../necktimer/core/rules.py" line="72"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="70"/>
+        <location filename="../../necktimer/core/rules.py" line="73"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -1148,37 +1148,37 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="375"/>
+        <location filename="../../necktimer/ui/main_window.py" line="379"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="381"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <location filename="../../necktimer/ui/main_window.py" line="390"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="388"/>
+        <location filename="../../necktimer/ui/main_window.py" line="392"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="391"/>
+        <location filename="../../necktimer/ui/main_window.py" line="395"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="392"/>
+        <location filename="../../necktimer/ui/main_window.py" line="396"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="413"/>
+        <location filename="../../necktimer/ui/main_window.py" line="417"/>
         <source>%1 Type a number from 0 to 10, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
@@ -1417,39 +1417,39 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="338"/>
+        <location filename="../../necktimer/core/rules.py" line="350"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="341"/>
+        <location filename="../../necktimer/core/rules.py" line="353"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="349"/>
+        <location filename="../../necktimer/core/rules.py" line="361"/>
         <source>You may start a session now.</source>
         <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="357"/>
+        <location filename="../../necktimer/core/rules.py" line="369"/>
         <source>The ice session is still running.</source>
         <translation>Die Eisanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="359"/>
+        <location filename="../../necktimer/core/rules.py" line="371"/>
         <source>The heat session is still running.</source>
         <translation>Die Wärmeanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="361"/>
-        <location filename="../../necktimer/core/rules.py" line="366"/>
+        <location filename="../../necktimer/core/rules.py" line="373"/>
+        <location filename="../../necktimer/core/rules.py" line="378"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="364"/>
+        <location filename="../../necktimer/core/rules.py" line="376"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
     </message>
@@ -1498,7 +1498,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="390"/>
-        <location filename="../../necktimer/core/service.py" line="842"/>
+        <location filename="../../necktimer/core/service.py" line="868"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1548,62 +1548,62 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="844"/>
+        <location filename="../../necktimer/core/service.py" line="870"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="881"/>
+        <location filename="../../necktimer/core/service.py" line="907"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="944"/>
+        <location filename="../../necktimer/core/service.py" line="970"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="947"/>
+        <location filename="../../necktimer/core/service.py" line="973"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="953"/>
+        <location filename="../../necktimer/core/service.py" line="979"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="963"/>
+        <location filename="../../necktimer/core/service.py" line="989"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="967"/>
+        <location filename="../../necktimer/core/service.py" line="993"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="972"/>
+        <location filename="../../necktimer/core/service.py" line="998"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="974"/>
+        <location filename="../../necktimer/core/service.py" line="1000"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="982"/>
+        <location filename="../../necktimer/core/service.py" line="1008"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="984"/>
+        <location filename="../../necktimer/core/service.py" line="1010"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="986"/>
+        <location filename="../../necktimer/core/service.py" line="1012"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -1611,132 +1611,132 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="62"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="63"/>
         <source>Countdown</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="102"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="105"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="114"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="276"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="277"/>
         <source>This session lasts %1.</source>
         <translation>Diese Anwendung dauert %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="279"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="283"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="300"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
         <source>remove the ice pack</source>
         <translation>Kälteauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
         <source>remove the heat pack</source>
         <translation>Wärmeauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="305"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="307"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="309"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="317"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="318"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="322"/>
         <source>when did the last pack come off?</source>
         <translation>wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="323"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="324"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="328"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1959,37 +1959,37 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="220"/>
+        <location filename="../../necktimer/core/rules.py" line="232"/>
         <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
         <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann die letzte Auflage abgenommen wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="224"/>
+        <location filename="../../necktimer/core/rules.py" line="236"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="228"/>
+        <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="232"/>
+        <location filename="../../necktimer/core/rules.py" line="244"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Eisanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="235"/>
+        <location filename="../../necktimer/core/rules.py" line="247"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Wärmeanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="240"/>
+        <location filename="../../necktimer/core/rules.py" line="252"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn Sie sie jetzt abnehmen).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="247"/>
+        <location filename="../../necktimer/core/rules.py" line="259"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
     </message>
@@ -2076,12 +2076,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Therapy</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="54"/>
+        <location filename="../../necktimer/core/rules.py" line="57"/>
         <source>Ice</source>
         <translation>Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="55"/>
+        <location filename="../../necktimer/core/rules.py" line="58"/>
         <source>Heat</source>
         <translation>Wärme</translation>
     </message>

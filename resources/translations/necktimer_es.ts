@@ -150,62 +150,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="262"/>
+        <location filename="../../necktimer/ui/app.py" line="265"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="386"/>
+        <location filename="../../necktimer/ui/app.py" line="400"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="363"/>
+        <location filename="../../necktimer/ui/app.py" line="377"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="359"/>
+        <location filename="../../necktimer/ui/app.py" line="373"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="364"/>
+        <location filename="../../necktimer/ui/app.py" line="378"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="365"/>
+        <location filename="../../necktimer/ui/app.py" line="379"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="389"/>
+        <location filename="../../necktimer/ui/app.py" line="403"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="393"/>
+        <location filename="../../necktimer/ui/app.py" line="407"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="425"/>
+        <location filename="../../necktimer/ui/app.py" line="439"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="453"/>
+        <location filename="../../necktimer/ui/app.py" line="467"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="505"/>
+        <location filename="../../necktimer/ui/app.py" line="519"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="517"/>
+        <location filename="../../necktimer/ui/app.py" line="531"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -383,6 +383,11 @@
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
+        <location filename="../../necktimer/cli.py" line="359"/>
+        <source>(from the safety record: the history itself cannot be opened right now)</source>
+        <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/cli.py" line="211"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
@@ -470,11 +475,6 @@ siguiente sesión.
         <location filename="../../necktimer/cli.py" line="219"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/cli.py" line="359"/>
-        <source>(from the safety record: the history itself cannot be read right now)</source>
-        <translation>(según el registro de seguridad: el historial no se puede leer ahora mismo)</translation>
     </message>
     <message>
         <location filename="../../necktimer/cli.py" line="395"/>
@@ -691,22 +691,22 @@ siguiente sesión.
 <context>
     <name>EndReason</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="67"/>
+        <location filename="../../necktimer/core/rules.py" line="70"/>
         <source>completed</source>
         <translation>completada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="68"/>
+        <location filename="../../necktimer/core/rules.py" line="71"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="69"/>
+        <location filename="../../necktimer/core/rules.py" line="72"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="70"/>
+        <location filename="../../necktimer/core/rules.py" line="73"/>
         <source>interrupted</source>
         <translation>interrumpida</translation>
     </message>
@@ -1149,37 +1149,37 @@ siguiente sesión.
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="375"/>
+        <location filename="../../necktimer/ui/main_window.py" line="379"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="381"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <location filename="../../necktimer/ui/main_window.py" line="390"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="388"/>
+        <location filename="../../necktimer/ui/main_window.py" line="392"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="391"/>
+        <location filename="../../necktimer/ui/main_window.py" line="395"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="392"/>
+        <location filename="../../necktimer/ui/main_window.py" line="396"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="413"/>
+        <location filename="../../necktimer/ui/main_window.py" line="417"/>
         <source>%1 Type a number from 0 to 10, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10, o pulse Tab para ir a las valoraciones.</translation>
     </message>
@@ -1418,39 +1418,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="338"/>
+        <location filename="../../necktimer/core/rules.py" line="350"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="341"/>
+        <location filename="../../necktimer/core/rules.py" line="353"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="349"/>
+        <location filename="../../necktimer/core/rules.py" line="361"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="357"/>
+        <location filename="../../necktimer/core/rules.py" line="369"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="359"/>
+        <location filename="../../necktimer/core/rules.py" line="371"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="361"/>
-        <location filename="../../necktimer/core/rules.py" line="366"/>
+        <location filename="../../necktimer/core/rules.py" line="373"/>
+        <location filename="../../necktimer/core/rules.py" line="378"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="364"/>
+        <location filename="../../necktimer/core/rules.py" line="376"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1499,7 +1499,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="390"/>
-        <location filename="../../necktimer/core/service.py" line="842"/>
+        <location filename="../../necktimer/core/service.py" line="868"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1549,62 +1549,62 @@ siguiente sesión.
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="844"/>
+        <location filename="../../necktimer/core/service.py" line="870"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="881"/>
+        <location filename="../../necktimer/core/service.py" line="907"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="944"/>
+        <location filename="../../necktimer/core/service.py" line="970"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="947"/>
+        <location filename="../../necktimer/core/service.py" line="973"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="953"/>
+        <location filename="../../necktimer/core/service.py" line="979"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="963"/>
+        <location filename="../../necktimer/core/service.py" line="989"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="967"/>
+        <location filename="../../necktimer/core/service.py" line="993"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="972"/>
+        <location filename="../../necktimer/core/service.py" line="998"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="974"/>
+        <location filename="../../necktimer/core/service.py" line="1000"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="982"/>
+        <location filename="../../necktimer/core/service.py" line="1008"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="984"/>
+        <location filename="../../necktimer/core/service.py" line="1010"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="986"/>
+        <location filename="../../necktimer/core/service.py" line="1012"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1612,132 +1612,132 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="62"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="63"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="92"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="102"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="105"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="114"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="276"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="277"/>
         <source>This session lasts %1.</source>
         <translation>Esta sesión dura %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="278"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="279"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="283"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="300"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
         <source>remove the ice pack</source>
         <translation>retire la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="305"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="307"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="309"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="317"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="318"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="322"/>
         <source>when did the last pack come off?</source>
         <translation>¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="323"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="324"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="328"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1960,37 +1960,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="220"/>
+        <location filename="../../necktimer/core/rules.py" line="232"/>
         <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se retiró la última compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="224"/>
+        <location filename="../../necktimer/core/rules.py" line="236"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="228"/>
+        <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="232"/>
+        <location filename="../../necktimer/core/rules.py" line="244"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="235"/>
+        <location filename="../../necktimer/core/rules.py" line="247"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="240"/>
+        <location filename="../../necktimer/core/rules.py" line="252"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="247"/>
+        <location filename="../../necktimer/core/rules.py" line="259"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -2077,12 +2077,12 @@ siguiente sesión.
 <context>
     <name>Therapy</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="54"/>
+        <location filename="../../necktimer/core/rules.py" line="57"/>
         <source>Ice</source>
         <translation>Hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="55"/>
+        <location filename="../../necktimer/core/rules.py" line="58"/>
         <source>Heat</source>
         <translation>Calor</translation>
     </message>

@@ -163,3 +163,24 @@ def test_processes_opening_a_new_folder_at_once_all_succeed(tmp_path):
             out, err = process.communicate(timeout=60)
             assert process.returncode == 0, err
             assert out.strip() == str(SCHEMA_VERSION)
+
+
+def test_why_a_folder_cannot_be_written_is_said_in_terms_one_can_act_on(tmp_path):
+    """Another user's folder was called "read-only", which chmod would not have fixed."""
+    import pwd
+
+    from necktimer.core.database import why_not_writable
+
+    mine = tmp_path / "mine"
+    mine.mkdir(mode=0o500)
+    assert why_not_writable(mine) == f"{mine} is read-only"
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    nobody = pwd.getpwnam("nobody").pw_uid
+    if os.geteuid() == nobody:
+        pytest.skip("run as nobody: no other user's folder to make")
+    try:
+        os.chown(theirs, nobody, -1)
+    except PermissionError:
+        pytest.skip("only root can give a folder to another user here")
+    assert why_not_writable(theirs) == f"{theirs} belongs to another user (nobody)"

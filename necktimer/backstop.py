@@ -42,7 +42,7 @@ from necktimer.commands import Command, Reply, Request
 from necktimer.core import record
 from necktimer.core.alerts import ACTION_AT_END, ACTION_DEFAULT, ACTION_SHOW, Alert
 from necktimer.core.backstop_words import WORDS_NAME, Words, from_json, words_for
-from necktimer.core.clock import Clock, SystemClock
+from necktimer.core.clock import Clock, Stamp, SystemClock
 from necktimer.core.files import read_small
 from necktimer.core.record import SafetyFacts
 from necktimer.core.resources import resource
@@ -164,20 +164,30 @@ def _log_to_file(data_dir: Path) -> None:
 class Watched:
     session: Session  # the latest session, placed on the current wall clock
     remaining_s: float  # until its planned end; zero or less once the pack should be off
+    anchor: Stamp | None = None  # this boot's lower bound of trusted time, as read now
 
 
-def what_to_watch(facts: SafetyFacts, clock: Clock) -> Watched | None:
-    """The latest session if it runs or awaits removal; None when nothing is left to do."""
+def what_to_watch(facts: SafetyFacts, clock: Clock,
+                  anchor: Stamp | None = None) -> Watched | None:
+    """The latest session if it runs or awaits removal; None when nothing is left to do.
+
+    `anchor` is the one an earlier reading in this process found, for a record that holds
+    none (made by hand): anchored afresh at every reading, a session recorded as starting
+    later than now was placed at "now" each time, and its end never came."""
     sessions = [s for s in facts.sessions if s.id != REPORTED_ID]
     latest = max(sessions, key=lambda s: (s.started_at, s.id), default=None)
     if latest is None or latest.removed_at is not None or latest.end_reason in FINISHED:
         return None
-    moment = Timeline(clock, facts.anchor, floor=_latest_trusted(facts)).read()
+    kept = facts.anchor
+    if anchor is not None and (kept is None or not kept.same_boot(anchor)):
+        kept = anchor  # the record's is from another boot, or it has none
+    timeline = Timeline(clock, kept, floor=_latest_trusted(facts))
+    moment = timeline.read()
     session = moment.place_session(latest)
     if session.end_at(moment.wall) is not None and not session.awaiting_removal(moment.wall):
         return None  # half a day past the end: the rules take the pack as off, so does this
     end = session.end_at(moment.wall) or session.planned_end
-    return Watched(session, (end - moment.wall).total_seconds())
+    return Watched(session, (end - moment.wall).total_seconds(), timeline.anchor)
 
 
 def _latest_trusted(facts: SafetyFacts) -> datetime | None:
@@ -539,6 +549,7 @@ class Backstop:
         self._born = self.clock.boottime()
         self._waiting_logged = False
         self._facts: SafetyFacts | None = None
+        self._anchor: Stamp | None = None  # kept for a record that holds none (what_to_watch)
         self._record_problem = ""
         self._watch = FolderWatch(data_dir)
         self._alarm = BootAlarm()
@@ -593,7 +604,9 @@ class Backstop:
                 return self._capped(RECORD_WAIT_S - waited)
             log.warning("the record never showed session %s", self._wanted)
             self._wanted = None
-        found = what_to_watch(self._facts, self.clock) if self._facts else None
+        found = what_to_watch(self._facts, self.clock, self._anchor) if self._facts else None
+        if found is not None:
+            self._anchor = found.anchor
         if found is None:
             self._withdraw(leaving=True)
             return None

@@ -754,3 +754,22 @@ def test_a_session_recorded_as_starting_later_than_now_is_reminded_about_at_once
         watched = what_to_watch(facts, clock)
         assert watched is not None and watched.remaining_s <= 0
         clock.advance(60)
+
+
+def test_a_record_with_no_anchor_still_lets_time_pass_for_a_session_from_the_future():
+    """A record made by hand, with no anchor: read afresh each time, a session recorded
+    as starting later than now was placed at "now" at every reading, and never ended.
+    The backstop keeps the anchor of its first reading: within the session's length it
+    reminds."""
+    from necktimer.backstop import what_to_watch
+    from necktimer.core.clock import FakeClock
+
+    clock = FakeClock(datetime(2026, 3, 2, 8, 0).astimezone())
+    start = clock.now() + timedelta(hours=3)
+    session = Session(1, Therapy.ICE, start, start + CAP_TIME, start_mark=None)
+    facts = record.SafetyFacts((session,))
+    watched = what_to_watch(facts, clock)
+    assert watched is not None and 0 <= watched.remaining_s <= CAP_TIME.total_seconds()
+    clock.advance(watched.remaining_s)
+    again = what_to_watch(facts, clock, watched.anchor)
+    assert again is not None and again.remaining_s <= 0

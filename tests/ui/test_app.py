@@ -364,4 +364,6 @@ def test_a_deleted_data_folder_is_made_again_at_once_not_at_the_next_wake(make_a
     qtbot.waitUntil(lambda: (data_dir / "necktimer.safety.json").exists()
                     and (data_dir / "necktimer.sqlite3").exists(), timeout=3000)
     assert instance.controller.state.status.state is State.RUNNING
-    assert backstop.started[-1] is False and backstop.armed[-1] == 1  # its words written again
+    # Its words written again, and a backstop armed again: the one the start armed may
+    # have found no folder and left (tests/test_faults.py has the real processes).
+    assert backstop.started[-1] is True and backstop.armed[-1] == 1

@@ -43,8 +43,10 @@ PACK_WATCH = timedelta(hours=12)
 # the window and the terminal then offer to say so.
 LATE_CONFIRMATION = timedelta(minutes=2)
 # A session recorded as starting this much later than now was timed by no clock of this
-# machine (a process with a shifted clock, a hand-edited file): see Session.end_at.
-FROM_THE_FUTURE = timedelta(minutes=1)
+# machine (a process with a shifted clock, a hand-edited file): see Session.end_at. Until
+# now reaches its start it keeps its whole length, so this is also the most it can run
+# past 15 minutes: a mark of this boot is placed to within a second (timeline).
+FROM_THE_FUTURE = timedelta(seconds=2)
 
 
 class Therapy(enum.StrEnum):

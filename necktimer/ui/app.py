@@ -118,6 +118,9 @@ class Necktimer(QObject):
         theme.apply(app, settings.current.theme)
         app.setWindowIcon(app_icon())
         self.controller = Controller(service, settings, self)
+        # The zone and clock style the backstop's words were written in (ViewState).
+        self._words_in = (self.controller.state.zone, self.controller.state.clock)
+        self.controller.stateChanged.connect(self._follow_presentation)
         self.window = MainWindow(self.controller, self._tips)
         self.window.closeRequested.connect(self._on_close)
         self.window.quitRequested.connect(self.request_quit)
@@ -204,19 +207,33 @@ class Necktimer(QObject):
             log.info("the time zone changed: showing times in the new one")
             self.controller.refresh()
 
+    def _follow_presentation(self, state) -> None:
+        """The zone or the clock style of the times shown changed (the ViewState says
+        which, whoever noticed first): the backstop's words follow."""
+        shown = (state.zone, state.clock)
+        if shown != self._words_in:
+            self._words_in = shown
+            self._rearm_for_pack_on(start=False)
+
+    def _rearm_for_pack_on(self, *, start: bool) -> None:
+        """Arm the backstop again for a pack that is on; `start` False only writes its
+        words again. Its words hold times ("ended at 09:15"), written when the pack went
+        on: after a change of zone or clock style they are written again as now shown."""
+        status = self.controller.state.status
+        session = status.session if status.state is State.RUNNING else None
+        session = session or self.service.pending_removal()
+        if session is not None:
+            self._arm(session, start=start)
+
     def _folder_changed(self) -> None:
         if self.lock is not None and self.lock.still_ours():
             return  # a file of ours came or went (a journal): nothing to do
         log.warning("the data folder changed under necktimer; checking it now")
         self.controller.refresh()
-        status = self.controller.state.status
-        session = status.session if status.state is State.RUNNING else None
-        session = session or self.service.pending_removal()
-        if session is not None:
-            # Its words went with the folder, and a backstop that found no folder (the
-            # folder deleted just after a start) has left: armed again. One still running
-            # takes the lock on the new file, or leaves it to the new one.
-            self._arm(session, start=True)
+        # Its words went with the folder, and a backstop that found no folder (the folder
+        # deleted just after a start) has left: armed again. One still running takes the
+        # lock on the new file, or leaves it to the new one.
+        self._rearm_for_pack_on(start=True)
         self._folder_watch.keep_watching()  # a folder made again: watch the new one
 
     def _build_reminders(self) -> None:
@@ -231,6 +248,10 @@ class Necktimer(QObject):
             dbus_address=address, tray_icon=self.tray.icon if self.tray else None,
             window=self.window, sound_file=str(resource("sounds", "reminder.wav")),
             sound=lambda: self.settings.current.sound)
+        # The backstop reminds by a desktop notification on this window's session bus:
+        # with none (a terminal over SSH), quitting leaves nobody to remind.
+        self.controller.backstop_can_remind = any(
+            channel.name == "desktop notifications" for channel in channels)
         self.reminders = ReminderCenter(self.controller, channels, chime=chime,
                                         sound=lambda: self.settings.current.sound,
                                         show_window=self.window.raise_window, parent=self)
@@ -394,7 +415,8 @@ class Necktimer(QObject):
 
     def _quit_warning(self) -> str:
         """What quitting with a pack on costs: the truth depends on whether the backstop
-        (which outlives the window) is running to remind at the planned end."""
+        (which outlives the window) is running to remind at the planned end, and can
+        (`Controller.reminded_without_window`)."""
         status = self.controller.state.status
         if not self.controller.reminded_without_window():
             return translate("App", "A pack is on. If necktimer quits now, nobody will "

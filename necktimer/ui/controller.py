@@ -87,6 +87,7 @@ class Controller(QObject):
         self._default_minutes = settings.current.default_minutes
         self._minutes = self._default_minutes
         self.zone = MachineZone()  # every time shown is in it: a change redraws them all
+        self.backstop_can_remind = True  # set by the app: desktop notifications reach the user
         self.state = self._derive()
         service.on_change(self._show_change)
         settings.changed.connect(self._settings_changed)
@@ -107,11 +108,13 @@ class Controller(QObject):
     # -- requests from any front end (also commands.Target) ---------------------------------
 
     def reminded_without_window(self) -> bool:
-        """Whether the backstop (which outlives the window) holds its lock: quitting would
-        then end the countdown on screen, not the reminder."""
+        """Whether the backstop (which outlives the window) holds its lock, and can reach
+        the user: quitting would then end the countdown on screen, not the reminder.
+        (A window with no desktop notifications had promised one that never came.)"""
         from necktimer.instance import BACKSTOP_LOCK_NAME, held_elsewhere
 
-        return held_elsewhere(self.service.data_dir / BACKSTOP_LOCK_NAME)
+        return self.backstop_can_remind and held_elsewhere(
+            self.service.data_dir / BACKSTOP_LOCK_NAME)
 
     def unsaved(self) -> Unsaved | None:
         """What quitting now would lose: the service's changes, and settings the file

@@ -66,9 +66,10 @@ time.sleep(60)
 """
 
 
-def test_quitting_says_the_backstop_still_reminds_when_one_runs(make_app, clock,
-                                                                running_backstop):
-    instance = make_app(tray_available=True)
+@pytest.mark.dbus
+def test_quitting_says_the_backstop_still_reminds_when_one_runs(make_app, clock, server,
+                                                                bus, running_backstop):
+    instance = make_app(tray_available=True, dbus_address=bus.address)
     instance.start()
     instance.controller.start(Therapy.ICE)
     instance.window.quit_action.trigger()
@@ -367,3 +368,17 @@ def test_a_deleted_data_folder_is_made_again_at_once_not_at_the_next_wake(make_a
     # Its words written again, and a backstop armed again: the one the start armed may
     # have found no folder and left (tests/test_faults.py has the real processes).
     assert backstop.started[-1] is True and backstop.armed[-1] == 1
+
+
+def test_quitting_without_desktop_notifications_never_promises_one(make_app, clock,
+                                                                   running_backstop):
+    """The backstop reminds by a desktop notification on the window's session bus. A
+    window with none (a terminal over SSH) said one "will still tell you", and none came."""
+    instance = make_app(tray_available=True, dbus_address=None)
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    instance.window.quit_action.trigger()
+    assert "nobody will remind you" in instance.question.text()
+    instance.question.defaultButton().click()  # keep running
+    refused = instance.handle_request(Request(Command.QUIT))
+    assert "nobody will remind you" in refused.message

@@ -33,12 +33,15 @@ def test_times_are_written_in_the_style_chosen(locale, clock, written, twelve):
 
 
 def test_a_style_chosen_in_settings_rewrites_every_time_at_once(necktimer, window,
-                                                                settings_file):
-    window.start_ice()
+                                                                settings_file, backstop):
+    session = window.start_ice().session
     assert "ends at 09:15" in text_of(window.status_line)
+    armed = len(backstop.armed)
     settings_file.save(settings_file.current.replace(clock="12")[0])
     assert "ends at 9:15\u202fAM" in text_of(window.status_line)
     assert window.ring.caption == "Ice · off at 9:15\u202fAM"
+    # The backstop's words ("ended at 09:15") are written again in the style chosen.
+    assert (session.id, False) in list(zip(backstop.armed, backstop.started, strict=True))[armed:]
     settings_file.save(settings_file.current.replace(clock="24")[0])
     assert "ends at 09:15" in text_of(window.status_line)
 

@@ -68,6 +68,7 @@ REPEAT_S = 60.0  # between two reminders, on the boot clock
 WAKE_S = 5.0
 SAFETY_WAKE_S = 3600.0  # with the alarm: a wake-up an hour, in case all else failed
 POLL_S = 1.0  # the longest sleep while the data folder cannot be watched
+RESTORE_AFTER_S = 2.0  # a record gone this long, with no window to make it again: rewrite it
 # A dead window refuses at once; a live one may be busy right at the planned end (it is
 # ending the session too). Only a frozen window makes the backstop wait this long.
 PING_TIMEOUT_S = 3.0
@@ -550,6 +551,7 @@ class Backstop:
         self._waiting_logged = False
         self._facts: SafetyFacts | None = None
         self._anchor: Stamp | None = None  # kept for a record that holds none (what_to_watch)
+        self._gone_since: float | None = None  # boot clock: when the record was first missed
         self._record_problem = ""
         self._watch = FolderWatch(data_dir)
         self._alarm = BootAlarm()
@@ -677,7 +679,9 @@ class Backstop:
         if facts is None:
             if self._facts is not None:  # it was there: deleted, with its folder perhaps
                 self._record_unreadable(f"{record.record_path(self.data_dir)} is gone")
+                self._restore_record()
             return
+        self._gone_since = None
         if self._facts is not None:
             # A record never forgets a session, except one made again in a folder that
             # was deleted (on a full disk, with nothing in it): what it said before stands.
@@ -690,6 +694,27 @@ class Backstop:
                 self._facts = facts
                 return
         self._facts, self._record_problem = facts, ""
+
+    def _restore_record(self) -> None:
+        """The record is gone (the folder deleted, say) and no window makes it again (it
+        died): a later start found no trace of the pack that is on and allowed a session
+        inside the gap. Once the deletion has had RESTORE_AFTER_S to finish, the record is
+        written again from what this backstop knows."""
+        now = self.clock.boottime()
+        if not record.nothing_left(self.data_dir):
+            return  # the history is there (a window died before it wrote the record)
+        if self._gone_since is None:
+            self._gone_since = now
+        if now - self._gone_since < RESTORE_AFTER_S or instance_reply(self.data_dir):
+            return
+        try:
+            record.write_again(self.data_dir, self._facts)
+        except StorageError as error:
+            log.warning("cannot write the safety record again (%s)", error)
+            return
+        log.warning("the safety record was gone and no window made it again; wrote it from "
+                    "what this backstop knew")
+        self._gone_since = None
 
     def _record_unreadable(self, problem: str) -> None:
         if problem != self._record_problem:

@@ -1240,3 +1240,30 @@ def test_a_read_only_file_system_is_named_as_one(app, small_disk):
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk.path)], check=True)
     kill_mentioning(str(data_dir))
+
+
+def test_a_folder_deleted_with_no_window_left_keeps_its_gap_through_the_backstop(app,
+                                                                                data_dir):
+    """The window killed and the folder deleted: only the backstop knew a pack was on.
+    The next `status` said Ready, and a `start` began a session inside the gap. It now
+    writes the safety record again once no window is there to do it."""
+    window = app.spawn("start", "ice", "--minutes", "5")
+    app.wait_ready()
+
+    def backstops() -> list[int]:
+        return [pid for pid in processes_mentioning(str(data_dir))
+                if b"backstop" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+
+    wait_until(lambda: len(backstops()) == 1, 30, "the backstop runs")
+    log = data_dir / "backstop.log"
+    wait_until(lambda: log.exists() and "watching session 1" in log.read_text(), 30,
+               "the backstop has read the record")
+    window.kill()
+    window.wait(timeout=10)
+    shutil.rmtree(data_dir)
+    wait_until(lambda: (data_dir / RECORD_NAME).exists(), 30,
+               "the backstop writes the safety record again")
+    assert app.status()["state"] == "running"
+    again = app.run("start", "heat", "--minutes", "1")
+    assert again.code == 1, again
+    assert "Heat session started" not in again.out

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from necktimer.core.clock import Stamp
-from necktimer.core.database import Problem, StorageError, problem_message, storage_error
+from necktimer.core.database import (
+    DB_NAME,
+    Problem,
+    StorageError,
+    make_private_dir,
+    problem_message,
+    storage_error,
+)
 from necktimer.core.files import read_small, write_atomically
 from necktimer.core.rules import EndReason, Session, Therapy
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
@@ -51,6 +58,21 @@ def write(data_dir: Path, facts: SafetyFacts) -> None:
         write_atomically(path, data)
     except OSError as error:
         raise storage_error(error, path, record=True) from error
+
+
+def nothing_left(data_dir: Path) -> bool:
+    """Neither the record nor the history is in the data folder (deleted, say)."""
+    return not record_path(data_dir).exists() and not (data_dir / DB_NAME).exists()
+
+
+def write_again(data_dir: Path, facts: SafetyFacts) -> None:
+    """Write the record into a data folder that was deleted, made again private (the
+    backstop does, for a pack still on, when no window is left to make it again)."""
+    try:
+        make_private_dir(data_dir)
+    except OSError as error:
+        raise storage_error(error, record_path(data_dir), record=True) from error
+    write(data_dir, facts)
 
 
 def read(data_dir: Path) -> SafetyFacts | None:

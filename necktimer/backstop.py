@@ -552,6 +552,7 @@ class Backstop:
         self._facts: SafetyFacts | None = None
         self._anchor: Stamp | None = None  # kept for a record that holds none (what_to_watch)
         self._gone_since: float | None = None  # boot clock: when the record was first missed
+        self._restore_failed = ""  # why writing it again failed, as last logged
         self._record_problem = ""
         self._watch = FolderWatch(data_dir)
         self._alarm = BootAlarm()
@@ -710,7 +711,10 @@ class Backstop:
         try:
             record.write_again(self.data_dir, self._facts)
         except StorageError as error:
-            log.warning("cannot write the safety record again (%s)", error)
+            if str(error) != self._restore_failed:  # said once, not at every poll
+                log.warning("cannot write the safety record again (%s); reminding from "
+                            "memory", error)
+                self._restore_failed = str(error)
             return
         log.warning("the safety record was gone and no window made it again; wrote it from "
                     "what this backstop knew")

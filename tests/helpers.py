@@ -199,3 +199,20 @@ def point_zone(link: Path, zone: str) -> None:
     new = link.with_name(link.name + ".new")
     new.symlink_to(Path("/usr/share/zoneinfo") / zone)
     new.replace(link)
+
+
+def tab_stops(qtbot, start, *, most: int = 60) -> list:
+    """Every widget Tab reaches from `start` (focused now) until it comes back to it, in
+    order; fails if it never comes back within `most` presses."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus()
+    stops = []
+    for _ in range(most):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is start:
+            return stops
+        stops.append(focused)
+    raise AssertionError(f"Tab never came back to {start!r}")

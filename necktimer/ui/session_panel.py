@@ -167,9 +167,9 @@ class SessionPanel(QWidget):
     def show_length(self, minutes: int) -> None:
         """Show the length the user chose, within what is left of the 15 minutes now."""
         self._chosen = minutes
-        if self._running_minutes is None:
-            self._set_picker(self.length_picker.maximum(), min(minutes,
-                                                               self.length_picker.maximum()))
+        if self._running_minutes is None:  # else the running session's length stays shown
+            longest = self.length_picker.maximum()
+            self._set_picker(longest, min(minutes, longest))
 
     def _set_picker(self, longest: int, shown: int) -> None:
         # A limit clamps the value shown, a limit lifted shows the chosen length again, and

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from helpers import text_of
-from PySide6.QtCore import QLocale
+from helpers import exposed, text_of
+from PySide6.QtCore import QLocale, Qt
 
 from necktimer import language
 from necktimer.commands import Command, Request, Speech
@@ -58,14 +58,17 @@ def test_a_terminal_is_answered_in_the_style_chosen(necktimer, settings_file):
 
 def test_the_dialog_shows_each_style_with_a_time_written_in_it(necktimer, window, qtbot,
                                                               settings_file):
-    from test_settings_dialog import OK, open_settings, press
+    from PySide6.QtWidgets import QDialogButtonBox
 
-    dialog = open_settings(necktimer, qtbot)
+    window.settings_action.trigger()  # Session → Settings…
+    dialog = necktimer.settings_dialog
+    exposed(dialog)
     offered = [dialog.clock.itemText(i) for i in range(dialog.clock.count())]
     assert offered == ["As the language writes it (13:30)", "24-hour (13:30)",
                        "12-hour (1:30\u202fPM)"]
     dialog.clock.setCurrentIndex(2)
-    press(qtbot, dialog, OK)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
     assert settings_file.current.clock == "12"
     assert "start an ice or heat session now" in text_of(window.status_line)
     window.start_heat()

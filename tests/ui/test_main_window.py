@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from helpers import T0, exposed, rows, text_of, tick, turn_wheel
+from helpers import T0, exposed, rows, tab_stops, text_of, tick, turn_wheel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -484,16 +484,7 @@ def test_every_tab_stop_is_a_control_that_shows_it_has_focus(window, qtbot):
     draws no focus: focus seemed to vanish until the next Tab."""
     exposed(window)
     window.tips.show_tip("physician")
-    window.status_line.setFocus()
-    stops = []
-    for _ in range(60):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        focused = QApplication.focusWidget()
-        if focused is window.status_line:
-            break
-        stops.append(focused)
-    else:
-        pytest.fail("Tab never came back to the status line")
+    stops = tab_stops(qtbot, window.status_line)
     assert window.tips.warning_signs.boxes["other"] in stops
     invisible = [type(w).__name__ for w in stops if type(w) is QScrollArea]
     assert not invisible

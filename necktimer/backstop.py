@@ -12,7 +12,8 @@ hints and "Done — removed" action as the window's. Clicking that action
 records the removal time like the window does.
 
 It exits as soon as the record shows nothing left to remind about (stopped,
-cancelled, removed), and only one runs per data folder. Faults make it remind
+cancelled, removed), and only one runs per data folder; one that cannot show desktop
+notifications gives way to one that can (`_take_over`). Faults make it remind
 rather than fall silent: an unreadable record keeps the last facts it read,
 and without a notification server it rings the terminal bell (where it still
 has a terminal) and says in its log that it could not reach the user.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import logging
 import os
 import select
@@ -50,11 +52,24 @@ from necktimer.core.rules import CAP, LATE_CONFIRMATION, EndReason, Session
 from necktimer.core.service import REPORTED_ID, SessionService, StorageError, peek_session
 from necktimer.core.timeline import Timeline
 from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
-from necktimer.instance import BACKSTOP_LOCK_NAME, InstanceLock, Unreachable, ask_instance
+from necktimer.instance import (
+    BACKSTOP_LOCK_NAME,
+    NO_DESKTOP,
+    REACHES_DESKTOP,
+    InstanceLock,
+    Unreachable,
+    ask_instance,
+    backstop_reaches_desktop,
+    held_elsewhere,
+)
 
 log = logging.getLogger("necktimer.backstop")
 
 LOCK_NAME = BACKSTOP_LOCK_NAME
+# Held (flock) by a backstop that can reach the desktop while it asks one that cannot to
+# leave it the watch; a request whose asker died is not held, so it is ignored.
+HANDOVER_NAME = "backstop.handover"
+HANDOVER_WAIT_S = 5.0  # for the one asked to let the lock go
 LOG_NAME = "backstop.log"
 WORDS_LIMIT = 1 << 20  # the window writes about 1 KiB of reminder words
 LOG_LIMIT = 256 * 1024  # bytes per log file; one older file is kept
@@ -103,7 +118,7 @@ def _watch_while_needed(data_dir: Path, session_id: int | None) -> int:
     except OSError as error:  # no data folder: nothing was ever recorded to remind about
         log.warning("cannot use %s (%s); nothing to watch", data_dir, error)
         return 0
-    if not taken:
+    if not taken and not _take_over(lock, data_dir):
         log.info("another backstop already watches %s; this one exits", data_dir)
         return 0
     log.info("watching %s (session %s)", data_dir, session_id)
@@ -112,6 +127,8 @@ def _watch_while_needed(data_dir: Path, session_id: int | None) -> int:
             backstop = Backstop(data_dir, lock, session_id)
             backstop.run()
             lock.release()
+            if backstop.gave_way:
+                return 0
             # A window may have armed a backstop for a new session while this one was
             # leaving; that one found the lock taken and exited. Look once more.
             if not _needs_watching(data_dir, backstop.confirmed) or not _take(lock):
@@ -124,11 +141,64 @@ def _watch_while_needed(data_dir: Path, session_id: int | None) -> int:
 
 
 class BackstopLock(InstanceLock):
-    """The flock that keeps the backstop to one per data folder (it records the pid)."""
+    """The flock that keeps the backstop to one per data folder. Its note says the pid and
+    whether that backstop can show desktop notifications."""
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__(data_dir)
         self.path = data_dir / LOCK_NAME
+        self.reaches_desktop: bool | None = None
+
+    def say_reach(self, reaches: bool) -> None:
+        if reaches != self.reaches_desktop:
+            self.reaches_desktop = reaches
+            self._write_note()
+
+    def _note(self) -> str:
+        reach = {True: REACHES_DESKTOP, False: NO_DESKTOP}.get(self.reaches_desktop)
+        return f"{os.getpid()}\n" + (f"{reach}\n" if reach else "")
+
+
+def _take_over(lock: BackstopLock, data_dir: Path) -> bool:
+    """Take the watch from a backstop that cannot reach the user, when this one can.
+
+    One started where there was no session bus (a terminal over SSH) would otherwise
+    keep the lock, and a later one armed by a window on the desktop would leave: after
+    a crash, nobody was reminded. This one asks through a locked handover file, and the
+    other lets the lock go if it still has no notifications."""
+    if backstop_reaches_desktop(data_dir) is not False:
+        return False
+    desktop = Desktop()
+    if not desktop.connect():
+        return False  # no better placed than the one that watches
+    desktop.close()
+    path = data_dir / HANDOVER_NAME
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as error:
+        log.warning("cannot ask the backstop that watches to give way: %s", error)
+        return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False  # another backstop is asking already
+        # Closing a file opened for writing is what wakes the other one (inotify).
+        os.close(os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC))
+        log.info("the backstop that watches %s cannot reach the desktop; asking it to give "
+                 "way", data_dir)
+        deadline = time.monotonic() + HANDOVER_WAIT_S
+        while time.monotonic() < deadline:
+            if _take(lock):
+                log.info("took over the watch")
+                return True
+            time.sleep(0.05)
+        log.info("the backstop that watches kept the watch")
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        os.close(fd)
 
 
 def _take(lock: InstanceLock) -> bool:
@@ -541,11 +611,12 @@ class FolderWatch:
 class Backstop:
     """Follows the record and reminds at the planned end, then every minute."""
 
-    def __init__(self, data_dir: Path, lock: InstanceLock, session_id: int | None = None) -> None:
+    def __init__(self, data_dir: Path, lock: BackstopLock, session_id: int | None = None) -> None:
         self.data_dir = data_dir
         self._lock = lock  # held: no other backstop watches this folder
         self.clock = SystemClock()
         self.confirmed: int | None = None  # the session whose removal the user confirmed here
+        self.gave_way = False  # to a backstop that can reach the desktop (_take_over)
         self._wanted = session_id  # the session the window armed it for
         self._born = self.clock.boottime()
         self._waiting_logged = False
@@ -595,6 +666,10 @@ class Backstop:
         if not self._in_charge():
             log.info("the data folder was made again and another backstop watches it")
             self._withdraw()
+            return None
+        if self._asked_to_give_way():
+            log.info("a backstop that can reach the desktop takes over; this one exits")
+            self.gave_way = True
             return None
         self._refresh()
         if not self._knows_wanted():
@@ -653,6 +728,14 @@ class Backstop:
             return self._lock.acquire()
         except OSError:  # gone again: nobody else can be watching it
             return True
+
+    def _asked_to_give_way(self) -> bool:
+        """Whether a backstop that can show desktop notifications asks for the watch, and
+        this one still cannot (see `_take_over`). Whether it can is said in the lock."""
+        asked = held_elsewhere(self.data_dir / HANDOVER_NAME)
+        reaches = self._desktop.connected or (asked and self._desktop.connect())
+        self._lock.say_reach(reaches)
+        return asked and not reaches
 
     def _capped(self, seconds: float) -> float:
         """How long to sleep before what is due in `seconds` (on the boot clock).

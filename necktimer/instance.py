@@ -42,6 +42,8 @@ log = logging.getLogger("necktimer.instance")
 
 LOCK_NAME = "instance.lock"
 BACKSTOP_LOCK_NAME = "backstop.lock"  # held by the backstop while it watches a session
+# The second line of the backstop's lock note: whether it can show desktop notifications.
+REACHES_DESKTOP, NO_DESKTOP = "desktop", "no desktop"
 SOCKET_FOLDER_NAME = "socket"  # in the data folder, when the usual place cannot be used
 
 
@@ -141,12 +143,17 @@ class InstanceLock:
         self._socket = socket_file
         self._write_note()
 
+    def _note(self) -> str:
+        """The pid, then the socket."""
+        return f"{os.getpid()}\n" + (f"{self._socket}\n" if self._socket else "")
+
     def _write_note(self) -> None:
-        """The pid, then the socket: only notes (a full disk refuses them; the flock decides)."""
-        note = f"{os.getpid()}\n" + (f"{self._socket}\n" if self._socket else "")
+        """Only a note (a full disk refuses it; the flock decides)."""
+        if self._fd is None:
+            return
         with contextlib.suppress(OSError):
             os.ftruncate(self._fd, 0)
-            os.pwrite(self._fd, note.encode(), 0)
+            os.pwrite(self._fd, self._note().encode(), 0)
 
     @property
     def held(self) -> bool:
@@ -184,19 +191,32 @@ def held_elsewhere(path: Path) -> bool:
     return False
 
 
+def read_note(path: Path) -> list[str]:
+    """The lines a lock's holder wrote in its file (its pid first); [] when unreadable."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return []
+    try:
+        return os.read(fd, 4096).decode("utf-8", "replace").splitlines()
+    except OSError:
+        return []
+    finally:
+        os.close(fd)
+
+
+def backstop_reaches_desktop(data_dir: Path) -> bool | None:
+    """What the backstop watching `data_dir` said of itself: whether it can show desktop
+    notifications. None when it has not said (just started, or none runs)."""
+    lines = read_note(data_dir / BACKSTOP_LOCK_NAME)
+    said = lines[1] if len(lines) > 1 else ""
+    return {REACHES_DESKTOP: True, NO_DESKTOP: False}.get(said)
+
+
 def announced_socket(data_dir: Path) -> Path | None:
     """The socket the running instance named in its lock file, if it is in a private folder
     of this user's; None otherwise. (Its answers are still checked with SO_PEERCRED.)"""
-    try:
-        fd = os.open(data_dir / LOCK_NAME, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        lines = os.read(fd, 4096).decode("utf-8", "replace").splitlines()
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
+    lines = read_note(data_dir / LOCK_NAME)
     if len(lines) < 2 or not lines[1].startswith("/") or not lines[1].endswith(".sock"):
         return None
     path = Path(lines[1])

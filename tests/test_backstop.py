@@ -54,6 +54,7 @@ PYTHON = sys.executable
 SUMMARY = "Time's up — remove the ice pack"
 ON_TIME = (-0.1, 1.0)  # the notification comes within 1 s of the planned end
 MINUTE = (59.0, 61.5)  # a repeat comes a minute after the one before
+HANDOVER_WAIT = 10.0  # for a backstop asked to give way to leave (it wakes on inotify)
 
 
 # -- fixtures -------------------------------------------------------------------------------
@@ -161,7 +162,7 @@ def alive(pid: int) -> bool:
 def lock_holder(data_dir: Path) -> int | None:
     """The pid of the backstop that holds the folder's lock, if one runs."""
     try:
-        pid = int((data_dir / "backstop.lock").read_text())
+        pid = int((data_dir / "backstop.lock").read_text().partition("\n")[0])
         command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except (OSError, ValueError):
         return None
@@ -537,6 +538,57 @@ def test_without_notifications_it_says_it_could_not_reach_the_user(env, data_dir
         if backstop.poll() is None:
             backstop.kill()
             backstop.wait()
+
+
+def test_a_backstop_that_cannot_reach_the_desktop_gives_way_to_one_that_can(
+        server, env, data_dir, backstops):
+    """One started where there was no session bus (a window over SSH) held the lock, and
+    the one a window on the desktop armed later left at once: after a crash nobody was
+    reminded. The one that can notify now takes over, and reminds on time."""
+    from necktimer.instance import backstop_reaches_desktop
+
+    start_session(data_dir, started_ago=45)
+    end = planned_end(data_dir)
+    no_bus = {k: v for k, v in env.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    silent = subprocess.Popen([PYTHON, "-m", "necktimer", "backstop", "--data-dir",
+                               str(data_dir)], env=no_bus, stdin=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        wait_until(lambda: backstop_reaches_desktop(data_dir) is False, 15,
+                   "the first backstop says it has no desktop")
+        assert lock_holder(data_dir) == silent.pid
+
+        able = backstops()
+        assert silent.wait(timeout=HANDOVER_WAIT) == 0
+        wait_until(lambda: lock_holder(data_dir) == able.pid, 5, "the second holds the lock")
+        wait_until(lambda: backstop_reaches_desktop(data_dir) is True, 5,
+                   "the second says it reaches the desktop")
+        assert "a backstop that can reach the desktop takes over" in log_text(data_dir)
+        assert not (data_dir / "backstop.handover").exists()
+
+        first = server.next_call(timeout=end - time.monotonic() + 10)
+        assert first.is_notify and within(first.at - end, ON_TIME), first.at - end
+        assert first.data["summary"] == SUMMARY
+    finally:
+        if silent.poll() is None:
+            silent.kill()
+            silent.wait()
+
+
+def test_a_backstop_that_cannot_reach_the_desktop_either_leaves_the_watch_alone(
+        env, data_dir, backstops):
+    """Without a bus of its own, the later one has nothing better to offer: it exits, and
+    the one that watches stays."""
+    start_session(data_dir, started_ago=30)
+    no_bus = {k: v for k, v in env.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    watching = backstops()
+    wait_for_backstop(data_dir)
+    later = subprocess.Popen([PYTHON, "-m", "necktimer", "backstop", "--data-dir",
+                              str(data_dir)], env=no_bus, stdin=subprocess.DEVNULL,
+                             start_new_session=True)
+    assert later.wait(timeout=10) == 0
+    assert lock_holder(data_dir) == watching.pid
+    assert "another backstop already watches" in log_text(data_dir)
 
 
 def test_open_necktimer_hands_the_reminder_to_the_window(server, env, data_dir, backstops):

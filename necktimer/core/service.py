@@ -178,6 +178,9 @@ class SessionService:
             self._write("that the history was lost",
                         lambda store: store.set_meta("history_lost", "1"))
         self._gap_noticed = store.get_meta("gap_notice_for")
+        # The checklist's last answer stands until it is changed: a restart must not hide
+        # a warning sign the user reported (the window's urgent banner shows it).
+        self.warning_signs: tuple[str, ...] = store.latest_warning_signs()
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, settings: SettingsSource | None = None, *,
@@ -569,9 +572,11 @@ class SessionService:
         if unknown:
             raise ValueError(f"unknown warning signs {sorted(unknown)}")
         at = self.moment().trusted
+        self.warning_signs = tuple(signs)
         self._write("the warning-sign answers",
                     lambda store: store.record_warning_signs(at, list(signs)), safety=False,
                     yours=lambda: translate("Service", "the warning-sign answers"))
+        self._changed()
 
     def snooze_physician_advice(self) -> None:
         until = self.moment().trusted + diary.SNOOZE

@@ -313,6 +313,12 @@ class Store:
         clause, params = _filter(where)
         return self._read(f"SELECT COUNT(*) FROM sessions {clause}", params).fetchone()[0]
 
+    def latest_warning_signs(self) -> tuple[str, ...]:
+        """The signs ticked in the last answer to the checklist (none: never answered)."""
+        row = self._read("SELECT signs FROM warning_signs ORDER BY rowid DESC LIMIT 1",
+                         ()).fetchone()
+        return tuple(s for s in row[0].split(",") if s) if row else ()
+
     def warning_sign_answers(self, since: datetime | None = None
                              ) -> list[tuple[datetime, list[str]]]:
         rows = self._read(

@@ -110,11 +110,13 @@ class Controller(QObject):
     def reminded_without_window(self) -> bool:
         """Whether the backstop (which outlives the window) holds its lock, and can reach
         the user: quitting would then end the countdown on screen, not the reminder.
-        (A window with no desktop notifications had promised one that never came.)"""
-        from necktimer.instance import BACKSTOP_LOCK_NAME, held_elsewhere
+        (A window with no desktop notifications had promised one that never came; so did
+        one whose backstop, started elsewhere, said it had none.)"""
+        from necktimer.instance import BACKSTOP_LOCK_NAME, backstop_reaches_desktop, held_elsewhere
 
-        return self.backstop_can_remind and held_elsewhere(
-            self.service.data_dir / BACKSTOP_LOCK_NAME)
+        data_dir = self.service.data_dir
+        return (self.backstop_can_remind and held_elsewhere(data_dir / BACKSTOP_LOCK_NAME)
+                and backstop_reaches_desktop(data_dir) is not False)
 
     def unsaved(self) -> Unsaved | None:
         """What quitting now would lose: the service's changes, and settings the file
@@ -504,6 +506,7 @@ class Controller(QObject):
             undo=self._undo,
             pain_question=pain,
             advice=self._advice,
+            warning_signs=self.service.warning_signs,
             problem=str(problem) if problem is not None else None,
             message=self._message_beside(status.sentence()),
             notices=self._notices,

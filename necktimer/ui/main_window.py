@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = controller
         self._last_therapy: Therapy | bool | None = False  # what the tips last followed
+        self._warning = tips.warning  # the urgent banner's words for a warning sign
         self.setWindowTitle(DISPLAY_NAME)
         self.setObjectName("mainWindow")
         self._build_actions()
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
             return
         from necktimer.ui.tips_panel import TipsPanel
 
-        self.tips = TipsPanel(book)
+        self.tips = TipsPanel(book, ticked=self.controller.state.warning_signs)
         self.tips.setMinimumHeight(TIPS_HEIGHT)
         self.tips.warningSignsAnswered.connect(self._on_warning_signs)
         self.body.replaceWidget(self._tips_place, self.tips)
@@ -330,12 +331,10 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_warning_signs(self, ticked: list[str]) -> None:
-        self.controller.record_warning_signs(ticked)
-        urgent = self.tips.warning_signs.urgent_text
-        self.urgent_banner.show_if(urgent if ticked else None)
+        self.controller.record_warning_signs(ticked)  # the banner follows, from the state
         if ticked:
             self.tips.show_tip("physician")
-            self.announce(urgent)
+            self.announce(self._warning)
 
     # -- drawing the state ----------------------------------------------------------------
 
@@ -359,6 +358,9 @@ class MainWindow(QMainWindow):
         self.problem_banner.show_if(" ".join(problems) if problems else None)
         self.notice_banner.show_if(" ".join(view.notices) if view.notices else None)
         self.advice_banner.show_if(view.advice.message if view.advice.see_physician else None)
+        self.urgent_banner.show_if(self._warning if view.warning_signs else None)
+        if self.tips is not None:
+            self.tips.show_warning_signs(view.warning_signs)
         therapy = status.session.therapy if status.state is State.RUNNING and status.session \
             else None
         if therapy != self._last_therapy:

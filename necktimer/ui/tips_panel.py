@@ -44,11 +44,13 @@ class TipsPanel(QFrame):
     topicChanged = Signal(str)
     warningSignsAnswered = Signal(list)  # the ticked keys, each time the answer changes
 
-    def __init__(self, book: TipBook, parent: QWidget | None = None) -> None:
+    def __init__(self, book: TipBook, parent: QWidget | None = None, *,
+                 ticked: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("tipsPanel")
         self.setAccessibleName(self.tr("Self-care tips"))
         self._book = book
+        self._ticked = ticked  # the checklist's last answer, for when its page is built
         self._tips = {tip.key: tip for tip in book.tips}
         self._keys = list(self._tips)
         self._built: dict[str, QScrollArea] = {}
@@ -95,6 +97,12 @@ class TipsPanel(QFrame):
         assert self._warning_signs is not None
         return self._warning_signs
 
+    def show_warning_signs(self, ticked: tuple[str, ...]) -> None:
+        """Tick the checklist as last answered (from any window, before a restart too)."""
+        self._ticked = ticked
+        if self._warning_signs is not None:
+            self._warning_signs.show_ticked(ticked)
+
     def text(self, key: str) -> TipText:
         """The text of a topic's page (built if it was not yet)."""
         self.page(key)
@@ -133,6 +141,7 @@ class TipsPanel(QFrame):
         column.addWidget(text)
         if tip.key == "physician":
             self._warning_signs = WarningSigns(self._book.warning)
+            self._warning_signs.show_ticked(self._ticked)
             self._warning_signs.answered.connect(self.warningSignsAnswered)
             column.addWidget(self._warning_signs)
         column.addStretch(1)

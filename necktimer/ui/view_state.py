@@ -50,6 +50,7 @@ class ViewState:
     undo: UndoOffer | None = None
     pain_question: PainQuestion | None = None
     advice: Advice = field(default_factory=lambda: Advice(False))
+    warning_signs: tuple[str, ...] = ()  # ticked in the checklist's last answer
     problem: str | None = None  # why changes are waiting to be saved
     message: str = ""  # the latest answer to anything the user did, from any entry point
     notices: tuple[str, ...] = ()  # things found at start-up (a damaged file moved aside…)

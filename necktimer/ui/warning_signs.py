@@ -39,6 +39,15 @@ class WarningSigns(QFrame):
     def ticked(self) -> list[str]:
         return [key for key, box in self.boxes.items() if box.isChecked()]
 
+    def show_ticked(self, ticked: tuple[str, ...]) -> None:
+        """Show an answer already recorded: nothing is answered again."""
+        for key, box in self.boxes.items():
+            if box.isChecked() != (key in ticked):
+                box.blockSignals(True)
+                box.setChecked(key in ticked)
+                box.blockSignals(False)
+        self.urgent.show_if(self.urgent_text if ticked else None)
+
     def _changed(self) -> None:
         ticked = self.ticked
         self.urgent.show_if(self.urgent_text if ticked else None)

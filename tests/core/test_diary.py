@@ -11,6 +11,7 @@ from helpers import LOCAL, T0
 from necktimer.core import diary
 from necktimer.core.diary import Pain
 from necktimer.core.rules import EndReason, Session, Therapy
+from necktimer.core.service import SessionService
 
 DAY = timedelta(days=1)
 
@@ -180,6 +181,23 @@ def test_warning_signs_are_recorded_with_their_time(service, clock):
                                               (T0 + timedelta(seconds=60), [])]
     with pytest.raises(ValueError):
         service.record_warning_signs(["dizzy"])
+
+
+def test_the_last_warning_sign_answer_stands_after_a_restart(service, clock, data_dir,
+                                                             settings_box):
+    assert service.warning_signs == ()
+    service.record_warning_signs(["arm"])
+    clock.advance(60)
+    service.record_warning_signs(["headache", "nausea"])
+    assert service.warning_signs == ("headache", "nausea")
+    service.close()
+    again = SessionService.open(data_dir, clock, settings_box)
+    try:
+        assert again.warning_signs == ("headache", "nausea")  # the last answer, not the first
+        again.record_warning_signs([])
+        assert again.warning_signs == ()
+    finally:
+        again.close()
 
 
 def test_warning_sign_names_use_one_wording_for_the_headache():

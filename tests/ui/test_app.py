@@ -1,5 +1,6 @@
 """The running instance: closing, quitting (never silent while a pack is on), commands."""
 
+import contextlib
 import sqlite3
 import subprocess
 import sys
@@ -44,23 +45,34 @@ def test_quit_while_a_pack_is_on_asks_first_and_can_be_refused(make_app, qtbot, 
     assert instance.controller.state.status.state is State.RUNNING
 
 
-@pytest.fixture
-def running_backstop(data_dir):
-    """Another process holding the backstop's lock, as a backstop watching a session does."""
+@contextlib.contextmanager
+def backstop_lock_held(data_dir, reach: str = "desktop"):
+    """Another process holding the backstop's lock, as a backstop watching a session does,
+    its note saying whether it reaches the desktop ("desktop" or "no desktop")."""
     data_dir.mkdir(parents=True, exist_ok=True)
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(data_dir / BACKSTOP_LOCK_NAME)],
+        [sys.executable, "-c", HOLD_LOCK, str(data_dir / BACKSTOP_LOCK_NAME), reach],
         stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
-    yield holder
-    holder.kill()
-    holder.communicate(timeout=10)  # reaps it and closes the pipe
+    try:
+        yield holder
+    finally:
+        holder.kill()
+        holder.communicate(timeout=10)  # reaps it and closes the pipe
+
+
+@pytest.fixture
+def running_backstop(data_dir):
+    with backstop_lock_held(data_dir) as holder:
+        yield holder
 
 
 HOLD_LOCK = """
 import fcntl, os, sys, time
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
 fcntl.flock(fd, fcntl.LOCK_EX)
+os.ftruncate(fd, 0)
+os.write(fd, f"{os.getpid()}\\n{sys.argv[2]}\\n".encode())
 print("held", flush=True)
 time.sleep(60)
 """
@@ -382,3 +394,17 @@ def test_quitting_without_desktop_notifications_never_promises_one(make_app, clo
     instance.question.defaultButton().click()  # keep running
     refused = instance.handle_request(Request(Command.QUIT))
     assert "nobody will remind you" in refused.message
+
+
+@pytest.mark.dbus
+def test_quitting_never_promises_a_reminder_from_a_backstop_that_has_no_desktop(
+        make_app, clock, server, bus, data_dir):
+    """A backstop started where there was no session bus (over SSH, say) says so in its
+    lock: a window on the desktop must not count on it to remind."""
+    with backstop_lock_held(data_dir, "no desktop"):
+        instance = make_app(tray_available=True, dbus_address=bus.address)
+        instance.start()
+        instance.controller.start(Therapy.ICE)
+        instance.window.quit_action.trigger()
+        assert "nobody will remind you" in instance.question.text()
+        instance.question.defaultButton().click()  # keep running

@@ -549,6 +549,30 @@ def test_a_warning_sign_says_get_care_now_and_is_recorded(necktimer, window, qtb
         (T0, ["headache"]), (T0 + timedelta(seconds=30), [])]
 
 
+def test_a_warning_sign_still_says_get_care_now_after_a_restart(make_app, qtbot):
+    """The answer stands until it is changed: the red banner had gone with a restart (or a
+    crash), as if the numb arm had never been reported."""
+    first = make_app()
+    first.start()
+    exposed(first.window)
+    tick_box(qtbot, first.window.tips.warning_signs.boxes["arm"])
+    first.shutdown()
+
+    again = make_app()
+    again.start()
+    window = again.window
+    exposed(window)
+    assert window.urgent_banner.isVisible()  # before the tips are even built
+    assert "Seek medical attention now" in window.urgent_banner.label.text()
+    signs = window.tips.warning_signs
+    assert [key for key, box in signs.boxes.items() if box.isChecked()] == ["arm"]
+    assert not signs.urgent.isHidden()  # the page's own banner, when it is shown
+    assert len(again.service.warning_sign_answers()) == 1  # shown, not answered again
+    tick_box(qtbot, signs.boxes["arm"])  # unticked: the answer is now "none of these"
+    assert not window.urgent_banner.isVisible()
+    assert again.service.warning_sign_answers()[-1][1] == []
+
+
 # -- years of history ------------------------------------------------------------------------------
 
 

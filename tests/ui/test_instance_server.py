@@ -32,7 +32,7 @@ START_TIMEOUT = 30  # seconds for a process to come up or go away
 def backstop_pid(data_dir: Path) -> int | None:
     """The backstop a window armed for this folder (it records its pid), if it still runs."""
     try:
-        pid = int((data_dir / "backstop.lock").read_text())
+        pid = int((data_dir / "backstop.lock").read_text().partition("\n")[0])
         command = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (OSError, ValueError):
         return None

@@ -282,7 +282,10 @@ class MainWindow(QMainWindow):
         self.body.replaceWidget(self._tips_place, self.tips)
         self.tips.stackUnder(self.disclaimer)  # read (and painted) before the disclaimer
         self._tips_place.deleteLater()
-        self.tips.bring_forward(self._last_therapy or None)
+        if self.controller.state.warning_signs and not self._last_therapy:
+            self.tips.show_tip("physician")  # the checklist the red banner's "these signs" means
+        else:
+            self.tips.bring_forward(self._last_therapy or None)
         self._arrange()
 
     def show_tip(self, key: str) -> None:

@@ -564,9 +564,10 @@ def test_a_warning_sign_still_says_get_care_now_after_a_restart(make_app, qtbot)
     exposed(window)
     assert window.urgent_banner.isVisible()  # before the tips are even built
     assert "Seek medical attention now" in window.urgent_banner.label.text()
+    assert window.tips.current_key == "physician"  # the checklist "these signs" means
     signs = window.tips.warning_signs
     assert [key for key, box in signs.boxes.items() if box.isChecked()] == ["arm"]
-    assert not signs.urgent.isHidden()  # the page's own banner, when it is shown
+    assert signs.urgent.isVisible()
     assert len(again.service.warning_sign_answers()) == 1  # shown, not answered again
     tick_box(qtbot, signs.boxes["arm"])  # unticked: the answer is now "none of these"
     assert not window.urgent_banner.isVisible()

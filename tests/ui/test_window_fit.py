@@ -283,6 +283,28 @@ def other_language(request, qapp):
     i18n.install(formats=i18n.Formats())
 
 
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_no_tip_page_is_wider_than_the_room_it_is_shown_in(make_app, qtbot, font_size, room):
+    """The physician page's check boxes never wrapped: at 2x its text was cut off at the
+    right (the page was wider than its view, with no way to scroll sideways)."""
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    resize_to(window, ROOM[room], qtbot)
+    tips = window.tips
+    for row in range(tips.topics.count()):
+        tips.topics.setCurrentRow(row)
+        settle(qtbot)
+        page = tips.page(tips.current_key)
+        assert page.widget().width() <= page.viewport().width(), (tips.current_key, room)
+    for box in tips.warning_signs.boxes.values():
+        lines = box.text().split("\n")
+        assert " ".join(lines) == box.accessibleName()  # read as one sentence
+        widest = max(box.fontMetrics().horizontalAdvance(line) for line in lines)
+        assert widest + 20 <= box.width(), (box.accessibleName(), room)
+        assert box.height() >= len(lines) * box.fontMetrics().height(), box.accessibleName()
+
+
 def test_longer_words_are_never_cut_off(make_app, qtbot, clock, other_language):
     """German and Spanish at 1× and 1.5× (es_US uses 12-hour times)."""
     for room in ("1x", "1.5x"):

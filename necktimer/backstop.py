@@ -746,7 +746,8 @@ class Backstop:
         included); without one, at most WAKE_S at a time.
         """
         seconds = max(0.0, seconds)
-        settled = self._watch.watching and self._lock.still_ours()
+        # A record gone is written again RESTORE_AFTER_S later: no event comes for that.
+        settled = self._watch.watching and self._lock.still_ours() and self._gone_since is None
         if not settled:
             return min(seconds, POLL_S)
         if self._alarm.arm(seconds):
@@ -783,10 +784,12 @@ class Backstop:
         """The record is gone (the folder deleted, say) and no window makes it again (it
         died): a later start found no trace of the pack that is on and allowed a session
         inside the gap. Once the deletion has had RESTORE_AFTER_S to finish, the record is
-        written again from what this backstop knows."""
+        written again from what this backstop knows, unless the history holds the session
+        (a history made anew in the meantime does not)."""
         now = self.clock.boottime()
-        if not record.nothing_left(self.data_dir):
-            return  # the history is there (a window died before it wrote the record)
+        if self._history_shows_watched():
+            self._gone_since = None
+            return  # a window died before it wrote the record: the history tells it
         if self._gone_since is None:
             self._gone_since = now
         if now - self._gone_since < RESTORE_AFTER_S or instance_reply(self.data_dir):
@@ -802,6 +805,16 @@ class Backstop:
         log.warning("the safety record was gone and no window made it again; wrote it from "
                     "what this backstop knew")
         self._gone_since = None
+
+    def _history_shows_watched(self) -> bool:
+        """Whether the history in the folder holds the session being watched. Not the
+        same as a history being there: one made anew (a `status` run just after the
+        folder was deleted, the files deleted one by one) holds nothing of it."""
+        watched = self._watched()
+        if watched is None:
+            return not record.nothing_left(self.data_dir)
+        shown = peek_session(self.data_dir, watched.id)
+        return shown is not None and shown.started_at == watched.started_at
 
     def _record_unreadable(self, problem: str) -> None:
         if problem != self._record_problem:

@@ -1242,11 +1242,31 @@ def test_a_read_only_file_system_is_named_as_one(app, small_disk):
     kill_mentioning(str(data_dir))
 
 
-def test_a_folder_deleted_with_no_window_left_keeps_its_gap_through_the_backstop(app,
-                                                                                data_dir):
+def delete_folder(app, data_dir: Path) -> None:
+    shutil.rmtree(data_dir)
+
+
+def delete_folder_then_look(app, data_dir: Path) -> None:
+    """A `status` at once makes a new, empty history before the backstop could act."""
+    shutil.rmtree(data_dir)
+    assert app.run("status").code == 0
+
+
+def delete_both_files(app, data_dir: Path) -> None:
+    """The folder stays, so the backstop's watch on it does too: no event says when."""
+    (data_dir / DB_NAME).unlink()
+    (data_dir / RECORD_NAME).unlink()
+
+
+@pytest.mark.parametrize("delete", [delete_folder, delete_folder_then_look, delete_both_files],
+                         ids=["rm -rf", "rm -rf; status", "rm both files"])
+def test_a_folder_deleted_with_no_window_left_keeps_its_gap_through_the_backstop(
+        app, data_dir, delete):
     """The window killed and the folder deleted: only the backstop knew a pack was on.
     The next `status` said Ready, and a `start` began a session inside the gap. It now
-    writes the safety record again once no window is there to do it."""
+    writes the safety record again once no window is there to do it, also where a new
+    history was made in the meantime (it holds nothing of the pack) or only the files
+    went (found by an outside tester)."""
     window = app.spawn("start", "ice", "--minutes", "5")
     app.wait_ready()
 
@@ -1260,7 +1280,7 @@ def test_a_folder_deleted_with_no_window_left_keeps_its_gap_through_the_backstop
                "the backstop has read the record")
     window.kill()
     window.wait(timeout=10)
-    shutil.rmtree(data_dir)
+    delete(app, data_dir)
     wait_until(lambda: (data_dir / RECORD_NAME).exists(), 30,
                "the backstop writes the safety record again")
     assert app.status()["state"] == "running"

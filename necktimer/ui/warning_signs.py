@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +31,11 @@ class WrappingCheckBox(QCheckBox):
         self.setAccessibleName(text)  # once, unwrapped: a screen reader reads no line breaks
 
     def _room_before_text(self) -> int:
-        style = self.style()
-        return (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self)
-                + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self) + 4)
+        """The indicator and the space after it: what the style adds to the widest line.
+        (Asked of the style itself, QStyle's Python enums would cost every start-up.)"""
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in self.text().split("\n"))
+        return super().sizeHint().width() - widest
 
     def minimumSizeHint(self) -> QSize:
         # As narrow as its longest word; the height is that of the lines it has now.

@@ -433,7 +433,8 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
             return _unusable(request, _no_answer(data_dir, TimeoutError("no reply"), unsafe))
         time.sleep(0.05)
     # No instance is running: this process is now the only one that may act.
-    if request.command in WINDOW_COMMANDS and (missing := _no_desktop()):
+    missing = _no_desktop() if request.command in WINDOW_COMMANDS else None
+    if missing and request.command is not Command.START:
         lock.release()
         output.say(f"{APP_NAME}: {missing}", to_error=True)
         return int(Exit.UNAVAILABLE)
@@ -457,11 +458,17 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
         lock.release()
         return _print(reply)
     if request.command is Command.START:
+        # The rules answer first: over SSH, "no desktop here" alone left out when the
+        # next session is allowed.
         refusal = refused_start(service.status())
-        if refusal is not None:
+        if refusal is not None or missing:
             service.close()
             lock.release()
+        if refusal is not None:
             return _print(refusal)
+        if missing:
+            output.say(f"{APP_NAME}: {missing}", to_error=True)
+            return int(Exit.UNAVAILABLE)
     from necktimer.ui.app import run_gui
 
     return run_gui(service, settings, lock=lock, minimized=minimized,

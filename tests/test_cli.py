@@ -112,6 +112,23 @@ def test_without_a_desktop_the_window_commands_say_so_and_start_nothing(
     assert json.loads(status.stdout)["state"] == "ready"
 
 
+def test_without_a_desktop_a_start_inside_the_gap_says_when_the_next_is_allowed(
+        tmp_path, data_dir):
+    """Over SSH, `start` answered only "no desktop here": the rules come first, and say
+    when a session may start."""
+    from helpers import ClockBehind
+
+    service = SessionService.open(data_dir, ClockBehind(30 * 60))  # ended 15 min ago
+    assert service.start(Therapy.ICE, 15).ok
+    service.close()
+    no_desktop = {"QT_QPA_PLATFORM": "", "WAYLAND_DISPLAY": "", "DISPLAY": ""}
+    result = necktimer("start", "heat", "--data-dir", str(data_dir), cwd=tmp_path,
+                       env=no_desktop)
+    assert result.returncode == 1, result.stderr
+    assert "Next session allowed" in result.stdout, result.stdout
+    assert "no desktop" not in result.stderr
+
+
 @pytest.mark.parametrize("args", [("start", "ice"), ()])
 def test_without_a_desktop_a_folder_that_cannot_be_used_is_said_not_aborted(tmp_path, args):
     """Over SSH, a window command on a folder it could not use printed why and then asked

@@ -121,6 +121,24 @@ class Unsaved:
 TRACES = (SETTINGS_NAME, WORDS_NAME, f"{database.DB_NAME}-journal", f"{database.DB_NAME}-wal")
 
 
+def _take_salvage(store: Store, opened: database.Opened, data_dir: Path) -> bool:
+    """Put the rows read back from a damaged history into the new one; returns whether
+    the history is lost (nothing read back, and no record to tell the gap)."""
+    salvaged = [s for row in opened.salvaged if (s := session_from_salvage(row))]
+    with store.transaction():
+        for session in salvaged:
+            store.import_session(session)
+    try:
+        facts = record.read(data_dir)
+    except StorageError:
+        facts = None
+    lost = not salvaged and (facts is None or not facts.sessions)
+    if lost:
+        with store.transaction():
+            store.set_meta("history_lost", "1")
+    return lost
+
+
 def _empty_or_missing(path: Path) -> bool:
     """No history file, or one of 0 bytes (emptied: `: > necktimer.sqlite3`)."""
     try:
@@ -208,18 +226,21 @@ class SessionService:
                                "sessions were restored from the safety record; older ones, "
                                "with their pain ratings and notes, are gone."), str(data_dir)))
         elif opened.moved_aside is not None:
-            salvaged = [s for row in opened.salvaged if (s := session_from_salvage(row))]
-            with store.transaction():
-                for session in salvaged:
-                    store.import_session(session)
-            try:
-                facts = record.read(data_dir)
-            except StorageError:
-                facts = None
-            lost = not salvaged and (facts is None or not facts.sessions)
-            if lost:
-                with store.transaction():
-                    store.set_meta("history_lost", "1")
+            lost = _take_salvage(store, opened, data_dir)
+        try:
+            return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
+                       history_lost=lost, looks_only=looks_only)
+        except StorageError as error:
+            if error.problem is not Problem.DAMAGED or opened.moved_aside is not None:
+                store.close()
+                raise
+            damage = str(error.__cause__ or error.cause)  # SQLite's own words, as on opening
+        # The header read well, but a page read first by the rules is damaged: moved
+        # aside as damage found on opening is, or every start refused for good.
+        store.close()
+        opened = database.replace_damaged(opened.path, damage, busy_timeout)
+        store = Store(opened)
+        lost = _take_salvage(store, opened, data_dir)
         return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
                    history_lost=lost, looks_only=looks_only)
 

@@ -5,6 +5,7 @@ lives in memory, a failed write waits and is written later, and the gap survives
 of the history through the safety record.
 """
 
+import random
 import shutil
 import sqlite3
 from datetime import timedelta
@@ -232,6 +233,41 @@ def test_rows_are_salvaged_from_a_truncated_file(data_dir, clock):
     assert any("could still be read" in notice for notice in again.notices)
     assert len(rows(data_dir)) > 10
     assert again.status().state is not State.UNKNOWN
+
+
+def sessions_table_page(path) -> int:
+    """Where the sessions table's first page starts in the file."""
+    with sqlite3.connect(path) as db:
+        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sessions'"
+                             ).fetchone()
+        (size,) = db.execute("PRAGMA page_size").fetchone()
+    return (root - 1) * size
+
+
+@pytest.mark.parametrize("where", ["schema page", "sessions page"])
+def test_damage_past_the_header_is_moved_aside_too(data_dir, clock, where):
+    """Bytes damaged after the 100-byte header read well at opening and failed at the
+    first real read: every start and the window refused for good, with nothing moved
+    aside and no word of when the next session is allowed (found by an outside tester)."""
+    one_session_off_at_its_end(data_dir, clock)
+    clock.advance(30 * 60)
+    path = data_dir / DB_NAME
+    offset = 100 if where == "schema page" else sessions_table_page(path)
+    data = bytearray(path.read_bytes())
+    data[offset:offset + 4000] = random.Random(7).randbytes(4000)
+    path.write_bytes(bytes(data))
+
+    again = reopen(data_dir, clock)
+    try:
+        assert list(data_dir.glob(f"{DB_NAME}.damaged-*")), "the damaged file is kept aside"
+        assert any("damaged file was kept" in n or "could still be read" in n
+                   for n in again.notices), again.notices
+        status = again.status()  # the safety record still tells the gap
+        assert status.state is State.WAITING, status
+        refused = again.start(Therapy.HEAT)
+        assert not refused.ok and "Next session allowed at" in refused.message
+    finally:
+        again.close()
 
 
 def test_when_nothing_survives_the_rules_ask_instead_of_assuming_never(data_dir, clock):

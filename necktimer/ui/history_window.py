@@ -197,6 +197,9 @@ class HistoryWindow(QWidget):
 
     def _build_table(self) -> None:
         self.model = HistoryModel(self._service, self)
+        # A rating edited in a cell is a point on the chart: drawn (and described) at once,
+        # not at the next opening. Reading 14 days back is a bounded query.
+        self.model.dataChanged.connect(lambda *_: self.chart.set_days(self._recent_days()))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

@@ -404,6 +404,17 @@ def test_double_click_edits_ratings_and_notes(necktimer, diary, qtbot, data_dir)
     assert stored("note") == "better after heat"
 
 
+def test_a_rating_edited_in_the_table_is_on_the_chart_at_once(necktimer, diary, qtbot):
+    """The chart (and what a screen reader hears of it) changed only once History was
+    closed and opened again (found by an outside tester)."""
+    history = open_history(necktimer, qtbot)
+    activate(qtbot, history)
+    before = history.chart.days[-1].before
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_BEFORE], "9")
+    assert history.chart.days[-1].before == 9 != before
+    assert "9" in history.chart.accessibleDescription()
+
+
 def test_a_pain_cell_takes_only_0_to_10(necktimer, diary, qtbot):
     """Typed "11" was accepted by the editor and then dropped without a word."""
     history = open_history(necktimer, qtbot)

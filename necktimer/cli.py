@@ -83,13 +83,28 @@ def minutes_arg(text: str) -> int:
 
 
 def therapy_arg(text: str) -> Therapy:
-    """'ice' or 'heat', or their names in the user's language ('Eis', 'calor')."""
+    """'ice' or 'heat', or their names in the user's language ('Eis', 'calor'), also as
+    typed on a keyboard without their letters ('Waerme', 'Warme')."""
     wanted = text.strip().casefold()
     for therapy in Therapy:
-        if wanted in (therapy.value, therapy.label.casefold()):
+        if wanted == therapy.value or wanted in spellings(therapy.label):
             return therapy
     raise argparse.ArgumentTypeError(arg(translate("Cli", "%1 is neither %2 nor %3"),
                                          repr(text), *(_both_words(t) for t in Therapy)))
+
+
+# How German's letters are written where a keyboard lacks them.
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def spellings(word: str) -> set[str]:
+    """A word as written, with its umlauts spelled out, and with its accents left off."""
+    import unicodedata  # only for `start`: a window's launch does without it
+
+    word = word.casefold()
+    bare = "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
+    return {word, word.translate(_SPELLED_OUT), bare}
 
 
 def _both_words(therapy: Therapy) -> str:
@@ -153,12 +168,17 @@ def speak_argparse() -> None:
     argparse._ = lambda text: words.get(text, text)
 
 
+MESSAGE_LIMIT = 300  # characters of a command-line complaint, whatever was typed
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a mistake gets one line instead of the whole usage text."""
 
     def error(self, message: str) -> NoReturn:
         # One line, whatever the user typed (a newline in an argument included).
         shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        if len(shown) > MESSAGE_LIMIT:  # a pasted page must not fill the terminal
+            shown = shown[:MESSAGE_LIMIT - 1] + "…"
         self.exit(Exit.USAGE, f"{self.prog}: {shown} "
                               + arg(translate("Cli", "(see '%1 --help')"), APP_NAME) + "\n")
 

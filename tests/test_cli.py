@@ -240,6 +240,7 @@ def test_status_json_running_and_waiting(tmp_path, data_dir):
         (["start", "ice", "--minutes", "1_0"], "'1_0' is not a whole number"),
         (["start", "ice", "--minutes", "+5"], "'+5' is not a whole number"),
         (["start", "ice", "--minutes", "5.0"], "'5.0' is not a whole number"),
+        (["start", "ice", "--minutes", "-1"], "'-1' is not a whole number"),
         (["explode"], "invalid choice: 'explode'"),
         (["status", "\n"], "unrecognized arguments: \\n"),
         (["last-applied", "25:99"], "is not a time like 14:30"),
@@ -252,6 +253,15 @@ def test_bad_command_line_gets_one_line_and_exit_2(tmp_path, data_dir, args, com
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and complaint in lines[0]
     assert not data_dir.exists()  # nothing was touched
+
+
+@pytest.mark.parametrize("args", [["start", "x" * 5000], ["x" * 5000], ["status", "y" * 5000]])
+def test_a_long_mistake_is_not_echoed_in_full(tmp_path, data_dir, args):
+    """A 5,000-character argument (a paste gone wrong) filled the terminal with itself."""
+    result = necktimer(*args, "--data-dir", str(data_dir), cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert len(line) < 400 and "…" in line and "(see 'necktimer --help')" in line
 
 
 @pytest.mark.parametrize(("lang", "args", "words"), [

@@ -14,16 +14,19 @@ so its planned end is 15 s away for every process.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import queue
+import select
 import shutil
 import signal
 import sqlite3
 import stat
 import subprocess
 import tempfile
+import termios
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -1202,6 +1205,38 @@ def test_a_window_quit_by_a_signal_with_a_pack_on_says_what_that_costs(app, data
     assert said.err.count("A pack is on. If necktimer quits now") == 1, said.err
     assert window.returncode == 0
     assert app.status()["state"] == "running"  # quitting never ends the session
+
+
+def test_a_window_outlives_the_terminal_it_was_started_from(app):
+    """`necktimer start ice` typed in a terminal becomes the window; closing that terminal
+    (SIGHUP to the process it controls) killed the window with the pack on, silently."""
+    terminal, its_side = os.openpty()
+
+    def take_the_terminal() -> None:  # as a shell gives a job its controlling terminal
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    window = subprocess.Popen(app.command("start", "ice", "--minutes", "5"),
+                              stdin=its_side, stdout=its_side, stderr=its_side,
+                              env=app.env, cwd=app.root, start_new_session=True,
+                              preexec_fn=take_the_terminal)
+    app.windows.append(window)
+    os.close(its_side)
+    said = b""
+    deadline = time.monotonic() + 30
+    while b"Ice session started" not in said:
+        assert time.monotonic() < deadline, said
+        ready, _, _ = select.select([terminal], [], [], 1.0)
+        if ready:
+            said += os.read(terminal, 4096)
+    app.wait_ready()
+    os.close(terminal)  # the terminal window is closed: its session gets SIGHUP
+    # The signal is delivered before the window runs again, so an answer comes after it.
+    assert app.ask(Request(Command.STATUS)) is not None, "the window died of the hangup"
+    assert window.poll() is None
+    assert app.status()["state"] == "running"
+    # What it says on quitting goes nowhere now, and quitting still goes well.
+    window.send_signal(signal.SIGTERM)
+    assert window.wait(timeout=30) == 0
 
 
 def test_a_folder_deleted_just_after_a_start_is_watched_by_a_backstop_again(app, data_dir):

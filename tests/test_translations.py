@@ -324,7 +324,7 @@ def test_short_dates_put_day_and_month_in_the_locales_order(installed_language, 
 
 @pytest.mark.parametrize(("setting", "typed", "therapy"), [
     ("es", "hielo", "ice"), ("es", "Calor", "heat"), ("de", "Wärme", "heat"),
-    ("de", "ice", "ice")])
+    ("de", "ice", "ice"), ("de", "Waerme", "heat"), ("de", "WARME", "heat")])
 def test_the_command_line_takes_the_therapy_in_the_users_language(installed_language,
                                                                   setting, typed, therapy):
     from necktimer.cli import build_parser

@@ -558,7 +558,8 @@ class Necktimer(QObject):
 
 
 class SignalWatcher(QObject):
-    """Quits cleanly on Ctrl+C or SIGTERM without waking the program up periodically.
+    """Quits cleanly on Ctrl+C or SIGTERM without waking the program up periodically,
+    and outlives the terminal it was started from (SIGHUP).
 
     Python runs signal handlers only when it gets control back from Qt, so the
     signal is written to a socket that a QSocketNotifier watches.
@@ -572,12 +573,28 @@ class SignalWatcher(QObject):
         signal.set_wakeup_fd(self._write.fileno())
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, lambda *_: on_signal())
+        signal.signal(signal.SIGHUP, lambda *_: leave_terminal())
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
 
     def _drain(self) -> None:
         with contextlib.suppress(BlockingIOError):
             self._read.recv(64)
+
+
+def leave_terminal() -> None:
+    """The terminal that started the window was closed. The window carries on (a pack may
+    be on; it died silently here before). Its output now goes nowhere: a write to the
+    hung-up terminal would fail, and print() would raise where the window says something
+    there (quitting on a signal, say)."""
+    log.info("the terminal that started necktimer was closed; it carries on without one")
+    nowhere = os.open(os.devnull, os.O_RDWR)
+    try:
+        for fd in (0, 1, 2):
+            with contextlib.suppress(OSError):
+                os.dup2(nowhere, fd)
+    finally:
+        os.close(nowhere)
 
 
 def show_fatal(message: str) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from necktimer.core.i18n import Translatable, arg, date_pattern, local, start_of
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
+from necktimer.ui.flow_layout import FlowLayout, together
 from necktimer.ui.history_model import COLUMNS, HistoryModel
 from necktimer.ui.screen_room import fit_to_room
 from necktimer.ui.sort_menu import SortMenu
@@ -163,7 +163,7 @@ class HistoryWindow(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _build_filters(self) -> QHBoxLayout:
+    def _build_filters(self) -> FlowLayout:
         self.therapy = QComboBox()
         self.therapy.addItem(self.tr("Ice and heat"), None)
         self.therapy.addItem(self.tr("Ice only"), Therapy.ICE.value)
@@ -180,18 +180,14 @@ class HistoryWindow(QWidget):
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         guard_wheel(self.therapy, self.since, self.until)
-        filters = QHBoxLayout()
         label = QLabel(self.tr("&Show:"))
         label.setBuddy(self.therapy)
-        filters.addWidget(label)
-        filters.addWidget(self.therapy)
-        filters.addSpacing(12)
-        filters.addWidget(self.whole)
-        filters.addWidget(QLabel(self.tr("from")))
-        filters.addWidget(self.since)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.until)
-        filters.addStretch(1)
+        # One row where there is room; on a narrow screen it wraps, keeping each date
+        # with its word.
+        filters = FlowLayout()
+        for group in ((label, self.therapy), (self.whole,),
+                      (QLabel(self.tr("from")), self.since), (QLabel(self.tr("to")), self.until)):
+            filters.addWidget(together(*group))
 
         return filters
 
@@ -230,7 +226,7 @@ class HistoryWindow(QWidget):
                 self.table.setItemDelegateForColumn(column, self._note_editor)
         self.sorting = SortMenu(self.table)
 
-    def _build_buttons(self) -> QHBoxLayout:
+    def _build_buttons(self) -> FlowLayout:
         self.count = QLabel()
         self.count.setWordWrap(True)
         self.saved_timer = QTimer(self)
@@ -242,10 +238,9 @@ class HistoryWindow(QWidget):
         self.export_pdf = QPushButton(self.tr("Save &PDF summary for a physician…"))
         for button in (self.export_csv, self.export_pdf):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count, 1)
-        buttons.addWidget(self.export_csv)
-        buttons.addWidget(self.export_pdf)
+        buttons = FlowLayout(fill_first=True)  # wraps where the window is narrow
+        for widget in (self.count, self.export_csv, self.export_pdf):
+            buttons.addWidget(widget)
         note = QLabel(self._disclaimer)
         note.setWordWrap(True)
         italic = note.font()

@@ -398,6 +398,48 @@ def test_settings_and_history_fit_the_screen_with_their_buttons_in_reach(make_ap
     dialog.reject()
 
 
+@pytest.fixture(params=["en", "de", "es_US"])
+def any_language(request, qapp):
+    from necktimer import language
+    from necktimer.core import i18n
+
+    language.install(request.param, qapp)
+    yield request.param
+    language.install("en", qapp)
+    i18n.install(formats=i18n.Formats())
+
+
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_history_fits_in_every_language_and_font(make_app, qtbot, monkeypatch, room,
+                                                   font_size, any_language):
+    """In German at 13 pt its filters (764 px) and export buttons (791 px) needed more
+    than a 2x screen's 683: History opened wider than the screen, its buttons cut off.
+    They wrap onto a second row instead, each control whole and none over another."""
+    from necktimer.ui import screen_room
+
+    size = ROOM[room]
+    monkeypatch.setattr(screen_room, "room_for", lambda _widget: size)
+    instance = make_app()
+    instance.start()
+    history = instance.show_history()
+    settle(qtbot)
+    assert history.width() <= size.width() and history.height() <= size.height()
+    controls = [history.therapy, history.whole, history.since, history.until, history.count,
+                history.export_csv, history.export_pdf, history.disclaimer]
+    placed = {}
+    for control in controls:
+        corner = control.mapTo(history, control.rect().topLeft())
+        placed[control] = QRect(corner, control.size())
+        assert history.rect().contains(placed[control]), (control.accessibleName(), room)
+    for index, first in enumerate(controls):
+        for second in controls[index + 1:]:
+            assert not placed[first].intersects(placed[second]), (
+                first.accessibleName(), second.accessibleName())
+    for button in (history.export_csv, history.export_pdf, history.whole):
+        text = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+        assert text + 8 <= button.width(), button.text()
+
+
 @pytest.mark.parametrize("room", ["2x", "1.5x"])
 def test_history_gives_its_rows_the_room_on_a_short_screen(make_app, qtbot, clock,
                                                            font_size, monkeypatch, room):

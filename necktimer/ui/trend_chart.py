@@ -37,7 +37,7 @@ class TrendChart(QWidget):
                       ChartText().sessions(sum(d.sessions for d in days)), len(days))
         for said, ratings in ((self.tr("Pain before a session: %1."),
                                [(d.day, d.before) for d in days if d.before is not None]),
-                              (self.tr("After one: %1."),
+                              (self.tr("Pain after a session: %1."),
                                [(d.day, d.after) for d in days if d.after is not None])):
             if ratings:
                 ends = ratings if len(ratings) == 1 else [ratings[0], ratings[-1]]

@@ -129,13 +129,13 @@ def test_a_screen_reader_hears_the_same_fortnight(chart):
     chart.set_days(fortnight({0: 2, 5: 1, 9: 1}, {9: 6.0, 0: 4.5}, {9: 3.0, 5: 2.0}))
     assert chart.accessibleDescription() == (
         "4 sessions in the last 14 days. Pain before a session: 6.0 on 06 Mar, 4.5 on 15 Mar. "
-        "After one: 3.0 on 06 Mar, 2.0 on 10 Mar.")
+        "Pain after a session: 3.0 on 06 Mar, 2.0 on 10 Mar.")
     chart.set_days(fortnight({0: 1}, {0: 4.5}))  # one rated day is said once
     assert chart.accessibleDescription() == ("1 session in the last 14 days. "
                                              "Pain before a session: 4.5 on 15 Mar.")
     chart.set_days(fortnight({0: 1}, after={0: 2.0}))  # only after: no "before" to hear
     assert chart.accessibleDescription() == ("1 session in the last 14 days. "
-                                             "After one: 2.0 on 15 Mar.")
+                                             "Pain after a session: 2.0 on 15 Mar.")
     chart.set_days(fortnight({}))
     assert "in the last 14 days" in chart.accessibleDescription()
     assert "Pain" not in chart.accessibleDescription()

@@ -94,6 +94,14 @@ class MainWindow(QMainWindow):
         self.start_ice_action = self._action(self.tr("Start ice"), self.ice_keys, self.start_ice)
         self.start_heat_action = self._action(self.tr("Start heat"), self.heat_keys,
                                               self.start_heat)
+        # While the rules refuse a start, its keys say why (the status) instead of doing
+        # nothing at all: a disabled action takes no key. Not in any menu.
+        self.start_refused_action = self._action(self.tr("Why not now"), None,
+                                                 self.say_why_not)
+        self.start_refused_action.setShortcuts([QKeySequence(self.ice_keys),
+                                                QKeySequence(self.heat_keys)])
+        self.start_refused_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.start_refused_action.setEnabled(False)  # the state says (show_state)
         # Stop has no Ctrl shortcut: Ctrl+S is "save" in every other program.
         self.stop_action = self._action(self.tr("Stop"), None, self.stop)
         self.undo_action = self._action(self.tr("Undo stop"), "Ctrl+Z", self.controller.undo_stop)
@@ -309,12 +317,24 @@ class MainWindow(QMainWindow):
         """Tell a screen reader about a state change, once."""
         accessibility.announce(self, text)
 
+    def say_why_not(self) -> None:
+        """Ctrl+I or Ctrl+H while a start is refused: the status says when one is allowed
+        (or what runs); a screen reader hears it, and the status line takes focus."""
+        QApplication.beep()
+        self.status_line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.announce(self.status_line.text())
+
     def show_shortcuts(self) -> None:
         rows = [
             (self.tr("Start ice"), self.ice_keys), (self.tr("Start heat"), self.heat_keys),
             (self.tr("Stop"), QKeySequence.mnemonic(self.stop_button.text()).toString()),
             (self.tr("Undo a stop (for 10 seconds)"), "Ctrl+Z"),
-            (self.tr("Done — removed"), "Ctrl+D"), (self.tr("History"), "Ctrl+Y"),
+            (self.tr("Done — removed"), "Ctrl+D"),
+            (self.tr("It came off at the end (offered when confirmed late)"),
+             QKeySequence.mnemonic(self.tr("It came off &at %1")).toString()),
+            (self.tr("History"), "Ctrl+Y"),
+            (self.tr("Close History"), "Esc, Ctrl+W"),
+            (self.tr("Sort History (on its table)"), "Shift+F10"),
             (self.tr("Settings"), "Ctrl+,"), (self.tr("Self-care tips"), "F1"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]
@@ -347,6 +367,7 @@ class MainWindow(QMainWindow):
         self.panel.show_state(view, urgent=time_up)
         self.start_ice_action.setEnabled(status.state is State.READY)
         self.start_heat_action.setEnabled(status.state is State.READY)
+        self.start_refused_action.setEnabled(status.state is not State.READY)
         self.stop_action.setEnabled(status.state is State.RUNNING)
         self.undo_action.setEnabled(view.undo is not None)
         self.removed_action.setEnabled(view.reminder is not None)

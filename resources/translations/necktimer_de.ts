@@ -1006,179 +1006,200 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="94"/>
-        <location filename="../../necktimer/ui/main_window.py" line="314"/>
+        <location filename="../../necktimer/ui/main_window.py" line="329"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="314"/>
+        <location filename="../../necktimer/ui/main_window.py" line="329"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
-        <location filename="../../necktimer/ui/main_window.py" line="315"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <source>Why not now</source>
+        <translation>Warum nicht jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="106"/>
+        <location filename="../../necktimer/ui/main_window.py" line="330"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>Undo stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="134"/>
-        <location filename="../../necktimer/ui/main_window.py" line="317"/>
+        <location filename="../../necktimer/ui/main_window.py" line="108"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
+        <location filename="../../necktimer/ui/main_window.py" line="332"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="102"/>
+        <location filename="../../necktimer/ui/main_window.py" line="110"/>
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <location filename="../../necktimer/ui/main_window.py" line="112"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="106"/>
-        <location filename="../../necktimer/ui/main_window.py" line="319"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="339"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
-        <location filename="../../necktimer/ui/main_window.py" line="318"/>
+        <location filename="../../necktimer/ui/main_window.py" line="115"/>
+        <location filename="../../necktimer/ui/main_window.py" line="338"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="108"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>When to see a physician</source>
         <translation>Wann zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="110"/>
-        <location filename="../../necktimer/ui/main_window.py" line="327"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="347"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="131"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="143"/>
+        <location filename="../../necktimer/ui/main_window.py" line="151"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="143"/>
+        <location filename="../../necktimer/ui/main_window.py" line="151"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="156"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="156"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="151"/>
+        <location filename="../../necktimer/ui/main_window.py" line="159"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="152"/>
+        <location filename="../../necktimer/ui/main_window.py" line="160"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="154"/>
+        <location filename="../../necktimer/ui/main_window.py" line="162"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="155"/>
+        <location filename="../../necktimer/ui/main_window.py" line="163"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="316"/>
+        <location filename="../../necktimer/ui/main_window.py" line="331"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="317"/>
+        <location filename="../../necktimer/ui/main_window.py" line="333"/>
+        <source>It came off at the end (offered when confirmed late)</source>
+        <translation>Zum Ende abgenommen (angeboten, wenn spät bestätigt)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="335"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="318"/>
+        <location filename="../../necktimer/ui/main_window.py" line="336"/>
+        <source>Close History</source>
+        <translation>Verlauf schließen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="337"/>
+        <source>Sort History (on its table)</source>
+        <translation>Verlauf sortieren (in der Tabelle)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="338"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="329"/>
+        <location filename="../../necktimer/ui/main_window.py" line="349"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="358"/>
+        <location filename="../../necktimer/ui/main_window.py" line="379"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="384"/>
+        <location filename="../../necktimer/ui/main_window.py" line="334"/>
+        <location filename="../../necktimer/ui/main_window.py" line="405"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <location filename="../../necktimer/ui/main_window.py" line="407"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="395"/>
+        <location filename="../../necktimer/ui/main_window.py" line="416"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="397"/>
+        <location filename="../../necktimer/ui/main_window.py" line="418"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="400"/>
+        <location filename="../../necktimer/ui/main_window.py" line="421"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="401"/>
+        <location filename="../../necktimer/ui/main_window.py" line="422"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="422"/>
+        <location filename="../../necktimer/ui/main_window.py" line="443"/>
         <source>%1 Type a number from 0 to 10, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>

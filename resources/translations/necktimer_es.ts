@@ -1007,179 +1007,200 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="94"/>
-        <location filename="../../necktimer/ui/main_window.py" line="314"/>
+        <location filename="../../necktimer/ui/main_window.py" line="329"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="314"/>
+        <location filename="../../necktimer/ui/main_window.py" line="329"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
-        <location filename="../../necktimer/ui/main_window.py" line="315"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <source>Why not now</source>
+        <translation>Por qué ahora no</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="106"/>
+        <location filename="../../necktimer/ui/main_window.py" line="330"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="107"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
-        <location filename="../../necktimer/ui/main_window.py" line="134"/>
-        <location filename="../../necktimer/ui/main_window.py" line="317"/>
+        <location filename="../../necktimer/ui/main_window.py" line="108"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
+        <location filename="../../necktimer/ui/main_window.py" line="332"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="102"/>
+        <location filename="../../necktimer/ui/main_window.py" line="110"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <location filename="../../necktimer/ui/main_window.py" line="112"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="106"/>
-        <location filename="../../necktimer/ui/main_window.py" line="319"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="339"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
-        <location filename="../../necktimer/ui/main_window.py" line="318"/>
+        <location filename="../../necktimer/ui/main_window.py" line="115"/>
+        <location filename="../../necktimer/ui/main_window.py" line="338"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="108"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>When to see a physician</source>
         <translation>Cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="110"/>
-        <location filename="../../necktimer/ui/main_window.py" line="327"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="347"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="131"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="143"/>
+        <location filename="../../necktimer/ui/main_window.py" line="151"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="143"/>
+        <location filename="../../necktimer/ui/main_window.py" line="151"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="156"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="156"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="151"/>
+        <location filename="../../necktimer/ui/main_window.py" line="159"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="152"/>
+        <location filename="../../necktimer/ui/main_window.py" line="160"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="154"/>
+        <location filename="../../necktimer/ui/main_window.py" line="162"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="155"/>
+        <location filename="../../necktimer/ui/main_window.py" line="163"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="316"/>
+        <location filename="../../necktimer/ui/main_window.py" line="331"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="317"/>
+        <location filename="../../necktimer/ui/main_window.py" line="333"/>
+        <source>It came off at the end (offered when confirmed late)</source>
+        <translation>Se retiró al final (se ofrece si se confirma tarde)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="335"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="318"/>
+        <location filename="../../necktimer/ui/main_window.py" line="336"/>
+        <source>Close History</source>
+        <translation>Cerrar el historial</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="337"/>
+        <source>Sort History (on its table)</source>
+        <translation>Ordenar el historial (en su tabla)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="338"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="329"/>
+        <location filename="../../necktimer/ui/main_window.py" line="349"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="358"/>
+        <location filename="../../necktimer/ui/main_window.py" line="379"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="384"/>
+        <location filename="../../necktimer/ui/main_window.py" line="334"/>
+        <location filename="../../necktimer/ui/main_window.py" line="405"/>
         <source>It came off &amp;at %1</source>
         <translation>Se &amp;quitó a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <location filename="../../necktimer/ui/main_window.py" line="407"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="395"/>
+        <location filename="../../necktimer/ui/main_window.py" line="416"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="397"/>
+        <location filename="../../necktimer/ui/main_window.py" line="418"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="400"/>
+        <location filename="../../necktimer/ui/main_window.py" line="421"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="401"/>
+        <location filename="../../necktimer/ui/main_window.py" line="422"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="422"/>
+        <location filename="../../necktimer/ui/main_window.py" line="443"/>
         <source>%1 Type a number from 0 to 10, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10, o pulse Tab para ir a las valoraciones.</translation>
     </message>

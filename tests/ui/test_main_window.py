@@ -558,6 +558,31 @@ def test_the_pain_question_is_announced_and_reached_from_where_done_was_pressed(
     assert "pain 4 of 10" in text_of(window.message_line)
 
 
+@pytest.mark.parametrize("keys", ["Ctrl+I", "Ctrl+H"])
+def test_a_start_key_the_rules_refuse_says_when_the_next_is_allowed(
+        necktimer, window, clock, qtbot, monkeypatch, keys):
+    """Ctrl+I in the gap did nothing at all: no sound, nothing for a screen reader."""
+    said = []
+    monkeypatch.setattr(window, "announce", said.append)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
+    window.tips.topics.setFocus()
+    sequence = QKeySequence(keys)[0]
+    qtbot.keyClick(window.tips.topics, sequence.key(), sequence.keyboardModifiers())
+    status = necktimer.controller.state.status
+    assert status.state is State.WAITING  # nothing started
+    assert said and said[-1] == window.status_line.text()
+    assert "Next session allowed" in said[-1]
+    assert QApplication.focusWidget() is window.status_line
+    clock.advance(2 * 3600)
+    tick(necktimer, clock, 1)
+    qtbot.keyClick(window, sequence.key(), sequence.keyboardModifiers())
+    assert necktimer.controller.state.status.state is State.RUNNING  # allowed: it starts
+
+
 def test_a_rating_buttons_name_is_not_read_twice(window):
     from PySide6.QtGui import QAccessible
 

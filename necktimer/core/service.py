@@ -715,6 +715,7 @@ class SessionService:
                 if self._record_due:
                     self._write_record()
                 return False
+        saved = False
         while self._pending:
             write = self._pending[0]
             try:
@@ -737,10 +738,11 @@ class SessionService:
                     self._write_record()
                 return False
             self._pending.pop(0)
+            saved = True
         if self._record_due:
             self._write_record()
         if not self._record_due:
-            self._clear_problem()
+            self._clear_problem(saved=saved)
         return not self._pending and not self._record_due
 
     # -- helpers ----------------------------------------------------------------------------
@@ -901,13 +903,18 @@ class SessionService:
         self.problem = error
         if self._reported_problem is not error.problem:
             self._reported_problem = error.problem
-            log.warning("cannot save (%s); %d change(s) wait: %s",
-                        error.problem.value, len(self._pending), error.cause)
+            if self._pending:
+                log.warning("cannot save (%s); %d change(s) wait: %s",
+                            error.problem.value, len(self._pending), error.cause)
+            else:  # a start refused, say: nothing is kept back to be written later
+                log.warning("cannot use the history (%s): %s", error.problem.value,
+                            error.cause)
             self._changed()
 
-    def _clear_problem(self) -> None:
+    def _clear_problem(self, *, saved: bool = False) -> None:
         if self.problem is not None:
-            log.warning("the history can be written again; everything waiting was saved")
+            log.warning("the history can be written again%s",
+                        "; everything waiting was saved" if saved else "")
             self.problem = None
             self._reported_problem = None
             self._changed()

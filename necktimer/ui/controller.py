@@ -24,7 +24,7 @@ from necktimer.core.diary import Advice, Pain
 from necktimer.core.i18n import arg, last_at, translate
 from necktimer.core.machine_zone import MachineZone
 from necktimer.core.rules import EndReason, Session, State, Status, Therapy
-from necktimer.core.service import Ended, Outcome, SessionService, Unsaved
+from necktimer.core.service import Ended, Outcome, SessionService, StorageError, Unsaved
 from necktimer.ui.view_state import PackReminder, PainQuestion, UndoOffer, ViewState
 
 log = logging.getLogger("necktimer.controller")
@@ -427,7 +427,10 @@ class Controller(QObject):
     def _check_advice(self) -> None:
         try:
             self._advice = self.service.physician_advice()
-        except Exception:  # a history that cannot be read must not stop a reminder
+        except StorageError as error:  # locked, say: a fault the banner already names
+            log.warning("the one-week check could not read the history (%s); it runs "
+                        "again when a session starts or ends", error.cause)
+        except Exception:  # a bug: a history that cannot be read must not stop a reminder
             log.exception("the one-week check failed")
 
     # -- publishing ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ lives in memory, a failed write waits and is written later, and the gap survives
 of the history through the safety record.
 """
 
+import logging
 import random
 import shutil
 import sqlite3
@@ -75,6 +76,31 @@ def test_no_start_while_the_file_is_locked(data_dir, clock, locker):
     outcome = service.start(Therapy.ICE, 5)
     assert not outcome.ok and outcome.unavailable
     assert "No session was started" in outcome.message
+
+
+def test_the_log_says_what_waits_only_when_something_does(data_dir, clock, locker, caplog):
+    """A start refused on a locked history logged "cannot save (busy); 0 change(s) wait",
+    and "everything waiting was saved" when nothing had waited."""
+    service = reopen(data_dir, clock)
+    holder = locker()
+    caplog.set_level(logging.WARNING, logger="necktimer.service")
+    assert not service.start(Therapy.ICE, 5).ok
+    holder.close()
+    service.flush()
+    said = [record.getMessage() for record in caplog.records]
+    assert said[0].startswith("cannot use the history (busy): Another program"), said
+    assert said[1] == "the history can be written again", said
+    assert len(said) == 2
+    caplog.clear()
+    service.start(Therapy.ICE, 5)
+    holder = locker()
+    clock.advance(60)
+    service.stop()  # kept in memory, written later
+    holder.close()
+    service.flush()
+    said = [record.getMessage() for record in caplog.records]
+    assert said[0].startswith("cannot save (busy); 1 change(s) wait"), said
+    assert said[1] == "the history can be written again; everything waiting was saved", said
 
 
 def test_a_stop_while_locked_is_kept_and_written_later(data_dir, clock, locker):

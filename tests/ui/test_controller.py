@@ -184,6 +184,25 @@ def test_a_write_that_fails_is_reported_once_and_retried(necktimer, window, cloc
     assert not window.problem_banner.isVisible()
 
 
+def test_a_one_week_check_on_a_locked_history_is_one_line_not_a_traceback(
+        necktimer, window, clock, data_dir, caplog):
+    import logging
+    import sqlite3
+
+    window.start_ice()
+    holder = sqlite3.connect(data_dir / "necktimer.sqlite3", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    necktimer.service.set_busy_timeout(0.05)
+    caplog.set_level(logging.WARNING, logger="necktimer.controller")
+    tick(necktimer, clock, 15 * 60)  # the end runs the check again
+    holder.close()
+    [said] = [r for r in caplog.records if "one-week check" in r.getMessage()]
+    assert said.exc_info is None
+    assert said.getMessage().startswith("the one-week check could not read the history "
+                                        "(Another program"), said.getMessage()
+    assert window.time_up_banner.isVisible()
+
+
 def test_a_button_whose_write_fails_is_retried_soon_not_at_the_next_event(
         necktimer, window, clock, data_dir):
     """Done pressed while another program held the history: the retry waited for the

@@ -19,11 +19,13 @@ from __future__ import annotations
 import binascii
 import contextlib
 import fcntl
+import itertools
 import logging
 import os
 import socket
 import stat
 import struct
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -211,6 +213,56 @@ def backstop_reaches_desktop(data_dir: Path) -> bool | None:
     lines = read_note(data_dir / BACKSTOP_LOCK_NAME)
     said = lines[1] if len(lines) > 1 else ""
     return {REACHES_DESKTOP: True, NO_DESKTOP: False}.get(said)
+
+
+def backstop_pids(data_dir: Path) -> list[int]:
+    """This user's backstops watching `data_dir`, found by their command lines. Their lock
+    file goes with a deleted folder; the processes stay (and know what it held)."""
+    wanted = os.fsencode(data_dir)
+    found = []
+    with contextlib.suppress(OSError), os.scandir("/proc") as entries:
+        for entry in entries:
+            if not entry.name.isdigit():
+                continue
+            try:
+                if entry.stat().st_uid != os.getuid():
+                    continue
+                with open(f"/proc/{entry.name}/cmdline", "rb") as file:
+                    args = file.read().split(b"\0")
+            except OSError:  # gone meanwhile
+                continue
+            if (b"backstop" in args and b"necktimer" in args
+                    and (b"--data-dir", wanted) in itertools.pairwise(args)):
+                found.append(int(entry.name))
+    return found
+
+
+# A backstop writes the record again this long after it went (see backstop.RESTORE_AFTER_S
+# and POLL_S), with room to spare.
+RESTORED_WITHIN_S = 6.0
+
+
+def await_restored_record(data_dir: Path, record: Path) -> bool:
+    """Called, holding the instance lock, before the history is opened where the safety
+    record is missing. If a backstop still watches the folder (it was deleted while a pack
+    was on, the window dead), it is about to write the record again from memory: a start
+    made before that found no trace of the pack and began a session inside the gap. Waits
+    for it; True when it came."""
+    if record.exists():
+        return True
+    pids = backstop_pids(data_dir)
+    if not pids:
+        return False
+    log.warning("the safety record is gone and a backstop (pid %s) watches this folder; "
+                "waiting for it to write the record again", pids[0])
+    deadline = time.monotonic() + RESTORED_WITHIN_S
+    while time.monotonic() < deadline:
+        if record.exists():
+            return True
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            break
+        time.sleep(0.05)
+    return record.exists()
 
 
 def announced_socket(data_dir: Path) -> Path | None:

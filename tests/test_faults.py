@@ -1277,6 +1277,32 @@ def test_a_read_only_file_system_is_named_as_one(app, small_disk):
     kill_mentioning(str(data_dir))
 
 
+@pytest.mark.parametrize("then", ["start", "window"])
+def test_a_start_just_after_the_folder_was_deleted_waits_for_the_backstop(app, data_dir, then):
+    """`rm -rf DIR && necktimer start heat`, the window already dead: the start came before
+    the backstop wrote the safety record again (it lets a deletion finish first), found
+    no trace of the pack that was on, and began a session inside the gap. Only the
+    backstop's process outlives the folder; a start that finds no record asks whether one
+    watches it, and waits for the record (found by an outside tester)."""
+    window = app.spawn("start", "ice", "--minutes", "5")
+    app.wait_ready()
+    log = data_dir / "backstop.log"
+    wait_until(lambda: log.exists() and "watching session 1" in log.read_text(), 30,
+               "the backstop has read the record")
+    window.kill()
+    window.wait(timeout=10)
+    shutil.rmtree(data_dir)
+    if then == "start":
+        again = app.run("start", "heat", "--minutes", "1")
+        assert again.code == 1, again
+        assert "Heat session started" not in again.out
+    else:  # a window opened at once shows the pack that is on, and refuses a start
+        app.spawn()
+        app.wait_ready()
+        assert app.ask(Request(Command.START, Therapy.HEAT, 1)).code == 1
+    assert app.status()["state"] == "running"  # the ice pack that is still on
+
+
 def delete_folder(app, data_dir: Path) -> None:
     shutil.rmtree(data_dir)
 

@@ -461,3 +461,25 @@ def test_a_window_that_cannot_answer_a_json_status_is_reported_not_printed_as_nu
                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60)
     assert (done.returncode, done.stdout) == (3, "")  # not "null" and 0, taken for success
     assert "necktimer could not do that: a test" in done.stderr
+
+
+def test_a_backstop_is_found_by_its_command_line_once_its_folder_is_gone(tmp_path):
+    """Only its process outlives a deleted folder; another folder's backstop, or a
+    process that merely names the folder, is not it."""
+    from necktimer.instance import backstop_pids
+
+    watched, other = tmp_path / "watched", tmp_path / "other"
+    sleeper = "import time; time.sleep(60)"
+    processes = [subprocess.Popen([sys.executable, "-c", sleeper, *args]) for args in (
+        ["necktimer", "backstop", "--data-dir", str(watched)],
+        ["necktimer", "backstop", "--data-dir", str(other)],
+        ["necktimer", "status", "--data-dir", str(watched)],
+    )]
+    try:
+        assert backstop_pids(watched) == [processes[0].pid]
+        assert backstop_pids(other) == [processes[1].pid]
+        assert backstop_pids(tmp_path / "never") == []
+    finally:
+        for process in processes:
+            process.kill()
+            process.wait()

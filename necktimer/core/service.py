@@ -1072,6 +1072,11 @@ def _mark_from(text: str | None) -> Mark | None:
     return Mark.read(boot_id, boottime)
 
 
+def safety_record_path(data_dir: Path) -> Path:
+    """Where the safety record of `data_dir` is (for those who may not read it)."""
+    return record.record_path(data_dir)
+
+
 def status_from_record(data_dir: Path, clock: Clock,
                        gap: timedelta = rules.MIN_GAP) -> tuple[Status, Session | None] | None:
     """What the safety record alone says (the status, and a pack waiting to come off):

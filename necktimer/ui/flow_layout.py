@@ -54,7 +54,7 @@ class FlowLayout(QLayout):
         """All on one row."""
         shown = self._shown()
         width = sum(item.sizeHint().width() for item in shown)
-        width += self.spacing() * max(0, len(shown) - 1)
+        width += self._gap() * max(0, len(shown) - 1)
         height = max((item.sizeHint().height() for item in shown), default=0)
         return QSize(width, height) + self._margins()
 
@@ -71,6 +71,11 @@ class FlowLayout(QLayout):
 
     # -- the arranging itself --
 
+    def _gap(self) -> int:
+        # Inherited from the layout it sits in; -1 where a style gives none (Fusion: 6).
+        spacing = self.spacing()
+        return spacing if spacing >= 0 else 6
+
     def _margins(self) -> QSize:
         left, top, right, bottom = self.getContentsMargins()
         return QSize(left + right, top + bottom)
@@ -84,15 +89,15 @@ class FlowLayout(QLayout):
         used = 0
         for item in self._shown():
             wanted = max(item.minimumSize().width(), min(item.sizeHint().width(), width))
-            if rows and used + self.spacing() + wanted <= width:
+            if rows and used + self._gap() + wanted <= width:
                 rows[-1].append((item, wanted))
-                used += self.spacing() + wanted
+                used += self._gap() + wanted
             else:
                 rows.append([(item, wanted)])
                 used = wanted
         if self._fill_first and rows:
             first, taken = rows[0][0]
-            spare = width - sum(w for _, w in rows[0]) - self.spacing() * (len(rows[0]) - 1)
+            spare = width - sum(w for _, w in rows[0]) - self._gap() * (len(rows[0]) - 1)
             rows[0][0] = (first, taken + max(0, spare))
         return rows
 
@@ -103,19 +108,19 @@ class FlowLayout(QLayout):
         y = inner.y()
         for number, row in enumerate(self._rows(max(inner.width(), 0))):
             if number:
-                y += self.spacing()
+                y += self._gap()
             heights = [item.heightForWidth(width) if item.hasHeightForWidth()
                        else item.sizeHint().height() for item, width in row]
             tallest = max(heights)
             x = inner.x()
             if self._fill_first and number:
                 x = inner.right() + 1 - (sum(width for _, width in row)
-                                         + self.spacing() * (len(row) - 1))
+                                         + self._gap() * (len(row) - 1))
             for (item, width), height in zip(row, heights, strict=True):
                 if place:  # each one centred on its row's middle
                     item.setGeometry(QRect(QPoint(x, y + (tallest - height) // 2),
                                            QSize(width, height)))
-                x += width + self.spacing()
+                x += width + self._gap()
             y += tallest
         return y - rect.y() + bottom
 

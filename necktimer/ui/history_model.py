@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from necktimer.core.diary import Pain, off_late
@@ -26,6 +27,7 @@ from necktimer.core.rules import EndReason, Session
 from necktimer.core.service import SessionService
 
 PAGE = 200
+SAID_NOTE = 40  # characters of a saved note said back
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -65,6 +67,10 @@ COLUMNS = (
 
 
 class HistoryModel(QAbstractTableModel):
+    # What an edit saved, in words ("Saved — Pain after: 7 (session of …)"): the cell alone
+    # changes silently, and a screen reader heard nothing after Enter.
+    edited = Signal(str)
+
     def __init__(self, service: SessionService, parent=None) -> None:
         super().__init__(parent)
         self._service = service
@@ -171,7 +177,18 @@ class HistoryModel(QAbstractTableModel):
         if fresh is not None:
             self._rows[index.row()] = fresh
         self.dataChanged.emit(index, index)
+        self.edited.emit(self._saved_words(self._rows[index.row()], COLUMNS[index.column()]))
         return True
+
+    def _saved_words(self, session: Session, column: Column) -> str:
+        value = cell_text(session, column.key)
+        if not value:
+            value = (self.tr("no note") if column.key is SortKey.NOTE
+                     else self.tr("not rated"))
+        elif len(value) > SAID_NOTE:
+            value = value[:SAID_NOTE - 1] + "…"
+        return arg(self.tr("Saved — %1: %2 (session of %3)."), column_title(column), value,
+                   date_and_time(session.started_at))
 
 
 def column_title(column: Column) -> str:

@@ -31,6 +31,7 @@ from necktimer.core.i18n import Translatable, arg, date_pattern, local, start_of
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
+from necktimer.ui import accessibility
 from necktimer.ui.flow_layout import FlowLayout, together
 from necktimer.ui.history_model import COLUMNS, HistoryModel
 from necktimer.ui.screen_room import fit_to_room
@@ -196,6 +197,7 @@ class HistoryWindow(QWidget):
         # A rating edited in a cell is a point on the chart: drawn (and described) at once,
         # not at the next opening. Reading 14 days back is a bounded query.
         self.model.dataChanged.connect(lambda *_: self.chart.set_days(self._recent_days()))
+        self.model.edited.connect(self._say)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -290,9 +292,10 @@ class HistoryWindow(QWidget):
                                HistoryText().sessions(self.model.total), self.sorting.words()))
 
     def _say(self, text: str, *, failed: bool = False) -> None:
-        """An export's outcome in the count's place: "Saved" for a while, a failure until
-        the user next changes what is shown."""
+        """What an edit or an export did, in the count's place (and to a screen reader):
+        "Saved" for a while, a failure until the user next changes what is shown."""
         self.count.setText(text)
+        accessibility.announce(self, text)
         if failed:
             self.saved_timer.stop()
         else:

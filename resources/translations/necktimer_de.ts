@@ -713,111 +713,129 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="43"/>
+        <location filename="../../necktimer/ui/history_model.py" line="45"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="44"/>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="48"/>
         <source>Heat first</source>
         <translation>Wärme zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="47"/>
+        <location filename="../../necktimer/ui/history_model.py" line="49"/>
         <source>Ice first</source>
         <translation>Eis zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="48"/>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
         <source>Shortest first</source>
         <translation>Kürzeste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
         <source>Longest first</source>
         <translation>Längste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
         <source>Lowest first</source>
         <translation>Niedrigste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <location filename="../../necktimer/ui/history_model.py" line="53"/>
         <source>Highest first</source>
         <translation>Höchste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>A to Z</source>
         <translation>A bis Z</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>Z to A</source>
         <translation>Z bis A</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="55"/>
+        <location filename="../../necktimer/ui/history_model.py" line="57"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="56"/>
+        <location filename="../../necktimer/ui/history_model.py" line="58"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="57"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Planned</source>
         <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="58"/>
+        <location filename="../../necktimer/ui/history_model.py" line="60"/>
         <source>Actual</source>
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="59"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="61"/>
+        <location filename="../../necktimer/ui/history_model.py" line="63"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="63"/>
+        <location filename="../../necktimer/ui/history_model.py" line="65"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="197"/>
+        <location filename="../../necktimer/ui/history_model.py" line="214"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="200"/>
+        <location filename="../../necktimer/ui/history_model.py" line="217"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="203"/>
+        <location filename="../../necktimer/ui/history_model.py" line="220"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, Auflage %2 zu spät abgenommen</translation>
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="186"/>
+        <source>no note</source>
+        <translation>keine Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="187"/>
+        <source>not rated</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_model.py" line="190"/>
+        <source>Saved — %1: %2 (session of %3).</source>
+        <translation>Gespeichert — %1: %2 (Anwendung vom %3).</translation>
+    </message>
+</context>
+<context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="47"/>
+        <location filename="../../necktimer/ui/history_window.py" line="48"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -828,113 +846,113 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="124"/>
+        <location filename="../../necktimer/ui/history_window.py" line="125"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="134"/>
+        <location filename="../../necktimer/ui/history_window.py" line="135"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Ziehen, um den Platz zwischen den Anwendungen und dem Diagramm aufzuteilen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="168"/>
+        <location filename="../../necktimer/ui/history_window.py" line="169"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="169"/>
+        <location filename="../../necktimer/ui/history_window.py" line="170"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="170"/>
+        <location filename="../../necktimer/ui/history_window.py" line="171"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="171"/>
+        <location filename="../../necktimer/ui/history_window.py" line="172"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="172"/>
+        <location filename="../../necktimer/ui/history_window.py" line="173"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="177"/>
+        <location filename="../../necktimer/ui/history_window.py" line="178"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="177"/>
+        <location filename="../../necktimer/ui/history_window.py" line="178"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="183"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="189"/>
+        <location filename="../../necktimer/ui/history_window.py" line="190"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="189"/>
+        <location filename="../../necktimer/ui/history_window.py" line="190"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="213"/>
+        <location filename="../../necktimer/ui/history_window.py" line="215"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="215"/>
+        <location filename="../../necktimer/ui/history_window.py" line="217"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="237"/>
+        <location filename="../../necktimer/ui/history_window.py" line="239"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="238"/>
+        <location filename="../../necktimer/ui/history_window.py" line="240"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="148"/>
+        <location filename="../../necktimer/ui/history_window.py" line="149"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="150"/>
+        <location filename="../../necktimer/ui/history_window.py" line="151"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="289"/>
+        <location filename="../../necktimer/ui/history_window.py" line="291"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="328"/>
+        <location filename="../../necktimer/ui/history_window.py" line="331"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="336"/>
+        <location filename="../../necktimer/ui/history_window.py" line="339"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="338"/>
+        <location filename="../../necktimer/ui/history_window.py" line="341"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -942,17 +960,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="72"/>
+        <location filename="../../necktimer/instance.py" line="74"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 ist kein Ordner (möglicherweise ein Link, den jemand anderes angelegt hat).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="75"/>
+        <location filename="../../necktimer/instance.py" line="77"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 gehört einem anderen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="255"/>
+        <location filename="../../necktimer/instance.py" line="307"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
     </message>
@@ -1207,7 +1225,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="70"/>
+        <location filename="../../necktimer/ui/history_window.py" line="71"/>
         <source>Note, at most %1 characters</source>
         <translation>Notiz, höchstens %1 Zeichen</translation>
     </message>
@@ -1215,7 +1233,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="59"/>
+        <location filename="../../necktimer/ui/history_window.py" line="60"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
     </message>
@@ -1519,7 +1537,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="414"/>
-        <location filename="../../necktimer/core/service.py" line="894"/>
+        <location filename="../../necktimer/core/service.py" line="896"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1569,62 +1587,62 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="896"/>
+        <location filename="../../necktimer/core/service.py" line="898"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="933"/>
+        <location filename="../../necktimer/core/service.py" line="940"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="996"/>
+        <location filename="../../necktimer/core/service.py" line="1003"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="999"/>
+        <location filename="../../necktimer/core/service.py" line="1006"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1005"/>
+        <location filename="../../necktimer/core/service.py" line="1012"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1015"/>
+        <location filename="../../necktimer/core/service.py" line="1022"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1019"/>
+        <location filename="../../necktimer/core/service.py" line="1026"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1024"/>
+        <location filename="../../necktimer/core/service.py" line="1031"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1026"/>
+        <location filename="../../necktimer/core/service.py" line="1033"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1034"/>
+        <location filename="../../necktimer/core/service.py" line="1041"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1036"/>
+        <location filename="../../necktimer/core/service.py" line="1043"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1038"/>
+        <location filename="../../necktimer/core/service.py" line="1045"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>

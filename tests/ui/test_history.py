@@ -415,6 +415,29 @@ def test_a_rating_edited_in_the_table_is_on_the_chart_at_once(necktimer, diary, 
     assert "9" in history.chart.accessibleDescription()
 
 
+def test_an_edit_says_what_was_saved_to_the_eye_and_to_a_screen_reader(
+        necktimer, diary, qtbot, monkeypatch):
+    """After Enter in a cell only the cell changed: a screen reader heard nothing of the
+    rating just typed (found by an outside tester)."""
+    from necktimer.ui import accessibility
+
+    heard = []
+    monkeypatch.setattr(accessibility, "announce", lambda _widget, text: heard.append(text))
+    history = open_history(necktimer, qtbot)
+    activate(qtbot, history)
+    when = shown(history, SortKey.STARTED)[0]
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_AFTER], "7")
+    said = f"Saved — Pain after: 7 (session of {when})."
+    assert heard[-1] == said and history.count.text() == said
+    editor = open_editor(qtbot, history, 0, COLUMN[SortKey.PAIN_AFTER])
+    editor.clear()
+    commit(qtbot, history, editor)
+    assert heard[-1] == f"Saved — Pain after: not rated (session of {when})."
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.NOTE], "stiff on waking " * 5)
+    assert heard[-1].startswith("Saved — Note: stiff on waking stiff on waking")
+    assert "…" in heard[-1] and len(heard[-1]) < 120
+
+
 def test_a_pain_cell_takes_only_0_to_10(necktimer, diary, qtbot):
     """Typed "11" was accepted by the editor and then dropped without a word."""
     history = open_history(necktimer, qtbot)

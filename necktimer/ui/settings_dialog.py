@@ -6,7 +6,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +27,7 @@ from necktimer.core.settings import MAX_GAP_MINUTES, MIN_GAP_MINUTES, Settings
 from necktimer.ui.duration_box import DurationSpinBox
 from necktimer.ui.screen_room import fit_to_room
 from necktimer.ui.wheel_guard import guard_wheel
+from necktimer.ui.wrapping_check_box import WrappingCheckBox
 
 EXAMPLE = datetime(2026, 1, 1, 13, 30)  # a time after noon tells the two clocks apart
 
@@ -55,17 +55,18 @@ class SettingsDialog(QDialog):
                                 format_duration(rules.MIN_GAP)))
         sessions.addRow(self.tr("&Gap between sessions:"), self.gap)
 
-        self.sound = QCheckBox(self.tr("Play a &sound when a session ends"))
-        self.heads_up = QCheckBox(self.tr("Warn one minute &before the end"))
-        self.gap_reminder = QCheckBox(self.tr("&Remind me when I may apply ice or heat again"))
-        self.keep_in_tray = QCheckBox(self.tr("&Keep running in the system tray when the window "
-                                              "closes"))
+        self.sound = WrappingCheckBox(self.tr("Play a &sound when a session ends"))
+        self.heads_up = WrappingCheckBox(self.tr("Warn one minute &before the end"))
+        self.gap_reminder = WrappingCheckBox(
+            self.tr("&Remind me when I may apply ice or heat again"))
+        self.keep_in_tray = WrappingCheckBox(
+            self.tr("&Keep running in the system tray when the window closes"))
         self.keep_in_tray.setEnabled(tray_available)
         if not tray_available:
             self.keep_in_tray.setToolTip(self.tr("This desktop has no system tray."))
-        self.start_at_login = QCheckBox(self.tr("Start at l&ogin (in the tray)"))
-        self.diary_prompts = QCheckBox(self.tr("Ask how bad the &pain is (pain diary)"))
-        self.ask_pain_before = QCheckBox(self.tr("Also ask be&fore the pack goes on"))
+        self.start_at_login = WrappingCheckBox(self.tr("Start at l&ogin (in the tray)"))
+        self.diary_prompts = WrappingCheckBox(self.tr("Ask how bad the &pain is (pain diary)"))
+        self.ask_pain_before = WrappingCheckBox(self.tr("Also ask be&fore the pack goes on"))
         self.diary_prompts.toggled.connect(self.ask_pain_before.setEnabled)
         reminders = QVBoxLayout()
         for box, value in ((self.sound, settings.sound), (self.heads_up, settings.heads_up),
@@ -75,7 +76,6 @@ class SettingsDialog(QDialog):
                            (self.diary_prompts, settings.diary_prompts),
                            (self.ask_pain_before, settings.ask_pain_before)):
             box.setChecked(value)
-            box.setAccessibleName(box.text().replace("&", ""))
             reminders.addWidget(box)
         self.ask_pain_before.setEnabled(settings.diary_prompts)
 
@@ -130,6 +130,10 @@ class SettingsDialog(QDialog):
         self.page.setWidgetResizable(True)
         self.page.setFrameShape(QFrame.Shape.NoFrame)
         self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The page scrolls to whichever control has focus; itself it takes none, so the
+        # dialog opens on its first setting (a screen reader heard an unnamed scroll area).
+        self.page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.length.setFocus()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -12,10 +12,29 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+# How focus comes when the user chose the box; focus given by the program (a dialog
+# opening on its first setting) does not make a wheel on the way past count.
+CHOSEN = (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason,
+          Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason)
+# Focus that leaves or comes back with the window (or a popup) changes nothing.
+IN_PASSING = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
+
 
 class _WheelGuard(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._chosen = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Wheel or watched.hasFocus():
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress):
+            self._chosen = True  # in use, however its focus came (a click on it, say)
+            return False
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            if event.reason() not in IN_PASSING:
+                self._chosen = kind == QEvent.Type.FocusIn and event.reason() in CHOSEN
+            return False
+        if kind != QEvent.Type.Wheel or (self._chosen and watched.hasFocus()):
             return False
         area = _scroll_area_around(watched)
         if area is not None:

@@ -290,7 +290,10 @@ def test_a_wheel_over_the_length_picker_leaves_it_alone_until_it_is_chosen(windo
     assert window.length_picker.value() == 15
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.length_picker.setFocus()
+    window.length_picker.setFocus()  # given by the program, not chosen: still left alone
+    turn_wheel(window.length_picker, 3)
+    assert window.length_picker.value() == 15
+    qtbot.mouseClick(window.length_picker, Qt.MouseButton.LeftButton)  # chosen by a click
     turn_wheel(window.length_picker, 3)
     assert window.length_picker.value() == 12
 

@@ -143,7 +143,7 @@ def test_a_wheel_over_a_box_scrolls_the_page_until_the_box_is_chosen(qtbot):
     assert bar.value() > 0  # the page scrolled instead
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
-    dialog.gap.setFocus()  # clicked or tabbed into: now the wheel is for the box
+    dialog.gap.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed into: the wheel is for it
     turn_wheel(dialog.gap, -1)
     assert dialog.gap.value() == before.gap_minutes + 15
     press(qtbot, dialog, CANCEL)
@@ -221,6 +221,23 @@ def test_escape_is_cancel(necktimer, qtbot, settings_file):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert necktimer.settings_dialog is None
     assert settings_file.current.theme == "system"
+
+
+def test_the_dialog_opens_on_its_first_setting_and_tab_never_stops_on_the_page(
+        necktimer, qtbot):
+    """It opened with focus on its scroll area, which has no name: a screen reader said
+    nothing useful until the first Tab."""
+    dialog = open_settings(necktimer, qtbot)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is dialog.length
+    stops = []
+    for _ in range(14):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert dialog.page not in stops and dialog.page.viewport() not in stops
+    assert all(widget.accessibleName() or widget.text() for widget in stops
+               if hasattr(widget, "text")), [type(w).__name__ for w in stops]
+    press(qtbot, dialog, CANCEL)
 
 
 def test_the_dialog_opens_once(necktimer, qtbot):

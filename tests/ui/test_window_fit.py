@@ -440,6 +440,34 @@ def test_history_fits_in_every_language_and_font(make_app, qtbot, monkeypatch, r
         assert text + 8 <= button.width(), button.text()
 
 
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_no_setting_is_cut_off_at_the_side(make_app, qtbot, monkeypatch, room, font_size,
+                                           any_language):
+    """At 2x the settings page was wider than its view by the scroll bar's width (its check
+    boxes never wrapped), with no way to scroll sideways: "…wenn das Fenster geschlossen
+    wird" and the safety sentence lost their ends, and Tab moved the page sideways."""
+    from necktimer.ui import screen_room
+
+    size = ROOM[room]
+    monkeypatch.setattr(screen_room, "room_for", lambda _widget: size)
+    instance = make_app()
+    instance.start()
+    instance.show_settings()
+    dialog = instance.settings_dialog
+    settle(qtbot)
+    page = dialog.page
+    assert page.widget().width() <= page.viewport().width(), (room, any_language)
+    for box in (dialog.sound, dialog.heads_up, dialog.gap_reminder, dialog.keep_in_tray,
+                dialog.start_at_login, dialog.diary_prompts, dialog.ask_pain_before):
+        lines = box.text().replace("&", "").split("\n")
+        widest = max(box.fontMetrics().horizontalAdvance(line) for line in lines)
+        assert widest + 20 <= box.width(), (box.accessibleName(), room)
+        assert box.height() >= len(lines) * box.fontMetrics().height(), box.accessibleName()
+        right = box.mapTo(page.viewport(), box.rect().topRight()).x()
+        assert right < page.viewport().width(), (box.accessibleName(), room)
+    dialog.reject()
+
+
 @pytest.mark.parametrize("room", ["2x", "1.5x"])
 def test_history_gives_its_rows_the_room_on_a_short_screen(make_app, qtbot, clock,
                                                            font_size, monkeypatch, room):

@@ -34,12 +34,16 @@ class Durations(Translatable):
                    self.minutes(minutes), self.seconds(seconds))
 
 
-def format_duration(delta: timedelta | None) -> str:
-    """'1 h 42 min', '7 min', '40 s'; rounded up so a wait is never understated."""
+def format_duration(delta: timedelta | None, *, whole_minutes: bool = False) -> str:
+    """'1 h 42 min', '7 min', '40 s'; rounded up so a wait is never understated.
+    With `whole_minutes`, the last minute is '1 min' too: words that do not change each
+    second (what a screen reader says of a line that keeps focus)."""
     seconds = whole_seconds(delta)
     if seconds is None:
         return "—"
     words = Durations()
+    if whole_minutes and 0 < seconds < 60:
+        seconds = 60
     if seconds < 60:
         return words.seconds(seconds)
     hours, minutes = divmod(math.ceil(seconds / 60), 60)

@@ -228,8 +228,9 @@ class Status:
         whole = int(self.cycle_left.total_seconds() // 60)
         return max(MIN_MINUTES, min(MAX_MINUTES, whole))
 
-    def sentence(self) -> str:
-        """One line saying what the user may do now and when."""
+    def sentence(self, *, whole_minutes: bool = False) -> str:
+        """One line saying what the user may do now and when; with `whole_minutes`, the
+        time left reads "1 min" through the last minute, not second by second."""
         if self.state is State.UNKNOWN:
             return translate("Status", "Your session history was lost: please say when the last "
                                        "pack came off before starting a session.")
@@ -248,18 +249,21 @@ class Status:
             else:
                 text = translate("Status", "Heat session running: it ends at %1 (in %2). "
                                            "Next session allowed at %3.")
-            return arg(text, clock_time(self.ends_at), format_duration(self.remaining),
+            return arg(text, clock_time(self.ends_at),
+                       format_duration(self.remaining, whole_minutes=whole_minutes),
                        allowed_time(self.next_allowed_at, self.now))
         if self.awaiting_removal:
             return arg(translate("Status", "Next session allowed %1 after the pack comes off "
                                            "(at %2 if it is off now)."),
                        format_duration(self.gap), allowed_time(self.next_allowed_at, self.now))
-        return allowed_at_sentence(self.next_allowed_at, self.wait, self.now)
+        return allowed_at_sentence(self.next_allowed_at, self.wait, self.now,
+                                   whole_minutes=whole_minutes)
 
 
-def allowed_at_sentence(at: datetime | None, wait: timedelta | None, now: datetime) -> str:
+def allowed_at_sentence(at: datetime | None, wait: timedelta | None, now: datetime, *,
+                        whole_minutes: bool = False) -> str:
     return arg(translate("Status", "Next session allowed at %1 (in %2)."),
-               allowed_time(at, now), format_duration(wait))
+               allowed_time(at, now), format_duration(wait, whole_minutes=whole_minutes))
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,10 @@ class SessionPanel(QWidget):
         sentence = status.sentence()
         if self.status_line.text() != unbroken(sentence):
             self.status_line.setText(unbroken(sentence))
-        spoken = f"{urgent} {sentence}" if urgent else sentence
+        # A screen reader says the focused line again whenever its name changes: through
+        # the last minute that was every second. The name counts whole minutes.
+        said = status.sentence(whole_minutes=True)
+        spoken = f"{urgent} {said}" if urgent else said
         if self.status_line.accessibleName() != spoken:
             self.status_line.setAccessibleName(spoken)  # read what it says, urgent first
         if self.message_line.text() != unbroken(view.message):

@@ -388,6 +388,31 @@ def test_status_lines_are_read_as_what_they_say(necktimer, window, clock):
     assert window.message_line.accessibleName() == text_of(window.message_line)
 
 
+def test_in_the_last_minute_the_status_lines_name_does_not_change_every_second(
+        necktimer, window, clock):
+    """The focused status line's name changed with each second of the last minute ("in
+    59 s", "in 58 s"): a screen reader read the whole sentence sixty times (found by an
+    outside tester). The text still counts seconds; the name counts whole minutes."""
+    window.start_ice()
+    tick(necktimer, clock, 14 * 60 + 5)
+    names, texts = set(), set()
+    for _ in range(50):
+        tick(necktimer, clock, 1)
+        names.add(window.status_line.accessibleName())
+        texts.add(text_of(window.status_line))
+    assert len(texts) == 50  # "in 55 s" … "in 6 s" on screen
+    assert names == {"Ice session running: it ends at 09:15 (in 1 min). Next session "
+                     "allowed at 11:15."}, names
+    tick(necktimer, clock, 5)  # the end
+    necktimer.controller.acknowledge_removal()
+    tick(necktimer, clock, 2 * 3600 - 50)  # the gap's last seconds
+    waiting = {window.status_line.accessibleName()}
+    for _ in range(40):
+        tick(necktimer, clock, 1)
+        waiting.add(window.status_line.accessibleName())
+    assert len(waiting) == 1 and "(in 1 min)" in waiting.pop()
+
+
 def test_at_times_up_the_focused_status_line_reads_take_the_pack_off_first(necktimer, window,
                                                                            clock):
     """Focus stays on the status line as a session ends; what it reads must lead with what

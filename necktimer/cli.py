@@ -301,7 +301,8 @@ def _main(argv: list[str] | None) -> int:
     if command in ("install-desktop", "uninstall-desktop"):
         from necktimer import desktop
 
-        return desktop.main(command)
+        # A profile chosen with --data-dir is the one the menu entry opens.
+        return desktop.main(command, args.data_dir if "data_dir" in args else None)
     from necktimer.settings_io import SettingsFile
 
     settings = SettingsFile(data_dir)

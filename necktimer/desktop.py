@@ -72,12 +72,16 @@ def installed_paths() -> dict[str, Path]:
     }
 
 
-def install(command: str | None = None) -> list[Path]:
+def install(command: str | None = None, data_dir: Path | None = None) -> list[Path]:
+    """The menu entry, its icon and its metadata. With `data_dir` (a profile chosen with
+    --data-dir), the entry and its Start ice / Start heat actions use that folder: the menu
+    had opened the default one, whose history knows nothing of this one's gap."""
     paths = installed_paths()
     for path in paths.values():
         path.parent.mkdir(parents=True, exist_ok=True)
     template = resource("desktop", DESKTOP_FILE).read_text(encoding="utf-8")
-    paths["desktop"].write_text(_with_command(template, command or command_path()),
+    extra = f"--data-dir {exec_quote(str(data_dir))}" if data_dir is not None else ""
+    paths["desktop"].write_text(_with_command(template, command or command_path(), extra),
                                 encoding="utf-8")
     paths["desktop"].chmod(0o644)
     shutil.copyfile(app_icon_path(), paths["icon"])
@@ -137,10 +141,13 @@ def set_autostart(enabled: bool, data_dir: Path | None = None,
     return path
 
 
-def main(command: str) -> int:
+def main(command: str, data_dir: Path | None = None) -> int:
     if command == "install-desktop":
-        for path in install():
+        for path in install(data_dir=data_dir):
             print(arg(translate("Desktop", "installed %1"), str(path)))
+        if data_dir is not None:
+            print(arg(translate("Desktop", "The menu entry uses the data folder %1."),
+                      str(data_dir)))
         print(arg(translate("Desktop", "%1 is now in your application menu (remove it with: "
                                        "%2 uninstall-desktop)."), DISPLAY_NAME, APP_NAME))
         return 0

@@ -138,6 +138,27 @@ def test_the_install_desktop_command(xdg, tmp_path):
     assert result.stdout.strip() == "Nothing to remove."
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_menu_entry_installed_for_a_profile_opens_that_profile(xdg, tmp_path, where):
+    """`necktimer --data-dir DIR install-desktop` was accepted and ignored: the menu and its
+    Start ice / Start heat opened the default folder, which knows nothing of DIR's gap
+    (found by an outside tester)."""
+    env = dict(os.environ, XDG_DATA_HOME=str(xdg / "data"))
+    profile = tmp_path / "my profile"
+    given = ["--data-dir", str(profile)]
+    args = [*given, "install-desktop"] if where == "before" else ["install-desktop", *given]
+    result = subprocess.run([sys.executable, "-m", "necktimer", *args], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert f"The menu entry uses the data folder {profile}." in result.stdout
+    entry = xdg / "data" / "applications" / f"{APP_ID}.desktop"
+    validate("desktop-file-validate", str(entry))
+    lines = exec_lines(entry)
+    assert len(lines) == 3
+    for line, tail in zip(lines, ([], ["start", "ice"], ["start", "heat"]), strict=True):
+        assert shlex.split(line)[-2 - len(tail):] == [*tail, "--data-dir", str(profile)], line
+
+
 # -- starting at login ------------------------------------------------------------------------
 
 

@@ -383,7 +383,7 @@
         <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="379"/>
+        <location filename="../../necktimer/cli.py" line="380"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
@@ -476,32 +476,32 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="415"/>
+        <location filename="../../necktimer/cli.py" line="416"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="439"/>
+        <location filename="../../necktimer/cli.py" line="440"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="465"/>
+        <location filename="../../necktimer/cli.py" line="466"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="474"/>
+        <location filename="../../necktimer/cli.py" line="475"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="510"/>
+        <location filename="../../necktimer/cli.py" line="511"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="513"/>
+        <location filename="../../necktimer/cli.py" line="514"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -625,22 +625,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../necktimer/desktop.py" line="143"/>
+        <location filename="../../necktimer/desktop.py" line="147"/>
         <source>installed %1</source>
         <translation>installiert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="144"/>
+        <location filename="../../necktimer/desktop.py" line="149"/>
+        <source>The menu entry uses the data folder %1.</source>
+        <translation>Der Menüeintrag verwendet den Datenordner %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="151"/>
         <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
         <translation>%1 steht jetzt in Ihrem Anwendungsmenü (entfernen mit: %2 uninstall-desktop).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="149"/>
+        <location filename="../../necktimer/desktop.py" line="156"/>
         <source>removed %1</source>
         <translation>entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="151"/>
+        <location filename="../../necktimer/desktop.py" line="158"/>
         <source>Nothing to remove.</source>
         <translation>Nichts zu entfernen.</translation>
     </message>
@@ -1456,39 +1461,39 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="352"/>
+        <location filename="../../necktimer/core/rules.py" line="356"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="355"/>
+        <location filename="../../necktimer/core/rules.py" line="359"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="363"/>
+        <location filename="../../necktimer/core/rules.py" line="367"/>
         <source>You may start a session now.</source>
         <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="371"/>
+        <location filename="../../necktimer/core/rules.py" line="375"/>
         <source>The ice session is still running.</source>
         <translation>Die Eisanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="373"/>
+        <location filename="../../necktimer/core/rules.py" line="377"/>
         <source>The heat session is still running.</source>
         <translation>Die Wärmeanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="375"/>
-        <location filename="../../necktimer/core/rules.py" line="380"/>
+        <location filename="../../necktimer/core/rules.py" line="379"/>
+        <location filename="../../necktimer/core/rules.py" line="384"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="378"/>
+        <location filename="../../necktimer/core/rules.py" line="382"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
     </message>
@@ -1710,72 +1715,72 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="277"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
         <source>This session lasts %1.</source>
         <translation>Diese Anwendung dauert %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="279"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="283"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="286"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="304"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="305"/>
         <source>remove the ice pack</source>
         <translation>Kälteauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
         <source>remove the heat pack</source>
         <translation>Wärmeauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="309"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="311"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="313"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="318"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="322"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
         <source>when did the last pack come off?</source>
         <translation>wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="324"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="329"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="328"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="331"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1861,32 +1866,32 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Eine Minute vor dem Ende &amp;warnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
         <source>&amp;Remind me when I may apply ice or heat again</source>
         <translation>E&amp;rinnern, wenn ich wieder Eis oder Wärme anwenden darf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="63"/>
         <source>&amp;Keep running in the system tray when the window closes</source>
         <translation>In der Systemleiste weiter&amp;laufen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="65"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="66"/>
         <source>This desktop has no system tray.</source>
         <translation>Diese Arbeitsumgebung hat keine Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="66"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="67"/>
         <source>Start at l&amp;ogin (in the tray)</source>
         <translation>Beim An&amp;melden starten (in der Systemleiste)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="67"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="68"/>
         <source>Ask how bad the &amp;pain is (pain diary)</source>
         <translation>Nach der Schmerzstärke &amp;fragen (Schmerztagebuch)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="68"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="69"/>
         <source>Also ask be&amp;fore the pack goes on</source>
         <translation>Auch &amp;vor dem Auflegen fragen</translation>
     </message>
@@ -1989,7 +1994,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Nach %1 sortieren</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/sort_menu.py" line="68"/>
+        <location filename="../../necktimer/ui/sort_menu.py" line="82"/>
         <source>%1: %2</source>
         <comment>a column, then how its rows run</comment>
         <translation>%1: %2</translation>
@@ -1998,37 +2003,37 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="234"/>
+        <location filename="../../necktimer/core/rules.py" line="235"/>
         <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
         <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann die letzte Auflage abgenommen wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="238"/>
+        <location filename="../../necktimer/core/rules.py" line="239"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="242"/>
+        <location filename="../../necktimer/core/rules.py" line="243"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="246"/>
+        <location filename="../../necktimer/core/rules.py" line="247"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Eisanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="249"/>
+        <location filename="../../necktimer/core/rules.py" line="250"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Wärmeanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="254"/>
+        <location filename="../../necktimer/core/rules.py" line="256"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn Sie sie jetzt abnehmen).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="261"/>
+        <location filename="../../necktimer/core/rules.py" line="265"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
     </message>
@@ -2365,7 +2370,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Andere alarmierende Anzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/warning_signs.py" line="72"/>
+        <location filename="../../necktimer/ui/warning_signs.py" line="29"/>
         <source>Do you have any of these with the neck pain?</source>
         <translation>Haben Sie eines dieser Anzeichen zusammen mit den Nackenschmerzen?</translation>
     </message>

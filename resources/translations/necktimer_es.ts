@@ -383,7 +383,7 @@
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="379"/>
+        <location filename="../../necktimer/cli.py" line="380"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
@@ -477,32 +477,32 @@ siguiente sesión.
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="415"/>
+        <location filename="../../necktimer/cli.py" line="416"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="439"/>
+        <location filename="../../necktimer/cli.py" line="440"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="465"/>
+        <location filename="../../necktimer/cli.py" line="466"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="474"/>
+        <location filename="../../necktimer/cli.py" line="475"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="510"/>
+        <location filename="../../necktimer/cli.py" line="511"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="513"/>
+        <location filename="../../necktimer/cli.py" line="514"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -626,22 +626,27 @@ siguiente sesión.
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../necktimer/desktop.py" line="143"/>
+        <location filename="../../necktimer/desktop.py" line="147"/>
         <source>installed %1</source>
         <translation>instalado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="144"/>
+        <location filename="../../necktimer/desktop.py" line="149"/>
+        <source>The menu entry uses the data folder %1.</source>
+        <translation>La entrada del menú usa la carpeta de datos %1.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/desktop.py" line="151"/>
         <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
         <translation>%1 ya está en su menú de aplicaciones (para quitarlo: %2 uninstall-desktop).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="149"/>
+        <location filename="../../necktimer/desktop.py" line="156"/>
         <source>removed %1</source>
         <translation>eliminado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="151"/>
+        <location filename="../../necktimer/desktop.py" line="158"/>
         <source>Nothing to remove.</source>
         <translation>No hay nada que quitar.</translation>
     </message>
@@ -1457,39 +1462,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="352"/>
+        <location filename="../../necktimer/core/rules.py" line="356"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="355"/>
+        <location filename="../../necktimer/core/rules.py" line="359"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="363"/>
+        <location filename="../../necktimer/core/rules.py" line="367"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="371"/>
+        <location filename="../../necktimer/core/rules.py" line="375"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="373"/>
+        <location filename="../../necktimer/core/rules.py" line="377"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="375"/>
-        <location filename="../../necktimer/core/rules.py" line="380"/>
+        <location filename="../../necktimer/core/rules.py" line="379"/>
+        <location filename="../../necktimer/core/rules.py" line="384"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="378"/>
+        <location filename="../../necktimer/core/rules.py" line="382"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1711,72 +1716,72 @@ siguiente sesión.
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="277"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
         <source>This session lasts %1.</source>
         <translation>Esta sesión dura %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="279"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="283"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="286"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="304"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="302"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="305"/>
         <source>remove the ice pack</source>
         <translation>retire la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="309"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="308"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="311"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="310"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="313"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="318"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="322"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
         <source>when did the last pack come off?</source>
         <translation>¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="324"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="329"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="328"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="331"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1862,32 +1867,32 @@ siguiente sesión.
         <translation>&amp;Avisar un minuto antes del final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="60"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
         <source>&amp;Remind me when I may apply ice or heat again</source>
         <translation>&amp;Recordarme cuando pueda volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="61"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="63"/>
         <source>&amp;Keep running in the system tray when the window closes</source>
         <translation>Seguir en la &amp;bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="65"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="66"/>
         <source>This desktop has no system tray.</source>
         <translation>Este escritorio no tiene bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="66"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="67"/>
         <source>Start at l&amp;ogin (in the tray)</source>
         <translation>Abrir al i&amp;niciar sesión (en la bandeja)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="67"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="68"/>
         <source>Ask how bad the &amp;pain is (pain diary)</source>
         <translation>Pre&amp;guntar cuánto duele (diario del dolor)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="68"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="69"/>
         <source>Also ask be&amp;fore the pack goes on</source>
         <translation>Preguntar también an&amp;tes de ponerse la compresa</translation>
     </message>
@@ -1990,7 +1995,7 @@ siguiente sesión.
         <translation>Ordenar por %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/sort_menu.py" line="68"/>
+        <location filename="../../necktimer/ui/sort_menu.py" line="82"/>
         <source>%1: %2</source>
         <comment>a column, then how its rows run</comment>
         <translation>%1: %2</translation>
@@ -1999,37 +2004,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="234"/>
+        <location filename="../../necktimer/core/rules.py" line="235"/>
         <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se retiró la última compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="238"/>
+        <location filename="../../necktimer/core/rules.py" line="239"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="242"/>
+        <location filename="../../necktimer/core/rules.py" line="243"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="246"/>
+        <location filename="../../necktimer/core/rules.py" line="247"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="249"/>
+        <location filename="../../necktimer/core/rules.py" line="250"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="254"/>
+        <location filename="../../necktimer/core/rules.py" line="256"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="261"/>
+        <location filename="../../necktimer/core/rules.py" line="265"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -2366,7 +2371,7 @@ siguiente sesión.
         <translation>Otras señales alarmantes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/warning_signs.py" line="72"/>
+        <location filename="../../necktimer/ui/warning_signs.py" line="29"/>
         <source>Do you have any of these with the neck pain?</source>
         <translation>¿Tiene alguno de estos síntomas junto con el dolor de cuello?</translation>
     </message>

@@ -71,8 +71,9 @@ toward the next session's %2 minutes.
 
 
 def minutes_arg(text: str) -> int:
-    # Digits only: Python's int() would also take "1_0" as 10, or "+5" and " 5".
-    if not text.isdecimal():
+    # Digits only: Python's int() would also take "1_0" as 10, or "+5" and " 5". A minus
+    # sign before them is a number, only out of range: it is told the range, as 0 is.
+    if not text.removeprefix("-").isdecimal():
         raise argparse.ArgumentTypeError(
             arg(translate("Cli", "%1 is not a whole number of minutes"), repr(text)))
     value = int(text)

@@ -435,13 +435,14 @@ class MainWindow(QMainWindow):
         # A screen reader heard only "Noted: the pack came off", and Ctrl+D pressed in
         # the tips left focus there, out of reach of the digits that answer. Focus goes
         # to the status line (where the Done button leaves it too): a digit typed there
-        # rates, and Tab reaches the buttons. Never to the buttons themselves, where a
-        # Space or Enter meant for something else would give a rating.
+        # picks that rating (1 then 0 picks 10), Enter gives it, and Tab reaches the
+        # buttons. Never to the buttons themselves, where a Space or Enter meant for
+        # something else would give a rating.
         focused = QApplication.focusWidget()
         if self.isActiveWindow() and (focused is None or not self.panel.isAncestorOf(focused)):
             self.status_line.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.announce(arg(self.tr("%1 Type a number from 0 to 10, or Tab to the ratings."),
-                          prompt.question.text()))
+        self.announce(arg(self.tr("%1 Type a number from 0 to 10 and press Enter, or Tab "
+                                  "to the ratings."), prompt.question.text()))
 
     def _bring_into_sight(self, *widgets: QWidget) -> None:
         """Scroll each into sight in turn, so that the last one wins where not all fit;

@@ -1191,6 +1191,11 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
+        <location filename="../../necktimer/ui/main_window.py" line="444"/>
+        <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
+        <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/ui/main_window.py" line="334"/>
         <location filename="../../necktimer/ui/main_window.py" line="405"/>
         <source>It came off &amp;at %1</source>
@@ -1220,11 +1225,6 @@ zu den %2 Minuten der nächsten Anwendung.
         <location filename="../../necktimer/ui/main_window.py" line="422"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/main_window.py" line="443"/>
-        <source>%1 Type a number from 0 to 10, or Tab to the ratings.</source>
-        <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
 </context>
 <context>

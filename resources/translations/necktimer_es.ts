@@ -1192,10 +1192,15 @@ siguiente sesión.
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
+        <location filename="../../necktimer/ui/main_window.py" line="444"/>
+        <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
+        <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/ui/main_window.py" line="334"/>
         <location filename="../../necktimer/ui/main_window.py" line="405"/>
         <source>It came off &amp;at %1</source>
-        <translation>Se &amp;quitó a las %1</translation>
+        <translation>Se ret&amp;iró a las %1</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="407"/>
@@ -1221,11 +1226,6 @@ siguiente sesión.
         <location filename="../../necktimer/ui/main_window.py" line="422"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/main_window.py" line="443"/>
-        <source>%1 Type a number from 0 to 10, or Tab to the ratings.</source>
-        <translation>%1 Escriba un número del 0 al 10, o pulse Tab para ir a las valoraciones.</translation>
     </message>
 </context>
 <context>
@@ -1539,7 +1539,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/core/service.py" line="625"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
-        <translation>Ya indicó que se quitó una compresa a las %1; eso sigue contando. %2</translation>
+        <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="414"/>

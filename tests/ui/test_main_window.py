@@ -578,7 +578,7 @@ def test_the_pain_question_is_announced_and_reached_from_where_done_was_pressed(
     qtbot.keyClick(window.tips.topics, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.pain_prompt.isVisible()
     assert said[-1] == ("The pack is off. How bad is the pain now? Type a number from 0 "
-                        "to 10, or Tab to the ratings.")
+                        "to 10 and press Enter, or Tab to the ratings.")
     assert QApplication.focusWidget() is window.status_line
     qtbot.keyClicks(window.status_line, "4")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QStyledItemDelegate,
@@ -115,7 +116,10 @@ class RowsFirstSplitter(QSplitter):
         self.dragged = True
 
 
-class HistoryWindow(QWidget):
+class HistoryWindow(QMainWindow):
+    """A window of its own (a main window, so that a screen reader meets it as a window
+    with a title, where a plain widget was a nameless "filler")."""
+
     def __init__(self, service: SessionService, disclaimer: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -134,7 +138,9 @@ class HistoryWindow(QWidget):
         self.split = RowsFirstSplitter(self.table, self.chart)
         self.split.handle(1).setToolTip(self.tr("Drag to share the room between the "
                                                 "sessions and the chart"))
-        layout = QVBoxLayout(self)
+        central = QWidget()
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
         layout.addLayout(filters)
         layout.addWidget(self.split, 1)
         layout.addLayout(buttons)

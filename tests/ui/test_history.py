@@ -681,3 +681,14 @@ def test_tab_leaves_the_table_and_every_control_is_reached(necktimer, diary, qtb
         assert any(w is field or field.isAncestorOf(w) for w in reached)
     qtbot.keyClick(history.table, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is reached[-1]
+
+
+def test_a_screen_reader_meets_history_as_a_window_with_its_title(necktimer, diary, qtbot):
+    """A plain widget made a window reached AT-SPI as a nameless "filler"; the main window
+    is a "frame", Settings a "dialog" (found by an outside tester)."""
+    from PySide6.QtGui import QAccessible
+
+    history = open_history(necktimer, qtbot)
+    face = QAccessible.queryAccessibleInterface(history)
+    assert face.role() == QAccessible.Role.Window
+    assert "History" in face.text(QAccessible.Text.Name)

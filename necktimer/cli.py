@@ -280,6 +280,10 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     # Everything necktimer writes (history, settings) is health information.
     os.umask(0o077)
+    from necktimer.core.machine_zone import use_utc_if_unusable
+
+    if (zone_problem := use_utc_if_unusable()) is not None:  # before any time is shown
+        output.say(f"{APP_NAME}: {zone_problem}", to_error=True)
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["backstop"]:
         # The backstop outlives the window and must stay small: no Qt, no translations

@@ -199,6 +199,23 @@ def test_status_ready(tmp_path, data_dir):
     assert result.stdout.strip() == "Ready: you may start an ice or heat session now."
 
 
+def test_a_time_zone_a_day_off_utc_falls_back_to_utc_and_says_so(tmp_path, data_dir):
+    """TZ="<XYZ>+24" is a valid POSIX rule Python cannot hold: every local time raised, a
+    start was committed and then crashed, and the backstop failed at each reminder
+    (found by an outside tester)."""
+    started_ago(data_dir, 20, 15)  # ended 5 minutes ago: the gap runs
+    result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path,
+                       env={"TZ": "<XYZ>+24"})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    [said] = result.stderr.strip().splitlines()
+    assert "'<XYZ>+24'" in said and "shown in UTC" in said
+    # "Time's up at HH:MM" names the end (5 minutes ago) in UTC, give or take a minute.
+    ended = datetime.now(UTC) - timedelta(minutes=5)
+    near = {(ended + timedelta(minutes=m)).strftime("Time's up at %H:%M") for m in (-1, 0, 1)}
+    assert any(result.stdout.startswith(words) for words in near), result.stdout
+
+
 def test_status_json_ready(tmp_path, data_dir):
     result = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path)
     assert json.loads(result.stdout) == {

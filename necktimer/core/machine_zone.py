@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+
+from necktimer.core.i18n import arg, translate
 
 MACHINE_ZONE_FILE = Path("/etc/localtime")
 
@@ -73,3 +76,22 @@ def _read_zone_again() -> None:
         time.tzset()
         os.environ["TZ"] = tz
     time.tzset()
+
+
+def use_utc_if_unusable() -> str | None:
+    """Fall back to UTC where the process's zone has an offset Python cannot hold.
+
+    A valid POSIX rule such as TZ="<XYZ>+24" puts local time a whole day off UTC; every
+    local time then raised ValueError, after a start had been committed: a traceback, no
+    window, and a backstop that failed at each reminder. Returns what to tell the user,
+    or None when the zone is usable."""
+    try:
+        datetime.now(UTC).astimezone()
+    except (ValueError, OverflowError, OSError):
+        tz = os.environ.get("TZ", "")
+        os.environ["TZ"] = "UTC"
+        time.tzset()
+        return arg(translate("Zone", "the time zone %1 is a day or more off UTC, which "
+                                     "cannot be shown; times are shown in UTC instead"),
+                   repr(tz))
+    return None

@@ -117,8 +117,12 @@ class Unsaved:
 
 
 # What necktimer leaves in its data folder besides the history and the safety record
-# (lock files excepted: a first start makes those before it opens the history).
-TRACES = (SETTINGS_NAME, WORDS_NAME, f"{database.DB_NAME}-journal", f"{database.DB_NAME}-wal")
+# (lock files excepted: a first start makes those before it opens the history). The
+# backstop's log is written only once a session was started: `rm DIR/necktimer.*` took
+# every other trace and made a folder in its gap a first start.
+BACKSTOP_LOG_NAME = "backstop.log"  # backstop.LOG_NAME, which core may not import
+TRACES = (SETTINGS_NAME, WORDS_NAME, f"{database.DB_NAME}-journal", f"{database.DB_NAME}-wal",
+          BACKSTOP_LOG_NAME)
 
 
 def _take_salvage(store: Store, opened: database.Opened, data_dir: Path) -> bool:
@@ -907,8 +911,7 @@ class SessionService:
                 log.warning("cannot save (%s); %d change(s) wait: %s",
                             error.problem.value, len(self._pending), error.cause)
             else:  # a start refused, say: nothing is kept back to be written later
-                log.warning("cannot use the history (%s): %s", error.problem.value,
-                            error.cause)
+                log.warning("cannot save (%s): %s", error.problem.value, error.cause)
             self._changed()
 
     def _clear_problem(self, *, saved: bool = False) -> None:

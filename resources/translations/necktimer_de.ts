@@ -213,62 +213,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="143"/>
+        <location filename="../../necktimer/cli.py" line="144"/>
         <source>usage: </source>
         <translation>Aufruf: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="144"/>
+        <location filename="../../necktimer/cli.py" line="145"/>
         <source>positional arguments</source>
         <translation>Positionsargumente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="145"/>
+        <location filename="../../necktimer/cli.py" line="146"/>
         <source>options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="146"/>
+        <location filename="../../necktimer/cli.py" line="147"/>
         <source>show this help message and exit</source>
         <translation>diese Hilfe anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="149"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>Argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="150"/>
+        <location filename="../../necktimer/cli.py" line="151"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>ungültige Auswahl: %(value)r (möglich sind %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="152"/>
+        <location filename="../../necktimer/cli.py" line="153"/>
         <source>the following arguments are required: %s</source>
         <translation>diese Argumente fehlen: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="154"/>
+        <location filename="../../necktimer/cli.py" line="155"/>
         <source>unrecognized arguments: %s</source>
         <translation>unbekannte Argumente: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="155"/>
+        <location filename="../../necktimer/cli.py" line="156"/>
         <source>expected one argument</source>
         <translation>ein Argument wird erwartet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="156"/>
+        <location filename="../../necktimer/cli.py" line="157"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>ungültiger %(type)s-Wert: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="159"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>mehrdeutige Option: %(option)s passt zu %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="160"/>
+        <location filename="../../necktimer/cli.py" line="161"/>
         <source>ignored explicit argument %r</source>
         <translation>explizites Argument ignoriert: %r</translation>
     </message>
@@ -287,113 +287,113 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="77"/>
+        <location filename="../../necktimer/cli.py" line="78"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 ist keine ganze Zahl von Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="92"/>
+        <location filename="../../necktimer/cli.py" line="93"/>
         <source>%1 is neither %2 nor %3</source>
         <translation>%1 ist weder %2 noch %3</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="118"/>
+        <location filename="../../necktimer/cli.py" line="119"/>
         <source>earlier</source>
         <comment>last-applied: more than one gap ago</comment>
         <translation>früher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="132"/>
+        <location filename="../../necktimer/cli.py" line="133"/>
         <source>the data folder must not be empty</source>
         <translation>der Name des Datenordners darf nicht leer sein</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="183"/>
+        <location filename="../../necktimer/cli.py" line="184"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="190"/>
+        <location filename="../../necktimer/cli.py" line="191"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="193"/>
+        <location filename="../../necktimer/cli.py" line="194"/>
         <source>log what happens</source>
         <translation>protokollieren, was passiert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="196"/>
+        <location filename="../../necktimer/cli.py" line="197"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="204"/>
+        <location filename="../../necktimer/cli.py" line="205"/>
         <source>show the version and exit</source>
         <translation>Version anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="206"/>
+        <location filename="../../necktimer/cli.py" line="207"/>
         <source>start in the system tray without showing the window</source>
         <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="210"/>
+        <location filename="../../necktimer/cli.py" line="211"/>
         <source>print the current state</source>
         <translation>den aktuellen Zustand ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="212"/>
+        <location filename="../../necktimer/cli.py" line="213"/>
         <source>print one JSON object</source>
         <translation>ein JSON-Objekt ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="213"/>
+        <location filename="../../necktimer/cli.py" line="214"/>
         <source>start a session</source>
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="216"/>
+        <location filename="../../necktimer/cli.py" line="217"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (Eis) oder heat (Wärme), auf Englisch oder Deutsch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="218"/>
+        <location filename="../../necktimer/cli.py" line="219"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="222"/>
+        <location filename="../../necktimer/cli.py" line="223"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="227"/>
+        <location filename="../../necktimer/cli.py" line="228"/>
         <source>say when the last pack came off</source>
         <translation>angeben, wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="228"/>
+        <location filename="../../necktimer/cli.py" line="229"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>wann die Auflage zuletzt abgenommen wurde, wie Ihre Uhr es zeigte (14:30 oder 2:30pm), oder %1, wenn es länger als eine Pause her ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="235"/>
+        <location filename="../../necktimer/cli.py" line="236"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="380"/>
+        <location filename="../../necktimer/cli.py" line="385"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="231"/>
+        <location filename="../../necktimer/cli.py" line="232"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="233"/>
+        <location filename="../../necktimer/cli.py" line="234"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
@@ -461,47 +461,47 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="224"/>
+        <location filename="../../necktimer/cli.py" line="225"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>auch beenden, während eine Auflage aufliegt oder eine Änderung noch nicht gespeichert ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="237"/>
+        <location filename="../../necktimer/cli.py" line="238"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="239"/>
+        <location filename="../../necktimer/cli.py" line="240"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="416"/>
+        <location filename="../../necktimer/cli.py" line="421"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="440"/>
+        <location filename="../../necktimer/cli.py" line="445"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="466"/>
+        <location filename="../../necktimer/cli.py" line="471"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="475"/>
+        <location filename="../../necktimer/cli.py" line="480"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="511"/>
+        <location filename="../../necktimer/cli.py" line="516"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="514"/>
+        <location filename="../../necktimer/cli.py" line="519"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -840,7 +840,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="48"/>
+        <location filename="../../necktimer/ui/history_window.py" line="49"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -851,113 +851,113 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="125"/>
+        <location filename="../../necktimer/ui/history_window.py" line="129"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="135"/>
+        <location filename="../../necktimer/ui/history_window.py" line="139"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Ziehen, um den Platz zwischen den Anwendungen und dem Diagramm aufzuteilen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="169"/>
+        <location filename="../../necktimer/ui/history_window.py" line="175"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="170"/>
+        <location filename="../../necktimer/ui/history_window.py" line="176"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="171"/>
+        <location filename="../../necktimer/ui/history_window.py" line="177"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="172"/>
+        <location filename="../../necktimer/ui/history_window.py" line="178"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="173"/>
+        <location filename="../../necktimer/ui/history_window.py" line="179"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="178"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="178"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="184"/>
+        <location filename="../../necktimer/ui/history_window.py" line="190"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="196"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="196"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="215"/>
+        <location filename="../../necktimer/ui/history_window.py" line="221"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="217"/>
+        <location filename="../../necktimer/ui/history_window.py" line="223"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="239"/>
+        <location filename="../../necktimer/ui/history_window.py" line="245"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="240"/>
+        <location filename="../../necktimer/ui/history_window.py" line="246"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="149"/>
+        <location filename="../../necktimer/ui/history_window.py" line="155"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="151"/>
+        <location filename="../../necktimer/ui/history_window.py" line="157"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="291"/>
+        <location filename="../../necktimer/ui/history_window.py" line="297"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="331"/>
+        <location filename="../../necktimer/ui/history_window.py" line="337"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="339"/>
+        <location filename="../../necktimer/ui/history_window.py" line="345"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="341"/>
+        <location filename="../../necktimer/ui/history_window.py" line="347"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1230,7 +1230,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="71"/>
+        <location filename="../../necktimer/ui/history_window.py" line="72"/>
         <source>Note, at most %1 characters</source>
         <translation>Notiz, höchstens %1 Zeichen</translation>
     </message>
@@ -1238,7 +1238,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="60"/>
+        <location filename="../../necktimer/ui/history_window.py" line="61"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
     </message>
@@ -2384,6 +2384,14 @@ zu den %2 Minuten der nächsten Anwendung.
             <numerusform>Anwendung um %1 gestoppt. Versehentlich? Sie können das %n Sekunde lang rückgängig machen.</numerusform>
             <numerusform>Anwendung um %1 gestoppt. Versehentlich? Sie können das %n Sekunden lang rückgängig machen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Zone</name>
+    <message>
+        <location filename="../../necktimer/core/machine_zone.py" line="94"/>
+        <source>the time zone %1 is a day or more off UTC, which cannot be shown; times are shown in UTC instead</source>
+        <translation>die Zeitzone %1 liegt einen Tag oder mehr neben UTC und kann nicht angezeigt werden; Zeiten werden stattdessen in UTC angezeigt</translation>
     </message>
 </context>
 </TS>

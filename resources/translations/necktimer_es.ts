@@ -213,62 +213,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="143"/>
+        <location filename="../../necktimer/cli.py" line="144"/>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="144"/>
+        <location filename="../../necktimer/cli.py" line="145"/>
         <source>positional arguments</source>
         <translation>argumentos posicionales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="145"/>
+        <location filename="../../necktimer/cli.py" line="146"/>
         <source>options</source>
         <translation>opciones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="146"/>
+        <location filename="../../necktimer/cli.py" line="147"/>
         <source>show this help message and exit</source>
         <translation>muestra esta ayuda y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="149"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>argumento %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="150"/>
+        <location filename="../../necktimer/cli.py" line="151"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="152"/>
+        <location filename="../../necktimer/cli.py" line="153"/>
         <source>the following arguments are required: %s</source>
         <translation>faltan estos argumentos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="154"/>
+        <location filename="../../necktimer/cli.py" line="155"/>
         <source>unrecognized arguments: %s</source>
         <translation>argumentos no reconocidos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="155"/>
+        <location filename="../../necktimer/cli.py" line="156"/>
         <source>expected one argument</source>
         <translation>se esperaba un argumento</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="156"/>
+        <location filename="../../necktimer/cli.py" line="157"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>valor %(type)s no válido: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="159"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="160"/>
+        <location filename="../../necktimer/cli.py" line="161"/>
         <source>ignored explicit argument %r</source>
         <translation>argumento explícito ignorado: %r</translation>
     </message>
@@ -287,113 +287,113 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="77"/>
+        <location filename="../../necktimer/cli.py" line="78"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 no es un número entero de minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="92"/>
+        <location filename="../../necktimer/cli.py" line="93"/>
         <source>%1 is neither %2 nor %3</source>
         <translation>%1 no es ni %2 ni %3</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="118"/>
+        <location filename="../../necktimer/cli.py" line="119"/>
         <source>earlier</source>
         <comment>last-applied: more than one gap ago</comment>
         <translation>antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="132"/>
+        <location filename="../../necktimer/cli.py" line="133"/>
         <source>the data folder must not be empty</source>
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="183"/>
+        <location filename="../../necktimer/cli.py" line="184"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="190"/>
+        <location filename="../../necktimer/cli.py" line="191"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="193"/>
+        <location filename="../../necktimer/cli.py" line="194"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="196"/>
+        <location filename="../../necktimer/cli.py" line="197"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="204"/>
+        <location filename="../../necktimer/cli.py" line="205"/>
         <source>show the version and exit</source>
         <translation>muestra la versión y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="206"/>
+        <location filename="../../necktimer/cli.py" line="207"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="210"/>
+        <location filename="../../necktimer/cli.py" line="211"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="212"/>
+        <location filename="../../necktimer/cli.py" line="213"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="213"/>
+        <location filename="../../necktimer/cli.py" line="214"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="216"/>
+        <location filename="../../necktimer/cli.py" line="217"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (hielo) o heat (calor), en inglés o en español</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="218"/>
+        <location filename="../../necktimer/cli.py" line="219"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="222"/>
+        <location filename="../../necktimer/cli.py" line="223"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="227"/>
+        <location filename="../../necktimer/cli.py" line="228"/>
         <source>say when the last pack came off</source>
         <translation>indicar cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="228"/>
+        <location filename="../../necktimer/cli.py" line="229"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>cuándo retiró la compresa por última vez, según su reloj (14:30 o 2:30pm), o %1 si fue hace más de una pausa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="235"/>
+        <location filename="../../necktimer/cli.py" line="236"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="380"/>
+        <location filename="../../necktimer/cli.py" line="385"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="231"/>
+        <location filename="../../necktimer/cli.py" line="232"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="233"/>
+        <location filename="../../necktimer/cli.py" line="234"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
@@ -462,47 +462,47 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="224"/>
+        <location filename="../../necktimer/cli.py" line="225"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>cerrar incluso con una compresa puesta o un cambio sin guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="237"/>
+        <location filename="../../necktimer/cli.py" line="238"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="239"/>
+        <location filename="../../necktimer/cli.py" line="240"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="416"/>
+        <location filename="../../necktimer/cli.py" line="421"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="440"/>
+        <location filename="../../necktimer/cli.py" line="445"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="466"/>
+        <location filename="../../necktimer/cli.py" line="471"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="475"/>
+        <location filename="../../necktimer/cli.py" line="480"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="511"/>
+        <location filename="../../necktimer/cli.py" line="516"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="514"/>
+        <location filename="../../necktimer/cli.py" line="519"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -841,7 +841,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="48"/>
+        <location filename="../../necktimer/ui/history_window.py" line="49"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -852,113 +852,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="125"/>
+        <location filename="../../necktimer/ui/history_window.py" line="129"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="135"/>
+        <location filename="../../necktimer/ui/history_window.py" line="139"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="169"/>
+        <location filename="../../necktimer/ui/history_window.py" line="175"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="170"/>
+        <location filename="../../necktimer/ui/history_window.py" line="176"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="171"/>
+        <location filename="../../necktimer/ui/history_window.py" line="177"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="172"/>
+        <location filename="../../necktimer/ui/history_window.py" line="178"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="173"/>
+        <location filename="../../necktimer/ui/history_window.py" line="179"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="178"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="178"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="184"/>
+        <location filename="../../necktimer/ui/history_window.py" line="190"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="196"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="196"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="215"/>
+        <location filename="../../necktimer/ui/history_window.py" line="221"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="217"/>
+        <location filename="../../necktimer/ui/history_window.py" line="223"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="239"/>
+        <location filename="../../necktimer/ui/history_window.py" line="245"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="240"/>
+        <location filename="../../necktimer/ui/history_window.py" line="246"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="149"/>
+        <location filename="../../necktimer/ui/history_window.py" line="155"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="151"/>
+        <location filename="../../necktimer/ui/history_window.py" line="157"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="291"/>
+        <location filename="../../necktimer/ui/history_window.py" line="297"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="331"/>
+        <location filename="../../necktimer/ui/history_window.py" line="337"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="339"/>
+        <location filename="../../necktimer/ui/history_window.py" line="345"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="341"/>
+        <location filename="../../necktimer/ui/history_window.py" line="347"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1231,7 +1231,7 @@ siguiente sesión.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="71"/>
+        <location filename="../../necktimer/ui/history_window.py" line="72"/>
         <source>Note, at most %1 characters</source>
         <translation>Nota, como máximo %1 caracteres</translation>
     </message>
@@ -1239,7 +1239,7 @@ siguiente sesión.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="60"/>
+        <location filename="../../necktimer/ui/history_window.py" line="61"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
     </message>
@@ -2385,6 +2385,14 @@ siguiente sesión.
             <numerusform>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante %n segundo.</numerusform>
             <numerusform>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante %n segundos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Zone</name>
+    <message>
+        <location filename="../../necktimer/core/machine_zone.py" line="94"/>
+        <source>the time zone %1 is a day or more off UTC, which cannot be shown; times are shown in UTC instead</source>
+        <translation>la zona horaria %1 está a un día o más de UTC y no se puede mostrar; las horas se muestran en UTC</translation>
     </message>
 </context>
 </TS>

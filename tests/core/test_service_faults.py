@@ -88,7 +88,7 @@ def test_the_log_says_what_waits_only_when_something_does(data_dir, clock, locke
     holder.close()
     service.flush()
     said = [record.getMessage() for record in caplog.records]
-    assert said[0].startswith("cannot use the history (busy): Another program"), said
+    assert said[0].startswith("cannot save (busy): Another program"), said
     assert said[1] == "the history can be written again", said
     assert len(said) == 2
     caplog.clear()
@@ -450,6 +450,23 @@ def test_history_and_record_deleted_where_necktimer_was_used_is_a_lost_history(
     assert again.status().state is State.UNKNOWN
     assert not again.start(Therapy.HEAT).ok
     assert reopen(data_dir, clock).status().state is State.UNKNOWN  # and it stays asked
+
+
+def test_history_and_record_deleted_beside_the_backstops_log_is_a_lost_history(
+        data_dir, clock):
+    """`rm DIR/necktimer.*` in the gap, Settings never saved: only the lock files and the
+    backstop's log were left, and the next start was taken for a first one (found by an
+    outside tester)."""
+    from necktimer.backstop import LOG_NAME
+    from necktimer.core.service import BACKSTOP_LOG_NAME
+
+    assert LOG_NAME == BACKSTOP_LOG_NAME
+    one_session_off_at_its_end(data_dir, clock)
+    (data_dir / LOG_NAME).write_text("watching session 1\n")
+    for path in data_dir.glob("necktimer.*"):
+        path.unlink()
+    service = reopen(data_dir, clock)
+    assert service.history_lost and service.status().state is State.UNKNOWN
 
 
 def test_a_first_start_beside_only_lock_files_is_ready(data_dir, clock):

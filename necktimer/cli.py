@@ -530,7 +530,8 @@ def _open_service(data_dir: Path, settings, command: Command):
     await_restored_record(data_dir, safety_record_path(data_dir))
     try:
         service = SessionService.open(data_dir, SystemClock(), settings,
-                                      looks_only=command is Command.STATUS)
+                                      looks_only=command is Command.STATUS,
+                                      mirror_folder=xdg.state_home() / APP_NAME / "records")
         # What a window does first, a terminal does too: a session left open across a
         # reboot with the clock set back is closed as interrupted, so that `stop` cannot
         # call it a mis-start, nor `status` give it 15 more minutes.

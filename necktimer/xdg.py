@@ -19,3 +19,7 @@ def data_home() -> Path:
 
 def config_home() -> Path:
     return _base("XDG_CONFIG_HOME", Path.home() / ".config")
+
+
+def state_home() -> Path:
+    return _base("XDG_STATE_HOME", Path.home() / ".local" / "state")

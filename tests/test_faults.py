@@ -1303,6 +1303,28 @@ def test_a_start_just_after_the_folder_was_deleted_waits_for_the_backstop(app, d
     assert app.status()["state"] == "running"  # the ice pack that is still on
 
 
+def test_a_folder_deleted_with_nothing_of_necktimer_left_keeps_its_pack_and_gap(app, data_dir):
+    """The window and its backstop killed at once (a crash, a logout), then `rm -rf`:
+    nothing was left to tell a pack was on, and the next start began a session inside
+    the gap (found by an outside tester). The safety record's copy in the user's state
+    folder, written with every record, is put back into the folder made anew."""
+    app.spawn()
+    app.wait_ready()
+    assert app.run("start", "ice", "--minutes", "5").code == 0
+    kill_mentioning(str(data_dir))  # the window and the backstop, at once
+    shutil.rmtree(data_dir)
+    said = app.run("status")
+    assert said.out.startswith("Ice session running"), said
+    assert "were restored from the safety record" in said.err, said  # told once, the first
+    status = app.status()
+    assert status["state"] == "running" and status["therapy"] == "ice", status
+    again = app.run("start", "heat", "--minutes", "1")
+    assert again.code == 1 and "Heat session started" not in again.out, again
+    copies = app.home / ".local" / "state" / "necktimer" / "records"
+    assert stat.S_IMODE(copies.stat().st_mode) == 0o700
+    assert [stat.S_IMODE(p.stat().st_mode) for p in copies.iterdir()] == [0o600]
+
+
 def delete_folder(app, data_dir: Path) -> None:
     shutil.rmtree(data_dir)
 

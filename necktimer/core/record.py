@@ -11,8 +11,11 @@ only this file to know what to remind about.
 from __future__ import annotations
 
 import json
+import logging
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from necktimer.core.clock import Stamp
@@ -25,9 +28,11 @@ from necktimer.core.database import (
     storage_error,
 )
 from necktimer.core.files import read_small, write_atomically
-from necktimer.core.rules import EndReason, Session, Therapy
+from necktimer.core.rules import CAP, MAX_GAP, PACK_WATCH, EndReason, Session, Therapy
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
 from necktimer.core.timeline import Mark
+
+log = logging.getLogger("necktimer.record")
 
 RECORD_NAME = "necktimer.safety.json"
 VERSION = 1
@@ -45,8 +50,9 @@ def record_path(data_dir: Path) -> Path:
     return data_dir / RECORD_NAME
 
 
-def write(data_dir: Path, facts: SafetyFacts) -> None:
-    """Replace the record atomically; raises StorageError when it cannot be written."""
+def write(data_dir: Path, facts: SafetyFacts, mirror: Path | None = None) -> None:
+    """Replace the record atomically; raises StorageError when it cannot be written.
+    With `mirror` (see mirror_path), a copy goes there too, as well as it can."""
     path = record_path(data_dir)
     data = json.dumps({
         "version": VERSION,
@@ -58,6 +64,63 @@ def write(data_dir: Path, facts: SafetyFacts) -> None:
         write_atomically(path, data)
     except OSError as error:
         raise storage_error(error, path, record=True) from error
+    if mirror is not None:
+        _write_mirror(mirror, data)
+
+
+# -- the copy outside the data folder ---------------------------------------------------------
+#
+# Deleting the data folder while nothing of necktimer ran (or while the window and the
+# backstop were killed) left nothing to tell a pack had been on: the next start was a
+# first one, inside the gap. The record is also copied to the user's state folder, one
+# file per data folder, and a folder found with neither history nor record gets it back.
+
+RECENT = CAP + PACK_WATCH + MAX_GAP  # older than this, no gap can still run
+
+
+def mirror_path(state_folder: Path, data_dir: Path) -> Path:
+    """The copy's file for `data_dir`: its path made one file name."""
+    name = str(data_dir).replace("%", "%25").replace("/", "%2F")
+    if len(name.encode()) > 200:  # file names stop at 255 bytes
+        name = f"{name[:100]}-{zlib.crc32(str(data_dir).encode()):08x}"
+    return state_folder / f"{name}.json"
+
+
+def _write_mirror(mirror: Path, data: bytes) -> None:
+    try:
+        make_private_dir(mirror.parent)
+        write_atomically(mirror, data)
+    except OSError as error:  # the record itself is written: this copy is a spare
+        log.warning("cannot keep the copy of the safety record in %s (%s)", mirror,
+                    error.strerror or error)
+
+
+def restore_from_mirror(data_dir: Path, mirror: Path, now: datetime) -> bool:
+    """Put the copy back as the record where the data folder has neither a history nor a
+    record, when the copy tells of a session recent enough for its gap to run still.
+    True when it did. (The service asks only where the history is missing or empty: a
+    `status` run just after the deletion makes an empty one.)"""
+    if record_path(data_dir).exists():
+        return False
+    try:
+        data = read_small(mirror, RECORD_LIMIT)
+        facts = _facts_from_json(json.loads(data))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.warning("the copy of the safety record %s cannot be read (%s)", mirror, error)
+        return False
+    if not facts.sessions or max(s.started_at for s in facts.sessions) < now - RECENT:
+        return False
+    try:
+        make_private_dir(data_dir)
+        write_atomically(record_path(data_dir), data)
+    except OSError as error:
+        log.warning("cannot put the safety record back from %s (%s)", mirror, error)
+        return False
+    log.warning("the data folder had neither its history nor its safety record; the "
+                "record was put back from its copy %s", mirror)
+    return True
 
 
 def nothing_left(data_dir: Path) -> bool:
@@ -79,12 +142,7 @@ def read(data_dir: Path) -> SafetyFacts | None:
     """The record, or None when there is none. Raises StorageError(DAMAGED) for garbage."""
     path = record_path(data_dir)
     try:
-        data = json.loads(read_small(path, RECORD_LIMIT))
-        if not isinstance(data, dict) or data.get("version") != VERSION:
-            raise ValueError("not a necktimer safety record")
-        anchor = stamp_from_text(data["anchor"]) if data.get("anchor") else None
-        sessions = tuple(_session_from_json(item) for item in data["sessions"])
-        return SafetyFacts(sessions, anchor, bool(data.get("history_lost")))
+        return _facts_from_json(json.loads(read_small(path, RECORD_LIMIT)))
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -92,6 +150,14 @@ def read(data_dir: Path) -> SafetyFacts | None:
     except (ValueError, KeyError, TypeError) as error:
         raise StorageError(Problem.DAMAGED, problem_message(Problem.DAMAGED, path, error,
                                                            record=True)) from error
+
+
+def _facts_from_json(data) -> SafetyFacts:
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise ValueError("not a necktimer safety record")
+    anchor = stamp_from_text(data["anchor"]) if data.get("anchor") else None
+    sessions = tuple(_session_from_json(item) for item in data["sessions"])
+    return SafetyFacts(sessions, anchor, bool(data.get("history_lost")))
 
 
 def facts_from(sessions: Iterable[Session], anchor: Stamp | None,

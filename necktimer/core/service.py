@@ -166,8 +166,10 @@ def _traces_of_use(data_dir: Path) -> bool:
 class SessionService:
     def __init__(self, store: Store, clock: Clock, settings: SettingsSource | None = None, *,
                  data_dir: Path | None = None, notices: list[str] | None = None,
-                 history_lost: bool = False, looks_only: bool = False) -> None:
+                 history_lost: bool = False, looks_only: bool = False,
+                 mirror: Path | None = None) -> None:
         self._store = store
+        self._mirror = mirror  # the record's copy outside the data folder (record.mirror_path)
         # A process that only looks (`status`) keeps what it works out to itself: the time,
         # an end at the planned end, what the safety record adds. Whoever acts next works
         # it out again and writes it, so a look does not fail on a full disk. (Opening
@@ -207,13 +209,19 @@ class SessionService:
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, settings: SettingsSource | None = None, *,
              busy_timeout: float = database.BUSY_TIMEOUT_S,
-             looks_only: bool = False) -> SessionService:
-        """Open the history in `data_dir` with what the safety record adds; raises StorageError."""
+             looks_only: bool = False, mirror_folder: Path | None = None) -> SessionService:
+        """Open the history in `data_dir` with what the safety record adds; raises StorageError.
+
+        With `mirror_folder`, every record written is copied there too, and a folder found
+        with neither its history nor its record (deleted) gets the record back from it."""
+        mirror = record.mirror_path(mirror_folder, data_dir) if mirror_folder else None
         fresh = _empty_or_missing(data_dir / database.DB_NAME)
+        restored = (fresh and mirror is not None
+                    and record.restore_from_mirror(data_dir, mirror, clock.now()))
         opened = database.open_database(data_dir, busy_timeout=busy_timeout)
         store = Store(opened)
         lost = False
-        if fresh and _traces_of_use(data_dir):
+        if fresh and (restored or _traces_of_use(data_dir)):
             # The history and the record were deleted, but necktimer was used here: that
             # is a lost history, not a first start.
             try:
@@ -233,7 +241,7 @@ class SessionService:
             lost = _take_salvage(store, opened, data_dir)
         try:
             return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
-                       history_lost=lost, looks_only=looks_only)
+                       history_lost=lost, looks_only=looks_only, mirror=mirror)
         except StorageError as error:
             if error.problem is not Problem.DAMAGED or opened.moved_aside is not None:
                 store.close()
@@ -246,7 +254,7 @@ class SessionService:
         store = Store(opened)
         lost = _take_salvage(store, opened, data_dir)
         return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
-                   history_lost=lost, looks_only=looks_only)
+                   history_lost=lost, looks_only=looks_only, mirror=mirror)
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program before it is queued for later."""
@@ -821,7 +829,7 @@ class SessionService:
         facts = record.facts_from(self._known.values(), self._timeline.anchor,
                                   self._history_lost)
         try:
-            record.write(self._data_dir, facts)
+            record.write(self._data_dir, facts, self._mirror)
         except StorageError as error:
             self._record_due = True
             self._note_problem(error)

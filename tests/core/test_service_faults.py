@@ -9,7 +9,9 @@ import logging
 import random
 import shutil
 import sqlite3
+import stat
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from helpers import T0, nothing_can_grow, rows
@@ -779,3 +781,59 @@ def test_a_session_recorded_as_starting_later_than_now_ends_now_and_awaits_the_p
     assert later.ok
     assert service.status().session.id == later.session.id
     service.close()
+
+
+def with_copy(data_dir, clock, copies):
+    return SessionService.open(data_dir, clock, FixedSettings(), busy_timeout=0.2,
+                               mirror_folder=copies)
+
+
+def test_a_deleted_data_folder_gets_its_record_back_from_the_copy(data_dir, clock, tmp_path):
+    """`rm -rf` of the data folder in the gap, with nothing of necktimer running: nothing
+    was left to tell, and the next start was a first one, inside the gap (found by an
+    outside tester). The record's copy in the state folder brings the gap back."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    [copy] = copies.iterdir()
+    assert copy.read_bytes() == (data_dir / RECORD_NAME).read_bytes()
+    assert stat.S_IMODE(copies.stat().st_mode) == 0o700
+    shutil.rmtree(data_dir)
+    clock.advance(30 * 60)
+    service = with_copy(data_dir, clock, copies)
+    status = service.status()
+    assert status.state is State.WAITING and status.wait == timedelta(minutes=90)
+    assert not service.start(Therapy.HEAT, 5).ok
+    assert any("were restored from the safety record" in n for n in service.notices)
+    service.close()
+
+
+def test_a_copy_whose_gap_is_long_over_is_left_alone(data_dir, clock, tmp_path):
+    """A folder deleted to start afresh a day later is a first start, without a notice."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    shutil.rmtree(data_dir)
+    clock.advance(25 * 3600)
+    service = with_copy(data_dir, clock, copies)
+    assert service.status().state is State.READY and not service.notices
+    service.close()
+
+
+def test_the_copy_is_one_file_per_data_folder(tmp_path):
+    from necktimer.core.record import mirror_path
+
+    copies = tmp_path / "copies"
+    names = {mirror_path(copies, Path(p)).name for p in (
+        "/home/a/.local/share/necktimer", "/home/a/profile", "/home/a%2Fprofile",
+        "/" + "x" * 300, "/" + "x" * 300 + "y")}
+    assert len(names) == 5
+    assert all(len(name.encode()) < 255 and "/" not in name for name in names)

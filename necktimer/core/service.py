@@ -451,6 +451,12 @@ class SessionService:
         self.flush()
         if self._pending:
             return self._unavailable()
+        # The record must be writable before a session begins: one that could not be
+        # replaced (made immutable, a read-only mount) kept older facts, and once the
+        # history was lost it brought back a state in which this session's gap was gone.
+        self._write_record()
+        if self._record_due:
+            return self._unavailable()
         try:
             with self._store.transaction():
                 moment = self.moment()

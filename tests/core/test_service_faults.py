@@ -188,17 +188,24 @@ def test_a_damaged_record_is_called_the_safety_record_not_the_history(data_dir, 
     restarted.close()
 
 
-def test_a_record_that_cannot_be_written_is_named_as_the_record(data_dir, clock):
-    """Its write faults went through the history's sentences: "cannot write its session
-    history … Nothing was changed", while the history had taken the change."""
+def test_a_record_that_cannot_be_written_refuses_a_start_and_is_named_as_the_record(
+        data_dir, clock):
+    """Its write faults went through the history's sentences ("cannot write its session
+    history … Nothing was changed"). And a start went ahead: the record that could not be
+    replaced kept older facts, which came back as the truth once the history was lost,
+    without this session's gap (found by an outside tester, with `chattr +i`)."""
     service = reopen(data_dir, clock)
     (data_dir / RECORD_NAME).unlink(missing_ok=True)
     (data_dir / RECORD_NAME).mkdir()  # where the record goes, something it cannot replace
-    assert service.start(Therapy.ICE, 1).ok
-    assert rows(data_dir)[0]["therapy"] == "ice"  # the history took it
-    said = str(service.problem)
-    assert said.startswith(f"necktimer cannot write its safety record in {data_dir} ("), said
+    outcome = service.start(Therapy.ICE, 1)
+    assert not outcome.ok and outcome.unavailable
+    assert rows(data_dir) == []  # nothing began
+    said = outcome.message
+    assert said.startswith(f"No session was started: necktimer cannot write its safety "
+                           f"record in {data_dir} ("), said
     assert "session history" not in said and "Nothing was changed" not in said
+    (data_dir / RECORD_NAME).rmdir()  # writable again: the next start goes ahead
+    assert service.start(Therapy.ICE, 1).ok
     service.close()
 
 

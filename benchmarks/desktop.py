@@ -66,10 +66,13 @@ def private_desktop(python: str, source: Path,
     with contextlib.ExitStack() as stack:
         runtime = stack.enter_context(tempfile.TemporaryDirectory(prefix="necktimer-bench-run-"))
         os.chmod(runtime, 0o700)
+        # The safety record's copies of the runs' data folders: not in the user's home.
+        state = stack.enter_context(tempfile.TemporaryDirectory(prefix="necktimer-bench-state-"))
         env = {key: value for key, value in os.environ.items()
                if key not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS",
                               "QT_QPA_PLATFORM", "SESSION_MANAGER")}
-        env.update(XDG_RUNTIME_DIR=runtime, PYTHONPATH=str(source), QT_QPA_PLATFORM="offscreen")
+        env.update(XDG_RUNTIME_DIR=runtime, XDG_STATE_HOME=state, PYTHONPATH=str(source),
+                   QT_QPA_PLATFORM="offscreen")
         desktop = Desktop(env, without=without)
         _start_x(stack, desktop, python)
         _start_bus(stack, desktop)

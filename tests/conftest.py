@@ -13,6 +13,8 @@ os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=/nonexistent/necktimer-tests"
 os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.pop("LANGUAGE", None)
 os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="nt-run-")  # 0700, short socket paths
+# The safety record's copies (one per data folder) go here, not into the user's home.
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="nt-state-")
 
 import contextlib
 import shutil

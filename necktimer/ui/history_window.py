@@ -7,7 +7,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QRegularExpression, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QPen,
+    QRegularExpressionValidator,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -49,7 +57,22 @@ class HistoryText(Translatable):
         return self.tr("%n session(s)", "", n)
 
 
-class PainDelegate(QStyledItemDelegate):
+class CurrentCellDelegate(QStyledItemDelegate):
+    """Outlines the current cell while the table has focus. With whole rows selected, the
+    style drew nothing to tell which cell F2 would edit (the pain after, or the note)."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.HighlightedText), 2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
+class PainDelegate(CurrentCellDelegate):
     """A pain cell takes 0 to 10, or nothing to clear it: "11" cannot even be typed, where
     it was once accepted by the editor and then dropped without a word."""
 
@@ -62,7 +85,7 @@ class PainDelegate(QStyledItemDelegate):
         return editor
 
 
-class NoteDelegate(QStyledItemDelegate):
+class NoteDelegate(CurrentCellDelegate):
     """A note stops at the length the history keeps: typing or pasting more is cut at the
     editor, where the user sees it, instead of the whole edit being dropped on saving."""
 
@@ -225,6 +248,7 @@ class HistoryWindow(QMainWindow):
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setItemDelegate(CurrentCellDelegate(self.table))
         self._pain_editor = PainDelegate(self.table)
         self._note_editor = NoteDelegate(self.table)
         for column, spec in enumerate(COLUMNS):

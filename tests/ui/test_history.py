@@ -2,13 +2,15 @@
 
 import csv
 import sqlite3
+import tempfile
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from helpers import T0, Entry, exposed, live_through, rows, tab_stops, tick
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
@@ -692,3 +694,25 @@ def test_a_screen_reader_meets_history_as_a_window_with_its_title(necktimer, dia
     face = QAccessible.queryAccessibleInterface(history)
     assert face.role() == QAccessible.Role.Window
     assert "History" in face.text(QAccessible.Text.Name)
+
+
+def test_the_current_cell_is_outlined_while_the_table_has_focus(necktimer, diary, qtbot):
+    """Whole rows are selected, and the style's dotted focus frame, dark on the dark
+    selection, told no one which cell F2 would edit (found by an outside tester). The
+    outline is drawn in the selection's text colour."""
+    history = open_history(necktimer, qtbot)
+    activate(qtbot, history)
+    table, model = history.table, history.model
+    table.setFocus()
+    table.setCurrentIndex(model.index(1, COLUMN[SortKey.PAIN_AFTER]))
+    image = table.viewport().grab().toImage()
+    image.save(str(Path(tempfile.gettempdir()) / "necktimer-current-cell.png"))
+
+    def inner_edge(column: int) -> set[str]:
+        cell = table.visualRect(model.index(1, column))
+        return {image.pixelColor(x, y).name() for x in range(cell.left(), cell.left() + 4)
+                for y in range(cell.top() + 3, cell.bottom() - 2)}
+
+    selected = inner_edge(COLUMN[SortKey.PAIN_BEFORE])  # same row, not current
+    bright = table.palette().color(QPalette.ColorRole.HighlightedText).name()
+    assert bright in inner_edge(COLUMN[SortKey.PAIN_AFTER]) and bright not in selected

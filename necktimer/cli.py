@@ -131,7 +131,9 @@ def when_arg(text: str) -> str:
 def data_dir_arg(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError(translate("Cli", "the data folder must not be empty"))
-    return Path(text).expanduser().absolute()
+    # One spelling per folder ("x/../d", "//d", a symlink): the record's copy and the
+    # search for the folder's backstop go by it, and another spelling found neither.
+    return Path(text).expanduser().resolve()
 
 
 def _argparse_words() -> dict[str, str]:
@@ -254,7 +256,7 @@ def _backstop(argv: list[str]) -> int:
 
 
 def default_data_dir() -> Path:
-    return xdg.data_home() / APP_NAME
+    return (xdg.data_home() / APP_NAME).resolve()
 
 
 def request_for(args: argparse.Namespace) -> Request:

@@ -1325,6 +1325,33 @@ def test_a_folder_deleted_with_nothing_of_necktimer_left_keeps_its_pack_and_gap(
     assert [stat.S_IMODE(p.stat().st_mode) for p in copies.iterdir()] == [0o600]
 
 
+@pytest.mark.parametrize("spelling", ["x/../{name}", "/{path}", "link"])
+def test_another_spelling_of_the_folder_finds_its_copy_and_its_backstop(app, data_dir,
+                                                                        spelling):
+    """`--data-dir /a/x/../d` (or `//a/d`, or a symlink) named the record's copy and the
+    search for the folder's backstop differently: with the window killed and the folder
+    deleted, a start so spelled began a second session over the pack that was on (found
+    by an outside tester). Every spelling is made the folder's one real path."""
+    app.spawn()
+    app.wait_ready()
+    assert app.run("start", "ice", "--minutes", "5").code == 0
+    for process in app.windows:
+        process.kill()
+        process.wait(timeout=10)
+    shutil.rmtree(data_dir)
+    (data_dir.parent / "x").mkdir(exist_ok=True)
+    if spelling == "link":
+        other = data_dir.parent / "link"
+        other.symlink_to(data_dir)
+    else:
+        other = spelling.format(name=data_dir.name, path=data_dir)
+        other = Path(other) if other.startswith("/") else data_dir.parent / other
+    again = app.run("--data-dir", str(other), "start", "heat", "--minutes", "1",
+                    data_dir_arg=False)
+    assert again.code == 1 and "Heat session started" not in again.out, again
+    assert app.status()["state"] == "running"
+
+
 def delete_folder(app, data_dir: Path) -> None:
     shutil.rmtree(data_dir)
 

@@ -95,11 +95,15 @@ def _write_mirror(mirror: Path, data: bytes) -> None:
                     error.strerror or error)
 
 
+class CopyDamaged(Exception):
+    """The copy is there but cannot be read: what it held is unknown."""
+
+
 def restore_from_mirror(data_dir: Path, mirror: Path, now: datetime) -> bool:
-    """Put the copy back as the record where the data folder has neither a history nor a
-    record, when the copy tells of a session recent enough for its gap to run still.
-    True when it did. (The service asks only where the history is missing or empty: a
-    `status` run just after the deletion makes an empty one.)"""
+    """Put the copy back as the record where the data folder has no record and its
+    history holds no session (missing, emptied, or made anew by a look in the meantime),
+    when the copy tells of a session recent enough for its gap to run still. True when
+    it did; raises CopyDamaged where the copy cannot be read (the gap is then unknown)."""
     if record_path(data_dir).exists():
         return False
     try:
@@ -109,7 +113,7 @@ def restore_from_mirror(data_dir: Path, mirror: Path, now: datetime) -> bool:
         return False
     except (OSError, ValueError, KeyError, TypeError) as error:
         log.warning("the copy of the safety record %s cannot be read (%s)", mirror, error)
-        return False
+        raise CopyDamaged(str(error)) from error
     if not facts.sessions or max(s.started_at for s in facts.sessions) < now - RECENT:
         return False
     try:

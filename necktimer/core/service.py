@@ -153,6 +153,13 @@ def _empty_or_missing(path: Path) -> bool:
         return False
 
 
+def _holds_no_session(store: Store) -> bool:
+    try:
+        return store.latest() is None
+    except StorageError:  # damaged past its header: handled where the service is made
+        return False
+
+
 def _traces_of_use(data_dir: Path) -> bool:
     """Whether necktimer has been used in `data_dir` before (besides its history)."""
     try:
@@ -216,12 +223,16 @@ class SessionService:
         with neither its history nor its record (deleted) gets the record back from it."""
         mirror = record.mirror_path(mirror_folder, data_dir) if mirror_folder else None
         fresh = _empty_or_missing(data_dir / database.DB_NAME)
-        restored = (fresh and mirror is not None
-                    and record.restore_from_mirror(data_dir, mirror, clock.now()))
         opened = database.open_database(data_dir, busy_timeout=busy_timeout)
         store = Store(opened)
+        restored = copy_damaged = False
+        if mirror is not None and _holds_no_session(store):  # made anew by a look, say
+            try:
+                restored = record.restore_from_mirror(data_dir, mirror, clock.now())
+            except record.CopyDamaged:
+                copy_damaged = not record.record_path(data_dir).exists()
         lost = False
-        if fresh and (restored or _traces_of_use(data_dir)):
+        if restored or copy_damaged or (fresh and _traces_of_use(data_dir)):
             # The history and the record were deleted, but necktimer was used here: that
             # is a lost history, not a first start.
             try:

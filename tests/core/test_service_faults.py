@@ -844,3 +844,37 @@ def test_the_copy_is_one_file_per_data_folder(tmp_path):
         "/" + "x" * 300, "/" + "x" * 300 + "y")}
     assert len(names) == 5
     assert all(len(name.encode()) < 255 and "/" not in name for name in names)
+
+
+def gap_then_deleted(data_dir, clock, copies) -> None:
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    shutil.rmtree(data_dir)
+
+
+def test_a_history_made_anew_by_a_look_still_gets_the_record_back(data_dir, clock, tmp_path):
+    """A `status` without the copy (another spelling of the folder, say) made an empty
+    history; the copy was then never tried again, and the next start was a first one
+    (found by an outside tester). It is tried wherever the history holds no session."""
+    copies = tmp_path / "state" / "records"
+    gap_then_deleted(data_dir, clock, copies)
+    reopen(data_dir, clock).close()  # an empty history (not 0 bytes), no record
+    service = with_copy(data_dir, clock, copies)
+    assert service.status().state is State.WAITING
+    assert not service.start(Therapy.HEAT, 5).ok
+    service.close()
+
+
+def test_a_damaged_copy_is_a_lost_history_not_a_first_start(data_dir, clock, tmp_path):
+    copies = tmp_path / "state" / "records"
+    gap_then_deleted(data_dir, clock, copies)
+    [copy] = copies.iterdir()
+    copy.write_text("garbage")
+    service = with_copy(data_dir, clock, copies)
+    assert service.history_lost and service.status().state is State.UNKNOWN
+    assert not service.start(Therapy.HEAT, 5).ok
+    service.close()

@@ -795,17 +795,22 @@ def with_copy(data_dir, clock, copies):
                                mirror_folder=copies)
 
 
-def test_a_deleted_data_folder_gets_its_record_back_from_the_copy(data_dir, clock, tmp_path):
-    """`rm -rf` of the data folder in the gap, with nothing of necktimer running: nothing
-    was left to tell, and the next start was a first one, inside the gap (found by an
-    outside tester). The record's copy in the state folder brings the gap back."""
-    copies = tmp_path / "state" / "records"
+def gap_with_copy(data_dir, clock, copies) -> None:
+    """As one_session_off_at_its_end, with the record's copy kept in `copies`."""
     service = with_copy(data_dir, clock, copies)
     service.start(Therapy.ICE, 15)
     clock.advance(15 * 60)
     service.tick()
     service.acknowledge_removal()
     service.close()
+
+
+def test_a_deleted_data_folder_gets_its_record_back_from_the_copy(data_dir, clock, tmp_path):
+    """`rm -rf` of the data folder in the gap, with nothing of necktimer running: nothing
+    was left to tell, and the next start was a first one, inside the gap (found by an
+    outside tester). The record's copy in the state folder brings the gap back."""
+    copies = tmp_path / "state" / "records"
+    gap_with_copy(data_dir, clock, copies)
     [copy] = copies.iterdir()
     assert copy.read_bytes() == (data_dir / RECORD_NAME).read_bytes()
     assert stat.S_IMODE(copies.stat().st_mode) == 0o700
@@ -822,12 +827,7 @@ def test_a_deleted_data_folder_gets_its_record_back_from_the_copy(data_dir, cloc
 def test_a_copy_whose_gap_is_long_over_is_left_alone(data_dir, clock, tmp_path):
     """A folder deleted to start afresh a day later is a first start, without a notice."""
     copies = tmp_path / "state" / "records"
-    service = with_copy(data_dir, clock, copies)
-    service.start(Therapy.ICE, 15)
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
-    service.close()
+    gap_with_copy(data_dir, clock, copies)
     shutil.rmtree(data_dir)
     clock.advance(25 * 3600)
     service = with_copy(data_dir, clock, copies)
@@ -846,22 +846,13 @@ def test_the_copy_is_one_file_per_data_folder(tmp_path):
     assert all(len(name.encode()) < 255 and "/" not in name for name in names)
 
 
-def gap_then_deleted(data_dir, clock, copies) -> None:
-    service = with_copy(data_dir, clock, copies)
-    service.start(Therapy.ICE, 15)
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
-    service.close()
-    shutil.rmtree(data_dir)
-
-
 def test_a_history_made_anew_by_a_look_still_gets_the_record_back(data_dir, clock, tmp_path):
     """A `status` without the copy (another spelling of the folder, say) made an empty
     history; the copy was then never tried again, and the next start was a first one
     (found by an outside tester). It is tried wherever the history holds no session."""
     copies = tmp_path / "state" / "records"
-    gap_then_deleted(data_dir, clock, copies)
+    gap_with_copy(data_dir, clock, copies)
+    shutil.rmtree(data_dir)
     reopen(data_dir, clock).close()  # an empty history (not 0 bytes), no record
     service = with_copy(data_dir, clock, copies)
     assert service.status().state is State.WAITING
@@ -871,7 +862,8 @@ def test_a_history_made_anew_by_a_look_still_gets_the_record_back(data_dir, cloc
 
 def test_a_damaged_copy_is_a_lost_history_not_a_first_start(data_dir, clock, tmp_path):
     copies = tmp_path / "state" / "records"
-    gap_then_deleted(data_dir, clock, copies)
+    gap_with_copy(data_dir, clock, copies)
+    shutil.rmtree(data_dir)
     [copy] = copies.iterdir()
     copy.write_text("garbage")
     service = with_copy(data_dir, clock, copies)

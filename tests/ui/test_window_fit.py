@@ -272,8 +272,8 @@ def test_fit_to_screen_never_exceeds_the_available_room(make_app):
     assert instance.window.height() <= room.height()
 
 
-@pytest.fixture(params=["de", "es"])
-def other_language(request, qapp):
+def speaking(request, qapp):
+    """The app in the fixture's language for one test, English again afterwards."""
     from necktimer import language
     from necktimer.core import i18n
 
@@ -281,6 +281,10 @@ def other_language(request, qapp):
     yield request.param
     language.install("en", qapp)
     i18n.install(formats=i18n.Formats())
+
+
+other_language = pytest.fixture(params=["de", "es"], name="other_language")(speaking)
+any_language = pytest.fixture(params=["en", "de", "es_US"], name="any_language")(speaking)
 
 
 @pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
@@ -396,17 +400,6 @@ def test_settings_and_history_fit_the_screen_with_their_buttons_in_reach(make_ap
             corner = widget.mapTo(window, widget.rect().topLeft())
             assert window.rect().contains(QRect(corner, widget.size())), (room, widget)
     dialog.reject()
-
-
-@pytest.fixture(params=["en", "de", "es_US"])
-def any_language(request, qapp):
-    from necktimer import language
-    from necktimer.core import i18n
-
-    language.install(request.param, qapp)
-    yield request.param
-    language.install("en", qapp)
-    i18n.install(formats=i18n.Formats())
 
 
 @pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))

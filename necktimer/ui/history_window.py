@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from necktimer.core import diary
 from necktimer.core.diary import NOTE_LIMIT
+from necktimer.core.files import write_atomically
 from necktimer.core.i18n import Translatable, arg, date_pattern, local, start_of_day, today
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
@@ -338,12 +339,14 @@ class HistoryWindow(QMainWindow):
         return self._service.sessions_between(where.since, where.until, where.therapy)
 
     def write_csv(self, path: Path) -> Path:
-        path.write_text(diary.to_csv(self._filtered_sessions()), encoding="utf-8", newline="")
+        # With a byte-order mark: without one, a spreadsheet on Windows reads the notes'
+        # accents and dashes as another encoding's letters.
+        write_atomically(path, diary.to_csv(self._filtered_sessions()).encode("utf-8-sig"))
         log.info("exported CSV to %s", path)
         return path
 
     def write_pdf(self, path: Path) -> Path:
-        from necktimer.ui.pdf_report import summary_html, write_pdf
+        from necktimer.ui.pdf_report import pdf_bytes, summary_html
 
         sessions = list(reversed(self._filtered_sessions()))  # newest first, as in the table
         now = self._today()
@@ -353,7 +356,7 @@ class HistoryWindow(QMainWindow):
             self._service.physician_advice(ignore_snooze=True),
             self._service.warning_sign_answers(self._day_start(first)),
             self._service.now(), self._service.settings.gap, self._disclaimer)
-        write_pdf(path, document)
+        write_atomically(path, pdf_bytes(document))
         log.info("saved PDF summary to %s", path)
         return path
 

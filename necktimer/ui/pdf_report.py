@@ -5,9 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
 from necktimer import DISPLAY_NAME
@@ -136,8 +135,13 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
     """
 
 
-def write_pdf(path: Path, document_html: str) -> Path:
-    writer = QPdfWriter(str(path))
+def pdf_bytes(document_html: str) -> bytes:
+    """The summary as the bytes of a PDF file. Rendered in memory: QPdfWriter writing to
+    a file says nothing when it cannot (a missing folder, a full disk), and the caller
+    then writes the bytes where a failure raises."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setTitle(translate("Report", "Neck pain diary — summary for a physician visit"))
@@ -152,5 +156,5 @@ def write_pdf(path: Path, document_html: str) -> Path:
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     document.setDefaultTextOption(option)
     document.setHtml(document_html)
-    document.print_(writer)
-    return path
+    document.print_(writer)  # ends its painter: the file in the buffer is complete
+    return bytes(buffer.data())

@@ -8,11 +8,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import T0, Entry, exposed, live_through, rows, tab_stops, tick
+from helpers import (
+    T0,
+    Entry,
+    exposed,
+    live_through,
+    nothing_can_grow,
+    rows,
+    tab_stops,
+    tick,
+)
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from necktimer.core import i18n
 from necktimer.core.diary import CSV_COLUMNS, FORMULA_STARTERS
@@ -503,15 +512,29 @@ def test_only_ratings_and_notes_open_an_editor(necktimer, diary, qtbot):
 # -- CSV export -----------------------------------------------------------------------------------
 
 
-def export_csv(history, qtbot, path):
-    """Export CSV…, answered in the file dialog."""
-    qtbot.mouseClick(history.export_csv, Qt.MouseButton.LeftButton)
+def press_yes() -> None:
+    """Yes, in the question on screen."""
+    [question] = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, QMessageBox) and w.isVisible()]
+    question.button(QMessageBox.StandardButton.Yes).click()
+
+
+def export(history, qtbot, button, path: Path) -> str:
+    """Export CSV… or PDF…, answered in the file dialog; what the window says then."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     [dialog] = [d for d in history.findChildren(QFileDialog) if d.isVisible()]
-    assert dialog.defaultSuffix() == "csv"
+    assert dialog.defaultSuffix() == path.suffix.lstrip(".")
     dialog.selectFile(str(path))
+    if path.exists():  # the dialog asks before replacing a file: answer Yes
+        QTimer.singleShot(0, press_yes)
     dialog.accept()
-    assert history.count.text() == f"Saved {path}"
-    with path.open(encoding="utf-8", newline="") as handle:
+    return history.count.text()
+
+
+def export_csv(history, qtbot, path):
+    """Export CSV…, answered in the file dialog: the rows written."""
+    assert export(history, qtbot, history.export_csv, path) == f"Saved {path}"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -546,6 +569,48 @@ def test_csv_export_writes_what_is_shown(necktimer, clock, qtbot, tmp_path):
     history.therapy.setCurrentIndex(history.therapy.findData("heat"))
     exported = export_csv(history, qtbot, tmp_path / "heat.csv")
     assert [row["therapy"] for row in exported] == ["heat"]
+
+
+def test_the_csv_tells_a_spreadsheet_it_is_utf8(necktimer, clock, qtbot, tmp_path):
+    """Without a byte-order mark, a spreadsheet on Windows read "Wärme – ça va" as
+    "WÃ¤rme â€“ Ã§a va"."""
+    record(necktimer.service, clock, Entry(HEAT, 10, note="Wärme – ça va"))
+    history = open_history(necktimer, qtbot)
+    [row] = export_csv(history, qtbot, tmp_path / "diary.csv")
+    data = (tmp_path / "diary.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf\"date\",")
+    assert row["note"] == "Wärme – ça va"
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_an_export_that_cannot_be_written_says_so(necktimer, diary, qtbot, tmp_path, kind):
+    """A PDF into a folder that is not there was reported as saved: the PDF writer said
+    nothing of the file it could not open."""
+    history = open_history(necktimer, qtbot)
+    path = tmp_path / "no-such-folder" / f"diary.{kind}"
+    said = export(history, qtbot, getattr(history, f"export_{kind}"), path)
+    # (Qt's dialog takes a path into a missing folder as relative to the folder it shows)
+    assert said.startswith("Could not save ")
+    assert said.endswith(f"/no-such-folder/diary.{kind}: No such file or directory")
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_a_failed_export_leaves_the_file_it_would_have_replaced(
+        necktimer, diary, qtbot, tmp_path, kind):
+    """On a full disk, saving over last week's export emptied it before failing."""
+    history = open_history(necktimer, qtbot)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    path = folder / f"diary.{kind}"
+    path.write_bytes(b"last week's export")
+    with nothing_can_grow():
+        said = export(history, qtbot, getattr(history, f"export_{kind}"), path)
+    assert said.startswith(f"Could not save {path}: File too large")
+    assert path.read_bytes() == b"last week's export"
+    assert [p.name for p in folder.iterdir()] == [path.name]  # no temporary file left
+    said = export(history, qtbot, getattr(history, f"export_{kind}"), path)
+    assert said == f"Saved {path}"
+    assert path.read_bytes().startswith({"csv": b"\xef\xbb\xbf", "pdf": b"%PDF-"}[kind])
 
 
 # -- physician advice and warning signs -------------------------------------------------------

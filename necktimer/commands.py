@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from necktimer.core import rules
+from necktimer.core.files import parse_json
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg, clock_time, last_at, past_time, translate, twelve_hour
 from necktimer.core.report import status_json
@@ -229,8 +230,8 @@ def decode(data: bytes) -> object:
     if len(data) > MAX_MESSAGE:
         raise ProtocolError(f"message over the {MAX_MESSAGE}-byte limit")
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        return parse_json(data.decode("utf-8"))
+    except ValueError as error:  # not UTF-8, not JSON, or nested too deeply
         raise ProtocolError(f"not a JSON message: {type(error).__name__}") from None
 
 

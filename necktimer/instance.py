@@ -248,7 +248,7 @@ def await_restored_record(data_dir: Path, record: Path) -> bool:
     was on, the window dead), it is about to write the record again from memory: a start
     made before that found no trace of the pack and began a session inside the gap. Waits
     for it; True when it came."""
-    if record.exists():
+    if _there(record):
         return True
     pids = backstop_pids(data_dir)
     if not pids:
@@ -257,12 +257,25 @@ def await_restored_record(data_dir: Path, record: Path) -> bool:
                 "waiting for it to write the record again", pids[0])
     deadline = time.monotonic() + RESTORED_WITHIN_S
     while time.monotonic() < deadline:
-        if record.exists():
+        if _there(record):
             return True
         if not any(Path(f"/proc/{pid}").exists() for pid in pids):
             break
         time.sleep(0.05)
-    return record.exists()
+    return _there(record)
+
+
+def _there(path: Path) -> bool:
+    """Whether `path` exists. One that cannot be looked at (another user's folder) counts
+    as there: no backstop of ours can be writing it, and opening the history next says
+    why the folder cannot be used, where this had ended in a traceback."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def announced_socket(data_dir: Path) -> Path | None:

@@ -409,6 +409,22 @@ def test_damaged_database_is_reported_kept_and_the_gap_is_asked_for(tmp_path, da
     assert ready.stdout.startswith("Ready")
 
 
+def test_a_record_nested_too_deeply_is_damaged_not_a_traceback(tmp_path, data_dir):
+    """4 KB of nested brackets made json raise RecursionError, which nothing caught: every
+    command ended in a traceback, and the backstop's reminders stopped."""
+    service, _clock, outcome = started_ago(data_dir, 1, 15)
+    assert outcome.ok
+    service.close()
+    (data_dir / "necktimer.safety.json").write_text("[" * 2000 + "]" * 2000)
+    status = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert "Traceback" not in status.stderr
+    assert f"The safety record {data_dir / 'necktimer.safety.json'} is damaged" in (
+        status.stderr)
+    assert status.returncode == 0 and status.stdout.startswith("Ice session running")
+    refused = necktimer("start", "heat", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+
+
 def test_broken_settings_value_is_reported_and_clamped(tmp_path, data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / "settings.ini").write_text("[General]\ngap_minutes=5\ndefault_minutes=99\n")

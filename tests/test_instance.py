@@ -408,6 +408,21 @@ connection.close()
 """
 
 
+def test_another_users_folder_is_not_waited_for_and_gives_no_traceback(reachable_tmp):
+    """`status` as another user on a 0700 folder ended in a PermissionError traceback: the
+    look for a safety record a backstop might be writing again could not see inside."""
+    needs_root_for_another_user()
+    command, env = pure_python_copy(reachable_tmp)
+    theirs = reachable_tmp / "theirs"
+    theirs.mkdir(mode=0o700)  # root's: nobody cannot look in
+    look = ("import sys; from pathlib import Path; from necktimer.instance import "
+            "await_restored_record; folder = Path(sys.argv[1]); "
+            "print(await_restored_record(folder, folder / 'necktimer.safety.json'))")
+    result = subprocess.run([*command, "-c", look, str(theirs)], env=env,
+                            capture_output=True, text=True, timeout=30)
+    assert (result.stdout, result.stderr) == ("True\n", "")
+
+
 @pytest.fixture
 def listener_as(reachable_tmp):
     """Runs LISTENER with the system Python: as the user nobody, or as ourselves."""

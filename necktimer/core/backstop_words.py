@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from necktimer.core import alerts
 from necktimer.core.alerts import ACTION_AT_END, ACTION_DEFAULT, Alert, Kind, Urgency
+from necktimer.core.files import parse_json
 from necktimer.core.rules import Session
 
 WORDS_NAME = "necktimer.backstop.json"
@@ -67,7 +68,7 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
     Words written for another session still give the sound settings.
     """
     try:
-        item = json.loads(data)
+        item = parse_json(data)
         if not isinstance(item, dict) or item.get("version") != WORDS_VERSION:
             raise ValueError("not the backstop's words")
         sound, sound_file = item["sound"], item["sound_file"]

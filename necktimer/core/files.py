@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import stat
 from pathlib import Path
@@ -12,6 +13,20 @@ from pathlib import Path
 
 class NotOurFile(ValueError):
     """Something at the path that is not a plain file of ours."""
+
+
+class NestedTooDeeply(ValueError):
+    """JSON whose brackets nest deeper than Python's json reader can follow."""
+
+
+def parse_json(data: bytes | str) -> object:
+    """What a file of ours holds, or ValueError. A few kilobytes of nested brackets make
+    `json` raise RecursionError, which no reader of a damaged file was ready for: it
+    stopped every command and the backstop's reminders."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise NestedTooDeeply("nested too deeply to be a file of ours") from None
 
 
 def read_small(path: Path, limit: int) -> bytes:

@@ -27,7 +27,7 @@ from necktimer.core.database import (
     problem_message,
     storage_error,
 )
-from necktimer.core.files import read_small, write_atomically
+from necktimer.core.files import parse_json, read_small, write_atomically
 from necktimer.core.rules import CAP, MAX_GAP, PACK_WATCH, EndReason, Session, Therapy
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
 from necktimer.core.timeline import Mark
@@ -108,7 +108,7 @@ def restore_from_mirror(data_dir: Path, mirror: Path, now: datetime) -> bool:
         return False
     try:
         data = read_small(mirror, RECORD_LIMIT)
-        facts = _facts_from_json(json.loads(data))
+        facts = _facts_from_json(parse_json(data))
     except FileNotFoundError:
         return False
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -146,7 +146,7 @@ def read(data_dir: Path) -> SafetyFacts | None:
     """The record, or None when there is none. Raises StorageError(DAMAGED) for garbage."""
     path = record_path(data_dir)
     try:
-        return _facts_from_json(json.loads(read_small(path, RECORD_LIMIT)))
+        return _facts_from_json(parse_json(read_small(path, RECORD_LIMIT)))
     except FileNotFoundError:
         return None
     except OSError as error:

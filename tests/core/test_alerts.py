@@ -39,6 +39,13 @@ def test_a_not_saved_notice_that_is_not_two_texts_is_refused(bad):
         from_json(json.dumps(item).encode(), SESSION, english())
 
 
+def test_words_nested_too_deeply_are_refused_as_not_the_windows():
+    """The backstop falls back to its English words for a ValueError; RecursionError from
+    4 KB of brackets went past that and stopped every reminder."""
+    with pytest.raises(ValueError):
+        from_json(b"[" * 2000 + b"]" * 2000, SESSION, english())
+
+
 def test_a_reminder_sent_after_midnight_says_the_end_was_yesterday():
     """"Reminder 3: Your 1-minute ice session ended at 23:59" at 00:01, with a button
     "It came off at 23:59": a minute still to come, read as today's."""

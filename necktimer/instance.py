@@ -16,7 +16,6 @@ launch when the socket is in the data folder.
 
 from __future__ import annotations
 
-import binascii
 import contextlib
 import fcntl
 import itertools
@@ -28,6 +27,11 @@ import struct
 import time
 from dataclasses import replace
 from pathlib import Path
+
+try:
+    from _blake2 import blake2b  # the same function hashlib offers, without OpenSSL
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 from necktimer.commands import (
     MAX_MESSAGE,
@@ -92,10 +96,11 @@ def socket_folder() -> Path:
 
 def socket_path(data_dir: Path) -> Path:
     """The socket for this data folder; raises UnsafeFolder when there is no safe place."""
-    # crc32 rather than hashlib: the name only has to tell this user's folders apart,
-    # and hashlib's libcrypto would cost every launch memory and time.
-    name = f"{binascii.crc32(str(data_dir.resolve()).encode()):08x}.sock"
-    return socket_folder() / name
+    # A digest two folders cannot share: with crc32, two paths made to collide shared
+    # one window, which took the other folder's starts into its own history. BLAKE2 is
+    # built into Python; hashlib would load libcrypto (3.6 MiB) into every launch.
+    digest = blake2b(os.fsencode(data_dir.resolve()), digest_size=16).hexdigest()
+    return socket_folder() / f"{digest}.sock"
 
 
 def data_folder_socket_path(data_dir: Path) -> Path:

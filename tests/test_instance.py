@@ -109,6 +109,16 @@ def test_a_relative_runtime_dir_is_not_used(monkeypatch):
     assert not Path("relative").exists()
 
 
+def test_folders_whose_paths_collide_under_crc32_have_their_own_sockets(runtime):
+    """The socket was named by crc32 of the folder's path: an outside tester made two
+    folders share one, and the second folder's starts went to the first one's window."""
+    import zlib
+
+    first, second = Path("/tmp/testerB/col29685295"), Path("/tmp/testerB/col32060020")
+    assert zlib.crc32(os.fsencode(first)) == zlib.crc32(os.fsencode(second))
+    assert socket_path(first) != socket_path(second)
+
+
 def test_each_data_folder_has_its_own_socket(runtime, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()

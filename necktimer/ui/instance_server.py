@@ -81,6 +81,17 @@ class _Client(QObject):
         self._server.forget(self)
 
 
+def _answers(path: Path) -> bool:
+    """Whether a process listens on the socket at `path` (a dead one's refuses at once)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1.0)
+        try:
+            probe.connect(str(path))
+        except OSError:
+            return False
+    return True
+
+
 class InstanceServer(QObject):
     def __init__(self, path: Path, handler: Callable[[Request], Reply],
                  parent: QObject | None = None) -> None:
@@ -94,9 +105,13 @@ class InstanceServer(QObject):
 
     def listen(self) -> str | None:
         """Start listening; returns why it could not, or None."""
-        # We hold the instance lock, so a socket file here was left by a dead instance.
+        # We hold the instance lock, so a socket file here was left by a dead instance,
+        # unless something answers on it: that is not ours to take over.
         with contextlib.suppress(FileNotFoundError):
             if self.path.is_socket():
+                if _answers(self.path):
+                    log.warning("another program listens on %s", self.path)
+                    return f"another program listens on {self.path}"
                 self.path.unlink()
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:

@@ -434,8 +434,8 @@ def raw_exchange(path: Path, payload: bytes) -> bytes:
     (b'{"v": 2, "cmd": "start", "therapy": "ice", "minutes": "5"}\n', "whole number"),
     (b'{"v": 2, "cmd": "start", "therapy": "ice", "extra": 1}\n', "does not take"),
     (b'{"v": 2, "cmd": "start", "therapy": "ice", "until": "soon"}\n', "until must be"),
-    (b"[" * 4000 + b"\n", "RecursionError"),
-    (b"[" * 2000 + b"]" * 2000 + b"\n", "RecursionError"),
+    (b"[" * 4000 + b"\n", "NestedTooDeeply"),
+    (b"[" * 2000 + b"]" * 2000 + b"\n", "NestedTooDeeply"),
     (b"x" * (MAX_MESSAGE * 30), f"over the {MAX_MESSAGE}-byte limit"),
     (b'{"v": 2, "cmd": "status", "pad": "' + b"y" * (MAX_MESSAGE * 2) + b'"}\n',
      f"over the {MAX_MESSAGE}-byte limit"),
@@ -471,3 +471,24 @@ def test_refusals_are_logged(instance):
     raw_exchange(running.socket, b"garbage\n")
     running.ask(Command.PING)
     assert "refused a command: not a JSON message" in running.output(process)[1]
+
+
+def test_a_socket_another_process_answers_on_is_not_taken_over(qapp, tmp_path):
+    """A window holding its folder's lock took any socket file at its path for a dead
+    window's and removed it: where two folders' socket names collided, the second window
+    took the first one's socket, and with it that window's commands."""
+    from necktimer.ui.instance_server import InstanceServer
+
+    path = tmp_path / "shared.sock"
+    with socket.socket(socket.AF_UNIX) as live:
+        live.bind(str(path))
+        live.listen(1)
+        server = InstanceServer(path, lambda request: Reply(Exit.OK, "the second window"))
+        assert server.listen() == f"another program listens on {path}"
+        with socket.socket(socket.AF_UNIX) as asker:
+            asker.connect(str(path))  # still the first one's
+    path.unlink()
+    with socket.socket(socket.AF_UNIX) as dead:
+        dead.bind(str(path))  # bound, never listening: refuses, as a dead window's does
+    assert server.listen() is None  # a dead window's socket is taken over as before
+    server.close()

@@ -42,6 +42,7 @@ from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
 from necktimer.ui import accessibility
+from necktimer.ui.enter_presses import press_focused_button
 from necktimer.ui.flow_layout import FlowLayout, together
 from necktimer.ui.history_model import COLUMNS, HistoryModel
 from necktimer.ui.screen_room import fit_to_room
@@ -192,7 +193,8 @@ class HistoryWindow(QMainWindow):
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():
             self.close()
             return
-        super().keyPressEvent(event)
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
 
     def _build_filters(self) -> FlowLayout:
         self.therapy = QComboBox()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -517,6 +517,12 @@ class MainWindow(QMainWindow):
             self.panel.set_on_screen(on_screen)
             self.controller.set_window_visible(on_screen)
         return handled
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from necktimer.ui.enter_presses import press_focused_button  # at the first key
+
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The application decides: hide to the tray, ask, or quit.

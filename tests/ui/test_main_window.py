@@ -319,6 +319,25 @@ def test_keyboard_shortcuts_start_undo_and_have_no_ctrl_s(necktimer, window, qtb
     assert necktimer.controller.state.status.state is State.RUNNING
 
 
+def test_enter_presses_the_focused_button_as_space_does(necktimer, window, qtbot, clock):
+    """Qt's buttons take Return only as a dialog's default: on "Start ice" or the banner's
+    "Done — removed", Return and the keypad's Enter did nothing, where Space worked."""
+    exposed(window)
+    window.start_ice_button.setFocus()
+    qtbot.keyClick(window.start_ice_button, Qt.Key.Key_Return)
+    assert necktimer.controller.state.status.state is State.RUNNING
+    tick(necktimer, clock, 15 * 60)
+    [done] = [b for b in window.time_up_banner.findChildren(QAbstractButton)
+              if b.text() == "Done — &removed"]
+    done.setFocus()
+    qtbot.keyClick(done, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert necktimer.controller.state.status.state is State.WAITING
+    assert not necktimer.service.status().awaiting_removal
+    window.status_line.setFocus()  # not a button: Return there starts nothing
+    qtbot.keyClick(window.status_line, Qt.Key.Key_Return)
+    assert necktimer.controller.state.status.state is State.WAITING
+
+
 def test_after_start_a_second_key_press_does_not_rate_the_pain(necktimer, window, qtbot,
                                                                 settings_file):
     settings_file.update(ask_pain_before=True)

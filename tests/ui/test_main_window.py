@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QLabel,
     QScrollArea,
+    QStyle,
     QWidget,
 )
 
@@ -505,6 +507,22 @@ def test_text_and_banners_are_readable_in_light_and_dark(qapp, necktimer, window
         colors = banner.palette()
         assert contrast(colors.color(QPalette.ColorRole.WindowText),
                         colors.color(QPalette.ColorRole.Window)) >= 4.5, banner.objectName()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_an_unticked_box_stands_out_from_the_window(qapp, qtbot, dark):
+    """In dark, Fusion drew an unticked box's edge a shade off the window (1.1:1): the
+    physician checklist's boxes could not be seen. A control's edge needs 3:1."""
+    apply_palette(qapp, dark=dark)
+    box = QCheckBox("Severe headache")  # in the application's palette, as a dialog's
+    qtbot.addWidget(box)
+    box.adjustSize()
+    image = box.grab().toImage()
+    side = box.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
+    background = qapp.palette().color(QPalette.ColorRole.Window)
+    edge = max((image.pixelColor(x, y) for x in range(side + 2) for y in range(image.height())),
+               key=lambda color: contrast(color, background))
+    assert contrast(edge, background) >= 3
 
 
 @pytest.mark.parametrize("dark", [False, True])

@@ -14,7 +14,7 @@ import json
 import logging
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -206,3 +206,40 @@ def _session_from_json(item: dict) -> Session:
     if session.planned_end <= session.started_at:
         raise ValueError("a session that ends before it starts")
     return session
+
+
+def cautious(history: Session, kept: Session) -> Session:
+    """One session as the history and the record both tell it. They agree unless one
+    file was edited or damaged; where they differ, the telling that ends the session
+    sooner and the gap later counts, so that no edit of one file lifts a gap or
+    stretches a session (an end marked before its start, a start moved on, a stop
+    relabelled a mis-start)."""
+    if history == kept and history.start_mark == kept.start_mark and (
+            history.end_mark == kept.end_mark and history.removed_mark == kept.removed_mark):
+        return history
+    reason = history.end_reason
+    if reason is EndReason.CANCELLED and kept.end_reason not in (None, EndReason.CANCELLED):
+        reason = kept.end_reason  # a mis-start starts no gap: only if both say so
+    return replace(
+        history,
+        started_at=min(history.started_at, kept.started_at),
+        planned_end=min(history.planned_end, kept.planned_end),
+        start_mark=_mark(history.start_mark, kept.start_mark, min),
+        ended_at=_time(history.ended_at, kept.ended_at),
+        end_reason=reason,
+        end_mark=_mark(history.end_mark, kept.end_mark, max),
+        removed_at=_time(history.removed_at, kept.removed_at),
+        removed_mark=_mark(history.removed_mark, kept.removed_mark, max))
+
+
+def _time(a: datetime | None, b: datetime | None) -> datetime | None:
+    """The later of two ends; where only one file has one, the history's stands."""
+    return max(a, b) if a is not None and b is not None else a
+
+
+def _mark(a: Mark | None, b: Mark | None, pick) -> Mark | None:
+    """`pick` (min or max) of two marks on one boot's clock; else the history's, or the
+    record's where the history's could not be read."""
+    if a is not None and b is not None and a.boot_id == b.boot_id:
+        return pick(a, b, key=lambda mark: mark.boottime)
+    return a if a is not None else b

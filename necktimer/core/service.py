@@ -488,6 +488,16 @@ class SessionService:
         except StorageError as error:
             self._note_problem(error)
             return self._unavailable()
+        except sqlite3.IntegrityError as error:
+            # The history's own rule (one open session) refused: it holds an open session
+            # whose start cannot be read, so left out above. A pack may be on.
+            log.error("no session started: the history holds an open session that cannot "
+                      "be read (%s)", error)
+            history = self._store.path
+            return Outcome(False, lambda: arg(translate(
+                "Service", "No session was started: the history %1 holds a session that "
+                           "is still open but whose start cannot be read, so a pack may "
+                           "still be on."), str(history)), self.status(), unavailable=True)
         self._clear_problem()
         self._known[session_id] = Session(session_id, therapy, start, start + length,
                                           start_mark=moment.mark)
@@ -901,6 +911,8 @@ class SessionService:
                 self._write("the time the pack came off",
                             lambda store, s=remembered: store.mark_removed(
                                 s.id, s.removed_at, s.removed_mark))
+            else:
+                self._known[remembered.id] = record.cautious(known, remembered)
         if facts.history_lost and not self._known:
             self._history_lost = True
 

@@ -71,13 +71,13 @@
     <name>Alerts</name>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="77"/>
-        <location filename="../../necktimer/ui/tray.py" line="129"/>
+        <location filename="../../necktimer/ui/tray.py" line="131"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Se acabó el tiempo — retire la compresa fría</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="79"/>
-        <location filename="../../necktimer/ui/tray.py" line="130"/>
+        <location filename="../../necktimer/ui/tray.py" line="132"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
@@ -213,62 +213,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="144"/>
+        <location filename="../../necktimer/cli.py" line="146"/>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="145"/>
+        <location filename="../../necktimer/cli.py" line="147"/>
         <source>positional arguments</source>
         <translation>argumentos posicionales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="146"/>
+        <location filename="../../necktimer/cli.py" line="148"/>
         <source>options</source>
         <translation>opciones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="147"/>
+        <location filename="../../necktimer/cli.py" line="149"/>
         <source>show this help message and exit</source>
         <translation>muestra esta ayuda y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="149"/>
+        <location filename="../../necktimer/cli.py" line="151"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>argumento %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="151"/>
+        <location filename="../../necktimer/cli.py" line="153"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="153"/>
+        <location filename="../../necktimer/cli.py" line="155"/>
         <source>the following arguments are required: %s</source>
         <translation>faltan estos argumentos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="155"/>
+        <location filename="../../necktimer/cli.py" line="157"/>
         <source>unrecognized arguments: %s</source>
         <translation>argumentos no reconocidos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="156"/>
+        <location filename="../../necktimer/cli.py" line="158"/>
         <source>expected one argument</source>
         <translation>se esperaba un argumento</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="157"/>
+        <location filename="../../necktimer/cli.py" line="159"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>valor %(type)s no válido: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="159"/>
+        <location filename="../../necktimer/cli.py" line="161"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="161"/>
+        <location filename="../../necktimer/cli.py" line="163"/>
         <source>ignored explicit argument %r</source>
         <translation>argumento explícito ignorado: %r</translation>
     </message>
@@ -308,92 +308,92 @@
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="184"/>
+        <location filename="../../necktimer/cli.py" line="186"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="191"/>
+        <location filename="../../necktimer/cli.py" line="193"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="194"/>
+        <location filename="../../necktimer/cli.py" line="196"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="197"/>
+        <location filename="../../necktimer/cli.py" line="199"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="205"/>
+        <location filename="../../necktimer/cli.py" line="207"/>
         <source>show the version and exit</source>
         <translation>muestra la versión y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="207"/>
+        <location filename="../../necktimer/cli.py" line="209"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="211"/>
+        <location filename="../../necktimer/cli.py" line="213"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="213"/>
+        <location filename="../../necktimer/cli.py" line="215"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="214"/>
+        <location filename="../../necktimer/cli.py" line="216"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="217"/>
+        <location filename="../../necktimer/cli.py" line="219"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (hielo) o heat (calor), en inglés o en español</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="219"/>
+        <location filename="../../necktimer/cli.py" line="221"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="223"/>
+        <location filename="../../necktimer/cli.py" line="225"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="228"/>
+        <location filename="../../necktimer/cli.py" line="230"/>
         <source>say when the last pack came off</source>
         <translation>indicar cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="229"/>
+        <location filename="../../necktimer/cli.py" line="231"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>cuándo retiró la compresa por última vez, según su reloj (14:30 o 2:30pm), o %1 si fue hace más de una pausa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="236"/>
+        <location filename="../../necktimer/cli.py" line="238"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="385"/>
+        <location filename="../../necktimer/cli.py" line="387"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="232"/>
+        <location filename="../../necktimer/cli.py" line="234"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="234"/>
+        <location filename="../../necktimer/cli.py" line="236"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
@@ -462,47 +462,47 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="225"/>
+        <location filename="../../necktimer/cli.py" line="227"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>cerrar incluso con una compresa puesta o un cambio sin guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="238"/>
+        <location filename="../../necktimer/cli.py" line="240"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="240"/>
+        <location filename="../../necktimer/cli.py" line="242"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="421"/>
+        <location filename="../../necktimer/cli.py" line="423"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="445"/>
+        <location filename="../../necktimer/cli.py" line="447"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="471"/>
+        <location filename="../../necktimer/cli.py" line="473"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="480"/>
+        <location filename="../../necktimer/cli.py" line="482"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="516"/>
+        <location filename="../../necktimer/cli.py" line="518"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="519"/>
+        <location filename="../../necktimer/cli.py" line="521"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -510,97 +510,97 @@ siguiente sesión.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="265"/>
+        <location filename="../../necktimer/commands.py" line="266"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="312"/>
+        <location filename="../../necktimer/commands.py" line="313"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 podría ser %2, una hora que aún no ha llegado: el reloj marca ahora %3. Diga cuál quiere decir: %1am o %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="315"/>
+        <location filename="../../necktimer/commands.py" line="316"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 es una hora que aún no ha llegado: el reloj marca ahora %2. Diga cuándo retiró la compresa según el reloj de este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="373"/>
+        <location filename="../../necktimer/commands.py" line="374"/>
         <source>The session has already ended. %1</source>
         <translation>La sesión ya terminó. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="380"/>
+        <location filename="../../necktimer/commands.py" line="381"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Hay una sesión en curso: termina sola, o ejecute &apos;necktimer stop&apos; si retira la compresa antes.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="384"/>
+        <location filename="../../necktimer/commands.py" line="385"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="406"/>
+        <location filename="../../necktimer/commands.py" line="407"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer se está cerrando. %1 Eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="409"/>
+        <location filename="../../necktimer/commands.py" line="410"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="423"/>
+        <location filename="../../necktimer/commands.py" line="424"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa fría y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="427"/>
+        <location filename="../../necktimer/commands.py" line="428"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="432"/>
+        <location filename="../../necktimer/commands.py" line="433"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa fría y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="435"/>
+        <location filename="../../necktimer/commands.py" line="436"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="461"/>
+        <location filename="../../necktimer/commands.py" line="462"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="469"/>
+        <location filename="../../necktimer/commands.py" line="470"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la compresa fría a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="471"/>
+        <location filename="../../necktimer/commands.py" line="472"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="486"/>
+        <location filename="../../necktimer/commands.py" line="487"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="492"/>
+        <location filename="../../necktimer/commands.py" line="493"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="497"/>
+        <location filename="../../necktimer/commands.py" line="498"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="501"/>
+        <location filename="../../necktimer/commands.py" line="502"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -841,7 +841,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="49"/>
+        <location filename="../../necktimer/ui/history_window.py" line="60"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -852,113 +852,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="129"/>
+        <location filename="../../necktimer/ui/history_window.py" line="162"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="139"/>
+        <location filename="../../necktimer/ui/history_window.py" line="172"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="175"/>
+        <location filename="../../necktimer/ui/history_window.py" line="209"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="176"/>
+        <location filename="../../necktimer/ui/history_window.py" line="210"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="177"/>
+        <location filename="../../necktimer/ui/history_window.py" line="211"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="178"/>
+        <location filename="../../necktimer/ui/history_window.py" line="212"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="179"/>
+        <location filename="../../necktimer/ui/history_window.py" line="213"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="184"/>
+        <location filename="../../necktimer/ui/history_window.py" line="218"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="184"/>
+        <location filename="../../necktimer/ui/history_window.py" line="218"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="224"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="196"/>
+        <location filename="../../necktimer/ui/history_window.py" line="230"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="196"/>
+        <location filename="../../necktimer/ui/history_window.py" line="230"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="221"/>
+        <location filename="../../necktimer/ui/history_window.py" line="255"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="223"/>
+        <location filename="../../necktimer/ui/history_window.py" line="257"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="245"/>
+        <location filename="../../necktimer/ui/history_window.py" line="280"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="246"/>
+        <location filename="../../necktimer/ui/history_window.py" line="281"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="155"/>
+        <location filename="../../necktimer/ui/history_window.py" line="188"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="157"/>
+        <location filename="../../necktimer/ui/history_window.py" line="190"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="297"/>
+        <location filename="../../necktimer/ui/history_window.py" line="332"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="337"/>
+        <location filename="../../necktimer/ui/history_window.py" line="374"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="345"/>
+        <location filename="../../necktimer/ui/history_window.py" line="382"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="347"/>
+        <location filename="../../necktimer/ui/history_window.py" line="384"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -966,17 +966,17 @@ siguiente sesión.
 <context>
     <name>Instance</name>
     <message>
-        <location filename="../../necktimer/instance.py" line="74"/>
+        <location filename="../../necktimer/instance.py" line="78"/>
         <source>%1 is not a folder (it may be a link someone else made).</source>
         <translation>%1 no es una carpeta (puede ser un enlace creado por otra persona).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="77"/>
+        <location filename="../../necktimer/instance.py" line="81"/>
         <source>%1 belongs to another user.</source>
         <translation>%1 pertenece a otro usuario.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="307"/>
+        <location filename="../../necktimer/instance.py" line="325"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
     </message>
@@ -1231,7 +1231,7 @@ siguiente sesión.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="72"/>
+        <location filename="../../necktimer/ui/history_window.py" line="105"/>
         <source>Note, at most %1 characters</source>
         <translation>Nota, como máximo %1 caracteres</translation>
     </message>
@@ -1239,9 +1239,14 @@ siguiente sesión.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="61"/>
+        <location filename="../../necktimer/ui/history_window.py" line="87"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/history_window.py" line="93"/>
+        <source>Pain is rated from 0 to 10.</source>
+        <translation>El dolor se valora de 0 a 10.</translation>
     </message>
 </context>
 <context>
@@ -1300,134 +1305,134 @@ siguiente sesión.
         <translation>Su sesión de calor terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="47"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="46"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="56"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="61"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="55"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="60"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="58"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, compresa retirada %2 tarde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="78"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="77"/>
         <source>none of the signs</source>
         <translation>ninguna de las señales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="85"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>No se respondió la lista de señales de alarma.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
         <source>%1 (and %2)</source>
         <translation>%1 (y %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="90"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>hielo y calor, como máximo %1 minutos cada sesión, con %2 entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="143"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="147"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Diario del dolor de cuello — resumen para la consulta médica</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
         <source>Sessions:</source>
         <translation>Sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>Pain trend:</source>
         <translation>Evolución del dolor:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
         <source>Generated:</source>
         <translation>Generado:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
         <source>Warning signs reported</source>
         <translation>Señales de alarma indicadas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
         <source>Sessions and pain per day (last 14 days)</source>
         <translation>Sesiones y dolor por día (últimos 14 días)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Pain before, mean (0–10)</source>
         <translation>Dolor antes, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
         <source>Pain after, mean (0–10)</source>
         <translation>Dolor después, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="111"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
         <source>Recorded by the patient.</source>
         <translation>Registrado por el propio paciente.</translation>
     </message>
@@ -1435,7 +1440,7 @@ siguiente sesión.
 <context>
     <name>ReportText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="32"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="31"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -1443,7 +1448,7 @@ siguiente sesión.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="35"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="34"/>
         <source>%n cancelled mis-start(s), not counted</source>
         <translation>
             <numerusform>%n inicio por error cancelado, no contado</numerusform>
@@ -1451,7 +1456,7 @@ siguiente sesión.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="38"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="37"/>
         <source>… and %n earlier session(s) (see the CSV export).</source>
         <translation>
             <numerusform>… y %n sesión anterior (vea la exportación CSV).</numerusform>
@@ -1502,48 +1507,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="224"/>
+        <location filename="../../necktimer/core/service.py" line="247"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="479"/>
+        <location filename="../../necktimer/core/service.py" line="518"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="504"/>
+        <location filename="../../necktimer/core/service.py" line="543"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="512"/>
+        <location filename="../../necktimer/core/service.py" line="551"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="529"/>
+        <location filename="../../necktimer/core/service.py" line="568"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="534"/>
+        <location filename="../../necktimer/core/service.py" line="573"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="616"/>
+        <location filename="../../necktimer/core/service.py" line="655"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="625"/>
+        <location filename="../../necktimer/core/service.py" line="664"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="414"/>
-        <location filename="../../necktimer/core/service.py" line="896"/>
+        <location filename="../../necktimer/core/service.py" line="437"/>
+        <location filename="../../necktimer/core/service.py" line="937"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1553,102 +1558,107 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="492"/>
+        <location filename="../../necktimer/core/service.py" line="497"/>
+        <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
+        <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="531"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="519"/>
+        <location filename="../../necktimer/core/service.py" line="558"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="556"/>
+        <location filename="../../necktimer/core/service.py" line="595"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="576"/>
+        <location filename="../../necktimer/core/service.py" line="615"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="588"/>
+        <location filename="../../necktimer/core/service.py" line="627"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="599"/>
+        <location filename="../../necktimer/core/service.py" line="638"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="606"/>
+        <location filename="../../necktimer/core/service.py" line="645"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="645"/>
+        <location filename="../../necktimer/core/service.py" line="684"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="898"/>
+        <location filename="../../necktimer/core/service.py" line="939"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="940"/>
+        <location filename="../../necktimer/core/service.py" line="980"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1003"/>
+        <location filename="../../necktimer/core/service.py" line="1043"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1006"/>
+        <location filename="../../necktimer/core/service.py" line="1046"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1012"/>
+        <location filename="../../necktimer/core/service.py" line="1052"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1022"/>
+        <location filename="../../necktimer/core/service.py" line="1062"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1026"/>
+        <location filename="../../necktimer/core/service.py" line="1066"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1031"/>
+        <location filename="../../necktimer/core/service.py" line="1071"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1033"/>
+        <location filename="../../necktimer/core/service.py" line="1073"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1041"/>
+        <location filename="../../necktimer/core/service.py" line="1081"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1043"/>
+        <location filename="../../necktimer/core/service.py" line="1083"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1045"/>
+        <location filename="../../necktimer/core/service.py" line="1085"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -2190,117 +2200,117 @@ siguiente sesión.
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="103"/>
+        <location filename="../../necktimer/ui/tray.py" line="105"/>
         <source>%1 · Time&apos;s up — remove the ice pack</source>
         <translation>%1 · Se acabó el tiempo — retire la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="104"/>
+        <location filename="../../necktimer/ui/tray.py" line="106"/>
         <source>%1 · Time&apos;s up — remove the heat pack</source>
         <translation>%1 · Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="108"/>
+        <location filename="../../necktimer/ui/tray.py" line="110"/>
         <source>Ice · 1 minute left — get ready to take it off</source>
         <translation>Hielo · queda 1 minuto — prepárese para retirarla</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="109"/>
+        <location filename="../../necktimer/ui/tray.py" line="111"/>
         <source>Heat · 1 minute left — get ready to take it off</source>
         <translation>Calor · queda 1 minuto — prepárese para retirarla</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="111"/>
+        <location filename="../../necktimer/ui/tray.py" line="113"/>
         <source>Ice · %1 left</source>
         <translation>Hielo · tiempo restante: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="113"/>
+        <location filename="../../necktimer/ui/tray.py" line="115"/>
         <source>Heat · %1 left</source>
         <translation>Calor · tiempo restante: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="116"/>
+        <location filename="../../necktimer/ui/tray.py" line="118"/>
         <source>%1 · next session at %2</source>
         <translation>%1 · siguiente sesión a partir de las %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="119"/>
+        <location filename="../../necktimer/ui/tray.py" line="121"/>
         <source>%1 · when did the last pack come off?</source>
         <translation>%1 · ¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="120"/>
+        <location filename="../../necktimer/ui/tray.py" line="122"/>
         <source>%1 · ready for ice or heat</source>
         <translation>%1 · listo para hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="132"/>
+        <location filename="../../necktimer/ui/tray.py" line="134"/>
         <source>Ice session ends at %1</source>
         <translation>La sesión de hielo termina a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="134"/>
+        <location filename="../../necktimer/ui/tray.py" line="136"/>
         <source>Heat session ends at %1</source>
         <translation>La sesión de calor termina a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="139"/>
+        <location filename="../../necktimer/ui/tray.py" line="141"/>
         <source>Next session allowed at %1</source>
         <translation>Siguiente sesión permitida a partir de las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="142"/>
+        <location filename="../../necktimer/ui/tray.py" line="144"/>
         <source>History lost: say in the window when the last pack came off</source>
         <translation>Historial perdido: indique en la ventana cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="196"/>
+        <location filename="../../necktimer/ui/tray.py" line="198"/>
         <source>Start ice (%1 min)</source>
         <translation>Iniciar hielo (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="199"/>
+        <location filename="../../necktimer/ui/tray.py" line="201"/>
         <source>Start heat (%1 min)</source>
         <translation>Iniciar calor (%1 min)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="221"/>
+        <location filename="../../necktimer/ui/tray.py" line="223"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="167"/>
+        <location filename="../../necktimer/ui/tray.py" line="169"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="168"/>
+        <location filename="../../necktimer/ui/tray.py" line="170"/>
         <source>Undo stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="169"/>
+        <location filename="../../necktimer/ui/tray.py" line="171"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="173"/>
+        <location filename="../../necktimer/ui/tray.py" line="175"/>
         <source>Show window</source>
         <translation>Mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="175"/>
+        <location filename="../../necktimer/ui/tray.py" line="177"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="176"/>
+        <location filename="../../necktimer/ui/tray.py" line="178"/>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tray.py" line="178"/>
+        <location filename="../../necktimer/ui/tray.py" line="180"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>

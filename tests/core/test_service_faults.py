@@ -5,6 +5,7 @@ lives in memory, a failed write waits and is written later, and the gap survives
 of the history through the safety record.
 """
 
+import contextlib
 import logging
 import random
 import shutil
@@ -609,6 +610,65 @@ def test_a_record_with_impossible_boot_readings_still_keeps_the_gap(data_dir, cl
     service = reopen(data_dir, clock)
     assert service.status().next_allowed_at == T0 + timedelta(minutes=15, hours=2)
     assert service.start(Therapy.ICE, 15).ok is False
+    service.close()
+
+
+def edit_history(data_dir, change: str) -> None:
+    """An UPDATE of the newest session's row, as a user with the sqlite3 tool makes it."""
+    with contextlib.closing(sqlite3.connect(data_dir / DB_NAME)) as db, db:
+        db.execute(f"UPDATE sessions SET {change} WHERE id = (SELECT max(id) FROM sessions)")
+
+
+@pytest.mark.parametrize("change", [
+    # 900 s: the fake boot clock read 1,000 s at the start; a mark still on this boot
+    "end_boottime = start_boottime - 900, removed_boottime = start_boottime - 900",
+    "end_reason = 'cancelled'",
+])
+def test_one_value_edited_in_the_history_does_not_lift_the_gap(data_dir, clock, change):
+    """The history's boot marks and end reason were taken as they stood: an end marked
+    before its start, or a stop relabelled a mis-start, and the gap was gone, the safety
+    record beside it unedited."""
+    service = reopen(data_dir, clock)
+    assert service.start(Therapy.ICE, 15).ok
+    clock.advance(68)  # past the first minute: a stop, and the gap runs from it
+    assert service.stop().ok
+    service.close()
+    edit_history(data_dir, change)
+    clock.advance(10 * 60)
+    again = reopen(data_dir, clock)
+    status = again.status()
+    assert status.state is State.WAITING
+    assert status.next_allowed_at == T0 + timedelta(seconds=68, hours=2)
+    assert not again.start(Therapy.HEAT).ok
+    again.close()
+
+
+def test_a_start_moved_on_in_the_history_does_not_stretch_the_session(data_dir, clock):
+    """A running session's start mark set later in the history pushed its end out, again
+    with every edit, the record beside it unedited."""
+    service = reopen(data_dir, clock)
+    assert service.start(Therapy.ICE, 2).ok
+    clock.advance(80)
+    service.close()
+    edit_history(data_dir, "start_boottime = start_boottime + 75")
+    again = reopen(data_dir, clock)
+    assert again.status().ends_at == T0 + timedelta(minutes=2)
+    again.close()
+
+
+def test_an_open_row_whose_start_cannot_be_read_refuses_a_start_in_words(data_dir, clock):
+    """Such a row is left out of the rules; a start then broke the history's own rule of
+    one open session, and ended in a traceback ("UNIQUE constraint failed")."""
+    reopen(data_dir, clock).close()
+    with contextlib.closing(sqlite3.connect(data_dir / DB_NAME)) as db, db:
+        db.execute("INSERT INTO sessions (therapy, started_at, planned_end) VALUES "
+                   "('ice', 'garbage', '2026-03-02T08:14:00+00:00')")
+    service = reopen(data_dir, clock)
+    outcome = service.start(Therapy.HEAT, 15)
+    assert not outcome.ok and outcome.unavailable
+    assert outcome.message == (
+        f"No session was started: the history {data_dir / DB_NAME} holds a session that is "
+        "still open but whose start cannot be read, so a pack may still be on.")
     service.close()
 
 

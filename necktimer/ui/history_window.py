@@ -6,7 +6,7 @@ import logging
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRegularExpression, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, QRegularExpression, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QKeyEvent,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -84,7 +85,14 @@ class PainDelegate(CurrentCellDelegate):
                                                         editor))
         editor.setPlaceholderText("0–10")
         editor.setAccessibleName(self.tr("Pain, 0 to 10 (empty: not rated)"))
+        # A refused key is said: "12" typed left "1" in the cell, and saved that, silently.
+        editor.inputRejected.connect(lambda: self._refused(editor))
         return editor
+
+    def _refused(self, editor: QLineEdit) -> None:
+        text = self.tr("Pain is rated from 0 to 10.")
+        QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), text, editor)
+        accessibility.announce(editor, text)
 
 
 class NoteDelegate(CurrentCellDelegate):

@@ -59,11 +59,13 @@ def tray_pixmap(look: Look, size: int = 64) -> QPixmap:
     width = size * 0.16
     box = QRectF(width / 2 + 1, width / 2 + 1, size - width - 2, size - width - 2)
     if look.state in (State.READY, State.UNKNOWN) and not look.attention:
-        # Nothing running, nothing to wait for: a calm full green ring.
-        painter.setPen(QPen(colors.READY, width))
+        # Nothing running, nothing to wait for: a calm full green ring. A lost history
+        # refuses starts until the user answers: grey with "?", as the window's ring.
+        color = colors.READY if look.state is State.READY else colors.WAITING
+        painter.setPen(QPen(color, width))
         painter.drawEllipse(box)
         if look.state is State.UNKNOWN:
-            _centre_text(painter, box, size, "?", colors.READY)
+            _centre_text(painter, box, size, "?", color)
         painter.end()
         return pixmap
     track = QColor("#8a8f98")

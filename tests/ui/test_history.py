@@ -21,7 +21,7 @@ from helpers import (
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolTip
 
 from necktimer.core import i18n
 from necktimer.core.diary import CSV_COLUMNS, FORMULA_STARTERS
@@ -470,13 +470,22 @@ def test_an_edit_says_what_was_saved_to_the_eye_and_to_a_screen_reader(
     assert "…" in heard[-1] and len(heard[-1]) < 120
 
 
-def test_a_pain_cell_takes_only_0_to_10(necktimer, diary, qtbot):
-    """Typed "11" was accepted by the editor and then dropped without a word."""
+def test_a_pain_cell_takes_only_0_to_10_and_says_so(necktimer, diary, qtbot, monkeypatch):
+    """Typed "11" was accepted by the editor and then dropped without a word; then "12"
+    was refused as it was typed, and "1" saved, again without a word."""
+    from necktimer.ui import accessibility
+
+    heard = []
+    monkeypatch.setattr(accessibility, "announce", lambda _widget, text: heard.append(text))
     history = open_history(necktimer, qtbot)
     activate(qtbot, history)
     editor = open_editor(qtbot, history, 0, COLUMN[SortKey.PAIN_BEFORE])
-    qtbot.keyClicks(editor, "11")
-    assert editor.text() == "1"  # the second key is refused as it is typed
+    qtbot.keyClicks(editor, "1")
+    assert heard == []
+    qtbot.keyClicks(editor, "2")
+    assert editor.text() == "1"  # the second key is refused as it is typed, and said
+    assert heard == ["Pain is rated from 0 to 10."]
+    assert QToolTip.isVisible() and QToolTip.text() == "Pain is rated from 0 to 10."
     qtbot.keyClicks(editor, "0")
     assert editor.text() == "10"
     qtbot.keyClick(editor, Qt.Key.Key_Escape)

@@ -37,6 +37,8 @@ def view(status, **extra):
      colors.HEAT),
     (Status(State.WAITING, T0, session(), wait=timedelta(hours=1)), colors.WAITING),
     (Status(State.READY, T0), colors.READY),
+    # A lost history refuses starts until answered: it was green, the Ready colour.
+    (Status(State.UNKNOWN, T0), colors.WAITING),
 ])
 def test_ring_colour_follows_the_state(qapp, status, expected):
     assert close_to(ring_colour(tray_pixmap(look_for(view(status)))), expected)

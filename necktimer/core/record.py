@@ -15,7 +15,7 @@ import logging
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from necktimer.core.clock import Stamp
@@ -28,7 +28,15 @@ from necktimer.core.database import (
     storage_error,
 )
 from necktimer.core.files import parse_json, read_small, write_atomically
-from necktimer.core.rules import CAP, MAX_GAP, PACK_WATCH, EndReason, Session, Therapy
+from necktimer.core.rules import (
+    CAP,
+    MAX_GAP,
+    MIN_GAP,
+    PACK_WATCH,
+    EndReason,
+    Session,
+    Therapy,
+)
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
 from necktimer.core.timeline import Mark
 
@@ -44,6 +52,9 @@ class SafetyFacts:
     sessions: tuple[Session, ...]
     anchor: Stamp | None = None
     history_lost: bool = False  # nothing told when the last pack came off
+    # The gap the settings gave the latest session when it ended: a settings file that
+    # says less later (deleted, garbled, or lowered) does not shorten the gap now running.
+    gap_after: timedelta | None = None
 
 
 def record_path(data_dir: Path) -> Path:
@@ -58,6 +69,7 @@ def write(data_dir: Path, facts: SafetyFacts, mirror: Path | None = None) -> Non
         "version": VERSION,
         "anchor": stamp_to_text(facts.anchor) if facts.anchor else None,
         "history_lost": facts.history_lost,
+        "gap_minutes": facts.gap_after // timedelta(minutes=1) if facts.gap_after else None,
         "sessions": [_session_json(s) for s in facts.sessions],
     }, separators=(",", ":")).encode()
     try:
@@ -161,13 +173,23 @@ def _facts_from_json(data) -> SafetyFacts:
         raise ValueError("not a necktimer safety record")
     anchor = stamp_from_text(data["anchor"]) if data.get("anchor") else None
     sessions = tuple(_session_from_json(item) for item in data["sessions"])
-    return SafetyFacts(sessions, anchor, bool(data.get("history_lost")))
+    return SafetyFacts(sessions, anchor, bool(data.get("history_lost")),
+                       _gap_from_json(data.get("gap_minutes")))
+
+
+def _gap_from_json(minutes) -> timedelta | None:
+    """A gap within the rules' range, or None (absent, from an older record, or edited to
+    something else: the settings' gap is used, as before the record kept one)."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        return None
+    gap = timedelta(minutes=minutes)
+    return gap if MIN_GAP <= gap <= MAX_GAP else None
 
 
 def facts_from(sessions: Iterable[Session], anchor: Stamp | None,
-               history_lost: bool = False) -> SafetyFacts:
+               history_lost: bool = False, gap_after: timedelta | None = None) -> SafetyFacts:
     ordered = sorted(sessions, key=lambda s: (s.started_at, s.id))
-    return SafetyFacts(tuple(ordered), anchor, history_lost)
+    return SafetyFacts(tuple(ordered), anchor, history_lost, gap_after)
 
 
 def _session_json(session: Session) -> dict:

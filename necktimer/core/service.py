@@ -197,6 +197,7 @@ class SessionService:
                                          store.get_meta("reported_mark"))
         self._record_damaged = False
         facts = self._read_record()
+        self._gap_after = facts.gap_after if facts else None
         anchor = _later(store.anchor(), facts.anchor if facts else None)
         self._timeline = Timeline(clock, anchor, floor=_latest_time(anchor, self._known))
         if facts is not None:
@@ -300,6 +301,13 @@ class SessionService:
         return self._settings.current
 
     @property
+    def gap(self) -> timedelta:
+        """The gap in force: the settings', or the longer one the latest session ended
+        under (a settings file deleted or garbled since, or lowered, does not shorten it)."""
+        chosen = self.settings.gap
+        return max(chosen, self._gap_after) if self._gap_after else chosen
+
+    @property
     def clock(self) -> Clock:
         return self._timeline.clock
 
@@ -326,8 +334,7 @@ class SessionService:
     def status(self, moment: Moment | None = None) -> Status:
         moment = moment or self.moment()
         placed = [self._placed(s, moment) for s in self._rule_sessions()]
-        return rules.evaluate(placed, moment.wall, self.settings.gap,
-                              history_lost=self._history_lost)
+        return rules.evaluate(placed, moment.wall, self.gap, history_lost=self._history_lost)
 
     def _rule_sessions(self) -> list[Session]:
         return list(self._known.values())
@@ -384,7 +391,7 @@ class SessionService:
         # From when the rest began (the pack came off), not from the session's end: a
         # removal confirmed 45 minutes late put the notice outside its window.
         start = rules.gap_start(latest, status.now)
-        if start is None or status.now - (start + self.settings.gap) > GAP_NOTICE_WINDOW:
+        if start is None or status.now - (start + self.gap) > GAP_NOTICE_WINDOW:
             return None
         if self._gap_noticed == str(latest.id):
             return None
@@ -853,8 +860,12 @@ class SessionService:
         return {REPORTED_ID: reported} if reported else {}
 
     def _write_record(self) -> None:
+        latest = max((s for s in self._known.values() if s.id != REPORTED_ID),
+                     key=lambda s: (s.started_at, s.id), default=None)
+        # Kept from a session's end until the next start: the settings then decide again.
+        self._gap_after = self.gap if latest is not None and latest.ended_at else None
         facts = record.facts_from(self._known.values(), self._timeline.anchor,
-                                  self._history_lost)
+                                  self._history_lost, self._gap_after)
         try:
             record.write(self._data_dir, facts, self._mirror)
         except StorageError as error:
@@ -1131,6 +1142,8 @@ def status_from_record(data_dir: Path, clock: Clock,
     known = {s.id: s for s in facts.sessions}
     moment = Timeline(clock, facts.anchor, floor=_latest_time(facts.anchor, known)).read()
     placed = [moment.place_session(s) for s in facts.sessions]
+    if facts.gap_after is not None:
+        gap = max(gap, facts.gap_after)
     status = rules.evaluate(placed, moment.wall, gap, history_lost=facts.history_lost)
     ours = [s for s in placed if s.id != REPORTED_ID]
     latest = max(ours, key=lambda s: s.id, default=None)

@@ -365,7 +365,7 @@ class HistoryWindow(QMainWindow):
             sessions, first, now, self._recent_days(),
             self._service.physician_advice(ignore_snooze=True),
             self._service.warning_sign_answers(self._day_start(first)),
-            self._service.now(), self._service.settings.gap, self._disclaimer)
+            self._service.now(), self._service.gap, self._disclaimer)
         write_atomically(path, pdf_bytes(document))
         log.info("saved PDF summary to %s", path)
         return path

@@ -120,9 +120,12 @@ class SettingsDialog(QDialog):
             group = QGroupBox(title)
             group.setLayout(inner)
             groups.addWidget(group)
-        note = QLabel(arg(self.tr("A session never lasts more than %1 minutes, and the gap is "
-                                  "never shorter than %2."), rules.MAX_MINUTES,
-                          format_duration(rules.MIN_GAP)))
+        rule = arg(self.tr("A session never lasts more than %1 minutes, and the gap is "
+                           "never shorter than %2."), rules.MAX_MINUTES,
+                   format_duration(rules.MIN_GAP))
+        # The service keeps the gap a session ended under (SessionService.gap).
+        note = QLabel(rule + " " + self.tr("A shorter gap applies from the next session: "
+                                           "the gap already running stays as it is."))
         note.setWordWrap(True)
         groups.addWidget(note)
         self.page = QScrollArea()

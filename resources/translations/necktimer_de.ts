@@ -988,27 +988,27 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>necktimer hat seinen Verlauf verloren. Wann haben Sie zuletzt eine Kälte- oder Wärmeauflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="46"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
         <source>Or at &amp;this time (the most recent):</source>
         <translation>Oder um diese Uhr&amp;zeit (das letzte Mal):</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="48"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="49"/>
         <source>Time the pack came off</source>
         <translation>Uhrzeit, zu der die Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="51"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="52"/>
         <source>Sa&amp;ve</source>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="52"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="53"/>
         <source>Save the time</source>
         <translation>Uhrzeit speichern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="62"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="63"/>
         <source>More than %1 ago (or never)</source>
         <translation>Vor mehr als %1 (oder nie)</translation>
     </message>
@@ -1191,38 +1191,38 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="444"/>
+        <location filename="../../necktimer/ui/main_window.py" line="446"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="334"/>
-        <location filename="../../necktimer/ui/main_window.py" line="405"/>
+        <location filename="../../necktimer/ui/main_window.py" line="407"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="407"/>
+        <location filename="../../necktimer/ui/main_window.py" line="409"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="416"/>
+        <location filename="../../necktimer/ui/main_window.py" line="418"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="418"/>
+        <location filename="../../necktimer/ui/main_window.py" line="420"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="421"/>
+        <location filename="../../necktimer/ui/main_window.py" line="423"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="422"/>
+        <location filename="../../necktimer/ui/main_window.py" line="424"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -1506,48 +1506,48 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="247"/>
+        <location filename="../../necktimer/core/service.py" line="248"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="518"/>
+        <location filename="../../necktimer/core/service.py" line="525"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="543"/>
+        <location filename="../../necktimer/core/service.py" line="550"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="551"/>
+        <location filename="../../necktimer/core/service.py" line="558"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="568"/>
+        <location filename="../../necktimer/core/service.py" line="575"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="573"/>
+        <location filename="../../necktimer/core/service.py" line="580"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="655"/>
+        <location filename="../../necktimer/core/service.py" line="662"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="664"/>
+        <location filename="../../necktimer/core/service.py" line="671"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="437"/>
-        <location filename="../../necktimer/core/service.py" line="937"/>
+        <location filename="../../necktimer/core/service.py" line="444"/>
+        <location filename="../../necktimer/core/service.py" line="948"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1557,107 +1557,107 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="497"/>
+        <location filename="../../necktimer/core/service.py" line="504"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="531"/>
+        <location filename="../../necktimer/core/service.py" line="538"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="558"/>
+        <location filename="../../necktimer/core/service.py" line="565"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="595"/>
+        <location filename="../../necktimer/core/service.py" line="602"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="615"/>
+        <location filename="../../necktimer/core/service.py" line="622"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="627"/>
+        <location filename="../../necktimer/core/service.py" line="634"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="638"/>
+        <location filename="../../necktimer/core/service.py" line="645"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="645"/>
+        <location filename="../../necktimer/core/service.py" line="652"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="684"/>
+        <location filename="../../necktimer/core/service.py" line="691"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="939"/>
+        <location filename="../../necktimer/core/service.py" line="950"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="980"/>
+        <location filename="../../necktimer/core/service.py" line="991"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1043"/>
+        <location filename="../../necktimer/core/service.py" line="1054"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1046"/>
+        <location filename="../../necktimer/core/service.py" line="1057"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1052"/>
+        <location filename="../../necktimer/core/service.py" line="1063"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1062"/>
+        <location filename="../../necktimer/core/service.py" line="1073"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1066"/>
+        <location filename="../../necktimer/core/service.py" line="1077"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1071"/>
+        <location filename="../../necktimer/core/service.py" line="1082"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1073"/>
+        <location filename="../../necktimer/core/service.py" line="1084"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1081"/>
+        <location filename="../../necktimer/core/service.py" line="1092"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1083"/>
+        <location filename="../../necktimer/core/service.py" line="1094"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1085"/>
+        <location filename="../../necktimer/core/service.py" line="1096"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -1994,6 +1994,11 @@ zu den %2 Minuten der nächsten Anwendung.
         <location filename="../../necktimer/ui/settings_dialog.py" line="123"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Eine Anwendung dauert nie länger als %1 Minuten, und die Pause ist nie kürzer als %2.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="127"/>
+        <source>A shorter gap applies from the next session: the gap already running stays as it is.</source>
+        <translation>Eine kürzere Pause gilt ab der nächsten Anwendung: Die laufende Pause bleibt, wie sie ist.</translation>
     </message>
 </context>
 <context>

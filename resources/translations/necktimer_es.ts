@@ -989,27 +989,27 @@ siguiente sesión.
         <translation>necktimer perdió su historial de sesiones. ¿Cuándo se quitó por última vez una compresa fría o caliente?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="46"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="47"/>
         <source>Or at &amp;this time (the most recent):</source>
         <translation>O a esta hora (la última &amp;vez):</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="48"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="49"/>
         <source>Time the pack came off</source>
         <translation>Hora en que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="51"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="52"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="52"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="53"/>
         <source>Save the time</source>
         <translation>Guardar la hora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/last_applied.py" line="62"/>
+        <location filename="../../necktimer/ui/last_applied.py" line="63"/>
         <source>More than %1 ago (or never)</source>
         <translation>Hace más de %1 (o nunca)</translation>
     </message>
@@ -1192,38 +1192,38 @@ siguiente sesión.
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="444"/>
+        <location filename="../../necktimer/ui/main_window.py" line="446"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="334"/>
-        <location filename="../../necktimer/ui/main_window.py" line="405"/>
+        <location filename="../../necktimer/ui/main_window.py" line="407"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="407"/>
+        <location filename="../../necktimer/ui/main_window.py" line="409"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="416"/>
+        <location filename="../../necktimer/ui/main_window.py" line="418"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="418"/>
+        <location filename="../../necktimer/ui/main_window.py" line="420"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="421"/>
+        <location filename="../../necktimer/ui/main_window.py" line="423"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="422"/>
+        <location filename="../../necktimer/ui/main_window.py" line="424"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1507,48 +1507,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="247"/>
+        <location filename="../../necktimer/core/service.py" line="248"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="518"/>
+        <location filename="../../necktimer/core/service.py" line="525"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="543"/>
+        <location filename="../../necktimer/core/service.py" line="550"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="551"/>
+        <location filename="../../necktimer/core/service.py" line="558"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="568"/>
+        <location filename="../../necktimer/core/service.py" line="575"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="573"/>
+        <location filename="../../necktimer/core/service.py" line="580"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="655"/>
+        <location filename="../../necktimer/core/service.py" line="662"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="664"/>
+        <location filename="../../necktimer/core/service.py" line="671"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="437"/>
-        <location filename="../../necktimer/core/service.py" line="937"/>
+        <location filename="../../necktimer/core/service.py" line="444"/>
+        <location filename="../../necktimer/core/service.py" line="948"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1558,107 +1558,107 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="497"/>
+        <location filename="../../necktimer/core/service.py" line="504"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="531"/>
+        <location filename="../../necktimer/core/service.py" line="538"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="558"/>
+        <location filename="../../necktimer/core/service.py" line="565"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="595"/>
+        <location filename="../../necktimer/core/service.py" line="602"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="615"/>
+        <location filename="../../necktimer/core/service.py" line="622"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="627"/>
+        <location filename="../../necktimer/core/service.py" line="634"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="638"/>
+        <location filename="../../necktimer/core/service.py" line="645"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="645"/>
+        <location filename="../../necktimer/core/service.py" line="652"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="684"/>
+        <location filename="../../necktimer/core/service.py" line="691"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="939"/>
+        <location filename="../../necktimer/core/service.py" line="950"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="980"/>
+        <location filename="../../necktimer/core/service.py" line="991"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1043"/>
+        <location filename="../../necktimer/core/service.py" line="1054"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1046"/>
+        <location filename="../../necktimer/core/service.py" line="1057"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1052"/>
+        <location filename="../../necktimer/core/service.py" line="1063"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1062"/>
+        <location filename="../../necktimer/core/service.py" line="1073"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1066"/>
+        <location filename="../../necktimer/core/service.py" line="1077"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1071"/>
+        <location filename="../../necktimer/core/service.py" line="1082"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1073"/>
+        <location filename="../../necktimer/core/service.py" line="1084"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1081"/>
+        <location filename="../../necktimer/core/service.py" line="1092"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1083"/>
+        <location filename="../../necktimer/core/service.py" line="1094"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1085"/>
+        <location filename="../../necktimer/core/service.py" line="1096"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1995,6 +1995,11 @@ siguiente sesión.
         <location filename="../../necktimer/ui/settings_dialog.py" line="123"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Una sesión nunca dura más de %1 minutos, y la pausa nunca es más corta de %2.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="127"/>
+        <source>A shorter gap applies from the next session: the gap already running stays as it is.</source>
+        <translation>Una pausa más corta se aplica a partir de la próxima sesión: la pausa en curso sigue igual.</translation>
     </message>
 </context>
 <context>

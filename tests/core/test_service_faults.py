@@ -672,6 +672,33 @@ def test_an_open_row_whose_start_cannot_be_read_refuses_a_start_in_words(data_di
     service.close()
 
 
+def test_a_longer_gap_stands_after_the_settings_say_less(data_dir, clock):
+    """A gap of 4 h was set, and a session stopped; then settings.ini was deleted (or
+    garbled, or the gap lowered), and the next start was allowed 2 h after the stop,
+    without a word: the gap was read from the settings of the moment."""
+    from necktimer.core.settings import Settings
+
+    four_hours = FixedSettings(Settings(gap_minutes=240))
+    service = SessionService.open(data_dir, clock, four_hours)
+    assert service.start(Therapy.ICE, 15).ok
+    clock.advance(65)
+    assert service.stop().ok
+    service.close()
+    clock.advance(2 * 3600 + 60)
+    again = reopen(data_dir, clock)  # the default settings: a 2-hour gap
+    assert again.status().next_allowed_at == T0 + timedelta(seconds=65, hours=4)
+    assert not again.start(Therapy.HEAT).ok
+    again.close()
+    clock.advance(2 * 3600)  # once that gap is over, the settings of the day decide again
+    last = reopen(data_dir, clock)
+    assert last.start(Therapy.HEAT, 15).ok
+    started = last.status().session.started_at
+    clock.advance(70)
+    assert last.stop().ok
+    assert last.status().next_allowed_at == started + timedelta(seconds=70, hours=2)
+    last.close()
+
+
 def running_in_the_record_alone(data_dir, clock, planned_end: str) -> None:
     """An ice session 5 minutes in, the history gone, and its planned end in the safety
     record edited to `planned_end`."""

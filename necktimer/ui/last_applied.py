@@ -37,6 +37,7 @@ class LastAppliedQuestion(QFrame):
                                        "take off an ice or heat pack?"))
         self.question.setWordWrap(True)
         layout.addWidget(self.question)
+        self.setAccessibleName(self.question.text())  # a screen reader names the panel
         self.long_ago = QPushButton()
         self.long_ago.clicked.connect(lambda: self.answered.emit(None))
         layout.addWidget(self.long_ago)

@@ -385,8 +385,10 @@ class MainWindow(QMainWindow):
         self.urgent_banner.show_if(self._warning if view.warning_signs else None)
         if self.tips is not None:
             self.tips.show_warning_signs(view.warning_signs)
-        therapy = status.session.therapy if status.state is State.RUNNING and status.session \
-            else None
+        # The session's how-to while its pack is on: running, or ended and not yet off (a
+        # window opened at time's up showed the cold how-to for a heat pack).
+        on = status.state is State.RUNNING or status.awaiting_removal
+        therapy = status.session.therapy if on and status.session else None
         if therapy != self._last_therapy:
             # A session that starts brings its own how-to forward; one that ends leaves the
             # page where it is, since the user may be reading it.

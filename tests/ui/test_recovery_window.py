@@ -127,6 +127,8 @@ def test_a_time_answered_long_after_the_question_appeared_is_todays(make_app, qt
     exposed(instance.window)
     question = instance.window.panel.question
     assert question.isVisible() and instance.controller.state.status.state is State.UNKNOWN
+    # The panel had no name: a screen reader entering it heard nothing of the question.
+    assert question.accessibleName() == question.question.text()
     tick(instance, clock, 70 * 60)
     assert question.isVisible()
     question.at.setTime(QTime(10, 5))
@@ -149,3 +151,15 @@ def test_the_window_says_which_day_a_time_was_taken_as(make_app, qtbot, data_dir
     assert instance.controller.state.status.state is State.READY
     assert text_of(instance.window.message_line) == "Noted: a pack came off yesterday at 23:51."
     assert instance.window.message_line.isVisible()
+
+
+def test_a_window_opened_at_times_up_shows_the_sessions_own_how_to(make_app, data_dir, clock):
+    """A heat session ended while no window ran: the reopened window showed the cold
+    how-to beside "remove the heat pack now"."""
+    started_before_the_restart(data_dir, clock, Therapy.HEAT, 10)
+    clock.advance(12 * 60)
+    instance = make_app()
+    instance.start()
+    exposed(instance.window)
+    assert instance.controller.state.status.awaiting_removal
+    assert instance.window.tips.current_key == "heat"

@@ -91,6 +91,20 @@ def row_to_session(row: sqlite3.Row) -> Session:
     )
 
 
+def _moments(texts) -> list[datetime]:
+    """The stored moments that can be read, in order; the others are passed over."""
+    moments = []
+    for text in texts:
+        try:
+            moment = parse(text)
+        except ValueError as error:
+            log.warning("a start that cannot be read is left out: %s", error)
+            continue
+        if moment is not None:
+            moments.append(moment)
+    return moments
+
+
 def _readable(row: sqlite3.Row) -> Session | None:
     """A row as a session, or None (logged) for one whose start cannot be read: it cannot be
     placed in time. The gap does not rest on it alone: the safety record keeps the latest."""
@@ -336,12 +350,14 @@ class Store:
             "SELECT started_at FROM sessions WHERE end_reason IS NOT 'cancelled' "
             "AND started_at < ? ORDER BY started_at DESC LIMIT ?", (iso(moment), limit)
         ).fetchall()
-        return [parse(text) for (text,) in rows]
+        return _moments(text for (text,) in rows)
 
     def latest_counted_start(self) -> datetime | None:
-        row = self._read("SELECT max(started_at) FROM sessions "
-                         "WHERE end_reason IS NOT 'cancelled'").fetchone()
-        return parse(row[0]) if row else None
+        # Newest first by the index, a few rows: a start that cannot be read ("garbage"
+        # sorts after every date) is passed over, as the session reader leaves its row out.
+        rows = self._read("SELECT started_at FROM sessions WHERE end_reason IS NOT "
+                          "'cancelled' ORDER BY started_at DESC LIMIT 16").fetchall()
+        return next(iter(_moments(text for (text,) in rows)), None)
 
     def mean_rating(self, since: datetime, until: datetime) -> tuple[float | None, int]:
         """Mean pain rating (before, else after) of counted sessions started in [since, until)."""

@@ -658,12 +658,15 @@ def test_a_start_moved_on_in_the_history_does_not_stretch_the_session(data_dir, 
 
 def test_an_open_row_whose_start_cannot_be_read_refuses_a_start_in_words(data_dir, clock):
     """Such a row is left out of the rules; a start then broke the history's own rule of
-    one open session, and ended in a traceback ("UNIQUE constraint failed")."""
+    one open session, and ended in a traceback ("UNIQUE constraint failed"), and the
+    one-week check failed on it in every window."""
     reopen(data_dir, clock).close()
     with contextlib.closing(sqlite3.connect(data_dir / DB_NAME)) as db, db:
         db.execute("INSERT INTO sessions (therapy, started_at, planned_end) VALUES "
                    "('ice', 'garbage', '2026-03-02T08:14:00+00:00')")
     service = reopen(data_dir, clock)
+    # The one-week check passes it over too (it ended every window's check in a traceback)
+    assert service.physician_advice().see_physician is False
     outcome = service.start(Therapy.HEAT, 15)
     assert not outcome.ok and outcome.unavailable
     assert outcome.message == (

@@ -17,7 +17,8 @@ CONNECT_TIMEOUT_S = 2.0
 X_TCP_BASE = 6000  # display N listens on TCP port 6000 + N
 
 
-def _answers(family: int, address: object) -> bool:
+def answers(family: int, address: object) -> bool:
+    """Whether something listens at `address` (a display, or the instance's socket)."""
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.settimeout(CONNECT_TIMEOUT_S)
         try:
@@ -37,11 +38,11 @@ def x_display_answers(display: str) -> bool:
     if host in ("", "unix"):
         path = f"/tmp/.X11-unix/X{number}"
         # Linux X servers listen on an abstract socket of that name as well as the file.
-        return _answers(socket.AF_UNIX, "\0" + path) or _answers(socket.AF_UNIX, path)
+        return answers(socket.AF_UNIX, "\0" + path) or answers(socket.AF_UNIX, path)
     with contextlib.suppress(OSError, UnicodeError):
         for family, _type, _proto, _name, address in socket.getaddrinfo(
                 host, X_TCP_BASE + int(number), type=socket.SOCK_STREAM):
-            if _answers(family, address):
+            if answers(family, address):
                 return True
     return False
 
@@ -54,4 +55,4 @@ def wayland_answers(name: str) -> bool:
         if not runtime:
             return False
         name = os.path.join(runtime, name)
-    return _answers(socket.AF_UNIX, name)
+    return answers(socket.AF_UNIX, name)

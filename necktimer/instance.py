@@ -279,7 +279,7 @@ def _there(path: Path) -> bool:
     except (FileNotFoundError, NotADirectoryError):
         return False
     except OSError:
-        return True
+        pass  # cannot look in: counts as there
     return True
 
 

@@ -236,9 +236,6 @@ def cautious(history: Session, kept: Session) -> Session:
     sooner and the gap later counts, so that no edit of one file lifts a gap or
     stretches a session (an end marked before its start, a start moved on, a stop
     relabelled a mis-start)."""
-    if history == kept and history.start_mark == kept.start_mark and (
-            history.end_mark == kept.end_mark and history.removed_mark == kept.removed_mark):
-        return history
     reason = history.end_reason
     if reason is EndReason.CANCELLED and kept.end_reason not in (None, EndReason.CANCELLED):
         reason = kept.end_reason  # a mis-start starts no gap: only if both say so

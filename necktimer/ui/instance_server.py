@@ -27,6 +27,7 @@ from necktimer.commands import (
     decode,
     encode,
 )
+from necktimer.display import answers
 from necktimer.instance import peer_uid
 
 log = logging.getLogger("necktimer.ipc")
@@ -81,17 +82,6 @@ class _Client(QObject):
         self._server.forget(self)
 
 
-def _answers(path: Path) -> bool:
-    """Whether a process listens on the socket at `path` (a dead one's refuses at once)."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
-        probe.settimeout(1.0)
-        try:
-            probe.connect(str(path))
-        except OSError:
-            return False
-    return True
-
-
 class InstanceServer(QObject):
     def __init__(self, path: Path, handler: Callable[[Request], Reply],
                  parent: QObject | None = None) -> None:
@@ -109,7 +99,7 @@ class InstanceServer(QObject):
         # unless something answers on it: that is not ours to take over.
         with contextlib.suppress(FileNotFoundError):
             if self.path.is_socket():
-                if _answers(self.path):
+                if answers(socket.AF_UNIX, str(self.path)):
                     log.warning("another program listens on %s", self.path)
                     return f"another program listens on {self.path}"
                 self.path.unlink()

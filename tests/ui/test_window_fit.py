@@ -458,6 +458,10 @@ def test_no_setting_is_cut_off_at_the_side(make_app, qtbot, monkeypatch, room, f
         assert box.height() >= len(lines) * box.fontMetrics().height(), box.accessibleName()
         right = box.mapTo(page.viewport(), box.rect().topRight()).x()
         assert right < page.viewport().width(), (box.accessibleName(), room)
+    # Nor at the bottom: the boxes wrap once they are given their width, and the page kept
+    # the height from before, so scrolled to its end the safety note lost its last line.
+    width = page.viewport().width()
+    assert page.widget().height() >= page.widget().heightForWidth(width), (room, any_language)
     dialog.reject()
 
 

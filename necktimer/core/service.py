@@ -203,6 +203,7 @@ class SessionService:
         if facts is not None:
             self._merge_record(facts)
             self._timeline.raise_floor(_latest_time(None, self._known))
+        self._end_unreadable_open(self.moment())
         if self._record_damaged and not self._known and not self._history_lost:
             # A damaged safety record beside a history that holds nothing (emptied, or
             # truncated to nothing): what both held is gone. Never assume "never": ask.
@@ -351,6 +352,7 @@ class SessionService:
             return
         reported = self._known.get(REPORTED_ID)
         self._known = fresh | ({REPORTED_ID: reported} if reported else {})
+        self._end_unreadable_open(self.moment())
 
     def pending_removal(self) -> Session | None:
         """The latest session, if it ended by itself and nobody confirmed the pack is off
@@ -479,6 +481,7 @@ class SessionService:
             with self._store.transaction():
                 moment = self.moment()
                 self._known = {s.id: s for s in self._store.rule_sessions()} | self._reported()
+                self._end_unreadable_open(moment, write_now=True)
                 self._close_overdue_in_memory(moment, while_away=False, write_now=True)
                 status = self.status(moment)
                 decision = rules.may_start(status)
@@ -854,6 +857,44 @@ class SessionService:
                     "clock, or an edited file); ended now as interrupted", session.id,
                     session.started_at.isoformat(timespec="seconds"))
         return Ended(self._placed(closed, moment), while_away)
+
+    def _end_unreadable_open(self, moment: Moment, *, write_now: bool = False) -> None:
+        """End now, as interrupted, an open session whose start cannot be read (an edited
+        history). It cannot be placed in time, so the rules left it out and said Ready,
+        yet a pack may be on: it is written as starting and ending now, as one recorded
+        as starting later than now is, and the gap waits for the pack to come off."""
+        if any(s.ended_at is None for s in self._known.values()):
+            return  # the history holds one open session at most: this one can be read
+        try:
+            unreadable = self._store.unreadable_open()
+        except StorageError as error:
+            self._note_problem(error)
+            return
+        for session_id, therapy in unreadable:
+            now = moment.trusted
+            closed = Session(session_id, therapy, now, now + rules.CAP, ended_at=now,
+                             end_reason=EndReason.INTERRUPTED, start_mark=moment.mark,
+                             end_mark=moment.mark, closed_while_away=True)
+            self._known[session_id] = closed
+
+            def write(store: Store, s=closed) -> None:
+                store.end_from_the_future(s.id, s.started_at, s.planned_end, s.start_mark,
+                                          while_away=True)
+
+            if write_now:
+                write(self._store)  # inside the caller's transaction
+                self._record_due = True
+            else:
+                self._write("the end of the session", write)
+            log.warning("session %d is open but its start cannot be read; ended now as "
+                        "interrupted", session_id)
+            notice = arg(translate(
+                "Service", "The history %1 held a session that was still open but whose "
+                           "start cannot be read. A pack may still be on: that session was "
+                           "ended now, and the gap runs from when you confirm the pack is "
+                           "off."), str(self._store.path))
+            if notice not in self.notices:
+                self.notices.append(notice)
 
     def _reported(self) -> dict[int, Session]:
         reported = self._known.get(REPORTED_ID)

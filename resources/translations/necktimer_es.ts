@@ -1507,48 +1507,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="248"/>
+        <location filename="../../necktimer/core/service.py" line="249"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="525"/>
+        <location filename="../../necktimer/core/service.py" line="528"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="550"/>
+        <location filename="../../necktimer/core/service.py" line="553"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="558"/>
+        <location filename="../../necktimer/core/service.py" line="561"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="575"/>
+        <location filename="../../necktimer/core/service.py" line="578"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="580"/>
+        <location filename="../../necktimer/core/service.py" line="583"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="662"/>
+        <location filename="../../necktimer/core/service.py" line="665"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="671"/>
+        <location filename="../../necktimer/core/service.py" line="674"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="444"/>
-        <location filename="../../necktimer/core/service.py" line="948"/>
+        <location filename="../../necktimer/core/service.py" line="446"/>
+        <location filename="../../necktimer/core/service.py" line="989"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1558,107 +1558,112 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="504"/>
+        <location filename="../../necktimer/core/service.py" line="507"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="538"/>
+        <location filename="../../necktimer/core/service.py" line="541"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="565"/>
+        <location filename="../../necktimer/core/service.py" line="568"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="602"/>
+        <location filename="../../necktimer/core/service.py" line="605"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="622"/>
+        <location filename="../../necktimer/core/service.py" line="625"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="634"/>
+        <location filename="../../necktimer/core/service.py" line="637"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="645"/>
+        <location filename="../../necktimer/core/service.py" line="648"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="652"/>
+        <location filename="../../necktimer/core/service.py" line="655"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="691"/>
+        <location filename="../../necktimer/core/service.py" line="694"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="950"/>
+        <location filename="../../necktimer/core/service.py" line="891"/>
+        <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
+        <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="991"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="991"/>
+        <location filename="../../necktimer/core/service.py" line="1032"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1054"/>
+        <location filename="../../necktimer/core/service.py" line="1095"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1057"/>
+        <location filename="../../necktimer/core/service.py" line="1098"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1063"/>
+        <location filename="../../necktimer/core/service.py" line="1104"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1073"/>
+        <location filename="../../necktimer/core/service.py" line="1114"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1077"/>
+        <location filename="../../necktimer/core/service.py" line="1118"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1082"/>
+        <location filename="../../necktimer/core/service.py" line="1123"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1084"/>
+        <location filename="../../necktimer/core/service.py" line="1125"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1092"/>
+        <location filename="../../necktimer/core/service.py" line="1133"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1094"/>
+        <location filename="../../necktimer/core/service.py" line="1135"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1096"/>
+        <location filename="../../necktimer/core/service.py" line="1137"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>

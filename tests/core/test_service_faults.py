@@ -656,23 +656,71 @@ def test_a_start_moved_on_in_the_history_does_not_stretch_the_session(data_dir, 
     again.close()
 
 
-def test_an_open_row_whose_start_cannot_be_read_refuses_a_start_in_words(data_dir, clock):
-    """Such a row is left out of the rules; a start then broke the history's own rule of
-    one open session, and ended in a traceback ("UNIQUE constraint failed"), and the
-    one-week check failed on it in every window."""
-    reopen(data_dir, clock).close()
+def add_open_row_whose_start_cannot_be_read(data_dir) -> None:
     with contextlib.closing(sqlite3.connect(data_dir / DB_NAME)) as db, db:
         db.execute("INSERT INTO sessions (therapy, started_at, planned_end) VALUES "
-                   "('ice', 'garbage', '2026-03-02T08:14:00+00:00')")
+                   "('heat', 'garbage', '2026-03-02T08:14:00+00:00')")
+
+
+def test_an_open_row_whose_start_cannot_be_read_ends_now_and_the_gap_runs_from_now(
+        data_dir, clock):
+    """Such a row cannot be placed in time and was left out of the rules: status said
+    Ready while a pack may have been on, and a start ended in a traceback ("UNIQUE
+    constraint failed"). It is ended now, as interrupted, and said so."""
+    reopen(data_dir, clock).close()
+    add_open_row_whose_start_cannot_be_read(data_dir)
     service = reopen(data_dir, clock)
-    # The one-week check passes it over too (it ended every window's check in a traceback)
+    status = service.status()
+    assert status.state is State.WAITING, status
+    assert status.awaiting_removal and status.next_allowed_at == T0 + timedelta(hours=2)
+    assert service.notices == [
+        f"The history {data_dir / DB_NAME} held a session that was still open but whose "
+        "start cannot be read. A pack may still be on: that session was ended now, and the "
+        "gap runs from when you confirm the pack is off."]
+    # The one-week check passes it over (it ended every window's check in a traceback)
     assert service.physician_advice().see_physician is False
     outcome = service.start(Therapy.HEAT, 15)
-    assert not outcome.ok and outcome.unavailable
-    assert outcome.message == (
-        f"No session was started: the history {data_dir / DB_NAME} holds a session that is "
-        "still open but whose start cannot be read, so a pack may still be on.")
+    assert not outcome.ok and not outcome.unavailable
     service.close()
+    # Written so: a later launch, with the safety record gone, finds the same session,
+    # and the gap runs from the confirmation that the pack is off
+    (data_dir / RECORD_NAME).unlink()
+    clock.advance(3600)
+    again = reopen(data_dir, clock)
+    assert again.notices == []
+    assert [(s.therapy, s.end_reason) for s in again.sessions_between(None)] == [
+        (Therapy.HEAT, EndReason.INTERRUPTED)]
+    assert again.status().awaiting_removal
+    assert again.acknowledge_removal()
+    assert again.status().next_allowed_at == T0 + timedelta(hours=3)
+    assert not again.start(Therapy.ICE, 15).ok
+    again.close()
+
+
+def test_an_open_row_whose_start_cannot_be_read_is_caught_by_a_running_window(
+        data_dir, clock):
+    """Written while the app runs (another process, a hand), it is found at the next
+    wake, and a start at that moment is refused by the gap, not by the history's rule."""
+    service = reopen(data_dir, clock)
+    assert service.status().state is State.READY
+    add_open_row_whose_start_cannot_be_read(data_dir)
+    clock.advance(30)
+    outcome = service.start(Therapy.ICE, 15)
+    assert not outcome.ok and not outcome.unavailable, outcome.message
+    assert service.status().next_allowed_at == T0 + timedelta(seconds=30, hours=2)
+    service.close()
+
+
+def test_status_on_an_open_row_whose_start_cannot_be_read_writes_nothing(data_dir, clock):
+    """`status` only looks: it says the gap runs from now, and leaves the file as it is."""
+    reopen(data_dir, clock).close()
+    add_open_row_whose_start_cannot_be_read(data_dir)
+    looking = SessionService.open(data_dir, clock, FixedSettings(), looks_only=True)
+    assert looking.status().state is State.WAITING
+    looking.close()
+    with contextlib.closing(sqlite3.connect(data_dir / DB_NAME)) as db:
+        assert db.execute("SELECT started_at, ended_at FROM sessions").fetchall() == [
+            ("garbage", None)]
 
 
 def test_a_longer_gap_stands_after_the_settings_say_less(data_dir, clock):

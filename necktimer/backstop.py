@@ -634,6 +634,10 @@ class Backstop:
         # when the backstop takes over, and its click counts as the backstop's own.
         self._window_notification = 0
         self._rechecking = False  # asking the window again shortly after the planned end
+        # The folder changed while our own bubble is up: a window launched since may be
+        # reminding too. Asked at once, not at the next round a minute away, so that the
+        # user does not see two time's-up bubbles for that minute.
+        self._window_may_be_back = False
         self._shown = 0  # notifications shown for that session
         self._next_round: float | None = None  # boot clock; None: at the planned end
         self._windows: list[subprocess.Popen] = []
@@ -693,6 +697,9 @@ class Backstop:
         if found.remaining_s > 0:
             return self._capped(found.remaining_s)
         now = self.clock.boottime()
+        if self._window_may_be_back and self._notification and self._next_round is not None:
+            self._window_may_be_back = False
+            self._window_reminds(found.session)
         if self._next_round is None or now >= self._next_round:
             self._next_round = now + REPEAT_S
             self._remind(found.session,
@@ -712,6 +719,7 @@ class Backstop:
         readable, _, _ = select.select(sources, [], [], max(timeout, 0.0))
         if self._watch in readable:
             self._watch.drain()
+            self._window_may_be_back = True  # a window launching writes the record
         if self._alarm in readable:
             self._alarm.drain()
         return self._handle_signals() if self._desktop in readable else True
@@ -846,20 +854,26 @@ class Backstop:
                  session.planned_end.isoformat(timespec="seconds"))
         self._session, self._shown, self._next_round = session.id, 0, None
 
-    def _remind(self, session: Session, *, late: bool) -> None:
+    def _window_reminds(self, session: Session) -> bool:
+        """Whether a window answers (it reminds then, and the backstop's bubble goes)."""
         reply = instance_reply(self.data_dir)
-        if reply is not None:
-            shown = shown_by_window(reply)
-            self._window_notification = shown or self._window_notification
-            log.info("session %d: necktimer answers and reminds; the backstop stays silent",
-                     session.id)
-            self._withdraw()
-            if not shown and not self._rechecking:
-                # It has not shown the reminder yet and may die before it does.
-                self._rechecking = True
-                self._next_round = self.clock.boottime() + ANSWERED_RECHECK_S
-            else:
-                self._rechecking = False
+        if reply is None:
+            return False
+        shown = shown_by_window(reply)
+        self._window_notification = shown or self._window_notification
+        log.info("session %d: necktimer answers and reminds; the backstop stays silent",
+                 session.id)
+        self._withdraw()
+        if not shown and not self._rechecking:
+            # It has not shown the reminder yet and may die before it does.
+            self._rechecking = True
+            self._next_round = self.clock.boottime() + ANSWERED_RECHECK_S
+        else:
+            self._rechecking = False
+        return True
+
+    def _remind(self, session: Session, *, late: bool) -> None:
+        if self._window_reminds(session):
             return
         self._rechecking = False
         words = load_words(self.data_dir, session)

@@ -331,6 +331,38 @@ def test_window_killed_mid_session_the_backstop_reminds_until_removed(server, en
         assert "the pack of session" in log_text(data_dir)
 
 
+def test_a_window_launched_again_after_a_crash_leaves_one_bubble(server, env, data_dir,
+                                                                  tmp_path, backstops):
+    """The window was killed; the backstop reminded at the end; the window was launched
+    again and reminded too. The backstop's bubble stayed beside the window's until its next
+    round, a minute later: two time's-up bubbles. The record the window writes as it
+    starts wakes the backstop, which asks and takes its own bubble back at once."""
+    with running_window(env, data_dir, tmp_path) as window:
+        end = planned_end(data_dir)
+        wait_for_backstop(data_dir)
+        window.kill()
+        window.wait(timeout=10)
+    backstop_bubble = server.next_call(timeout=end - time.monotonic() + 10)
+    assert backstop_bubble.is_notify and backstop_bubble.data["replaces_id"] == 0
+    output = (tmp_path / "again.log").open("w")
+    again = subprocess.Popen([PYTHON, "-m", "necktimer", "--data-dir", str(data_dir)],
+                             env=env, stdin=subprocess.DEVNULL, stdout=output, stderr=output)
+    try:
+        # In either order: the backstop may ask before the window has shown its own
+        calls = [server.next_call(timeout=30), server.next_call(timeout=30)]
+        [window_bubble] = [c for c in calls if c.is_notify]
+        [withdrawn] = [c for c in calls if not c.is_notify]
+        assert window_bubble.id != backstop_bubble.id
+        assert withdrawn.data == {"closed": backstop_bubble.id}
+        assert abs(withdrawn.at - window_bubble.at) < 5  # not at the backstop's next round
+        assert cli(env, data_dir, "done").returncode == 0
+        assert server.next_call(timeout=10).data == {"closed": window_bubble.id}
+    finally:
+        again.kill()
+        again.wait(timeout=10)
+        output.close()
+
+
 def test_with_the_window_alive_one_notification_per_round(server, env, data_dir, tmp_path,
                                                           backstops):
     with running_window(env, data_dir, tmp_path) as window:

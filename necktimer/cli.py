@@ -544,6 +544,8 @@ def _open_service(data_dir: Path, settings, command: Command):
         output.say(notice, to_error=True)
     for warning in settings.warnings:
         output.say(f"{warning} ({settings.path})", to_error=True)
+    if settings.warnings and (kept := service.kept_gap_note()):
+        output.say(kept, to_error=True)
     return service
 
 

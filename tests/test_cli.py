@@ -435,6 +435,35 @@ def test_broken_settings_value_is_reported_and_clamped(tmp_path, data_dir):
     assert result.stderr.count("default_minutes=99") == 1  # said once, not once per logger
 
 
+def test_a_garbled_gap_setting_names_the_longer_gap_that_still_applies(tmp_path, data_dir):
+    """A session ended under a 4-hour gap; then the setting was garbled. "using 120" was all
+    a terminal said, while the 4 hours kept in the safety record still applied."""
+    from necktimer.core.service import FixedSettings
+    from necktimer.core.settings import Settings
+
+    real = SystemClock()
+    clock = FakeClock(datetime.now(UTC) - timedelta(minutes=20))
+    clock.advance(0)
+    clock._boot_id = real.boot_id()  # noqa: SLF001 - a fake clock on this very boot
+    clock._boottime = real.boottime() - 20 * 60  # noqa: SLF001
+    service = SessionService.open(data_dir, clock, FixedSettings(Settings(gap_minutes=240)))
+    assert service.start(Therapy.ICE, 15).ok
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    (data_dir / "settings.ini").write_text("[General]\ngap_minutes=abc\n")
+    result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "gap_minutes='abc' is not a whole number; using 120." in result.stderr
+    assert ("Until the next session starts, the gap stays 4 h, the gap the last session "
+            "ended under.") in result.stderr
+    status = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir),
+                                  cwd=tmp_path).stdout)
+    allowed = datetime.fromisoformat(status["next_allowed_at"])
+    assert abs(allowed - (clock.now() + timedelta(hours=4))) < timedelta(seconds=5)
+
+
 def test_a_mis_start_shortens_what_status_offers(tmp_path, data_dir):
     service, clock, _ = started_ago(data_dir, 1, 15)
     clock.advance(6)

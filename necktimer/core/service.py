@@ -308,6 +308,15 @@ class SessionService:
         chosen = self.settings.gap
         return max(chosen, self._gap_after) if self._gap_after else chosen
 
+    def kept_gap_note(self) -> str | None:
+        """Said after the settings' warnings when a longer gap than theirs still applies
+        (the one the latest session ended under): "using 120" alone would mislead."""
+        if not self._gap_after or self._gap_after <= self.settings.gap:
+            return None
+        return arg(translate("Service", "Until the next session starts, the gap stays %1, "
+                                        "the gap the last session ended under."),
+                   format_duration(self._gap_after))
+
     @property
     def clock(self) -> Clock:
         return self._timeline.clock

@@ -77,8 +77,9 @@ class Controller(QObject):
         self._message = ""
         self._message_with: str | None = None  # the status line it was said beside
         # What start-up found: a damaged file moved aside, settings that had to be clamped.
+        kept = service.kept_gap_note() if settings.warnings else None
         self._notices: tuple[str, ...] = tuple(dict.fromkeys(
-            [*service.notices, *settings.warnings]))
+            [*service.notices, *settings.warnings, *([kept] if kept else [])]))
         self._instance_problem: str | None = None
         self._retry_delay = RETRY_FIRST
         self._retry_at: datetime | None = None

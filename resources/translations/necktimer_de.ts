@@ -607,17 +607,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="127"/>
+        <location filename="../../necktimer/ui/controller.py" line="128"/>
         <source>your settings</source>
         <translation>Ihre Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="130"/>
+        <location filename="../../necktimer/ui/controller.py" line="131"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="243"/>
+        <location filename="../../necktimer/ui/controller.py" line="244"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -1511,43 +1511,43 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="528"/>
+        <location filename="../../necktimer/core/service.py" line="537"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="553"/>
+        <location filename="../../necktimer/core/service.py" line="562"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="561"/>
+        <location filename="../../necktimer/core/service.py" line="570"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="578"/>
+        <location filename="../../necktimer/core/service.py" line="587"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="583"/>
+        <location filename="../../necktimer/core/service.py" line="592"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="665"/>
+        <location filename="../../necktimer/core/service.py" line="674"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="674"/>
+        <location filename="../../necktimer/core/service.py" line="683"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="446"/>
-        <location filename="../../necktimer/core/service.py" line="989"/>
+        <location filename="../../necktimer/core/service.py" line="455"/>
+        <location filename="../../necktimer/core/service.py" line="998"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1557,112 +1557,117 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="507"/>
+        <location filename="../../necktimer/core/service.py" line="316"/>
+        <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
+        <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="516"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="541"/>
+        <location filename="../../necktimer/core/service.py" line="550"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="568"/>
+        <location filename="../../necktimer/core/service.py" line="577"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="605"/>
+        <location filename="../../necktimer/core/service.py" line="614"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="625"/>
+        <location filename="../../necktimer/core/service.py" line="634"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="637"/>
+        <location filename="../../necktimer/core/service.py" line="646"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="648"/>
+        <location filename="../../necktimer/core/service.py" line="657"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="655"/>
+        <location filename="../../necktimer/core/service.py" line="664"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="694"/>
+        <location filename="../../necktimer/core/service.py" line="703"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="891"/>
+        <location filename="../../necktimer/core/service.py" line="900"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="991"/>
+        <location filename="../../necktimer/core/service.py" line="1000"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1032"/>
+        <location filename="../../necktimer/core/service.py" line="1041"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1095"/>
+        <location filename="../../necktimer/core/service.py" line="1104"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1098"/>
+        <location filename="../../necktimer/core/service.py" line="1107"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1104"/>
+        <location filename="../../necktimer/core/service.py" line="1113"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1114"/>
+        <location filename="../../necktimer/core/service.py" line="1123"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1118"/>
+        <location filename="../../necktimer/core/service.py" line="1127"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1123"/>
+        <location filename="../../necktimer/core/service.py" line="1132"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1125"/>
+        <location filename="../../necktimer/core/service.py" line="1134"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1133"/>
+        <location filename="../../necktimer/core/service.py" line="1142"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1135"/>
+        <location filename="../../necktimer/core/service.py" line="1144"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1137"/>
+        <location filename="../../necktimer/core/service.py" line="1146"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>

@@ -608,17 +608,17 @@ siguiente sesión.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="127"/>
+        <location filename="../../necktimer/ui/controller.py" line="128"/>
         <source>your settings</source>
         <translation>su configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="130"/>
+        <location filename="../../necktimer/ui/controller.py" line="131"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="243"/>
+        <location filename="../../necktimer/ui/controller.py" line="244"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -1512,43 +1512,43 @@ siguiente sesión.
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="528"/>
+        <location filename="../../necktimer/core/service.py" line="537"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="553"/>
+        <location filename="../../necktimer/core/service.py" line="562"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="561"/>
+        <location filename="../../necktimer/core/service.py" line="570"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="578"/>
+        <location filename="../../necktimer/core/service.py" line="587"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="583"/>
+        <location filename="../../necktimer/core/service.py" line="592"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="665"/>
+        <location filename="../../necktimer/core/service.py" line="674"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="674"/>
+        <location filename="../../necktimer/core/service.py" line="683"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="446"/>
-        <location filename="../../necktimer/core/service.py" line="989"/>
+        <location filename="../../necktimer/core/service.py" line="455"/>
+        <location filename="../../necktimer/core/service.py" line="998"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1558,112 +1558,117 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="507"/>
+        <location filename="../../necktimer/core/service.py" line="316"/>
+        <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
+        <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="516"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="541"/>
+        <location filename="../../necktimer/core/service.py" line="550"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="568"/>
+        <location filename="../../necktimer/core/service.py" line="577"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="605"/>
+        <location filename="../../necktimer/core/service.py" line="614"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="625"/>
+        <location filename="../../necktimer/core/service.py" line="634"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="637"/>
+        <location filename="../../necktimer/core/service.py" line="646"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="648"/>
+        <location filename="../../necktimer/core/service.py" line="657"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="655"/>
+        <location filename="../../necktimer/core/service.py" line="664"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="694"/>
+        <location filename="../../necktimer/core/service.py" line="703"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="891"/>
+        <location filename="../../necktimer/core/service.py" line="900"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="991"/>
+        <location filename="../../necktimer/core/service.py" line="1000"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1032"/>
+        <location filename="../../necktimer/core/service.py" line="1041"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1095"/>
+        <location filename="../../necktimer/core/service.py" line="1104"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1098"/>
+        <location filename="../../necktimer/core/service.py" line="1107"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1104"/>
+        <location filename="../../necktimer/core/service.py" line="1113"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1114"/>
+        <location filename="../../necktimer/core/service.py" line="1123"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1118"/>
+        <location filename="../../necktimer/core/service.py" line="1127"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1123"/>
+        <location filename="../../necktimer/core/service.py" line="1132"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1125"/>
+        <location filename="../../necktimer/core/service.py" line="1134"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1133"/>
+        <location filename="../../necktimer/core/service.py" line="1142"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1135"/>
+        <location filename="../../necktimer/core/service.py" line="1144"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1137"/>
+        <location filename="../../necktimer/core/service.py" line="1146"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>

@@ -13,6 +13,7 @@ from necktimer import desktop
 from necktimer.core import i18n
 from necktimer.core.alerts import Kind
 from necktimer.core.humanize import format_duration
+from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
 from necktimer.settings_io import SettingsFile
@@ -365,6 +366,33 @@ def test_a_garbage_settings_files_warnings_show_in_the_notice_banner(garbage_set
         assert warning in banner.label.text()
     qtbot.mouseClick(banner.buttons[0], Qt.MouseButton.LeftButton)  # Dismiss
     assert not banner.isVisible()
+
+
+@pytest.fixture
+def garbled_after_a_longer_gap(data_dir, clock):
+    """A session ended under a 4-hour gap, then the gap setting garbled."""
+    from necktimer.core.service import FixedSettings
+
+    service = SessionService.open(data_dir, clock, FixedSettings(Settings(gap_minutes=240)))
+    assert service.start(Therapy.ICE, 15).ok
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    (data_dir / "settings.ini").write_text("[General]\ngap_minutes=abc\n")
+
+
+def test_the_banner_names_the_longer_gap_that_still_applies(garbled_after_a_longer_gap,
+                                                            make_app):
+    """"using 120" alone misled: the 4 hours the last session ended under still apply."""
+    instance = make_app()
+    instance.start()
+    exposed(instance.window)
+    text = instance.window.notice_banner.label.text()
+    assert "gap_minutes='abc' is not a whole number; using 120." in text
+    assert ("Until the next session starts, the gap stays 4 h, the gap the last session "
+            "ended under.") in text
+    assert instance.controller.state.status.wait.total_seconds() == 4 * 3600
 
 
 # -- starting at login -------------------------------------------------------------------------

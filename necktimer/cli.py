@@ -31,6 +31,7 @@ from necktimer.commands import (
 from necktimer.commands import parse_when as _parse_when
 from necktimer.core import rules
 from necktimer.core.i18n import arg, translate
+from necktimer.core.resources import ResourcesMissing
 from necktimer.core.rules import Therapy
 
 log = logging.getLogger("necktimer.cli")
@@ -274,7 +275,19 @@ def request_for(args: argparse.Namespace) -> Request:
 
 def main(argv: list[str] | None = None) -> int:
     output.forgive_encoding()
-    code = _main(argv)
+    try:
+        code = _main(argv)
+    except ImportError as error:
+        if not (error.name or "").startswith(("PySide6", "shiboken6")):
+            raise
+        # An install without its Qt (or with a broken one): one line, not a traceback.
+        output.say(arg(translate("Cli", "%1: Qt for Python (PySide6) cannot be loaded: %2. "
+                                        "Reinstall necktimer with pip."), APP_NAME,
+                       str(error)), to_error=True)
+        code = Exit.UNAVAILABLE
+    except ResourcesMissing as error:
+        output.say(f"{APP_NAME}: {error}", to_error=True)
+        code = Exit.UNAVAILABLE
     output.finish()
     return code
 

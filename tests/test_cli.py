@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -462,6 +463,35 @@ def test_a_garbled_gap_setting_names_the_longer_gap_that_still_applies(tmp_path,
                                   cwd=tmp_path).stdout)
     allowed = datetime.fromisoformat(status["next_allowed_at"])
     assert abs(allowed - (clock.now() + timedelta(hours=4))) < timedelta(seconds=5)
+
+
+def test_an_install_without_pyside_says_so_in_one_line(tmp_path, data_dir):
+    hidden = ("import sys; sys.modules['PySide6'] = None; from necktimer.cli import main; "
+              "sys.exit(main())")
+    result = subprocess.run([sys.executable, "-c", hidden, "status", "--data-dir",
+                             str(data_dir)], capture_output=True, text=True, cwd=tmp_path,
+                            timeout=60)
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("necktimer: Qt for Python (PySide6) cannot be loaded: ")
+    assert result.stderr.strip().endswith("Reinstall necktimer with pip.")
+
+
+def test_an_install_without_its_resources_says_so_in_one_line(tmp_path, data_dir):
+    import shutil
+
+    import necktimer
+
+    copy = tmp_path / "install"
+    shutil.copytree(Path(necktimer.__file__).parent, copy / "necktimer")
+    result = subprocess.run(
+        [sys.executable, "-m", "necktimer", "status", "--data-dir", str(data_dir)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(copy), "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("necktimer: necktimer's resources are missing (looked in ")
+    assert result.stderr.strip().endswith("reinstall necktimer.")
 
 
 def test_a_mis_start_shortens_what_status_offers(tmp_path, data_dir):

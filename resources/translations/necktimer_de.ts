@@ -213,62 +213,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="146"/>
+        <location filename="../../necktimer/cli.py" line="147"/>
         <source>usage: </source>
         <translation>Aufruf: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="147"/>
+        <location filename="../../necktimer/cli.py" line="148"/>
         <source>positional arguments</source>
         <translation>Positionsargumente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="149"/>
         <source>options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="149"/>
+        <location filename="../../necktimer/cli.py" line="150"/>
         <source>show this help message and exit</source>
         <translation>diese Hilfe anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="151"/>
+        <location filename="../../necktimer/cli.py" line="152"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>Argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="153"/>
+        <location filename="../../necktimer/cli.py" line="154"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>ungültige Auswahl: %(value)r (möglich sind %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="155"/>
+        <location filename="../../necktimer/cli.py" line="156"/>
         <source>the following arguments are required: %s</source>
         <translation>diese Argumente fehlen: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="157"/>
+        <location filename="../../necktimer/cli.py" line="158"/>
         <source>unrecognized arguments: %s</source>
         <translation>unbekannte Argumente: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="159"/>
         <source>expected one argument</source>
         <translation>ein Argument wird erwartet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="159"/>
+        <location filename="../../necktimer/cli.py" line="160"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>ungültiger %(type)s-Wert: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="161"/>
+        <location filename="../../necktimer/cli.py" line="162"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>mehrdeutige Option: %(option)s passt zu %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="163"/>
+        <location filename="../../necktimer/cli.py" line="164"/>
         <source>ignored explicit argument %r</source>
         <translation>explizites Argument ignoriert: %r</translation>
     </message>
@@ -287,118 +287,123 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="78"/>
+        <location filename="../../necktimer/cli.py" line="79"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 ist keine ganze Zahl von Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="93"/>
+        <location filename="../../necktimer/cli.py" line="94"/>
         <source>%1 is neither %2 nor %3</source>
         <translation>%1 ist weder %2 noch %3</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="119"/>
+        <location filename="../../necktimer/cli.py" line="120"/>
         <source>earlier</source>
         <comment>last-applied: more than one gap ago</comment>
         <translation>früher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="133"/>
+        <location filename="../../necktimer/cli.py" line="134"/>
         <source>the data folder must not be empty</source>
         <translation>der Name des Datenordners darf nicht leer sein</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="186"/>
+        <location filename="../../necktimer/cli.py" line="187"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="193"/>
+        <location filename="../../necktimer/cli.py" line="194"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="196"/>
+        <location filename="../../necktimer/cli.py" line="197"/>
         <source>log what happens</source>
         <translation>protokollieren, was passiert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="199"/>
+        <location filename="../../necktimer/cli.py" line="200"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="207"/>
+        <location filename="../../necktimer/cli.py" line="208"/>
         <source>show the version and exit</source>
         <translation>Version anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="209"/>
+        <location filename="../../necktimer/cli.py" line="210"/>
         <source>start in the system tray without showing the window</source>
         <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="213"/>
+        <location filename="../../necktimer/cli.py" line="214"/>
         <source>print the current state</source>
         <translation>den aktuellen Zustand ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="215"/>
+        <location filename="../../necktimer/cli.py" line="216"/>
         <source>print one JSON object</source>
         <translation>ein JSON-Objekt ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="216"/>
+        <location filename="../../necktimer/cli.py" line="217"/>
         <source>start a session</source>
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="219"/>
+        <location filename="../../necktimer/cli.py" line="220"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (Eis) oder heat (Wärme), auf Englisch oder Deutsch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="221"/>
+        <location filename="../../necktimer/cli.py" line="222"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="225"/>
+        <location filename="../../necktimer/cli.py" line="226"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="230"/>
+        <location filename="../../necktimer/cli.py" line="231"/>
         <source>say when the last pack came off</source>
         <translation>angeben, wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="231"/>
+        <location filename="../../necktimer/cli.py" line="232"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>wann die Auflage zuletzt abgenommen wurde, wie Ihre Uhr es zeigte (14:30 oder 2:30pm), oder %1, wenn es länger als eine Pause her ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="238"/>
+        <location filename="../../necktimer/cli.py" line="239"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="387"/>
+        <location filename="../../necktimer/cli.py" line="284"/>
+        <source>%1: Qt for Python (PySide6) cannot be loaded: %2. Reinstall necktimer with pip.</source>
+        <translation>%1: Qt für Python (PySide6) kann nicht geladen werden: %2. Installieren Sie necktimer mit pip neu.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="400"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="234"/>
+        <location filename="../../necktimer/cli.py" line="235"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="236"/>
+        <location filename="../../necktimer/cli.py" line="237"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="42"/>
+        <location filename="../../necktimer/cli.py" line="43"/>
         <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
@@ -461,47 +466,47 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="227"/>
+        <location filename="../../necktimer/cli.py" line="228"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>auch beenden, während eine Auflage aufliegt oder eine Änderung noch nicht gespeichert ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="240"/>
+        <location filename="../../necktimer/cli.py" line="241"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="242"/>
+        <location filename="../../necktimer/cli.py" line="243"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="423"/>
+        <location filename="../../necktimer/cli.py" line="436"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="447"/>
+        <location filename="../../necktimer/cli.py" line="460"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="473"/>
+        <location filename="../../necktimer/cli.py" line="486"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="482"/>
+        <location filename="../../necktimer/cli.py" line="495"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="518"/>
+        <location filename="../../necktimer/cli.py" line="531"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="521"/>
+        <location filename="../../necktimer/cli.py" line="534"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>

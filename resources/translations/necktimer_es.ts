@@ -213,62 +213,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="146"/>
+        <location filename="../../necktimer/cli.py" line="147"/>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="147"/>
+        <location filename="../../necktimer/cli.py" line="148"/>
         <source>positional arguments</source>
         <translation>argumentos posicionales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="149"/>
         <source>options</source>
         <translation>opciones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="149"/>
+        <location filename="../../necktimer/cli.py" line="150"/>
         <source>show this help message and exit</source>
         <translation>muestra esta ayuda y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="151"/>
+        <location filename="../../necktimer/cli.py" line="152"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>argumento %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="153"/>
+        <location filename="../../necktimer/cli.py" line="154"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="155"/>
+        <location filename="../../necktimer/cli.py" line="156"/>
         <source>the following arguments are required: %s</source>
         <translation>faltan estos argumentos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="157"/>
+        <location filename="../../necktimer/cli.py" line="158"/>
         <source>unrecognized arguments: %s</source>
         <translation>argumentos no reconocidos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="159"/>
         <source>expected one argument</source>
         <translation>se esperaba un argumento</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="159"/>
+        <location filename="../../necktimer/cli.py" line="160"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>valor %(type)s no válido: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="161"/>
+        <location filename="../../necktimer/cli.py" line="162"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="163"/>
+        <location filename="../../necktimer/cli.py" line="164"/>
         <source>ignored explicit argument %r</source>
         <translation>argumento explícito ignorado: %r</translation>
     </message>
@@ -287,118 +287,123 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="78"/>
+        <location filename="../../necktimer/cli.py" line="79"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 no es un número entero de minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="93"/>
+        <location filename="../../necktimer/cli.py" line="94"/>
         <source>%1 is neither %2 nor %3</source>
         <translation>%1 no es ni %2 ni %3</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="119"/>
+        <location filename="../../necktimer/cli.py" line="120"/>
         <source>earlier</source>
         <comment>last-applied: more than one gap ago</comment>
         <translation>antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="133"/>
+        <location filename="../../necktimer/cli.py" line="134"/>
         <source>the data folder must not be empty</source>
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="186"/>
+        <location filename="../../necktimer/cli.py" line="187"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="193"/>
+        <location filename="../../necktimer/cli.py" line="194"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="196"/>
+        <location filename="../../necktimer/cli.py" line="197"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="199"/>
+        <location filename="../../necktimer/cli.py" line="200"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="207"/>
+        <location filename="../../necktimer/cli.py" line="208"/>
         <source>show the version and exit</source>
         <translation>muestra la versión y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="209"/>
+        <location filename="../../necktimer/cli.py" line="210"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="213"/>
+        <location filename="../../necktimer/cli.py" line="214"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="215"/>
+        <location filename="../../necktimer/cli.py" line="216"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="216"/>
+        <location filename="../../necktimer/cli.py" line="217"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="219"/>
+        <location filename="../../necktimer/cli.py" line="220"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (hielo) o heat (calor), en inglés o en español</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="221"/>
+        <location filename="../../necktimer/cli.py" line="222"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="225"/>
+        <location filename="../../necktimer/cli.py" line="226"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="230"/>
+        <location filename="../../necktimer/cli.py" line="231"/>
         <source>say when the last pack came off</source>
         <translation>indicar cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="231"/>
+        <location filename="../../necktimer/cli.py" line="232"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>cuándo retiró la compresa por última vez, según su reloj (14:30 o 2:30pm), o %1 si fue hace más de una pausa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="238"/>
+        <location filename="../../necktimer/cli.py" line="239"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="387"/>
+        <location filename="../../necktimer/cli.py" line="284"/>
+        <source>%1: Qt for Python (PySide6) cannot be loaded: %2. Reinstall necktimer with pip.</source>
+        <translation>%1: no se puede cargar Qt para Python (PySide6): %2. Vuelva a instalar necktimer con pip.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="400"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="234"/>
+        <location filename="../../necktimer/cli.py" line="235"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="236"/>
+        <location filename="../../necktimer/cli.py" line="237"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="42"/>
+        <location filename="../../necktimer/cli.py" line="43"/>
         <source>commands:
   (none)                open the window, or raise the running one
   status [--json]       print what you may do now and when
@@ -462,47 +467,47 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="227"/>
+        <location filename="../../necktimer/cli.py" line="228"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>cerrar incluso con una compresa puesta o un cambio sin guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="240"/>
+        <location filename="../../necktimer/cli.py" line="241"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="242"/>
+        <location filename="../../necktimer/cli.py" line="243"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="423"/>
+        <location filename="../../necktimer/cli.py" line="436"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="447"/>
+        <location filename="../../necktimer/cli.py" line="460"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="473"/>
+        <location filename="../../necktimer/cli.py" line="486"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="482"/>
+        <location filename="../../necktimer/cli.py" line="495"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="518"/>
+        <location filename="../../necktimer/cli.py" line="531"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="521"/>
+        <location filename="../../necktimer/cli.py" line="534"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>

@@ -226,6 +226,13 @@ class MainWindow(QMainWindow):
         self.disclaimer.setFont(italic)
         outer.addWidget(self.disclaimer)
         self.setCentralWidget(central)
+        # The banners above answer what the status line says (time's up, a stop to undo),
+        # and the status line holds the focus when it says so: Tab from it reaches their
+        # buttons next, not after the start buttons and every tip.
+        after = self.status_line
+        for button in (*self.time_up_banner.buttons, *self.undo_banner.buttons):
+            QWidget.setTabOrder(after, button)
+            after = button
 
     # Shortcuts into the panel, for the app, the tests and the screenshots.
     @property

@@ -463,6 +463,29 @@ def test_tab_from_the_status_line_reaches_the_pain_rating_before_the_tips(neckti
     assert QApplication.focusWidget() is prompt.buttons[0]
 
 
+def test_tab_from_the_status_line_at_times_up_reaches_done_before_the_tips(
+        necktimer, window, clock, qtbot):
+    """At time's up the status line holds the focus and says to take the pack off; Tab
+    went on to the tips, and "Done — removed" came after all of them."""
+    exposed(window)
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    assert QApplication.focusWidget() is window.status_line
+    qtbot.keyClick(window.status_line, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.time_up_banner.buttons[0]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not window.status_line  # on, to the rest
+    necktimer.controller.acknowledge_removal()
+    window.stop_button.setFocus()  # and after a stop, Tab reaches its Undo first
+    tick(necktimer, clock, 2 * 3600 + 60)
+    window.start_heat()
+    tick(necktimer, clock, 70)
+    window.stop()
+    window.status_line.setFocus()
+    qtbot.keyClick(window.status_line, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.undo_banner.buttons[0]
+
+
 def test_a_number_typed_after_done_gives_that_rating_and_says_so(necktimer, window, clock,
                                                                  qtbot):
     exposed(window)

@@ -25,6 +25,7 @@ from necktimer.core.i18n import arg, date_and_time
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session
 from necktimer.core.service import SessionService
+from necktimer.ui.rich_text import wrapped
 
 PAGE = 200
 SAID_NOTE = 40  # characters of a saved note said back
@@ -153,6 +154,8 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (SortKey.PAIN_BEFORE,
                                                                   SortKey.PAIN_AFTER):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key is SortKey.NOTE and session.note:
+            return wrapped(session.note)  # the cell cuts a long note short
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return cell_text(session, key)

@@ -29,6 +29,7 @@ from necktimer.core.i18n import translate
 from necktimer.core.rules import Therapy
 from necktimer.core.tips import Tip, TipBook
 from necktimer.ui.focus_label import FocusLabel
+from necktimer.ui.rich_text import escape
 from necktimer.ui.warning_signs import WarningSigns
 
 IDLE_TOPIC = "ice"
@@ -223,9 +224,3 @@ def tip_html(tip: Tip, book: TipBook) -> str:
         parts.append(f"<p><b>{escape(heading)}</b></p><ul style='margin-left:12px'>"
                      f"{items}</ul>{note}")
     return "".join(parts)
-
-
-def escape(text: str) -> str:
-    """Text made safe inside an element of Qt's rich text. (Not `html.escape`: the `html`
-    module builds its table of 2,000 named entities on import, 0.3 MiB at start-up.)"""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -506,6 +506,16 @@ def test_a_pasted_note_longer_than_the_history_keeps_is_cut_not_lost(necktimer, 
     commit(qtbot, history, editor)
     stored = next(row for row in rows(data_dir) if row["id"] == newest)["note"]
     assert stored == long_note[:500].strip()
+    # The cell cuts it short; its tooltip holds it all, wrapped (as rich text), and escaped
+    cell = history.model.index(0, COLUMN[SortKey.NOTE])
+    assert history.model.data(cell, Qt.ItemDataRole.ToolTipRole) == f"<p>{stored}</p>"
+    assert history.model.data(history.model.index(0, COLUMN[SortKey.THERAPY]),
+                              Qt.ItemDataRole.ToolTipRole) is None
+    editor = open_editor(qtbot, history, 0, COLUMN[SortKey.NOTE])
+    editor.setText("pain <8 & worse")
+    commit(qtbot, history, editor)
+    assert history.model.data(cell, Qt.ItemDataRole.ToolTipRole) == (
+        "<p>pain &lt;8 &amp; worse</p>")
 
 
 def test_only_ratings_and_notes_open_an_editor(necktimer, diary, qtbot):

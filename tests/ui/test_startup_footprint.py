@@ -80,7 +80,8 @@ def test_a_launch_loads_nothing_that_only_a_later_action_needs(tmp_path):
 
 def test_the_tips_escape_what_rich_text_would_read_as_markup():
     from necktimer.core.tips import tips_for
-    from necktimer.ui.tips_panel import escape, tip_html
+    from necktimer.ui.rich_text import escape
+    from necktimer.ui.tips_panel import tip_html
 
     assert escape("a < b & c > d") == "a &lt; b &amp; c &gt; d"
     book = tips_for(["en"])

@@ -18,8 +18,9 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +35,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextLayout
+
 SMALLEST_SIDE = 40  # pixels; a smaller ring's big text could not be read
 SMALLEST_WITH_CAPTION = 100  # and below this, its caption
 
@@ -47,6 +51,7 @@ class CountdownRing(QWidget):
         self._color = QColor("#8a8f98")
         self._text = ""
         self._caption = ""
+        self._caption_laid: tuple[tuple | None, QTextLayout | None] = (None, None)
         self._cache: QPixmap | None = None  # kept only while the arc moves
         self._moving = False  # the arc has moved since the last change of colour
         self._cache_key: tuple | None = None  # what the whole pixmap was drawn for
@@ -308,13 +313,18 @@ class CountdownRing(QWidget):
                 self._text_style(self._text)[1] <= geometry.text_rect.width() + 0.5):
             self._draw_text(painter, geometry.text_rect, text_color, area)
         if not geometry.caption_rect.isEmpty() and area.intersects(geometry.caption_box):
-            small = QFont(self.font())
-            size = _caption_size(small, self._caption, geometry.caption_rect)
-            if size is not None:  # else left out, like a text too wide: never cut off
-                small.setPixelSize(size)
-                painter.setFont(small)
-                painter.drawText(geometry.caption_rect, CAPTION_FLAGS, self._caption)
+            layout = self._caption_layout()
+            if layout is not None:  # else left out, like a text too wide: never cut off
+                layout.draw(painter, QPointF(0, 0))
         painter.end()
+
+    def _caption_layout(self) -> QTextLayout | None:
+        """The caption laid out inside the ring, kept while the words, font and size stay."""
+        key = (self._caption, self.font().key(), self.width(), self.height())
+        if self._caption_laid[0] != key:
+            self._caption_laid = (key, _caption_layout(self.font(), self._caption,
+                                                       self._layout()))
+        return self._caption_laid[1]
 
     def _draw_text(self, painter: QPainter, rect: QRectF, color: QColor,
                    area: QRect | None = None) -> None:
@@ -469,22 +479,43 @@ def _fitting_size(font: QFont, text: str, rect: QRectF) -> int:
 
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 
-CAPTION_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-
-
 SMALLEST_CAPTION_PX = 8
 
 
-def _caption_size(font: QFont, text: str, rect: QRectF) -> int | None:
-    """The system font's size (large fonts stay large), smaller only where the wrapped
-    caption would not fit the ring (a small ring on a short screen); None where it does
-    not fit even at the smallest size (a long German caption in a small ring was cut)."""
+def _caption_layout(font: QFont, text: str, geometry: _Geometry) -> QTextLayout | None:
+    """The caption wrapped line by line inside the ring, each line as wide as the ring's
+    inside allows at its height (the corners of a rectangle reached into the ring: the
+    second line of "next session: at most 14 min 57 s" touched it at 2×). At the system
+    font's size (large fonts stay large), smaller only where it would not fit; None where
+    it does not fit even at the smallest (a long German caption in a small ring was cut)."""
+    from PySide6.QtGui import QTextLayout, QTextOption  # drawn after the first map
+
+    rect = geometry.caption_rect
+    cx, cy = geometry.centre
+    # The inside edge of the ring's stroke, less a little air
+    inside = geometry.radius - geometry.thickness / 2 - max(2.0, geometry.thickness * 0.15)
     size = max(SMALLEST_CAPTION_PX, min(QFontInfo(font).pixelSize(), int(rect.height() * 0.3)))
     probe = QFont(font)
+    option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
     while size >= SMALLEST_CAPTION_PX:
         probe.setPixelSize(size)
-        needed = QFontMetricsF(probe).boundingRect(rect, CAPTION_FLAGS, text)
-        if needed.height() <= rect.height() and needed.width() <= rect.width():
-            return size
+        layout = QTextLayout(text, probe)
+        layout.setTextOption(option)
+        height = QFontMetricsF(probe).height()
+        top, fits = rect.top(), True
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            farthest = max(abs(top - cy), abs(top + height - cy))
+            half = math.sqrt(max(inside * inside - farthest * farthest, 0.0))
+            line.setLineWidth(2 * half)
+            line.setPosition(QPointF(cx - half, top))
+            top += height
+            if top > rect.bottom() or line.naturalTextWidth() > 2 * half + 0.5:
+                fits = False
+                break
+        layout.endLayout()
+        if fits:
+            return layout
         size -= 1
     return None

@@ -320,3 +320,37 @@ def test_a_caption_too_long_for_a_small_ring_is_left_out_not_cut(qapp):
     assert dark_pixels(ring.grab().toImage(), caption) == 0
     ring.set_state(1.0, BLUE, "Bereit", "jetzt")  # a short one still fits: it is drawn
     assert dark_pixels(ring.grab().toImage(), caption) > 5
+
+
+@pytest.mark.parametrize("caption", ["next session: at most 14 min 57 s",
+                                     "Eis oder Wärme starten, wann immer Sie es möchten",
+                                     "remove the ice pack"])
+def test_every_caption_line_stays_inside_the_ring(qapp, caption):
+    """The caption was wrapped in a rectangle whose lower corners reach into the ring: at 2×
+    the second line of "next session: at most 14 min 57 s" touched the ring's stroke.
+    Each line now lies inside the ring's inner edge, at every size and font size."""
+    ring = CountdownRing()
+    drawn = 0
+    for font_px in (9, 12, 16, 24):
+        font = ring.font()
+        font.setPixelSize(font_px)
+        ring.setFont(font)
+        for side in range(100, 420, 15):
+            ring.resize(side, side)
+            ring.set_state(0.0, BLUE, "Ready", caption)
+            geometry = ring._layout()  # noqa: SLF001
+            (cx, cy), inside = geometry.centre, geometry.radius - geometry.thickness / 2
+            layout = ring._caption_layout()  # noqa: SLF001
+            if layout is None:
+                continue  # left out where it cannot fit: never cut
+            drawn += 1
+            assert sum(layout.lineAt(n).textLength() for n in range(layout.lineCount())) \
+                == len(caption)  # all of it: none left beyond the last line
+            for number in range(layout.lineCount()):
+                line = layout.lineAt(number)
+                text = line.naturalTextRect().translated(layout.position())
+                assert line.textLength() > 0
+                for x, y in ((text.left(), text.top()), (text.right(), text.top()),
+                             (text.left(), text.bottom()), (text.right(), text.bottom())):
+                    assert (x - cx) ** 2 + (y - cy) ** 2 < inside ** 2, (side, font_px, number)
+    assert drawn > 40  # most sizes have room for it

@@ -236,7 +236,7 @@ class HistoryWindow(QMainWindow):
         self.model = HistoryModel(self._service, self)
         # A rating edited in a cell is a point on the chart: drawn (and described) at once,
         # not at the next opening. Reading 14 days back is a bounded query.
-        self.model.dataChanged.connect(lambda *_: self.chart.set_days(self._recent_days()))
+        self.model.dataChanged.connect(lambda *_: self._update_chart())
         self.model.edited.connect(self._say)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -315,17 +315,33 @@ class HistoryWindow(QMainWindow):
         for edit in (self.since, self.until):
             edit.setEnabled(not self.whole.isChecked())
         self.model.set_filter(self.current_filter())
+        self._update_chart()
         self._show_count()
 
     def refresh(self) -> None:
         self.model.reload()
-        self.chart.set_days(self._recent_days())
+        self._update_chart()
         self._show_count()
 
+    def _chart_end(self) -> date:
+        """The chart's last day: today, or the last day of a date range that ends sooner."""
+        today = self._today()
+        return today if self.whole.isChecked() else min(today, self.until.date().toPython())
+
     def _recent_days(self) -> list[diary.Day]:
-        now = self._today()
-        recent = self._service.sessions_between(self._day_start(diary.chart_start(now)))
-        return diary.last_days(recent, now)
+        """The chart's 14 days, of the sessions the filters show (their therapy, their
+        dates): the chart had shown every session whatever the table did."""
+        where, last = self.current_filter(), self._chart_end()
+        since = self._day_start(diary.chart_start(last))
+        if where.since is not None:
+            since = max(since, where.since)
+        recent = self._service.sessions_between(
+            since, self._day_start(last + timedelta(days=1)), where.therapy)
+        return diary.last_days(recent, last)
+
+    def _update_chart(self) -> None:
+        self.chart.set_days(self._recent_days(), today=self._today(),
+                            therapy=self.current_filter().therapy)
 
     def _show_count(self) -> None:
         self.saved_timer.stop()

@@ -1,12 +1,15 @@
-"""The last 14 days drawn with QPainter: sessions per day as bars, the pain as two lines.
+"""14 days drawn with QPainter: sessions per day as bars, the pain as two lines.
 
 Sessions per day are read on the left axis, the pain (0–10) on the right one: the
 day's mean rating before a session as a solid line with filled dots, after one as a
 dashed line with open dots, so the relief a session brought is the space between
-them. The last day is labelled "today".
+them. The days are those History's filters show: the last 14 up to today, labelled
+"today", or up to the end of a date range that ends sooner; one therapy's or both.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from necktimer.core.diary import Day
 from necktimer.core.i18n import Translatable, arg, decimal, short_date
+from necktimer.core.rules import Therapy
 
 BAR = QColor("#5b8fd6")
 PAIN = QColor("#d9534f")
@@ -28,13 +32,24 @@ class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.days: list[Day] = []
+        self._ends_today = True  # else the last day is labelled with its date
+        self._therapy: Therapy | None = None  # the sessions shown: all, or one therapy's
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Sessions and pain over the last 14 days"))
 
-    def set_days(self, days: list[Day]) -> None:
+    def set_days(self, days: list[Day], *, today: date | None = None,
+                 therapy: Therapy | None = None) -> None:
+        """The days to draw, oldest first; `today` tells whether the last is today (a date
+        range may end sooner), `therapy` whose sessions they count (None: both)."""
         self.days = days
-        summary = arg(self.tr("%1 in the last %2 days."),
-                      ChartText().sessions(sum(d.sessions for d in days)), len(days))
+        self._ends_today = not days or today is None or days[-1].day == today
+        self._therapy = therapy
+        counted = ChartText().sessions(sum(d.sessions for d in days))
+        if self._ends_today:
+            summary = arg(self.tr("%1 in the last %2 days."), counted, len(days))
+        else:
+            summary = arg(self.tr("%1 in the %2 days to %3."), counted, len(days),
+                          short_date(days[-1].day))
         for said, ratings in ((self.tr("Pain before a session: %1."),
                                [(d.day, d.before) for d in days if d.before is not None]),
                               (self.tr("Pain after a session: %1."),
@@ -66,8 +81,7 @@ class TrendChart(QWidget):
         top_value = self._scale_top()
         left = metrics.horizontalAdvance(str(top_value)) + 10
         right = metrics.horizontalAdvance("10") + 10
-        title = self.tr("Sessions per day (bars, left); pain 0–10 before a session (solid) "
-                        "and after it (dashed), right")
+        title = self._title()
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
         title_box = metrics.boundingRect(0, 0, self.width(), 10 * metrics.height(), flags, title)
         top, bottom = title_box.height() + 6, metrics.height() + 10
@@ -101,7 +115,8 @@ class TrendChart(QWidget):
         painter.setPen(text)
         last = len(self.days) - 1
         for i, day in enumerate(self.days):
-            label = self.tr("today") if i == last else day.day.strftime("%d")
+            label = self.tr("today") if i == last and self._ends_today \
+                else day.day.strftime("%d")
             if i == last or (i % 2 == 0 and i < last - 1) or len(self.days) <= 7:
                 width = max(slot + 20, metrics.horizontalAdvance(label) + 4)
                 painter.drawText(QRectF(plot.left() + (i + 0.5) * slot - width / 2,
@@ -116,6 +131,16 @@ class TrendChart(QWidget):
                       for i, value in enumerate(values) if value is not None]
             self._draw_line(painter, points, style, filled)
         painter.end()
+
+    def _title(self) -> str:
+        if self._therapy is Therapy.ICE:
+            return self.tr("Ice sessions per day (bars, left); pain 0–10 before a session "
+                           "(solid) and after it (dashed), right")
+        if self._therapy is Therapy.HEAT:
+            return self.tr("Heat sessions per day (bars, left); pain 0–10 before a session "
+                           "(solid) and after it (dashed), right")
+        return self.tr("Sessions per day (bars, left); pain 0–10 before a session (solid) "
+                       "and after it (dashed), right")
 
     def _draw_line(self, painter: QPainter, points: list[QPointF], style: Qt.PenStyle,
                    filled: bool) -> None:

@@ -276,7 +276,7 @@
 <context>
     <name>ChartText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/trend_chart.py" line="24"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="28"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -723,103 +723,103 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="45"/>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="47"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="48"/>
+        <location filename="../../necktimer/ui/history_model.py" line="49"/>
         <source>Heat first</source>
         <translation>Wärme zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
         <source>Ice first</source>
         <translation>Eis zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
         <source>Shortest first</source>
         <translation>Kürzeste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
         <source>Longest first</source>
         <translation>Längste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <location filename="../../necktimer/ui/history_model.py" line="53"/>
         <source>Lowest first</source>
         <translation>Niedrigste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="53"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>Highest first</source>
         <translation>Höchste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="55"/>
         <source>A to Z</source>
         <translation>A bis Z</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="55"/>
         <source>Z to A</source>
         <translation>Z bis A</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="57"/>
+        <location filename="../../necktimer/ui/history_model.py" line="58"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="58"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="59"/>
+        <location filename="../../necktimer/ui/history_model.py" line="60"/>
         <source>Planned</source>
         <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="60"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Actual</source>
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="61"/>
+        <location filename="../../necktimer/ui/history_model.py" line="62"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="63"/>
+        <location filename="../../necktimer/ui/history_model.py" line="64"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="65"/>
+        <location filename="../../necktimer/ui/history_model.py" line="66"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="214"/>
+        <location filename="../../necktimer/ui/history_model.py" line="217"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="217"/>
+        <location filename="../../necktimer/ui/history_model.py" line="220"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="220"/>
+        <location filename="../../necktimer/ui/history_model.py" line="223"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, Auflage %2 zu spät abgenommen</translation>
     </message>
@@ -827,17 +827,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="186"/>
+        <location filename="../../necktimer/ui/history_model.py" line="189"/>
         <source>no note</source>
         <translation>keine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="187"/>
+        <location filename="../../necktimer/ui/history_model.py" line="190"/>
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="190"/>
+        <location filename="../../necktimer/ui/history_model.py" line="193"/>
         <source>Saved — %1: %2 (session of %3).</source>
         <translation>Gespeichert — %1: %2 (Anwendung vom %3).</translation>
     </message>
@@ -946,23 +946,23 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="332"/>
+        <location filename="../../necktimer/ui/history_window.py" line="348"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="374"/>
+        <location filename="../../necktimer/ui/history_window.py" line="390"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="382"/>
+        <location filename="../../necktimer/ui/history_window.py" line="398"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="384"/>
+        <location filename="../../necktimer/ui/history_window.py" line="400"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1034,13 +1034,13 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="94"/>
-        <location filename="../../necktimer/ui/main_window.py" line="329"/>
+        <location filename="../../necktimer/ui/main_window.py" line="336"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="329"/>
+        <location filename="../../necktimer/ui/main_window.py" line="336"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
@@ -1051,7 +1051,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="106"/>
-        <location filename="../../necktimer/ui/main_window.py" line="330"/>
+        <location filename="../../necktimer/ui/main_window.py" line="337"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -1063,7 +1063,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="108"/>
         <location filename="../../necktimer/ui/main_window.py" line="142"/>
-        <location filename="../../necktimer/ui/main_window.py" line="332"/>
+        <location filename="../../necktimer/ui/main_window.py" line="339"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
@@ -1079,13 +1079,13 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="114"/>
-        <location filename="../../necktimer/ui/main_window.py" line="339"/>
+        <location filename="../../necktimer/ui/main_window.py" line="346"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="115"/>
-        <location filename="../../necktimer/ui/main_window.py" line="338"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
@@ -1096,7 +1096,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="118"/>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="354"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1156,78 +1156,78 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="331"/>
+        <location filename="../../necktimer/ui/main_window.py" line="338"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="333"/>
+        <location filename="../../necktimer/ui/main_window.py" line="340"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Zum Ende abgenommen (angeboten, wenn spät bestätigt)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="335"/>
+        <location filename="../../necktimer/ui/main_window.py" line="342"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="336"/>
+        <location filename="../../necktimer/ui/main_window.py" line="343"/>
         <source>Close History</source>
         <translation>Verlauf schließen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="337"/>
+        <location filename="../../necktimer/ui/main_window.py" line="344"/>
         <source>Sort History (on its table)</source>
         <translation>Verlauf sortieren (in der Tabelle)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="338"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <location filename="../../necktimer/ui/main_window.py" line="356"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="379"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="446"/>
+        <location filename="../../necktimer/ui/main_window.py" line="453"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="334"/>
-        <location filename="../../necktimer/ui/main_window.py" line="407"/>
+        <location filename="../../necktimer/ui/main_window.py" line="341"/>
+        <location filename="../../necktimer/ui/main_window.py" line="414"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="409"/>
+        <location filename="../../necktimer/ui/main_window.py" line="416"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="418"/>
+        <location filename="../../necktimer/ui/main_window.py" line="425"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="420"/>
+        <location filename="../../necktimer/ui/main_window.py" line="427"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="423"/>
+        <location filename="../../necktimer/ui/main_window.py" line="430"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="424"/>
+        <location filename="../../necktimer/ui/main_window.py" line="431"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -2191,27 +2191,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="51"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="52"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="61"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="62"/>
         <source>Tip topics</source>
         <translation>Tipp-Themen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="216"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="217"/>
         <source>Get care at once</source>
         <translation>Sofort ärztliche Hilfe holen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="218"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="219"/>
         <source>Before you take a pain reliever</source>
         <translation>Bevor Sie ein Schmerzmittel nehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="220"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="221"/>
         <source>General precautions for packs</source>
         <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>
@@ -2337,37 +2337,52 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="32"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="38"/>
         <source>Sessions and pain over the last 14 days</source>
         <translation>Anwendungen und Schmerz in den letzten 14 Tagen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="36"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="49"/>
         <source>%1 in the last %2 days.</source>
         <translation>%1 in den letzten %2 Tagen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="38"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="51"/>
+        <source>%1 in the %2 days to %3.</source>
+        <translation>%1 in den %2 Tagen bis %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="53"/>
         <source>Pain before a session: %1.</source>
         <translation>Schmerz vor einer Anwendung: %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="40"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="55"/>
         <source>Pain after a session: %1.</source>
         <translation>Schmerz nach einer Anwendung: %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="45"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="60"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="69"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="137"/>
+        <source>Ice sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
+        <translation>Eis-Anwendungen pro Tag (Balken, links); Schmerz 0–10 vor einer Anwendung (durchgezogen) und danach (gestrichelt), rechts</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="140"/>
+        <source>Heat sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
+        <translation>Wärme-Anwendungen pro Tag (Balken, links); Schmerz 0–10 vor einer Anwendung (durchgezogen) und danach (gestrichelt), rechts</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="142"/>
         <source>Sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
         <translation>Anwendungen pro Tag (Balken, links); Schmerz 0–10 vor einer Anwendung (durchgezogen) und danach (gestrichelt), rechts</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="104"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="118"/>
         <source>today</source>
         <translation>heute</translation>
     </message>

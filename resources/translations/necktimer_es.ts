@@ -276,7 +276,7 @@
 <context>
     <name>ChartText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/trend_chart.py" line="24"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="28"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -724,103 +724,103 @@ siguiente sesión.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="45"/>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
         <source>Oldest first</source>
         <translation>Más antiguas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="47"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="48"/>
+        <location filename="../../necktimer/ui/history_model.py" line="49"/>
         <source>Heat first</source>
         <translation>Calor primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
         <source>Ice first</source>
         <translation>Hielo primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
         <source>Shortest first</source>
         <translation>Más cortas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
         <source>Longest first</source>
         <translation>Más largas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <location filename="../../necktimer/ui/history_model.py" line="53"/>
         <source>Lowest first</source>
         <translation>De menor a mayor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="53"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>Highest first</source>
         <translation>De mayor a menor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="55"/>
         <source>A to Z</source>
         <translation>De la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="55"/>
         <source>Z to A</source>
         <translation>De la Z a la A</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="57"/>
+        <location filename="../../necktimer/ui/history_model.py" line="58"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="58"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="59"/>
+        <location filename="../../necktimer/ui/history_model.py" line="60"/>
         <source>Planned</source>
         <translation>Prevista</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="60"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Actual</source>
         <translation>Real</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="61"/>
+        <location filename="../../necktimer/ui/history_model.py" line="62"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="63"/>
+        <location filename="../../necktimer/ui/history_model.py" line="64"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="65"/>
+        <location filename="../../necktimer/ui/history_model.py" line="66"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="214"/>
+        <location filename="../../necktimer/ui/history_model.py" line="217"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="217"/>
+        <location filename="../../necktimer/ui/history_model.py" line="220"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="220"/>
+        <location filename="../../necktimer/ui/history_model.py" line="223"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, compresa retirada %2 tarde</translation>
     </message>
@@ -828,17 +828,17 @@ siguiente sesión.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="186"/>
+        <location filename="../../necktimer/ui/history_model.py" line="189"/>
         <source>no note</source>
         <translation>sin nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="187"/>
+        <location filename="../../necktimer/ui/history_model.py" line="190"/>
         <source>not rated</source>
         <translation>sin valorar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="190"/>
+        <location filename="../../necktimer/ui/history_model.py" line="193"/>
         <source>Saved — %1: %2 (session of %3).</source>
         <translation>Guardado — %1: %2 (sesión del %3).</translation>
     </message>
@@ -947,23 +947,23 @@ siguiente sesión.
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="332"/>
+        <location filename="../../necktimer/ui/history_window.py" line="348"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="374"/>
+        <location filename="../../necktimer/ui/history_window.py" line="390"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="382"/>
+        <location filename="../../necktimer/ui/history_window.py" line="398"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="384"/>
+        <location filename="../../necktimer/ui/history_window.py" line="400"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1035,13 +1035,13 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="94"/>
-        <location filename="../../necktimer/ui/main_window.py" line="329"/>
+        <location filename="../../necktimer/ui/main_window.py" line="336"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="329"/>
+        <location filename="../../necktimer/ui/main_window.py" line="336"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
@@ -1052,7 +1052,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="106"/>
-        <location filename="../../necktimer/ui/main_window.py" line="330"/>
+        <location filename="../../necktimer/ui/main_window.py" line="337"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -1064,7 +1064,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="108"/>
         <location filename="../../necktimer/ui/main_window.py" line="142"/>
-        <location filename="../../necktimer/ui/main_window.py" line="332"/>
+        <location filename="../../necktimer/ui/main_window.py" line="339"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
@@ -1080,13 +1080,13 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="114"/>
-        <location filename="../../necktimer/ui/main_window.py" line="339"/>
+        <location filename="../../necktimer/ui/main_window.py" line="346"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="115"/>
-        <location filename="../../necktimer/ui/main_window.py" line="338"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
@@ -1097,7 +1097,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="118"/>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="354"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -1157,78 +1157,78 @@ siguiente sesión.
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="331"/>
+        <location filename="../../necktimer/ui/main_window.py" line="338"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="333"/>
+        <location filename="../../necktimer/ui/main_window.py" line="340"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Se retiró al final (se ofrece si se confirma tarde)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="335"/>
+        <location filename="../../necktimer/ui/main_window.py" line="342"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="336"/>
+        <location filename="../../necktimer/ui/main_window.py" line="343"/>
         <source>Close History</source>
         <translation>Cerrar el historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="337"/>
+        <location filename="../../necktimer/ui/main_window.py" line="344"/>
         <source>Sort History (on its table)</source>
         <translation>Ordenar el historial (en su tabla)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="338"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <location filename="../../necktimer/ui/main_window.py" line="356"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="379"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="446"/>
+        <location filename="../../necktimer/ui/main_window.py" line="453"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="334"/>
-        <location filename="../../necktimer/ui/main_window.py" line="407"/>
+        <location filename="../../necktimer/ui/main_window.py" line="341"/>
+        <location filename="../../necktimer/ui/main_window.py" line="414"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="409"/>
+        <location filename="../../necktimer/ui/main_window.py" line="416"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="418"/>
+        <location filename="../../necktimer/ui/main_window.py" line="425"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="420"/>
+        <location filename="../../necktimer/ui/main_window.py" line="427"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="423"/>
+        <location filename="../../necktimer/ui/main_window.py" line="430"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="424"/>
+        <location filename="../../necktimer/ui/main_window.py" line="431"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -2192,27 +2192,27 @@ siguiente sesión.
 <context>
     <name>TipsPanel</name>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="51"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="52"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="61"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="62"/>
         <source>Tip topics</source>
         <translation>Temas de los consejos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="216"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="217"/>
         <source>Get care at once</source>
         <translation>Busque atención médica de inmediato</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="218"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="219"/>
         <source>Before you take a pain reliever</source>
         <translation>Antes de tomar un analgésico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="220"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="221"/>
         <source>General precautions for packs</source>
         <translation>Precauciones generales con las compresas</translation>
     </message>
@@ -2338,37 +2338,52 @@ siguiente sesión.
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="32"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="38"/>
         <source>Sessions and pain over the last 14 days</source>
         <translation>Sesiones y dolor en los últimos 14 días</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="36"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="49"/>
         <source>%1 in the last %2 days.</source>
         <translation>%1 en los últimos %2 días.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="38"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="51"/>
+        <source>%1 in the %2 days to %3.</source>
+        <translation>%1 en los %2 días hasta el %3.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="53"/>
         <source>Pain before a session: %1.</source>
         <translation>Dolor antes de una sesión: %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="40"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="55"/>
         <source>Pain after a session: %1.</source>
         <translation>Dolor después de una sesión: %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="45"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="60"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="69"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="137"/>
+        <source>Ice sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
+        <translation>Sesiones de hielo por día (barras, izquierda); dolor 0–10 antes de una sesión (continua) y después (discontinua), derecha</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="140"/>
+        <source>Heat sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
+        <translation>Sesiones de calor por día (barras, izquierda); dolor 0–10 antes de una sesión (continua) y después (discontinua), derecha</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/trend_chart.py" line="142"/>
         <source>Sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
         <translation>Sesiones por día (barras, izquierda); dolor 0–10 antes de una sesión (continua) y después (discontinua), derecha</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="104"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="118"/>
         <source>today</source>
         <translation>hoy</translation>
     </message>

@@ -416,6 +416,32 @@ def test_the_chart_shows_the_last_14_days(necktimer, diary, qtbot):
     assert history.chart.isVisible()
 
 
+def test_the_chart_shows_what_the_filters_show(necktimer, diary, qtbot):
+    """The chart counted every session whatever the table showed: heat alone, or a week
+    in February, still drew both therapies up to today."""
+    history = open_history(necktimer, qtbot)
+    chart = history.chart
+
+    def last_two():
+        return [(d.day.isoformat(), d.sessions, d.before) for d in chart.days[-2:]]
+
+    history.therapy.setCurrentIndex(history.therapy.findData("heat"))
+    assert last_two() == [("2026-03-02", 1, 3), ("2026-03-03", 0, None)]
+    assert chart.accessibleDescription().startswith("1 session in the last 14 days.")
+    history.therapy.setCurrentIndex(history.therapy.findData("ice"))
+    assert last_two() == [("2026-03-02", 2, 7), ("2026-03-03", 1, 1)]
+    history.therapy.setCurrentIndex(history.therapy.findData(None))
+    tick_box(qtbot, history.whole)
+    history.since.setDate(QDate(2026, 3, 2))
+    history.until.setDate(QDate(2026, 3, 2))  # a range that ends before today
+    assert len(chart.days) == 14
+    assert last_two() == [("2026-03-01", 0, None), ("2026-03-02", 3, 17 / 3)]
+    assert chart.accessibleDescription().startswith("3 sessions in the 14 days to ")
+    tick_box(qtbot, history.whole)  # all dates: up to today again
+    assert last_two()[-1] == ("2026-03-03", 1, 1)
+    assert chart.accessibleDescription().startswith("4 sessions in the last 14 days.")
+
+
 # -- editing ------------------------------------------------------------------------------------
 
 

@@ -185,6 +185,7 @@ class SessionService:
         self._data_dir = data_dir or store.path.parent
         self._settings = settings or FixedSettings()
         self.notices: list[str] = list(notices or [])
+        self.ratings_changed = 0  # counts pain ratings given or edited here (any window)
         self._pending: list[PendingWrite] = []
         self._record_due = False
         self.problem: StorageError | None = None  # the fault now keeping writes waiting
@@ -632,6 +633,7 @@ class SessionService:
         self._write("a pain rating",
                     lambda store: store.set_pain(session_id, which, value), safety=False,
                     yours=lambda: translate("Service", "a pain rating"))
+        self.ratings_changed += 1  # the one-week check reads them: it is due again
         self._changed()
 
     def record_note(self, session_id: int, note: str | None) -> None:

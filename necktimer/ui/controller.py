@@ -74,6 +74,7 @@ class Controller(QObject):
         self._undo: UndoOffer | None = None
         self._pain: PainQuestion | None = None
         self._advice = Advice(False)
+        self._advice_ratings = 0  # service.ratings_changed when it was last worked out
         self._message = ""
         self._message_with: str | None = None  # the status line it was said beside
         # What start-up found: a damaged file moved aside, settings that had to be clamped.
@@ -426,6 +427,7 @@ class Controller(QObject):
         self._pain = PainQuestion(session.id, Pain.AFTER) if prompts.diary_prompts else None
 
     def _check_advice(self) -> None:
+        self._advice_ratings = self.service.ratings_changed
         try:
             self._advice = self.service.physician_advice()
         except StorageError as error:  # locked, say: a fault the banner already names
@@ -440,6 +442,10 @@ class Controller(QObject):
         # Only show it: this runs inside the service's (or the settings file's) own work,
         # a flush, say, which must not be started again from here; anything due is
         # handled by the timer.
+        if self.service.ratings_changed != self._advice_ratings:
+            # A rating given after a session, or edited in History: the banner's "7.0
+            # lately" went stale, and its advice with it, until the next session.
+            self._check_advice()
         self._publish(handle_due=False)
 
     @contextmanager

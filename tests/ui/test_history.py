@@ -694,6 +694,25 @@ def test_physician_banner_after_a_week_without_improvement(make_app, qtbot, cloc
     assert banner.isVisible()  # ...not for good
 
 
+def test_the_physician_banner_follows_a_rating_edited_or_given(make_app, qtbot, clock,
+                                                                data_dir):
+    """The one-week check ran only when a session started or ended: after a rating was
+    edited in History (or given after a session) the banner kept its old "6.0 lately" and
+    its advice until the next session."""
+    week_of_ice(data_dir, clock, [5, 5, 6, 5, 6, 6, 6, 6])
+    instance = make_app()
+    instance.start()
+    exposed(instance.window)
+    banner = instance.window.advice_banner
+    assert "6.0 lately" in banner.label.text()
+    history = open_history(instance, qtbot)
+    activate(qtbot, history)
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_BEFORE], "0")  # the latest morning
+    assert not banner.isVisible()  # (6 + 6 + 0) / 3 is 1.3 below 5.3: easing
+    edit_cell(qtbot, history, 0, COLUMN[SortKey.PAIN_BEFORE], "9")
+    assert banner.isVisible() and "7.0 lately" in banner.label.text()
+
+
 def test_no_physician_banner_when_the_pain_eases(make_app, qtbot, clock, data_dir):
     week_of_ice(data_dir, clock, [8, 8, 7, 6, 5, 4, 3, 2])
     instance = make_app()

@@ -332,12 +332,13 @@ class HistoryWindow(QMainWindow):
         """The chart's 14 days, of the sessions the filters show (their therapy, their
         dates): the chart had shown every session whatever the table did."""
         where, last = self.current_filter(), self._chart_end()
-        since = self._day_start(diary.chart_start(last))
-        if where.since is not None:
-            since = max(since, where.since)
+        days = diary.CHART_DAYS
+        if not self.whole.isChecked():  # a shorter range: its own days, none before it
+            days = max(1, min(days, (last - self.since.date().toPython()).days + 1))
+        since = self._day_start(diary.chart_start(last, days))
         recent = self._service.sessions_between(
             since, self._day_start(last + timedelta(days=1)), where.therapy)
-        return diary.last_days(recent, last)
+        return diary.last_days(recent, last, days)
 
     def _update_chart(self) -> None:
         self.chart.set_days(self._recent_days(), today=self._today(),
@@ -375,13 +376,18 @@ class HistoryWindow(QMainWindow):
         from necktimer.ui.pdf_report import pdf_bytes, summary_html
 
         sessions = list(reversed(self._filtered_sessions()))  # newest first, as in the table
-        now = self._today()
-        first = local(sessions[-1].started_at).date() if sessions else now
+        where, last = self.current_filter(), self._chart_end()
+        if self.whole.isChecked():
+            first = local(sessions[-1].started_at).date() if sessions else last
+        else:  # the period asked for, not the dates the sessions happen to fall on
+            first = min(self.since.date().toPython(), last)
         document = summary_html(
-            sessions, first, now, self._recent_days(),
+            sessions, first, last, self._recent_days(),
             self._service.physician_advice(ignore_snooze=True),
             self._service.warning_sign_answers(self._day_start(first)),
-            self._service.now(), self._service.gap, self._disclaimer)
+            self._service.now(), self._service.gap, self._disclaimer,
+            therapy=where.therapy,
+            filtered=where.therapy is not None or not self.whole.isChecked())
         write_atomically(path, pdf_bytes(document))
         log.info("saved PDF summary to %s", path)
         return path

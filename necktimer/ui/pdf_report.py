@@ -21,7 +21,7 @@ from necktimer.core.i18n import (
     long_date,
     translate,
 )
-from necktimer.core.rules import Session
+from necktimer.core.rules import Session, Therapy
 
 MAX_ROWS = 400  # a summary for a visit, not an archive: the CSV export holds everything
 
@@ -36,10 +36,17 @@ class ReportText(Translatable):
     def earlier(self, n: int) -> str:
         return self.tr("… and %n earlier session(s) (see the CSV export).", "", n)
 
+    def per_day(self, n: int) -> str:
+        return self.tr("Sessions and pain per day (last %n day(s))", "", n)
+
 
 def summary_html(sessions: Sequence[Session], first: date, last: date, days: Sequence[Day],
                  advice: Advice, warning_answers: Sequence[tuple[datetime, list[str]]],
-                 generated: datetime, gap: timedelta, disclaimer: str) -> str:
+                 generated: datetime, gap: timedelta, disclaimer: str, *,
+                 therapy: Therapy | None = None, filtered: bool = False) -> str:
+    """The summary as HTML. `sessions`, `first`–`last` and `days` are what History shows;
+    `therapy` its filter, and `filtered` whether it leaves sessions out (one therapy, a
+    date range): the pain trend, worked out on every session, then says so."""
     e = html.escape
     words = ReportText()
     counted = [s for s in sessions if s.counts_for_gap]
@@ -95,7 +102,9 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
         "trend": translate("Report", "Pain trend:"),
         "generated": translate("Report", "Generated:"),
         "signs": translate("Report", "Warning signs reported"),
-        "per_day": translate("Report", "Sessions and pain per day (last 14 days)"),
+        "per_day": words.per_day(len(days)),
+        "shown": translate("Report", "Shown:"),
+        "trend_all": translate("Report", "Pain trend (all sessions):"),
         "day": translate("Report", "Day"),
         "count": translate("Report", "Sessions"),
         "mean_before": translate("Report", "Pain before, mean (0–10)"),
@@ -110,12 +119,15 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
         "recorded": translate("Report", "Recorded by the patient."),
     }
     t = {key: e(value) for key, value in label.items()}
+    only = {Therapy.ICE: translate("Report", "ice sessions only"),
+            Therapy.HEAT: translate("Report", "heat sessions only"), None: ""}[therapy]
+    shown = f'<b>{t["shown"]}</b> {e(only)}<br>' if only else ""
     more_text = f"<p>{e(words.earlier(more))}</p>" if more > 0 else ""
     return f"""
     <h1>{t["title"]}</h1>
     <p><b>{t["period"]}</b> {e(long_date(first))} – {e(long_date(last))}<br>
        <b>{t["sessions"]}</b> {e(total)} ({e(rules_text)})<br>
-       <b>{t["trend"]}</b> {e(advice.trend)}<br>
+       {shown}<b>{t["trend_all" if filtered else "trend"]}</b> {e(advice.trend)}<br>
        <b>{t["generated"]}</b> {e(date_and_time(generated))} · {e(DISPLAY_NAME)}</p>
     <h2>{t["signs"]}</h2>
     <ul>{answers}</ul>

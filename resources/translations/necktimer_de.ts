@@ -612,17 +612,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="128"/>
+        <location filename="../../necktimer/ui/controller.py" line="129"/>
         <source>your settings</source>
         <translation>Ihre Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="131"/>
+        <location filename="../../necktimer/ui/controller.py" line="132"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="244"/>
+        <location filename="../../necktimer/ui/controller.py" line="245"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -946,23 +946,23 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="348"/>
+        <location filename="../../necktimer/ui/history_window.py" line="349"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="390"/>
+        <location filename="../../necktimer/ui/history_window.py" line="396"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="398"/>
+        <location filename="../../necktimer/ui/history_window.py" line="404"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="400"/>
+        <location filename="../../necktimer/ui/history_window.py" line="406"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1309,134 +1309,149 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Ihre Wärmeanwendung endete um %1, während %2 geschlossen war.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="46"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="53"/>
         <source>Note:</source>
         <translation>Notiz:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="55"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="60"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="62"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="67"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, Auflage %2 zu spät abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="77"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
         <source>none of the signs</source>
         <translation>keines der Anzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>Die Liste der Warnzeichen wurde nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>%1 (and %2)</source>
         <translation>%1 (und %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>Eis und Wärme, jeweils höchstens %1 Minuten, im Abstand von %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="147"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="159"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Nackenschmerz-Tagebuch — Zusammenfassung für den Arztbesuch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Sessions:</source>
         <translation>Anwendungen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
         <source>Pain trend:</source>
         <translation>Schmerzverlauf:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Generated:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Warning signs reported</source>
         <translation>Angegebene Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
-        <source>Sessions and pain per day (last 14 days)</source>
-        <translation>Anwendungen und Schmerz pro Tag (letzte 14 Tage)</translation>
+        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
+        <source>Shown:</source>
+        <translation>Gezeigt:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
+        <source>Pain trend (all sessions):</source>
+        <translation>Schmerzverlauf (alle Anwendungen):</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="122"/>
+        <source>ice sessions only</source>
+        <translation>nur Eis-Anwendungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="123"/>
+        <source>heat sessions only</source>
+        <translation>nur Wärme-Anwendungen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
         <source>Pain before, mean (0–10)</source>
         <translation>Schmerz vorher, Mittel (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="111"/>
         <source>Pain after, mean (0–10)</source>
         <translation>Schmerz nachher, Mittel (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="112"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="113"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="114"/>
         <source>Length</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="115"/>
         <source>Ended</source>
         <translation>Ende</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="116"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="117"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="118"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="119"/>
         <source>Recorded by the patient.</source>
         <translation>Von der betroffenen Person selbst erfasst.</translation>
     </message>
@@ -1465,6 +1480,14 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>
             <numerusform>… und %n frühere Anwendung (siehe CSV-Export).</numerusform>
             <numerusform>… und %n frühere Anwendungen (siehe CSV-Export).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/pdf_report.py" line="40"/>
+        <source>Sessions and pain per day (last %n day(s))</source>
+        <translation>
+            <numerusform>Anwendungen und Schmerz pro Tag (letzter %n Tag)</numerusform>
+            <numerusform>Anwendungen und Schmerz pro Tag (letzte %n Tage)</numerusform>
         </translation>
     </message>
 </context>
@@ -1511,48 +1534,48 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="249"/>
+        <location filename="../../necktimer/core/service.py" line="250"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="537"/>
+        <location filename="../../necktimer/core/service.py" line="538"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="562"/>
+        <location filename="../../necktimer/core/service.py" line="563"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="570"/>
+        <location filename="../../necktimer/core/service.py" line="571"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="587"/>
+        <location filename="../../necktimer/core/service.py" line="588"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="592"/>
+        <location filename="../../necktimer/core/service.py" line="593"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="674"/>
+        <location filename="../../necktimer/core/service.py" line="676"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="683"/>
+        <location filename="../../necktimer/core/service.py" line="685"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="455"/>
-        <location filename="../../necktimer/core/service.py" line="998"/>
+        <location filename="../../necktimer/core/service.py" line="456"/>
+        <location filename="../../necktimer/core/service.py" line="1000"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1562,117 +1585,117 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="316"/>
+        <location filename="../../necktimer/core/service.py" line="317"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="516"/>
+        <location filename="../../necktimer/core/service.py" line="517"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="550"/>
+        <location filename="../../necktimer/core/service.py" line="551"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="577"/>
+        <location filename="../../necktimer/core/service.py" line="578"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="614"/>
+        <location filename="../../necktimer/core/service.py" line="615"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="634"/>
+        <location filename="../../necktimer/core/service.py" line="635"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="646"/>
+        <location filename="../../necktimer/core/service.py" line="648"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="657"/>
+        <location filename="../../necktimer/core/service.py" line="659"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="664"/>
+        <location filename="../../necktimer/core/service.py" line="666"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="703"/>
+        <location filename="../../necktimer/core/service.py" line="705"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="900"/>
+        <location filename="../../necktimer/core/service.py" line="902"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1000"/>
+        <location filename="../../necktimer/core/service.py" line="1002"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1041"/>
+        <location filename="../../necktimer/core/service.py" line="1043"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1104"/>
+        <location filename="../../necktimer/core/service.py" line="1106"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1107"/>
+        <location filename="../../necktimer/core/service.py" line="1109"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1113"/>
+        <location filename="../../necktimer/core/service.py" line="1115"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1123"/>
+        <location filename="../../necktimer/core/service.py" line="1125"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1127"/>
+        <location filename="../../necktimer/core/service.py" line="1129"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1132"/>
+        <location filename="../../necktimer/core/service.py" line="1134"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1134"/>
+        <location filename="../../necktimer/core/service.py" line="1136"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1142"/>
+        <location filename="../../necktimer/core/service.py" line="1144"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1144"/>
+        <location filename="../../necktimer/core/service.py" line="1146"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1146"/>
+        <location filename="../../necktimer/core/service.py" line="1148"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>

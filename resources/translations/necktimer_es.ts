@@ -613,17 +613,17 @@ siguiente sesión.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="128"/>
+        <location filename="../../necktimer/ui/controller.py" line="129"/>
         <source>your settings</source>
         <translation>su configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="131"/>
+        <location filename="../../necktimer/ui/controller.py" line="132"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="244"/>
+        <location filename="../../necktimer/ui/controller.py" line="245"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -947,23 +947,23 @@ siguiente sesión.
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="348"/>
+        <location filename="../../necktimer/ui/history_window.py" line="349"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="390"/>
+        <location filename="../../necktimer/ui/history_window.py" line="396"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="398"/>
+        <location filename="../../necktimer/ui/history_window.py" line="404"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="400"/>
+        <location filename="../../necktimer/ui/history_window.py" line="406"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1310,134 +1310,149 @@ siguiente sesión.
         <translation>Su sesión de calor terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="46"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="53"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="55"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="60"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="62"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="67"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="57"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, compresa retirada %2 tarde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="77"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
         <source>none of the signs</source>
         <translation>ninguna de las señales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>No se respondió la lista de señales de alarma.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
         <source>%1 (and %2)</source>
         <translation>%1 (y %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="89"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>hielo y calor, como máximo %1 minutos cada sesión, con %2 entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="147"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="159"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Diario del dolor de cuello — resumen para la consulta médica</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="94"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Sessions:</source>
         <translation>Sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
         <source>Pain trend:</source>
         <translation>Evolución del dolor:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Generated:</source>
         <translation>Generado:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Warning signs reported</source>
         <translation>Señales de alarma indicadas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
-        <source>Sessions and pain per day (last 14 days)</source>
-        <translation>Sesiones y dolor por día (últimos 14 días)</translation>
+        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
+        <source>Shown:</source>
+        <translation>Se muestran:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
+        <source>Pain trend (all sessions):</source>
+        <translation>Evolución del dolor (todas las sesiones):</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="122"/>
+        <source>ice sessions only</source>
+        <translation>solo sesiones de hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="123"/>
+        <source>heat sessions only</source>
+        <translation>solo sesiones de calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
         <source>Pain before, mean (0–10)</source>
         <translation>Dolor antes, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="111"/>
         <source>Pain after, mean (0–10)</source>
         <translation>Dolor después, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="112"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="113"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="114"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="115"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="116"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="117"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="118"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="119"/>
         <source>Recorded by the patient.</source>
         <translation>Registrado por el propio paciente.</translation>
     </message>
@@ -1466,6 +1481,14 @@ siguiente sesión.
         <translation>
             <numerusform>… y %n sesión anterior (vea la exportación CSV).</numerusform>
             <numerusform>… y %n sesiones anteriores (vea la exportación CSV).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../necktimer/ui/pdf_report.py" line="40"/>
+        <source>Sessions and pain per day (last %n day(s))</source>
+        <translation>
+            <numerusform>Sesiones y dolor por día (último %n día)</numerusform>
+            <numerusform>Sesiones y dolor por día (últimos %n días)</numerusform>
         </translation>
     </message>
 </context>
@@ -1512,48 +1535,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="249"/>
+        <location filename="../../necktimer/core/service.py" line="250"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="537"/>
+        <location filename="../../necktimer/core/service.py" line="538"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="562"/>
+        <location filename="../../necktimer/core/service.py" line="563"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="570"/>
+        <location filename="../../necktimer/core/service.py" line="571"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="587"/>
+        <location filename="../../necktimer/core/service.py" line="588"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="592"/>
+        <location filename="../../necktimer/core/service.py" line="593"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="674"/>
+        <location filename="../../necktimer/core/service.py" line="676"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="683"/>
+        <location filename="../../necktimer/core/service.py" line="685"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="455"/>
-        <location filename="../../necktimer/core/service.py" line="998"/>
+        <location filename="../../necktimer/core/service.py" line="456"/>
+        <location filename="../../necktimer/core/service.py" line="1000"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1563,117 +1586,117 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="316"/>
+        <location filename="../../necktimer/core/service.py" line="317"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="516"/>
+        <location filename="../../necktimer/core/service.py" line="517"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="550"/>
+        <location filename="../../necktimer/core/service.py" line="551"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="577"/>
+        <location filename="../../necktimer/core/service.py" line="578"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="614"/>
+        <location filename="../../necktimer/core/service.py" line="615"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="634"/>
+        <location filename="../../necktimer/core/service.py" line="635"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="646"/>
+        <location filename="../../necktimer/core/service.py" line="648"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="657"/>
+        <location filename="../../necktimer/core/service.py" line="659"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="664"/>
+        <location filename="../../necktimer/core/service.py" line="666"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="703"/>
+        <location filename="../../necktimer/core/service.py" line="705"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="900"/>
+        <location filename="../../necktimer/core/service.py" line="902"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1000"/>
+        <location filename="../../necktimer/core/service.py" line="1002"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1041"/>
+        <location filename="../../necktimer/core/service.py" line="1043"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1104"/>
+        <location filename="../../necktimer/core/service.py" line="1106"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1107"/>
+        <location filename="../../necktimer/core/service.py" line="1109"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1113"/>
+        <location filename="../../necktimer/core/service.py" line="1115"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1123"/>
+        <location filename="../../necktimer/core/service.py" line="1125"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1127"/>
+        <location filename="../../necktimer/core/service.py" line="1129"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1132"/>
+        <location filename="../../necktimer/core/service.py" line="1134"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1134"/>
+        <location filename="../../necktimer/core/service.py" line="1136"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1142"/>
+        <location filename="../../necktimer/core/service.py" line="1144"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1144"/>
+        <location filename="../../necktimer/core/service.py" line="1146"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1146"/>
+        <location filename="../../necktimer/core/service.py" line="1148"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>

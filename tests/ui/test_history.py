@@ -432,11 +432,13 @@ def test_the_chart_shows_what_the_filters_show(necktimer, diary, qtbot):
     assert last_two() == [("2026-03-02", 2, 7), ("2026-03-03", 1, 1)]
     history.therapy.setCurrentIndex(history.therapy.findData(None))
     tick_box(qtbot, history.whole)
-    history.since.setDate(QDate(2026, 3, 2))
-    history.until.setDate(QDate(2026, 3, 2))  # a range that ends before today
-    assert len(chart.days) == 14
+    history.since.setDate(QDate(2026, 3, 1))
+    history.until.setDate(QDate(2026, 3, 2))  # two days, that end before today
     assert last_two() == [("2026-03-01", 0, None), ("2026-03-02", 3, 17 / 3)]
-    assert chart.accessibleDescription().startswith("3 sessions in the 14 days to ")
+    assert len(chart.days) == 2  # none from before the range, drawn as if empty
+    assert chart.accessibleDescription().startswith("3 sessions in the 2 days to ")
+    history.since.setDate(QDate(2026, 1, 1))  # longer than the chart: its last 14 days
+    assert len(chart.days) == 14 and chart.days[-1].day.isoformat() == "2026-03-02"
     tick_box(qtbot, history.whole)  # all dates: up to today again
     assert last_two()[-1] == ("2026-03-03", 1, 1)
     assert chart.accessibleDescription().startswith("4 sessions in the last 14 days.")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from helpers import LOCAL, exposed
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from necktimer.core import i18n
@@ -125,6 +125,24 @@ def test_the_summary_follows_the_history_filter(week, tmp_path):
     history.therapy.setCurrentIndex(history.therapy.findData("heat"))
     text = pdf_text(history.write_pdf(tmp_path / "heat.pdf"))
     assert "Sessions: 0 session" in text and "stiff on waking" not in text
+    # It says what it leaves out: a physician read heat's sessions beside a trend of all
+    assert "Shown: heat sessions only" in text
+    assert "Pain trend (all sessions): The pain has not eased" in text
+
+
+def test_a_filtered_summary_covers_the_period_asked_for(week, tmp_path, qtbot):
+    """A range that ended days ago printed a period up to today, and 14 days of the
+    per-day table, most of them before the range and empty."""
+    history = week.show_history()
+    tick_box(qtbot, history.whole)
+    history.since.setDate(QDate(2026, 2, 25))
+    history.until.setDate(QDate(2026, 2, 27))
+    text = pdf_text(history.write_pdf(tmp_path / "range.pdf"))
+    assert "Period: 2026-02-25 – 2026-02-27" in text
+    assert "Sessions and pain per day (last 3 days)" in text
+    assert "2026-02-24" not in text and "2026-02-28" not in text
+    assert "Shown:" not in text  # both therapies
+    assert "Pain trend (all sessions):" in text
 
 
 def test_the_save_button_asks_where_and_writes_there(week, tmp_path, qtbot):

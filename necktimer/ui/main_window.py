@@ -328,7 +328,12 @@ class MainWindow(QMainWindow):
         """Ctrl+I or Ctrl+H while a start is refused: the status says when one is allowed
         (or what runs); a screen reader hears it, and the status line takes focus."""
         QApplication.beep()
+        # Shown with its focus ring, as after Tab: a key was pressed, and a sighted user
+        # with the sound off saw nothing happen at all.
+        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
         self.status_line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.status_line.update()
+        self._bring_into_sight(self.status_line)
         self.announce(self.status_line.text())
 
     def show_shortcuts(self) -> None:

@@ -658,6 +658,7 @@ def test_a_start_key_the_rules_refuse_says_when_the_next_is_allowed(
     tick(necktimer, clock, 15 * 60)
     necktimer.controller.acknowledge_removal()
     window.tips.topics.setFocus()
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)  # no Tab yet
     sequence = QKeySequence(keys)[0]
     qtbot.keyClick(window.tips.topics, sequence.key(), sequence.keyboardModifiers())
     status = necktimer.controller.state.status
@@ -665,10 +666,46 @@ def test_a_start_key_the_rules_refuse_says_when_the_next_is_allowed(
     assert said and said[-1] == window.status_line.text()
     assert "Next session allowed" in said[-1]
     assert QApplication.focusWidget() is window.status_line
+    # and a sighted user sees where it went: the status line's focus ring is drawn
+    # (the key gave it focus, not Tab, and the ring showed only after a Tab)
+    assert window.status_line.shows_focus()
     clock.advance(2 * 3600)
     tick(necktimer, clock, 1)
     qtbot.keyClick(window, sequence.key(), sequence.keyboardModifiers())
     assert necktimer.controller.state.status.state is State.RUNNING  # allowed: it starts
+
+
+def test_a_refused_start_key_draws_the_focus_ring_on_the_status_line(
+        necktimer, window, clock, qtbot):
+    """With the focus already resting on the status line (as after Done), Ctrl+H in the
+    gap only beeped: the line's focus ring was not drawn, so nothing was seen to happen."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    exposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
+    necktimer.controller.answer_pain(None)
+    window.status_line.setFocus(Qt.FocusReason.OtherFocusReason)
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)  # a mouse user
+    window.status_line.update()
+    paints = Paints()
+    window.status_line.installEventFilter(paints)
+    QApplication.processEvents()
+    paints.count = 0
+    qtbot.keyClick(window.status_line, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.status_line.shows_focus() and paints.count > 0
 
 
 def test_a_rating_buttons_name_is_not_read_twice(window):

@@ -380,7 +380,7 @@ def in_this_zone(status: dict) -> dict:
     def here(value: str) -> str:
         try:
             return datetime.fromisoformat(value).astimezone().isoformat(timespec="seconds")
-        except ValueError:
+        except (ValueError, OverflowError):
             return value  # not a moment: passed on as it came
 
     return {key: here(value) if key in MOMENT_FIELDS and isinstance(value, str) else value

@@ -174,10 +174,10 @@ def _facts_from_json(data) -> SafetyFacts:
     anchor = stamp_from_text(data["anchor"]) if data.get("anchor") else None
     sessions = tuple(_session_from_json(item) for item in data["sessions"])
     return SafetyFacts(sessions, anchor, bool(data.get("history_lost")),
-                       _gap_from_json(data.get("gap_minutes")))
+                       gap_from_minutes(data.get("gap_minutes")))
 
 
-def _gap_from_json(minutes) -> timedelta | None:
+def gap_from_minutes(minutes) -> timedelta | None:
     """A gap within the rules' range, or None (absent, from an older record, or edited to
     something else: the settings' gap is used, as before the record kept one)."""
     if isinstance(minutes, bool) or not isinstance(minutes, int):

@@ -53,6 +53,7 @@ GAP_NOTICE_WINDOW = timedelta(minutes=30)
 # How long a stop can be taken back.
 UNDO_WINDOW = timedelta(seconds=10)
 REPORTED_ID = 0  # the id of an end the user reported after the history was lost
+GAP_META = "gap_after_minutes"  # history meta: the gap the latest session ended under
 
 
 class SettingsSource(Protocol):
@@ -186,6 +187,9 @@ class SessionService:
         self._settings = settings or FixedSettings()
         self.notices: list[str] = list(notices or [])
         self.ratings_changed = 0  # counts pain ratings given or edited here (any window)
+        # Sessions ended outside a tick (an open row whose start cannot be read, found
+        # while reading the history): the next tick or recovery hands them on.
+        self._found_ended: list[Ended] = []
         self._pending: list[PendingWrite] = []
         self._record_due = False
         self.problem: StorageError | None = None  # the fault now keeping writes waiting
@@ -198,7 +202,11 @@ class SessionService:
                                          store.get_meta("reported_mark"))
         self._record_damaged = False
         facts = self._read_record()
-        self._gap_after = facts.gap_after if facts else None
+        # The gap the latest session ended under, kept in both files: deleting the record
+        # and lowering the setting must not shorten the gap already running.
+        self._gap_stored = store.get_meta(GAP_META)
+        kept = (facts.gap_after if facts else None, _stored_gap(self._gap_stored))
+        self._gap_after = max((gap for gap in kept if gap), default=None)
         anchor = _later(store.anchor(), facts.anchor if facts else None)
         self._timeline = Timeline(clock, anchor, floor=_latest_time(anchor, self._known))
         if facts is not None:
@@ -715,7 +723,8 @@ class SessionService:
         """Close any session whose time is up, and retry waiting writes; called on every wake."""
         self.flush()
         self.reload()
-        ended = self._close_overdue_in_memory(self.moment(), while_away=False)
+        ended = self.take_found_ended()
+        ended += self._close_overdue_in_memory(self.moment(), while_away=False)
         if ended:
             self._changed()
         return ended
@@ -729,7 +738,7 @@ class SessionService:
         slow (or set back while the machine was off) would let it run past its cap.
         """
         moment = self.moment()
-        ended = []
+        ended = self.take_found_ended()
         set_back = moment.trusted - moment.wall > CLOCK_BACK_TOLERANCE
         for session in [s for s in self._known.values() if s.ended_at is None]:
             if self._placed(session, moment).from_the_future(moment.wall):
@@ -899,6 +908,7 @@ class SessionService:
                 self._write("the end of the session", write)
             log.warning("session %d is open but its start cannot be read; ended now as "
                         "interrupted", session_id)
+            self._found_ended.append(Ended(self._placed(closed, moment), while_away=True))
             notice = arg(translate(
                 "Service", "The history %1 held a session that was still open but whose "
                            "start cannot be read. A pack may still be on: that session was "
@@ -906,6 +916,11 @@ class SessionService:
                            "off."), str(self._store.path))
             if notice not in self.notices:
                 self.notices.append(notice)
+
+    def take_found_ended(self) -> list[Ended]:
+        """Sessions ended since the last call outside a tick, for the caller to tell."""
+        found, self._found_ended = self._found_ended, []
+        return found
 
     def _reported(self) -> dict[int, Session]:
         reported = self._known.get(REPORTED_ID)
@@ -916,6 +931,7 @@ class SessionService:
                      key=lambda s: (s.started_at, s.id), default=None)
         # Kept from a session's end until the next start: the settings then decide again.
         self._gap_after = self.gap if latest is not None and latest.ended_at else None
+        self._store_gap()
         facts = record.facts_from(self._known.values(), self._timeline.anchor,
                                   self._history_lost, self._gap_after)
         try:
@@ -925,6 +941,20 @@ class SessionService:
             self._note_problem(error)
             return
         self._record_due = False
+
+    def _store_gap(self) -> None:
+        """The kept gap in the history too (the record keeps it as well); tried again with
+        each record written until it lands."""
+        text = str(self._gap_after // timedelta(minutes=1)) if self._gap_after else None
+        if text == self._gap_stored or self._looks_only or self._pending:
+            return  # (with writes waiting, the history cannot take it now either)
+        try:
+            with self._store.transaction():
+                self._store.set_meta(GAP_META, text)
+        except StorageError as error:  # said where the history's writes wait; not again
+            log.info("the gap in force waits to be written to the history: %s", error)
+            return
+        self._gap_stored = text
 
     def _read_record(self) -> record.SafetyFacts | None:
         try:
@@ -1070,10 +1100,9 @@ class _EpisodeQueries:
         self._store = store
 
     def episode_start(self, latest: datetime) -> datetime:
-        cached = self._store.get_meta("episode")
+        cached = _episode_cache(self._store.get_meta("episode"))
         if cached:
-            start_text, last_text = cached.split(" ")
-            start, last = datetime.fromisoformat(start_text), datetime.fromisoformat(last_text)
+            start, last = cached
             newer = [s for s in self._store.counted_starts_before(latest + timedelta(seconds=1),
                                                                   10_000) if s > last]
             if len(newer) < 10_000:
@@ -1150,11 +1179,32 @@ def _noted(ended_at: datetime, now: datetime, status: Status) -> str:
     return arg(text, clock_time(ended_at), status.sentence())
 
 
+def _stored_gap(text: str | None) -> timedelta | None:
+    try:
+        return record.gap_from_minutes(int(text)) if text else None
+    except ValueError:
+        return None  # edited by hand: the record's, or the settings', gap applies
+
+
+def _episode_cache(text: str | None) -> tuple[datetime, datetime] | None:
+    """The cached first and latest start of the episode; None where it cannot be read (an
+    edited file): only a cache, worked out again."""
+    try:
+        start, last = (parse(part) for part in (text or "").split(" "))
+    except ValueError:
+        return None
+    return (start, last) if start is not None and last is not None else None
+
+
 def _reported_session(text: str | None, mark_text: str | None = None) -> dict[int, Session]:
     """The end the user reported after a lost history, as a session the rules understand."""
-    if not text:
+    try:
+        end = parse(text) if text else None
+    except ValueError:  # edited by hand: as if not answered (the record keeps the gap)
+        log.warning("the reported end %r cannot be read and is left out", text)
         return {}
-    end = datetime.fromisoformat(text)
+    if end is None:
+        return {}
     mark = _mark_from(mark_text)
     start_mark = Mark(mark.boot_id, mark.boottime - 1) if mark else None
     return {REPORTED_ID: Session(REPORTED_ID, Therapy.ICE, end - timedelta(seconds=1), end,

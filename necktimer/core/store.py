@@ -48,7 +48,10 @@ def parse(text: str | None) -> datetime | None:
     if not isinstance(text, str):
         raise ValueError(f"{text!r} is not a moment")
     moment = datetime.fromisoformat(text)
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    try:
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except OverflowError as error:  # '0001-01-01T00:00+14:00' is in the year 0 in UTC
+        raise ValueError(f"{text} is not a moment a clock could give") from error
     if not EARLIEST <= moment <= LATEST:
         raise ValueError(f"{text} is not a moment a clock could give")
     return moment

@@ -158,6 +158,10 @@ class Controller(QObject):
             outcome = self.service.start(therapy, minutes,
                                          before_commit=self.sessionStarting.emit)
             self._say(outcome.message)
+            if found := self.service.take_found_ended():
+                # The start found a session open in the history that it had to end (its
+                # start cannot be read): a pack may be on. Told and reminded at once.
+                self._after_wake(found)
             if outcome.ok and outcome.session is not None:
                 session = outcome.session
                 self._reminder = None
@@ -343,6 +347,10 @@ class Controller(QObject):
         for item in ended:
             self._say(self._ended_message(item))
             self._check_advice()
+            if item.while_away and item.session.removed_at is None:
+                self.sessionStarted.emit(item.session)  # no backstop watched it: arm one
+        if ended:  # what ending them found (a file that could not be read) is said too
+            self._notices = tuple(dict.fromkeys([*self._notices, *self.service.notices]))
         self._heads_up()
         self._remind()
         self._tell_gap_over()

@@ -656,19 +656,25 @@ def test_a_start_moved_on_in_the_history_does_not_stretch_the_session(data_dir, 
     again.close()
 
 
-def add_open_row_whose_start_cannot_be_read(data_dir) -> None:
+def add_open_row_whose_start_cannot_be_read(
+        data_dir, start="garbage", planned="2026-03-02T08:14:00+00:00") -> None:
     with contextlib.closing(sqlite3.connect(data_dir / DB_NAME)) as db, db:
         db.execute("INSERT INTO sessions (therapy, started_at, planned_end) VALUES "
-                   "('heat', 'garbage', '2026-03-02T08:14:00+00:00')")
+                   "('heat', ?, ?)", (start, planned))
 
 
+# The last is before the year 1 in UTC: Python's date sums overflowed, and every entry
+# point ended in an OverflowError traceback.
+@pytest.mark.parametrize(("start", "planned"), [
+    ("garbage", "2026-03-02T08:14:00+00:00"), ("", "2026-03-02T08:14:00+00:00"),
+    ("0001-01-01T00:00:00+14:00", "0001-01-01T00:05:00+14:00")])
 def test_an_open_row_whose_start_cannot_be_read_ends_now_and_the_gap_runs_from_now(
-        data_dir, clock):
+        data_dir, clock, start, planned):
     """Such a row cannot be placed in time and was left out of the rules: status said
     Ready while a pack may have been on, and a start ended in a traceback ("UNIQUE
     constraint failed"). It is ended now, as interrupted, and said so."""
     reopen(data_dir, clock).close()
-    add_open_row_whose_start_cannot_be_read(data_dir)
+    add_open_row_whose_start_cannot_be_read(data_dir, start, planned)
     service = reopen(data_dir, clock)
     status = service.status()
     assert status.state is State.WAITING, status
@@ -817,7 +823,32 @@ def test_an_anchor_of_the_wrong_kind_or_year_is_ignored_not_fatal(data_dir, cloc
         service.close()
 
 
-@pytest.mark.parametrize("value", ["'garbage'", "5", "'9999-12-31T00:00:00+00:00'"])
+@pytest.mark.parametrize("fault", ["deleted", "damaged"])
+def test_a_longer_gap_stands_without_the_record_too(data_dir, clock, fault):
+    """The 4 hours were kept in the safety record alone: deleting (or damaging) it and
+    lowering the setting let a session start 2 h 31 min after the last one ended."""
+    from necktimer.core.settings import Settings
+
+    four_hours = FixedSettings(Settings(gap_minutes=240))
+    service = SessionService.open(data_dir, clock, four_hours)
+    assert service.start(Therapy.ICE, 15).ok
+    clock.advance(65)
+    assert service.stop().ok
+    service.close()
+    record_path = data_dir / RECORD_NAME
+    if fault == "deleted":
+        record_path.unlink()
+    else:
+        record_path.write_text("garbage")
+    clock.advance(2 * 3600 + 31 * 60)
+    again = reopen(data_dir, clock)  # the default settings: a 2-hour gap
+    assert again.status().next_allowed_at == T0 + timedelta(seconds=65, hours=4)
+    assert not again.start(Therapy.HEAT).ok
+    again.close()
+
+
+@pytest.mark.parametrize("value", ["'garbage'", "5", "'9999-12-31T00:00:00+00:00'",
+                                   "'9999-12-31T23:59:59-14:00'"])  # past the year 9999 in UTC
 def test_an_end_that_cannot_be_read_is_taken_as_the_planned_end(data_dir, clock, value):
     """`ended_at = 'garbage'` in a history row stopped every entry point with ValueError. An
     end or a removal that cannot be read is not known: the session ran to its planned end."""

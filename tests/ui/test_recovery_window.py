@@ -163,3 +163,48 @@ def test_a_window_opened_at_times_up_shows_the_sessions_own_how_to(make_app, dat
     exposed(instance.window)
     assert instance.controller.state.status.awaiting_removal
     assert instance.window.tips.current_key == "heat"
+
+
+def add_open_row_whose_start_cannot_be_read(data_dir) -> None:
+    import contextlib
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(data_dir / DB_NAME)) as db, db:
+        db.execute("INSERT INTO sessions (therapy, started_at, planned_end) VALUES "
+                   "('heat', 'garbage', 'garbage')")
+
+
+def test_an_unreadable_open_row_found_by_a_start_is_reminded_at_once(
+        make_app, data_dir, clock, chime, backstop):
+    """Written under a running window, such a row was ended by the next start, which was
+    refused: the window still showed the gap alone, with no time's-up banner, no
+    notification, no backstop and no notice, while the pack may have been on."""
+    instance = make_app()
+    alerts = collect(instance.controller.alert)
+    instance.start()
+    exposed(instance.window)
+    window = instance.window
+    add_open_row_whose_start_cannot_be_read(data_dir)
+    clock.advance(30)
+    outcome = instance.controller.start(Therapy.ICE)
+    assert not outcome.ok
+    assert window.time_up_banner.isVisible()
+    assert window.time_up_banner.label.text().startswith("Your heat session ended at ")
+    assert [alert.kind for alert in alerts] == [Kind.TIME_UP] and chime.played == 1
+    assert backstop.armed == [rows(data_dir)[0]["id"]]
+    assert "whose start cannot be read" in window.notice_banner.label.text()
+    tick(instance, clock, 60)  # and again a minute later, as for any pack left on
+    assert [alert.kind for alert in alerts] == [Kind.TIME_UP, Kind.TIME_UP]
+
+
+def test_an_unreadable_open_row_found_at_launch_is_reminded(make_app, data_dir, clock,
+                                                             backstop):
+    SessionService.open(data_dir, clock).close()
+    add_open_row_whose_start_cannot_be_read(data_dir)
+    instance = make_app()
+    instance.start()
+    exposed(instance.window)
+    window = instance.window
+    assert window.time_up_banner.isVisible()
+    assert "whose start cannot be read" in window.notice_banner.label.text()
+    assert backstop.armed == [rows(data_dir)[0]["id"]]

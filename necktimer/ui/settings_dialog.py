@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -128,6 +128,7 @@ class SettingsDialog(QDialog):
                                            "the gap already running stays as it is."))
         note.setWordWrap(True)
         groups.addWidget(note)
+        self.rules_note = note
         self.page = QScrollArea()
         self.page.setWidget(page)
         self.page.setWidgetResizable(True)
@@ -136,6 +137,9 @@ class SettingsDialog(QDialog):
         # The page scrolls to whichever control has focus; itself it takes none, so the
         # dialog opens on its first setting (a screen reader heard an unnamed scroll area).
         self.page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The note under the last setting takes no focus: Tab to that setting scrolled
+        # it only as far as the setting, and the note stayed cut off (2x, a large font).
+        self.clock.installEventFilter(self)
         self.length.setFocus()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -150,6 +154,17 @@ class SettingsDialog(QDialog):
         scroll_bar = self.page.verticalScrollBar().sizeHint().width()
         fit_to_room(self, self.sizeHint().expandedTo(
             page.sizeHint() + QSize(scroll_bar, buttons.sizeHint().height() + 40)))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.clock and event.type() == QEvent.Type.FocusIn:
+            # After the scroll area's own scroll to the setting: the note too, and the
+            # setting kept in sight where both do not fit.
+            QTimer.singleShot(0, self._last_setting_in_sight)
+        return super().eventFilter(watched, event)
+
+    def _last_setting_in_sight(self) -> None:
+        self.page.ensureWidgetVisible(self.rules_note, 0, 0)
+        self.page.ensureWidgetVisible(self.clock, 0, 0)
 
     def settings(self) -> Settings:
         """The values in the dialog, through the same clamping as a settings file."""

@@ -462,6 +462,16 @@ def test_no_setting_is_cut_off_at_the_side(make_app, qtbot, monkeypatch, room, f
     # the height from before, so scrolled to its end the safety note lost its last line.
     width = page.viewport().width()
     assert page.widget().height() >= page.widget().heightForWidth(width), (room, any_language)
+    # And the keyboard reaches it: Tab to the last setting brings the note under it into
+    # sight too (it takes no focus itself, and stayed cut off below the view)
+    dialog.clock.setFocus(Qt.FocusReason.TabFocusReason)
+    settle(qtbot)
+    note = dialog.rules_note
+    bottom = note.mapTo(page.viewport(), note.rect().bottomLeft()).y()
+    if note.height() + dialog.clock.height() < page.viewport().height():
+        assert bottom < page.viewport().height(), (room, any_language)
+    clock = dialog.clock.mapTo(page.viewport(), dialog.clock.rect().topLeft()).y()
+    assert clock >= 0, (room, any_language)  # the setting itself stays in sight
     dialog.reject()
 
 

@@ -482,8 +482,9 @@ def test_an_install_without_its_resources_says_so_in_one_line(tmp_path, data_dir
 
     import necktimer
 
-    copy = tmp_path / "install"
-    shutil.copytree(Path(necktimer.__file__).parent, copy / "necktimer")
+    copy = tmp_path / "install"  # the package without its resources (a wheel holds them)
+    shutil.copytree(Path(necktimer.__file__).parent, copy / "necktimer",
+                    ignore=shutil.ignore_patterns("resources"))
     result = subprocess.run(
         [sys.executable, "-m", "necktimer", "status", "--data-dir", str(data_dir)],
         capture_output=True, text=True, cwd=tmp_path, timeout=60,

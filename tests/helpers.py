@@ -216,3 +216,18 @@ def tab_stops(qtbot, start, *, most: int = 60) -> list:
             return stops
         stops.append(focused)
     raise AssertionError(f"Tab never came back to {start!r}")
+
+
+def ended_under_a_longer_gap(data_dir: Path, clock, *, garble_setting: bool = False) -> None:
+    """A 15-minute ice session that ran out under a 4-hour gap, its pack confirmed off at
+    once; then, if asked, the gap setting garbled (so the settings say 2 h)."""
+    from necktimer.core.service import FixedSettings, SessionService
+
+    service = SessionService.open(data_dir, clock, FixedSettings(Settings(gap_minutes=240)))
+    assert service.start(Therapy.ICE, 15).ok
+    clock.advance(15 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    if garble_setting:
+        (data_dir / "settings.ini").write_text("[General]\ngap_minutes=abc\n")

@@ -439,21 +439,14 @@ def test_broken_settings_value_is_reported_and_clamped(tmp_path, data_dir):
 def test_a_garbled_gap_setting_names_the_longer_gap_that_still_applies(tmp_path, data_dir):
     """A session ended under a 4-hour gap; then the setting was garbled. "using 120" was all
     a terminal said, while the 4 hours kept in the safety record still applied."""
-    from necktimer.core.service import FixedSettings
-    from necktimer.core.settings import Settings
+    from helpers import ended_under_a_longer_gap
 
     real = SystemClock()
     clock = FakeClock(datetime.now(UTC) - timedelta(minutes=20))
     clock.advance(0)
     clock._boot_id = real.boot_id()  # noqa: SLF001 - a fake clock on this very boot
     clock._boottime = real.boottime() - 20 * 60  # noqa: SLF001
-    service = SessionService.open(data_dir, clock, FixedSettings(Settings(gap_minutes=240)))
-    assert service.start(Therapy.ICE, 15).ok
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
-    service.close()
-    (data_dir / "settings.ini").write_text("[General]\ngap_minutes=abc\n")
+    ended_under_a_longer_gap(data_dir, clock, garble_setting=True)
     result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "gap_minutes='abc' is not a whole number; using 120." in result.stderr

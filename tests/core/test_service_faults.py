@@ -729,18 +729,22 @@ def test_status_on_an_open_row_whose_start_cannot_be_read_writes_nothing(data_di
             ("garbage", None)]
 
 
-def test_a_longer_gap_stands_after_the_settings_say_less(data_dir, clock):
-    """A gap of 4 h was set, and a session stopped; then settings.ini was deleted (or
-    garbled, or the gap lowered), and the next start was allowed 2 h after the stop,
-    without a word: the gap was read from the settings of the moment."""
+def stopped_under_a_four_hour_gap(data_dir, clock) -> None:
+    """An ice session stopped 65 s in, under a gap of 4 h set then."""
     from necktimer.core.settings import Settings
 
-    four_hours = FixedSettings(Settings(gap_minutes=240))
-    service = SessionService.open(data_dir, clock, four_hours)
+    service = SessionService.open(data_dir, clock, FixedSettings(Settings(gap_minutes=240)))
     assert service.start(Therapy.ICE, 15).ok
     clock.advance(65)
     assert service.stop().ok
     service.close()
+
+
+def test_a_longer_gap_stands_after_the_settings_say_less(data_dir, clock):
+    """A gap of 4 h was set, and a session stopped; then settings.ini was deleted (or
+    garbled, or the gap lowered), and the next start was allowed 2 h after the stop,
+    without a word: the gap was read from the settings of the moment."""
+    stopped_under_a_four_hour_gap(data_dir, clock)
     clock.advance(2 * 3600 + 60)
     again = reopen(data_dir, clock)  # the default settings: a 2-hour gap
     assert again.status().next_allowed_at == T0 + timedelta(seconds=65, hours=4)
@@ -827,14 +831,7 @@ def test_an_anchor_of_the_wrong_kind_or_year_is_ignored_not_fatal(data_dir, cloc
 def test_a_longer_gap_stands_without_the_record_too(data_dir, clock, fault):
     """The 4 hours were kept in the safety record alone: deleting (or damaging) it and
     lowering the setting let a session start 2 h 31 min after the last one ended."""
-    from necktimer.core.settings import Settings
-
-    four_hours = FixedSettings(Settings(gap_minutes=240))
-    service = SessionService.open(data_dir, clock, four_hours)
-    assert service.start(Therapy.ICE, 15).ok
-    clock.advance(65)
-    assert service.stop().ok
-    service.close()
+    stopped_under_a_four_hour_gap(data_dir, clock)
     record_path = data_dir / RECORD_NAME
     if fault == "deleted":
         record_path.unlink()

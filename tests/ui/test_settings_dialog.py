@@ -13,7 +13,6 @@ from necktimer import desktop
 from necktimer.core import i18n
 from necktimer.core.alerts import Kind
 from necktimer.core.humanize import format_duration
-from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
 from necktimer.core.settings import Settings
 from necktimer.settings_io import SettingsFile
@@ -371,15 +370,9 @@ def test_a_garbage_settings_files_warnings_show_in_the_notice_banner(garbage_set
 @pytest.fixture
 def garbled_after_a_longer_gap(data_dir, clock):
     """A session ended under a 4-hour gap, then the gap setting garbled."""
-    from necktimer.core.service import FixedSettings
+    from helpers import ended_under_a_longer_gap
 
-    service = SessionService.open(data_dir, clock, FixedSettings(Settings(gap_minutes=240)))
-    assert service.start(Therapy.ICE, 15).ok
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
-    service.close()
-    (data_dir / "settings.ini").write_text("[General]\ngap_minutes=abc\n")
+    ended_under_a_longer_gap(data_dir, clock, garble_setting=True)
 
 
 def test_the_banner_names_the_longer_gap_that_still_applies(garbled_after_a_longer_gap,

@@ -308,7 +308,7 @@ def open_database(data_dir: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Op
     """Open (creating or migrating) the history in `data_dir`, or raise StorageError."""
     check_writable(data_dir)
     path = data_dir / DB_NAME
-    damage = header_damage(path)
+    damage = _settled(path, header_damage(path), busy_timeout)
     if damage is None:
         try:
             return Opened(_connect(path, busy_timeout), path)
@@ -346,8 +346,36 @@ def header_damage(path: Path) -> str | None:
     if page_size < 512 or page_size & (page_size - 1):
         return "a damaged header"
     if counted and info.st_size < pages * page_size:
-        return "the file is cut short"
+        return CUT_SHORT
     return None
+
+
+CUT_SHORT = "the file is cut short"
+
+
+def _settled(path: Path, damage: str | None, busy_timeout: float) -> str | None:
+    """`header_damage` again, holding SQLite's shared lock, when the header runs ahead of
+    the file. Read without the lock, a commit in another process (page 1 written, the
+    pages after it not yet) or a crash in the middle of one (its journal still beside the
+    file) looks cut short for a moment. Taking the lock waits for the commit, or first
+    rolls the crashed one back from its journal; what is still short then is damage."""
+    if damage != CUT_SHORT:
+        return damage
+    try:  # mode=rw: never create a file where the judged one has just gone
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True,
+                                     timeout=busy_timeout, isolation_level=None)
+    except sqlite3.Error:
+        return damage
+    try:
+        connection.execute("BEGIN")
+        connection.execute("SELECT count(*) FROM sqlite_schema")  # takes the shared lock
+        return header_damage(path)
+    except sqlite3.DatabaseError as error:
+        if classify(error) is not Problem.DAMAGED:
+            raise storage_error(error, path) from error
+        return damage
+    finally:
+        connection.close()
 
 
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
@@ -378,12 +406,21 @@ _OUR_TABLES = {"sessions", "meta"}
 
 def _check_ownership(connection: sqlite3.Connection, path: Path) -> None:
     """Refuse another program's database before anything is written to it."""
-    app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    # One read transaction for the three looks: read one by one, they could straddle
+    # another necktimer's commit of a new file's schema (no mark yet, no tables yet, then
+    # its version) and take the file for another program's.
+    connection.execute("BEGIN")
+    try:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        if connection.in_transaction:  # only read: ending it cannot lose anything
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
     if app_id == APPLICATION_ID:
         return
-    tables = {row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
     if app_id == 0 and not tables and version == 0:
         return  # empty: ours to set up
     if app_id == 0 and tables >= _OUR_TABLES and version >= 1:

@@ -165,6 +165,86 @@ def test_processes_opening_a_new_folder_at_once_all_succeed(tmp_path):
             assert out.strip() == str(SCHEMA_VERSION)
 
 
+def test_the_ownership_look_is_not_split_by_another_process_setting_up_the_file(
+        data_dir, monkeypatch):
+    """A window and a `status` started together on a new folder: one of them refused the
+    file as another program's. Its three looks (mark, tables, version) were read one by
+    one, and the other process's commit of the schema fell between the tables and the
+    version. Here a real second process tries that commit at exactly that moment."""
+    path = make_private_dir(data_dir) / DB_NAME
+    path.touch()  # a new, empty history, as the first of the two leaves it
+    script = ("import sys; from pathlib import Path\n"
+              "from necktimer.core.database import open_database, StorageError\n"
+              "try:\n    open_database(Path(sys.argv[1]), busy_timeout=0.05)\n"
+              "except StorageError as e:\n    print(e); sys.exit(3)\n")
+    other: list[subprocess.CompletedProcess] = []
+    connect = sqlite3.connect
+
+    def between_the_looks(sql: str) -> None:
+        if sql.startswith("PRAGMA user_version") and not other:
+            other.append(subprocess.run([sys.executable, "-c", script, str(data_dir)],
+                                        capture_output=True, text=True, timeout=60))
+
+    def traced(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.set_trace_callback(between_the_looks)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    connection = open_database(data_dir).connection
+    monkeypatch.undo()
+    # Holding its look in one read, this process kept the other from committing inside it
+    # (it gave up after its 0.05 s); the file is necktimer's whichever set it up.
+    assert [o.returncode for o in other] == [3], other
+    assert "cannot save to it right now" in other[0].stdout
+    assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_crash_in_the_middle_of_a_commit_is_rolled_back_not_moved_aside(data_dir):
+    """A process killed while writing leaves its journal beside the history. Its header
+    may claim pages it never wrote ("cut short", read without SQLite's lock), but SQLite
+    puts the file back from the journal: nothing is damaged and nothing is moved aside."""
+    opened = open_database(data_dir)
+    opened.connection.execute(
+        "INSERT INTO sessions (therapy, started_at, planned_end, ended_at, end_reason) "
+        "VALUES ('ice', '2026-11-27T10:00:00+00:00', '2026-11-27T10:15:00+00:00', "
+        "'2026-11-27T10:15:00+00:00', 'completed')")
+    opened.connection.close()
+    path = data_dir / DB_NAME
+    writer = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sqlite3, sys\n"
+         "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+         "db.execute('PRAGMA cache_size = 5')  # small: written pages spill into the file\n"
+         "db.execute('BEGIN IMMEDIATE')\n"
+         "db.execute('PRAGMA user_version = 99')  # page 1 goes into the journal\n"
+         "for n in range(3000):\n"
+         "    db.execute('INSERT INTO meta VALUES (?, ?)', (f'k{n}', 'x' * 200))\n"
+         "print('written', flush=True)\n"
+         "sys.stdin.readline()\n", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    with writer:
+        assert writer.stdout.readline().strip() == "written"
+        writer.kill()  # the crash: in the middle of its write, its journal left beside it
+    assert (data_dir / f"{DB_NAME}-journal").exists()
+    # Page 1 as it would be had the crash come after it was written with the new length
+    head = bytearray(path.read_bytes()[:100])
+    head[28:32] = (path.stat().st_size // 4096 + 50).to_bytes(4, "big")
+    with open(path, "r+b") as file:
+        file.write(head)
+    assert header_damage(path) == "the file is cut short"  # as read without the lock
+
+    opened = open_database(data_dir)
+    assert (opened.notices, opened.moved_aside) == ([], None)
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_NAME]
+    db = opened.connection
+    assert [tuple(row) for row in db.execute("SELECT therapy FROM sessions")] == [("ice",)]
+    assert db.execute("SELECT count(*) FROM meta WHERE key LIKE 'k%'").fetchone()[0] == 0
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def test_why_a_folder_cannot_be_written_is_said_in_terms_one_can_act_on(tmp_path):
     """Another user's folder was called "read-only", which chmod would not have fixed."""
     import pwd

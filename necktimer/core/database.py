@@ -302,6 +302,10 @@ class Opened:
     notices: list[str] = field(default_factory=list)
     moved_aside: Path | None = None  # set when a damaged file was replaced
     salvaged: list[sqlite3.Row] = field(default_factory=list)  # rows read back from it
+    # This process set the history up in an empty (or missing) file. Whether that is a
+    # first start or a deleted history is for it alone to judge: another process that
+    # found no file a moment before finds the one just made, with its maker's traces.
+    created: bool = False
 
 
 def open_database(data_dir: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
@@ -311,7 +315,8 @@ def open_database(data_dir: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Op
     damage = _settled(path, header_damage(path), busy_timeout)
     if damage is None:
         try:
-            return Opened(_connect(path, busy_timeout), path)
+            connection, created = _connect(path, busy_timeout)
+            return Opened(connection, path, created=created)
         except sqlite3.DatabaseError as error:
             if classify(error) is not Problem.DAMAGED:
                 raise storage_error(error, path) from error
@@ -378,7 +383,8 @@ def _settled(path: Path, damage: str | None, busy_timeout: float) -> str | None:
         connection.close()
 
 
-def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+def _connect(path: Path, busy_timeout: float) -> tuple[sqlite3.Connection, bool]:
+    """The open connection, and whether this process set up the new history in it."""
     fresh = not path.exists()
     if fresh:
         # Create the file private before SQLite writes a byte of history into it.
@@ -394,11 +400,11 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         _check_ownership(connection, path)
-        _migrate(connection, path)
+        created = _migrate(connection, path)
     except BaseException:
         connection.close()
         raise
-    return connection
+    return connection, created
 
 
 _OUR_TABLES = {"sessions", "meta"}
@@ -430,9 +436,10 @@ def _check_ownership(connection: sqlite3.Connection, path: Path) -> None:
     raise StorageError(Problem.FOREIGN, problem_message(Problem.FOREIGN, path))
 
 
-def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+def _migrate(connection: sqlite3.Connection, path: Path) -> bool:
+    """Bring the schema up to date; returns whether the file was empty (set up here)."""
     if _up_to_date(connection, path):
-        return  # the usual case: no write transaction at all (another program may hold one)
+        return False  # the usual case: no write transaction at all (another may hold one)
     # All steps in one write transaction, reading the version inside it: two processes
     # opening a new file at once cannot both apply a step, and a new file costs one sync.
     with transaction(connection, path):
@@ -446,6 +453,7 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {step + 1}")
             log.info("database %s migrated to schema %d", path, step + 1)
+    return version == 0
 
 
 def _up_to_date(connection: sqlite3.Connection, path: Path) -> bool:
@@ -508,7 +516,7 @@ def replace_damaged(path: Path, why: str, busy_timeout: float = BUSY_TIMEOUT_S) 
     log.warning("database %s was unreadable (%s); moved to %s", path, why, moved)
     salvaged = salvage(moved)
     try:
-        connection = _connect(path, busy_timeout)
+        connection, _created = _connect(path, busy_timeout)
     except sqlite3.DatabaseError as error:
         raise storage_error(error, path) from error
     if salvaged:
@@ -518,7 +526,7 @@ def replace_damaged(path: Path, why: str, busy_timeout: float = BUSY_TIMEOUT_S) 
                                           "damaged file was kept as %2 in %3 and a new, empty "
                                           "history was started."),
                      why, moved.name, str(path.parent))
-    return Opened(connection, path, [notice], moved, salvaged)
+    return Opened(connection, path, [notice], moved_aside=moved, salvaged=salvaged)
 
 
 def move_aside(path: Path) -> Path:

@@ -144,16 +144,6 @@ def _take_salvage(store: Store, opened: database.Opened, data_dir: Path) -> bool
     return lost
 
 
-def _empty_or_missing(path: Path) -> bool:
-    """No history file, or one of 0 bytes (emptied: `: > necktimer.sqlite3`)."""
-    try:
-        return path.lstat().st_size == 0
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-
-
 def _holds_no_session(store: Store) -> bool:
     try:
         return store.latest() is None
@@ -233,8 +223,11 @@ class SessionService:
         With `mirror_folder`, every record written is copied there too, and a folder found
         with neither its history nor its record (deleted) gets the record back from it."""
         mirror = record.mirror_path(mirror_folder, data_dir) if mirror_folder else None
-        fresh = _empty_or_missing(data_dir / database.DB_NAME)
         opened = database.open_database(data_dir, busy_timeout=busy_timeout)
+        # Judged by the process that set the file up, not by looking for it first: the
+        # window and a `status` started together found none, and the second took the
+        # first's traces for those of a deleted history.
+        fresh = opened.created and opened.moved_aside is None
         store = Store(opened)
         restored = copy_damaged = False
         if mirror is not None and _holds_no_session(store):  # made anew by a look, say

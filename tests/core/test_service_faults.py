@@ -1036,3 +1036,50 @@ def test_a_damaged_copy_is_a_lost_history_not_a_first_start(data_dir, clock, tmp
     assert service.history_lost and service.status().state is State.UNKNOWN
     assert not service.start(Therapy.HEAT, 5).ok
     service.close()
+
+
+def test_a_history_made_by_another_process_a_moment_ago_is_not_taken_for_a_lost_one(
+        data_dir, monkeypatch):
+    """Two processes started on a new folder at once (the window and a `status`): the one
+    that looked for the history first, found none, and opened it after the other had made
+    it took the other's traces (here its journal, as it writes) for those of a history
+    deleted since. It said "The session history … was missing or empty", or, with no
+    record written yet, flagged a lost history in the file both share. Only the process
+    that makes the history may call it new. The other is a real process."""
+    import subprocess
+    import sys
+
+    from necktimer.core import database
+    from necktimer.core.clock import SystemClock
+
+    script = ("import sqlite3, sys; from pathlib import Path\n"
+              "from necktimer.core.clock import SystemClock\n"
+              "from necktimer.core.rules import Therapy\n"
+              "from necktimer.core.service import FixedSettings, SessionService\n"
+              "s = SessionService.open(Path(sys.argv[1]), SystemClock(), FixedSettings())\n"
+              "assert s.start(Therapy.ICE, 1).ok\n"
+              "db = sqlite3.connect(Path(sys.argv[1]) / 'necktimer.sqlite3',\n"
+              "                     isolation_level=None)\n"
+              "db.execute('BEGIN IMMEDIATE')\n"
+              "db.execute(\"INSERT INTO meta VALUES ('writing', 'now')\")  # its journal\n"
+              "print('writing', flush=True)\n"
+              "sys.stdin.readline()\n")
+    others: list[subprocess.Popen] = []
+    open_database = database.open_database
+
+    def the_other_first(*args, **kwargs):
+        others.append(subprocess.Popen([sys.executable, "-c", script, str(data_dir)],
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       text=True))
+        assert others[0].stdout.readline().strip() == "writing"
+        return open_database(*args, **kwargs)
+
+    assert not data_dir.exists()  # what this process finds as it starts
+    monkeypatch.setattr(database, "open_database", the_other_first)
+    service = SessionService.open(data_dir, SystemClock(), FixedSettings())
+    with others[0] as other:
+        assert service.notices == []
+        assert not service.history_lost
+        assert service.status().state is State.RUNNING  # the other's session, as it is
+        other.stdin.write("\n")
+    service.close()

@@ -372,7 +372,7 @@ def _carry_out(request: Request, target: Target,
             status = outcome.status
             return Exit.REFUSED, lambda: arg(
                 translate("Commands", "The session has already ended. %1"),
-                status_sentence(status, pending)), status_json(status) | {"pack_waiting": True}
+                status_sentence(status, pending)), status_data(status, pending)
         return _answer(outcome)
     if command is Command.DONE:
         session = target.acknowledge_removal(at_end=request.at_end)
@@ -409,8 +409,16 @@ def _carry_out(request: Request, target: Target,
                                         unsaved.sentence()), None
         return Exit.OK, lambda: translate("Commands", "necktimer is quitting."), None
     status, pending = target.status(), target.pending_removal()
+    return Exit.OK, lambda: status_sentence(status, pending), status_data(status, pending)
+
+
+def status_data(status: Status, pending: Session | None) -> dict:
+    """What `status --json` prints. While a pack waits to come off, `therapy` names it:
+    it is still on the neck, though no session runs."""
     data = status_json(status) | {"pack_waiting": pending is not None}
-    return Exit.OK, lambda: status_sentence(status, pending), data
+    if pending is not None:
+        data["therapy"] = pending.therapy.value
+    return data
 
 
 def status_sentence(status: Status, pending: Session | None) -> str:

@@ -341,12 +341,15 @@ def test_status_says_first_that_a_pack_is_waiting_to_come_off(service, clock):
     clock.advance(5 * 60 + 20)
     service.tick()
     reply = run(service, Command.STATUS)
-    assert reply.status["pack_waiting"] is True
+    # The pack still on is named, though no session runs (it was null)
+    assert (reply.status["pack_waiting"], reply.status["therapy"]) == (True, "heat")
     assert reply.message == ("Time's up: take the heat pack off now, then run 'necktimer "
                              "done'. Next session allowed 2 h after the pack comes off "
                              "(at 11:06 if it is off now).")
     run(service, Command.DONE)  # at 09:05:20: the gap runs from then
-    assert run(service, Command.STATUS).message.startswith("Next session allowed at 11:06")
+    after = run(service, Command.STATUS)
+    assert after.message.startswith("Next session allowed at 11:06")
+    assert (after.status["pack_waiting"], after.status["therapy"]) == (False, None)
 
 
 def test_stop_at_times_up_points_to_done(service, clock):
@@ -360,7 +363,7 @@ def test_stop_at_times_up_points_to_done(service, clock):
     assert reply.message == ("The session has already ended. Time's up: take the ice pack "
                              "off now, then run 'necktimer done'. Next session allowed 2 h "
                              "after the pack comes off (at 11:06 if it is off now).")
-    assert reply.status["pack_waiting"] is True
+    assert (reply.status["pack_waiting"], reply.status["therapy"]) == (True, "ice")
     assert service.pending_removal() is not None  # nothing was recorded by it
 
 

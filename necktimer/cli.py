@@ -388,9 +388,8 @@ def in_this_zone(status: dict) -> dict:
 
 
 def _status_from_record(data_dir: Path, settings) -> Reply | None:
-    from necktimer.commands import status_sentence
+    from necktimer.commands import status_data, status_sentence
     from necktimer.core.clock import SystemClock
-    from necktimer.core.report import status_json
     from necktimer.core.service import status_from_record
 
     found = status_from_record(data_dir, SystemClock(), settings.current.gap)
@@ -399,8 +398,7 @@ def _status_from_record(data_dir: Path, settings) -> Reply | None:
     status, waiting = found
     output.say(translate("Cli", "(from the safety record: the history itself cannot be opened "
                                "right now)"), to_error=True)
-    return Reply(Exit.OK, status_sentence(status, waiting),
-                 status_json(status) | {"pack_waiting": waiting is not None})
+    return Reply(Exit.OK, status_sentence(status, waiting), status_data(status, waiting))
 
 
 def _ask_running(data_dir: Path, request: Request, settings,
@@ -557,7 +555,9 @@ def _open_service(data_dir: Path, settings, command: Command):
         output.say(notice, to_error=True)
     for warning in settings.warnings:
         output.say(f"{warning} ({settings.path})", to_error=True)
-    if settings.warnings and (kept := service.kept_gap_note()):
+    # Also with no warning (the file deleted, the gap lowered by hand): "4 h" in the
+    # answer below would otherwise go unexplained.
+    if kept := service.kept_gap_note():
         output.say(kept, to_error=True)
     return service
 

@@ -436,9 +436,12 @@ def test_broken_settings_value_is_reported_and_clamped(tmp_path, data_dir):
     assert result.stderr.count("default_minutes=99") == 1  # said once, not once per logger
 
 
-def test_a_garbled_gap_setting_names_the_longer_gap_that_still_applies(tmp_path, data_dir):
-    """A session ended under a 4-hour gap; then the setting was garbled. "using 120" was all
-    a terminal said, while the 4 hours kept in the safety record still applied."""
+@pytest.mark.parametrize("setting", ["garbled", "deleted", "lowered"])
+def test_a_lowered_gap_setting_names_the_longer_gap_that_still_applies(tmp_path, data_dir,
+                                                                       setting):
+    """A session ended under a 4-hour gap; then the setting was garbled, its file deleted,
+    or the gap lowered to 2 h by hand. "using 120" was all a terminal said, or nothing,
+    while the 4 hours kept in the safety record still applied."""
     from helpers import ended_under_a_longer_gap
 
     real = SystemClock()
@@ -446,10 +449,13 @@ def test_a_garbled_gap_setting_names_the_longer_gap_that_still_applies(tmp_path,
     clock.advance(0)
     clock._boot_id = real.boot_id()  # noqa: SLF001 - a fake clock on this very boot
     clock._boottime = real.boottime() - 20 * 60  # noqa: SLF001
-    ended_under_a_longer_gap(data_dir, clock, garble_setting=True)
+    ended_under_a_longer_gap(data_dir, clock, garble_setting=setting == "garbled")
+    if setting == "lowered":
+        (data_dir / "settings.ini").write_text("[General]\ngap_minutes=120\n")
     result = necktimer("status", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "gap_minutes='abc' is not a whole number; using 120." in result.stderr
+    assert ("gap_minutes='abc' is not a whole number; using 120." in result.stderr) is (
+        setting == "garbled")
     assert ("Until the next session starts, the gap stays 4 h, the gap the last session "
             "ended under.") in result.stderr
     status = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir),

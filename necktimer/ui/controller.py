@@ -78,7 +78,7 @@ class Controller(QObject):
         self._message = ""
         self._message_with: str | None = None  # the status line it was said beside
         # What start-up found: a damaged file moved aside, settings that had to be clamped.
-        kept = service.kept_gap_note() if settings.warnings else None
+        kept = service.kept_gap_note()  # why the gap is longer than the settings say
         self._notices: tuple[str, ...] = tuple(dict.fromkeys(
             [*service.notices, *settings.warnings, *([kept] if kept else [])]))
         self._instance_problem: str | None = None

@@ -367,22 +367,26 @@ def test_a_garbage_settings_files_warnings_show_in_the_notice_banner(garbage_set
     assert not banner.isVisible()
 
 
-@pytest.fixture
-def garbled_after_a_longer_gap(data_dir, clock):
-    """A session ended under a 4-hour gap, then the gap setting garbled."""
+@pytest.fixture(params=["garbled", "deleted"])
+def lowered_after_a_longer_gap(request, data_dir, clock):
+    """A session ended under a 4-hour gap, then the gap setting garbled, or its file
+    deleted (no warning then: the settings simply say 2 h)."""
     from helpers import ended_under_a_longer_gap
 
-    ended_under_a_longer_gap(data_dir, clock, garble_setting=True)
+    ended_under_a_longer_gap(data_dir, clock, garble_setting=request.param == "garbled")
+    return request.param
 
 
-def test_the_banner_names_the_longer_gap_that_still_applies(garbled_after_a_longer_gap,
+def test_the_banner_names_the_longer_gap_that_still_applies(lowered_after_a_longer_gap,
                                                             make_app):
-    """"using 120" alone misled: the 4 hours the last session ended under still apply."""
+    """"using 120" alone misled, and with no warning nothing said why 4 h: the 4 hours
+    the last session ended under still apply."""
     instance = make_app()
     instance.start()
     exposed(instance.window)
     text = instance.window.notice_banner.label.text()
-    assert "gap_minutes='abc' is not a whole number; using 120." in text
+    assert ("gap_minutes='abc' is not a whole number; using 120." in text) is (
+        lowered_after_a_longer_gap == "garbled")
     assert ("Until the next session starts, the gap stays 4 h, the gap the last session "
             "ended under.") in text
     assert instance.controller.state.status.wait.total_seconds() == 4 * 3600

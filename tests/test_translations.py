@@ -248,18 +248,20 @@ def test_check_command_passes():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# Mnemonics shown together in one window: no letter twice.
+# Mnemonics shown together in one window: no letter twice. A menu's items carry the
+# menu's name as their comment: their letters need only differ within that open menu.
 WINDOWS = {
     "main window": ("MainWindow", "SessionPanel", "PainPrompt", "LastAppliedQuestion"),
     "history": ("HistoryWindow",),
     "settings": ("SettingsDialog",),
 }
+MENUS = {"Session menu": 8, "Help menu": 3}  # how many items each has
 
 
 def mnemonic_clashes(messages, contexts, *, source=False):
     letters = Counter()
     for m in messages:
-        if m.context in contexts and "&" in m.source:
+        if m.context in contexts and m.comment not in MENUS and "&" in m.source:
             text = m.source if source else m.forms[0]
             letters.update(letter.casefold() for letter in tool.mnemonics(text))
     return sorted(letter for letter, count in letters.items() if count > 1)
@@ -274,6 +276,18 @@ def test_mnemonics_are_unique_in_each_window(ts, window):
 @pytest.mark.parametrize("window", ["main window", "history", "settings"])
 def test_english_mnemonics_are_unique_in_each_window(window):
     assert mnemonic_clashes(tool.read_ts(TS_FILES[0]), WINDOWS[window], source=True) == []
+
+
+@pytest.mark.parametrize("menu", MENUS)
+@pytest.mark.parametrize("ts", TS_FILES, ids=ts_id)
+def test_every_menu_item_has_its_own_access_letter(ts, menu):
+    """The Spanish Help menu (and every menu) had none: Alt+A, then a letter, now works."""
+    items = [m for m in tool.read_ts(ts) if m.context == "MainWindow" and m.comment == menu]
+    assert len(items) == MENUS[menu]
+    for text in (m.source for m in items), (m.forms[0] for m in items):
+        letters = [tool.mnemonics(t) for t in text]
+        assert all(len(found) == 1 for found in letters), letters
+        assert len({found[0].casefold() for found in letters}) == len(letters), letters
 
 
 # -- at run time, the way the app does it --------------------------------------------------

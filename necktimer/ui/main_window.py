@@ -91,9 +91,12 @@ class MainWindow(QMainWindow):
         # is ice, so Ctrl+H there would start heat for someone reaching for ice).
         self.ice_keys = self.tr("Ctrl+I", "Start ice: not the initial of the word for heat")
         self.heat_keys = self.tr("Ctrl+H", "Start heat: not the initial of the word for ice")
-        self.start_ice_action = self._action(self.tr("Start ice"), self.ice_keys, self.start_ice)
-        self.start_heat_action = self._action(self.tr("Start heat"), self.heat_keys,
-                                              self.start_heat)
+        # Menu items carry their menu as a comment: their access letters ("&") need only
+        # differ within that menu, and the translation checks group them so.
+        self.start_ice_action = self._action(self.tr("Start &ice", "Session menu"),
+                                             self.ice_keys, self.start_ice)
+        self.start_heat_action = self._action(self.tr("Start &heat", "Session menu"),
+                                              self.heat_keys, self.start_heat)
         # While the rules refuse a start, its keys say why (the status) instead of doing
         # nothing at all: a disabled action takes no key. Not in any menu.
         self.start_refused_action = self._action(self.tr("Why not now"), None,
@@ -103,19 +106,22 @@ class MainWindow(QMainWindow):
         self.start_refused_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.start_refused_action.setEnabled(False)  # the state says (show_state)
         # Stop has no Ctrl shortcut: Ctrl+S is "save" in every other program.
-        self.stop_action = self._action(self.tr("Stop"), None, self.stop)
-        self.undo_action = self._action(self.tr("Undo stop"), "Ctrl+Z", self.controller.undo_stop)
-        self.removed_action = self._action(self.tr("Done — removed"), "Ctrl+D",
-                                           self.controller.acknowledge_removal)
-        self.history_action = self._action(self.tr("History…"), "Ctrl+Y",
+        self.stop_action = self._action(self.tr("St&op", "Session menu"), None, self.stop)
+        self.undo_action = self._action(self.tr("&Undo stop", "Session menu"), "Ctrl+Z",
+                                        self.controller.undo_stop)
+        self.removed_action = self._action(self.tr("&Done — removed", "Session menu"),
+                                           "Ctrl+D", self.controller.acknowledge_removal)
+        self.history_action = self._action(self.tr("His&tory…", "Session menu"), "Ctrl+Y",
                                            self.historyRequested.emit)
-        self.settings_action = self._action(self.tr("Settings…"), "Ctrl+,",
+        self.settings_action = self._action(self.tr("&Settings…", "Session menu"), "Ctrl+,",
                                             self.settingsRequested.emit)
-        self.quit_action = self._action(self.tr("Quit"), "Ctrl+Q", self.quitRequested.emit)
-        self.tips_action = self._action(self.tr("Self-care tips"), "F1", self.focus_tips)
-        self.physician_action = self._action(self.tr("When to see a physician"), None,
-                                             lambda: self.show_tip("physician"))
-        self.shortcuts_action = self._action(self.tr("Keyboard shortcuts"), None,
+        self.quit_action = self._action(self.tr("&Quit", "Session menu"), "Ctrl+Q",
+                                        self.quitRequested.emit)
+        self.tips_action = self._action(self.tr("&Self-care tips", "Help menu"), "F1",
+                                        self.focus_tips)
+        self.physician_action = self._action(self.tr("When to see a &physician", "Help menu"),
+                                             None, lambda: self.show_tip("physician"))
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts", "Help menu"), None,
                                              self.show_shortcuts)
 
     def _build_menus(self) -> None:

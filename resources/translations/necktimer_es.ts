@@ -388,7 +388,7 @@
         <translation>%1: no se puede cargar Qt para Python (PySide6): %2. Vuelva a instalar necktimer con pip.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="400"/>
+        <location filename="../../necktimer/cli.py" line="399"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
@@ -482,32 +482,32 @@ siguiente sesión.
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="436"/>
+        <location filename="../../necktimer/cli.py" line="434"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="460"/>
+        <location filename="../../necktimer/cli.py" line="458"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="486"/>
+        <location filename="../../necktimer/cli.py" line="484"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="495"/>
+        <location filename="../../necktimer/cli.py" line="493"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="531"/>
+        <location filename="../../necktimer/cli.py" line="529"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="534"/>
+        <location filename="../../necktimer/cli.py" line="532"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -555,57 +555,57 @@ siguiente sesión.
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="424"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa fría y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="428"/>
+        <location filename="../../necktimer/commands.py" line="436"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="433"/>
+        <location filename="../../necktimer/commands.py" line="441"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa fría y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="436"/>
+        <location filename="../../necktimer/commands.py" line="444"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="462"/>
+        <location filename="../../necktimer/commands.py" line="470"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="470"/>
+        <location filename="../../necktimer/commands.py" line="478"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la compresa fría a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="472"/>
+        <location filename="../../necktimer/commands.py" line="480"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="487"/>
+        <location filename="../../necktimer/commands.py" line="495"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="493"/>
+        <location filename="../../necktimer/commands.py" line="501"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="498"/>
+        <location filename="../../necktimer/commands.py" line="506"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="502"/>
+        <location filename="../../necktimer/commands.py" line="510"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -623,7 +623,7 @@ siguiente sesión.
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="245"/>
+        <location filename="../../necktimer/ui/controller.py" line="249"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -1034,201 +1034,240 @@ siguiente sesión.
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="94"/>
-        <location filename="../../necktimer/ui/main_window.py" line="336"/>
+        <location filename="../../necktimer/ui/main_window.py" line="347"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
-        <location filename="../../necktimer/ui/main_window.py" line="336"/>
+        <location filename="../../necktimer/ui/main_window.py" line="347"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="102"/>
         <source>Why not now</source>
         <translation>Por qué ahora no</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="106"/>
-        <location filename="../../necktimer/ui/main_window.py" line="337"/>
+        <location filename="../../necktimer/ui/main_window.py" line="348"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="107"/>
-        <source>Undo stop</source>
-        <translation>Deshacer la detención</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/main_window.py" line="108"/>
-        <location filename="../../necktimer/ui/main_window.py" line="142"/>
-        <location filename="../../necktimer/ui/main_window.py" line="339"/>
+        <location filename="../../necktimer/ui/main_window.py" line="148"/>
+        <location filename="../../necktimer/ui/main_window.py" line="350"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="110"/>
-        <source>History…</source>
-        <translation>Historial…</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/main_window.py" line="112"/>
-        <source>Settings…</source>
-        <translation>Configuración…</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
-        <location filename="../../necktimer/ui/main_window.py" line="346"/>
+        <location filename="../../necktimer/ui/main_window.py" line="357"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="115"/>
-        <location filename="../../necktimer/ui/main_window.py" line="345"/>
+        <location filename="../../necktimer/ui/main_window.py" line="356"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
-        <source>When to see a physician</source>
-        <translation>Cuándo ir al médico</translation>
-    </message>
-    <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
-        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <location filename="../../necktimer/ui/main_window.py" line="365"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="128"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="131"/>
+        <location filename="../../necktimer/ui/main_window.py" line="137"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="147"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="151"/>
+        <location filename="../../necktimer/ui/main_window.py" line="157"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="151"/>
+        <location filename="../../necktimer/ui/main_window.py" line="157"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="156"/>
+        <location filename="../../necktimer/ui/main_window.py" line="162"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="156"/>
+        <location filename="../../necktimer/ui/main_window.py" line="162"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="159"/>
+        <location filename="../../necktimer/ui/main_window.py" line="165"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="160"/>
+        <location filename="../../necktimer/ui/main_window.py" line="166"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="162"/>
+        <location filename="../../necktimer/ui/main_window.py" line="168"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="163"/>
+        <location filename="../../necktimer/ui/main_window.py" line="169"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="338"/>
+        <location filename="../../necktimer/ui/main_window.py" line="349"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="340"/>
+        <location filename="../../necktimer/ui/main_window.py" line="351"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Se retiró al final (se ofrece si se confirma tarde)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="342"/>
+        <location filename="../../necktimer/ui/main_window.py" line="353"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="343"/>
+        <location filename="../../necktimer/ui/main_window.py" line="354"/>
         <source>Close History</source>
         <translation>Cerrar el historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="344"/>
+        <location filename="../../necktimer/ui/main_window.py" line="355"/>
         <source>Sort History (on its table)</source>
         <translation>Ordenar el historial (en su tabla)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="345"/>
+        <location filename="../../necktimer/ui/main_window.py" line="356"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="356"/>
+        <location filename="../../necktimer/ui/main_window.py" line="367"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <location filename="../../necktimer/ui/main_window.py" line="397"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="453"/>
+        <location filename="../../necktimer/ui/main_window.py" line="464"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="341"/>
-        <location filename="../../necktimer/ui/main_window.py" line="414"/>
+        <location filename="../../necktimer/ui/main_window.py" line="352"/>
+        <location filename="../../necktimer/ui/main_window.py" line="425"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="416"/>
+        <location filename="../../necktimer/ui/main_window.py" line="96"/>
+        <source>Start &amp;ice</source>
+        <comment>Session menu</comment>
+        <translation>Iniciar &amp;hielo</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <source>Start &amp;heat</source>
+        <comment>Session menu</comment>
+        <translation>Iniciar &amp;calor</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="109"/>
+        <source>St&amp;op</source>
+        <comment>Session menu</comment>
+        <translation>De&amp;tener</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="110"/>
+        <source>&amp;Undo stop</source>
+        <comment>Session menu</comment>
+        <translation>&amp;Deshacer la detención</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="112"/>
+        <source>&amp;Done — removed</source>
+        <comment>Session menu</comment>
+        <translation>Hecho — &amp;retirada</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <source>His&amp;tory…</source>
+        <comment>Session menu</comment>
+        <translation>H&amp;istorial…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <source>&amp;Settings…</source>
+        <comment>Session menu</comment>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <source>&amp;Quit</source>
+        <comment>Session menu</comment>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="120"/>
+        <source>&amp;Self-care tips</source>
+        <comment>Help menu</comment>
+        <translation>&amp;Consejos de autocuidado</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <source>When to see a &amp;physician</source>
+        <comment>Help menu</comment>
+        <translation>Cuándo ir al &amp;médico</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="124"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <comment>Help menu</comment>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="427"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="425"/>
+        <location filename="../../necktimer/ui/main_window.py" line="436"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="427"/>
+        <location filename="../../necktimer/ui/main_window.py" line="438"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="430"/>
+        <location filename="../../necktimer/ui/main_window.py" line="441"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="431"/>
+        <location filename="../../necktimer/ui/main_window.py" line="442"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1535,168 +1574,168 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="250"/>
+        <location filename="../../necktimer/core/service.py" line="251"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="538"/>
+        <location filename="../../necktimer/core/service.py" line="539"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="563"/>
+        <location filename="../../necktimer/core/service.py" line="564"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="571"/>
+        <location filename="../../necktimer/core/service.py" line="572"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="588"/>
+        <location filename="../../necktimer/core/service.py" line="589"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="593"/>
+        <location filename="../../necktimer/core/service.py" line="594"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="676"/>
+        <location filename="../../necktimer/core/service.py" line="677"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="685"/>
+        <location filename="../../necktimer/core/service.py" line="686"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="456"/>
-        <location filename="../../necktimer/core/service.py" line="1000"/>
+        <location filename="../../necktimer/core/service.py" line="457"/>
+        <location filename="../../necktimer/core/service.py" line="1023"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="115"/>
+        <location filename="../../necktimer/core/service.py" line="116"/>
         <source>Not saved yet: %1. %2</source>
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="317"/>
+        <location filename="../../necktimer/core/service.py" line="318"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="517"/>
+        <location filename="../../necktimer/core/service.py" line="518"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="551"/>
+        <location filename="../../necktimer/core/service.py" line="552"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="578"/>
+        <location filename="../../necktimer/core/service.py" line="579"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="615"/>
+        <location filename="../../necktimer/core/service.py" line="616"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="635"/>
+        <location filename="../../necktimer/core/service.py" line="636"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="648"/>
+        <location filename="../../necktimer/core/service.py" line="649"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="659"/>
+        <location filename="../../necktimer/core/service.py" line="660"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="666"/>
+        <location filename="../../necktimer/core/service.py" line="667"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="705"/>
+        <location filename="../../necktimer/core/service.py" line="706"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="902"/>
+        <location filename="../../necktimer/core/service.py" line="905"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1002"/>
+        <location filename="../../necktimer/core/service.py" line="1025"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1043"/>
+        <location filename="../../necktimer/core/service.py" line="1066"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1106"/>
+        <location filename="../../necktimer/core/service.py" line="1128"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1109"/>
+        <location filename="../../necktimer/core/service.py" line="1131"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1115"/>
+        <location filename="../../necktimer/core/service.py" line="1137"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1125"/>
+        <location filename="../../necktimer/core/service.py" line="1147"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1129"/>
+        <location filename="../../necktimer/core/service.py" line="1151"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1134"/>
+        <location filename="../../necktimer/core/service.py" line="1156"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1136"/>
+        <location filename="../../necktimer/core/service.py" line="1158"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1144"/>
+        <location filename="../../necktimer/core/service.py" line="1166"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1146"/>
+        <location filename="../../necktimer/core/service.py" line="1168"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1148"/>
+        <location filename="../../necktimer/core/service.py" line="1170"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -2150,7 +2189,7 @@ siguiente sesión.
         <translation>necktimer no puede escribir su registro de seguridad en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="480"/>
+        <location filename="../../necktimer/core/database.py" line="525"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
     </message>

@@ -549,6 +549,25 @@ def test_an_unticked_box_stands_out_from_the_window(qapp, qtbot, dark):
 
 
 @pytest.mark.parametrize("dark", [False, True])
+def test_the_chosen_length_preset_can_be_told_from_the_others(qapp, window, dark):
+    """In dark, Fusion drew the chosen preset a shade off the others: which length was
+    chosen could not be seen. Somewhere on it, chosen differs from not chosen by 3:1."""
+    apply_palette(qapp, dark=dark)
+    exposed(window)
+    chosen = window.panel.quick[15]
+    assert chosen.isChecked()
+
+    def look(checked):
+        chosen.setChecked(checked)
+        return chosen.grab().toImage()
+
+    on, off = look(True), look(False)
+    chosen.setChecked(True)
+    assert max(contrast(on.pixelColor(x, y), off.pixelColor(x, y))
+               for x in range(on.width()) for y in range(on.height())) >= 3
+
+
+@pytest.mark.parametrize("dark", [False, True])
 def test_the_countdown_keeps_its_active_colours_in_an_unfocused_window(qapp, necktimer, window,
                                                                         dark):
     apply_palette(qapp, dark=dark)

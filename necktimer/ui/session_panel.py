@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -115,6 +115,10 @@ class SessionPanel(QWidget):
             quick = QPushButton(arg(self.tr("%1 min"), minutes))
             quick.setAccessibleName(arg(self.tr("%1 minutes"), minutes))
             quick.setCheckable(True)
+            # One of a set: a screen reader calls it a radio button ("check box" before),
+            # and the arrow keys move the choice, as in any set of radio buttons.
+            quick.setAutoExclusive(True)
+            quick.installEventFilter(self)
             quick.clicked.connect(lambda _=False, m=minutes: self.length_picker.setValue(m))
             length_row.addWidget(quick)
             self.quick[minutes] = quick
@@ -191,10 +195,23 @@ class SessionPanel(QWidget):
             self._chosen = value
             self.lengthPicked.emit(value)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Qt's Tab stops at the set's first preset; a radio set is entered at its choice.
+        if event.type() == QEvent.Type.FocusIn and event.reason() in (
+                Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            chosen = next((b for b in self.quick.values() if b.isChecked()), None)
+            if chosen is not None and chosen is not watched and chosen.isEnabled():
+                chosen.setFocus(event.reason())
+        return False
+
     def _mark_quick(self, value: int) -> None:
         for minutes, button in self.quick.items():
             if button.isChecked() != (minutes == value):
+                # Qt keeps one of an exclusive set checked; a length that is no preset
+                # (7 min) has none, so the set lets go for the moment.
+                button.setAutoExclusive(False)
                 button.setChecked(minutes == value)
+                button.setAutoExclusive(True)
 
     # -- drawing the state ----------------------------------------------------------------
 

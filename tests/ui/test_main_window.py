@@ -246,6 +246,33 @@ def test_length_picker_and_quick_lengths(necktimer, window, qtbot, data_dir, set
     assert settings_file.current.default_minutes == 5  # remembered for next time
 
 
+def test_the_length_presets_are_one_set_of_choices(window, qtbot):
+    """A screen reader read each preset as a "check box"; they are one choice of three."""
+    from PySide6.QtGui import QAccessible
+
+    presets = window.panel.quick
+    for button in presets.values():
+        assert QAccessible.queryAccessibleInterface(button).role() is \
+            QAccessible.Role.RadioButton
+    assert [m for m, b in presets.items() if b.isChecked()] == [15]
+    window.length_picker.setValue(7)  # no preset: none is chosen
+    assert not any(b.isChecked() for b in presets.values())
+    qtbot.mouseClick(presets[10], Qt.MouseButton.LeftButton)
+    assert [m for m, b in presets.items() if b.isChecked()] == [10]
+    assert window.length_picker.value() == 10
+    # One Tab stop, entered at the choice from either side; the arrow keys move it
+    window.length_picker.setFocus()
+    qtbot.keyClick(window.length_picker, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is presets[10]
+    qtbot.keyClick(presets[10], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.tips.topics
+    qtbot.keyClick(window.tips.topics, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is presets[10]
+    qtbot.keyClick(presets[10], Qt.Key.Key_Left)
+    assert [m for m, b in presets.items() if b.isChecked()] == [5]
+    assert window.length_picker.value() == 5 and QApplication.focusWidget() is presets[5]
+
+
 def test_a_limit_on_the_length_is_not_taken_for_the_users_choice(necktimer, window, clock,
                                                                 data_dir, settings_file):
     """After a mis-start left 14 minutes, the picker showed 14 and the next start
@@ -557,12 +584,12 @@ def test_the_chosen_length_preset_can_be_told_from_the_others(qapp, window, dark
     chosen = window.panel.quick[15]
     assert chosen.isChecked()
 
-    def look(checked):
-        chosen.setChecked(checked)
+    def look(minutes):
+        window.length_picker.setValue(minutes)
         return chosen.grab().toImage()
 
-    on, off = look(True), look(False)
-    chosen.setChecked(True)
+    on, off = look(15), look(7)  # 7: no preset is chosen
+    assert not chosen.isChecked()
     assert max(contrast(on.pixelColor(x, y), off.pixelColor(x, y))
                for x in range(on.width()) for y in range(on.height())) >= 3
 

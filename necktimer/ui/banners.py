@@ -11,7 +11,12 @@ import enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QPushButton, QWidget
+
+# Beyond this many lines beside its buttons, a banner's sentence goes above them instead:
+# at 2× with a large font the physician's advice ran to seven lines in a narrow column,
+# pushing the timer out of a 768-pixel screen.
+MOST_LINES_BESIDE = 3
 
 
 class Tone(enum.Enum):
@@ -36,26 +41,64 @@ class Banner(QFrame):
         self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._tone = tone
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
+        layout.setColumnStretch(0, 1)  # the sentence takes the room; buttons keep right
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = self.label.font()
         bold.setBold(True)
         self.label.setFont(bold)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.label, 0, 0)
         self.buttons: list[QPushButton] = []
         self._layout = layout
+        self.stacked = False  # the buttons under the sentence, not beside it
         self.hide()
         self.repaint_tone()
 
     def add_button(self, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(accessible)
-        self._layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.buttons.append(button)
+        self._place()
         return button
+
+    def _place(self) -> None:
+        grid = self._layout
+        for widget in (self.label, *self.buttons):
+            grid.removeWidget(widget)
+        if self.stacked:
+            grid.addWidget(self.label, 0, 0, 1, len(self.buttons) + 1)
+            for column, button in enumerate(self.buttons, start=1):
+                grid.addWidget(button, 1, column)
+        else:
+            grid.addWidget(self.label, 0, 0)
+            for column, button in enumerate(self.buttons, start=1):
+                grid.addWidget(button, 0, column, Qt.AlignmentFlag.AlignVCenter)
+
+    def _restack(self, width: int) -> None:
+        """Buttons beside the sentence, or under it where beside it would run long."""
+        stacked = bool(self.buttons) and self._lines_beside(width) > MOST_LINES_BESIDE
+        if stacked != self.stacked:
+            self.stacked = stacked
+            self._place()
+
+    def _lines_beside(self, width: int) -> float:
+        grid = self._layout
+        margins = grid.contentsMargins()
+        spacing = max(grid.horizontalSpacing(), 0)
+        room = width - margins.left() - margins.right() - sum(
+            button.sizeHint().width() + spacing for button in self.buttons)
+        if room <= 0:
+            return float("inf")
+        return self.label.heightForWidth(room) / self.label.fontMetrics().lineSpacing()
+
+    def resizeEvent(self, event) -> None:
+        # Decided by the width alone, which the window gives: the switch cannot make
+        # itself switch back.
+        self._restack(event.size().width())
+        super().resizeEvent(event)
 
     def set_tone(self, tone: Tone) -> None:
         if tone is not self._tone:
@@ -82,6 +125,8 @@ class Banner(QFrame):
             # A screen reader reads what the banner says, not a fixed name.
             self.setAccessibleName(text)
             self.label.setAccessibleName(text)
+            if self.width() > 0:
+                self._restack(self.width())
         self.show()
 
     def changeEvent(self, event) -> None:

@@ -564,3 +564,39 @@ def test_a_screen_reader_meets_timer_tips_disclaimer_in_that_order(make_app, qtb
     tips = order.index("Self-care tips")
     disclaimer = order.index(window.disclaimer.text())
     assert timer < tips < disclaimer, order
+
+
+ADVICE = ("You have been treating your neck for 10 days. The pain has not eased (7.0 at "
+          "first, 7.2 lately, on the 0–10 scale). Most spasms ease within about a week: "
+          "please consult a physician.")
+
+
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_a_long_banner_puts_its_buttons_under_its_sentence_where_beside_runs_long(
+        qtbot, font_size, room):
+    """At 2× with a 13-point font the physician's advice ran to seven lines in a narrow
+    column beside its two buttons, and the timer scrolled out of a 768-pixel screen.
+    Where beside them it would take more than three lines, it goes above them."""
+    from necktimer.ui.banners import Banner, Tone
+
+    banner = Banner("adviceBanner", Tone.CAUTION)
+    qtbot.addWidget(banner)
+    banner.add_button("Open the &physician tip", "Open the physician tip")
+    banner.add_button("Remind me to&morrow", "Remind me tomorrow")
+    banner.show_if(ADVICE)
+    width = ROOM[room].width() - 20  # the window's margins
+    banner.resize(width, banner.heightForWidth(width))
+    banner.show()
+    QApplication.processEvents()
+    label, buttons = banner.label, banner.buttons
+    line = label.fontMetrics().lineSpacing()
+    below = all(b.geometry().top() >= label.geometry().bottom() for b in buttons)
+    beside = all(b.geometry().left() >= label.geometry().right() for b in buttons)
+    assert below != beside
+    assert label.height() >= label.heightForWidth(label.width())  # nothing cut off
+    lines = label.heightForWidth(label.width()) / line
+    if below:
+        assert room != "1x" and lines <= 4  # the whole width: fewer lines than beside
+    else:
+        assert lines <= 3
+    assert all(b.width() >= b.sizeHint().width() for b in buttons)

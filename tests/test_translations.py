@@ -250,6 +250,7 @@ def test_check_command_passes():
 
 # Mnemonics shown together in one window: no letter twice. A menu's items carry the
 # menu's name as their comment: their letters need only differ within that open menu.
+# A text a control shows in place of another ("instead of: …") keeps that one's letter.
 WINDOWS = {
     "main window": ("MainWindow", "SessionPanel", "PainPrompt", "LastAppliedQuestion"),
     "history": ("HistoryWindow",),
@@ -261,7 +262,8 @@ MENUS = {"Session menu": 8, "Help menu": 3}  # how many items each has
 def mnemonic_clashes(messages, contexts, *, source=False):
     letters = Counter()
     for m in messages:
-        if m.context in contexts and m.comment not in MENUS and "&" in m.source:
+        if m.context in contexts and m.comment not in MENUS and \
+                not m.comment.startswith("instead of:") and "&" in m.source:
             text = m.source if source else m.forms[0]
             letters.update(letter.casefold() for letter in tool.mnemonics(text))
     return sorted(letter for letter, count in letters.items() if count > 1)
@@ -276,6 +278,19 @@ def test_mnemonics_are_unique_in_each_window(ts, window):
 @pytest.mark.parametrize("window", ["main window", "history", "settings"])
 def test_english_mnemonics_are_unique_in_each_window(window):
     assert mnemonic_clashes(tool.read_ts(TS_FILES[0]), WINDOWS[window], source=True) == []
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=ts_id)
+def test_a_text_shown_instead_of_another_keeps_its_access_letter(ts):
+    messages = tool.read_ts(ts)
+    forms = {(m.context, m.source): m.forms[0] for m in messages}
+    instead = [m for m in messages if m.comment.startswith("instead of:")]
+    assert instead  # "Done — removed now", beside "It came off at 09:15"
+    for m in instead:
+        original = m.comment.removeprefix("instead of:").split("(")[0].strip()
+        for text, other in ((m.source, original), (m.forms[0], forms[m.context, original])):
+            assert [c.casefold() for c in tool.mnemonics(text)] == \
+                [c.casefold() for c in tool.mnemonics(other)], (text, other)
 
 
 @pytest.mark.parametrize("menu", MENUS)

@@ -79,7 +79,8 @@ class Banner(QFrame):
 
     def _restack(self, width: int) -> None:
         """Buttons beside the sentence, or under it where beside it would run long."""
-        stacked = bool(self.buttons) and self._lines_beside(width) > MOST_LINES_BESIDE
+        stacked = any(not b.isHidden() for b in self.buttons) and \
+            self._lines_beside(width) > MOST_LINES_BESIDE
         if stacked != self.stacked:
             self.stacked = stacked
             self._place()
@@ -89,7 +90,8 @@ class Banner(QFrame):
         margins = grid.contentsMargins()
         spacing = max(grid.horizontalSpacing(), 0)
         room = width - margins.left() - margins.right() - sum(
-            button.sizeHint().width() + spacing for button in self.buttons)
+            button.sizeHint().width() + spacing for button in self.buttons
+            if not button.isHidden())
         if room <= 0:
             return float("inf")
         return self.label.heightForWidth(room) / self.label.fontMetrics().lineSpacing()
@@ -99,6 +101,13 @@ class Banner(QFrame):
         # itself switch back.
         self._restack(event.size().width())
         super().resizeEvent(event)
+
+    def event(self, event) -> bool:
+        # A button shown, hidden or renamed ("It came off at 20:19" offered late) asks
+        # for a new layout: whether the sentence still fits beside them may change.
+        if event.type() == event.Type.LayoutRequest and self.width() > 0:
+            self._restack(self.width())
+        return super().event(event)
 
     def set_tone(self, tone: Tone) -> None:
         if tone is not self._tone:

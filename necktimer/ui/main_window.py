@@ -144,9 +144,9 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(8, 8, 8, 6)
         self.time_up_banner = Banner("timeUpBanner", Tone.URGENT)
-        self.time_up_banner.add_button(self.tr("Done — &removed"),
-                                       self.tr("Done — removed")).clicked.connect(
-            self.controller.acknowledge_removal)
+        self.removed_now = self.time_up_banner.add_button(self.tr("Done — &removed"),
+                                                          self.tr("Done — removed"))
+        self.removed_now.clicked.connect(self.controller.acknowledge_removal)
         # Confirmed late, "Done" starts the gap now: the pack may have stayed on. If it came
         # off at the end, the user says so here, and the gap runs from then.
         self.removed_at_end = self.time_up_banner.add_button("", "")
@@ -425,6 +425,13 @@ class MainWindow(QMainWindow):
             self.removed_at_end.setText(arg(self.tr("It came off &at %1"), when))
             self.removed_at_end.setAccessibleName(
                 arg(self.tr("The pack came off at %1, when the session ended"), when))
+            # Beside "It came off at 20:19", a bare "Done" did not say when: now.
+            self.removed_now.setText(self.tr("Done — &removed now",
+                                             "instead of: Done — &removed (same button)"))
+            self.removed_now.setAccessibleName(self.tr("Done — removed now"))
+        else:
+            self.removed_now.setText(self.tr("Done — &removed"))
+            self.removed_now.setAccessibleName(self.tr("Done — removed"))
         self.removed_at_end.setVisible(late)
 
     def _time_up_text(self, view: ViewState) -> str | None:

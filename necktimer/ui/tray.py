@@ -222,6 +222,11 @@ class Tray(QObject):
         if view.late_end is not None:  # as the window's banner: the gap may run from the end
             self.removed_at_end.setText(arg(translate("Tray", "It came off at %1"),
                                             past_time(view.late_end, view.status.now)))
+        # Beside "It came off at 09:15", "Done — removed" says when: now.
+        removed = (translate("Tray", "Done — removed now") if view.late_end is not None
+                   else translate("Tray", "Done — removed"))
+        if self.removed.text() != removed:
+            self.removed.setText(removed)
         self.removed_at_end.setVisible(view.late_end is not None)
         look = look_for(view)
         if look != self._look:

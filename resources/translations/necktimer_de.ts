@@ -1055,6 +1055,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="148"/>
         <location filename="../../necktimer/ui/main_window.py" line="350"/>
+        <location filename="../../necktimer/ui/main_window.py" line="434"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
@@ -1085,6 +1086,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="147"/>
+        <location filename="../../necktimer/ui/main_window.py" line="433"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
@@ -1169,7 +1171,12 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="464"/>
+        <location filename="../../necktimer/ui/main_window.py" line="431"/>
+        <source>Done — removed now</source>
+        <translation>Erledigt — jetzt abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="471"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
@@ -1251,22 +1258,28 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="436"/>
+        <location filename="../../necktimer/ui/main_window.py" line="429"/>
+        <source>Done — &amp;removed now</source>
+        <comment>instead of: Done — &amp;removed (same button)</comment>
+        <translation>Erledigt — jetzt &amp;abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="443"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="438"/>
+        <location filename="../../necktimer/ui/main_window.py" line="445"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="441"/>
+        <location filename="../../necktimer/ui/main_window.py" line="448"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="442"/>
+        <location filename="../../necktimer/ui/main_window.py" line="449"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -1802,72 +1815,72 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="297"/>
         <source>This session lasts %1.</source>
         <translation>Diese Anwendung dauert %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="299"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="286"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="304"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="305"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="322"/>
         <source>remove the ice pack</source>
         <translation>Kälteauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="323"/>
         <source>remove the heat pack</source>
         <translation>Wärmeauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="309"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="311"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="328"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="313"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="330"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="338"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="342"/>
         <source>when did the last pack come off?</source>
         <translation>wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="344"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="329"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="346"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="331"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="348"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -2361,6 +2374,11 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
+        <location filename="../../necktimer/ui/tray.py" line="226"/>
+        <source>Done — removed now</source>
+        <translation>Erledigt — jetzt abgenommen</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/ui/tray.py" line="169"/>
         <source>Stop</source>
         <translation>Stopp</translation>
@@ -2372,6 +2390,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="171"/>
+        <location filename="../../necktimer/ui/tray.py" line="227"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>

@@ -1056,6 +1056,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="148"/>
         <location filename="../../necktimer/ui/main_window.py" line="350"/>
+        <location filename="../../necktimer/ui/main_window.py" line="434"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
@@ -1086,6 +1087,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="147"/>
+        <location filename="../../necktimer/ui/main_window.py" line="433"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
@@ -1170,7 +1172,12 @@ siguiente sesión.
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="464"/>
+        <location filename="../../necktimer/ui/main_window.py" line="431"/>
+        <source>Done — removed now</source>
+        <translation>Hecho — retirada ahora</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="471"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
@@ -1252,22 +1259,28 @@ siguiente sesión.
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="436"/>
+        <location filename="../../necktimer/ui/main_window.py" line="429"/>
+        <source>Done — &amp;removed now</source>
+        <comment>instead of: Done — &amp;removed (same button)</comment>
+        <translation>Hecho — &amp;retirada ahora</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="443"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="438"/>
+        <location filename="../../necktimer/ui/main_window.py" line="445"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="441"/>
+        <location filename="../../necktimer/ui/main_window.py" line="448"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="442"/>
+        <location filename="../../necktimer/ui/main_window.py" line="449"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1803,72 +1816,72 @@ siguiente sesión.
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="280"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="297"/>
         <source>This session lasts %1.</source>
         <translation>Esta sesión dura %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="282"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="299"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="286"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="304"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="305"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="322"/>
         <source>remove the ice pack</source>
         <translation>retire la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="306"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="323"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="309"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="311"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="328"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="313"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="330"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="338"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="342"/>
         <source>when did the last pack come off?</source>
         <translation>¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="344"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="329"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="346"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="331"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="348"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -2362,6 +2375,11 @@ siguiente sesión.
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
+        <location filename="../../necktimer/ui/tray.py" line="226"/>
+        <source>Done — removed now</source>
+        <translation>Hecho — retirada ahora</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/ui/tray.py" line="169"/>
         <source>Stop</source>
         <translation>Detener</translation>
@@ -2373,6 +2391,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/tray.py" line="171"/>
+        <location filename="../../necktimer/ui/tray.py" line="227"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>

@@ -117,6 +117,7 @@ def test_banners_follow_the_state_and_are_never_left_behind(necktimer, window, c
     tick(necktimer, clock, 15 * 60)
     assert window.time_up_banner.isVisible()
     assert not window.removed_at_end.isVisible()  # "Done" says it all, on time
+    assert window.removed_now.text() == "Done — &removed"
     tick(necktimer, clock, 2 * 3600)  # "Done — removed" ignored all along
     # The pack may still be on: no new session, and the gap waits for it to come off.
     assert not window.start_heat().ok
@@ -124,6 +125,9 @@ def test_banners_follow_the_state_and_are_never_left_behind(necktimer, window, c
     # Late, the banner offers the truth if the pack came off at the end.
     assert window.removed_at_end.isVisible()
     assert window.removed_at_end.text() == "It came off &at 09:15"
+    # Beside it, "Done" says when the pack came off: now
+    assert window.removed_now.text() == "Done — &removed now"
+    assert window.removed_now.accessibleName() == "Done — removed now"
     window.removed_at_end.click()
     assert window.start_heat().ok  # the gap ran from 09:15
     assert not window.time_up_banner.isVisible()

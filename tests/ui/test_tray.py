@@ -98,9 +98,11 @@ def test_tray_offers_the_end_as_the_removal_once_confirming_is_late(make_app, cl
     instance.controller.start(Therapy.ICE)
     tick(instance, clock, 15 * 60)
     assert not tray.removed_at_end.isVisible()  # on time, "Done" says it all
+    assert tray.removed.text() == "Done — removed"
     tick(instance, clock, 2 * 60)
     assert tray.removed_at_end.isVisible() and tray.removed_at_end.text() == \
         "It came off at 09:15"
+    assert tray.removed.text() == "Done — removed now"  # beside it, "Done" says when
     tray.removed_at_end.trigger()
     assert instance.controller.state.reminder is None
     assert instance.controller.state.status.next_allowed_at == T0 + timedelta(hours=2,

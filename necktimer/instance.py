@@ -325,9 +325,9 @@ def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:
             raise Unreachable(arg(translate("Instance", "%1 is held by another user's program; "
                                                         "its answers are not trusted."),
                                   str(path)), foreign=True)
+        data = b""  # nothing heard yet: a send that fails is "closed unanswered"
         try:
             connection.sendall(encode(request.to_message()))
-            data = b""
             while b"\n" not in data and len(data) <= MAX_MESSAGE:
                 chunk = connection.recv(MAX_MESSAGE)
                 if not chunk:

@@ -380,6 +380,31 @@ def test_a_connection_closed_unanswered_is_nobody_there(listen):
     assert str(closed.value) == ""
 
 
+def test_a_window_that_closes_before_the_request_is_sent_is_nobody_there(runtime,
+                                                                        monkeypatch):
+    """A window quitting closed the connection between the asker's connect and its send:
+    the send failed with a broken pipe, and the handler, reading a reply not yet begun,
+    ended the command in a traceback (exit 1, the code of a refusal). Found by an outside
+    tester in 8 of 120 `status` commands sent as a window quit."""
+    import necktimer.instance as instance
+
+    path = runtime / "quitting.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        server.listen(1)
+        check_peer = instance.peer_uid
+
+        def window_quits_now(connection):
+            accepted, _address = server.accept()
+            accepted.close()  # the window goes, leaving the request unread
+            return check_peer(connection)
+
+        monkeypatch.setattr(instance, "peer_uid", window_quits_now)
+        with pytest.raises(Unreachable) as closed:
+            send(path, Request(Command.STATUS))
+    assert str(closed.value) == ""  # nobody there: the asker waits for the lock
+
+
 def test_every_request_says_until_when_its_asker_waits():
     """So that a window frozen past the wait does not carry out later what the asker
     reported as not done."""

@@ -223,10 +223,13 @@ class SessionService:
         With `mirror_folder`, every record written is copied there too, and a folder found
         with neither its history nor its record (deleted) gets the record back from it."""
         mirror = record.mirror_path(mirror_folder, data_dir) if mirror_folder else None
+        # What the folder held before this process looked: a process started at the same
+        # moment (the window beside a `status`) leaves its journal and logs there as it
+        # writes, and those are not the traces of a history deleted since.
+        used_before = _traces_of_use(data_dir)
         opened = database.open_database(data_dir, busy_timeout=busy_timeout)
-        # Judged by the process that set the file up, not by looking for it first: the
-        # window and a `status` started together found none, and the second took the
-        # first's traces for those of a deleted history.
+        # And only the process that set the new file up judges it: another found none,
+        # opened the one just made, and would judge it again.
         fresh = opened.created and opened.moved_aside is None
         store = Store(opened)
         restored = copy_damaged = False
@@ -236,7 +239,7 @@ class SessionService:
             except record.CopyDamaged:
                 copy_damaged = not record.record_path(data_dir).exists()
         lost = False
-        if restored or copy_damaged or (fresh and _traces_of_use(data_dir)):
+        if restored or copy_damaged or (fresh and used_before):
             # The history and the record were deleted, but necktimer was used here: that
             # is a lost history, not a first start.
             try:

@@ -1038,26 +1038,30 @@ def test_a_damaged_copy_is_a_lost_history_not_a_first_start(data_dir, clock, tmp
     service.close()
 
 
+@pytest.mark.parametrize("other", ["made it first", "came right after"])
 def test_a_history_made_by_another_process_a_moment_ago_is_not_taken_for_a_lost_one(
-        data_dir, monkeypatch):
-    """Two processes started on a new folder at once (the window and a `status`): the one
-    that looked for the history first, found none, and opened it after the other had made
-    it took the other's traces (here its journal, as it writes) for those of a history
-    deleted since. It said "The session history … was missing or empty", or, with no
-    record written yet, flagged a lost history in the file both share. Only the process
-    that makes the history may call it new. The other is a real process."""
+        data_dir, monkeypatch, other):
+    """Two processes started on a new folder at once (the window and a `status`). The one
+    that made the history, or found none and opened the other's, looked for traces of
+    earlier use only afterwards, and took the other's (its journal, as it writes) for
+    those of a history deleted since: "The session history … was missing or empty", or,
+    with no record written yet, a lost history flagged in the file both share (an outside
+    tester, with one process paused). What counts is what the folder held before this
+    process looked, and only the process that makes the history judges it. The other is a
+    real process, holding a write with its journal beside the file."""
     import subprocess
     import sys
 
     from necktimer.core import database
     from necktimer.core.clock import SystemClock
 
+    started = other == "made it first"
     script = ("import sqlite3, sys; from pathlib import Path\n"
               "from necktimer.core.clock import SystemClock\n"
               "from necktimer.core.rules import Therapy\n"
               "from necktimer.core.service import FixedSettings, SessionService\n"
               "s = SessionService.open(Path(sys.argv[1]), SystemClock(), FixedSettings())\n"
-              "assert s.start(Therapy.ICE, 1).ok\n"
+              f"assert s.start(Therapy.ICE, 1).ok if {started} else True\n"
               "db = sqlite3.connect(Path(sys.argv[1]) / 'necktimer.sqlite3',\n"
               "                     isolation_level=None)\n"
               "db.execute('BEGIN IMMEDIATE')\n"
@@ -1067,19 +1071,27 @@ def test_a_history_made_by_another_process_a_moment_ago_is_not_taken_for_a_lost_
     others: list[subprocess.Popen] = []
     open_database = database.open_database
 
-    def the_other_first(*args, **kwargs):
+    def run_the_other() -> None:
         others.append(subprocess.Popen([sys.executable, "-c", script, str(data_dir)],
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                        text=True))
         assert others[0].stdout.readline().strip() == "writing"
-        return open_database(*args, **kwargs)
+
+    def with_the_other(*args, **kwargs):
+        if started:
+            run_the_other()
+        opened = open_database(*args, **kwargs)
+        if not started:
+            run_the_other()
+        return opened
 
     assert not data_dir.exists()  # what this process finds as it starts
-    monkeypatch.setattr(database, "open_database", the_other_first)
-    service = SessionService.open(data_dir, SystemClock(), FixedSettings())
-    with others[0] as other:
+    monkeypatch.setattr(database, "open_database", with_the_other)
+    service = SessionService.open(data_dir, SystemClock(), FixedSettings(), busy_timeout=0.5)
+    with others[0] as process:
         assert service.notices == []
         assert not service.history_lost
-        assert service.status().state is State.RUNNING  # the other's session, as it is
-        other.stdin.write("\n")
+        # The other's session, as it is; or none, and a first start
+        assert service.status().state is (State.RUNNING if started else State.READY)
+        process.stdin.write("\n")
     service.close()

@@ -387,6 +387,10 @@ def test_a_locked_history_is_waited_for_then_reported_and_nothing_is_renamed(app
         assert result.code == 0 and "Next session allowed at" in result.out, result
     else:
         assert result.code == 3, result
+        # On stderr, as every exit 3 says it (a start refused by its window said it on
+        # stdout, where a script reads answers)
+        assert "Another program is holding" in result.err, result
+        assert "Another program is holding" not in result.out, result
     assert "Another program is holding the session history" in result.text
     if mode == "EXCLUSIVE":  # (a window gives up a start after 0.25 s: it must not freeze)
         assert waited >= 4.0, "it did not wait for the other program (busy timeout)"

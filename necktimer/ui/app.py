@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, language
+from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, language, output
 from necktimer.commands import Command, Exit, Reply, Request, execute
 from necktimer.core.alerts import Kind
 from necktimer.core.i18n import arg, clock_time, translate
@@ -622,7 +622,9 @@ def run_gui(service: SessionService, settings, *, lock: InstanceLock,
     necktimer.start(minimized=minimized, deferred=True)
     if initial is not None:
         reply = necktimer.handle_request(initial)
-        print(reply.message, flush=True)
+        # As every command's answer: a start refused for the history's sake (exit 3) on
+        # stderr, its "started" or the rules' refusal on stdout.
+        output.say(reply.message, to_error=reply.code not in (Exit.OK, Exit.REFUSED))
         if not reply.ok:
             necktimer.shutdown()
             lock.release()

@@ -401,6 +401,20 @@ def _status_from_record(data_dir: Path, settings) -> Reply | None:
     return Reply(Exit.OK, status_sentence(status, waiting), status_data(status, waiting))
 
 
+def _refusal_from_record(data_dir: Path, settings) -> Reply | None:
+    """When the history cannot be opened, a start the rules would refuse anyway, read from
+    the safety record: "busy" alone left out when the next session is allowed."""
+    from necktimer.core.clock import SystemClock
+    from necktimer.core.service import status_from_record
+
+    found = status_from_record(data_dir, SystemClock(), settings.current.gap)
+    refusal = refused_start(found[0]) if found is not None else None
+    if refusal is not None:
+        output.say(translate("Cli", "(from the safety record: the history itself cannot be "
+                                    "opened right now)"), to_error=True)
+    return refusal
+
+
 def _ask_running(data_dir: Path, request: Request, settings,
                  unsafe: dict[str, None] | None = None) -> Reply | None:
     """The running instance's reply, or None when none is there to ask. Why this user's
@@ -485,6 +499,9 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
     service = _open_service(data_dir, settings, request.command)
     if isinstance(service, int):
         lock.release()
+        if request.command is Command.START and (
+                refusal := _refusal_from_record(data_dir, settings)) is not None:
+            return _print(refusal)  # refused by the rules anyway: say until when
         return service
     if request.command not in WINDOW_COMMANDS:
         reply = execute(request, service)

@@ -396,9 +396,13 @@ def _status_from_record(data_dir: Path, settings) -> Reply | None:
     if found is None:
         return None
     status, waiting = found
+    _say_from_record()
+    return Reply(Exit.OK, status_sentence(status, waiting), status_data(status, waiting))
+
+
+def _say_from_record() -> None:
     output.say(translate("Cli", "(from the safety record: the history itself cannot be opened "
                                "right now)"), to_error=True)
-    return Reply(Exit.OK, status_sentence(status, waiting), status_data(status, waiting))
 
 
 def _refusal_from_record(data_dir: Path, settings) -> Reply | None:
@@ -410,8 +414,7 @@ def _refusal_from_record(data_dir: Path, settings) -> Reply | None:
     found = status_from_record(data_dir, SystemClock(), settings.current.gap)
     refusal = refused_start(found[0]) if found is not None else None
     if refusal is not None:
-        output.say(translate("Cli", "(from the safety record: the history itself cannot be "
-                                    "opened right now)"), to_error=True)
+        _say_from_record()
     return refusal
 
 

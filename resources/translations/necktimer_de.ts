@@ -388,8 +388,7 @@
         <translation>%1: Qt für Python (PySide6) kann nicht geladen werden: %2. Installieren Sie necktimer mit pip neu.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="399"/>
-        <location filename="../../necktimer/cli.py" line="413"/>
+        <location filename="../../necktimer/cli.py" line="404"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
@@ -482,32 +481,32 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="448"/>
+        <location filename="../../necktimer/cli.py" line="451"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="472"/>
+        <location filename="../../necktimer/cli.py" line="475"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="498"/>
+        <location filename="../../necktimer/cli.py" line="501"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="510"/>
+        <location filename="../../necktimer/cli.py" line="513"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="546"/>
+        <location filename="../../necktimer/cli.py" line="549"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="549"/>
+        <location filename="../../necktimer/cli.py" line="552"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>

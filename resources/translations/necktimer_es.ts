@@ -388,8 +388,7 @@
         <translation>%1: no se puede cargar Qt para Python (PySide6): %2. Vuelva a instalar necktimer con pip.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="399"/>
-        <location filename="../../necktimer/cli.py" line="413"/>
+        <location filename="../../necktimer/cli.py" line="404"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
@@ -483,32 +482,32 @@ siguiente sesión.
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="448"/>
+        <location filename="../../necktimer/cli.py" line="451"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="472"/>
+        <location filename="../../necktimer/cli.py" line="475"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="498"/>
+        <location filename="../../necktimer/cli.py" line="501"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="510"/>
+        <location filename="../../necktimer/cli.py" line="513"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="546"/>
+        <location filename="../../necktimer/cli.py" line="549"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="549"/>
+        <location filename="../../necktimer/cli.py" line="552"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>

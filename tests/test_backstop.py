@@ -415,6 +415,7 @@ def test_a_late_reminder_offers_that_the_pack_came_off_at_the_end(server, env, d
     actions = dict(zip(first.data["actions"][::2], first.data["actions"][1::2], strict=True))
     # In the backstop's words: English, 24-hour, this machine's time zone.
     assert actions["removed-at-end"] == f"It came off at {session.planned_end.astimezone():%H:%M}"
+    assert first.data["actions"][:2] == ["default", "Done — removed now"]
     server.invoke(first.id, "removed-at-end")
     assert server.next_call(timeout=10).data == {"closed": first.id}
     assert backstop.wait(timeout=10) == 0

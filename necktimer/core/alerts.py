@@ -93,8 +93,10 @@ def time_up(session: Session, count: int = 1, late_end: datetime | None = None,
         body = AlertText().reminder(count, body)
     actions = ((ACTION_DEFAULT, removed_label()), (ACTION_SHOW, show_label()))
     if late_end is not None:
-        actions = (actions[0], (ACTION_AT_END, arg(translate("Alerts", "It came off at %1"),
-                                                   past_time(late_end, now))), actions[1])
+        # Beside "It came off at 09:15", "Done" says when it came off: now.
+        actions = ((ACTION_DEFAULT, removed_now_label()),
+                   (ACTION_AT_END, arg(translate("Alerts", "It came off at %1"),
+                                       past_time(late_end, now))), actions[1])
     return Alert(Kind.TIME_UP, summary, body, Urgency.CRITICAL, actions, session.id)
 
 
@@ -132,6 +134,10 @@ def not_saved() -> Alert:
 
 def removed_label() -> str:
     return translate("Alerts", "Done — removed")
+
+
+def removed_now_label() -> str:
+    return translate("Alerts", "Done — removed now")
 
 
 def show_label() -> str:

@@ -30,12 +30,15 @@ class Words:
     # Offered beside "Done" once confirming is late: "It came off at 18:05" (its end).
     at_end: tuple[str, str] | None = None
     not_saved: Alert = field(default_factory=alerts.not_saved)  # "Done" could not be kept
+    # "Done" beside the at-end choice: "Done — removed now".
+    removed_now: tuple[str, str] | None = None
 
     def late(self, alert: Alert) -> Alert:
         """`alert` with the at-end choice added, as the window's late reminder has it."""
         if self.at_end is None or self.at_end in alert.actions:
             return alert
-        return replace(alert, actions=(alert.actions[0], self.at_end, *alert.actions[1:]))
+        done = self.removed_now or alert.actions[0]
+        return replace(alert, actions=(done, self.at_end, *alert.actions[1:]))
 
 
 def words_for(session: Session, *, sound: bool, sound_file: str | None) -> Words:
@@ -43,8 +46,10 @@ def words_for(session: Session, *, sound: bool, sound_file: str | None) -> Words
     first = alerts.time_up(session)
     end = session.end_at(session.planned_end) or session.planned_end
     late = alerts.time_up(session, late_end=end)
-    at_end = next(action for action in late.actions if action[0] == ACTION_AT_END)
-    return Words(first, alerts.repeated(first), sound, sound_file, at_end)
+    late_actions = dict(late.actions)
+    return Words(first, alerts.repeated(first), sound, sound_file,
+                 (ACTION_AT_END, late_actions[ACTION_AT_END]),
+                 removed_now=(ACTION_DEFAULT, late_actions[ACTION_DEFAULT]))
 
 
 def to_json(words: Words, session: Session) -> bytes:
@@ -56,6 +61,7 @@ def to_json(words: Words, session: Session) -> bytes:
         "repeat_body": words.again.body,
         "actions": [list(action) for action in words.first.actions],
         "at_end": list(words.at_end) if words.at_end else None,
+        "removed_now": list(words.removed_now) if words.removed_now else None,
         "sound": words.sound,
         "sound_file": words.sound_file,
         "not_saved": [words.not_saved.summary, words.not_saved.body],
@@ -89,6 +95,12 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
             if key != ACTION_AT_END or not _is_text(label):
                 raise ValueError("bad at-end action")
             at_end = (key, label)
+        removed_now = item.get("removed_now")  # absent in words written before it was said
+        if removed_now is not None:
+            key, label = removed_now
+            if key != ACTION_DEFAULT or not _is_text(label):
+                raise ValueError("bad removed-now action")
+            removed_now = (key, label)
         not_saved = fallback.not_saved
         if item.get("not_saved") is not None:  # absent in words written before it was said
             title, text = item["not_saved"]
@@ -101,7 +113,8 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
     def alert(text: str) -> Alert:
         return Alert(Kind.TIME_UP, summary, text, Urgency.CRITICAL, actions, session.id)
 
-    return Words(alert(body), alert(repeat_body), sound, sound_file, at_end, not_saved)
+    return Words(alert(body), alert(repeat_body), sound, sound_file, at_end, not_saved,
+                 removed_now)
 
 
 def _is_text(value: object) -> bool:

@@ -92,57 +92,62 @@
         <translation>%1 Ein Klick auf diese Meldung sagt necktimer, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="96"/>
+        <location filename="../../necktimer/core/alerts.py" line="98"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="103"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="109"/>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, die Kälteauflage abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="113"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, die Wärmeauflage abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="112"/>
+        <location filename="../../necktimer/core/alerts.py" line="114"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="118"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="119"/>
+        <location filename="../../necktimer/core/alerts.py" line="121"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="126"/>
+        <location filename="../../necktimer/core/alerts.py" line="128"/>
         <source>The removal was not saved</source>
         <translation>Das Abnehmen wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="127"/>
+        <location filename="../../necktimer/core/alerts.py" line="129"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer konnte nicht speichern, dass die Auflage ab ist (ist der Datenträger voll?). Öffnen Sie necktimer, oder führen Sie &apos;necktimer done&apos; aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="134"/>
+        <location filename="../../necktimer/core/alerts.py" line="136"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="140"/>
+        <source>Done — removed now</source>
+        <translation>Erledigt — jetzt abgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="146"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>

@@ -92,57 +92,62 @@
         <translation>%1 Al hacer clic en este aviso, necktimer anota que la compresa ya está retirada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="96"/>
+        <location filename="../../necktimer/core/alerts.py" line="98"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="103"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>Reminder: %1</source>
         <translation>Recordatorio: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="109"/>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="113"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="112"/>
+        <location filename="../../necktimer/core/alerts.py" line="114"/>
         <source>The session ends at %1.</source>
         <translation>La sesión termina a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="118"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
         <source>You may apply ice or heat again</source>
         <translation>Ya puede volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="119"/>
+        <location filename="../../necktimer/core/alerts.py" line="121"/>
         <source>The gap after your last session is over.</source>
         <translation>Terminó la pausa después de su última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="126"/>
+        <location filename="../../necktimer/core/alerts.py" line="128"/>
         <source>The removal was not saved</source>
         <translation>No se guardó la retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="127"/>
+        <location filename="../../necktimer/core/alerts.py" line="129"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer no pudo guardar que la compresa está retirada (¿está lleno el disco?). Abra necktimer, o ejecute &apos;necktimer done&apos; cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="134"/>
+        <location filename="../../necktimer/core/alerts.py" line="136"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/alerts.py" line="140"/>
+        <source>Done — removed now</source>
+        <translation>Hecho — retirada ahora</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="146"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>

@@ -65,3 +65,34 @@ def test_a_reminder_sent_after_midnight_says_the_end_was_yesterday():
     assert "ended at 23:59 yesterday while" in away.body
     # Written ahead for the backstop, without a now: the time alone, as before.
     assert "ended at 23:59." in alerts.time_up(ended).body
+
+
+def test_done_beside_the_end_choice_says_now_and_the_backstop_says_it_too():
+    """Late, "Done — removed" beside "It came off at 09:15" did not say when: now."""
+    from necktimer.core import alerts
+
+    late = alerts.time_up(SESSION, 3, late_end=SESSION.planned_end)
+    assert late.actions[:2] == (("default", "Done — removed now"),
+                                ("removed-at-end", "It came off at 09:15"))
+    assert alerts.time_up(SESSION).actions[0] == ("default", "Done — removed")
+    german = replace(english(), removed_now=("default", "Fertig — jetzt abgenommen"))
+    read = from_json(to_json(german, SESSION), SESSION, english())
+    assert read.late(read.again).actions[:2] == (("default", "Fertig — jetzt abgenommen"),
+                                                 read.at_end)
+    assert read.again.actions[0] == ("default", "Done — removed")  # on time: as before
+
+
+def test_words_written_before_removed_now_existed_keep_their_done():
+    item = json.loads(to_json(english(), SESSION))
+    del item["removed_now"]
+    item["actions"][0][1] = "Fertig — abgenommen"
+    read = from_json(json.dumps(item).encode(), SESSION, english())
+    assert read.late(read.first).actions[0] == ("default", "Fertig — abgenommen")
+
+
+@pytest.mark.parametrize("bad", [["removed-at-end", "Done — removed now"], ["default", ""],
+                                 ["default"], 5])
+def test_a_removed_now_that_is_not_the_default_action_is_refused(bad):
+    item = json.loads(to_json(english(), SESSION)) | {"removed_now": bad}
+    with pytest.raises(ValueError):
+        from_json(json.dumps(item).encode(), SESSION, english())

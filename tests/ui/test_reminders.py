@@ -81,6 +81,7 @@ def test_a_late_reminder_offers_the_end_as_when_the_pack_came_off(make_app, bus,
     [third] = notifies(server)
     actions = dict(zip(third["actions"][::2], third["actions"][1::2], strict=True))
     assert actions["removed-at-end"] == "It came off at 09:15"
+    assert third["actions"][:2] == ["default", "Done — removed now"]  # beside it: says when
     with qtbot.waitSignal(instance.controller.stateChanged, timeout=5000,
                           check_params_cb=lambda state: state.reminder is None):
         server.invoke(third["id"], "removed-at-end")

@@ -74,6 +74,7 @@ class HistoryModel(QAbstractTableModel):
 
     def __init__(self, service: SessionService, parent=None) -> None:
         super().__init__(parent)
+        self._wrapped_titles = False
         self._service = service
         self._rows: list[Session] = []
         self._total = 0
@@ -133,9 +134,20 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return column_title(COLUMNS[section])
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        title = column_title(COLUMNS[section])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return two_lines(title) if self._wrapped_titles else title
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # said as one title, on one line or two
+            return title
         return None
+
+    def wrap_titles(self, wrapped: bool) -> None:
+        """Column titles of two words or more on two lines (a narrow window) or on one."""
+        if wrapped != self._wrapped_titles:
+            self._wrapped_titles = wrapped
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -192,6 +204,12 @@ class HistoryModel(QAbstractTableModel):
             value = value[:SAID_NOTE - 1] + "…"
         return arg(self.tr("Saved — %1: %2 (session of %3)."), column_title(column), value,
                    date_and_time(session.started_at))
+
+
+def two_lines(title: str) -> str:
+    """`title` with its last space made a line break ("Pain before" → "Pain\\nbefore")."""
+    head, space, tail = title.rpartition(" ")
+    return f"{head}\n{tail}" if space else title
 
 
 def column_title(column: Column) -> str:

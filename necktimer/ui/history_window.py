@@ -47,6 +47,7 @@ from necktimer.ui.enter_presses import press_focused_button
 from necktimer.ui.flow_layout import FlowLayout, together
 from necktimer.ui.history_model import COLUMNS, HistoryModel
 from necktimer.ui.screen_room import fit_to_room
+from necktimer.ui.sort_arrow_header import SortArrowHeader
 from necktimer.ui.sort_menu import SortMenu
 from necktimer.ui.trend_chart import TrendChart
 from necktimer.ui.wheel_guard import guard_wheel
@@ -239,6 +240,9 @@ class HistoryWindow(QMainWindow):
         self.model.dataChanged.connect(lambda *_: self._update_chart())
         self.model.edited.connect(self._say)
         self.table = QTableView()
+        header = SortArrowHeader(self.table)
+        header.wrapTitles.connect(self.model.wrap_titles)
+        self.table.setHorizontalHeader(header)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)

@@ -600,3 +600,46 @@ def test_a_long_banner_puts_its_buttons_under_its_sentence_where_beside_runs_lon
     else:
         assert lines <= 3
     assert all(b.width() >= b.sizeHint().width() for b in buttons)
+
+
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_history_shows_its_notes_without_scrolling_sideways(make_app, qtbot, clock,
+                                                            monkeypatch, room, font_size,
+                                                            any_language):
+    """At 2x with a large font every column kept room for a sort arrow only one shows, and
+    "Pain before" took one line: the notes sat past the right edge, reached only by
+    scrolling sideways. Now the arrow's room goes where it is drawn, and two-word titles
+    take two lines where one would leave the notes too little. Only where even that is not
+    enough (German or Spanish at 2x and 13 pt) does the table scroll sideways, the notes
+    keeping their own width rather than being squeezed to a letter or two."""
+    from helpers import Entry, live_through
+
+    from necktimer.ui import screen_room
+    from necktimer.ui.sort_arrow_header import LAST_COLUMN_LETTERS
+
+    monkeypatch.setattr(screen_room, "room_for", lambda _widget: ROOM[room])
+    instance = make_app()
+    instance.start()
+    for note in ("stiff on waking", None):
+        live_through(instance.service, clock, Entry(Therapy.ICE, 15, before=7, after=5,
+                                                    note=note))
+    history = instance.show_history()
+    settle(qtbot)
+    table, header = history.table, history.table.horizontalHeader()
+    note = header.count() - 1
+    crowded = room == "2x" and font_size is not None and any_language != "en"
+    assert (table.horizontalScrollBar().maximum() > 0) == crowded, (room, any_language)
+    assert header.sectionSize(note) >= LAST_COLUMN_LETTERS * header.fontMetrics(
+        ).averageCharWidth() * 0.9, (room, any_language)
+    # Titles take two lines only where the room asks for it.
+    pain = history.model.headerData(4, Qt.Orientation.Horizontal)
+    if room == "1x" and font_size is None:
+        assert "\n" not in pain, any_language  # where there is room: one line, one row
+    if room == "2x" and font_size is not None:
+        assert "\n" in pain, any_language
+    # The column showing the arrow has room for its title and the arrow.
+    table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
+    title = history.model.headerData(5, Qt.Orientation.Horizontal)
+    widest = max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
+    assert header.sectionSize(5) >= widest + header.fontMetrics().height(), (room, title)

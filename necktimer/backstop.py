@@ -35,7 +35,7 @@ import select
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -51,6 +51,7 @@ from necktimer.core.resources import resource
 from necktimer.core.rules import CAP, LATE_CONFIRMATION, EndReason, Session
 from necktimer.core.service import REPORTED_ID, SessionService, StorageError, peek_session
 from necktimer.core.timeline import Timeline
+from necktimer.core.value import value
 from necktimer.freedesktop import NotificationClient, NotificationsUnavailable, ServerSignal
 from necktimer.instance import (
     BACKSTOP_LOCK_NAME,
@@ -231,7 +232,7 @@ def _log_to_file(data_dir: Path) -> None:
 # -- what to remind about -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@value
 class Watched:
     session: Session  # the latest session, placed on the current wall clock
     remaining_s: float  # until its planned end; zero or less once the pack should be off

@@ -16,7 +16,6 @@ import re
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -27,6 +26,7 @@ from necktimer.core.i18n import arg, clock_time, last_at, past_time, translate, 
 from necktimer.core.report import status_json
 from necktimer.core.rules import Session, State, Status, Therapy
 from necktimer.core.service import Outcome, Unsaved
+from necktimer.core.value import value
 
 PROTOCOL_VERSION = 2
 MAX_MESSAGE = 4096  # bytes; a command is a few dozen
@@ -67,7 +67,7 @@ class ProtocolError(ValueError):
 _LOCALE_WORD = re.compile(r"[A-Za-z0-9_@.:/+-]{0,64}")
 
 
-@dataclass(frozen=True)
+@value
 class Speech:
     """How the asking terminal reads: its language, its clock style and its time zone.
 
@@ -99,7 +99,7 @@ class Speech:
         return cls(*values)
 
 
-@dataclass(frozen=True)
+@value
 class Request:
     command: Command
     therapy: Therapy | None = None
@@ -190,7 +190,7 @@ def waiting_clock() -> float:
     return time.clock_gettime(getattr(time, "CLOCK_BOOTTIME", time.CLOCK_MONOTONIC))
 
 
-@dataclass(frozen=True)
+@value
 class Reply:
     code: Exit
     message: str

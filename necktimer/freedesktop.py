@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections import deque
-from dataclasses import dataclass
 
 from jeepney import DBusAddress, HeaderFields, MatchRule, MessageType, new_method_call
 from jeepney.bus_messages import message_bus
@@ -23,6 +22,7 @@ from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
 from necktimer import APP_ID
 from necktimer.core.alerts import CATEGORY_TIME_UP, SOUND_NAME, Alert, Kind
+from necktimer.core.value import value
 
 log = logging.getLogger("necktimer.notify")
 
@@ -37,7 +37,7 @@ class NotificationsUnavailable(Exception):
     """No notification server answered on the session bus (or it stopped answering)."""
 
 
-@dataclass(frozen=True)
+@value
 class ServerSignal:
     member: str  # "ActionInvoked" or "NotificationClosed"
     notification_id: int

@@ -7,12 +7,12 @@ notifications here, so the app and its backstop remind in the same words.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import datetime
 
 from necktimer.core.i18n import Translatable, arg, clock_time, past_time, translate
 from necktimer.core.report import ended_while_closed
 from necktimer.core.rules import Session, Therapy
+from necktimer.core.value import value
 
 
 class Urgency(enum.IntEnum):
@@ -40,7 +40,7 @@ CATEGORY_TIME_UP = "x-necktimer.time-up"
 SOUND_NAME = "alarm-clock-elapsed"
 
 
-@dataclass(frozen=True)
+@value
 class Alert:
     kind: Kind
     summary: str

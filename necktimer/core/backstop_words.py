@@ -9,19 +9,20 @@ it, and falls back to English when it is missing or not what the window wrote.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from necktimer.core import alerts
 from necktimer.core.alerts import ACTION_AT_END, ACTION_DEFAULT, Alert, Kind, Urgency
 from necktimer.core.files import parse_json
 from necktimer.core.rules import Session
+from necktimer.core.value import value
 
 WORDS_NAME = "necktimer.backstop.json"
 WORDS_VERSION = 1
 WORDS_LIMIT = 2000  # characters per text; anything longer is not the window's
 
 
-@dataclass(frozen=True)
+@value
 class Words:
     first: Alert  # the first time's-up notification
     again: Alert  # every later one

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from necktimer.core.value import value
+
 BOOT_ID_PATH = Path("/proc/sys/kernel/random/boot_id")
 
 
-@dataclass(frozen=True)
+@value
 class Stamp:
     """One moment as both clocks saw it."""
 

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from necktimer.core.i18n import Translatable, arg, decimal, local, translate
 from necktimer.core.rules import LATE_CONFIRMATION, Session
+from necktimer.core.value import value
 
 NOTE_LIMIT = 500  # characters a session's note may hold
 
@@ -103,7 +103,7 @@ class AdviceText(Translatable):
         return self.tr("You have been treating your neck for %n days.", "", days)
 
 
-@dataclass(frozen=True)
+@value
 class Advice:
     see_physician: bool
     days: int = 0
@@ -149,7 +149,7 @@ def physician_advice(history: EpisodeQueries, now: datetime) -> Advice:
     return Advice(not improved, age.days, early_mean, late_mean)
 
 
-@dataclass(frozen=True)
+@value
 class Day:
     day: date
     sessions: int

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from necktimer.core.value import value
 
 # (context, source text, disambiguation, count) -> translated text with %n filled in
 Translator = Callable[[str, str, str | None, int], str]
@@ -34,7 +36,7 @@ def english(text: str, n: int) -> str:
     return text.replace("(s)", "" if n == 1 else "s").replace("%n", str(n))
 
 
-@dataclass(frozen=True)
+@value
 class Formats:
     """How times and dates are written: 24-hour and ISO dates unless a locale says otherwise."""
 
@@ -48,7 +50,7 @@ class Formats:
     # Only the locale-independent outputs (CSV, JSON) bypass these.
 
 
-@dataclass(frozen=True)
+@value
 class _Presentation:
     translator: Translator = _untranslated
     formats: Formats = Formats()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import datetime
 
 from necktimer.core.rules import Therapy
+from necktimer.core.value import value
 
 
 class SortKey(enum.StrEnum):
@@ -21,7 +21,7 @@ class SortKey(enum.StrEnum):
     NOTE = "note"
 
 
-@dataclass(frozen=True)
+@value
 class HistoryFilter:
     therapy: Therapy | None = None
     since: datetime | None = None

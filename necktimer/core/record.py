@@ -14,7 +14,7 @@ import json
 import logging
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from necktimer.core.rules import (
 )
 from necktimer.core.store import iso, parse, stamp_from_text, stamp_to_text
 from necktimer.core.timeline import Mark
+from necktimer.core.value import value
 
 log = logging.getLogger("necktimer.record")
 
@@ -47,7 +48,7 @@ VERSION = 1
 RECORD_LIMIT = 4 * 1024 * 1024  # bytes: far more than years of sessions; /dev/zero is more
 
 
-@dataclass(frozen=True)
+@value
 class SafetyFacts:
     sessions: tuple[Session, ...]
     anchor: Stamp | None = None

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 
 from necktimer.core.humanize import format_duration, format_precise
 from necktimer.core.i18n import allowed_time, arg, clock_time, translate
 from necktimer.core.timeline import Mark
+from necktimer.core.value import value
 
 MIN_MINUTES = 1
 MAX_MINUTES = 15
@@ -83,7 +84,7 @@ class State(enum.StrEnum):
     UNKNOWN = "unknown"  # the history was lost: ask when the last pack came off
 
 
-@dataclass(frozen=True)
+@value
 class Session:
     id: int
     therapy: Therapy
@@ -185,7 +186,7 @@ def gap_start(latest: Session, now: datetime) -> datetime | None:
     return taken_off if now >= taken_off else None
 
 
-@dataclass(frozen=True)
+@value
 class Status:
     """What the rules say at one instant, in a form every front end can show."""
 
@@ -266,7 +267,7 @@ def allowed_at_sentence(at: datetime | None, wait: timedelta | None, now: dateti
                allowed_time(at, now), format_duration(wait, whole_minutes=whole_minutes))
 
 
-@dataclass(frozen=True)
+@value
 class Decision:
     allowed: bool
     reason: str

@@ -21,11 +21,11 @@ minute.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from necktimer.core.i18n import rounded_up, start_of_day, today
 from necktimer.core.rules import State, Status
+from necktimer.core.value import value
 
 SECOND = timedelta(seconds=1)
 MINUTE = timedelta(minutes=1)
@@ -35,7 +35,7 @@ NO_RESUME_SIGNAL_CHECK = timedelta(minutes=1)
 TRAY_GAP_STEP = timedelta(minutes=5)  # the tray's grey ring moves in steps this long
 
 
-@dataclass(frozen=True)
+@value
 class Plan:
     """What is pending besides the status itself."""
 

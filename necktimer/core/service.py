@@ -39,6 +39,7 @@ from necktimer.core.rules import EndReason, Session, State, Status, Therapy
 from necktimer.core.settings import SETTINGS_NAME, Settings
 from necktimer.core.store import Store, iso, parse, peek_session, session_from_salvage
 from necktimer.core.timeline import Mark, Moment, Timeline
+from necktimer.core.value import value
 
 log = logging.getLogger("necktimer.service")
 
@@ -68,7 +69,7 @@ class FixedSettings:
     current: Settings = field(default_factory=Settings)
 
 
-@dataclass(frozen=True)
+@value
 class Outcome:
     """The answer to a request: whether it was done, a sentence for the user, and the new state."""
 
@@ -85,7 +86,7 @@ class Outcome:
         return self.words()
 
 
-@dataclass(frozen=True)
+@value
 class Ended:
     """A session that reached its end without the user stopping it."""
 
@@ -93,7 +94,7 @@ class Ended:
     while_away: bool  # it ended while necktimer was not running
 
 
-@dataclass(frozen=True)
+@value
 class PendingWrite:
     """A change already made in memory, waiting to be written to the history."""
 
@@ -105,7 +106,7 @@ class PendingWrite:
     yours: Callable[[], str] | None = None
 
 
-@dataclass(frozen=True)
+@value
 class Unsaved:
     """Changes the user made that neither the history nor the safety record holds yet."""
 

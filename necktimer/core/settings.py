@@ -8,11 +8,12 @@ to be changed is reported in a sentence.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from datetime import timedelta
 
 from necktimer.core import rules
 from necktimer.core.i18n import arg, translate
+from necktimer.core.value import value
 
 SETTINGS_NAME = "settings.ini"  # in the data folder (necktimer.settings_io reads it)
 MIN_GAP_MINUTES = int(rules.MIN_GAP.total_seconds() // 60)
@@ -25,7 +26,7 @@ LANGUAGES = ("system", "en", "es", "de")
 CLOCKS = ("system", "24", "12")
 
 
-@dataclass(frozen=True)
+@value
 class Settings:
     default_minutes: int = rules.DEFAULT_MINUTES  # also the last length the user chose
     gap_minutes: int = MIN_GAP_MINUTES

@@ -18,18 +18,19 @@ reads ("ends at 19:05") matches the clock on their screen, even after a change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TypeVar
 
 from necktimer.core.clock import Clock, Stamp, stamp
+from necktimer.core.value import value
 
 S = TypeVar("S")  # a rules.Session (this module sits below rules)
 MAX_BOOTTIME_S = 100 * 365 * 86400.0  # no machine runs a century without a reboot
 SAME_BOOT_SLACK_S = 1.0  # a mark computed from another (a planned end) may round up a little
 
 
-@dataclass(frozen=True)
+@value
 class Mark:
     """Where a moment fell on one boot's clock."""
 
@@ -57,7 +58,7 @@ def boot_seconds(value: object) -> float | None:
     return seconds if 0 <= seconds <= MAX_BOOTTIME_S else None  # False for NaN too
 
 
-@dataclass(frozen=True)
+@value
 class Moment:
     """One reading of the time: the raw clocks, and the trusted wall time."""
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from necktimer.core.resources import resource
+from necktimer.core.value import value
 
 # The panels the window must show, in the order it lists them.
 REQUIRED_KEYS = ("massage", "nsaids", "ice", "heat", "rest", "physician")
 FALLBACK = "en"
 
 
-@dataclass(frozen=True)
+@value
 class Tip:
     key: str
     title: str
@@ -27,7 +27,7 @@ class Tip:
     precautions: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@value
 class TipBook:
     language: str
     disclaimer: str

@@ -7,8 +7,6 @@ so years of sessions open at once: the view asks for more rows
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -25,6 +23,7 @@ from necktimer.core.i18n import arg, date_and_time
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session
 from necktimer.core.service import SessionService
+from necktimer.core.value import value
 from necktimer.ui.rich_text import wrapped
 
 PAGE = 200
@@ -32,7 +31,7 @@ SAID_NOTE = 40  # characters of a saved note said back
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
+@value
 class Column:
     key: SortKey
     title: str  # untranslated; shown through QCoreApplication.translate("History", …)

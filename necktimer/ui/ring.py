@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
@@ -34,6 +33,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from necktimer.core.value import value
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextLayout
@@ -365,7 +366,7 @@ class CountdownRing(QWidget):
         painter.restore()
 
 
-@dataclass(frozen=True)
+@value
 class _Geometry:
     """Where the ring, its text and its caption go in a widget of one size."""
 

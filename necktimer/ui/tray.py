@@ -8,7 +8,6 @@ sometimes re-reads the whole icon over D-Bus, on every change).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPen, QPixmap
@@ -18,6 +17,7 @@ from necktimer import DISPLAY_NAME
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import allowed_time, arg, clock_time, past_time, translate
 from necktimer.core.rules import State, Therapy
+from necktimer.core.value import value
 from necktimer.ui import colors
 from necktimer.ui.view_state import ViewState
 
@@ -25,7 +25,7 @@ ATTENTION = colors.ATTENTION
 GAP_STEPS = 24  # the grey ring moves in steps of 1/24 of the gap (5 minutes of 2 hours)
 
 
-@dataclass(frozen=True)
+@value
 class Look:
     """Everything the tray icon's picture depends on; a new picture only when it changes."""
 

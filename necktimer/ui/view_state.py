@@ -8,14 +8,15 @@ says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 
 from necktimer.core.diary import Advice, Pain
 from necktimer.core.rules import Session, State, Status, late_end
+from necktimer.core.value import value
 
 
-@dataclass(frozen=True)
+@value
 class PackReminder:
     """A pack that must come off now."""
 
@@ -24,7 +25,7 @@ class PackReminder:
     while_away: bool  # the session ran out while necktimer was closed
 
 
-@dataclass(frozen=True)
+@value
 class UndoOffer:
     session_id: int
     stopped_at: datetime
@@ -35,13 +36,13 @@ class UndoOffer:
         return max(1, round((self.until - self.stopped_at).total_seconds()))
 
 
-@dataclass(frozen=True)
+@value
 class PainQuestion:
     session_id: int
     which: Pain
 
 
-@dataclass(frozen=True)
+@value
 class ViewState:
     status: Status
     reminder: PackReminder | None = None

@@ -21,14 +21,20 @@ T = TypeVar("T", bound=type)
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def value(cls: T) -> T:
     """Make `cls` a frozen dataclass, as `@dataclass(frozen=True)` would."""
+    own = dict(cls.__dict__)  # what the class defines itself stays, as with dataclasses
+    if "__setattr__" in own or "__delattr__" in own:
+        raise TypeError(f"{cls.__name__}: a value cannot define __setattr__ or __delattr__")
     cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     fields = dataclasses.fields(cls)
-    cls.__init__ = _init(cls, [field for field in fields if field.init])
     cls.__value_repr__ = tuple(field.name for field in fields if field.repr)
     cls.__value_compared__ = tuple(field.name for field in fields if field.compare)
-    cls.__repr__ = _repr
-    cls.__eq__ = _eq
-    cls.__hash__ = _hash
+    methods = {"__init__": lambda: _init(cls, [field for field in fields if field.init]),
+               "__repr__": lambda: _repr, "__eq__": lambda: _eq}
+    for name, make in methods.items():
+        if name not in own:
+            setattr(cls, name, make())
+    if own.get("__hash__") is None:  # none of its own (an __eq__ alone leaves it None)
+        cls.__hash__ = _hash
     cls.__setattr__ = _refuse_change
     cls.__delattr__ = _refuse_change
     return cls

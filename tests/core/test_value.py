@@ -103,3 +103,22 @@ def test_a_session_is_a_value_held_to_the_cap_as_it_is_made():
     assert pickle.loads(pickle.dumps(session)) == session
     with pytest.raises(FrozenInstanceError):
         session.planned_end = start + timedelta(hours=1)
+
+
+def test_methods_a_class_defines_itself_are_kept():
+    @value
+    class Pack:
+        therapy: str
+
+        def __repr__(self) -> str:
+            return f"<{self.therapy} pack>"
+
+    assert repr(Pack("ice")) == "<ice pack>"
+    assert Pack("ice") == Pack("ice") and hash(Pack("ice")) == hash(Pack("ice"))
+    with pytest.raises(TypeError):
+        @value
+        class Changeable:
+            therapy: str
+
+            def __setattr__(self, name, given) -> None:
+                object.__setattr__(self, name, given)

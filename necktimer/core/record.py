@@ -28,6 +28,7 @@ from necktimer.core.database import (
     storage_error,
 )
 from necktimer.core.files import parse_json, read_small, write_atomically
+from necktimer.core.i18n import arg, translate
 from necktimer.core.rules import (
     CAP,
     MAX_GAP,
@@ -120,8 +121,7 @@ def restore_from_mirror(data_dir: Path, mirror: Path, now: datetime) -> bool:
     if record_path(data_dir).exists():
         return False
     try:
-        data = read_small(mirror, RECORD_LIMIT)
-        facts = _facts_from_json(parse_json(data))
+        data, facts = _load(mirror)
     except FileNotFoundError:
         return False
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -138,6 +138,22 @@ def restore_from_mirror(data_dir: Path, mirror: Path, now: datetime) -> bool:
     log.warning("the data folder had neither its history nor its safety record; the "
                 "record was put back from its copy %s", mirror)
     return True
+
+
+def read_copy(mirror: Path) -> SafetyFacts | None:
+    """What the copy holds, or None when it is missing or cannot be read either."""
+    try:
+        return _load(mirror)[1]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.warning("the copy of the safety record %s cannot be read (%s)", mirror, error)
+        return None
+
+
+def _load(path: Path) -> tuple[bytes, SafetyFacts]:
+    data = read_small(path, RECORD_LIMIT)
+    return data, _facts_from_json(parse_json(data))
 
 
 def nothing_left(data_dir: Path) -> bool:
@@ -159,11 +175,16 @@ def read(data_dir: Path) -> SafetyFacts | None:
     """The record, or None when there is none. Raises StorageError(DAMAGED) for garbage."""
     path = record_path(data_dir)
     try:
-        return _facts_from_json(parse_json(read_small(path, RECORD_LIMIT)))
+        return _load(path)[1]
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise storage_error(error, path, record=True) from error
+        failure = storage_error(error, path, record=True)
+        if failure.problem is Problem.ACCESS:  # it was read, not written, that failed
+            failure = StorageError(Problem.ACCESS, arg(translate(
+                "Storage", "necktimer cannot read its safety record %1 (%2)."), str(path),
+                error.strerror or str(error)))
+        raise failure from error
     except (ValueError, KeyError, TypeError) as error:
         raise StorageError(Problem.DAMAGED, problem_message(Problem.DAMAGED, path, error,
                                                            record=True)) from error

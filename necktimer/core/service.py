@@ -127,17 +127,23 @@ TRACES = (SETTINGS_NAME, WORDS_NAME, f"{database.DB_NAME}-journal", f"{database.
           BACKSTOP_LOG_NAME)
 
 
-def _take_salvage(store: Store, opened: database.Opened, data_dir: Path) -> bool:
+def _recorded(data_dir: Path, mirror: Path | None) -> record.SafetyFacts | None:
+    """The safety record, or its copy where the record cannot be read; None for neither."""
+    try:
+        return record.read(data_dir)
+    except StorageError:
+        return record.read_copy(mirror) if mirror is not None else None
+
+
+def _take_salvage(store: Store, opened: database.Opened, data_dir: Path,
+                  mirror: Path | None) -> bool:
     """Put the rows read back from a damaged history into the new one; returns whether
     the history is lost (nothing read back, and no record to tell the gap)."""
     salvaged = [s for row in opened.salvaged if (s := session_from_salvage(row))]
     with store.transaction():
         for session in salvaged:
             store.import_session(session)
-    try:
-        facts = record.read(data_dir)
-    except StorageError:
-        facts = None
+    facts = _recorded(data_dir, mirror)
     lost = not salvaged and (facts is None or not facts.sessions)
     if lost:
         with store.transaction():
@@ -243,10 +249,7 @@ class SessionService:
         if restored or copy_damaged or (fresh and used_before):
             # The history and the record were deleted, but necktimer was used here: that
             # is a lost history, not a first start.
-            try:
-                facts = record.read(data_dir)
-            except StorageError:
-                facts = None
+            facts = _recorded(data_dir, mirror)
             lost = facts is None or not facts.sessions
             if lost:
                 with store.transaction():
@@ -257,7 +260,7 @@ class SessionService:
                                "sessions were restored from the safety record; older ones, "
                                "with their pain ratings and notes, are gone."), str(data_dir)))
         elif opened.moved_aside is not None:
-            lost = _take_salvage(store, opened, data_dir)
+            lost = _take_salvage(store, opened, data_dir, mirror)
         try:
             return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
                        history_lost=lost, looks_only=looks_only, mirror=mirror)
@@ -271,7 +274,7 @@ class SessionService:
         store.close()
         opened = database.replace_damaged(opened.path, damage, busy_timeout)
         store = Store(opened)
-        lost = _take_salvage(store, opened, data_dir)
+        lost = _take_salvage(store, opened, data_dir, mirror)
         return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
                    history_lost=lost, looks_only=looks_only, mirror=mirror)
 
@@ -954,10 +957,21 @@ class SessionService:
         self._gap_stored = text
 
     def _read_record(self) -> record.SafetyFacts | None:
+        """The safety record; where it cannot be read, its copy outside the data folder."""
         try:
             return record.read(self._data_dir)
         except StorageError as error:
             log.warning("%s", error)
+            # The copy knows what the record did (a pack still on, the gap running). A
+            # damaged record beside a damaged history was taken as a lost history, and
+            # the next write put that over the copy too.
+            copy = record.read_copy(self._mirror) if self._mirror is not None else None
+            if copy is not None:
+                self.notices.append(arg(translate(
+                    "Service", "The safety record %1 could not be read; its copy %2 was "
+                               "used."), str(record.record_path(self._data_dir)),
+                    str(self._mirror)))
+                return copy
             self._record_damaged = error.problem is Problem.DAMAGED
             return None
 

@@ -705,22 +705,22 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>EndReason</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="72"/>
+        <location filename="../../necktimer/core/rules.py" line="73"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="73"/>
+        <location filename="../../necktimer/core/rules.py" line="74"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="74"/>
+        <location filename="../../necktimer/core/rules.py" line="75"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="75"/>
+        <location filename="../../necktimer/core/rules.py" line="76"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -728,103 +728,103 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="45"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="47"/>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <location filename="../../necktimer/ui/history_model.py" line="48"/>
         <source>Heat first</source>
         <translation>Wärme zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <location filename="../../necktimer/ui/history_model.py" line="49"/>
         <source>Ice first</source>
         <translation>Eis zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
         <source>Shortest first</source>
         <translation>Kürzeste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
         <source>Longest first</source>
         <translation>Längste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="53"/>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
         <source>Lowest first</source>
         <translation>Niedrigste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="53"/>
         <source>Highest first</source>
         <translation>Höchste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="55"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>A to Z</source>
         <translation>A bis Z</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="55"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>Z to A</source>
         <translation>Z bis A</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="58"/>
+        <location filename="../../necktimer/ui/history_model.py" line="57"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="59"/>
+        <location filename="../../necktimer/ui/history_model.py" line="58"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="60"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Planned</source>
         <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="61"/>
+        <location filename="../../necktimer/ui/history_model.py" line="60"/>
         <source>Actual</source>
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="62"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="64"/>
+        <location filename="../../necktimer/ui/history_model.py" line="63"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="66"/>
+        <location filename="../../necktimer/ui/history_model.py" line="65"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="217"/>
+        <location filename="../../necktimer/ui/history_model.py" line="234"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="220"/>
+        <location filename="../../necktimer/ui/history_model.py" line="237"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="223"/>
+        <location filename="../../necktimer/ui/history_model.py" line="240"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, Auflage %2 zu spät abgenommen</translation>
     </message>
@@ -832,17 +832,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="189"/>
+        <location filename="../../necktimer/ui/history_model.py" line="200"/>
         <source>no note</source>
         <translation>keine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="190"/>
+        <location filename="../../necktimer/ui/history_model.py" line="201"/>
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="193"/>
+        <location filename="../../necktimer/ui/history_model.py" line="204"/>
         <source>Saved — %1: %2 (session of %3).</source>
         <translation>Gespeichert — %1: %2 (Anwendung vom %3).</translation>
     </message>
@@ -850,7 +850,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="60"/>
+        <location filename="../../necktimer/ui/history_window.py" line="61"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -861,113 +861,113 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="162"/>
+        <location filename="../../necktimer/ui/history_window.py" line="163"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="172"/>
+        <location filename="../../necktimer/ui/history_window.py" line="173"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Ziehen, um den Platz zwischen den Anwendungen und dem Diagramm aufzuteilen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="209"/>
+        <location filename="../../necktimer/ui/history_window.py" line="210"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="210"/>
+        <location filename="../../necktimer/ui/history_window.py" line="211"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="211"/>
+        <location filename="../../necktimer/ui/history_window.py" line="212"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="212"/>
+        <location filename="../../necktimer/ui/history_window.py" line="213"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="213"/>
+        <location filename="../../necktimer/ui/history_window.py" line="214"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="218"/>
+        <location filename="../../necktimer/ui/history_window.py" line="219"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="218"/>
+        <location filename="../../necktimer/ui/history_window.py" line="219"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="224"/>
+        <location filename="../../necktimer/ui/history_window.py" line="225"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="230"/>
+        <location filename="../../necktimer/ui/history_window.py" line="231"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="230"/>
+        <location filename="../../necktimer/ui/history_window.py" line="231"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="255"/>
+        <location filename="../../necktimer/ui/history_window.py" line="259"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="257"/>
+        <location filename="../../necktimer/ui/history_window.py" line="261"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="280"/>
+        <location filename="../../necktimer/ui/history_window.py" line="284"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="281"/>
+        <location filename="../../necktimer/ui/history_window.py" line="285"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="188"/>
+        <location filename="../../necktimer/ui/history_window.py" line="189"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="191"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="349"/>
+        <location filename="../../necktimer/ui/history_window.py" line="353"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="396"/>
+        <location filename="../../necktimer/ui/history_window.py" line="400"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="404"/>
+        <location filename="../../necktimer/ui/history_window.py" line="408"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="406"/>
+        <location filename="../../necktimer/ui/history_window.py" line="410"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1292,7 +1292,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="105"/>
+        <location filename="../../necktimer/ui/history_window.py" line="106"/>
         <source>Note, at most %1 characters</source>
         <translation>Notiz, höchstens %1 Zeichen</translation>
     </message>
@@ -1300,12 +1300,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="87"/>
+        <location filename="../../necktimer/ui/history_window.py" line="88"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="93"/>
+        <location filename="../../necktimer/ui/history_window.py" line="94"/>
         <source>Pain is rated from 0 to 10.</source>
         <translation>Schmerz wird von 0 bis 10 bewertet.</translation>
     </message>
@@ -1551,39 +1551,39 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="356"/>
+        <location filename="../../necktimer/core/rules.py" line="357"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>Die Dauer muss eine ganze Zahl von Minuten sein, nicht %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="359"/>
+        <location filename="../../necktimer/core/rules.py" line="360"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Eine Anwendung dauert %1 bis %2 Minuten; %3 ist nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="367"/>
+        <location filename="../../necktimer/core/rules.py" line="368"/>
         <source>You may start a session now.</source>
         <translation>Sie dürfen jetzt eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="375"/>
+        <location filename="../../necktimer/core/rules.py" line="376"/>
         <source>The ice session is still running.</source>
         <translation>Die Eisanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="377"/>
+        <location filename="../../necktimer/core/rules.py" line="378"/>
         <source>The heat session is still running.</source>
         <translation>Die Wärmeanwendung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="379"/>
-        <location filename="../../necktimer/core/rules.py" line="384"/>
+        <location filename="../../necktimer/core/rules.py" line="380"/>
+        <location filename="../../necktimer/core/rules.py" line="385"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="382"/>
+        <location filename="../../necktimer/core/rules.py" line="383"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Nach einer Anwendung sollte die Haut %1 lang ohne Eis oder Wärme bleiben.</translation>
     </message>
@@ -1591,168 +1591,173 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="254"/>
+        <location filename="../../necktimer/core/service.py" line="258"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="542"/>
+        <location filename="../../necktimer/core/service.py" line="546"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="567"/>
+        <location filename="../../necktimer/core/service.py" line="571"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="575"/>
+        <location filename="../../necktimer/core/service.py" line="579"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="592"/>
+        <location filename="../../necktimer/core/service.py" line="596"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="597"/>
+        <location filename="../../necktimer/core/service.py" line="601"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="680"/>
+        <location filename="../../necktimer/core/service.py" line="684"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="689"/>
+        <location filename="../../necktimer/core/service.py" line="693"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="460"/>
-        <location filename="../../necktimer/core/service.py" line="1026"/>
+        <location filename="../../necktimer/core/service.py" line="464"/>
+        <location filename="../../necktimer/core/service.py" line="1041"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="116"/>
+        <location filename="../../necktimer/core/service.py" line="117"/>
         <source>Not saved yet: %1. %2</source>
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="321"/>
+        <location filename="../../necktimer/core/service.py" line="325"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="521"/>
+        <location filename="../../necktimer/core/service.py" line="525"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="555"/>
+        <location filename="../../necktimer/core/service.py" line="559"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="582"/>
+        <location filename="../../necktimer/core/service.py" line="586"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="619"/>
+        <location filename="../../necktimer/core/service.py" line="623"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="639"/>
+        <location filename="../../necktimer/core/service.py" line="643"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="652"/>
+        <location filename="../../necktimer/core/service.py" line="656"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="663"/>
+        <location filename="../../necktimer/core/service.py" line="667"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="670"/>
+        <location filename="../../necktimer/core/service.py" line="674"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="709"/>
+        <location filename="../../necktimer/core/service.py" line="713"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="908"/>
+        <location filename="../../necktimer/core/service.py" line="912"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1028"/>
+        <location filename="../../necktimer/core/service.py" line="970"/>
+        <source>The safety record %1 could not be read; its copy %2 was used.</source>
+        <translation>Die Sicherheitsaufzeichnung %1 konnte nicht gelesen werden; ihre Kopie %2 wurde verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1043"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1069"/>
+        <location filename="../../necktimer/core/service.py" line="1084"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1131"/>
+        <location filename="../../necktimer/core/service.py" line="1146"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1134"/>
+        <location filename="../../necktimer/core/service.py" line="1149"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1140"/>
+        <location filename="../../necktimer/core/service.py" line="1155"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1150"/>
+        <location filename="../../necktimer/core/service.py" line="1165"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1154"/>
+        <location filename="../../necktimer/core/service.py" line="1169"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1159"/>
+        <location filename="../../necktimer/core/service.py" line="1174"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1161"/>
+        <location filename="../../necktimer/core/service.py" line="1176"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1169"/>
+        <location filename="../../necktimer/core/service.py" line="1184"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1171"/>
+        <location filename="../../necktimer/core/service.py" line="1186"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1173"/>
+        <location filename="../../necktimer/core/service.py" line="1188"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -1893,22 +1898,22 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="64"/>
+        <location filename="../../necktimer/core/settings.py" line="65"/>
         <source>Setting %1=%2 is not true or false; using %3.</source>
         <translation>Einstellung %1=%2 ist weder true noch false; verwendet wird %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="73"/>
+        <location filename="../../necktimer/core/settings.py" line="74"/>
         <source>Setting %1=%2 is not one of %3; using %4.</source>
         <translation>Einstellung %1=%2 ist keiner der Werte %3; verwendet wird %4.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="82"/>
+        <location filename="../../necktimer/core/settings.py" line="83"/>
         <source>Setting %1=%2 is not a whole number; using %3.</source>
         <translation>Einstellung %1=%2 ist keine ganze Zahl; verwendet wird %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="88"/>
+        <location filename="../../necktimer/core/settings.py" line="89"/>
         <source>Setting %1=%2 is outside the safe range %3–%4; using %5.</source>
         <translation>Einstellung %1=%2 liegt außerhalb des sicheren Bereichs %3–%4; verwendet wird %5.</translation>
     </message>
@@ -2113,37 +2118,37 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="235"/>
+        <location filename="../../necktimer/core/rules.py" line="236"/>
         <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
         <translation>Ihr Verlauf ist verloren gegangen: Bitte geben Sie an, wann die letzte Auflage abgenommen wurde, bevor Sie eine Anwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="239"/>
+        <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Bereit: Die nächste Anwendung darf höchstens %1 dauern, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="243"/>
+        <location filename="../../necktimer/core/rules.py" line="244"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Bereit: Sie dürfen jetzt eine Eis- oder Wärmeanwendung starten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="247"/>
+        <location filename="../../necktimer/core/rules.py" line="248"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Eisanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="250"/>
+        <location filename="../../necktimer/core/rules.py" line="251"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Wärmeanwendung läuft: sie endet um %1 (in %2). Nächste Anwendung erlaubt ab %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="256"/>
+        <location filename="../../necktimer/core/rules.py" line="257"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Nächste Anwendung erlaubt %1 nach dem Abnehmen der Auflage (ab %2, wenn Sie sie jetzt abnehmen).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="265"/>
+        <location filename="../../necktimer/core/rules.py" line="266"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Nächste Anwendung erlaubt ab %1 (in %2).</translation>
     </message>
@@ -2215,6 +2220,11 @@ zu den %2 Minuten der nächsten Anwendung.
         <source>The safety record %1 is damaged (%2); the session history is used instead.</source>
         <translation>Die Sicherheitsaufzeichnung %1 ist beschädigt (%2); stattdessen gilt der Verlauf.</translation>
     </message>
+    <message>
+        <location filename="../../necktimer/core/record.py" line="184"/>
+        <source>necktimer cannot read its safety record %1 (%2).</source>
+        <translation>necktimer kann seine Sicherheitsaufzeichnung %1 nicht lesen (%2).</translation>
+    </message>
 </context>
 <context>
     <name>StorageText</name>
@@ -2230,12 +2240,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Therapy</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="59"/>
+        <location filename="../../necktimer/core/rules.py" line="60"/>
         <source>Ice</source>
         <translation>Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="60"/>
+        <location filename="../../necktimer/core/rules.py" line="61"/>
         <source>Heat</source>
         <translation>Wärme</translation>
     </message>
@@ -2243,7 +2253,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="295"/>
+        <location filename="../../necktimer/core/i18n.py" line="297"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2252,18 +2262,18 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="234"/>
+        <location filename="../../necktimer/core/i18n.py" line="236"/>
         <source>%1 yesterday</source>
         <translation>%1 (gestern)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="255"/>
+        <location filename="../../necktimer/core/i18n.py" line="257"/>
         <source>%1 tomorrow</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="236"/>
-        <location filename="../../necktimer/core/i18n.py" line="257"/>
+        <location filename="../../necktimer/core/i18n.py" line="238"/>
+        <location filename="../../necktimer/core/i18n.py" line="259"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>

@@ -706,22 +706,22 @@ siguiente sesión.
 <context>
     <name>EndReason</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="72"/>
+        <location filename="../../necktimer/core/rules.py" line="73"/>
         <source>completed</source>
         <translation>completada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="73"/>
+        <location filename="../../necktimer/core/rules.py" line="74"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="74"/>
+        <location filename="../../necktimer/core/rules.py" line="75"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="75"/>
+        <location filename="../../necktimer/core/rules.py" line="76"/>
         <source>interrupted</source>
         <translation>interrumpida</translation>
     </message>
@@ -729,103 +729,103 @@ siguiente sesión.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="45"/>
         <source>Oldest first</source>
         <translation>Más antiguas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="47"/>
+        <location filename="../../necktimer/ui/history_model.py" line="46"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <location filename="../../necktimer/ui/history_model.py" line="48"/>
         <source>Heat first</source>
         <translation>Calor primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <location filename="../../necktimer/ui/history_model.py" line="49"/>
         <source>Ice first</source>
         <translation>Hielo primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
         <source>Shortest first</source>
         <translation>Más cortas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
         <source>Longest first</source>
         <translation>Más largas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="53"/>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
         <source>Lowest first</source>
         <translation>De menor a mayor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="53"/>
         <source>Highest first</source>
         <translation>De mayor a menor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="55"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>A to Z</source>
         <translation>De la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="55"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>Z to A</source>
         <translation>De la Z a la A</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="58"/>
+        <location filename="../../necktimer/ui/history_model.py" line="57"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="59"/>
+        <location filename="../../necktimer/ui/history_model.py" line="58"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="60"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Planned</source>
         <translation>Prevista</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="61"/>
+        <location filename="../../necktimer/ui/history_model.py" line="60"/>
         <source>Actual</source>
         <translation>Real</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="62"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="64"/>
+        <location filename="../../necktimer/ui/history_model.py" line="63"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="66"/>
+        <location filename="../../necktimer/ui/history_model.py" line="65"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="217"/>
+        <location filename="../../necktimer/ui/history_model.py" line="234"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="220"/>
+        <location filename="../../necktimer/ui/history_model.py" line="237"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="223"/>
+        <location filename="../../necktimer/ui/history_model.py" line="240"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, compresa retirada %2 tarde</translation>
     </message>
@@ -833,17 +833,17 @@ siguiente sesión.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="189"/>
+        <location filename="../../necktimer/ui/history_model.py" line="200"/>
         <source>no note</source>
         <translation>sin nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="190"/>
+        <location filename="../../necktimer/ui/history_model.py" line="201"/>
         <source>not rated</source>
         <translation>sin valorar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="193"/>
+        <location filename="../../necktimer/ui/history_model.py" line="204"/>
         <source>Saved — %1: %2 (session of %3).</source>
         <translation>Guardado — %1: %2 (sesión del %3).</translation>
     </message>
@@ -851,7 +851,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="60"/>
+        <location filename="../../necktimer/ui/history_window.py" line="61"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -862,113 +862,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="162"/>
+        <location filename="../../necktimer/ui/history_window.py" line="163"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="172"/>
+        <location filename="../../necktimer/ui/history_window.py" line="173"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="209"/>
+        <location filename="../../necktimer/ui/history_window.py" line="210"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="210"/>
+        <location filename="../../necktimer/ui/history_window.py" line="211"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="211"/>
+        <location filename="../../necktimer/ui/history_window.py" line="212"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="212"/>
+        <location filename="../../necktimer/ui/history_window.py" line="213"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="213"/>
+        <location filename="../../necktimer/ui/history_window.py" line="214"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="218"/>
+        <location filename="../../necktimer/ui/history_window.py" line="219"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="218"/>
+        <location filename="../../necktimer/ui/history_window.py" line="219"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="224"/>
+        <location filename="../../necktimer/ui/history_window.py" line="225"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="230"/>
+        <location filename="../../necktimer/ui/history_window.py" line="231"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="230"/>
+        <location filename="../../necktimer/ui/history_window.py" line="231"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="255"/>
+        <location filename="../../necktimer/ui/history_window.py" line="259"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="257"/>
+        <location filename="../../necktimer/ui/history_window.py" line="261"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="280"/>
+        <location filename="../../necktimer/ui/history_window.py" line="284"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="281"/>
+        <location filename="../../necktimer/ui/history_window.py" line="285"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="188"/>
+        <location filename="../../necktimer/ui/history_window.py" line="189"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="190"/>
+        <location filename="../../necktimer/ui/history_window.py" line="191"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="349"/>
+        <location filename="../../necktimer/ui/history_window.py" line="353"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="396"/>
+        <location filename="../../necktimer/ui/history_window.py" line="400"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="404"/>
+        <location filename="../../necktimer/ui/history_window.py" line="408"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="406"/>
+        <location filename="../../necktimer/ui/history_window.py" line="410"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1293,7 +1293,7 @@ siguiente sesión.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="105"/>
+        <location filename="../../necktimer/ui/history_window.py" line="106"/>
         <source>Note, at most %1 characters</source>
         <translation>Nota, como máximo %1 caracteres</translation>
     </message>
@@ -1301,12 +1301,12 @@ siguiente sesión.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="87"/>
+        <location filename="../../necktimer/ui/history_window.py" line="88"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="93"/>
+        <location filename="../../necktimer/ui/history_window.py" line="94"/>
         <source>Pain is rated from 0 to 10.</source>
         <translation>El dolor se valora de 0 a 10.</translation>
     </message>
@@ -1552,39 +1552,39 @@ siguiente sesión.
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="356"/>
+        <location filename="../../necktimer/core/rules.py" line="357"/>
         <source>The length must be a whole number of minutes, not %1.</source>
         <translation>La duración debe ser un número entero de minutos, no %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="359"/>
+        <location filename="../../necktimer/core/rules.py" line="360"/>
         <source>A session lasts %1 to %2 minutes; %3 is not allowed.</source>
         <translation>Una sesión dura de %1 a %2 minutos; %3 no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="367"/>
+        <location filename="../../necktimer/core/rules.py" line="368"/>
         <source>You may start a session now.</source>
         <translation>Ya puede iniciar una sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="375"/>
+        <location filename="../../necktimer/core/rules.py" line="376"/>
         <source>The ice session is still running.</source>
         <translation>La sesión de hielo sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="377"/>
+        <location filename="../../necktimer/core/rules.py" line="378"/>
         <source>The heat session is still running.</source>
         <translation>La sesión de calor sigue en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="379"/>
-        <location filename="../../necktimer/core/rules.py" line="384"/>
+        <location filename="../../necktimer/core/rules.py" line="380"/>
+        <location filename="../../necktimer/core/rules.py" line="385"/>
         <source>%1 %2</source>
         <comment>two sentences</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="382"/>
+        <location filename="../../necktimer/core/rules.py" line="383"/>
         <source>Ice or heat should stay off the skin for %1 after a session.</source>
         <translation>Después de una sesión, la piel debe quedar sin hielo ni calor durante %1.</translation>
     </message>
@@ -1592,168 +1592,173 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="254"/>
+        <location filename="../../necktimer/core/service.py" line="258"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="542"/>
+        <location filename="../../necktimer/core/service.py" line="546"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="567"/>
+        <location filename="../../necktimer/core/service.py" line="571"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="575"/>
+        <location filename="../../necktimer/core/service.py" line="579"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="592"/>
+        <location filename="../../necktimer/core/service.py" line="596"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="597"/>
+        <location filename="../../necktimer/core/service.py" line="601"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="680"/>
+        <location filename="../../necktimer/core/service.py" line="684"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="689"/>
+        <location filename="../../necktimer/core/service.py" line="693"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="460"/>
-        <location filename="../../necktimer/core/service.py" line="1026"/>
+        <location filename="../../necktimer/core/service.py" line="464"/>
+        <location filename="../../necktimer/core/service.py" line="1041"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="116"/>
+        <location filename="../../necktimer/core/service.py" line="117"/>
         <source>Not saved yet: %1. %2</source>
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="321"/>
+        <location filename="../../necktimer/core/service.py" line="325"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="521"/>
+        <location filename="../../necktimer/core/service.py" line="525"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="555"/>
+        <location filename="../../necktimer/core/service.py" line="559"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="582"/>
+        <location filename="../../necktimer/core/service.py" line="586"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="619"/>
+        <location filename="../../necktimer/core/service.py" line="623"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="639"/>
+        <location filename="../../necktimer/core/service.py" line="643"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="652"/>
+        <location filename="../../necktimer/core/service.py" line="656"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="663"/>
+        <location filename="../../necktimer/core/service.py" line="667"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="670"/>
+        <location filename="../../necktimer/core/service.py" line="674"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="709"/>
+        <location filename="../../necktimer/core/service.py" line="713"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="908"/>
+        <location filename="../../necktimer/core/service.py" line="912"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1028"/>
+        <location filename="../../necktimer/core/service.py" line="970"/>
+        <source>The safety record %1 could not be read; its copy %2 was used.</source>
+        <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1043"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1069"/>
+        <location filename="../../necktimer/core/service.py" line="1084"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1131"/>
+        <location filename="../../necktimer/core/service.py" line="1146"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1134"/>
+        <location filename="../../necktimer/core/service.py" line="1149"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1140"/>
+        <location filename="../../necktimer/core/service.py" line="1155"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1150"/>
+        <location filename="../../necktimer/core/service.py" line="1165"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1154"/>
+        <location filename="../../necktimer/core/service.py" line="1169"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1159"/>
+        <location filename="../../necktimer/core/service.py" line="1174"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1161"/>
+        <location filename="../../necktimer/core/service.py" line="1176"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1169"/>
+        <location filename="../../necktimer/core/service.py" line="1184"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1171"/>
+        <location filename="../../necktimer/core/service.py" line="1186"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1173"/>
+        <location filename="../../necktimer/core/service.py" line="1188"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1894,22 +1899,22 @@ siguiente sesión.
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="64"/>
+        <location filename="../../necktimer/core/settings.py" line="65"/>
         <source>Setting %1=%2 is not true or false; using %3.</source>
         <translation>El ajuste %1=%2 no es true ni false; se usa %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="73"/>
+        <location filename="../../necktimer/core/settings.py" line="74"/>
         <source>Setting %1=%2 is not one of %3; using %4.</source>
         <translation>El ajuste %1=%2 no es ninguno de estos valores: %3; se usa %4.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="82"/>
+        <location filename="../../necktimer/core/settings.py" line="83"/>
         <source>Setting %1=%2 is not a whole number; using %3.</source>
         <translation>El ajuste %1=%2 no es un número entero; se usa %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="88"/>
+        <location filename="../../necktimer/core/settings.py" line="89"/>
         <source>Setting %1=%2 is outside the safe range %3–%4; using %5.</source>
         <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
     </message>
@@ -2114,37 +2119,37 @@ siguiente sesión.
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="235"/>
+        <location filename="../../necktimer/core/rules.py" line="236"/>
         <source>Your session history was lost: please say when the last pack came off before starting a session.</source>
         <translation>Se perdió su historial de sesiones: antes de iniciar una sesión, indique cuándo se retiró la última compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="239"/>
+        <location filename="../../necktimer/core/rules.py" line="240"/>
         <source>Ready: the next session may last at most %1, because ice or heat was already applied since the last full break.</source>
         <translation>Listo: la siguiente sesión puede durar como máximo %1, porque ya se aplicó hielo o calor desde la última pausa completa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="243"/>
+        <location filename="../../necktimer/core/rules.py" line="244"/>
         <source>Ready: you may start an ice or heat session now.</source>
         <translation>Listo: ya puede iniciar una sesión de hielo o de calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="247"/>
+        <location filename="../../necktimer/core/rules.py" line="248"/>
         <source>Ice session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de hielo en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="250"/>
+        <location filename="../../necktimer/core/rules.py" line="251"/>
         <source>Heat session running: it ends at %1 (in %2). Next session allowed at %3.</source>
         <translation>Sesión de calor en curso: termina a las %1 (dentro de %2). Siguiente sesión permitida a partir de las %3.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="256"/>
+        <location filename="../../necktimer/core/rules.py" line="257"/>
         <source>Next session allowed %1 after the pack comes off (at %2 if it is off now).</source>
         <translation>Siguiente sesión permitida %1 después de retirar la compresa (a las %2 si ya está retirada).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="265"/>
+        <location filename="../../necktimer/core/rules.py" line="266"/>
         <source>Next session allowed at %1 (in %2).</source>
         <translation>Siguiente sesión permitida a partir de las %1 (dentro de %2).</translation>
     </message>
@@ -2216,6 +2221,11 @@ siguiente sesión.
         <source>The safety record %1 is damaged (%2); the session history is used instead.</source>
         <translation>El registro de seguridad %1 está dañado (%2); se usa el historial de sesiones en su lugar.</translation>
     </message>
+    <message>
+        <location filename="../../necktimer/core/record.py" line="184"/>
+        <source>necktimer cannot read its safety record %1 (%2).</source>
+        <translation>necktimer no puede leer su registro de seguridad %1 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>StorageText</name>
@@ -2231,12 +2241,12 @@ siguiente sesión.
 <context>
     <name>Therapy</name>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="59"/>
+        <location filename="../../necktimer/core/rules.py" line="60"/>
         <source>Ice</source>
         <translation>Hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/rules.py" line="60"/>
+        <location filename="../../necktimer/core/rules.py" line="61"/>
         <source>Heat</source>
         <translation>Calor</translation>
     </message>
@@ -2244,7 +2254,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="295"/>
+        <location filename="../../necktimer/core/i18n.py" line="297"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2253,18 +2263,18 @@ siguiente sesión.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="234"/>
+        <location filename="../../necktimer/core/i18n.py" line="236"/>
         <source>%1 yesterday</source>
         <translation>%1 de ayer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="255"/>
+        <location filename="../../necktimer/core/i18n.py" line="257"/>
         <source>%1 tomorrow</source>
         <translation>%1 (mañana)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="236"/>
-        <location filename="../../necktimer/core/i18n.py" line="257"/>
+        <location filename="../../necktimer/core/i18n.py" line="238"/>
+        <location filename="../../necktimer/core/i18n.py" line="259"/>
         <source>%1 on %2</source>
         <translation>%1 del %2</translation>
     </message>

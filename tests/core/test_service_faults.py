@@ -1095,3 +1095,59 @@ def test_a_history_made_by_another_process_a_moment_ago_is_not_taken_for_a_lost_
         assert service.status().state is (State.RUNNING if started else State.READY)
         process.stdin.write("\n")
     service.close()
+
+
+@pytest.mark.parametrize("record_fault", ["garbled", "unreadable"])
+@pytest.mark.parametrize("pack", ["off", "still on"])
+def test_a_damaged_record_beside_a_damaged_history_is_told_by_its_copy(
+        data_dir, clock, tmp_path, record_fault, pack):
+    """The record garbled (or unreadable) and the history cut to nothing: necktimer took
+    the history for lost, and the next write (a refused start) put "lost, no sessions"
+    over the record's copy as well; a pack still on was forgotten with it (outside
+    tester). The copy tells the session, and stays whole."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.ICE, 15)
+    clock.advance(15 * 60)
+    service.tick()
+    if pack == "off":
+        service.acknowledge_removal()
+    service.close()
+    [copy] = copies.iterdir()
+    kept = copy.read_bytes()
+    if record_fault == "garbled":
+        (data_dir / RECORD_NAME).write_bytes(b"garbage{")
+    else:
+        (data_dir / RECORD_NAME).unlink()
+        (data_dir / RECORD_NAME).mkdir()  # read fails, as for a file nobody may read
+    with open(data_dir / DB_NAME, "r+b") as history:
+        history.truncate(1000)
+    clock.advance(10 * 60)
+    restarted = with_copy(data_dir, clock, copies)
+    status = restarted.status()
+    if pack == "off":
+        assert status.state is State.WAITING and status.wait == timedelta(minutes=110)
+    else:  # time's up, the pack waits to come off: the gap has not begun
+        assert restarted.pending_removal() is not None
+    assert not restarted.start(Therapy.HEAT, 5).ok
+    assert any("its copy" in notice for notice in restarted.notices)
+    restarted.close()
+    assert record.read_copy(copy).sessions  # not overwritten with "lost, no sessions"
+    assert b'"history_lost":true' not in copy.read_bytes()
+    assert kept  # it was there before
+
+
+def test_a_record_that_cannot_be_read_is_not_said_to_be_unwritable(data_dir, clock,
+                                                                    monkeypatch):
+    """A record nobody may read (chmod 000) was reported as "cannot write"."""
+    one_session_off_at_its_end(data_dir, clock)
+
+    def refused(path, limit):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(record, "read_small", refused)
+    with pytest.raises(StorageError) as raised:
+        record.read(data_dir)
+    assert raised.value.problem is Problem.ACCESS
+    assert "cannot read its safety record" in str(raised.value)
+    assert "write" not in str(raised.value)

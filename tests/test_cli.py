@@ -556,3 +556,22 @@ def test_a_relative_xdg_data_home_is_ignored_as_the_specification_says(tmp_path)
     assert not (tmp_path / "a" / "relative").exists()
     assert necktimer("status", cwd=tmp_path / "b", env=env).returncode == 0
     assert not (tmp_path / "b" / "relative").exists()
+
+
+def test_a_folder_named_in_another_encoding_works(tmp_path):
+    """A data folder (or a home) whose name is not UTF-8, a Latin-1 "é" say: every command
+    ended in a traceback (exit 1, read as "refused") while naming the record's copy."""
+    latin1 = os.fsdecode(b"profil\xe9")  # how Python holds a name it cannot decode
+    data_dir = tmp_path / latin1
+    home = tmp_path / os.fsdecode(b"h\xe9")
+    env = {"HOME": str(home), "XDG_STATE_HOME": str(home / ".local" / "state")}
+    status = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path, env=env)
+    assert status.returncode == 0, status.stderr
+    assert json.loads(status.stdout)["state"] == "ready"
+    service, _clock, outcome = started_ago(data_dir, 20, 15)
+    assert outcome.ok
+    service.close()
+    done = necktimer("done", "--data-dir", str(data_dir), cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    [copy] = (home / ".local" / "state" / "necktimer" / "records").iterdir()
+    assert os.fsencode(copy.name).startswith(os.fsencode(str(tmp_path).replace("/", "%2F")))

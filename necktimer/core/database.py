@@ -258,6 +258,10 @@ def make_private_dir(path: Path) -> Path:
 
 def check_writable(data_dir: Path) -> None:
     """Fail now, not at the first write after the countdown began, if nothing can be saved."""
+    if data_dir.exists() and not data_dir.is_dir():  # mkdir's "File exists" said nothing
+        raise StorageError(Problem.ACCESS, problem_message(
+            Problem.ACCESS, data_dir / DB_NAME, NotADirectoryError(
+                f"{data_dir} is a file, not a folder")))
     try:
         make_private_dir(data_dir)
     except OSError as error:
@@ -279,6 +283,8 @@ def why_not_writable(path: Path) -> str:
         owner = path.stat().st_uid
     except OSError:
         return f"{path} is read-only"
+    if not os.access(path, os.R_OK | (os.X_OK if path.is_dir() else 0)):
+        return f"{path} cannot even be read (its permissions: {path.stat().st_mode & 0o777:o})"
     if owner != os.geteuid():
         import pwd
 

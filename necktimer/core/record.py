@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import zlib
 from collections.abc import Iterable
 from dataclasses import replace
@@ -95,8 +96,10 @@ RECENT = CAP + PACK_WATCH + MAX_GAP  # older than this, no gap can still run
 def mirror_path(state_folder: Path, data_dir: Path) -> Path:
     """The copy's file for `data_dir`: its path made one file name."""
     name = str(data_dir).replace("%", "%25").replace("/", "%2F")
-    if len(name.encode()) > 200:  # file names stop at 255 bytes
-        name = f"{name[:100]}-{zlib.crc32(str(data_dir).encode()):08x}"
+    # In bytes as the file system has them: a path that is not UTF-8 (a Latin-1 home)
+    # holds undecodable bytes that str.encode() refuses.
+    if len(os.fsencode(name)) > 200:  # file names stop at 255 bytes
+        name = f"{name[:100]}-{zlib.crc32(os.fsencode(data_dir)):08x}"
     return state_folder / f"{name}.json"
 
 

@@ -264,3 +264,14 @@ def test_why_a_folder_cannot_be_written_is_said_in_terms_one_can_act_on(tmp_path
     except PermissionError:
         pytest.skip("only root can give a folder to another user here")
     assert why_not_writable(theirs) == f"{theirs} belongs to another user (nobody)"
+
+
+def test_a_data_folder_that_is_a_file_is_named_so(tmp_path):
+    """It was reported as "[Errno 17] File exists", which told the user nothing."""
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine")
+    with pytest.raises(StorageError) as raised:
+        open_database(taken)
+    assert raised.value.problem is Problem.ACCESS
+    assert f"{taken} is a file, not a folder" in str(raised.value)
+    assert taken.read_text() == "mine"

@@ -36,6 +36,8 @@ def say(text: str, *, to_error: bool = False) -> None:
 def finish() -> None:
     """Write out what is still buffered (argparse's and logging's lines), or drop it."""
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with it closed (`necktimer stop >&-`): nothing to write
+            continue
         try:
             stream.flush()
         except OSError:

@@ -575,3 +575,21 @@ def test_a_folder_named_in_another_encoding_works(tmp_path):
     assert done.returncode == 0, done.stderr
     [copy] = (home / ".local" / "state" / "necktimer" / "records").iterdir()
     assert os.fsencode(copy.name).startswith(os.fsencode(str(tmp_path).replace("/", "%2F")))
+
+
+def test_a_command_started_with_its_output_closed_still_answers_by_its_exit_code(
+        tmp_path, data_dir):
+    """`necktimer stop >&-` stopped the session, then failed on flushing an output Python
+    never opened: a traceback and exit 1, which a script reads as "refused"."""
+    service, _clock, outcome = started_ago(data_dir, 5, 15)
+    assert outcome.ok
+    service.close()
+    stop = subprocess.run([sys.executable, "-m", "necktimer", "stop", "--data-dir",
+                           str(data_dir)], stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60,
+                          preexec_fn=lambda: os.close(1))
+    assert stop.returncode == 0, stop.stderr
+    assert "Traceback" not in stop.stderr
+    status = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir),
+                                  cwd=tmp_path).stdout)
+    assert status["state"] == "waiting"

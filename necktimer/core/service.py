@@ -790,8 +790,9 @@ class SessionService:
             try:
                 with self._store.transaction():
                     write.apply(self._store)
-            except sqlite3.IntegrityError as error:
-                # The file's own rules refuse it (it can never be written): say so, move on.
+            except (sqlite3.IntegrityError, UnicodeError) as error:
+                # The file's own rules refuse it, or its text cannot be stored: it can never
+                # be written, and left first in line it held back every write after it.
                 log.error("could not save %s: %s", write.what, error)
                 self._pending.pop(0)
                 continue

@@ -428,7 +428,10 @@ def stamp_from_text(text: object) -> Stamp | None:
 
 
 def clean_note(note: str | None) -> str | None:
-    note = (note or "").strip() or None
+    # Half of a UTF-16 pair (pasted from a broken source, or through the API) cannot be
+    # stored as UTF-8: made the replacement character, not a write that fails for ever.
+    note = (note or "").encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    note = note.strip() or None
     if note is not None and len(note) > NOTE_LIMIT:
         raise ValueError(f"a note holds at most {NOTE_LIMIT} characters")
     return note

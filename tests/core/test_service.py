@@ -1,5 +1,6 @@
 """Starting, stopping and recovering sessions through the one service, with a fake clock."""
 
+import logging
 from datetime import timedelta
 
 import pytest
@@ -421,6 +422,37 @@ def test_pain_ratings_and_notes_are_kept(service, clock, data_dir):
     [row] = rows(data_dir)
     assert row["pain_before"] == 7 and row["note"] == "stiff after the drive"
     assert service.session(session.id).pain_before == 7
+
+
+def test_a_note_with_half_a_character_is_kept_and_holds_nothing_back(service, clock,
+                                                                      data_dir):
+    """A lone UTF-16 surrogate could not be stored: the write failed, stayed first in
+    line and failed every write after it, the end of the session included."""
+    session = service.start(Therapy.ICE, 5).session
+    service.record_note(session.id, "cold \ud83d then \ud83d\ude00")
+    clock.advance(60)
+    assert service.stop().ok
+    [row] = rows(data_dir)
+    assert row["note"] == "cold \ufffd then \U0001f600" and row["ended_at"] is not None
+
+
+def test_a_write_that_can_never_be_stored_does_not_hold_back_the_next(service, clock,
+                                                                      data_dir, caplog,
+                                                                      monkeypatch):
+    from necktimer.core import store
+
+    caplog.set_level(logging.ERROR, logger="necktimer.service")
+    session = service.start(Therapy.ICE, 5).session
+    clock.advance(60)
+    def garbled(self, session_id, note):  # as a write that got past the cleaning
+        self._db.execute("UPDATE sessions SET note = ? WHERE id = ?", ("\udc80", session_id))
+
+    monkeypatch.setattr(store.Store, "set_note", garbled)
+    service.record_note(session.id, "fine")
+    monkeypatch.undo()
+    assert service.stop().ok
+    assert rows(data_dir)[0]["ended_at"] is not None
+    assert "could not save a note" in caplog.text
 
 
 def test_settings_changes_are_read_on_every_call(data_dir, clock):

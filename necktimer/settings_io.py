@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from necktimer.core.i18n import arg, translate
-from necktimer.core.settings import SETTINGS_NAME, Settings
+from necktimer.core.settings import SETTINGS_NAME, Settings, unreadable
 
 log = logging.getLogger("necktimer.settings")
 
@@ -66,10 +66,21 @@ class SettingsFile(QObject):
             self._qsettings.sync()
             raw = {key: self._qsettings.value(key) for key in self._qsettings.allKeys()}
             settings, self.warnings = Settings.from_raw(raw)
+            if (why := self._unreadable(raw)) is not None:
+                self.warnings.append(arg(translate(
+                    "Settings", "The settings file could not be read (%1); the default "
+                                "settings apply."), why))
         for warning in self.warnings:  # the caller shows them: the window, or the terminal
             log.info("%s (%s)", warning, self.path)
         self.current = settings
         return settings
+
+    def _unreadable(self, raw: dict[str, object]) -> str | None:
+        try:
+            data = self.path.read_bytes()  # a regular file within SETTINGS_LIMIT: checked
+        except OSError:
+            return None  # not there (yet): the defaults, rightly and silently
+        return unreadable(data, raw)
 
     def save(self, settings: Settings) -> str | None:
         """Keep `settings` (in memory at once, on disk if it can); returns a problem, if any."""

@@ -1,6 +1,7 @@
 """The settings file: read through the clamping, written privately, changes announced once."""
 
 import os
+import random
 import stat
 
 import pytest
@@ -122,3 +123,28 @@ def test_a_fifo_at_the_settings_path_neither_hangs_nor_is_written(folder):
     assert problem is not None and "could not be saved" in problem
     assert settings.current.default_minutes == 5  # for this run, in memory
     assert stat.S_ISFIFO((folder / SETTINGS_NAME).lstat().st_mode)
+
+
+GAP = "[General]\r\ngap_minutes=300\r\n"
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    (GAP.encode("utf-16"), "it is UTF-16 text, not UTF-8"),
+    (random.Random(2).randbytes(4096) + b"\n" + GAP.encode(), "it is not UTF-8 text"),
+    (b"gap = five hours\nsound: on\n", "none of its lines is a setting necktimer knows"),
+])
+def test_a_file_none_of_whose_settings_can_be_read_says_so(folder, content, why):
+    """Saved as UTF-16, or with junk above its section, it gave no setting and no word:
+    a longer gap written there was silently not in force (outside tester)."""
+    (folder / SETTINGS_NAME).write_bytes(content)
+    settings = SettingsFile(folder)
+    assert settings.current == Settings()
+    assert settings.warnings == [
+        f"The settings file could not be read ({why}); the default settings apply."]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n", "\ufeff[General]\ngap_minutes=300\n"
+                                     "# caf\xe9\n".encode("latin-1", "replace")])
+def test_an_empty_file_or_one_with_a_setting_read_is_no_warning(folder, content):
+    (folder / SETTINGS_NAME).write_bytes(content)
+    assert SettingsFile(folder).warnings == []

@@ -7,7 +7,7 @@ to be changed is reported in a sentence.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, fields
 from datetime import timedelta
 
@@ -132,3 +132,23 @@ def _parse_int(value: object) -> int | None:
         except ValueError:
             return None
     return None
+
+
+def unreadable(data: bytes, keys: Iterable[str]) -> str | None:
+    """Why a settings file that gave none of our settings could not be read, or None.
+
+    QSettings reads anything without a complaint: a file saved as UTF-16, or junk above
+    the [General] section, gave no setting at all and no word about it, and a longer gap
+    written there was silently not in force."""
+    if not data.strip() or {field.name for field in fields(Settings)} & set(keys):
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order marks of UTF-16
+        return translate("Settings", "it is UTF-16 text, not UTF-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return translate("Settings", "it is not UTF-8 text")
+    if "\x00" in text:
+        return translate("Settings", "it is not UTF-8 text")
+    return translate("Settings", "none of its lines is a setting necktimer knows")
+

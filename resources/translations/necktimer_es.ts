@@ -1633,7 +1633,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="464"/>
-        <location filename="../../necktimer/core/service.py" line="1041"/>
+        <location filename="../../necktimer/core/service.py" line="1042"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1693,72 +1693,72 @@ siguiente sesión.
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="912"/>
+        <location filename="../../necktimer/core/service.py" line="913"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="970"/>
+        <location filename="../../necktimer/core/service.py" line="971"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1043"/>
+        <location filename="../../necktimer/core/service.py" line="1044"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1084"/>
+        <location filename="../../necktimer/core/service.py" line="1085"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1146"/>
+        <location filename="../../necktimer/core/service.py" line="1147"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1149"/>
+        <location filename="../../necktimer/core/service.py" line="1150"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1155"/>
+        <location filename="../../necktimer/core/service.py" line="1156"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1165"/>
+        <location filename="../../necktimer/core/service.py" line="1166"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1169"/>
+        <location filename="../../necktimer/core/service.py" line="1170"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1174"/>
+        <location filename="../../necktimer/core/service.py" line="1175"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1176"/>
+        <location filename="../../necktimer/core/service.py" line="1177"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1184"/>
+        <location filename="../../necktimer/core/service.py" line="1185"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1186"/>
+        <location filename="../../necktimer/core/service.py" line="1187"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1188"/>
+        <location filename="../../necktimer/core/service.py" line="1189"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -1919,12 +1919,33 @@ siguiente sesión.
         <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
     </message>
     <message>
+        <location filename="../../necktimer/core/settings.py" line="146"/>
+        <source>it is UTF-16 text, not UTF-8</source>
+        <translation>es texto UTF-16, no UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="150"/>
+        <location filename="../../necktimer/core/settings.py" line="152"/>
+        <source>it is not UTF-8 text</source>
+        <translation>no es texto UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/settings.py" line="153"/>
+        <source>none of its lines is a setting necktimer knows</source>
+        <translation>ninguna de sus líneas es un ajuste que necktimer conozca</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/settings_io.py" line="62"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>No se puede usar %1 (%2); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="90"/>
+        <location filename="../../necktimer/settings_io.py" line="70"/>
+        <source>The settings file could not be read (%1); the default settings apply.</source>
+        <translation>No se pudo leer el archivo de ajustes (%1); se aplican los ajustes predeterminados.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/settings_io.py" line="101"/>
         <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
         <translation>No se pudo guardar la configuración en %1. Ya se aplica, necktimer lo vuelve a intentar y, mientras no esté guardada, pregunta antes de cerrarse.</translation>
     </message>
@@ -2212,7 +2233,7 @@ siguiente sesión.
         <translation>necktimer no puede escribir su registro de seguridad en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="525"/>
+        <location filename="../../necktimer/core/database.py" line="531"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
     </message>
@@ -2222,7 +2243,7 @@ siguiente sesión.
         <translation>El registro de seguridad %1 está dañado (%2); se usa el historial de sesiones en su lugar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="184"/>
+        <location filename="../../necktimer/core/record.py" line="187"/>
         <source>necktimer cannot read its safety record %1 (%2).</source>
         <translation>necktimer no puede leer su registro de seguridad %1 (%2).</translation>
     </message>

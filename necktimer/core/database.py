@@ -22,10 +22,12 @@ import logging
 import os
 import sqlite3
 import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from necktimer.core.files import sync_folder
 from necktimer.core.i18n import Translatable, arg, translate
 from necktimer.core.rules import MAX_MINUTES
 
@@ -307,15 +309,17 @@ class Opened:
     path: Path
     notices: list[str] = field(default_factory=list)
     moved_aside: Path | None = None  # set when a damaged file was replaced
-    salvaged: list[sqlite3.Row] = field(default_factory=list)  # rows read back from it
+    carried: int = 0  # sessions carried over from it into the new history
     # This process set the history up in an empty (or missing) file. Whether that is a
     # first start or a deleted history is for it alone to judge: another process that
     # found no file a moment before finds the one just made, with its maker's traces.
     created: bool = False
 
 
-def open_database(data_dir: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
-    """Open (creating or migrating) the history in `data_dir`, or raise StorageError."""
+def open_database(data_dir: Path, *, busy_timeout: float = BUSY_TIMEOUT_S,
+                  fill: Fill | None = None) -> Opened:
+    """Open (creating or migrating) the history in `data_dir`, or raise StorageError. A
+    damaged one is replaced by a new one that `fill` fills from it."""
     check_writable(data_dir)
     path = data_dir / DB_NAME
     damage = _settled(path, header_damage(path), busy_timeout)
@@ -327,7 +331,7 @@ def open_database(data_dir: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Op
             if classify(error) is not Problem.DAMAGED:
                 raise storage_error(error, path) from error
             damage = str(error)
-    return replace_damaged(path, damage, busy_timeout)
+    return replace_damaged(path, damage, busy_timeout, fill)
 
 
 def header_damage(path: Path) -> str | None:
@@ -516,41 +520,104 @@ def _statements(script: str) -> list[str]:
 # -- damage ---------------------------------------------------------------------------------
 
 
-def replace_damaged(path: Path, why: str, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
-    """Move a damaged file aside and start a new one with the rows it still gives."""
-    moved = move_aside(path)
-    log.warning("database %s was unreadable (%s); moved to %s", path, why, moved)
-    salvaged = salvage(moved)
+# What fills a new history from what a damaged one still gives (the service's): given the
+# new file's connection, its path, and the damaged file's contents; returns how many
+# sessions it carried over.
+Fill = Callable[[sqlite3.Connection, Path, "Salvaged"], int]
+
+
+def replace_damaged(path: Path, why: str, busy_timeout: float = BUSY_TIMEOUT_S,
+                    fill: Fill | None = None) -> Opened:
+    """Put a new history in the damaged one's place, filled (by `fill`) with what the
+    damaged one still gives, and keep the damaged file aside.
+
+    The new file is made whole under another name first and then renamed over the
+    damaged one: a crash on the way leaves the damaged file where it was, read again at
+    the next start. (Moved aside first and filled after, a crash in between left a
+    new, empty history, and the damaged file was never read again.)"""
+    building = path.with_name(f"{path.name}.rebuilding-{os.getpid()}")
+    _discard_left_behind(path)
+    carried = 0
+    try:
+        with salvaging(path) as found:
+            connection, _created = _connect(building, busy_timeout)
+            try:
+                if fill is not None:
+                    carried = fill(connection, building, found)
+            finally:
+                connection.close()
+        moved = _keep_aside(path)
+        os.replace(building, path)
+        sync_folder(path.parent)
+    except sqlite3.DatabaseError as error:
+        _discard(building)
+        raise storage_error(error, path) from error
+    except OSError as error:
+        _discard(building)
+        raise storage_error(error, path) from error
+    log.warning("database %s was unreadable (%s); kept as %s, %d session(s) carried over",
+                path, why, moved, carried)
     try:
         connection, _created = _connect(path, busy_timeout)
     except sqlite3.DatabaseError as error:
         raise storage_error(error, path) from error
-    if salvaged:
-        notice = arg(StorageText().salvaged(len(salvaged)), why, moved.name, str(path.parent))
+    if carried:
+        notice = arg(StorageText().salvaged(carried), why, moved.name, str(path.parent))
     else:
         notice = arg(translate("Storage", "The session history could not be read (%1). The "
                                           "damaged file was kept as %2 in %3 and a new, empty "
                                           "history was started."),
                      why, moved.name, str(path.parent))
-    return Opened(connection, path, [notice], moved_aside=moved, salvaged=salvaged)
+    return Opened(connection, path, [notice], moved_aside=moved, carried=carried)
 
 
-def move_aside(path: Path) -> Path:
-    """Rename a damaged file (or the link to it) out of the way; never overwrite anything."""
+def _discard_left_behind(path: Path) -> None:
+    """Remove what a process that crashed while rebuilding left: its half-made file is of
+    no use (the damaged one it was made from is still in place). A process still running
+    may be making one now: its file stays."""
+    for left in path.parent.glob(f"{path.name}.rebuilding-*"):
+        number = left.name.rsplit("-", 1)[-1]
+        if not number.isdigit():
+            continue  # a companion (-journal): goes with its file
+        pid = int(number)
+        if pid != os.getpid():
+            try:
+                os.kill(pid, 0)
+                continue  # alive (or another user's process of that number)
+            except ProcessLookupError:
+                pass
+            except OSError:
+                continue
+        _discard(left)
+
+
+def _discard(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + suffix) for suffix in _COMPANIONS)):
+        with contextlib.suppress(OSError):
+            name.unlink()
+
+
+_COMPANIONS = ("-journal", "-wal", "-shm")
+
+
+def _keep_aside(path: Path) -> Path:
+    """Give the damaged file (or the link to it) a name of its own, never overwriting
+    anything; its journal and logs go with it, so that none is taken for the new file's.
+    The file keeps its own name too (a second link) until the new one replaces it."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
     counter = 1
     while os.path.lexists(target):
         target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
         counter += 1
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
     try:
+        os.link(path, target, follow_symlinks=False)
+    except OSError:  # no hard links here (FAT, some network folders): a moment unguarded
         path.rename(target)
-        for suffix in ("-wal", "-shm", "-journal"):
-            companion = path.with_name(path.name + suffix)
-            if companion.exists():
-                companion.rename(target.with_name(target.name + suffix))
-    except OSError as error:
-        raise storage_error(error, path) from error
     return target
 
 
@@ -558,18 +625,97 @@ SALVAGE_COLUMNS = ("id", "therapy", "started_at", "planned_end", "ended_at", "en
                    "removed_at")
 OPTIONAL_COLUMNS = ("pain_before", "pain_after", "note", "start_boot", "start_boottime",
                     "end_boot", "end_boottime", "removed_boot", "removed_boottime")
+TOP_UNKNOWN = 100_000  # ids tried one by one when even the largest cannot be read
 
 
-def salvage(damaged: Path, newest: int = 2000) -> list[sqlite3.Row]:
-    """Read back what session rows a damaged file still gives, newest first."""
+class Salvaged:
+    """What a damaged history still gives, read as it is asked for (years of sessions
+    need not be held in memory at once)."""
+
+    def __init__(self, connection: sqlite3.Connection | None) -> None:
+        self._db = connection
+
+    def _tables(self) -> set[str]:
+        try:
+            return {row[0] for row in self._db.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table'")}
+        except sqlite3.Error:
+            return set()
+
+    def _columns(self, table: str) -> set[str]:
+        try:
+            return {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+        except sqlite3.Error:
+            return set()
+
+    def sessions(self) -> Iterator[sqlite3.Row]:
+        """Every session row that can still be read, newest first."""
+        columns = self._columns("sessions") if self._db is not None else set()
+        if not set(SALVAGE_COLUMNS) <= columns:
+            return
+        wanted = ", ".join(c for c in (*SALVAGE_COLUMNS, *OPTIONAL_COLUMNS) if c in columns)
+        given = 0
+        try:
+            for row in self._db.execute(f"SELECT {wanted} FROM sessions ORDER BY id DESC"):
+                yield row
+                given += 1
+            return
+        except sqlite3.Error:
+            pass  # the table is damaged somewhere: what rows one at a time still give
+        try:
+            top = self._db.execute("SELECT max(id) FROM sessions").fetchone()[0] or 0
+        except sqlite3.Error:
+            top = TOP_UNKNOWN
+        for row_id in range(top, 0, -1):
+            try:
+                row = self._db.execute(f"SELECT {wanted} FROM sessions WHERE id = ?",
+                                       (row_id,)).fetchone()
+            except sqlite3.Error:
+                continue
+            if row is not None:
+                yield row
+
+    def warning_signs(self) -> list[tuple[str, str]]:
+        """The checklist's answers (when, which signs), oldest first."""
+        if self._db is None or "warning_signs" not in self._tables():
+            return []
+        try:
+            return [(row[0], row[1]) for row in self._db.execute(
+                "SELECT answered_at, signs FROM warning_signs ORDER BY id")]
+        except sqlite3.Error:
+            return []
+
+    def meta(self) -> dict[str, str]:
+        """What the history kept besides sessions: the trusted time, the gap in force, a
+        reported end. (The file's own rows: keys and values as they were written.)"""
+        if self._db is None or "meta" not in self._tables():
+            return {}
+        try:
+            return {row[0]: row[1] for row in self._db.execute("SELECT key, value FROM meta")
+                    if isinstance(row[0], str) and isinstance(row[1], str)}
+        except sqlite3.Error:
+            return {}
+
+
+@contextlib.contextmanager
+def salvaging(damaged: Path) -> Iterator[Salvaged]:
+    """A damaged file opened to read back what it still gives, never written."""
     try:
-        if not stat.S_ISREG(damaged.stat().st_mode):
-            return []  # a FIFO (or a link to one, or to /dev/zero): reading it never ends
+        readable = stat.S_ISREG(damaged.stat().st_mode)
     except OSError:
-        return []
-    rows = _salvage_from(damaged, newest)
-    if rows:
-        return rows
+        readable = False  # a FIFO (or a link to one, or to /dev/zero) never ends
+    if not readable:
+        yield Salvaged(None)
+        return
+    connection = _read_only(damaged)
+    if connection is not None and _gives_sessions(connection):
+        try:
+            yield Salvaged(connection)
+        finally:
+            connection.close()
+        return
+    if connection is not None:
+        connection.close()
     # A file cut short still claims its old length in its header, and SQLite then
     # refuses it whole; a copy padded with empty pages to that length gives what is
     # left (the schema still names pages past the cut, so they must exist).
@@ -577,60 +723,47 @@ def salvage(damaged: Path, newest: int = 2000) -> list[sqlite3.Row]:
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "copy.sqlite3"
+        connection = _padded_copy(damaged, copy)
         try:
-            data = bytearray(damaged.read_bytes())
-        except OSError:
-            return []
-        if len(data) < 100 or not data.startswith(HEADER):
-            return []
-        page_size = int.from_bytes(data[16:18], "big")
-        page_size = 65536 if page_size == 1 else page_size
-        if page_size < 512:
-            return []
-        pages = max(int.from_bytes(data[28:32], "big"), -(-len(data) // page_size))
-        data.extend(bytes(pages * page_size - len(data)))
-        copy.write_bytes(bytes(data))
-        return _salvage_from(copy, newest)
+            yield Salvaged(connection)
+        finally:
+            if connection is not None:
+                connection.close()
 
 
-def _salvage_from(damaged: Path, newest: int) -> list[sqlite3.Row]:
+def _read_only(path: Path) -> sqlite3.Connection | None:
     try:
-        uri = f"file:{damaged}?mode=ro&immutable=1"
-        connection = sqlite3.connect(uri, uri=True)
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1",
+                                     uri=True)
     except sqlite3.Error:
-        return []
+        return None
     connection.row_factory = sqlite3.Row
+    return connection
+
+
+def _gives_sessions(connection: sqlite3.Connection) -> bool:
     try:
-        columns = {row[1] for row in connection.execute("PRAGMA table_info(sessions)")}
-        if not set(SALVAGE_COLUMNS) <= columns:
-            return []
-        wanted = ", ".join(c for c in (*SALVAGE_COLUMNS, *OPTIONAL_COLUMNS) if c in columns)
-        try:
-            return connection.execute(
-                f"SELECT {wanted} FROM sessions ORDER BY id DESC LIMIT {newest}").fetchall()
-        except sqlite3.Error:
-            pass
-        # The table is damaged somewhere: read what rows one at a time still come back.
-        rows = []
-        try:
-            top = connection.execute("SELECT max(id) FROM sessions").fetchone()[0] or 0
-        except sqlite3.Error:
-            top = 20 * newest
-        misses = 0
-        for row_id in range(top, 0, -1):
-            try:
-                row = connection.execute(f"SELECT {wanted} FROM sessions WHERE id = ?",
-                                         (row_id,)).fetchone()
-            except sqlite3.Error:
-                row = None
-            if row is None:
-                misses += 1
-            else:
-                rows.append(row)
-            if len(rows) >= newest or misses > 20 * newest:
-                break
-        return rows
+        connection.execute("SELECT id FROM sessions ORDER BY id DESC LIMIT 1").fetchall()
+        return True
     except sqlite3.Error:
-        return []
-    finally:
-        connection.close()
+        return False
+
+
+def _padded_copy(damaged: Path, copy: Path) -> sqlite3.Connection | None:
+    try:
+        data = bytearray(damaged.read_bytes())
+    except OSError:
+        return None
+    if len(data) < 100 or not data.startswith(HEADER):
+        return None
+    page_size = int.from_bytes(data[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512:
+        return None
+    pages = max(int.from_bytes(data[28:32], "big"), -(-len(data) // page_size))
+    data.extend(bytes(pages * page_size - len(data)))
+    try:
+        copy.write_bytes(bytes(data))
+    except OSError:
+        return None
+    return _read_only(copy)

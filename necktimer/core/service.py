@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -135,20 +135,39 @@ def _recorded(data_dir: Path, mirror: Path | None) -> record.SafetyFacts | None:
         return record.read_copy(mirror) if mirror is not None else None
 
 
-def _take_salvage(store: Store, opened: database.Opened, data_dir: Path,
-                  mirror: Path | None) -> bool:
-    """Put the rows read back from a damaged history into the new one; returns whether
-    the history is lost (nothing read back, and no record to tell the gap)."""
-    salvaged = [s for row in opened.salvaged if (s := session_from_salvage(row))]
-    with store.transaction():
-        for session in salvaged:
-            store.import_session(session)
-    facts = _recorded(data_dir, mirror)
-    lost = not salvaged and (facts is None or not facts.sessions)
-    if lost:
+def _refill(data_dir: Path, mirror: Path | None,
+            known: Iterable[Session] = ()) -> database.Fill:
+    """What fills the new history made in place of a damaged one: every session it still
+    gives (and `known`, the sessions in memory where the damage was found in use), the
+    checklist's answers and what the history kept besides; and, where none of that nor a
+    record tells the gap, the mark of a lost history. All of it goes in before the new
+    file takes the damaged one's name."""
+    def fill(connection: sqlite3.Connection, path: Path, found: database.Salvaged) -> int:
+        store = Store(database.Opened(connection, path))
+        carried = 0
         with store.transaction():
-            store.set_meta("history_lost", "1")
-    return lost
+            for key, text in found.meta().items():
+                store.set_meta(key, text)
+            for row in found.sessions():
+                if (session := session_from_salvage(row)) is not None:
+                    carried += store.import_session(session)
+            for answered_at, signs in found.warning_signs():
+                ticked = [key for key in signs.split(",") if key]
+                try:
+                    when = parse(answered_at)
+                except (ValueError, TypeError):
+                    continue
+                if when is not None and set(ticked) <= set(diary.WARNING_SIGNS):
+                    store.record_warning_signs(when, ticked)
+            for session in known:
+                if session.id != REPORTED_ID:
+                    store.import_session(session)
+            facts = _recorded(data_dir, mirror)
+            if not carried and not known and (facts is None or not facts.sessions):
+                store.set_meta("history_lost", "1")
+        return carried
+
+    return fill
 
 
 def _holds_no_session(store: Store) -> bool:
@@ -234,7 +253,8 @@ class SessionService:
         # moment (the window beside a `status`) leaves its journal and logs there as it
         # writes, and those are not the traces of a history deleted since.
         used_before = _traces_of_use(data_dir)
-        opened = database.open_database(data_dir, busy_timeout=busy_timeout)
+        opened = database.open_database(data_dir, busy_timeout=busy_timeout,
+                                        fill=_refill(data_dir, mirror))
         # And only the process that set the new file up judges it: another found none,
         # opened the one just made, and would judge it again.
         fresh = opened.created and opened.moved_aside is None
@@ -259,8 +279,6 @@ class SessionService:
                     "Service", "The session history in %1 was missing or empty. The latest "
                                "sessions were restored from the safety record; older ones, "
                                "with their pain ratings and notes, are gone."), str(data_dir)))
-        elif opened.moved_aside is not None:
-            lost = _take_salvage(store, opened, data_dir, mirror)
         try:
             return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
                        history_lost=lost, looks_only=looks_only, mirror=mirror)
@@ -272,11 +290,10 @@ class SessionService:
         # The header read well, but a page read first by the rules is damaged: moved
         # aside as damage found on opening is, or every start refused for good.
         store.close()
-        opened = database.replace_damaged(opened.path, damage, busy_timeout)
-        store = Store(opened)
-        lost = _take_salvage(store, opened, data_dir, mirror)
-        return cls(store, clock, settings, data_dir=data_dir, notices=opened.notices,
-                   history_lost=lost, looks_only=looks_only, mirror=mirror)
+        opened = database.replace_damaged(opened.path, damage, busy_timeout,
+                                          _refill(data_dir, mirror))
+        return cls(Store(opened), clock, settings, data_dir=data_dir, notices=opened.notices,
+                   looks_only=looks_only, mirror=mirror)
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program before it is queued for later."""
@@ -721,6 +738,7 @@ class SessionService:
 
     def tick(self) -> list[Ended]:
         """Close any session whose time is up, and retry waiting writes; called on every wake."""
+        self._keep_lengthened_gap()
         self.flush()
         self.reload()
         ended = self.take_found_ended()
@@ -927,11 +945,21 @@ class SessionService:
         reported = self._known.get(REPORTED_ID)
         return {REPORTED_ID: reported} if reported else {}
 
-    def _write_record(self) -> None:
+    def _latest_ended(self) -> bool:
         latest = max((s for s in self._known.values() if s.id != REPORTED_ID),
                      key=lambda s: (s.started_at, s.id), default=None)
+        return latest is not None and latest.ended_at is not None
+
+    def _keep_lengthened_gap(self) -> None:
+        """A gap the settings lengthened after the last session ended is kept as the gap in
+        force: set back before the next start, it shortened the gap already running
+        (the settings dialog says it stays as it is)."""
+        if self.settings.gap > (self._gap_after or rules.MIN_GAP) and self._latest_ended():
+            self._record_due = True  # the record (and the history) keep the gap in force
+
+    def _write_record(self) -> None:
         # Kept from a session's end until the next start: the settings then decide again.
-        self._gap_after = self.gap if latest is not None and latest.ended_at else None
+        self._gap_after = self.gap if self._latest_ended() else None
         self._store_gap()
         facts = record.facts_from(self._known.values(), self._timeline.anchor,
                                   self._history_lost, self._gap_after)
@@ -1091,15 +1119,9 @@ class SessionService:
     def _replace_damaged_store(self, why: str) -> None:
         """The file turned out damaged while in use: keep it aside, carry on in a new one."""
         self._store.close()
-        opened = database.replace_damaged(self._store.path, why)
+        opened = database.replace_damaged(self._store.path, why, fill=_refill(
+            self._data_dir, self._mirror, known=list(self._known.values())))
         self._store = Store(opened)
-        with self._store.transaction():
-            for row in opened.salvaged:
-                if (session := session_from_salvage(row)) is not None:
-                    self._store.import_session(session)
-            for session in self._known.values():
-                if session.id != REPORTED_ID:
-                    self._store.import_session(session)
         self.notices.extend(opened.notices)
         self._record_due = True
         self._changed()

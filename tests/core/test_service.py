@@ -175,6 +175,27 @@ def test_longer_gap_setting_is_honoured(service, settings_box, clock):
     assert service.start(Therapy.ICE).ok
 
 
+def test_a_gap_lengthened_while_it_runs_is_not_shortened_by_setting_it_back(
+        service, settings_box, clock, data_dir):
+    """Settings: 3 h after a session ended, then 2 h again: the gap running went back to
+    2 h, though the dialog says the gap already running stays (outside tester)."""
+    service.start(Therapy.HEAT, 15)
+    clock.advance(65)
+    assert service.stop().ok
+    end = service.status().next_allowed_at - timedelta(hours=2)
+    settings_box.set(gap_minutes=180)
+    service.tick()  # the window's refresh after its settings changed, or any wake
+    assert service.status().next_allowed_at == end + timedelta(hours=3)
+    settings_box.set(gap_minutes=120)
+    service.tick()
+    assert service.status().next_allowed_at == end + timedelta(hours=3)
+    assert "the gap stays 3 h" in service.kept_gap_note()
+    assert reopen(data_dir, clock).status().next_allowed_at == end + timedelta(hours=3)
+    clock.advance(3 * 3600)
+    assert service.start(Therapy.ICE, 5).ok  # the next start: the settings decide again
+    assert service.gap == timedelta(hours=2)
+
+
 def test_recovery_resumes_a_session_with_time_left(service, data_dir, clock):
     service.start(Therapy.ICE, 15)
     clock.advance(4 * 60)

@@ -1151,3 +1151,122 @@ def test_a_record_that_cannot_be_read_is_not_said_to_be_unwritable(data_dir, clo
     assert raised.value.problem is Problem.ACCESS
     assert "cannot read its safety record" in str(raised.value)
     assert "write" not in str(raised.value)
+
+
+def years_of_history(data_dir, clock, sessions: int) -> None:
+    """`sessions` ended sessions with notes and ratings, and one checklist answer (written
+    straight into the file: living through them one by one would take minutes)."""
+    one_session_off_at_its_end(data_dir, clock)
+    service = reopen(data_dir, clock)
+    service.record_warning_signs(["arm"])
+    service.close()
+    with sqlite3.connect(data_dir / DB_NAME) as db:
+        names = [row[1] for row in db.execute("PRAGMA table_info(sessions)")]  # stored ones
+        template = db.execute(f"SELECT {', '.join(names)} FROM sessions").fetchone()
+        rows_ = []
+        for number in range(2, sessions + 1):
+            row = dict(zip(names, template, strict=True))
+            row.update(id=number, note=f"day {number}", pain_before=number % 11)
+            rows_.append(tuple(row[name] for name in names))
+        db.executemany(f"INSERT INTO sessions ({', '.join(names)}) "
+                       f"VALUES ({', '.join('?' * len(names))})", rows_)
+    (data_dir / RECORD_NAME).unlink()  # the history alone tells what it holds
+
+
+def readable_when_padded(path: Path) -> int:
+    """How many session rows the damaged file still holds, read by hand."""
+    data = bytearray(path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    pages = int.from_bytes(data[28:32], "big")
+    data.extend(bytes(pages * size - len(data)))
+    copy = path.with_name("by-hand.sqlite3")
+    copy.write_bytes(bytes(data))
+    try:
+        with contextlib.closing(sqlite3.connect(copy)) as db:
+            found = 0
+            for row_id in range(1, 3000):  # one by one: any damaged page fails a whole scan
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    found += db.execute("SELECT count(*) FROM sessions WHERE id = ?",
+                                        (row_id,)).fetchone()[0]
+            return found
+    finally:
+        copy.unlink()
+
+
+def cut_short(path: Path, pages: int = 10) -> None:
+    size = int.from_bytes(path.read_bytes()[16:18], "big")
+    with open(path, "r+b") as file:
+        file.truncate(path.stat().st_size - pages * size)
+
+
+def test_every_session_and_answer_a_damaged_history_still_gives_is_carried_over(
+        data_dir, clock):
+    """Only the newest 2000 sessions were carried over, and none of the checklist's
+    answers: the rest stayed in a damaged file nothing reads again (outside tester)."""
+    years_of_history(data_dir, clock, 2500)
+    path = data_dir / DB_NAME
+    cut_short(path)
+    readable = readable_when_padded(path)
+    assert readable > 2000
+    again = reopen(data_dir, clock)
+    assert len(rows(data_dir)) == readable
+    assert any(f"the {readable} sessions that could still be read" in notice
+               for notice in again.notices), again.notices
+    assert again.warning_signs == ("arm",)  # the answer stands, and the urgent banner
+    newest = max(row["id"] for row in rows(data_dir))
+    assert newest > 2000 and again.session(newest).note == f"day {newest}"
+    again.close()
+
+
+CRASH = """
+import os, sys
+from pathlib import Path
+from necktimer.core import database, store
+from necktimer.core.clock import FakeClock
+from necktimer.core.service import SessionService
+from datetime import datetime, UTC
+where = sys.argv[2]
+if where == "before the new file takes the name":
+    real = os.replace
+    def replace(source, target):
+        if str(target).endswith("necktimer.sqlite3"):
+            os._exit(9)
+        return real(source, target)
+    database.os.replace = replace
+else:  # in the middle of filling the new file
+    real = store.Store.import_session
+    count = [0]
+    def import_session(self, session):
+        count[0] += 1
+        if count[0] == 500:
+            os._exit(9)
+        return real(self, session)
+    store.Store.import_session = import_session
+SessionService.open(Path(sys.argv[1]), FakeClock(datetime(2026, 3, 2, 8, tzinfo=UTC)))
+"""
+
+
+@pytest.mark.parametrize("where", ["before the new file takes the name",
+                                   "in the middle of filling the new file"])
+def test_a_crash_while_a_damaged_history_is_replaced_loses_nothing(data_dir, clock,
+                                                                      tmp_path, where):
+    """The damaged file was moved aside first and the new one filled after: killed in
+    between, the next start found an empty history, said nothing of the damage, and never
+    read the damaged file again: every session was lost (outside tester)."""
+    import subprocess
+    import sys
+
+    years_of_history(data_dir, clock, 2500)
+    path = data_dir / DB_NAME
+    cut_short(path)
+    readable = readable_when_padded(path)
+    crashed = subprocess.run([sys.executable, "-c", CRASH, str(data_dir), where],
+                             capture_output=True, text=True, timeout=60)
+    assert crashed.returncode == 9, crashed.stderr
+    again = reopen(data_dir, clock)
+    assert len(rows(data_dir)) == readable
+    assert any("could still be read" in notice for notice in again.notices), again.notices
+    assert again.status().state is not State.UNKNOWN
+    again.close()
+    left = sorted(p.name for p in data_dir.iterdir() if "rebuilding" in p.name)
+    assert left == [], left  # the half-made file of the crashed process is gone too

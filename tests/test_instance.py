@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -526,6 +527,11 @@ def test_a_backstop_is_found_by_its_command_line_once_its_folder_is_gone(tmp_pat
         ["necktimer", "status", "--data-dir", str(watched)],
     )]
     try:
+        for process in processes:  # a process forked but not yet exec'd shows our cmdline
+            cmdline = Path(f"/proc/{process.pid}/cmdline")
+            deadline = time.monotonic() + 10
+            while b"sleep(60)" not in cmdline.read_bytes() and time.monotonic() < deadline:
+                time.sleep(0.01)
         assert backstop_pids(watched) == [processes[0].pid]
         assert backstop_pids(other) == [processes[1].pid]
         assert backstop_pids(tmp_path / "never") == []

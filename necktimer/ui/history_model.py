@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 
 from necktimer.core.diary import Pain, off_late
-from necktimer.core.humanize import format_duration, format_length
+from necktimer.core.humanize import format_length
 from necktimer.core.i18n import arg, date_and_time
 from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import EndReason, Session
@@ -238,7 +238,7 @@ def cell_text(session: Session, key: SortKey) -> str:
                        text, session.end_reason.label)
         if (late := off_late(session)) is not None:  # the skin had the pack longer
             text = arg(QCoreApplication.translate("History", "%1, pack off %2 late"),
-                       text, format_duration(late))
+                       text, format_length(late))  # as long as it was: not rounded up
         return text
     value = getattr(session, key.value)
     return "" if value is None else str(value)

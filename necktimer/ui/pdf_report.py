@@ -62,7 +62,7 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
         length = format_length(actual) if actual is not None else translate("Report", "running")
         if (late := off_late(s)) is not None:  # the skin had the pack longer
             length = arg(translate("Report", "%1, pack off %2 late"), length,
-                         format_duration(late))
+                         format_length(late))  # as long as it was: not a wait, not rounded up
         cells = (date_and_time(s.started_at), s.therapy.label, length,
                  s.end_reason.label if s.end_reason else translate("Report", "running"),
                  "" if s.pain_before is None else s.pain_before,

@@ -182,6 +182,17 @@ def test_a_pack_taken_off_late_shows_how_late(service, clock, model):
     assert column(model, SortKey.ACTUAL) == ["15 min, pack off 45 min late"]
 
 
+def test_how_late_is_the_nearest_minute_not_rounded_up(service, clock, model):
+    """Off 2 min 6 s after the end (the window said "came off at 01:27" for an end at
+    01:25:18), History and the PDF said "3 min late": rounded up, as a wait is."""
+    service.start(Therapy.ICE, 1)
+    clock.advance(60 + 126)
+    service.tick()
+    service.acknowledge_removal()
+    model.reload()
+    assert column(model, SortKey.ACTUAL) == ["1 min, pack off 2 min late"]
+
+
 def test_a_session_under_a_minute_reads_in_seconds(service, data_dir):
     service.status()
     bulk(data_dir, 1, seconds=16)  # a session the cycle rule had shortened to 16 s

@@ -63,6 +63,7 @@ from necktimer.instance import (
     backstop_reaches_desktop,
     held_elsewhere,
 )
+from necktimer.xdg import records_folder
 
 log = logging.getLogger("necktimer.backstop")
 
@@ -353,7 +354,9 @@ def record_removal(data_dir: Path, *, at_end: bool = False) -> bool:
 
 def _acknowledge(data_dir: Path, *, at_end: bool) -> bool:
     try:
-        service = SessionService.open(data_dir, SystemClock())
+        # With the record's copy, as every writer: a removal confirmed here was missing
+        # from it, and a folder deleted afterwards came back with the pack still "on".
+        service = SessionService.open(data_dir, SystemClock(), mirror_folder=records_folder())
     except StorageError as error:
         log.warning("the removal time was not recorded: %s", error)
         return False

@@ -564,7 +564,7 @@ def _open_service(data_dir: Path, settings, command: Command):
     try:
         service = SessionService.open(data_dir, SystemClock(), settings,
                                       looks_only=command is Command.STATUS,
-                                      mirror_folder=xdg.state_home() / APP_NAME / "records")
+                                      mirror_folder=xdg.records_folder())
         # What a window does first, a terminal does too: a session left open across a
         # reboot with the clock set back is closed as interrupted, so that `stop` cannot
         # call it a mis-start, nor `status` give it 15 more minutes. A window about to

@@ -23,3 +23,9 @@ def config_home() -> Path:
 
 def state_home() -> Path:
     return _base("XDG_STATE_HOME", Path.home() / ".local" / "state")
+
+
+def records_folder() -> Path:
+    """Where the safety records' copies are kept, one per data folder (core/record.py):
+    every process that writes a record writes its copy there too."""
+    return state_home() / "necktimer" / "records"

@@ -200,6 +200,14 @@ def assert_removal_recorded(env, data_dir: Path, session_id: int) -> None:
     assert removed_at(data_dir, session_id) is not None
     [remembered] = [s for s in record.read(data_dir).sessions if s.id == session_id]
     assert remembered.removed_at is not None
+    # The copy outside the folder too: it lacked the removal, and a folder deleted then
+    # came back with the pack still "on" (outside tester).
+    state = env.get("XDG_STATE_HOME") or str(Path(env["HOME"]) / ".local" / "state")
+    copies = Path(state) / "necktimer" / "records"
+    copy = record.read_copy(record.mirror_path(copies, data_dir))
+    assert copy is not None
+    [kept] = [s for s in copy.sessions if s.id == session_id]
+    assert kept.removed_at == remembered.removed_at
     done = cli(env, data_dir, "done")
     assert (done.returncode, done.stdout.strip()) == (1, "No pack was waiting to come off.")
 

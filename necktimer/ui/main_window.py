@@ -356,17 +356,10 @@ class MainWindow(QMainWindow):
             (self.tr("Settings"), "Ctrl+,"), (self.tr("Self-care tips"), "F1"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]
-        from PySide6.QtWidgets import QMessageBox  # here: its Python enums cost each start 1 ms
+        from necktimer.ui.shortcuts_dialog import ShortcutsDialog  # loaded when first asked
 
-        native = QKeySequence.SequenceFormat.NativeText
-        table = "".join(f"<tr><td>{label}</td><td>&nbsp;&nbsp;<b>"
-                        f"{QKeySequence(keys).toString(native)}</b></td></tr>"
-                        for label, keys in rows)
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
-                          f"<table>{table}</table><p>"
-                          + self.tr("Tab moves between controls; the arrow keys move "
-                                    "between tip topics.") + "</p>",
-                          QMessageBox.StandardButton.Close, self)
+        box = ShortcutsDialog(rows, self.tr("Tab moves between controls; the arrow keys move "
+                                            "between tip topics."), self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_box = box
         box.open()

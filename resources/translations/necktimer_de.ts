@@ -1060,7 +1060,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="148"/>
         <location filename="../../necktimer/ui/main_window.py" line="350"/>
-        <location filename="../../necktimer/ui/main_window.py" line="434"/>
+        <location filename="../../necktimer/ui/main_window.py" line="427"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
@@ -1075,11 +1075,6 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="365"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
         <location filename="../../necktimer/ui/main_window.py" line="128"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
@@ -1091,7 +1086,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="147"/>
-        <location filename="../../necktimer/ui/main_window.py" line="433"/>
+        <location filename="../../necktimer/ui/main_window.py" line="426"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
@@ -1166,28 +1161,28 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="367"/>
+        <location filename="../../necktimer/ui/main_window.py" line="361"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="397"/>
+        <location filename="../../necktimer/ui/main_window.py" line="390"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="431"/>
+        <location filename="../../necktimer/ui/main_window.py" line="424"/>
         <source>Done — removed now</source>
         <translation>Erledigt — jetzt abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="471"/>
+        <location filename="../../necktimer/ui/main_window.py" line="464"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="352"/>
-        <location filename="../../necktimer/ui/main_window.py" line="425"/>
+        <location filename="../../necktimer/ui/main_window.py" line="418"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
@@ -1258,33 +1253,33 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Tasten&amp;kürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="427"/>
+        <location filename="../../necktimer/ui/main_window.py" line="420"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="429"/>
+        <location filename="../../necktimer/ui/main_window.py" line="422"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Erledigt — jetzt &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="443"/>
+        <location filename="../../necktimer/ui/main_window.py" line="436"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="445"/>
+        <location filename="../../necktimer/ui/main_window.py" line="438"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="448"/>
+        <location filename="../../necktimer/ui/main_window.py" line="441"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="449"/>
+        <location filename="../../necktimer/ui/main_window.py" line="442"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -1591,48 +1586,48 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="258"/>
+        <location filename="../../necktimer/core/service.py" line="278"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="546"/>
+        <location filename="../../necktimer/core/service.py" line="563"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="571"/>
+        <location filename="../../necktimer/core/service.py" line="588"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="579"/>
+        <location filename="../../necktimer/core/service.py" line="596"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="596"/>
+        <location filename="../../necktimer/core/service.py" line="613"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="601"/>
+        <location filename="../../necktimer/core/service.py" line="618"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="684"/>
+        <location filename="../../necktimer/core/service.py" line="701"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="693"/>
+        <location filename="../../necktimer/core/service.py" line="710"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="464"/>
-        <location filename="../../necktimer/core/service.py" line="1042"/>
+        <location filename="../../necktimer/core/service.py" line="481"/>
+        <location filename="../../necktimer/core/service.py" line="1070"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1642,122 +1637,122 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="325"/>
+        <location filename="../../necktimer/core/service.py" line="342"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="525"/>
+        <location filename="../../necktimer/core/service.py" line="542"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="559"/>
+        <location filename="../../necktimer/core/service.py" line="576"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="586"/>
+        <location filename="../../necktimer/core/service.py" line="603"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="623"/>
+        <location filename="../../necktimer/core/service.py" line="640"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="643"/>
+        <location filename="../../necktimer/core/service.py" line="660"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="656"/>
+        <location filename="../../necktimer/core/service.py" line="673"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="667"/>
+        <location filename="../../necktimer/core/service.py" line="684"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="674"/>
+        <location filename="../../necktimer/core/service.py" line="691"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="713"/>
+        <location filename="../../necktimer/core/service.py" line="730"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="913"/>
+        <location filename="../../necktimer/core/service.py" line="931"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="971"/>
+        <location filename="../../necktimer/core/service.py" line="999"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>Die Sicherheitsaufzeichnung %1 konnte nicht gelesen werden; ihre Kopie %2 wurde verwendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1044"/>
+        <location filename="../../necktimer/core/service.py" line="1072"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1085"/>
+        <location filename="../../necktimer/core/service.py" line="1113"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1147"/>
+        <location filename="../../necktimer/core/service.py" line="1169"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1150"/>
+        <location filename="../../necktimer/core/service.py" line="1172"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1156"/>
+        <location filename="../../necktimer/core/service.py" line="1178"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1166"/>
+        <location filename="../../necktimer/core/service.py" line="1188"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1170"/>
+        <location filename="../../necktimer/core/service.py" line="1192"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1175"/>
+        <location filename="../../necktimer/core/service.py" line="1197"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1177"/>
+        <location filename="../../necktimer/core/service.py" line="1199"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1185"/>
+        <location filename="../../necktimer/core/service.py" line="1207"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1187"/>
+        <location filename="../../necktimer/core/service.py" line="1209"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1189"/>
+        <location filename="../../necktimer/core/service.py" line="1211"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -2123,6 +2118,14 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../necktimer/ui/shortcuts_dialog.py" line="29"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
     <name>SortMenu</name>
     <message>
         <location filename="../../necktimer/ui/sort_menu.py" line="30"/>
@@ -2177,67 +2180,67 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="184"/>
+        <location filename="../../necktimer/core/database.py" line="186"/>
         <source>Another program is holding the session history (%1) open.</source>
         <translation>Ein anderes Programm hält den Verlauf (%1) geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="187"/>
+        <location filename="../../necktimer/core/database.py" line="189"/>
         <source>The disk holding the session history (%1) is full.</source>
         <translation>Der Datenträger mit dem Verlauf (%1) ist voll.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="199"/>
+        <location filename="../../necktimer/core/database.py" line="201"/>
         <source>%1 necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
         <translation>%1 necktimer kann gerade nicht darin speichern. Schließen Sie dieses Programm; nichts wurde umbenannt, nichts ging verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="203"/>
+        <location filename="../../necktimer/core/database.py" line="205"/>
         <source>%1 Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
         <translation>%1 Geben Sie Speicherplatz frei; necktimer behält, was noch nicht gespeichert ist, und schreibt es, sobald es kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="207"/>
+        <location filename="../../necktimer/core/database.py" line="209"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>Der Verlauf (%1) ist verschwunden oder nicht erreichbar (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="210"/>
+        <location filename="../../necktimer/core/database.py" line="212"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 gehört zu einem anderen Programm (es ist kein necktimer-Verlauf). necktimer hat die Datei nicht verändert: Verschieben Sie sie, oder wählen Sie mit --data-dir einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="214"/>
+        <location filename="../../necktimer/core/database.py" line="216"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 wurde von einer neueren necktimer-Version geschrieben; aktualisieren Sie necktimer, um die Datei zu verwenden. Sie wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="217"/>
+        <location filename="../../necktimer/core/database.py" line="219"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>Der Verlauf %1 ist beschädigt (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="219"/>
+        <location filename="../../necktimer/core/database.py" line="221"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer kann seinen Verlauf nicht in %1 schreiben (%2). Prüfen Sie, ob der Ordner beschreibbar ist, oder wählen Sie mit --data-dir einen anderen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="228"/>
+        <location filename="../../necktimer/core/database.py" line="230"/>
         <source>The safety record (%1) disappeared or cannot be reached (%2).</source>
         <translation>Die Sicherheitsaufzeichnung (%1) ist verschwunden oder nicht erreichbar (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="233"/>
+        <location filename="../../necktimer/core/database.py" line="235"/>
         <source>necktimer cannot write its safety record in %1 (%2). Check that the folder is writable, or choose another with --data-dir.</source>
         <translation>necktimer kann seine Sicherheitsaufzeichnung nicht in %1 schreiben (%2). Prüfen Sie, ob der Ordner beschreibbar ist, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="531"/>
+        <location filename="../../necktimer/core/database.py" line="567"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt, und ein neuer, leerer Verlauf wurde begonnen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="231"/>
+        <location filename="../../necktimer/core/database.py" line="233"/>
         <source>The safety record %1 is damaged (%2); the session history is used instead.</source>
         <translation>Die Sicherheitsaufzeichnung %1 ist beschädigt (%2); stattdessen gilt der Verlauf.</translation>
     </message>
@@ -2250,7 +2253,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>StorageText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/database.py" line="110"/>
+        <location filename="../../necktimer/core/database.py" line="112"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %n session(s) that could still be read were carried over to a new history.</source>
         <translation>
             <numerusform>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt; die noch lesbare Anwendung (%n) wurde in einen neuen Verlauf übernommen.</numerusform>

@@ -1061,7 +1061,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="148"/>
         <location filename="../../necktimer/ui/main_window.py" line="350"/>
-        <location filename="../../necktimer/ui/main_window.py" line="434"/>
+        <location filename="../../necktimer/ui/main_window.py" line="427"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
@@ -1076,11 +1076,6 @@ siguiente sesión.
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="365"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
         <location filename="../../necktimer/ui/main_window.py" line="128"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
@@ -1092,7 +1087,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="147"/>
-        <location filename="../../necktimer/ui/main_window.py" line="433"/>
+        <location filename="../../necktimer/ui/main_window.py" line="426"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
@@ -1167,28 +1162,28 @@ siguiente sesión.
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="367"/>
+        <location filename="../../necktimer/ui/main_window.py" line="361"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="397"/>
+        <location filename="../../necktimer/ui/main_window.py" line="390"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="431"/>
+        <location filename="../../necktimer/ui/main_window.py" line="424"/>
         <source>Done — removed now</source>
         <translation>Hecho — retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="471"/>
+        <location filename="../../necktimer/ui/main_window.py" line="464"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="352"/>
-        <location filename="../../necktimer/ui/main_window.py" line="425"/>
+        <location filename="../../necktimer/ui/main_window.py" line="418"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
@@ -1259,33 +1254,33 @@ siguiente sesión.
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="427"/>
+        <location filename="../../necktimer/ui/main_window.py" line="420"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="429"/>
+        <location filename="../../necktimer/ui/main_window.py" line="422"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Hecho — &amp;retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="443"/>
+        <location filename="../../necktimer/ui/main_window.py" line="436"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="445"/>
+        <location filename="../../necktimer/ui/main_window.py" line="438"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="448"/>
+        <location filename="../../necktimer/ui/main_window.py" line="441"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="449"/>
+        <location filename="../../necktimer/ui/main_window.py" line="442"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1592,48 +1587,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="258"/>
+        <location filename="../../necktimer/core/service.py" line="278"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="546"/>
+        <location filename="../../necktimer/core/service.py" line="563"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="571"/>
+        <location filename="../../necktimer/core/service.py" line="588"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="579"/>
+        <location filename="../../necktimer/core/service.py" line="596"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="596"/>
+        <location filename="../../necktimer/core/service.py" line="613"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="601"/>
+        <location filename="../../necktimer/core/service.py" line="618"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="684"/>
+        <location filename="../../necktimer/core/service.py" line="701"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="693"/>
+        <location filename="../../necktimer/core/service.py" line="710"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="464"/>
-        <location filename="../../necktimer/core/service.py" line="1042"/>
+        <location filename="../../necktimer/core/service.py" line="481"/>
+        <location filename="../../necktimer/core/service.py" line="1070"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1643,122 +1638,122 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="325"/>
+        <location filename="../../necktimer/core/service.py" line="342"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="525"/>
+        <location filename="../../necktimer/core/service.py" line="542"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="559"/>
+        <location filename="../../necktimer/core/service.py" line="576"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="586"/>
+        <location filename="../../necktimer/core/service.py" line="603"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="623"/>
+        <location filename="../../necktimer/core/service.py" line="640"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="643"/>
+        <location filename="../../necktimer/core/service.py" line="660"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="656"/>
+        <location filename="../../necktimer/core/service.py" line="673"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="667"/>
+        <location filename="../../necktimer/core/service.py" line="684"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="674"/>
+        <location filename="../../necktimer/core/service.py" line="691"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="713"/>
+        <location filename="../../necktimer/core/service.py" line="730"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="913"/>
+        <location filename="../../necktimer/core/service.py" line="931"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="971"/>
+        <location filename="../../necktimer/core/service.py" line="999"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1044"/>
+        <location filename="../../necktimer/core/service.py" line="1072"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1085"/>
+        <location filename="../../necktimer/core/service.py" line="1113"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1147"/>
+        <location filename="../../necktimer/core/service.py" line="1169"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1150"/>
+        <location filename="../../necktimer/core/service.py" line="1172"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1156"/>
+        <location filename="../../necktimer/core/service.py" line="1178"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1166"/>
+        <location filename="../../necktimer/core/service.py" line="1188"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1170"/>
+        <location filename="../../necktimer/core/service.py" line="1192"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1175"/>
+        <location filename="../../necktimer/core/service.py" line="1197"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1177"/>
+        <location filename="../../necktimer/core/service.py" line="1199"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1185"/>
+        <location filename="../../necktimer/core/service.py" line="1207"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1187"/>
+        <location filename="../../necktimer/core/service.py" line="1209"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1189"/>
+        <location filename="../../necktimer/core/service.py" line="1211"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -2124,6 +2119,14 @@ siguiente sesión.
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../necktimer/ui/shortcuts_dialog.py" line="29"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
     <name>SortMenu</name>
     <message>
         <location filename="../../necktimer/ui/sort_menu.py" line="30"/>
@@ -2178,67 +2181,67 @@ siguiente sesión.
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../necktimer/core/database.py" line="184"/>
+        <location filename="../../necktimer/core/database.py" line="186"/>
         <source>Another program is holding the session history (%1) open.</source>
         <translation>Otro programa tiene abierto el historial de sesiones (%1).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="187"/>
+        <location filename="../../necktimer/core/database.py" line="189"/>
         <source>The disk holding the session history (%1) is full.</source>
         <translation>El disco donde está el historial de sesiones (%1) está lleno.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="199"/>
+        <location filename="../../necktimer/core/database.py" line="201"/>
         <source>%1 necktimer cannot save to it right now. Close that program; nothing was renamed or lost.</source>
         <translation>%1 necktimer no puede guardar en él ahora mismo. Cierre ese programa; no se cambió el nombre de nada ni se perdió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="203"/>
+        <location filename="../../necktimer/core/database.py" line="205"/>
         <source>%1 Free some space; necktimer keeps what it has not saved yet and writes it when it can.</source>
         <translation>%1 Libere espacio; necktimer conserva lo que aún no ha guardado y lo escribirá cuando pueda.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="207"/>
+        <location filename="../../necktimer/core/database.py" line="209"/>
         <source>The session history (%1) disappeared or cannot be reached (%2).</source>
         <translation>El historial de sesiones (%1) desapareció o no se puede acceder a él (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="210"/>
+        <location filename="../../necktimer/core/database.py" line="212"/>
         <source>%1 belongs to another program (it is not a necktimer history). necktimer left it unchanged: move it away or choose another folder with --data-dir.</source>
         <translation>%1 pertenece a otro programa (no es un historial de necktimer). necktimer no lo modificó: muévalo a otro lugar o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="214"/>
+        <location filename="../../necktimer/core/database.py" line="216"/>
         <source>%1 was written by a newer necktimer; update necktimer to use it. It was left unchanged.</source>
         <translation>%1 fue escrito por una versión más reciente de necktimer; actualice necktimer para usarlo. No se modificó.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="217"/>
+        <location filename="../../necktimer/core/database.py" line="219"/>
         <source>The session history %1 is damaged (%2).</source>
         <translation>El historial de sesiones %1 está dañado (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="219"/>
+        <location filename="../../necktimer/core/database.py" line="221"/>
         <source>necktimer cannot write its session history in %1 (%2). Check that the folder is writable, or choose another with --data-dir. Nothing was changed.</source>
         <translation>necktimer no puede escribir su historial de sesiones en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="228"/>
+        <location filename="../../necktimer/core/database.py" line="230"/>
         <source>The safety record (%1) disappeared or cannot be reached (%2).</source>
         <translation>El registro de seguridad (%1) desapareció o no se puede acceder a él (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="233"/>
+        <location filename="../../necktimer/core/database.py" line="235"/>
         <source>necktimer cannot write its safety record in %1 (%2). Check that the folder is writable, or choose another with --data-dir.</source>
         <translation>necktimer no puede escribir su registro de seguridad en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="531"/>
+        <location filename="../../necktimer/core/database.py" line="567"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="231"/>
+        <location filename="../../necktimer/core/database.py" line="233"/>
         <source>The safety record %1 is damaged (%2); the session history is used instead.</source>
         <translation>El registro de seguridad %1 está dañado (%2); se usa el historial de sesiones en su lugar.</translation>
     </message>
@@ -2251,7 +2254,7 @@ siguiente sesión.
 <context>
     <name>StorageText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/database.py" line="110"/>
+        <location filename="../../necktimer/core/database.py" line="112"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3; the %n session(s) that could still be read were carried over to a new history.</source>
         <translation>
             <numerusform>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3; la %n sesión que aún se podía leer pasó a un historial nuevo.</numerusform>

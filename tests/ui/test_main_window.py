@@ -403,7 +403,8 @@ def test_help_lists_the_keyboard_shortcuts(window, qtbot):
     window.shortcuts_action.trigger()
     box = window.shortcuts_box
     exposed(box)
-    assert "Ctrl+I" in box.text() and "Ctrl+Z" in box.text() and "Alt+O" in box.text()
+    text = box.text.text()
+    assert "Ctrl+I" in text and "Ctrl+Z" in text and "Alt+O" in text
     box.close()
 
 

@@ -643,3 +643,30 @@ def test_history_shows_its_notes_without_scrolling_sideways(make_app, qtbot, clo
     title = history.model.headerData(5, Qt.Orientation.Horizontal)
     widest = max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
     assert header.sectionSize(5) >= widest + header.fontMetrics().height(), (room, title)
+
+
+@pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
+def test_the_shortcuts_fit_the_screen_and_scroll_where_it_is_short(
+        make_app, qtbot, monkeypatch, room, font_size, any_language):
+    """A message box 1284 px tall on a 768-px screen in German at 2x with a 13-pt font:
+    its Close button and last rows off-screen, "Mayúsculas+F10" cut at the side."""
+    from necktimer.ui import screen_room
+
+    size = ROOM[room]
+    monkeypatch.setattr(screen_room, "room_for", lambda _widget: size)
+    instance = make_app()
+    instance.start()
+    instance.window.shortcuts_action.trigger()
+    box = instance.window.shortcuts_box
+    settle(qtbot)
+    assert box.width() <= size.width() and box.height() <= size.height(), (room, box.size())
+    corner = box.close_button.mapTo(box, box.close_button.rect().topLeft())
+    assert box.rect().contains(QRect(corner, box.close_button.size()))
+    page = box.page
+    assert box.text.width() <= page.viewport().width(), (room, any_language)
+    # Scrolled to its end, the last line is there to read.
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    bottom = box.text.mapTo(page.viewport(), box.text.rect().bottomLeft()).y()
+    assert bottom <= page.viewport().height() + 1
+    assert box.text.height() >= box.text.heightForWidth(box.text.width())
+    box.close()

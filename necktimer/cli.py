@@ -508,6 +508,8 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
         return service
     if request.command not in WINDOW_COMMANDS:
         reply = execute(request, service)
+        if service.copy_problem is not None:
+            output.say(service.copy_problem, to_error=True)
         if (unsaved := service.unsaved()) is not None:
             # This process ends now: what it could not write is not kept for later.
             reply = Reply(Exit.UNAVAILABLE, arg(translate(

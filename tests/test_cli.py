@@ -593,3 +593,15 @@ def test_a_command_started_with_its_output_closed_still_answers_by_its_exit_code
     status = json.loads(necktimer("status", "--json", "--data-dir", str(data_dir),
                                   cwd=tmp_path).stdout)
     assert status["state"] == "waiting"
+
+
+def test_a_record_copy_that_cannot_be_written_is_said_in_the_terminal(tmp_path, data_dir):
+    service, _clock, outcome = started_ago(data_dir, 5, 15)
+    assert outcome.ok
+    service.close()
+    state = tmp_path / "state"
+    state.write_text("a file where the state folder should be")
+    stop = necktimer("stop", "--data-dir", str(data_dir), cwd=tmp_path,
+                     env={"XDG_STATE_HOME": str(state)})
+    assert stop.returncode == 0, stop.stderr
+    assert "spare copy of the safety record could not be written" in stop.stderr

@@ -64,9 +64,10 @@ def record_path(data_dir: Path) -> Path:
     return data_dir / RECORD_NAME
 
 
-def write(data_dir: Path, facts: SafetyFacts, mirror: Path | None = None) -> None:
+def write(data_dir: Path, facts: SafetyFacts, mirror: Path | None = None) -> str | None:
     """Replace the record atomically; raises StorageError when it cannot be written.
-    With `mirror` (see mirror_path), a copy goes there too, as well as it can."""
+    With `mirror` (see mirror_path), a copy goes there too, as well as it can: returns why
+    it could not, or None."""
     path = record_path(data_dir)
     data = json.dumps({
         "version": VERSION,
@@ -79,8 +80,7 @@ def write(data_dir: Path, facts: SafetyFacts, mirror: Path | None = None) -> Non
         write_atomically(path, data)
     except OSError as error:
         raise storage_error(error, path, record=True) from error
-    if mirror is not None:
-        _write_mirror(mirror, data)
+    return _write_mirror(mirror, data) if mirror is not None else None
 
 
 # -- the copy outside the data folder ---------------------------------------------------------
@@ -103,13 +103,15 @@ def mirror_path(state_folder: Path, data_dir: Path) -> Path:
     return state_folder / f"{name}.json"
 
 
-def _write_mirror(mirror: Path, data: bytes) -> None:
+def _write_mirror(mirror: Path, data: bytes) -> str | None:
     try:
         make_private_dir(mirror.parent)
         write_atomically(mirror, data)
     except OSError as error:  # the record itself is written: this copy is a spare
-        log.warning("cannot keep the copy of the safety record in %s (%s)", mirror,
-                    error.strerror or error)
+        why = error.strerror or str(error)
+        log.warning("cannot keep the copy of the safety record in %s (%s)", mirror, why)
+        return why
+    return None
 
 
 class CopyDamaged(Exception):
@@ -125,7 +127,7 @@ def restore_from_mirror(data_dir: Path, mirror: Path, now: datetime) -> bool:
         return False
     try:
         data, facts = _load(mirror)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none there: a file holds its folder's place
         return False
     except (OSError, ValueError, KeyError, TypeError) as error:
         log.warning("the copy of the safety record %s cannot be read (%s)", mirror, error)
@@ -147,7 +149,7 @@ def read_copy(mirror: Path) -> SafetyFacts | None:
     """What the copy holds, or None when it is missing or cannot be read either."""
     try:
         return _load(mirror)[1]
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
         log.warning("the copy of the safety record %s cannot be read (%s)", mirror, error)

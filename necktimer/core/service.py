@@ -217,6 +217,7 @@ class SessionService:
         self._known |= _reported_session(store.get_meta("reported_end"),
                                          store.get_meta("reported_mark"))
         self._record_damaged = False
+        self.copy_problem: str | None = None  # while the record's copy cannot be written
         facts = self._read_record()
         # The gap the latest session ended under, kept in both files: deleting the record
         # and lowering the setting must not shorten the gap already running.
@@ -964,12 +965,22 @@ class SessionService:
         facts = record.facts_from(self._known.values(), self._timeline.anchor,
                                   self._history_lost, self._gap_after)
         try:
-            record.write(self._data_dir, facts, self._mirror)
+            copy_problem = record.write(self._data_dir, facts, self._mirror)
         except StorageError as error:
             self._record_due = True
             self._note_problem(error)
             return
         self._record_due = False
+        self._say_copy_problem(copy_problem)
+
+    def _say_copy_problem(self, why: str | None) -> None:
+        """A copy of the record that could not be written is said (`copy_problem`), not
+        only logged: the session goes ahead (the record itself is written), but a data
+        folder deleted now would come back without its gap, and nobody had been told."""
+        self.copy_problem = None if why is None else arg(translate(
+            "Service", "The spare copy of the safety record could not be written to %1 (%2). "
+                       "If the data folder were deleted now, the gap could not be restored "
+                       "from it."), str(self._mirror.parent), why)
 
     def _store_gap(self) -> None:
         """The kept gap in the history too (the record keeps it as well); tried again with

@@ -79,6 +79,7 @@ class Controller(QObject):
         self._message_with: str | None = None  # the status line it was said beside
         # What start-up found: a damaged file moved aside, settings that had to be clamped.
         kept = service.kept_gap_note()  # why the gap is longer than the settings say
+        self._dismissed_copy_problem: str | None = None
         self._notices: tuple[str, ...] = tuple(dict.fromkeys(
             [*service.notices, *settings.warnings, *([kept] if kept else [])]))
         self._instance_problem: str | None = None
@@ -260,6 +261,15 @@ class Controller(QObject):
     def dismiss_notices(self) -> None:
         with self._batched():
             self._notices = ()
+            self._dismissed_copy_problem = self.service.copy_problem
+
+    def _copy_problem(self) -> tuple[str, ...]:
+        """The record's copy that cannot be written, said until dismissed (and again if
+        it comes back after it could be written once more)."""
+        problem = self.service.copy_problem
+        if problem is None:
+            self._dismissed_copy_problem = None
+        return () if problem is None or problem == self._dismissed_copy_problem else (problem,)
 
     def add_notice(self, notice: str) -> None:
         """Something the user should know once, until they dismiss it (a login entry that
@@ -527,7 +537,7 @@ class Controller(QObject):
             warning_signs=self.service.warning_signs,
             problem=str(problem) if problem is not None else None,
             message=self._message_beside(status.sentence()),
-            notices=self._notices,
+            notices=self._notices + self._copy_problem(),
             settings_problem=self.settings.problem,
             instance_problem=self._instance_problem,
             zone=self.zone.generation,

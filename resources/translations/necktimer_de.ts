@@ -501,17 +501,17 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="513"/>
+        <location filename="../../necktimer/cli.py" line="515"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="549"/>
+        <location filename="../../necktimer/cli.py" line="551"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="552"/>
+        <location filename="../../necktimer/cli.py" line="554"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -617,17 +617,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="129"/>
+        <location filename="../../necktimer/ui/controller.py" line="130"/>
         <source>your settings</source>
         <translation>Ihre Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="132"/>
+        <location filename="../../necktimer/ui/controller.py" line="133"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="249"/>
+        <location filename="../../necktimer/ui/controller.py" line="250"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -1586,48 +1586,48 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="278"/>
+        <location filename="../../necktimer/core/service.py" line="279"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="563"/>
+        <location filename="../../necktimer/core/service.py" line="564"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="588"/>
+        <location filename="../../necktimer/core/service.py" line="589"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="596"/>
+        <location filename="../../necktimer/core/service.py" line="597"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="613"/>
+        <location filename="../../necktimer/core/service.py" line="614"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="618"/>
+        <location filename="../../necktimer/core/service.py" line="619"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="701"/>
+        <location filename="../../necktimer/core/service.py" line="702"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="710"/>
+        <location filename="../../necktimer/core/service.py" line="711"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="481"/>
-        <location filename="../../necktimer/core/service.py" line="1070"/>
+        <location filename="../../necktimer/core/service.py" line="482"/>
+        <location filename="../../necktimer/core/service.py" line="1081"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1637,122 +1637,127 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="342"/>
+        <location filename="../../necktimer/core/service.py" line="343"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="542"/>
+        <location filename="../../necktimer/core/service.py" line="543"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="576"/>
+        <location filename="../../necktimer/core/service.py" line="577"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="603"/>
+        <location filename="../../necktimer/core/service.py" line="604"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="640"/>
+        <location filename="../../necktimer/core/service.py" line="641"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="660"/>
+        <location filename="../../necktimer/core/service.py" line="661"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="673"/>
+        <location filename="../../necktimer/core/service.py" line="674"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="684"/>
+        <location filename="../../necktimer/core/service.py" line="685"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="691"/>
+        <location filename="../../necktimer/core/service.py" line="692"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="730"/>
+        <location filename="../../necktimer/core/service.py" line="731"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="931"/>
+        <location filename="../../necktimer/core/service.py" line="932"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="999"/>
+        <location filename="../../necktimer/core/service.py" line="980"/>
+        <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
+        <translation>Die Ersatzkopie der Sicherheitsaufzeichnung konnte nicht nach %1 geschrieben werden (%2). Würde der Datenordner jetzt gelöscht, ließe sich die Pause nicht aus ihr wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1010"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>Die Sicherheitsaufzeichnung %1 konnte nicht gelesen werden; ihre Kopie %2 wurde verwendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1072"/>
+        <location filename="../../necktimer/core/service.py" line="1083"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1113"/>
+        <location filename="../../necktimer/core/service.py" line="1124"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1169"/>
+        <location filename="../../necktimer/core/service.py" line="1180"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1172"/>
+        <location filename="../../necktimer/core/service.py" line="1183"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1178"/>
+        <location filename="../../necktimer/core/service.py" line="1189"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1188"/>
+        <location filename="../../necktimer/core/service.py" line="1199"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1192"/>
+        <location filename="../../necktimer/core/service.py" line="1203"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1197"/>
+        <location filename="../../necktimer/core/service.py" line="1208"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1199"/>
+        <location filename="../../necktimer/core/service.py" line="1210"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1207"/>
+        <location filename="../../necktimer/core/service.py" line="1218"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1209"/>
+        <location filename="../../necktimer/core/service.py" line="1220"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1211"/>
+        <location filename="../../necktimer/core/service.py" line="1222"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -2245,7 +2250,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Sicherheitsaufzeichnung %1 ist beschädigt (%2); stattdessen gilt der Verlauf.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="187"/>
+        <location filename="../../necktimer/core/record.py" line="189"/>
         <source>necktimer cannot read its safety record %1 (%2).</source>
         <translation>necktimer kann seine Sicherheitsaufzeichnung %1 nicht lesen (%2).</translation>
     </message>

@@ -502,17 +502,17 @@ siguiente sesión.
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="513"/>
+        <location filename="../../necktimer/cli.py" line="515"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="549"/>
+        <location filename="../../necktimer/cli.py" line="551"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="552"/>
+        <location filename="../../necktimer/cli.py" line="554"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -618,17 +618,17 @@ siguiente sesión.
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="129"/>
+        <location filename="../../necktimer/ui/controller.py" line="130"/>
         <source>your settings</source>
         <translation>su configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="132"/>
+        <location filename="../../necktimer/ui/controller.py" line="133"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="249"/>
+        <location filename="../../necktimer/ui/controller.py" line="250"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -1587,48 +1587,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="278"/>
+        <location filename="../../necktimer/core/service.py" line="279"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="563"/>
+        <location filename="../../necktimer/core/service.py" line="564"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="588"/>
+        <location filename="../../necktimer/core/service.py" line="589"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="596"/>
+        <location filename="../../necktimer/core/service.py" line="597"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="613"/>
+        <location filename="../../necktimer/core/service.py" line="614"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="618"/>
+        <location filename="../../necktimer/core/service.py" line="619"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="701"/>
+        <location filename="../../necktimer/core/service.py" line="702"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="710"/>
+        <location filename="../../necktimer/core/service.py" line="711"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="481"/>
-        <location filename="../../necktimer/core/service.py" line="1070"/>
+        <location filename="../../necktimer/core/service.py" line="482"/>
+        <location filename="../../necktimer/core/service.py" line="1081"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1638,122 +1638,127 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="342"/>
+        <location filename="../../necktimer/core/service.py" line="343"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="542"/>
+        <location filename="../../necktimer/core/service.py" line="543"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="576"/>
+        <location filename="../../necktimer/core/service.py" line="577"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="603"/>
+        <location filename="../../necktimer/core/service.py" line="604"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="640"/>
+        <location filename="../../necktimer/core/service.py" line="641"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="660"/>
+        <location filename="../../necktimer/core/service.py" line="661"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="673"/>
+        <location filename="../../necktimer/core/service.py" line="674"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="684"/>
+        <location filename="../../necktimer/core/service.py" line="685"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="691"/>
+        <location filename="../../necktimer/core/service.py" line="692"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="730"/>
+        <location filename="../../necktimer/core/service.py" line="731"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="931"/>
+        <location filename="../../necktimer/core/service.py" line="932"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="999"/>
+        <location filename="../../necktimer/core/service.py" line="980"/>
+        <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
+        <translation>No se pudo escribir la copia de reserva del registro de seguridad en %1 (%2). Si ahora se borrara la carpeta de datos, la pausa no podría restaurarse desde ella.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1010"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1072"/>
+        <location filename="../../necktimer/core/service.py" line="1083"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1113"/>
+        <location filename="../../necktimer/core/service.py" line="1124"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1169"/>
+        <location filename="../../necktimer/core/service.py" line="1180"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1172"/>
+        <location filename="../../necktimer/core/service.py" line="1183"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1178"/>
+        <location filename="../../necktimer/core/service.py" line="1189"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1188"/>
+        <location filename="../../necktimer/core/service.py" line="1199"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1192"/>
+        <location filename="../../necktimer/core/service.py" line="1203"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1197"/>
+        <location filename="../../necktimer/core/service.py" line="1208"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1199"/>
+        <location filename="../../necktimer/core/service.py" line="1210"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1207"/>
+        <location filename="../../necktimer/core/service.py" line="1218"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1209"/>
+        <location filename="../../necktimer/core/service.py" line="1220"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1211"/>
+        <location filename="../../necktimer/core/service.py" line="1222"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -2246,7 +2251,7 @@ siguiente sesión.
         <translation>El registro de seguridad %1 está dañado (%2); se usa el historial de sesiones en su lugar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="187"/>
+        <location filename="../../necktimer/core/record.py" line="189"/>
         <source>necktimer cannot read its safety record %1 (%2).</source>
         <translation>necktimer no puede leer su registro de seguridad %1 (%2).</translation>
     </message>

@@ -1270,3 +1270,21 @@ def test_a_crash_while_a_damaged_history_is_replaced_loses_nothing(data_dir, clo
     again.close()
     left = sorted(p.name for p in data_dir.iterdir() if "rebuilding" in p.name)
     assert left == [], left  # the half-made file of the crashed process is gone too
+
+
+def test_a_copy_that_cannot_be_written_is_said_not_only_logged(data_dir, clock, tmp_path):
+    """Its folder on a full disk: the start went ahead and only a log line told, though a
+    data folder deleted afterwards came back without its gap (outside tester)."""
+    state = tmp_path / "state"
+    state.write_text("a file where the folder should be")  # every write of the copy fails
+    copies = state / "records"
+    service = with_copy(data_dir, clock, copies)
+    assert service.start(Therapy.ICE, 5).ok  # the record itself is written: it goes ahead
+    assert "spare copy of the safety record could not be written" in service.copy_problem
+    assert str(state) in service.copy_problem
+    state.unlink()
+    clock.advance(60)
+    service.stop()
+    assert service.copy_problem is None  # written again: nothing to say any more
+    assert record.read_copy(record.mirror_path(copies, data_dir)).sessions
+    service.close()

@@ -317,3 +317,32 @@ def test_the_late_removal_offer_says_yesterday_after_midnight(necktimer, window,
     window.start_heat()
     tick(necktimer, clock, 85 * 60)  # 01:00: it ended at 23:50, the pack is still on
     assert window.removed_at_end.text() == "It came off &at 23:50 yesterday"
+
+
+def test_a_record_copy_that_cannot_be_written_is_shown_until_dismissed(
+        qapp, data_dir, clock, settings_file, chime, backstop, tmp_path):
+    from necktimer.core.service import SessionService
+    from necktimer.ui.app import Necktimer
+
+    state = tmp_path / "state"
+    state.write_text("a file where the state folder should be")
+    service = SessionService.open(data_dir, clock, settings_file,
+                                  mirror_folder=state / "records")
+    instance = Necktimer(service, settings_file, tray_available=False, dbus_address=None,
+                         system_bus=None, chime=chime, arm_backstop=backstop,
+                         arm_ahead=backstop.arm_ahead)
+    try:
+        instance.start()
+        assert instance.controller.start(Therapy.ICE, 5).ok
+        [notice] = instance.controller.state.notices
+        assert "spare copy of the safety record could not be written" in notice
+        assert instance.window.notice_banner.isVisibleTo(instance.window)
+        instance.controller.dismiss_notices()
+        assert instance.controller.state.notices == ()
+        tick(instance, clock, 60)
+        assert instance.controller.state.notices == ()  # dismissed stays dismissed
+        state.unlink()
+        tick(instance, clock, 5 * 60)  # the end: written again, copy and all
+        assert service.copy_problem is None
+    finally:
+        instance.shutdown()

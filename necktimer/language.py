@@ -35,6 +35,18 @@ def locale_for(setting: str = "system") -> QLocale:
     return QLocale.system() if setting in ("", "system") else QLocale(setting)
 
 
+def formats_locale(setting: str, locale: QLocale) -> QLocale:
+    """The locale times and dates are written in: `locale`, or the C locale (24-hour times,
+    ISO dates) where the desktop's LC_TIME is C or POSIX. With LANGUAGE=de beside
+    LANG=C.UTF-8, Qt's system locale was German with the C library's "d MM yyyy" dates:
+    History read "28 11 2026"."""
+    if setting not in ("", "system"):
+        return locale
+    time = next((os.environ[name] for name in ("LC_ALL", "LC_TIME", "LANG")
+                 if os.environ.get(name)), "C")
+    return QLocale.c() if time.split(".")[0] in ("C", "POSIX") else locale
+
+
 def install(setting: str = "system", app: QCoreApplication | None = None,
             clock: str = "system") -> QLocale:
     """Use `setting`'s language and formats, with times in `clock`'s style, from now on;
@@ -58,13 +70,14 @@ def install(setting: str = "system", app: QCoreApplication | None = None,
             _installed.append(qt)
         for translator in _installed:
             app.installTranslator(translator)
-    i18n.install(translator=_translator(ours), formats=formats_for(locale, clock))
+    i18n.install(translator=_translator(ours),
+                 formats=formats_for(formats_locale(setting, locale), clock))
     return locale
 
 
 def use_clock(setting: str, clock: str) -> None:
     """Write times in `clock`'s style from now on; the language stays `setting`'s."""
-    i18n.install(formats=formats_for(locale_for(setting), clock))
+    i18n.install(formats=formats_for(formats_locale(setting, locale_for(setting)), clock))
 
 
 def speech_here(setting: str = "system") -> Speech:

@@ -112,3 +112,23 @@ def test_status_json_reads_the_terminals_zone_whoever_answered(tz_here):
     assert in_this_zone(said) == {"state": "waiting", "ends_at": None, "wait_s": 5,
                                   "next_allowed_at": "2026-10-24T22:59:08-04:00"}
     assert in_this_zone({"next_allowed_at": "soon"}) == {"next_allowed_at": "soon"}
+
+
+@pytest.mark.parametrize(("lang", "iso"), [("C.UTF-8", True), ("POSIX", True),
+                                           ("de_DE.UTF-8", False)])
+def test_dates_follow_lc_time_even_where_the_language_is_another(monkeypatch, lang, iso):
+    """LANGUAGE=de beside LANG=C.UTF-8: Qt's system locale was German with the C
+    library's "d MM yyyy", and History read "28 11 2026" (outside tester)."""
+    from datetime import date
+
+    from PySide6.QtCore import QLocale
+
+    for name in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    monkeypatch.setenv("LANGUAGE", "de")
+    formats = language.formats_for(language.formats_locale("system", QLocale("de_DE")))
+    written = formats.date(date(2026, 11, 28))
+    assert (written == "2026-11-28") == iso, written
+    # A language picked in Settings writes as that language does, whatever LC_TIME says.
+    assert language.formats_locale("de", QLocale("de_DE")).language() is QLocale.Language.German

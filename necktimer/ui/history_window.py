@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -131,14 +133,23 @@ class RowsFirstSplitter(QSplitter):
         if not self.dragged:
             self.share()
 
+    def rows_first_height(self) -> int:
+        """The height that shows the header and ROWS_FIRST rows (and a sideways scroll bar)."""
+        rows = self._rows
+        return (rows.horizontalHeader().sizeHint().height() + 2 * rows.frameWidth()
+                + self.ROWS_FIRST * rows.verticalHeader().defaultSectionSize()
+                + rows.horizontalScrollBar().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        # The rows' three lines, not the chart's minimum too: the chart folds away first.
+        return QSize(super().minimumSizeHint().width(),
+                     self.rows_first_height() + self.handleWidth())
+
     def share(self) -> None:
         total = sum(self.sizes())
         if total <= 0:
             return
-        rows = self._rows
-        needed = (rows.horizontalHeader().sizeHint().height() + 2 * rows.frameWidth()
-                  + self.ROWS_FIRST * rows.verticalHeader().defaultSectionSize()
-                  + rows.horizontalScrollBar().sizeHint().height())
+        needed = self.rows_first_height()
         least = self._chart.minimumSizeHint().height()
         chart = min(self._chart.sizeHint().height(), max(least, round(total * 0.35)),
                     total - needed)
@@ -148,6 +159,16 @@ class RowsFirstSplitter(QSplitter):
 
     def _moved(self, *_args) -> None:
         self.dragged = True
+
+
+class AtLeastPage(QWidget):
+    """A scroll area's page that takes the view's height where that is enough, and only
+    then its own least height: asked its height for a width, a layout that wraps gives
+    the height it would like, and the page scrolled even where everything fitted."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout is not None else -1
 
 
 class HistoryWindow(QMainWindow):
@@ -170,15 +191,25 @@ class HistoryWindow(QMainWindow):
         # The user shares the height between rows and chart; on a short screen (2x) the
         # rows get it first, and the chart may be dragged away altogether.
         self.split = RowsFirstSplitter(self.table, self.chart)
+        # Titles on two lines make the header taller: the rows' least height grows with it.
+        self.table.horizontalHeader().geometriesChanged.connect(self.split.updateGeometry)
         self.split.handle(1).setToolTip(self.tr("Drag to share the room between the "
                                                 "sessions and the chart"))
-        central = QWidget()
-        self.setCentralWidget(central)
+        central = AtLeastPage()
         layout = QVBoxLayout(central)
         layout.addLayout(filters)
         layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.disclaimer)
+        # On a short screen (2x, a large font, German) the filters, buttons and disclaimer
+        # left the rows one and a half lines: the rows keep three, and the page scrolls.
+        self.page = QScrollArea()
+        self.page.setWidget(central)
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop that showed nothing
+        self.setCentralWidget(self.page)
 
         self.therapy.currentIndexChanged.connect(self.apply_filter)
         self.whole.toggled.connect(self.apply_filter)

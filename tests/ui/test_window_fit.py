@@ -407,7 +407,9 @@ def test_history_fits_in_every_language_and_font(make_app, qtbot, monkeypatch, r
                                                    font_size, any_language):
     """In German at 13 pt its filters (764 px) and export buttons (791 px) needed more
     than a 2x screen's 683: History opened wider than the screen, its buttons cut off.
-    They wrap onto a second row instead, each control whole and none over another."""
+    They wrap onto a second row instead, each control whole and none over another. Where
+    even so the height is short (German at 2x and 13 pt), the rows keep three lines and
+    the page scrolls: Tab brings each control into sight."""
     from necktimer.ui import screen_room
 
     size = ROOM[room]
@@ -417,13 +419,26 @@ def test_history_fits_in_every_language_and_font(make_app, qtbot, monkeypatch, r
     history = instance.show_history()
     settle(qtbot)
     assert history.width() <= size.width() and history.height() <= size.height()
+    page = history.page
+    content = page.widget()
+    assert content.width() <= page.viewport().width(), (room, any_language)  # no sideways
     controls = [history.therapy, history.whole, history.since, history.until, history.count,
                 history.export_csv, history.export_pdf, history.disclaimer]
     placed = {}
     for control in controls:
-        corner = control.mapTo(history, control.rect().topLeft())
+        corner = control.mapTo(content, control.rect().topLeft())
         placed[control] = QRect(corner, control.size())
-        assert history.rect().contains(placed[control]), (control.accessibleName(), room)
+        assert content.rect().contains(placed[control]), (control.accessibleName(), room)
+    history.therapy.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(12):  # every control Tab reaches is scrolled into sight
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        settle(qtbot)
+        focused = QApplication.focusWidget()
+        if focused is None or not page.isAncestorOf(focused):
+            continue
+        top = focused.mapTo(page.viewport(), QPoint(0, 0)).y()
+        assert top >= 0 and top + focused.height() <= page.viewport().height() + 1, (
+            focused.accessibleName(), room, any_language)
     for index, first in enumerate(controls):
         for second in controls[index + 1:]:
             assert not placed[first].intersects(placed[second]), (
@@ -670,3 +685,27 @@ def test_the_shortcuts_fit_the_screen_and_scroll_where_it_is_short(
     assert bottom <= page.viewport().height() + 1
     assert box.text.height() >= box.text.heightForWidth(box.text.width())
     box.close()
+
+
+@pytest.mark.parametrize("room", ["2x", "1.5x"])
+def test_history_keeps_three_rows_in_sight_in_every_language(make_app, qtbot, clock,
+                                                             font_size, monkeypatch, room,
+                                                             any_language):
+    """German at 2x with a 13-pt font: its filters, buttons and disclaimer took so much
+    of the height that one and a half rows were left (outside tester)."""
+    from helpers import Entry, live_through
+
+    from necktimer.ui import screen_room
+
+    monkeypatch.setattr(screen_room, "room_for", lambda _widget: ROOM[room])
+    instance = make_app()
+    instance.start()
+    for _ in range(6):
+        live_through(instance.service, clock, Entry(Therapy.ICE, 15, before=6, after=4))
+    history = instance.show_history()
+    settle(qtbot)
+    table = history.table
+    shown = table.viewport().height() - (table.horizontalScrollBar().height()
+                                         if table.horizontalScrollBar().isVisible() else 0)
+    assert table.viewport().height() >= 3 * table.rowHeight(0) - 2, (room, any_language,
+                                                                     shown)

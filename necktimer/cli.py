@@ -559,6 +559,7 @@ def _no_desktop() -> str | None:
 def _open_service(data_dir: Path, settings, command: Command):
     """The service on the data folder, or an exit code after saying why it cannot be used."""
     from necktimer.core.clock import SystemClock
+    from necktimer.core.database import Problem
     from necktimer.core.service import SessionService, StorageError, safety_record_path
     from necktimer.instance import await_restored_record
 
@@ -574,6 +575,10 @@ def _open_service(data_dir: Path, settings, command: Command):
         # first paint, as it does its own: a launch waited ~5 ms on two fsyncs for them.
         service.recover(write_now=command not in WINDOW_COMMANDS)
     except StorageError as error:
+        if error.problem is Problem.FULL:  # "keeps what it has not saved" is a window's
+            return _unusable(Request(command), arg(translate(
+                "Cli", "%1 Free some space and run the command again: nothing was changed."),
+                error.cause))
         return _unusable(Request(command), str(error))
     for notice in service.notices:
         output.say(notice, to_error=True)

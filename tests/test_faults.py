@@ -483,6 +483,29 @@ def test_a_new_history_on_a_full_disk_is_refused_plainly(app, small_disk):
     kill_mentioning(str(data_dir))
     assert result.code == 3, result
     assert "is full" in result.err and "does not answer" not in result.text, result
+    assert "nothing was changed" in result.err, result
+    assert "keeps what it has not saved" not in result.err  # no process is left to keep it
+
+
+def test_a_damaged_history_on_a_full_disk_is_left_as_it_was_and_said_so(app, small_disk):
+    """`stop` said "necktimer keeps what it has not saved yet", with no process left to
+    keep anything; the damaged file must stay where it is, to be read again with room."""
+    app.data_dir = data_dir = small_disk.path / "profile"
+    seed(data_dir, started_ago=90, minutes=5)
+    history = data_dir / "necktimer.sqlite3"
+    with open(history, "r+b") as file:
+        file.seek(100)
+        file.write(os.urandom(2000))
+    small_disk.fill()
+    try:
+        stopped = app.run("stop")
+    finally:
+        small_disk.free()
+    assert stopped.code == 3, stopped
+    assert "is full" in stopped.err and "nothing was changed" in stopped.err, stopped
+    assert "keeps what it has not saved" not in stopped.err
+    assert history.exists() and not damaged_files(data_dir)
+    kill_mentioning(str(data_dir))
 
 
 # -- 3. damage: the gap survives the history --------------------------------------------------

@@ -398,6 +398,11 @@
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
+        <location filename="../../necktimer/cli.py" line="579"/>
+        <source>%1 Free some space and run the command again: nothing was changed.</source>
+        <translation>%1 Schaffen Sie Platz und führen Sie den Befehl erneut aus: nichts wurde geändert.</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/cli.py" line="235"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
@@ -850,7 +855,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="61"/>
+        <location filename="../../necktimer/ui/history_window.py" line="63"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -861,113 +866,113 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="163"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="173"/>
+        <location filename="../../necktimer/ui/history_window.py" line="196"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Ziehen, um den Platz zwischen den Anwendungen und dem Diagramm aufzuteilen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="210"/>
+        <location filename="../../necktimer/ui/history_window.py" line="241"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="211"/>
+        <location filename="../../necktimer/ui/history_window.py" line="242"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="212"/>
+        <location filename="../../necktimer/ui/history_window.py" line="243"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="213"/>
+        <location filename="../../necktimer/ui/history_window.py" line="244"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="214"/>
+        <location filename="../../necktimer/ui/history_window.py" line="245"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="219"/>
+        <location filename="../../necktimer/ui/history_window.py" line="250"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="219"/>
+        <location filename="../../necktimer/ui/history_window.py" line="250"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="225"/>
+        <location filename="../../necktimer/ui/history_window.py" line="256"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="231"/>
+        <location filename="../../necktimer/ui/history_window.py" line="262"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="231"/>
+        <location filename="../../necktimer/ui/history_window.py" line="262"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="259"/>
+        <location filename="../../necktimer/ui/history_window.py" line="290"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="261"/>
+        <location filename="../../necktimer/ui/history_window.py" line="292"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="284"/>
+        <location filename="../../necktimer/ui/history_window.py" line="315"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="285"/>
+        <location filename="../../necktimer/ui/history_window.py" line="316"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="189"/>
+        <location filename="../../necktimer/ui/history_window.py" line="220"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="191"/>
+        <location filename="../../necktimer/ui/history_window.py" line="222"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="353"/>
+        <location filename="../../necktimer/ui/history_window.py" line="384"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="400"/>
+        <location filename="../../necktimer/ui/history_window.py" line="431"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="408"/>
+        <location filename="../../necktimer/ui/history_window.py" line="439"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="410"/>
+        <location filename="../../necktimer/ui/history_window.py" line="441"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1287,7 +1292,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="106"/>
+        <location filename="../../necktimer/ui/history_window.py" line="108"/>
         <source>Note, at most %1 characters</source>
         <translation>Notiz, höchstens %1 Zeichen</translation>
     </message>
@@ -1295,12 +1300,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="88"/>
+        <location filename="../../necktimer/ui/history_window.py" line="90"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="94"/>
+        <location filename="../../necktimer/ui/history_window.py" line="96"/>
         <source>Pain is rated from 0 to 10.</source>
         <translation>Schmerz wird von 0 bis 10 bewertet.</translation>
     </message>

@@ -398,6 +398,11 @@
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
+        <location filename="../../necktimer/cli.py" line="579"/>
+        <source>%1 Free some space and run the command again: nothing was changed.</source>
+        <translation>%1 Libere espacio y vuelva a ejecutar la orden: no se cambió nada.</translation>
+    </message>
+    <message>
         <location filename="../../necktimer/cli.py" line="235"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
@@ -851,7 +856,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="61"/>
+        <location filename="../../necktimer/ui/history_window.py" line="63"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -862,113 +867,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="163"/>
+        <location filename="../../necktimer/ui/history_window.py" line="184"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="173"/>
+        <location filename="../../necktimer/ui/history_window.py" line="196"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="210"/>
+        <location filename="../../necktimer/ui/history_window.py" line="241"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="211"/>
+        <location filename="../../necktimer/ui/history_window.py" line="242"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="212"/>
+        <location filename="../../necktimer/ui/history_window.py" line="243"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="213"/>
+        <location filename="../../necktimer/ui/history_window.py" line="244"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="214"/>
+        <location filename="../../necktimer/ui/history_window.py" line="245"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="219"/>
+        <location filename="../../necktimer/ui/history_window.py" line="250"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="219"/>
+        <location filename="../../necktimer/ui/history_window.py" line="250"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="225"/>
+        <location filename="../../necktimer/ui/history_window.py" line="256"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="231"/>
+        <location filename="../../necktimer/ui/history_window.py" line="262"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="231"/>
+        <location filename="../../necktimer/ui/history_window.py" line="262"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="259"/>
+        <location filename="../../necktimer/ui/history_window.py" line="290"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="261"/>
+        <location filename="../../necktimer/ui/history_window.py" line="292"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="284"/>
+        <location filename="../../necktimer/ui/history_window.py" line="315"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="285"/>
+        <location filename="../../necktimer/ui/history_window.py" line="316"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="189"/>
+        <location filename="../../necktimer/ui/history_window.py" line="220"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="191"/>
+        <location filename="../../necktimer/ui/history_window.py" line="222"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="353"/>
+        <location filename="../../necktimer/ui/history_window.py" line="384"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="400"/>
+        <location filename="../../necktimer/ui/history_window.py" line="431"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="408"/>
+        <location filename="../../necktimer/ui/history_window.py" line="439"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="410"/>
+        <location filename="../../necktimer/ui/history_window.py" line="441"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1288,7 +1293,7 @@ siguiente sesión.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="106"/>
+        <location filename="../../necktimer/ui/history_window.py" line="108"/>
         <source>Note, at most %1 characters</source>
         <translation>Nota, como máximo %1 caracteres</translation>
     </message>
@@ -1296,12 +1301,12 @@ siguiente sesión.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="88"/>
+        <location filename="../../necktimer/ui/history_window.py" line="90"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="94"/>
+        <location filename="../../necktimer/ui/history_window.py" line="96"/>
         <source>Pain is rated from 0 to 10.</source>
         <translation>El dolor se valora de 0 a 10.</translation>
     </message>

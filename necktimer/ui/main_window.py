@@ -41,6 +41,7 @@ from necktimer.ui.view_state import ViewState
 if TYPE_CHECKING:
     from necktimer.ui.tips_panel import TipsPanel
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 # Below this width (or more, with a large font) the tips go under the session panel.
 SIDE_BY_SIDE_WIDTH = 760
 TIPS_HEIGHT = 220  # the least the tips get; their pages scroll within it
@@ -491,6 +492,13 @@ class MainWindow(QMainWindow):
         height = 0 if self._side_by_side else self.viewport.height()
         if self.panel.minimumHeight() != height:
             self.panel.setMinimumHeight(height)
+        # Under the timer, the tips are no taller than the view: scrolled to, they show
+        # whole, their heading included, and only a long page scrolls (in German at 2×
+        # the view cut the heading off and showed two scroll bars side by side).
+        tallest = QWIDGETSIZE_MAX if self._side_by_side else max(TIPS_HEIGHT,
+                                                                 self.viewport.height())
+        if self.tips is not None and self.tips.maximumHeight() != tallest:
+            self.tips.setMaximumHeight(tallest)
         if self._side_by_side:
             # The column scrolls up and down only: it is as wide as the panel needs.
             bar = self.scroll.verticalScrollBar().sizeHint().width()

@@ -194,6 +194,10 @@ def test_a_narrow_window_puts_the_tips_under_the_timer(make_app, qtbot):
     window.resize(ROOM["2x"])  # and back: the tips follow the window both ways
     settle(qtbot)
     assert in_window(window.tips, window).top() >= in_window(window.panel, window).bottom()
+    # Under the timer they are never taller than the view: scrolled to, they show whole,
+    # heading and all (taller, the view cut the heading off in German at 2x).
+    assert window.tips.height() <= max(window.viewport.height(), window.tips.minimumHeight())
+    assert window.tips.maximumHeight() <= max(window.viewport.height(), 220)
 
 
 @pytest.mark.parametrize("how", ["F1", "the physician banner's button"])

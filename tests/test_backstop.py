@@ -868,3 +868,27 @@ def test_a_record_with_no_anchor_still_lets_time_pass_for_a_session_from_the_fut
     clock.advance(watched.remaining_s)
     again = what_to_watch(facts, clock, watched.anchor)
     assert again is not None and again.remaining_s <= 0
+
+
+def test_a_folder_whose_name_is_not_utf8_gets_its_backstop(env, tmp_path):
+    """Qt's strings carried a Latin-1 "é" in the folder's name as U+FFFD: the backstop was
+    pointed at a folder that does not exist, and nobody watched the session (outside
+    tester). It is started with the name's own bytes, and finds its folder."""
+    from necktimer.instance import backstop_pids
+    from necktimer.ui.backstop_launcher import arm_ahead
+
+    data_dir = tmp_path / os.fsdecode(b"profil\xe9")
+    session = start_session(data_dir, started_ago=0, minutes=5)
+    assert arm_ahead(data_dir, session.id)
+    pids: list[int] = []
+    try:
+        wait_until(lambda: pids.extend(backstop_pids(data_dir)) or pids, 10,
+                   "a backstop watching the folder")
+        wait_until(lambda: (data_dir / "backstop.lock").exists(), 10, "its lock, in the folder")
+        assert all(alive(pid) for pid in pids)
+        assert os.getppid() != pids[0] and int(Path(f"/proc/{pids[0]}/stat").read_text()
+                                                .rsplit(")", 1)[1].split()[1]) != os.getpid()
+    finally:
+        for pid in set(pids):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

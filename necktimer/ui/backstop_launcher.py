@@ -62,10 +62,13 @@ def write_words(data_dir: Path, session: Session, *, sound: bool,
 
 
 def _start(data_dir: Path, session_id: int) -> bool:
+    arguments = ["-m", "necktimer", "backstop", "--data-dir", str(data_dir.absolute()),
+                 "--session", str(session_id)]
+    if not _text_qt_can_carry(arguments):
+        return _start_by_shell(arguments, session_id)
     process = QProcess()
     process.setProgram(sys.executable)
-    process.setArguments(["-m", "necktimer", "backstop", "--data-dir", str(data_dir.absolute()),
-                          "--session", str(session_id)])
+    process.setArguments(arguments)
     process.setWorkingDirectory("/")  # hold no mount busy
     for set_file in (process.setStandardInputFile, process.setStandardOutputFile,
                      process.setStandardErrorFile):
@@ -78,3 +81,35 @@ def _start(data_dir: Path, session_id: int) -> bool:
         return False
     log.info("backstop armed for session %d", session_id)
     return True
+
+
+def _text_qt_can_carry(arguments: list[str]) -> bool:
+    """Whether Qt's strings can carry these arguments: a folder name that is not UTF-8 (a
+    Latin-1 "é") reached the backstop as U+FFFD, naming a folder that does not exist, and
+    no backstop watched the session."""
+    try:
+        for argument in arguments:
+            argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _start_by_shell(arguments: list[str], session_id: int) -> bool:
+    """Start the backstop with the arguments as the file system's bytes: a shell in a new
+    session starts it in the background and exits at once, so the backstop, as with
+    QProcess.startDetached, is no child of the window and outlives it."""
+    import subprocess
+
+    try:
+        shell = subprocess.Popen(
+            ["/bin/sh", "-c", '"$@" </dev/null >/dev/null 2>&1 &', "sh", sys.executable,
+             *arguments], cwd="/", start_new_session=True, close_fds=True,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        started = shell.wait(timeout=5) == 0
+    except (OSError, subprocess.TimeoutExpired) as error:
+        log.warning("cannot start the backstop (%s): %s", sys.executable, error)
+        return False
+    if started:
+        log.info("backstop armed for session %d", session_id)
+    return started

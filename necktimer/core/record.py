@@ -108,9 +108,7 @@ def _write_mirror(mirror: Path, data: bytes) -> str | None:
         make_private_dir(mirror.parent)
         write_atomically(mirror, data)
     except OSError as error:  # the record itself is written: this copy is a spare
-        why = error.strerror or str(error)
-        log.warning("cannot keep the copy of the safety record in %s (%s)", mirror, why)
-        return why
+        return error.strerror or str(error)  # the service says it, once, as it comes
     return None
 
 

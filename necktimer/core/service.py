@@ -977,6 +977,10 @@ class SessionService:
         """A copy of the record that could not be written is said (`copy_problem`), not
         only logged: the session goes ahead (the record itself is written), but a data
         folder deleted now would come back without its gap, and nobody had been told."""
+        if (why is None) != (self.copy_problem is None):  # logged as it comes and goes
+            log.log(logging.INFO if why is None else logging.WARNING,
+                    "the copy of the safety record %s: %s", self._mirror,
+                    "written again" if why is None else f"cannot be written ({why})")
         self.copy_problem = None if why is None else arg(translate(
             "Service", "The spare copy of the safety record could not be written to %1 (%2). "
                        "If the data folder were deleted now, the gap could not be restored "
@@ -1001,12 +1005,15 @@ class SessionService:
         try:
             return record.read(self._data_dir)
         except StorageError as error:
-            log.warning("%s", error)
             # The copy knows what the record did (a pack still on, the gap running). A
             # damaged record beside a damaged history was taken as a lost history, and
             # the next write put that over the copy too.
             copy = record.read_copy(self._mirror) if self._mirror is not None else None
-            if copy is not None:
+            if copy is None:
+                log.warning("%s", error)
+            else:
+                log.warning("the safety record cannot be read (%s); its copy %s is used",
+                            error.__cause__ or error.problem.value, self._mirror)
                 self.notices.append(arg(translate(
                     "Service", "The safety record %1 could not be read; its copy %2 was "
                                "used."), str(record.record_path(self._data_dir)),

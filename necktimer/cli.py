@@ -559,8 +559,7 @@ def _no_desktop() -> str | None:
 def _open_service(data_dir: Path, settings, command: Command):
     """The service on the data folder, or an exit code after saying why it cannot be used."""
     from necktimer.core.clock import SystemClock
-    from necktimer.core.database import Problem
-    from necktimer.core.service import SessionService, StorageError, safety_record_path
+    from necktimer.core.service import Problem, SessionService, StorageError, safety_record_path
     from necktimer.instance import await_restored_record
 
     await_restored_record(data_dir, safety_record_path(data_dir))

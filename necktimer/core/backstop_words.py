@@ -90,18 +90,9 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
         summary, body, repeat_body = (item[key] for key in ("summary", "body", "repeat_body"))
         if not all(_is_text(text) for text in (summary, body, repeat_body)):
             raise ValueError("bad texts")
-        at_end = item.get("at_end")  # absent in words written before it was offered
-        if at_end is not None:
-            key, label = at_end
-            if key != ACTION_AT_END or not _is_text(label):
-                raise ValueError("bad at-end action")
-            at_end = (key, label)
-        removed_now = item.get("removed_now")  # absent in words written before it was said
-        if removed_now is not None:
-            key, label = removed_now
-            if key != ACTION_DEFAULT or not _is_text(label):
-                raise ValueError("bad removed-now action")
-            removed_now = (key, label)
+        # Both absent in words written before they were offered.
+        at_end = _action(item.get("at_end"), ACTION_AT_END)
+        removed_now = _action(item.get("removed_now"), ACTION_DEFAULT)
         not_saved = fallback.not_saved
         if item.get("not_saved") is not None:  # absent in words written before it was said
             title, text = item["not_saved"]
@@ -116,6 +107,16 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
 
     return Words(alert(body), alert(repeat_body), sound, sound_file, at_end, not_saved,
                  removed_now)
+
+
+def _action(pair: object, key: str) -> tuple[str, str] | None:
+    """An optional (key, label) pair as the window wrote it; ValueError for another."""
+    if pair is None:
+        return None
+    found, label = pair  # TypeError or ValueError for anything but a pair
+    if found != key or not _is_text(label):
+        raise ValueError(f"bad {key} action")
+    return found, label
 
 
 def _is_text(value: object) -> bool:

@@ -494,15 +494,10 @@ def test_no_setting_is_cut_off_at_the_side(make_app, qtbot, monkeypatch, room, f
     dialog.reject()
 
 
-@pytest.mark.parametrize("room", ["2x", "1.5x"])
-def test_history_gives_its_rows_the_room_on_a_short_screen(make_app, qtbot, clock,
-                                                           font_size, monkeypatch, room):
-    """At 2x the chart took 170 px and left one row in sight: the rows come first now; the
-    chart keeps a readable minimum or, with no room for it, folds away to the splitter's
-    handle; and a handle the user dragged stays where it was put."""
+def history_of_six(make_app, qtbot, clock, monkeypatch, room: str):
+    """History opened in `room` over six sessions with ratings, laid out."""
     from helpers import Entry, live_through
 
-    from necktimer.core.rules import Therapy
     from necktimer.ui import screen_room
 
     monkeypatch.setattr(screen_room, "room_for", lambda _widget: ROOM[room])
@@ -512,6 +507,16 @@ def test_history_gives_its_rows_the_room_on_a_short_screen(make_app, qtbot, cloc
         live_through(instance.service, clock, Entry(Therapy.ICE, 15, before=6, after=4))
     history = instance.show_history()
     settle(qtbot)
+    return history
+
+
+@pytest.mark.parametrize("room", ["2x", "1.5x"])
+def test_history_gives_its_rows_the_room_on_a_short_screen(make_app, qtbot, clock,
+                                                           font_size, monkeypatch, room):
+    """At 2x the chart took 170 px and left one row in sight: the rows come first now; the
+    chart keeps a readable minimum or, with no room for it, folds away to the splitter's
+    handle; and a handle the user dragged stays where it was put."""
+    history = history_of_six(make_app, qtbot, clock, monkeypatch, room)
     table, chart = history.table, history.chart
     rows_in_sight = table.viewport().height() // table.rowHeight(0)
     assert rows_in_sight >= 3, (room, rows_in_sight)
@@ -697,19 +702,6 @@ def test_history_keeps_three_rows_in_sight_in_every_language(make_app, qtbot, cl
                                                              any_language):
     """German at 2x with a 13-pt font: its filters, buttons and disclaimer took so much
     of the height that one and a half rows were left (outside tester)."""
-    from helpers import Entry, live_through
-
-    from necktimer.ui import screen_room
-
-    monkeypatch.setattr(screen_room, "room_for", lambda _widget: ROOM[room])
-    instance = make_app()
-    instance.start()
-    for _ in range(6):
-        live_through(instance.service, clock, Entry(Therapy.ICE, 15, before=6, after=4))
-    history = instance.show_history()
-    settle(qtbot)
-    table = history.table
-    shown = table.viewport().height() - (table.horizontalScrollBar().height()
-                                         if table.horizontalScrollBar().isVisible() else 0)
-    assert table.viewport().height() >= 3 * table.rowHeight(0) - 2, (room, any_language,
-                                                                     shown)
+    table = history_of_six(make_app, qtbot, clock, monkeypatch, room).table
+    assert table.viewport().height() >= 3 * table.rowHeight(0) - 2, (
+        room, any_language, table.viewport().height())

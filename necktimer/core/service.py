@@ -817,8 +817,11 @@ class SessionService:
                 continue
             except StorageError as error:
                 if error.problem is Problem.DAMAGED:
-                    self._replace_damaged_store(str(error))
-                    continue
+                    try:
+                        self._replace_damaged_store(str(error))
+                        continue
+                    except StorageError as failed:  # no room for the new file, say
+                        error = failed  # the write waits, as for any other fault
                 self._note_problem(error)
                 if self._record_due:
                     # The safety net takes what the history cannot, now: a crash before
@@ -1135,10 +1138,11 @@ class SessionService:
         self._changed()
 
     def _replace_damaged_store(self, why: str) -> None:
-        """The file turned out damaged while in use: keep it aside, carry on in a new one."""
-        self._store.close()
+        """The file turned out damaged while in use: keep it aside, carry on in a new one.
+        Raises StorageError where the new one cannot be made; the old one is kept then."""
         opened = database.replace_damaged(self._store.path, why, fill=_refill(
             self._data_dir, self._mirror, known=list(self._known.values())))
+        self._store.close()  # only now: where the new file could not be made, it stays
         self._store = Store(opened)
         self.notices.extend(opened.notices)
         self._record_due = True

@@ -1288,3 +1288,33 @@ def test_a_copy_that_cannot_be_written_is_said_not_only_logged(data_dir, clock, 
     assert service.copy_problem is None  # written again: nothing to say any more
     assert record.read_copy(record.mirror_path(copies, data_dir)).sessions
     service.close()
+
+
+def test_damage_found_in_use_on_a_full_disk_keeps_the_change_waiting(data_dir, clock,
+                                                                      monkeypatch):
+    """The history found damaged at a write while there is no room for the new one: the
+    error went out of the stop itself, with the old file already closed under the
+    service. The stop waits like any other write; the safety record keeps it."""
+    from necktimer.core import database, store
+
+    service = reopen(data_dir, clock)
+    assert service.start(Therapy.ICE, 15).ok
+    clock.advance(5 * 60)
+
+    def damaged(*_args, **_kwargs):
+        raise StorageError(Problem.DAMAGED, "database disk image is malformed")
+
+    def no_room(*_args, **_kwargs):
+        raise StorageError(Problem.FULL, "The disk holding the session history is full.")
+
+    monkeypatch.setattr(store.Store, "end_session", damaged)
+    monkeypatch.setattr(database, "replace_damaged", no_room)
+    outcome = service.stop()  # raised StorageError(FULL) out of the stop
+    assert service.problem is not None and service.problem.problem is Problem.FULL
+    assert service.status().state is State.WAITING  # in memory, the session is over
+    [kept] = [s for s in record.read(data_dir).sessions if s.id == outcome.session.id]
+    assert kept.ended_at is not None  # the record holds the stop meanwhile
+    monkeypatch.undo()
+    assert service.flush()
+    assert rows(data_dir)[0]["ended_at"] is not None
+    service.close()

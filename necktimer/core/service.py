@@ -218,6 +218,7 @@ class SessionService:
                                          store.get_meta("reported_mark"))
         self._record_damaged = False
         self.copy_problem: str | None = None  # while the record's copy cannot be written
+        self._copy_used = False  # the record could not be read: its copy stood in for it
         facts = self._read_record()
         # The gap the latest session ended under, kept in both files: deleting the record
         # and lowering the setting must not shorten the gap already running.
@@ -228,6 +229,8 @@ class SessionService:
         self._timeline = Timeline(clock, anchor, floor=_latest_time(anchor, self._known))
         if facts is not None:
             self._merge_record(facts)
+        added = self._compare_with_copy(facts)  # a folder put back from a backup
+        if facts is not None or added:
             self._timeline.raise_floor(_latest_time(None, self._known))
         self._end_unreadable_open(self.moment())
         if self._record_damaged and not self._known and not self._history_lost:
@@ -1017,6 +1020,7 @@ class SessionService:
             else:
                 log.warning("the safety record cannot be read (%s); its copy %s is used",
                             error.__cause__ or error.problem.value, self._mirror)
+                self._copy_used = True
                 self.notices.append(arg(translate(
                     "Service", "The safety record %1 could not be read; its copy %2 was "
                                "used."), str(record.record_path(self._data_dir)),
@@ -1024,6 +1028,80 @@ class SessionService:
                 return copy
             self._record_damaged = error.problem is Problem.DAMAGED
             return None
+
+    def _compare_with_copy(self, facts: record.SafetyFacts | None) -> bool:
+        """Take from the record's copy outside the data folder what the folder lacks.
+
+        The copy is written with every record, so it is never behind the folder's own
+        record, except for a write of it that failed (said when it happened). A folder
+        put back from a backup or a sync is behind: its older record and history knew
+        nothing of the latest session, and a start went ahead inside that session's gap.
+        Only what can still bear on a gap is taken, and only what adds caution: a
+        session the folder does not have, an end or a removal it has not heard of, a
+        longer gap. A copy older than the folder never reopens a stop. True when it
+        added anything."""
+        if self._mirror is None or self._copy_used:
+            return False
+        copy = record.read_copy(self._mirror)
+        if copy is None or copy == facts:
+            return False
+        since = self.now() - record.RECENT
+        recent = [kept for kept in copy.sessions if kept.started_at >= since]
+        if not recent:
+            return False  # no gap the copy tells of can still run
+        added = False
+        for kept in recent:
+            if kept.id == REPORTED_ID:
+                known = self._known.get(REPORTED_ID)
+                if known is None or known.ended_at < kept.ended_at:
+                    self._take_reported(kept)
+                    added = True
+                continue
+            known = self._known.get(kept.id) or self._store.get(kept.id)
+            if known is None:
+                self._known[kept.id] = kept
+                self._write("a session kept in the safety record's copy",
+                            lambda store, s=kept: store.import_session(s))
+                added = True
+            elif abs(known.started_at - kept.started_at) > rules.CAP:
+                # Another session under the same number: a folder from another machine.
+                # Its end still starts a gap, as an end the user reported would.
+                end = kept.removed_at or kept.ended_at or self.now()
+                end_mark = kept.removed_mark or kept.end_mark
+                self._take_reported(_reported_session(iso(end), _mark_text(end_mark))
+                                    [REPORTED_ID])
+                added = True
+            elif known.ended_at is None and kept.ended_at is not None:
+                self._known[kept.id] = replace(known, ended_at=kept.ended_at,
+                                               end_reason=kept.end_reason,
+                                               end_mark=kept.end_mark,
+                                               removed_at=kept.removed_at,
+                                               removed_mark=kept.removed_mark)
+                self._write("the end of the session",
+                            lambda store, s=kept: store.end_session(
+                                s.id, s.ended_at, s.end_reason, mark=s.end_mark,
+                                removed_at=s.removed_at, removed_mark=s.removed_mark))
+                added = True
+            elif known.removed_at is None and kept.removed_at is not None:
+                self._known[kept.id] = replace(known, removed_at=kept.removed_at,
+                                               removed_mark=kept.removed_mark)
+                self._write("the time the pack came off",
+                            lambda store, s=kept: store.mark_removed(
+                                s.id, s.removed_at, s.removed_mark))
+                added = True
+        if copy.gap_after and (self._gap_after is None or copy.gap_after > self._gap_after):
+            self._gap_after = copy.gap_after
+            added = True
+        if added:
+            log.warning("the data folder knew less than the copy of its safety record %s "
+                        "(put back from a backup?); what the copy adds was taken", self._mirror)
+            self.notices.append(arg(translate(
+                "Service", "The data folder %1 holds older sessions than necktimer's copy "
+                           "of its safety record (%2), as after a backup was put back. The "
+                           "newer sessions in the copy count for the gap."),
+                str(self._data_dir), str(self._mirror)))
+            self._record_due = True
+        return added
 
     def _merge_record(self, facts: record.SafetyFacts) -> None:
         """What the record knows and the history does not (a write that never landed, or a
@@ -1099,8 +1177,9 @@ class SessionService:
         if self._reported_problem is not error.problem:
             self._reported_problem = error.problem
             if self._pending:
-                log.warning("cannot save (%s); %d change(s) wait: %s",
-                            error.problem.value, len(self._pending), error.cause)
+                waiting = len(self._pending)
+                log.warning("cannot save (%s); %d %s: %s", error.problem.value, waiting,
+                            "change waits" if waiting == 1 else "changes wait", error.cause)
             else:  # a start refused, say: nothing is kept back to be written later
                 log.warning("cannot save (%s): %s", error.problem.value, error.cause)
             self._changed()

@@ -34,6 +34,7 @@ class TipBook:
     warning: str  # what to do when a warning sign is ticked
     precautions_note: str  # says the pack precautions are general advice
     tips: tuple[Tip, ...]
+    short_disclaimer: str | None = None  # its first sentence, for a short window
 
     def get(self, key: str) -> Tip:
         for tip in self.tips:
@@ -71,7 +72,7 @@ def load_tips(path: Path | None = None) -> TipBook:
     tips = tuple(sorted(tips, key=lambda tip: order.get(tip.key, len(order))))
     return TipBook(language=data.get("language", path.stem), disclaimer=data["disclaimer"],
                    warning=data["warning"], precautions_note=data["general_precautions_note"],
-                   tips=tips)
+                   tips=tips, short_disclaimer=data.get("disclaimer_short"))
 
 
 def tips_for(languages: Sequence[str]) -> TipBook:

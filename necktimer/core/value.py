@@ -24,8 +24,13 @@ def value(cls: T) -> T:
     own = dict(cls.__dict__)  # what the class defines itself stays, as with dataclasses
     if "__setattr__" in own or "__delattr__" in own:
         raise TypeError(f"{cls.__name__}: a value cannot define __setattr__ or __delattr__")
+    undocumented = not cls.__doc__
+    if undocumented:  # dataclasses would write one with inspect.signature: 0.2 ms a class
+        cls.__doc__ = "-"
     cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     fields = dataclasses.fields(cls)
+    if undocumented:
+        cls.__doc__ = f"{cls.__name__}({', '.join(field.name for field in fields if field.init)})"
     cls.__value_repr__ = tuple(field.name for field in fields if field.repr)
     cls.__value_compared__ = tuple(field.name for field in fields if field.compare)
     methods = {"__init__": lambda: _init(cls, [field for field in fields if field.init]),

@@ -16,8 +16,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME, language, output
 from necktimer.commands import Command, Exit, Reply, Request, execute
@@ -30,6 +30,7 @@ from necktimer.core.settings import Settings
 from necktimer.core.tips import TipBook, tips_for
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QMessageBox
 
     from necktimer.instance import InstanceLock
@@ -64,6 +65,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon  # its Python type costs 3 ms: made after the first paint
+
     icon = QIcon()
     for size in (16, 32, 48, 64, 128, 256):
         icon.addFile(str(resource("icons", "png", f"{size}.png")))
@@ -116,7 +119,6 @@ class Necktimer(QObject):
         self.settings_dialog = None
         self.question: QMessageBox | None = None
         theme.apply(app, settings.current.theme)
-        app.setWindowIcon(app_icon())
         self.controller = Controller(service, settings, self)
         # The zone and clock style the backstop's words were written in (ViewState).
         self._words_in = (self.controller.state.zone, self.controller.state.clock)
@@ -153,8 +155,12 @@ class Necktimer(QObject):
             self.window.show()
 
     def _finish_start(self, minimized: bool) -> None:
+        # The desktop's window list and task switcher take the icon when it comes.
+        ensure_application().setWindowIcon(app_icon())
         self.window.attach_tips(self._tips)
         if self._tray_available is None:
+            from PySide6.QtWidgets import QSystemTrayIcon
+
             self._tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         if self._tray_available:
             from necktimer.ui.tray import Tray
@@ -469,7 +475,8 @@ class Necktimer(QObject):
         from necktimer.ui.history_window import HistoryWindow
 
         if self.history is None:
-            self.history = HistoryWindow(self.service, self._tips.disclaimer)
+            self.history = HistoryWindow(self.service, self._tips.disclaimer,
+                                         short_disclaimer=self._tips.short_disclaimer)
         else:
             self.history.refresh()
         self.history.show()
@@ -606,19 +613,30 @@ def show_fatal(message: str) -> None:
         QMessageBox.critical(None, DISPLAY_NAME, message)
 
 
+def _arm_backstop(*args, **kwargs) -> bool:
+    # The launcher, and QProcess with it (2 ms), load when a backstop is first armed.
+    from necktimer.ui.backstop_launcher import arm_backstop
+
+    return arm_backstop(*args, **kwargs)
+
+
+def _arm_ahead(data_dir, session_id: int) -> bool:
+    from necktimer.ui.backstop_launcher import arm_ahead
+
+    return arm_ahead(data_dir, session_id)
+
+
 def run_gui(service: SessionService, settings, *, lock: InstanceLock,
             minimized: bool = False, initial: Request | None = None) -> int:
     """Run the application until it quits; returns the process exit code."""
-    from necktimer.ui.backstop_launcher import arm_ahead, arm_backstop
-
     app = ensure_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     language.install(settings.current.language, app, settings.current.clock)
     # The window never waits long for another program holding the history: a write
     # that has to wait is queued, and the reminder does not wait for it.
     service.set_busy_timeout(WINDOW_BUSY_TIMEOUT_S)
-    necktimer = Necktimer(service, settings, lock=lock, arm_backstop=arm_backstop,
-                          arm_ahead=arm_ahead)
+    necktimer = Necktimer(service, settings, lock=lock, arm_backstop=_arm_backstop,
+                          arm_ahead=_arm_ahead)
     necktimer.start(minimized=minimized, deferred=True)
     if initial is not None:
         reply = necktimer.handle_request(initial)

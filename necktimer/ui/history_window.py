@@ -45,6 +45,7 @@ from necktimer.core.queries import HistoryFilter, SortKey
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
 from necktimer.ui import accessibility
+from necktimer.ui.disclaimer_label import DisclaimerLabel
 from necktimer.ui.enter_presses import press_focused_button
 from necktimer.ui.flow_layout import FlowLayout, together
 from necktimer.ui.history_model import COLUMNS, HistoryModel
@@ -176,10 +177,11 @@ class HistoryWindow(QMainWindow):
     with a title, where a plain widget was a nameless "filler")."""
 
     def __init__(self, service: SessionService, disclaimer: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, short_disclaimer: str | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._service = service
-        self._disclaimer = disclaimer
+        self._disclaimer = disclaimer  # whole, as the PDF carries it
+        self._short_disclaimer = short_disclaimer  # on a short window
         # Qt adds the application's name to the title on its own.
         self.setWindowTitle(self.tr("History"))
         self.setObjectName("historyWindow")
@@ -319,12 +321,7 @@ class HistoryWindow(QMainWindow):
         buttons = FlowLayout(fill_first=True)  # wraps where the window is narrow
         for widget in (self.count, self.export_csv, self.export_pdf):
             buttons.addWidget(widget)
-        note = QLabel(self._disclaimer)
-        note.setWordWrap(True)
-        italic = note.font()
-        italic.setItalic(True)
-        note.setFont(italic)
-        self.disclaimer = note
+        self.disclaimer = DisclaimerLabel(self._disclaimer, self._short_disclaimer)
 
         return buttons
 

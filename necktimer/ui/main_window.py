@@ -34,6 +34,7 @@ from necktimer.core.tips import TipBook
 from necktimer.ui import accessibility
 from necktimer.ui.banners import Banner, Tone
 from necktimer.ui.controller import Controller
+from necktimer.ui.disclaimer_label import DisclaimerLabel
 from necktimer.ui.screen_room import fit_to_room
 from necktimer.ui.session_panel import SessionPanel
 from necktimer.ui.view_state import ViewState
@@ -224,13 +225,7 @@ class MainWindow(QMainWindow):
         self._side_by_side = True
         outer.addLayout(self.body, 1)
 
-        self.disclaimer = QLabel(tips.disclaimer)
-        self.disclaimer.setObjectName("disclaimer")
-        self.disclaimer.setWordWrap(True)
-        self.disclaimer.setAccessibleName(tips.disclaimer)
-        italic = self.disclaimer.font()
-        italic.setItalic(True)
-        self.disclaimer.setFont(italic)
+        self.disclaimer = DisclaimerLabel(tips.disclaimer, tips.short_disclaimer)
         outer.addWidget(self.disclaimer)
         self.setCentralWidget(central)
         # The banners above answer what the status line says (time's up, a stop to undo),
@@ -449,10 +444,15 @@ class MainWindow(QMainWindow):
         fit_to_room(self, self.sizeHint().expandedTo(QSize(920, 600)))
 
     def _question_asked(self, question: QWidget) -> None:
-        self._bring_into_sight(question)
         prompt = self.panel.pain_prompt
         if question is not prompt:
+            self._bring_into_sight(question)
             return
+        # The status line, which says when the next session is allowed, takes the focus
+        # (below): it comes into sight with the question's ratings, the scale's key under
+        # them being the part left to scroll to (after a removal at 2x in German, the
+        # status had been scrolled out of sight). Where not even both fit, the ratings win.
+        self._bring_into_sight(self.status_line, prompt.buttons[-1], prompt.skip)
         # A screen reader heard only "Noted: the pack came off", and Ctrl+D pressed in
         # the tips left focus there, out of reach of the digits that answer. Focus goes
         # to the status line (where the Done button leaves it too): a digit typed there
@@ -505,6 +505,11 @@ class MainWindow(QMainWindow):
             self.scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + bar)
         else:
             self.scroll.setMinimumWidth(0)
+        if self.tips is not None:
+            # Side by side, the tips' own minimum would be the window's too: a window
+            # sized for a small screen (2x, German, 13 pt) was held 731 pixels wide, wider
+            # than the screen, before it could put the tips under the timer.
+            self.tips.setMinimumWidth(1 if self._side_by_side else 0)
 
     @property
     def side_by_side(self) -> bool:

@@ -34,8 +34,10 @@ class Chime(QObject):
             effect.setVolume(0.8)
         except Exception as error:  # no PySide6-Addons, no libpulse, no audio device
             self._unavailable = str(error)
-            log.warning("no in-app sound for reminders (%s); install necktimer[sound] for it",
-                        error)
+            # The usual install (the notification asks the desktop for its sound): said
+            # only with --verbose, not in the terminal of every start.
+            log.info("no in-app sound for reminders (%s); install necktimer[sound] for it",
+                     error)
             return None
         self._effect = effect
         return effect

@@ -102,7 +102,7 @@ def test_the_log_says_what_waits_only_when_something_does(data_dir, clock, locke
     holder.close()
     service.flush()
     said = [record.getMessage() for record in caplog.records]
-    assert said[0].startswith("cannot save (busy); 1 change(s) wait"), said
+    assert said[0].startswith("cannot save (busy); 1 change waits"), said
     assert said[1] == "the history can be written again; everything waiting was saved", said
 
 
@@ -1317,4 +1317,105 @@ def test_damage_found_in_use_on_a_full_disk_keeps_the_change_waiting(data_dir, c
     monkeypatch.undo()
     assert service.flush()
     assert rows(data_dir)[0]["ended_at"] is not None
+    service.close()
+
+
+def backed_up(data_dir: Path, backup: Path) -> None:
+    shutil.copytree(data_dir, backup)
+
+
+def put_back(backup: Path, data_dir: Path) -> None:
+    shutil.rmtree(data_dir)
+    shutil.copytree(backup, data_dir)
+
+
+@pytest.mark.parametrize("then", ["off", "on"])
+def test_a_folder_put_back_from_a_backup_keeps_the_gap_of_the_newer_session(
+        data_dir, clock, tmp_path, then):
+    """An older copy of the data folder put back (a backup tool, a sync) held an older
+    record and history, which knew nothing of the latest session: a start went ahead a
+    minute after it ended (outside tester). The record's copy in the state folder, written
+    with every record, tells of it; a pack still on by it is still on."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.ICE, 5)
+    clock.advance(20)
+    service.stop()  # a mis-start: the history holds a session
+    service.close()
+    backed_up(data_dir, tmp_path / "backup")
+    clock.advance(60)
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.HEAT, 10)
+    if then == "off":
+        clock.advance(10 * 60)
+        service.tick()
+        service.acknowledge_removal()
+    else:
+        clock.advance(3 * 60)
+    service.close()
+    put_back(tmp_path / "backup", data_dir)
+    clock.advance(60)
+
+    service = with_copy(data_dir, clock, copies)
+    status = service.status()
+    if then == "off":
+        assert status.state is State.WAITING
+        assert status.wait == timedelta(hours=2) - timedelta(seconds=60)
+    else:
+        assert status.state is State.RUNNING and status.session.therapy is Therapy.HEAT
+    assert not service.start(Therapy.ICE, 5).ok
+    assert any("older sessions" in notice for notice in service.notices)
+    service.close()
+    # Written to the folder's own history and record: it holds without the copy.
+    service = reopen(data_dir, clock)
+    assert service.status().state is (State.WAITING if then == "off" else State.RUNNING)
+    assert [s.therapy for s in service.sessions_between(None)] == [Therapy.ICE, Therapy.HEAT]
+    service.close()
+
+
+def test_a_copy_behind_the_folder_never_reopens_a_stop(data_dir, clock, tmp_path):
+    """The copy is written after the record, and that write may fail (a full state folder).
+    A copy still telling of a running session the folder has stopped adds nothing."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.ICE, 15)
+    clock.advance(5 * 60)
+    service.close()
+    [copy] = copies.iterdir()
+    stale = copy.read_bytes()
+    service = with_copy(data_dir, clock, copies)
+    service.stop()
+    service.close()
+    copy.write_bytes(stale)  # as if its last write had failed
+    clock.advance(60)
+    service = with_copy(data_dir, clock, copies)
+    status = service.status()
+    assert status.state is State.WAITING and status.session.end_reason is EndReason.STOPPED
+    assert not service.notices
+    service.close()
+
+
+def test_a_copy_from_another_folder_under_the_same_numbers_still_keeps_its_gap(
+        data_dir, clock, tmp_path):
+    """A folder from another machine put in this one's place: its session 1 is not the
+    copy's session 1. The copy's recent end still starts a gap, as a reported end does,
+    and the folder's own session is left as it was."""
+    copies = tmp_path / "state" / "records"
+    elsewhere = tmp_path / "elsewhere"
+    other = reopen(elsewhere, clock)
+    other.start(Therapy.HEAT, 10)
+    clock.advance(10 * 60)
+    other.tick()
+    other.acknowledge_removal()
+    other.close()
+    clock.advance(5 * 3600)
+    gap_with_copy(data_dir, clock, copies)  # session 1 here, off just now
+    put_back(elsewhere, data_dir)
+    clock.advance(60)
+    service = with_copy(data_dir, clock, copies)
+    status = service.status()
+    assert status.state is State.WAITING
+    assert status.wait == timedelta(hours=2) - timedelta(seconds=60)
+    [only] = service.sessions_between(None)
+    assert only.therapy is Therapy.HEAT and only.planned_length == timedelta(minutes=10)
     service.close()

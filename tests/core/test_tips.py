@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from necktimer.core.resources import resource
-from necktimer.core.tips import REQUIRED_KEYS, load_tips
+from necktimer.core.tips import REQUIRED_KEYS, load_tips, tips_for
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,15 @@ def test_article_slips_are_fixed_and_advert_dropped(book):
 
 def test_disclaimer_says_not_medical_advice(book):
     assert "not medical advice" in book.disclaimer
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es"])
+def test_the_short_disclaimer_is_the_first_sentence_of_the_whole(language):
+    # What a short window shows: it still says "not medical advice", in every language.
+    book = tips_for([language])
+    assert book.language == language
+    assert book.short_disclaimer and book.short_disclaimer.endswith(".")
+    assert book.disclaimer.startswith(book.short_disclaimer + " ")
 
 
 def shingles(text):

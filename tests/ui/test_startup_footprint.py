@@ -33,6 +33,15 @@ ON_DEMAND = {
     "zoneinfo": "zoneinfo and sysconfig (a TZ is looked up only to ask a running window)",
 }
 
+# Built once the window has painted: what they load waits until then.
+AFTER_FIRST_PAINT = {
+    "necktimer.ui.backstop_launcher": "the backstop's launcher (QProcess), for a session",
+    "necktimer.ui.tray": "the tray icon",
+    "necktimer.ui.reminders": "the reminder channels",
+    "necktimer.ui.instance_server": "the socket later launches ask",
+    "necktimer.ui.tips_panel": "the tips",
+}
+
 LAUNCH = """
 import json, sys
 from necktimer.pyside import load
@@ -40,6 +49,19 @@ load()
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import necktimer.cli
+import necktimer.ui.first_paint as first_paint
+
+at_first_paint = {}
+after_first_paint = first_paint.after_first_paint
+
+def noting_what_is_loaded(window, then, **kwargs):
+    def noted():
+        at_first_paint["modules"] = sorted(sys.modules)
+        at_first_paint["icon"] = not QApplication.windowIcon().isNull()
+        then()
+    after_first_paint(window, noted, **kwargs)
+
+first_paint.after_first_paint = noting_what_is_loaded
 
 run = QApplication.exec
 
@@ -51,7 +73,10 @@ def exec_briefly(*_):
 
 QApplication.exec = exec_briefly
 code = necktimer.cli.main([])
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+print(json.dumps({"code": code, "modules": sorted(sys.modules),
+                  "at_first_paint": at_first_paint["modules"],
+                  "icon_at_first_paint": at_first_paint["icon"],
+                  "icon": not QApplication.windowIcon().isNull()}))
 """
 
 
@@ -76,6 +101,16 @@ def test_a_launch_loads_nothing_that_only_a_later_action_needs(tmp_path):
     loaded = {name: why for name, why in ON_DEMAND.items() if name in modules}
     assert loaded == {}, f"loaded at start-up, though only needed later: {loaded}"
     assert (tmp_path / "necktimer" / "necktimer.sqlite3").is_file()  # a real history
+
+
+def test_the_first_paint_waits_for_nothing_built_after_it(tmp_path):
+    launched = launch(tmp_path)
+    painted = set(launched["at_first_paint"])
+    assert "necktimer.ui.main_window" in painted
+    early = {name: why for name, why in AFTER_FIRST_PAINT.items() if name in painted}
+    assert early == {}, f"loaded before the first paint, though built after it: {early}"
+    # The window's icon (QIcon, 3 ms) is set just after the first paint, not forgotten.
+    assert (launched["icon_at_first_paint"], launched["icon"]) == (False, True)
 
 
 def test_the_tips_escape_what_rich_text_would_read_as_markup():

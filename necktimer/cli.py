@@ -72,16 +72,20 @@ toward the next session's %2 minutes.
 
 
 def minutes_arg(text: str) -> int:
-    # Digits only: Python's int() would also take "1_0" as 10, or "+5" and " 5". A minus
-    # sign before them is a number, only out of range: it is told the range, as 0 is.
-    if not text.removeprefix("-").isdecimal():
+    # Digits only: Python's int() would also take "1_0" as 10, or "+5". A minus sign
+    # before them is a number, only out of range: it is told the range, as 0 is. Spaces
+    # around them (a quoted " 16") are not the mistake worth telling.
+    digits = text.strip()
+    if not digits.removeprefix("-").isdecimal():
         raise argparse.ArgumentTypeError(
             arg(translate("Cli", "%1 is not a whole number of minutes"), repr(text)))
-    value = int(text)
-    try:
-        return rules.check_minutes(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    value = int(digits)
+    if not rules.MIN_MINUTES <= value <= rules.MAX_MINUTES:
+        # Worded as the other complaints after "argument --minutes:" are.
+        raise argparse.ArgumentTypeError(arg(translate(
+            "Cli", "%1 is not allowed: a session lasts %2 to %3 minutes"), value,
+            rules.MIN_MINUTES, rules.MAX_MINUTES))
+    return rules.check_minutes(value)
 
 
 def therapy_arg(text: str) -> Therapy:

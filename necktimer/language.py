@@ -228,6 +228,12 @@ def formats_for(locale: QLocale, clock: str = "system") -> i18n.Formats:
     def long_date(day: date) -> str:
         return locale.toString(QDate(day.year, day.month, day.day), short)
 
+    # "dd.MM.yy" and "M/d/yy" with the century: "yyyy" where the locale has "yy" alone.
+    full_pattern = re.sub(r"(?<!y)yy(?!y)", "yyyy", pattern)
+
+    def full_date(day: date) -> str:
+        return locale.toString(QDate(day.year, day.month, day.day), full_pattern)
+
     def short_date(day: date) -> str:
         return locale.toString(QDate(day.year, day.month, day.day),
                                "MMM d" if month_first else day_month)
@@ -235,6 +241,7 @@ def formats_for(locale: QLocale, clock: str = "system") -> i18n.Formats:
     def decimal(value: float) -> str:
         return locale.toString(float(value), "f", 1)
 
-    return i18n.Formats(time=time, date=long_date, short_date=short_date, decimal=decimal,
+    return i18n.Formats(time=time, date=long_date, full_date=full_date,
+                        short_date=short_date, decimal=decimal,
                         twelve_hour=twelve_hour, date_pattern=pattern,
                         time_pattern=clock_pattern)

@@ -333,8 +333,8 @@ def test_german_text_and_plurals(installed_language):
     installed_language("de")
     assert i18n.translate("Alerts", "Done — removed") == "Erledigt — abgenommen"
     assert warning_signs()["arm"] == "Taubheit oder Schwäche in einem Arm"
-    assert ReportText().counted(1) == "1 Anwendung"
-    assert ReportText().counted(5) == "5 Anwendungen"
+    assert ReportText().earlier(1) == "… und 1 frühere Anwendung (siehe CSV-Export)."
+    assert ReportText().earlier(5) == "… und 5 frühere Anwendungen (siehe CSV-Export)."
     assert AdviceText().treating_for(1) == "Sie behandeln Ihren Nacken seit 1 Tag."
     assert AdviceText().treating_for(8) == "Sie behandeln Ihren Nacken seit 8 Tagen."
     # German writes the SI symbols too, so a sentence never ends in "Min.."
@@ -349,6 +349,24 @@ def test_short_dates_put_day_and_month_in_the_locales_order(installed_language, 
 
     installed_language(setting)
     assert i18n.short_date(date(2026, 3, 2)) == written
+
+
+@pytest.mark.parametrize(("setting", "short", "full"), [
+    ("de", "02.03.26", "02.03.2026"), ("en_US", "3/2/26", "3/2/2026"),
+    ("en_GB", "02/03/2026", "02/03/2026"), ("es_ES", "2/3/26", "2/3/2026")])
+def test_the_pdf_writes_the_year_in_four_digits(installed_language, setting, short, full):
+    """The German PDF for a physician dated its sessions "02.03.26" (outside tester)."""
+    from datetime import UTC, date, datetime
+
+    from necktimer.core.diary import Advice
+    from necktimer.ui.pdf_report import summary_html
+
+    installed_language(setting)
+    i18n.install(tz=UTC)
+    assert (i18n.long_date(date(2026, 3, 2)), i18n.full_date(date(2026, 3, 2))) == (short, full)
+    document = summary_html([], date(2026, 3, 2), date(2026, 3, 2), [], Advice(False), [],
+                            datetime(2026, 3, 2, 9, tzinfo=UTC), timedelta(hours=2), "-")
+    assert full in document and short not in document.replace(full, "")
 
 
 @pytest.mark.parametrize(("setting", "typed", "therapy"), [

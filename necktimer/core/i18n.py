@@ -42,6 +42,9 @@ class Formats:
 
     time: Callable[[datetime], str] = lambda moment: moment.strftime("%H:%M")
     date: Callable[[date], str] = lambda day: day.isoformat()
+    # As `date`, with the year in four digits where the locale writes two ("02.03.26"):
+    # for a document a physician reads, maybe years on. None: `date` has four already.
+    full_date: Callable[[date], str] | None = None
     short_date: Callable[[date], str] = lambda day: day.strftime("%d %b")
     decimal: Callable[[float], str] = lambda value: f"{value:.1f}"  # one decimal place
     twelve_hour: bool = False  # the clock shows a.m. and p.m. ("7:36" may be either)
@@ -272,6 +275,11 @@ def long_date(day: date) -> str:
     return _current.formats.date(day)
 
 
+def full_date(day: date) -> str:
+    formats = _current.formats
+    return (formats.full_date or formats.date)(day)
+
+
 def short_date(day: date) -> str:
     return _current.formats.short_date(day)
 
@@ -291,8 +299,9 @@ def decimal(value: float) -> str:
     return _current.formats.decimal(value)
 
 
-def date_and_time(moment: datetime) -> str:
-    """A date and the minute, for History, the PDF and notes."""
+def date_and_time(moment: datetime, *, full_year: bool = False) -> str:
+    """A date and the minute, for History, the PDF (`full_year`) and notes."""
     shown = local(moment)
-    return arg(translate("Time", "%1 %2", "a date, then a time of day"),
-               _current.formats.date(shown.date()), clock_time(moment))
+    day = full_date(shown.date()) if full_year else _current.formats.date(shown.date())
+    return arg(translate("Time", "%1 %2", "a date, then a time of day"), day,
+               clock_time(moment))

@@ -18,7 +18,7 @@ from necktimer.core.i18n import (
     arg,
     date_and_time,
     decimal,
-    long_date,
+    full_date,
     translate,
 )
 from necktimer.core.rules import Session, Therapy
@@ -27,9 +27,6 @@ MAX_ROWS = 400  # a summary for a visit, not an archive: the CSV export holds ev
 
 
 class ReportText(Translatable):
-    def counted(self, n: int) -> str:
-        return self.tr("%n session(s)", "", n)
-
     def cancelled(self, n: int) -> str:
         return self.tr("%n cancelled mis-start(s), not counted", "", n)
 
@@ -63,7 +60,7 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
         if (late := off_late(s)) is not None:  # the skin had the pack longer
             length = arg(translate("Report", "%1, pack off %2 late"), length,
                          format_length(late))  # as long as it was: not a wait, not rounded up
-        cells = (date_and_time(s.started_at), s.therapy.label, length,
+        cells = (date_and_time(s.started_at, full_year=True), s.therapy.label, length,
                  s.end_reason.label if s.end_reason else translate("Report", "running"),
                  "" if s.pain_before is None else s.pain_before,
                  "" if s.pain_after is None else s.pain_after)
@@ -78,19 +75,19 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
         return "" if value is None else decimal(value)
 
     trend_rows = "".join(
-        f"<tr><td>{e(long_date(d.day))}</td><td>{d.sessions}</td>"
+        f"<tr><td>{e(full_date(d.day))}</td><td>{d.sessions}</td>"
         f"<td>{mean(d.before)}</td><td>{mean(d.after)}</td></tr>" for d in days)
     names = warning_signs()
     none_ticked = translate("Report", "none of the signs")
     if warning_answers:
         answers = "".join(
-            f"<li>{e(date_and_time(at))}: "
+            f"<li>{e(date_and_time(at, full_year=True))}: "
             + e(", ".join(names[k] for k in keys if k in names) if keys else none_ticked)
             + "</li>" for at, keys in warning_answers)
     else:
         answers = "<li>" + e(translate("Report", "The warning-sign checklist was not "
                                                  "answered.")) + "</li>"
-    total = words.counted(len(counted))
+    total = str(len(counted))  # after "Sessions:", a number says it ("9 sessions" repeated it)
     if cancelled:
         total = arg(translate("Report", "%1 (and %2)"), total, words.cancelled(cancelled))
     rules_text = arg(translate("Report", "ice and heat, at most %1 minutes each, %2 apart"),
@@ -125,10 +122,10 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
     more_text = f"<p>{e(words.earlier(more))}</p>" if more > 0 else ""
     return f"""
     <h1>{t["title"]}</h1>
-    <p><b>{t["period"]}</b> {e(long_date(first))} – {e(long_date(last))}<br>
+    <p><b>{t["period"]}</b> {e(full_date(first))} – {e(full_date(last))}<br>
        <b>{t["sessions"]}</b> {e(total)} ({e(rules_text)})<br>
        {shown}<b>{t["trend_all" if filtered else "trend"]}</b> {e(advice.trend)}<br>
-       <b>{t["generated"]}</b> {e(date_and_time(generated))} · {e(DISPLAY_NAME)}</p>
+       <b>{t["generated"]}</b> {e(date_and_time(generated, full_year=True))} · {e(DISPLAY_NAME)}</p>
     <h2>{t["signs"]}</h2>
     <ul>{answers}</ul>
     <h2>{t["per_day"]}</h2>

@@ -155,62 +155,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="286"/>
+        <location filename="../../necktimer/ui/app.py" line="292"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="422"/>
+        <location filename="../../necktimer/ui/app.py" line="428"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="398"/>
+        <location filename="../../necktimer/ui/app.py" line="404"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="394"/>
+        <location filename="../../necktimer/ui/app.py" line="400"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Wenn necktimer jetzt beendet wird, geht das verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="399"/>
+        <location filename="../../necktimer/ui/app.py" line="405"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="400"/>
+        <location filename="../../necktimer/ui/app.py" line="406"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="425"/>
+        <location filename="../../necktimer/ui/app.py" line="431"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="429"/>
+        <location filename="../../necktimer/ui/app.py" line="435"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="461"/>
+        <location filename="../../necktimer/ui/app.py" line="467"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="489"/>
+        <location filename="../../necktimer/ui/app.py" line="496"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="541"/>
+        <location filename="../../necktimer/ui/app.py" line="548"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="553"/>
+        <location filename="../../necktimer/ui/app.py" line="560"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -218,62 +218,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="147"/>
+        <location filename="../../necktimer/cli.py" line="151"/>
         <source>usage: </source>
         <translation>Aufruf: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="152"/>
         <source>positional arguments</source>
         <translation>Positionsargumente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="149"/>
+        <location filename="../../necktimer/cli.py" line="153"/>
         <source>options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="150"/>
+        <location filename="../../necktimer/cli.py" line="154"/>
         <source>show this help message and exit</source>
         <translation>diese Hilfe anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="152"/>
+        <location filename="../../necktimer/cli.py" line="156"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>Argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="154"/>
+        <location filename="../../necktimer/cli.py" line="158"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>ungültige Auswahl: %(value)r (möglich sind %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="156"/>
+        <location filename="../../necktimer/cli.py" line="160"/>
         <source>the following arguments are required: %s</source>
         <translation>diese Argumente fehlen: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="162"/>
         <source>unrecognized arguments: %s</source>
         <translation>unbekannte Argumente: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="159"/>
+        <location filename="../../necktimer/cli.py" line="163"/>
         <source>expected one argument</source>
         <translation>ein Argument wird erwartet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="160"/>
+        <location filename="../../necktimer/cli.py" line="164"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>ungültiger %(type)s-Wert: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="162"/>
+        <location filename="../../necktimer/cli.py" line="166"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>mehrdeutige Option: %(option)s passt zu %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="164"/>
+        <location filename="../../necktimer/cli.py" line="168"/>
         <source>ignored explicit argument %r</source>
         <translation>explizites Argument ignoriert: %r</translation>
     </message>
@@ -292,123 +292,128 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="79"/>
+        <location filename="../../necktimer/cli.py" line="81"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 ist keine ganze Zahl von Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="94"/>
+        <location filename="../../necktimer/cli.py" line="85"/>
+        <source>%1 is not allowed: a session lasts %2 to %3 minutes</source>
+        <translation>%1 ist nicht erlaubt: eine Anwendung dauert %2 bis %3 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="98"/>
         <source>%1 is neither %2 nor %3</source>
         <translation>%1 ist weder %2 noch %3</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="120"/>
+        <location filename="../../necktimer/cli.py" line="124"/>
         <source>earlier</source>
         <comment>last-applied: more than one gap ago</comment>
         <translation>früher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="134"/>
+        <location filename="../../necktimer/cli.py" line="138"/>
         <source>the data folder must not be empty</source>
         <translation>der Name des Datenordners darf nicht leer sein</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="187"/>
+        <location filename="../../necktimer/cli.py" line="191"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="194"/>
+        <location filename="../../necktimer/cli.py" line="198"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="197"/>
+        <location filename="../../necktimer/cli.py" line="201"/>
         <source>log what happens</source>
         <translation>protokollieren, was passiert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="200"/>
+        <location filename="../../necktimer/cli.py" line="204"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="208"/>
+        <location filename="../../necktimer/cli.py" line="212"/>
         <source>show the version and exit</source>
         <translation>Version anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="210"/>
+        <location filename="../../necktimer/cli.py" line="214"/>
         <source>start in the system tray without showing the window</source>
         <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="214"/>
+        <location filename="../../necktimer/cli.py" line="218"/>
         <source>print the current state</source>
         <translation>den aktuellen Zustand ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="216"/>
+        <location filename="../../necktimer/cli.py" line="220"/>
         <source>print one JSON object</source>
         <translation>ein JSON-Objekt ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="217"/>
+        <location filename="../../necktimer/cli.py" line="221"/>
         <source>start a session</source>
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="220"/>
+        <location filename="../../necktimer/cli.py" line="224"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (Eis) oder heat (Wärme), auf Englisch oder Deutsch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="222"/>
+        <location filename="../../necktimer/cli.py" line="226"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="226"/>
+        <location filename="../../necktimer/cli.py" line="230"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="231"/>
+        <location filename="../../necktimer/cli.py" line="235"/>
         <source>say when the last pack came off</source>
         <translation>angeben, wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="232"/>
+        <location filename="../../necktimer/cli.py" line="236"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>wann die Auflage zuletzt abgenommen wurde, wie Ihre Uhr es zeigte (14:30 oder 2:30pm), oder %1, wenn es länger als eine Pause her ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="239"/>
+        <location filename="../../necktimer/cli.py" line="243"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="284"/>
+        <location filename="../../necktimer/cli.py" line="288"/>
         <source>%1: Qt for Python (PySide6) cannot be loaded: %2. Reinstall necktimer with pip.</source>
         <translation>%1: Qt für Python (PySide6) kann nicht geladen werden: %2. Installieren Sie necktimer mit pip neu.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="404"/>
+        <location filename="../../necktimer/cli.py" line="408"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="579"/>
+        <location filename="../../necktimer/cli.py" line="582"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Schaffen Sie Platz und führen Sie den Befehl erneut aus: nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="235"/>
+        <location filename="../../necktimer/cli.py" line="239"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="237"/>
+        <location filename="../../necktimer/cli.py" line="241"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
@@ -476,47 +481,47 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="228"/>
+        <location filename="../../necktimer/cli.py" line="232"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>auch beenden, während eine Auflage aufliegt oder eine Änderung noch nicht gespeichert ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="241"/>
+        <location filename="../../necktimer/cli.py" line="245"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="243"/>
+        <location filename="../../necktimer/cli.py" line="247"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="451"/>
+        <location filename="../../necktimer/cli.py" line="455"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="475"/>
+        <location filename="../../necktimer/cli.py" line="479"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="501"/>
+        <location filename="../../necktimer/cli.py" line="505"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="515"/>
+        <location filename="../../necktimer/cli.py" line="519"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="551"/>
+        <location filename="../../necktimer/cli.py" line="555"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="554"/>
+        <location filename="../../necktimer/cli.py" line="558"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -855,7 +860,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="63"/>
+        <location filename="../../necktimer/ui/history_window.py" line="64"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Anwendung</numerusform>
@@ -866,113 +871,113 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="184"/>
+        <location filename="../../necktimer/ui/history_window.py" line="186"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="196"/>
+        <location filename="../../necktimer/ui/history_window.py" line="198"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Ziehen, um den Platz zwischen den Anwendungen und dem Diagramm aufzuteilen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="241"/>
+        <location filename="../../necktimer/ui/history_window.py" line="243"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="242"/>
+        <location filename="../../necktimer/ui/history_window.py" line="244"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="243"/>
+        <location filename="../../necktimer/ui/history_window.py" line="245"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="244"/>
+        <location filename="../../necktimer/ui/history_window.py" line="246"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="245"/>
+        <location filename="../../necktimer/ui/history_window.py" line="247"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="250"/>
+        <location filename="../../necktimer/ui/history_window.py" line="252"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="250"/>
+        <location filename="../../necktimer/ui/history_window.py" line="252"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="256"/>
+        <location filename="../../necktimer/ui/history_window.py" line="258"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="262"/>
+        <location filename="../../necktimer/ui/history_window.py" line="264"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="262"/>
+        <location filename="../../necktimer/ui/history_window.py" line="264"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="290"/>
+        <location filename="../../necktimer/ui/history_window.py" line="292"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="292"/>
+        <location filename="../../necktimer/ui/history_window.py" line="294"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="315"/>
+        <location filename="../../necktimer/ui/history_window.py" line="317"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="316"/>
+        <location filename="../../necktimer/ui/history_window.py" line="318"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="220"/>
+        <location filename="../../necktimer/ui/history_window.py" line="222"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="222"/>
+        <location filename="../../necktimer/ui/history_window.py" line="224"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="384"/>
+        <location filename="../../necktimer/ui/history_window.py" line="381"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="431"/>
+        <location filename="../../necktimer/ui/history_window.py" line="428"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="439"/>
+        <location filename="../../necktimer/ui/history_window.py" line="436"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="441"/>
+        <location filename="../../necktimer/ui/history_window.py" line="438"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1031,260 +1036,260 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="94"/>
         <source>Ctrl+I</source>
         <comment>Start ice: not the initial of the word for heat</comment>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>Ctrl+H</source>
         <comment>Start heat: not the initial of the word for ice</comment>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="343"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="343"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="102"/>
+        <location filename="../../necktimer/ui/main_window.py" line="104"/>
         <source>Why not now</source>
         <translation>Warum nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="348"/>
+        <location filename="../../necktimer/ui/main_window.py" line="344"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
-        <location filename="../../necktimer/ui/main_window.py" line="350"/>
-        <location filename="../../necktimer/ui/main_window.py" line="427"/>
+        <location filename="../../necktimer/ui/main_window.py" line="150"/>
+        <location filename="../../necktimer/ui/main_window.py" line="346"/>
+        <location filename="../../necktimer/ui/main_window.py" line="423"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="357"/>
+        <location filename="../../necktimer/ui/main_window.py" line="353"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="356"/>
+        <location filename="../../necktimer/ui/main_window.py" line="352"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="137"/>
+        <location filename="../../necktimer/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="147"/>
-        <location filename="../../necktimer/ui/main_window.py" line="426"/>
+        <location filename="../../necktimer/ui/main_window.py" line="149"/>
+        <location filename="../../necktimer/ui/main_window.py" line="422"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="157"/>
+        <location filename="../../necktimer/ui/main_window.py" line="159"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="157"/>
+        <location filename="../../necktimer/ui/main_window.py" line="159"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="162"/>
+        <location filename="../../necktimer/ui/main_window.py" line="164"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="162"/>
+        <location filename="../../necktimer/ui/main_window.py" line="164"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="165"/>
+        <location filename="../../necktimer/ui/main_window.py" line="167"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="166"/>
+        <location filename="../../necktimer/ui/main_window.py" line="168"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="168"/>
+        <location filename="../../necktimer/ui/main_window.py" line="170"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="169"/>
+        <location filename="../../necktimer/ui/main_window.py" line="171"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="351"/>
+        <location filename="../../necktimer/ui/main_window.py" line="347"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Zum Ende abgenommen (angeboten, wenn spät bestätigt)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <location filename="../../necktimer/ui/main_window.py" line="349"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <location filename="../../necktimer/ui/main_window.py" line="350"/>
         <source>Close History</source>
         <translation>Verlauf schließen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="355"/>
+        <location filename="../../necktimer/ui/main_window.py" line="351"/>
         <source>Sort History (on its table)</source>
         <translation>Verlauf sortieren (in der Tabelle)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="356"/>
+        <location filename="../../necktimer/ui/main_window.py" line="352"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="361"/>
+        <location filename="../../necktimer/ui/main_window.py" line="357"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="390"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="424"/>
+        <location filename="../../necktimer/ui/main_window.py" line="420"/>
         <source>Done — removed now</source>
         <translation>Erledigt — jetzt abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="464"/>
+        <location filename="../../necktimer/ui/main_window.py" line="465"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="352"/>
-        <location filename="../../necktimer/ui/main_window.py" line="418"/>
+        <location filename="../../necktimer/ui/main_window.py" line="348"/>
+        <location filename="../../necktimer/ui/main_window.py" line="414"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="96"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
         <source>Start &amp;ice</source>
         <comment>Session menu</comment>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="100"/>
         <source>Start &amp;heat</source>
         <comment>Session menu</comment>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="109"/>
+        <location filename="../../necktimer/ui/main_window.py" line="111"/>
         <source>St&amp;op</source>
         <comment>Session menu</comment>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="110"/>
+        <location filename="../../necktimer/ui/main_window.py" line="112"/>
         <source>&amp;Undo stop</source>
         <comment>Session menu</comment>
         <translation>Stopp &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="112"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
         <source>&amp;Done — removed</source>
         <comment>Session menu</comment>
         <translation>Erle&amp;digt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>His&amp;tory…</source>
         <comment>Session menu</comment>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
         <source>&amp;Settings…</source>
         <comment>Session menu</comment>
         <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="120"/>
         <source>&amp;Quit</source>
         <comment>Session menu</comment>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="120"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Self-care tips</source>
         <comment>Help menu</comment>
         <translation>&amp;Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="124"/>
         <source>When to see a &amp;physician</source>
         <comment>Help menu</comment>
         <translation>Wann zum &amp;Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="124"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>&amp;Keyboard shortcuts</source>
         <comment>Help menu</comment>
         <translation>Tasten&amp;kürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="420"/>
+        <location filename="../../necktimer/ui/main_window.py" line="416"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="422"/>
+        <location filename="../../necktimer/ui/main_window.py" line="418"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Erledigt — jetzt &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="436"/>
+        <location filename="../../necktimer/ui/main_window.py" line="432"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="438"/>
+        <location filename="../../necktimer/ui/main_window.py" line="434"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="441"/>
+        <location filename="../../necktimer/ui/main_window.py" line="437"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="442"/>
+        <location filename="../../necktimer/ui/main_window.py" line="438"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -1292,7 +1297,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="108"/>
+        <location filename="../../necktimer/ui/history_window.py" line="109"/>
         <source>Note, at most %1 characters</source>
         <translation>Notiz, höchstens %1 Zeichen</translation>
     </message>
@@ -1300,12 +1305,12 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="90"/>
+        <location filename="../../necktimer/ui/history_window.py" line="91"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Schmerz, 0 bis 10 (leer: nicht bewertet)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="96"/>
+        <location filename="../../necktimer/ui/history_window.py" line="97"/>
         <source>Pain is rated from 0 to 10.</source>
         <translation>Schmerz wird von 0 bis 10 bewertet.</translation>
     </message>
@@ -1366,149 +1371,149 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Ihre Wärmeanwendung endete um %1, während %2 geschlossen war.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="53"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="50"/>
         <source>Note:</source>
         <translation>Notiz:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="62"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="67"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="59"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="61"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, Auflage %2 zu spät abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
         <source>none of the signs</source>
         <translation>keines der Anzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>Die Liste der Warnzeichen wurde nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
         <source>%1 (and %2)</source>
         <translation>%1 (und %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>Eis und Wärme, jeweils höchstens %1 Minuten, im Abstand von %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="159"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="156"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Nackenschmerz-Tagebuch — Zusammenfassung für den Arztbesuch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
         <source>Sessions:</source>
         <translation>Anwendungen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
         <source>Pain trend:</source>
         <translation>Schmerzverlauf:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Generated:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Warning signs reported</source>
         <translation>Angegebene Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Shown:</source>
         <translation>Gezeigt:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Pain trend (all sessions):</source>
         <translation>Schmerzverlauf (alle Anwendungen):</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="122"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="119"/>
         <source>ice sessions only</source>
         <translation>nur Eis-Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="123"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="120"/>
         <source>heat sessions only</source>
         <translation>nur Wärme-Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
         <source>Pain before, mean (0–10)</source>
         <translation>Schmerz vorher, Mittel (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="111"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
         <source>Pain after, mean (0–10)</source>
         <translation>Schmerz nachher, Mittel (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="112"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="113"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="114"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="111"/>
         <source>Length</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="115"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="112"/>
         <source>Ended</source>
         <translation>Ende</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="116"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="113"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="117"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="114"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="118"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="115"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="119"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="116"/>
         <source>Recorded by the patient.</source>
         <translation>Von der betroffenen Person selbst erfasst.</translation>
     </message>
@@ -1517,14 +1522,6 @@ zu den %2 Minuten der nächsten Anwendung.
     <name>ReportText</name>
     <message numerus="yes">
         <location filename="../../necktimer/ui/pdf_report.py" line="31"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n Anwendung</numerusform>
-            <numerusform>%n Anwendungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="34"/>
         <source>%n cancelled mis-start(s), not counted</source>
         <translation>
             <numerusform>%n abgebrochener Fehlstart, nicht gezählt</numerusform>
@@ -1532,7 +1529,7 @@ zu den %2 Minuten der nächsten Anwendung.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="37"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="34"/>
         <source>… and %n earlier session(s) (see the CSV export).</source>
         <translation>
             <numerusform>… und %n frühere Anwendung (siehe CSV-Export).</numerusform>
@@ -1540,7 +1537,7 @@ zu den %2 Minuten der nächsten Anwendung.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="40"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="37"/>
         <source>Sessions and pain per day (last %n day(s))</source>
         <translation>
             <numerusform>Anwendungen und Schmerz pro Tag (letzter %n Tag)</numerusform>
@@ -1591,48 +1588,48 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="279"/>
+        <location filename="../../necktimer/core/service.py" line="282"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="564"/>
+        <location filename="../../necktimer/core/service.py" line="567"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="589"/>
+        <location filename="../../necktimer/core/service.py" line="592"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="597"/>
+        <location filename="../../necktimer/core/service.py" line="600"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="614"/>
+        <location filename="../../necktimer/core/service.py" line="617"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="619"/>
+        <location filename="../../necktimer/core/service.py" line="622"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="702"/>
+        <location filename="../../necktimer/core/service.py" line="705"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="711"/>
+        <location filename="../../necktimer/core/service.py" line="714"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="482"/>
-        <location filename="../../necktimer/core/service.py" line="1081"/>
+        <location filename="../../necktimer/core/service.py" line="485"/>
+        <location filename="../../necktimer/core/service.py" line="1169"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1642,127 +1639,132 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="343"/>
+        <location filename="../../necktimer/core/service.py" line="346"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="543"/>
+        <location filename="../../necktimer/core/service.py" line="546"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="577"/>
+        <location filename="../../necktimer/core/service.py" line="580"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="604"/>
+        <location filename="../../necktimer/core/service.py" line="607"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="641"/>
+        <location filename="../../necktimer/core/service.py" line="644"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="661"/>
+        <location filename="../../necktimer/core/service.py" line="664"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="674"/>
+        <location filename="../../necktimer/core/service.py" line="677"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="685"/>
+        <location filename="../../necktimer/core/service.py" line="688"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="692"/>
+        <location filename="../../necktimer/core/service.py" line="695"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="731"/>
+        <location filename="../../necktimer/core/service.py" line="734"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="932"/>
+        <location filename="../../necktimer/core/service.py" line="938"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="980"/>
+        <location filename="../../necktimer/core/service.py" line="990"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>Die Ersatzkopie der Sicherheitsaufzeichnung konnte nicht nach %1 geschrieben werden (%2). Würde der Datenordner jetzt gelöscht, ließe sich die Pause nicht aus ihr wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1010"/>
+        <location filename="../../necktimer/core/service.py" line="1024"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>Die Sicherheitsaufzeichnung %1 konnte nicht gelesen werden; ihre Kopie %2 wurde verwendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1083"/>
+        <location filename="../../necktimer/core/service.py" line="1098"/>
+        <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
+        <translation>Der Datenordner %1 enthält ältere Anwendungen als necktimers Kopie seiner Sicherheitsaufzeichnung (%2), wie nach dem Zurückspielen einer Sicherung. Die neueren Anwendungen aus der Kopie zählen für die Pause.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1171"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1124"/>
+        <location filename="../../necktimer/core/service.py" line="1213"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1180"/>
+        <location filename="../../necktimer/core/service.py" line="1270"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1183"/>
+        <location filename="../../necktimer/core/service.py" line="1273"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1189"/>
+        <location filename="../../necktimer/core/service.py" line="1279"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1199"/>
+        <location filename="../../necktimer/core/service.py" line="1289"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1203"/>
+        <location filename="../../necktimer/core/service.py" line="1293"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1208"/>
+        <location filename="../../necktimer/core/service.py" line="1298"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1210"/>
+        <location filename="../../necktimer/core/service.py" line="1300"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1218"/>
+        <location filename="../../necktimer/core/service.py" line="1308"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1220"/>
+        <location filename="../../necktimer/core/service.py" line="1310"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1222"/>
+        <location filename="../../necktimer/core/service.py" line="1312"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -2255,7 +2257,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Sicherheitsaufzeichnung %1 ist beschädigt (%2); stattdessen gilt der Verlauf.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="189"/>
+        <location filename="../../necktimer/core/record.py" line="187"/>
         <source>necktimer cannot read its safety record %1 (%2).</source>
         <translation>necktimer kann seine Sicherheitsaufzeichnung %1 nicht lesen (%2).</translation>
     </message>
@@ -2287,7 +2289,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="297"/>
+        <location filename="../../necktimer/core/i18n.py" line="305"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2296,18 +2298,18 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="236"/>
+        <location filename="../../necktimer/core/i18n.py" line="239"/>
         <source>%1 yesterday</source>
         <translation>%1 (gestern)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="257"/>
+        <location filename="../../necktimer/core/i18n.py" line="260"/>
         <source>%1 tomorrow</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="238"/>
-        <location filename="../../necktimer/core/i18n.py" line="259"/>
+        <location filename="../../necktimer/core/i18n.py" line="241"/>
+        <location filename="../../necktimer/core/i18n.py" line="262"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>
@@ -2553,7 +2555,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>WindowText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/main_window.py" line="51"/>
+        <location filename="../../necktimer/ui/main_window.py" line="53"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for %n second(s).</source>
         <translation>
             <numerusform>Anwendung um %1 gestoppt. Versehentlich? Sie können das %n Sekunde lang rückgängig machen.</numerusform>

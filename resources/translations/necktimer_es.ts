@@ -155,62 +155,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="286"/>
+        <location filename="../../necktimer/ui/app.py" line="292"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="422"/>
+        <location filename="../../necktimer/ui/app.py" line="428"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="398"/>
+        <location filename="../../necktimer/ui/app.py" line="404"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="394"/>
+        <location filename="../../necktimer/ui/app.py" line="400"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="399"/>
+        <location filename="../../necktimer/ui/app.py" line="405"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="400"/>
+        <location filename="../../necktimer/ui/app.py" line="406"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="425"/>
+        <location filename="../../necktimer/ui/app.py" line="431"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="429"/>
+        <location filename="../../necktimer/ui/app.py" line="435"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="461"/>
+        <location filename="../../necktimer/ui/app.py" line="467"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="489"/>
+        <location filename="../../necktimer/ui/app.py" line="496"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="541"/>
+        <location filename="../../necktimer/ui/app.py" line="548"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="553"/>
+        <location filename="../../necktimer/ui/app.py" line="560"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -218,62 +218,62 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="147"/>
+        <location filename="../../necktimer/cli.py" line="151"/>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="148"/>
+        <location filename="../../necktimer/cli.py" line="152"/>
         <source>positional arguments</source>
         <translation>argumentos posicionales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="149"/>
+        <location filename="../../necktimer/cli.py" line="153"/>
         <source>options</source>
         <translation>opciones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="150"/>
+        <location filename="../../necktimer/cli.py" line="154"/>
         <source>show this help message and exit</source>
         <translation>muestra esta ayuda y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="152"/>
+        <location filename="../../necktimer/cli.py" line="156"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>argumento %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="154"/>
+        <location filename="../../necktimer/cli.py" line="158"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="156"/>
+        <location filename="../../necktimer/cli.py" line="160"/>
         <source>the following arguments are required: %s</source>
         <translation>faltan estos argumentos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="158"/>
+        <location filename="../../necktimer/cli.py" line="162"/>
         <source>unrecognized arguments: %s</source>
         <translation>argumentos no reconocidos: %s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="159"/>
+        <location filename="../../necktimer/cli.py" line="163"/>
         <source>expected one argument</source>
         <translation>se esperaba un argumento</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="160"/>
+        <location filename="../../necktimer/cli.py" line="164"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>valor %(type)s no válido: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="162"/>
+        <location filename="../../necktimer/cli.py" line="166"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>opción ambigua: %(option)s podría ser %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="164"/>
+        <location filename="../../necktimer/cli.py" line="168"/>
         <source>ignored explicit argument %r</source>
         <translation>argumento explícito ignorado: %r</translation>
     </message>
@@ -292,123 +292,128 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../necktimer/cli.py" line="79"/>
+        <location filename="../../necktimer/cli.py" line="81"/>
         <source>%1 is not a whole number of minutes</source>
         <translation>%1 no es un número entero de minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="94"/>
+        <location filename="../../necktimer/cli.py" line="85"/>
+        <source>%1 is not allowed: a session lasts %2 to %3 minutes</source>
+        <translation>%1 no está permitido: una sesión dura de %2 a %3 minutos</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/cli.py" line="98"/>
         <source>%1 is neither %2 nor %3</source>
         <translation>%1 no es ni %2 ni %3</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="120"/>
+        <location filename="../../necktimer/cli.py" line="124"/>
         <source>earlier</source>
         <comment>last-applied: more than one gap ago</comment>
         <translation>antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="134"/>
+        <location filename="../../necktimer/cli.py" line="138"/>
         <source>the data folder must not be empty</source>
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="187"/>
+        <location filename="../../necktimer/cli.py" line="191"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="194"/>
+        <location filename="../../necktimer/cli.py" line="198"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="197"/>
+        <location filename="../../necktimer/cli.py" line="201"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="200"/>
+        <location filename="../../necktimer/cli.py" line="204"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="208"/>
+        <location filename="../../necktimer/cli.py" line="212"/>
         <source>show the version and exit</source>
         <translation>muestra la versión y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="210"/>
+        <location filename="../../necktimer/cli.py" line="214"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="214"/>
+        <location filename="../../necktimer/cli.py" line="218"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="216"/>
+        <location filename="../../necktimer/cli.py" line="220"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="217"/>
+        <location filename="../../necktimer/cli.py" line="221"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="220"/>
+        <location filename="../../necktimer/cli.py" line="224"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (hielo) o heat (calor), en inglés o en español</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="222"/>
+        <location filename="../../necktimer/cli.py" line="226"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="226"/>
+        <location filename="../../necktimer/cli.py" line="230"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="231"/>
+        <location filename="../../necktimer/cli.py" line="235"/>
         <source>say when the last pack came off</source>
         <translation>indicar cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="232"/>
+        <location filename="../../necktimer/cli.py" line="236"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>cuándo retiró la compresa por última vez, según su reloj (14:30 o 2:30pm), o %1 si fue hace más de una pausa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="239"/>
+        <location filename="../../necktimer/cli.py" line="243"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="284"/>
+        <location filename="../../necktimer/cli.py" line="288"/>
         <source>%1: Qt for Python (PySide6) cannot be loaded: %2. Reinstall necktimer with pip.</source>
         <translation>%1: no se puede cargar Qt para Python (PySide6): %2. Vuelva a instalar necktimer con pip.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="404"/>
+        <location filename="../../necktimer/cli.py" line="408"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="579"/>
+        <location filename="../../necktimer/cli.py" line="582"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Libere espacio y vuelva a ejecutar la orden: no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="235"/>
+        <location filename="../../necktimer/cli.py" line="239"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="237"/>
+        <location filename="../../necktimer/cli.py" line="241"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
@@ -477,47 +482,47 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="228"/>
+        <location filename="../../necktimer/cli.py" line="232"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>cerrar incluso con una compresa puesta o un cambio sin guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="241"/>
+        <location filename="../../necktimer/cli.py" line="245"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="243"/>
+        <location filename="../../necktimer/cli.py" line="247"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="451"/>
+        <location filename="../../necktimer/cli.py" line="455"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="475"/>
+        <location filename="../../necktimer/cli.py" line="479"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="501"/>
+        <location filename="../../necktimer/cli.py" line="505"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="515"/>
+        <location filename="../../necktimer/cli.py" line="519"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="551"/>
+        <location filename="../../necktimer/cli.py" line="555"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="554"/>
+        <location filename="../../necktimer/cli.py" line="558"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -856,7 +861,7 @@ siguiente sesión.
 <context>
     <name>HistoryText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/history_window.py" line="63"/>
+        <location filename="../../necktimer/ui/history_window.py" line="64"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n sesión</numerusform>
@@ -867,113 +872,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="184"/>
+        <location filename="../../necktimer/ui/history_window.py" line="186"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="196"/>
+        <location filename="../../necktimer/ui/history_window.py" line="198"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="241"/>
+        <location filename="../../necktimer/ui/history_window.py" line="243"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="242"/>
+        <location filename="../../necktimer/ui/history_window.py" line="244"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="243"/>
+        <location filename="../../necktimer/ui/history_window.py" line="245"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="244"/>
+        <location filename="../../necktimer/ui/history_window.py" line="246"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="245"/>
+        <location filename="../../necktimer/ui/history_window.py" line="247"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="250"/>
+        <location filename="../../necktimer/ui/history_window.py" line="252"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="250"/>
+        <location filename="../../necktimer/ui/history_window.py" line="252"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="256"/>
+        <location filename="../../necktimer/ui/history_window.py" line="258"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="262"/>
+        <location filename="../../necktimer/ui/history_window.py" line="264"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="262"/>
+        <location filename="../../necktimer/ui/history_window.py" line="264"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="290"/>
+        <location filename="../../necktimer/ui/history_window.py" line="292"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="292"/>
+        <location filename="../../necktimer/ui/history_window.py" line="294"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="315"/>
+        <location filename="../../necktimer/ui/history_window.py" line="317"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="316"/>
+        <location filename="../../necktimer/ui/history_window.py" line="318"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="220"/>
+        <location filename="../../necktimer/ui/history_window.py" line="222"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="222"/>
+        <location filename="../../necktimer/ui/history_window.py" line="224"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="384"/>
+        <location filename="../../necktimer/ui/history_window.py" line="381"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="431"/>
+        <location filename="../../necktimer/ui/history_window.py" line="428"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="439"/>
+        <location filename="../../necktimer/ui/history_window.py" line="436"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="441"/>
+        <location filename="../../necktimer/ui/history_window.py" line="438"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1032,260 +1037,260 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="92"/>
+        <location filename="../../necktimer/ui/main_window.py" line="94"/>
         <source>Ctrl+I</source>
         <comment>Start ice: not the initial of the word for heat</comment>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="93"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>Ctrl+H</source>
         <comment>Start heat: not the initial of the word for ice</comment>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="343"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="343"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="102"/>
+        <location filename="../../necktimer/ui/main_window.py" line="104"/>
         <source>Why not now</source>
         <translation>Por qué ahora no</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="348"/>
+        <location filename="../../necktimer/ui/main_window.py" line="344"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="148"/>
-        <location filename="../../necktimer/ui/main_window.py" line="350"/>
-        <location filename="../../necktimer/ui/main_window.py" line="427"/>
+        <location filename="../../necktimer/ui/main_window.py" line="150"/>
+        <location filename="../../necktimer/ui/main_window.py" line="346"/>
+        <location filename="../../necktimer/ui/main_window.py" line="423"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="357"/>
+        <location filename="../../necktimer/ui/main_window.py" line="353"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="356"/>
+        <location filename="../../necktimer/ui/main_window.py" line="352"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="137"/>
+        <location filename="../../necktimer/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="147"/>
-        <location filename="../../necktimer/ui/main_window.py" line="426"/>
+        <location filename="../../necktimer/ui/main_window.py" line="149"/>
+        <location filename="../../necktimer/ui/main_window.py" line="422"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="157"/>
+        <location filename="../../necktimer/ui/main_window.py" line="159"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="157"/>
+        <location filename="../../necktimer/ui/main_window.py" line="159"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="162"/>
+        <location filename="../../necktimer/ui/main_window.py" line="164"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="162"/>
+        <location filename="../../necktimer/ui/main_window.py" line="164"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="165"/>
+        <location filename="../../necktimer/ui/main_window.py" line="167"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="166"/>
+        <location filename="../../necktimer/ui/main_window.py" line="168"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="168"/>
+        <location filename="../../necktimer/ui/main_window.py" line="170"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="169"/>
+        <location filename="../../necktimer/ui/main_window.py" line="171"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <location filename="../../necktimer/ui/main_window.py" line="345"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="351"/>
+        <location filename="../../necktimer/ui/main_window.py" line="347"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Se retiró al final (se ofrece si se confirma tarde)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <location filename="../../necktimer/ui/main_window.py" line="349"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <location filename="../../necktimer/ui/main_window.py" line="350"/>
         <source>Close History</source>
         <translation>Cerrar el historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="355"/>
+        <location filename="../../necktimer/ui/main_window.py" line="351"/>
         <source>Sort History (on its table)</source>
         <translation>Ordenar el historial (en su tabla)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="356"/>
+        <location filename="../../necktimer/ui/main_window.py" line="352"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="361"/>
+        <location filename="../../necktimer/ui/main_window.py" line="357"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="390"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="424"/>
+        <location filename="../../necktimer/ui/main_window.py" line="420"/>
         <source>Done — removed now</source>
         <translation>Hecho — retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="464"/>
+        <location filename="../../necktimer/ui/main_window.py" line="465"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="352"/>
-        <location filename="../../necktimer/ui/main_window.py" line="418"/>
+        <location filename="../../necktimer/ui/main_window.py" line="348"/>
+        <location filename="../../necktimer/ui/main_window.py" line="414"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="96"/>
+        <location filename="../../necktimer/ui/main_window.py" line="98"/>
         <source>Start &amp;ice</source>
         <comment>Session menu</comment>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="100"/>
         <source>Start &amp;heat</source>
         <comment>Session menu</comment>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="109"/>
+        <location filename="../../necktimer/ui/main_window.py" line="111"/>
         <source>St&amp;op</source>
         <comment>Session menu</comment>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="110"/>
+        <location filename="../../necktimer/ui/main_window.py" line="112"/>
         <source>&amp;Undo stop</source>
         <comment>Session menu</comment>
         <translation>&amp;Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="112"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
         <source>&amp;Done — removed</source>
         <comment>Session menu</comment>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>His&amp;tory…</source>
         <comment>Session menu</comment>
         <translation>H&amp;istorial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
         <source>&amp;Settings…</source>
         <comment>Session menu</comment>
         <translation>C&amp;onfiguración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="120"/>
         <source>&amp;Quit</source>
         <comment>Session menu</comment>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="120"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Self-care tips</source>
         <comment>Help menu</comment>
         <translation>&amp;Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="124"/>
         <source>When to see a &amp;physician</source>
         <comment>Help menu</comment>
         <translation>Cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="124"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>&amp;Keyboard shortcuts</source>
         <comment>Help menu</comment>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="420"/>
+        <location filename="../../necktimer/ui/main_window.py" line="416"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="422"/>
+        <location filename="../../necktimer/ui/main_window.py" line="418"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Hecho — &amp;retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="436"/>
+        <location filename="../../necktimer/ui/main_window.py" line="432"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="438"/>
+        <location filename="../../necktimer/ui/main_window.py" line="434"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="441"/>
+        <location filename="../../necktimer/ui/main_window.py" line="437"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="442"/>
+        <location filename="../../necktimer/ui/main_window.py" line="438"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1293,7 +1298,7 @@ siguiente sesión.
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="108"/>
+        <location filename="../../necktimer/ui/history_window.py" line="109"/>
         <source>Note, at most %1 characters</source>
         <translation>Nota, como máximo %1 caracteres</translation>
     </message>
@@ -1301,12 +1306,12 @@ siguiente sesión.
 <context>
     <name>PainDelegate</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="90"/>
+        <location filename="../../necktimer/ui/history_window.py" line="91"/>
         <source>Pain, 0 to 10 (empty: not rated)</source>
         <translation>Dolor, de 0 a 10 (vacío: sin valorar)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="96"/>
+        <location filename="../../necktimer/ui/history_window.py" line="97"/>
         <source>Pain is rated from 0 to 10.</source>
         <translation>El dolor se valora de 0 a 10.</translation>
     </message>
@@ -1367,149 +1372,149 @@ siguiente sesión.
         <translation>Su sesión de calor terminó a las %1 mientras %2 estaba cerrado.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="53"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="50"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="62"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="67"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="59"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="64"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="61"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, compresa retirada %2 tarde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="84"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="81"/>
         <source>none of the signs</source>
         <translation>ninguna de las señales</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="91"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="88"/>
         <source>The warning-sign checklist was not answered.</source>
         <translation>No se respondió la lista de señales de alarma.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="95"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="92"/>
         <source>%1 (and %2)</source>
         <translation>%1 (y %2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="93"/>
         <source>ice and heat, at most %1 minutes each, %2 apart</source>
         <translation>hielo y calor, como máximo %1 minutos cada sesión, con %2 entre sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
-        <location filename="../../necktimer/ui/pdf_report.py" line="159"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="96"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="156"/>
         <source>Neck pain diary — summary for a physician visit</source>
         <translation>Diario del dolor de cuello — resumen para la consulta médica</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="97"/>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="98"/>
         <source>Sessions:</source>
         <translation>Sesiones:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="102"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="99"/>
         <source>Pain trend:</source>
         <translation>Evolución del dolor:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="100"/>
         <source>Generated:</source>
         <translation>Generado:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="101"/>
         <source>Warning signs reported</source>
         <translation>Señales de alarma indicadas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="103"/>
         <source>Shown:</source>
         <translation>Se muestran:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="104"/>
         <source>Pain trend (all sessions):</source>
         <translation>Evolución del dolor (todas las sesiones):</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="122"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="119"/>
         <source>ice sessions only</source>
         <translation>solo sesiones de hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="123"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="120"/>
         <source>heat sessions only</source>
         <translation>solo sesiones de calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="105"/>
         <source>Day</source>
         <translation>Día</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="106"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="107"/>
         <source>Pain before, mean (0–10)</source>
         <translation>Dolor antes, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="111"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="108"/>
         <source>Pain after, mean (0–10)</source>
         <translation>Dolor después, media (0–10)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="112"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="109"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="113"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="110"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="114"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="111"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="115"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="112"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="116"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="113"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="117"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="114"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="118"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="115"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pdf_report.py" line="119"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="116"/>
         <source>Recorded by the patient.</source>
         <translation>Registrado por el propio paciente.</translation>
     </message>
@@ -1518,14 +1523,6 @@ siguiente sesión.
     <name>ReportText</name>
     <message numerus="yes">
         <location filename="../../necktimer/ui/pdf_report.py" line="31"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n sesión</numerusform>
-            <numerusform>%n sesiones</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="34"/>
         <source>%n cancelled mis-start(s), not counted</source>
         <translation>
             <numerusform>%n inicio por error cancelado, no contado</numerusform>
@@ -1533,7 +1530,7 @@ siguiente sesión.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="37"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="34"/>
         <source>… and %n earlier session(s) (see the CSV export).</source>
         <translation>
             <numerusform>… y %n sesión anterior (vea la exportación CSV).</numerusform>
@@ -1541,7 +1538,7 @@ siguiente sesión.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/pdf_report.py" line="40"/>
+        <location filename="../../necktimer/ui/pdf_report.py" line="37"/>
         <source>Sessions and pain per day (last %n day(s))</source>
         <translation>
             <numerusform>Sesiones y dolor por día (último %n día)</numerusform>
@@ -1592,48 +1589,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="279"/>
+        <location filename="../../necktimer/core/service.py" line="282"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="564"/>
+        <location filename="../../necktimer/core/service.py" line="567"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="589"/>
+        <location filename="../../necktimer/core/service.py" line="592"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="597"/>
+        <location filename="../../necktimer/core/service.py" line="600"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="614"/>
+        <location filename="../../necktimer/core/service.py" line="617"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="619"/>
+        <location filename="../../necktimer/core/service.py" line="622"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="702"/>
+        <location filename="../../necktimer/core/service.py" line="705"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="711"/>
+        <location filename="../../necktimer/core/service.py" line="714"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="482"/>
-        <location filename="../../necktimer/core/service.py" line="1081"/>
+        <location filename="../../necktimer/core/service.py" line="485"/>
+        <location filename="../../necktimer/core/service.py" line="1169"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1643,127 +1640,132 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="343"/>
+        <location filename="../../necktimer/core/service.py" line="346"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="543"/>
+        <location filename="../../necktimer/core/service.py" line="546"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="577"/>
+        <location filename="../../necktimer/core/service.py" line="580"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="604"/>
+        <location filename="../../necktimer/core/service.py" line="607"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="641"/>
+        <location filename="../../necktimer/core/service.py" line="644"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="661"/>
+        <location filename="../../necktimer/core/service.py" line="664"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="674"/>
+        <location filename="../../necktimer/core/service.py" line="677"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="685"/>
+        <location filename="../../necktimer/core/service.py" line="688"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="692"/>
+        <location filename="../../necktimer/core/service.py" line="695"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="731"/>
+        <location filename="../../necktimer/core/service.py" line="734"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="932"/>
+        <location filename="../../necktimer/core/service.py" line="938"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="980"/>
+        <location filename="../../necktimer/core/service.py" line="990"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>No se pudo escribir la copia de reserva del registro de seguridad en %1 (%2). Si ahora se borrara la carpeta de datos, la pausa no podría restaurarse desde ella.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1010"/>
+        <location filename="../../necktimer/core/service.py" line="1024"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1083"/>
+        <location filename="../../necktimer/core/service.py" line="1098"/>
+        <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
+        <translation>La carpeta de datos %1 contiene sesiones más antiguas que la copia de necktimer de su registro de seguridad (%2), como tras restaurar una copia de seguridad. Las sesiones más recientes de la copia cuentan para la pausa.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1171"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1124"/>
+        <location filename="../../necktimer/core/service.py" line="1213"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1180"/>
+        <location filename="../../necktimer/core/service.py" line="1270"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1183"/>
+        <location filename="../../necktimer/core/service.py" line="1273"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1189"/>
+        <location filename="../../necktimer/core/service.py" line="1279"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1199"/>
+        <location filename="../../necktimer/core/service.py" line="1289"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1203"/>
+        <location filename="../../necktimer/core/service.py" line="1293"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1208"/>
+        <location filename="../../necktimer/core/service.py" line="1298"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1210"/>
+        <location filename="../../necktimer/core/service.py" line="1300"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1218"/>
+        <location filename="../../necktimer/core/service.py" line="1308"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1220"/>
+        <location filename="../../necktimer/core/service.py" line="1310"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1222"/>
+        <location filename="../../necktimer/core/service.py" line="1312"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -2256,7 +2258,7 @@ siguiente sesión.
         <translation>El registro de seguridad %1 está dañado (%2); se usa el historial de sesiones en su lugar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="189"/>
+        <location filename="../../necktimer/core/record.py" line="187"/>
         <source>necktimer cannot read its safety record %1 (%2).</source>
         <translation>necktimer no puede leer su registro de seguridad %1 (%2).</translation>
     </message>
@@ -2288,7 +2290,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="297"/>
+        <location filename="../../necktimer/core/i18n.py" line="305"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2297,18 +2299,18 @@ siguiente sesión.
 <context>
     <name>Times</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="236"/>
+        <location filename="../../necktimer/core/i18n.py" line="239"/>
         <source>%1 yesterday</source>
         <translation>%1 de ayer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="257"/>
+        <location filename="../../necktimer/core/i18n.py" line="260"/>
         <source>%1 tomorrow</source>
         <translation>%1 (mañana)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="238"/>
-        <location filename="../../necktimer/core/i18n.py" line="259"/>
+        <location filename="../../necktimer/core/i18n.py" line="241"/>
+        <location filename="../../necktimer/core/i18n.py" line="262"/>
         <source>%1 on %2</source>
         <translation>%1 del %2</translation>
     </message>
@@ -2554,7 +2556,7 @@ siguiente sesión.
 <context>
     <name>WindowText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/ui/main_window.py" line="51"/>
+        <location filename="../../necktimer/ui/main_window.py" line="53"/>
         <source>Session stopped at %1. Stopped by mistake? You can undo it for %n second(s).</source>
         <translation>
             <numerusform>Sesión detenida a las %1. ¿La detuvo por error? Puede deshacerlo durante %n segundo.</numerusform>

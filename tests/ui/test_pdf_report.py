@@ -68,7 +68,7 @@ def test_the_summary_holds_the_period_the_counted_sessions_and_the_trend(week, t
     text = summary(week, tmp_path)
     assert "Neck pain diary — summary for a physician visit" in text
     assert "Period: 2026-02-22 – 2026-03-02" in text
-    assert "Sessions: 9 session" in text  # the mis-start is not one of them...
+    assert "Sessions: 9 (" in text  # the mis-start is not one of them...
     assert "(and 1 cancelled mis-start" in text and "not counted)" in text  # ...but it is said
     assert "Pain trend: The pain has not eased (6.0 at first, 6.0 lately" in text
     assert "Generated: 2026-03-02 09:00 · Neck Timer" in text
@@ -124,7 +124,7 @@ def test_the_summary_follows_the_history_filter(week, tmp_path):
     history = week.show_history()
     history.therapy.setCurrentIndex(history.therapy.findData("heat"))
     text = pdf_text(history.write_pdf(tmp_path / "heat.pdf"))
-    assert "Sessions: 0 session" in text and "stiff on waking" not in text
+    assert "Sessions: 0 (" in text and "stiff on waking" not in text
     # It says what it leaves out: a physician read heat's sessions beside a trend of all
     assert "Shown: heat sessions only" in text
     assert "Pain trend (all sessions): The pain has not eased" in text
@@ -160,7 +160,7 @@ def test_the_save_button_asks_where_and_writes_there(week, tmp_path, qtbot):
 
 
 def test_the_counts_read_as_english(week, tmp_path):
-    assert "Sessions: 9 sessions (and 1 cancelled mis-start, not counted)" in summary(
+    assert "Sessions: 9 (and 1 cancelled mis-start, not counted)" in summary(
         week, tmp_path)
 
 

@@ -113,15 +113,9 @@ class TrendChart(QWidget):
             painter.drawRect(QRectF(plot.left() + i * slot + slot * 0.2, plot.bottom() - height,
                                     slot * 0.6, height))
         painter.setPen(text)
-        last = len(self.days) - 1
-        for i, day in enumerate(self.days):
-            label = self.tr("today") if i == last and self._ends_today \
-                else day.day.strftime("%d")
-            if i == last or (i % 2 == 0 and i < last - 1) or len(self.days) <= 7:
-                width = max(slot + 20, metrics.horizontalAdvance(label) + 4)
-                painter.drawText(QRectF(plot.left() + (i + 0.5) * slot - width / 2,
-                                        plot.bottom() + 2, width, metrics.height()),
-                                 Qt.AlignmentFlag.AlignCenter, label)
+        for left, width, label in self.day_labels(plot.left(), slot, metrics):
+            painter.drawText(QRectF(left, plot.bottom() + 2, width, metrics.height()),
+                             Qt.AlignmentFlag.AlignCenter, label)
         for values, style, filled in (([d.before for d in self.days], Qt.PenStyle.SolidLine,
                                         True),
                                        ([d.after for d in self.days], Qt.PenStyle.DashLine,
@@ -131,6 +125,33 @@ class TrendChart(QWidget):
                       for i, value in enumerate(values) if value is not None]
             self._draw_line(painter, points, style, filled)
         painter.end()
+
+    def day_labels(self, left: float, slot: float, metrics) -> list[tuple[float, float, str]]:
+        """(left, width, text) of each day label drawn under the bars: every other day,
+        the last always. The first and each first of a month carry the month ("27 Feb",
+        "1 Mar"): bare numbers ("27 01 03") left the month to guess. A label that would
+        touch the one before it is left out."""
+        last = len(self.days) - 1
+        drawn: list[tuple[float, float, str]] = []
+        month = None
+        for i, day in enumerate(self.days):
+            if not (i == last or (i % 2 == 0 and i < last - 1) or len(self.days) <= 7):
+                continue
+            if i == last and self._ends_today:
+                label = self.tr("today")
+            elif day.day.month != month:
+                label = short_date(day.day)
+            else:
+                label = str(day.day.day)
+            width = metrics.horizontalAdvance(label) + 4
+            center = left + (i + 0.5) * slot
+            if drawn and center - width / 2 < drawn[-1][0] + drawn[-1][1] + 2:
+                if i != last:
+                    continue
+                drawn.pop()  # the last day's label wins over the one before it
+            month = day.day.month
+            drawn.append((center - width / 2, width, label))
+        return drawn
 
     def _title(self) -> str:
         if self._therapy is Therapy.ICE:

@@ -96,7 +96,32 @@ def test_the_last_day_is_labelled_today(chart, painted):
     labels = day_labels(texts)
     assert labels[-1].text == "today"
     assert [t.text for t in texts].count("today") == 1
-    assert [t.text for t in labels[:-1]] == ["02", "04", "06", "08", "10", "12"]  # of March
+    # The first carries the month: bare numbers left it to guess (outside tester).
+    assert [t.text for t in labels[:-1]] == ["02 Mar", "4", "6", "8", "10", "12"]
+
+
+def test_a_new_month_is_named_where_it_begins(chart, painted):
+    days = [Day(date(2026, 2, 22) + timedelta(days=n), 1, None, None) for n in range(14)]
+    chart.set_days(days, today=days[-1].day)
+    painted.clear()
+    chart.grab()
+    labels = [t.text for t in day_labels(list(painted))]
+    assert labels == ["22 Feb", "24", "26", "28", "02 Mar", "4", "today"]
+
+
+@pytest.mark.parametrize("width", [560, 300, 200])
+def test_day_labels_never_touch_however_narrow_the_chart(chart, painted, width):
+    days = [Day(date(2026, 2, 22) + timedelta(days=n), 1, None, None) for n in range(14)]
+    chart.resize(width, 220)
+    chart.set_days(days, today=days[-1].day)
+    painted.clear()
+    chart.grab()
+    labels = day_labels(list(painted))
+    assert labels[-1].text == "today"
+    metrics = chart.fontMetrics()
+    spans = [(t.rect.center().x() - metrics.horizontalAdvance(t.text) / 2,
+              t.rect.center().x() + metrics.horizontalAdvance(t.text) / 2) for t in labels]
+    assert all(right < next_left for (_, right), (next_left, _) in zip(spans, spans[1:]))
 
 
 def test_bars_stand_on_the_days_with_sessions(chart, painted):

@@ -3,14 +3,17 @@
 It shows exactly while the view state holds a pain question, with targets big
 enough for a person in pain to hit, and never takes the keyboard focus itself.
 From the keyboard: typing a number (in the prompt, or on the status line above it)
-moves to that rating, "1" then "0" to 10, and Enter or Space gives it.
+moves to that rating, "1" then "0" to 10, and Enter or Space gives it. The eleven
+ratings are one Tab stop, as a row of radio buttons is (12 stops with Skip had been a
+long walk): Tab enters at the last one visited, the arrow keys, Home and End move
+among them without giving one, and Tab goes on to Skip.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -20,6 +23,10 @@ from necktimer.ui.view_state import PainQuestion
 
 TARGET = 36  # px: a comfortable click target
 TEN_WITHIN = 1.5  # s: "1" then "0" this soon after is 10
+COLUMNS = 6  # ratings in a row: 0-5 above, 6-10 and Skip below
+# Where each key moves among the ratings.
+STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -COLUMNS,
+         Qt.Key.Key_Down: COLUMNS}
 
 
 class PainPrompt(QFrame):
@@ -47,10 +54,14 @@ class PainPrompt(QFrame):
                 button.setToolTip(self.tr("No pain") if value == 0
                                   else self.tr("The worst pain imaginable"))
             button.setMinimumSize(TARGET, TARGET)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # never grabbed by a click
+            # Never grabbed by a click; one of them at a time is the Tab stop.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.installEventFilter(self)
             button.clicked.connect(lambda _=False, v=value: self.rated.emit(v))
-            grid.addWidget(button, value // 6, value % 6)
+            grid.addWidget(button, value // COLUMNS, value % COLUMNS)
             self.buttons.append(button)
+        self._entry = self.buttons[0]  # where Tab enters the ratings
+        self._entry.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.skip = QPushButton(self.tr("S&kip"))
         self.skip.setAccessibleName(self.tr("Skip the pain rating"))
         self.skip.setMinimumHeight(TARGET)
@@ -69,6 +80,10 @@ class PainPrompt(QFrame):
 
     def show_question(self, question: PainQuestion | None) -> None:
         """Follow the view state: show the question it holds, or hide."""
+        if question != self._question:  # a new question: Tab enters at 0 again
+            self._entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self._entry = self.buttons[0]
+            self._entry.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._question = question
         if question is None:
             self.hide()
@@ -109,3 +124,28 @@ class PainPrompt(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.key(event):
             super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in self.buttons:
+            if event.type() == QEvent.Type.FocusIn and watched is not self._entry:
+                # The rating last visited is where Tab comes back to.
+                self._entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                self._entry = watched
+                watched.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            elif event.type() == QEvent.Type.KeyPress and self._move(watched, event.key()):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, rating: QPushButton, key: int) -> bool:
+        """Move the focus among the ratings by `key`; a move never gives a rating."""
+        index = self.buttons.index(rating)
+        if key == Qt.Key.Key_Home:
+            index = 0
+        elif key == Qt.Key.Key_End:
+            index = len(self.buttons) - 1
+        elif key in STEPS:
+            index = min(max(index + STEPS[key], 0), len(self.buttons) - 1)
+        else:
+            return False
+        self.buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+        return True

@@ -535,6 +535,33 @@ def test_a_number_typed_after_done_gives_that_rating_and_says_so(necktimer, wind
     assert text_of(window.message_line) == "Noted: pain 7 of 10. You can change it in History."
 
 
+def test_the_ratings_are_one_tab_stop_and_the_arrows_move_among_them(necktimer, window,
+                                                                     clock, qtbot):
+    """Eleven ratings and Skip were twelve Tab stops (outside tester); now the ratings are
+    one, as a row of radio buttons is, and moving among them gives none."""
+    exposed(window)
+    session = window.start_ice().session
+    tick(necktimer, clock, 15 * 60)
+    necktimer.controller.acknowledge_removal()
+    prompt = window.pain_prompt
+    window.status_line.setFocus()
+    qtbot.keyClick(window.status_line, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is prompt.buttons[0]
+    for key, lands_on in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_Down, 7), (Qt.Key.Key_Right, 8),
+                          (Qt.Key.Key_End, 10), (Qt.Key.Key_Down, 10), (Qt.Key.Key_Up, 4),
+                          (Qt.Key.Key_Home, 0), (Qt.Key.Key_Left, 0), (Qt.Key.Key_Right, 1)):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        assert QApplication.focusWidget() is prompt.buttons[lands_on], key
+    assert prompt.isVisible()  # nothing given by moving
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is prompt.skip  # the ratings were one stop
+    qtbot.keyClick(prompt.skip, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is prompt.buttons[1]  # back where it was
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not prompt.isVisible()
+    assert necktimer.service.session(session.id).pain_after == 1
+
+
 def contrast(a, b):
     def luminance(color):
         def channel(c):

@@ -68,6 +68,16 @@ class AlertText(Translatable):
                            "check your skin.", "", minutes), ended)
 
 
+def ended_sentence(session: Session, now: datetime | None = None) -> str:
+    """"Your 15-minute ice session ended at 09:15. Take the pack off and check your skin.":
+    what the time's-up notice says, and the window under its banner."""
+    minutes = max(1, round(session.planned_length.total_seconds() / 60))
+    ended = past_time(session.end_at(session.planned_end) or session.planned_end, now)
+    words = AlertText()
+    return (words.ice_ended(minutes, ended) if session.therapy is Therapy.ICE
+            else words.heat_ended(minutes, ended))
+
+
 def time_up(session: Session, count: int = 1, late_end: datetime | None = None,
             now: datetime | None = None) -> Alert:
     """Time's up; with `late_end` (confirming is late) also "It came off at <end>". Given
@@ -81,11 +91,7 @@ def time_up(session: Session, count: int = 1, late_end: datetime | None = None,
         body = arg(translate("Alerts", "%1 Take the pack off if it is still on."),
                    ended_while_closed(session, now))
     else:
-        minutes = max(1, round(session.planned_length.total_seconds() / 60))
-        ended = past_time(session.end_at(session.planned_end) or session.planned_end, now)
-        words = AlertText()
-        body = (words.ice_ended(minutes, ended) if session.therapy is Therapy.ICE
-                else words.heat_ended(minutes, ended))
+        body = ended_sentence(session, now)
     # Clicking the bubble is the default action, "Done — removed": say so, since many
     # desktops show no button for it and a click could be meant as "open necktimer".
     body = arg(translate("Alerts", "%1 Clicking this notice tells necktimer it is off."), body)

@@ -373,7 +373,9 @@ class Controller(QObject):
 
         if item.while_away:
             return ended_while_closed(item.session, self.service.now())
-        return alerts.time_up(item.session).summary
+        # Not the banner's "Time's up — remove the ice pack" a third time (the ring says
+        # it too): when it ended, and to check the skin.
+        return alerts.ended_sentence(item.session, self.service.now())
 
     def _heads_up(self) -> None:
         status = self.service.status()

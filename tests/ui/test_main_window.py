@@ -491,6 +491,20 @@ def test_tab_from_the_status_line_reaches_the_pain_rating_before_the_tips(neckti
     assert QApplication.focusWidget() is prompt.buttons[0]
 
 
+def test_at_times_up_the_line_under_the_status_says_when_it_ended_not_the_banner_again(
+        necktimer, window, clock):
+    """The banner, the ring and the line under the status all said "Time's up — remove the
+    ice pack" (outside tester). That line now says when it ended, and to check the skin."""
+    window.start_ice()
+    tick(necktimer, clock, 15 * 60)
+    from necktimer.core.i18n import clock_time
+
+    end = clock_time(clock.now())
+    assert text_of(window.message_line) == (
+        f"Your 15-minute ice session ended at {end}. Take the pack off and check your skin.")
+    assert "Time's up" in text_of(window.time_up_banner.label)
+
+
 def test_tab_from_the_status_line_at_times_up_reaches_done_before_the_tips(
         necktimer, window, clock, qtbot):
     """At time's up the status line holds the focus and says to take the pack off; Tab

@@ -256,7 +256,7 @@ WINDOWS = {
     "history": ("HistoryWindow",),
     "settings": ("SettingsDialog",),
 }
-MENUS = {"Session menu": 8, "Help menu": 3}  # how many items each has
+MENUS = {"Session menu": 8, "Help menu": 4}  # how many items each has
 
 
 def mnemonic_clashes(messages, contexts, *, source=False):

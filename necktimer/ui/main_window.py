@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
                                              None, lambda: self.show_tip("physician"))
         self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts", "Help menu"), None,
                                              self.show_shortcuts)
+        self.about_action = self._action(arg(self.tr("&About %1", "Help menu"), DISPLAY_NAME),
+                                         None, self.show_about)
 
     def _build_menus(self) -> None:
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
@@ -140,6 +142,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tips_action)
         help_menu.addAction(self.physician_action)
         help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     def _build(self, tips: TipBook) -> None:
         central = QWidget()
@@ -338,6 +342,26 @@ class MainWindow(QMainWindow):
         self._bring_into_sight(self.status_line)
         self.announce(self.status_line.text())
 
+    def show_about(self) -> None:
+        """What necktimer is, its version, and the whole disclaimer: a short window shows
+        only its first sentence, and a tooltip is out of a keyboard user's reach."""
+        from PySide6.QtWidgets import QMessageBox  # loaded when first asked
+
+        from necktimer import __version__
+        from necktimer.ui.rich_text import escape
+
+        version = arg(self.tr("version %1"), __version__)
+        what = self.tr("A timer for ice and heat on a sore neck: each session ends by itself "
+                       "within 15 minutes, and the next may start 2 hours after it.")
+        text = (f"<p><b>{escape(DISPLAY_NAME)}</b> {escape(version)}</p>"
+                f"<p>{escape(what)}</p><p><i>{escape(self.disclaimer.whole)}</i></p>")
+        box = QMessageBox(QMessageBox.Icon.NoIcon, arg(self.tr("About %1"), DISPLAY_NAME), text,
+                          QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_box = box
+        box.open()
+
     def show_shortcuts(self) -> None:
         rows = [
             (self.tr("Start ice"), self.ice_keys), (self.tr("Start heat"), self.heat_keys),
@@ -448,11 +472,7 @@ class MainWindow(QMainWindow):
         if question is not prompt:
             self._bring_into_sight(question)
             return
-        # The status line, which says when the next session is allowed, takes the focus
-        # (below): it comes into sight with the question's ratings, the scale's key under
-        # them being the part left to scroll to (after a removal at 2x in German, the
-        # status had been scrolled out of sight). Where not even both fit, the ratings win.
-        self._bring_into_sight(self.status_line, prompt.buttons[-1], prompt.skip)
+        self._show_status_with(prompt)
         # A screen reader heard only "Noted: the pack came off", and Ctrl+D pressed in
         # the tips left focus there, out of reach of the digits that answer. Focus goes
         # to the status line (where the Done button leaves it too): a digit typed there
@@ -464,6 +484,14 @@ class MainWindow(QMainWindow):
             self.status_line.setFocus(Qt.FocusReason.OtherFocusReason)
         self.announce(arg(self.tr("%1 Type a number from 0 to 10 and press Enter, or Tab "
                                   "to the ratings."), prompt.question.text()))
+
+    def _show_status_with(self, prompt: QWidget) -> None:
+        """The status line, which says when the next session is allowed and holds the focus
+        while the pain question is open, in sight with as much of the question as fits
+        below it: all its ratings where there is room, else their first row (at 2x with a
+        13-pt font, Stop's Undo banner leaves less). The status had been scrolled out of
+        sight, after a removal in German, and after every Stop (outside testers)."""
+        self._bring_into_sight(prompt.skip, prompt.buttons[0], self.status_line)
 
     def _bring_into_sight(self, *widgets: QWidget) -> None:
         """Scroll each into sight in turn, so that the last one wins where not all fit;
@@ -483,6 +511,11 @@ class MainWindow(QMainWindow):
         if (watched is self.viewport and event.type() == QEvent.Type.Resize) or (
                 watched is self.content and event.type() == QEvent.Type.LayoutRequest):
             self._fill_view()
+        if watched is self.viewport and event.type() == QEvent.Type.Resize and \
+                event.size().height() > event.oldSize().height() >= 0 and \
+                self.panel.pain_prompt.isVisible():
+            # More room (the Undo banner went): more of the question comes into sight.
+            self._show_status_with(self.panel.pain_prompt)
         return super().eventFilter(watched, event)
 
     def _fill_view(self) -> None:

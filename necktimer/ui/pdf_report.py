@@ -123,7 +123,7 @@ def summary_html(sessions: Sequence[Session], first: date, last: date, days: Seq
     return f"""
     <h1>{t["title"]}</h1>
     <p><b>{t["period"]}</b> {e(full_date(first))} – {e(full_date(last))}<br>
-       <b>{t["sessions"]}</b> {e(total)} ({e(rules_text)})<br>
+       <b>{t["sessions"]}</b> {e(total)} · {e(rules_text)}<br>
        {shown}<b>{t["trend_all" if filtered else "trend"]}</b> {e(advice.trend)}<br>
        <b>{t["generated"]}</b> {e(date_and_time(generated, full_year=True))} · {e(DISPLAY_NAME)}</p>
     <h2>{t["signs"]}</h2>

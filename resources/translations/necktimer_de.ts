@@ -70,84 +70,84 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="77"/>
+        <location filename="../../necktimer/core/alerts.py" line="87"/>
         <location filename="../../necktimer/ui/tray.py" line="131"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Zeit ist um — Kälteauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="79"/>
+        <location filename="../../necktimer/core/alerts.py" line="89"/>
         <location filename="../../necktimer/ui/tray.py" line="132"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Zeit ist um — Wärmeauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="81"/>
+        <location filename="../../necktimer/core/alerts.py" line="91"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Nehmen Sie die Auflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="91"/>
+        <location filename="../../necktimer/core/alerts.py" line="97"/>
         <source>%1 Clicking this notice tells necktimer it is off.</source>
         <translation>%1 Ein Klick auf diese Meldung sagt necktimer, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="98"/>
+        <location filename="../../necktimer/core/alerts.py" line="104"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="117"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, die Kälteauflage abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="113"/>
+        <location filename="../../necktimer/core/alerts.py" line="119"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, die Wärmeauflage abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="114"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <location filename="../../necktimer/core/alerts.py" line="126"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="121"/>
+        <location filename="../../necktimer/core/alerts.py" line="127"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="128"/>
+        <location filename="../../necktimer/core/alerts.py" line="134"/>
         <source>The removal was not saved</source>
         <translation>Das Abnehmen wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="129"/>
+        <location filename="../../necktimer/core/alerts.py" line="135"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer konnte nicht speichern, dass die Auflage ab ist (ist der Datenträger voll?). Öffnen Sie necktimer, oder führen Sie &apos;necktimer done&apos; aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="136"/>
+        <location filename="../../necktimer/core/alerts.py" line="142"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="140"/>
+        <location filename="../../necktimer/core/alerts.py" line="146"/>
         <source>Done — removed now</source>
         <translation>Erledigt — jetzt abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="146"/>
+        <location filename="../../necktimer/core/alerts.py" line="152"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
@@ -1048,12 +1048,12 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="343"/>
+        <location filename="../../necktimer/ui/main_window.py" line="367"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="343"/>
+        <location filename="../../necktimer/ui/main_window.py" line="367"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
@@ -1063,136 +1063,157 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Warum nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="344"/>
+        <location filename="../../necktimer/ui/main_window.py" line="368"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="150"/>
-        <location filename="../../necktimer/ui/main_window.py" line="346"/>
-        <location filename="../../necktimer/ui/main_window.py" line="423"/>
+        <location filename="../../necktimer/ui/main_window.py" line="154"/>
+        <location filename="../../necktimer/ui/main_window.py" line="370"/>
+        <location filename="../../necktimer/ui/main_window.py" line="447"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="352"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <source>&amp;About %1</source>
+        <comment>Help menu</comment>
+        <translation>Ü&amp;ber %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="132"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="139"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="149"/>
-        <location filename="../../necktimer/ui/main_window.py" line="422"/>
+        <location filename="../../necktimer/ui/main_window.py" line="153"/>
+        <location filename="../../necktimer/ui/main_window.py" line="446"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="159"/>
+        <location filename="../../necktimer/ui/main_window.py" line="163"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="159"/>
+        <location filename="../../necktimer/ui/main_window.py" line="163"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="164"/>
+        <location filename="../../necktimer/ui/main_window.py" line="168"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="164"/>
+        <location filename="../../necktimer/ui/main_window.py" line="168"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="167"/>
+        <location filename="../../necktimer/ui/main_window.py" line="171"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="168"/>
+        <location filename="../../necktimer/ui/main_window.py" line="172"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="170"/>
+        <location filename="../../necktimer/ui/main_window.py" line="174"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="171"/>
+        <location filename="../../necktimer/ui/main_window.py" line="175"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="345"/>
+        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <source>A timer for ice and heat on a sore neck: each session ends by itself within 15 minutes, and the next may start 2 hours after it.</source>
+        <translation>Ein Timer für Kälte und Wärme bei einem schmerzenden Nacken: Jede Anwendung endet von selbst nach höchstens 15 Minuten, und die nächste darf 2 Stunden danach beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="358"/>
+        <source>About %1</source>
+        <translation>Über %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="369"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Zum Ende abgenommen (angeboten, wenn spät bestätigt)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <location filename="../../necktimer/ui/main_window.py" line="373"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="350"/>
+        <location filename="../../necktimer/ui/main_window.py" line="374"/>
         <source>Close History</source>
         <translation>Verlauf schließen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="351"/>
+        <location filename="../../necktimer/ui/main_window.py" line="375"/>
         <source>Sort History (on its table)</source>
         <translation>Verlauf sortieren (in der Tabelle)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="352"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="357"/>
+        <location filename="../../necktimer/ui/main_window.py" line="381"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <location filename="../../necktimer/ui/main_window.py" line="410"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="420"/>
+        <location filename="../../necktimer/ui/main_window.py" line="444"/>
         <source>Done — removed now</source>
         <translation>Erledigt — jetzt abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="465"/>
+        <location filename="../../necktimer/ui/main_window.py" line="485"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="348"/>
-        <location filename="../../necktimer/ui/main_window.py" line="414"/>
+        <location filename="../../necktimer/ui/main_window.py" line="372"/>
+        <location filename="../../necktimer/ui/main_window.py" line="438"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
@@ -1263,33 +1284,33 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Tasten&amp;kürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="416"/>
+        <location filename="../../necktimer/ui/main_window.py" line="440"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="418"/>
+        <location filename="../../necktimer/ui/main_window.py" line="442"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Erledigt — jetzt &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="432"/>
+        <location filename="../../necktimer/ui/main_window.py" line="456"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="434"/>
+        <location filename="../../necktimer/ui/main_window.py" line="458"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="437"/>
+        <location filename="../../necktimer/ui/main_window.py" line="461"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="438"/>
+        <location filename="../../necktimer/ui/main_window.py" line="462"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -1318,42 +1339,42 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>PainPrompt</name>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="43"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="50"/>
         <source>Pain %1 of 10</source>
         <translation>Schmerz %1 von 10</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="47"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
         <source>No pain</source>
         <translation>Kein Schmerz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="48"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="55"/>
         <source>The worst pain imaginable</source>
         <translation>Der schlimmste vorstellbare Schmerz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="65"/>
         <source>S&amp;kip</source>
         <translation>Über&amp;springen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="55"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="66"/>
         <source>Skip the pain rating</source>
         <translation>Schmerzbewertung überspringen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="63"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="74"/>
         <source>0 = no pain · 10 = worst imaginable · optional, editable later in History</source>
         <translation>0 = kein Schmerz · 10 = schlimmster vorstellbarer Schmerz · optional, später im Verlauf änderbar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="77"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="92"/>
         <source>How bad was the pain just before the pack went on?</source>
         <translation>Wie stark war der Schmerz, kurz bevor die Auflage aufgelegt wurde?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="79"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="94"/>
         <source>The pack is off. How bad is the pain now?</source>
         <translation>Die Auflage ist ab. Wie stark ist der Schmerz jetzt?</translation>
     </message>
@@ -2289,7 +2310,7 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="305"/>
+        <location filename="../../necktimer/core/i18n.py" line="306"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2499,22 +2520,22 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>%1 am %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="137"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="158"/>
         <source>Ice sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
         <translation>Eis-Anwendungen pro Tag (Balken, links); Schmerz 0–10 vor einer Anwendung (durchgezogen) und danach (gestrichelt), rechts</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="140"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="161"/>
         <source>Heat sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
         <translation>Wärme-Anwendungen pro Tag (Balken, links); Schmerz 0–10 vor einer Anwendung (durchgezogen) und danach (gestrichelt), rechts</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="142"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="163"/>
         <source>Sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
         <translation>Anwendungen pro Tag (Balken, links); Schmerz 0–10 vor einer Anwendung (durchgezogen) und danach (gestrichelt), rechts</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="118"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="141"/>
         <source>today</source>
         <translation>heute</translation>
     </message>

@@ -70,84 +70,84 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="77"/>
+        <location filename="../../necktimer/core/alerts.py" line="87"/>
         <location filename="../../necktimer/ui/tray.py" line="131"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Se acabó el tiempo — retire la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="79"/>
+        <location filename="../../necktimer/core/alerts.py" line="89"/>
         <location filename="../../necktimer/ui/tray.py" line="132"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="81"/>
+        <location filename="../../necktimer/core/alerts.py" line="91"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Retire la compresa si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="91"/>
+        <location filename="../../necktimer/core/alerts.py" line="97"/>
         <source>%1 Clicking this notice tells necktimer it is off.</source>
         <translation>%1 Al hacer clic en este aviso, necktimer anota que la compresa ya está retirada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="98"/>
+        <location filename="../../necktimer/core/alerts.py" line="104"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="105"/>
+        <location filename="../../necktimer/core/alerts.py" line="111"/>
         <source>Reminder: %1</source>
         <translation>Recordatorio: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="117"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="113"/>
+        <location filename="../../necktimer/core/alerts.py" line="119"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="114"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
         <source>The session ends at %1.</source>
         <translation>La sesión termina a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <location filename="../../necktimer/core/alerts.py" line="126"/>
         <source>You may apply ice or heat again</source>
         <translation>Ya puede volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="121"/>
+        <location filename="../../necktimer/core/alerts.py" line="127"/>
         <source>The gap after your last session is over.</source>
         <translation>Terminó la pausa después de su última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="128"/>
+        <location filename="../../necktimer/core/alerts.py" line="134"/>
         <source>The removal was not saved</source>
         <translation>No se guardó la retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="129"/>
+        <location filename="../../necktimer/core/alerts.py" line="135"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer no pudo guardar que la compresa está retirada (¿está lleno el disco?). Abra necktimer, o ejecute &apos;necktimer done&apos; cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="136"/>
+        <location filename="../../necktimer/core/alerts.py" line="142"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="140"/>
+        <location filename="../../necktimer/core/alerts.py" line="146"/>
         <source>Done — removed now</source>
         <translation>Hecho — retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="146"/>
+        <location filename="../../necktimer/core/alerts.py" line="152"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
@@ -1049,12 +1049,12 @@ siguiente sesión.
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="343"/>
+        <location filename="../../necktimer/ui/main_window.py" line="367"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="343"/>
+        <location filename="../../necktimer/ui/main_window.py" line="367"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
@@ -1064,136 +1064,157 @@ siguiente sesión.
         <translation>Por qué ahora no</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="344"/>
+        <location filename="../../necktimer/ui/main_window.py" line="368"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="150"/>
-        <location filename="../../necktimer/ui/main_window.py" line="346"/>
-        <location filename="../../necktimer/ui/main_window.py" line="423"/>
+        <location filename="../../necktimer/ui/main_window.py" line="154"/>
+        <location filename="../../necktimer/ui/main_window.py" line="370"/>
+        <location filename="../../necktimer/ui/main_window.py" line="447"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="352"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="130"/>
+        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <source>&amp;About %1</source>
+        <comment>Help menu</comment>
+        <translation>Acerca &amp;de %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="132"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="139"/>
+        <location filename="../../necktimer/ui/main_window.py" line="141"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="149"/>
-        <location filename="../../necktimer/ui/main_window.py" line="422"/>
+        <location filename="../../necktimer/ui/main_window.py" line="153"/>
+        <location filename="../../necktimer/ui/main_window.py" line="446"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="159"/>
+        <location filename="../../necktimer/ui/main_window.py" line="163"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="159"/>
+        <location filename="../../necktimer/ui/main_window.py" line="163"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="164"/>
+        <location filename="../../necktimer/ui/main_window.py" line="168"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="164"/>
+        <location filename="../../necktimer/ui/main_window.py" line="168"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="167"/>
+        <location filename="../../necktimer/ui/main_window.py" line="171"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="168"/>
+        <location filename="../../necktimer/ui/main_window.py" line="172"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="170"/>
+        <location filename="../../necktimer/ui/main_window.py" line="174"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="171"/>
+        <location filename="../../necktimer/ui/main_window.py" line="175"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="345"/>
+        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <source>version %1</source>
+        <translation>versión %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <source>A timer for ice and heat on a sore neck: each session ends by itself within 15 minutes, and the next may start 2 hours after it.</source>
+        <translation>Un temporizador para frío y calor en el cuello dolorido: cada sesión termina sola en 15 minutos como máximo, y la siguiente puede empezar 2 horas después.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="358"/>
+        <source>About %1</source>
+        <translation>Acerca de %1</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/main_window.py" line="369"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="347"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Se retiró al final (se ofrece si se confirma tarde)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="349"/>
+        <location filename="../../necktimer/ui/main_window.py" line="373"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="350"/>
+        <location filename="../../necktimer/ui/main_window.py" line="374"/>
         <source>Close History</source>
         <translation>Cerrar el historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="351"/>
+        <location filename="../../necktimer/ui/main_window.py" line="375"/>
         <source>Sort History (on its table)</source>
         <translation>Ordenar el historial (en su tabla)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="352"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="357"/>
+        <location filename="../../necktimer/ui/main_window.py" line="381"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="386"/>
+        <location filename="../../necktimer/ui/main_window.py" line="410"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="420"/>
+        <location filename="../../necktimer/ui/main_window.py" line="444"/>
         <source>Done — removed now</source>
         <translation>Hecho — retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="465"/>
+        <location filename="../../necktimer/ui/main_window.py" line="485"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="348"/>
-        <location filename="../../necktimer/ui/main_window.py" line="414"/>
+        <location filename="../../necktimer/ui/main_window.py" line="372"/>
+        <location filename="../../necktimer/ui/main_window.py" line="438"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
@@ -1264,33 +1285,33 @@ siguiente sesión.
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="416"/>
+        <location filename="../../necktimer/ui/main_window.py" line="440"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="418"/>
+        <location filename="../../necktimer/ui/main_window.py" line="442"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Hecho — &amp;retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="432"/>
+        <location filename="../../necktimer/ui/main_window.py" line="456"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="434"/>
+        <location filename="../../necktimer/ui/main_window.py" line="458"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="437"/>
+        <location filename="../../necktimer/ui/main_window.py" line="461"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="438"/>
+        <location filename="../../necktimer/ui/main_window.py" line="462"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1319,42 +1340,42 @@ siguiente sesión.
 <context>
     <name>PainPrompt</name>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="43"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="50"/>
         <source>Pain %1 of 10</source>
         <translation>Dolor %1 de 10</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="47"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
         <source>No pain</source>
         <translation>Sin dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="48"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="55"/>
         <source>The worst pain imaginable</source>
         <translation>El peor dolor imaginable</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="54"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="65"/>
         <source>S&amp;kip</source>
         <translation>&amp;Omitir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="55"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="66"/>
         <source>Skip the pain rating</source>
         <translation>Omitir la valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="63"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="74"/>
         <source>0 = no pain · 10 = worst imaginable · optional, editable later in History</source>
         <translation>0 = sin dolor · 10 = el peor imaginable · opcional, se puede cambiar luego en el Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="77"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="92"/>
         <source>How bad was the pain just before the pack went on?</source>
         <translation>¿Cuánto le dolía justo antes de ponerse la compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/pain_prompt.py" line="79"/>
+        <location filename="../../necktimer/ui/pain_prompt.py" line="94"/>
         <source>The pack is off. How bad is the pain now?</source>
         <translation>Ya retiró la compresa. ¿Cuánto le duele ahora?</translation>
     </message>
@@ -2290,7 +2311,7 @@ siguiente sesión.
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../necktimer/core/i18n.py" line="305"/>
+        <location filename="../../necktimer/core/i18n.py" line="306"/>
         <source>%1 %2</source>
         <comment>a date, then a time of day</comment>
         <translation>%1 %2</translation>
@@ -2500,22 +2521,22 @@ siguiente sesión.
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="137"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="158"/>
         <source>Ice sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
         <translation>Sesiones de hielo por día (barras, izquierda); dolor 0–10 antes de una sesión (continua) y después (discontinua), derecha</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="140"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="161"/>
         <source>Heat sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
         <translation>Sesiones de calor por día (barras, izquierda); dolor 0–10 antes de una sesión (continua) y después (discontinua), derecha</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="142"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="163"/>
         <source>Sessions per day (bars, left); pain 0–10 before a session (solid) and after it (dashed), right</source>
         <translation>Sesiones por día (barras, izquierda); dolor 0–10 antes de una sesión (continua) y después (discontinua), derecha</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/trend_chart.py" line="118"/>
+        <location filename="../../necktimer/ui/trend_chart.py" line="141"/>
         <source>today</source>
         <translation>hoy</translation>
     </message>

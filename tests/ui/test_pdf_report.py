@@ -124,7 +124,7 @@ def test_the_summary_follows_the_history_filter(week, tmp_path):
     history = week.show_history()
     history.therapy.setCurrentIndex(history.therapy.findData("heat"))
     text = pdf_text(history.write_pdf(tmp_path / "heat.pdf"))
-    assert "Sessions: 0 (" in text and "stiff on waking" not in text
+    assert "Sessions: 0 · ice and heat" in text and "stiff on waking" not in text
     # It says what it leaves out: a physician read heat's sessions beside a trend of all
     assert "Shown: heat sessions only" in text
     assert "Pain trend (all sessions): The pain has not eased" in text

@@ -1,5 +1,6 @@
 """The 14-day chart: what it paints (recorded from its QPainter), its pixels, and what it says."""
 
+import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -121,7 +122,7 @@ def test_day_labels_never_touch_however_narrow_the_chart(chart, painted, width):
     metrics = chart.fontMetrics()
     spans = [(t.rect.center().x() - metrics.horizontalAdvance(t.text) / 2,
               t.rect.center().x() + metrics.horizontalAdvance(t.text) / 2) for t in labels]
-    assert all(right < next_left for (_, right), (next_left, _) in zip(spans, spans[1:]))
+    assert all(right < next_left for (_, right), (next_left, _) in itertools.pairwise(spans))
 
 
 def test_bars_stand_on_the_days_with_sessions(chart, painted):

@@ -86,12 +86,25 @@ def to_act_on(window) -> list[QWidget]:
     """What the user must be able to reach right now, without looking for it."""
     panel = window.panel
     if panel.pain_prompt.isVisible():
-        return [*panel.pain_prompt.buttons, panel.pain_prompt.skip]
+        # The status line holds the focus while it asks, and says when the next session
+        # is allowed: it had been scrolled out of sight after a removal (German at 2x) and
+        # after every Stop. With it, the question's first row of ratings; the rest where
+        # there is room (see rest_of_the_ratings).
+        return [window.status_line, *panel.pain_prompt.buttons[:6]]
     if window.stop_button.isEnabled():
         return [window.stop_button, window.status_line]
     if window.start_ice_button.isEnabled():
         return [window.start_ice_button, window.start_heat_button, window.length_picker]
     return [window.status_line]
+
+
+def rest_of_the_ratings(window) -> list[QWidget]:
+    """The ratings below the first row, which must be in sight too where the view has
+    room for them and the status line together."""
+    prompt, viewport = window.panel.pain_prompt, window.scroll.viewport()
+    top = window.status_line.mapTo(viewport, window.status_line.rect().topLeft()).y()
+    bottom = prompt.skip.mapTo(viewport, prompt.skip.rect().bottomLeft()).y()
+    return [*prompt.buttons[6:], prompt.skip] if bottom - top < viewport.height() else []
 
 
 def steps(instance, clock):
@@ -134,20 +147,20 @@ def test_the_window_fits_and_nothing_is_cut_off(make_app, qtbot, clock, font_siz
         settle(qtbot)
         assert problems(window) == [], (room, font_size)
         assert out_of_sight(window, to_act_on(window)) == [], (room, font_size)
+        if window.pain_prompt.isVisible():
+            assert out_of_sight(window, rest_of_the_ratings(window)) == []
     assert window.pain_prompt.isVisible()  # the last step was the one that asks
-    # With it, after a removal, the status line: it holds the focus while the question
-    # is asked, and says when the next session is allowed (at 2x in German it had been
-    # scrolled out of sight, focus and all).
-    assert out_of_sight(window, [window.status_line]) == [], (room, font_size)
+    # After a removal there is room for all of it, in every language.
+    assert rest_of_the_ratings(window) != [], (room, font_size)
 
 
 @pytest.mark.parametrize("room", list(ROOM), ids=list(ROOM))
 def test_after_an_answer_the_status_comes_back_into_sight(make_app, qtbot, clock, font_size,
-                                                           room):
+                                                           room, any_language):
     """At 2× with a 13-point font, the pain question after a stop scrolled the status out
     of sight, and it stayed out once answered: the screen showed greyed-out buttons and
     the tips, not when the next session is allowed, nor the "Noted" that confirms it."""
-    instance = make_app()
+    instance = make_app(tips=tips_for([any_language]))
     instance.start()
     window = instance.window
     resize_to(window, ROOM[room], qtbot)
@@ -157,11 +170,16 @@ def test_after_an_answer_the_status_comes_back_into_sight(make_app, qtbot, clock
     settle(qtbot)
     assert window.pain_prompt.isVisible()
     assert out_of_sight(window, to_act_on(window)) == []
+    tick(instance, clock, 11)  # the Undo banner goes: all the ratings come into sight
+    settle(qtbot)
+    assert not window.undo_banner.isVisible()
+    assert out_of_sight(window, [*to_act_on(window), *window.pain_prompt.buttons,
+                                 window.pain_prompt.skip]) == []
     instance.controller.answer_pain(3)
     settle(qtbot)
     assert not window.pain_prompt.isVisible()
     assert out_of_sight(window, [window.status_line, window.message_line]) == []
-    assert text_of(window.message_line).startswith("Noted: pain 3 of 10")
+    assert "3" in text_of(window.message_line)  # "Noted: pain 3 of 10", in its language
 
 
 def test_the_ring_gives_way_to_the_controls(make_app, qtbot, clock):
@@ -759,3 +777,23 @@ def test_the_window_opens_within_a_small_screen_in_every_language(make_app, qtbo
     if room != "1.5x":  # there, it depends on the font and the language
         assert window.side_by_side == (room == "1x"), (room, any_language)
     assert problems(window) == []
+
+
+def test_the_whole_disclaimer_is_in_about_for_a_keyboard_user(make_app, qtbot, monkeypatch):
+    """On a short window the disclaimer is its first sentence; the rest was a tooltip,
+    out of a keyboard user's reach (outside tester). Help → About shows it whole."""
+    from necktimer.ui import screen_room
+
+    monkeypatch.setattr(screen_room, "room_for", lambda _widget: ROOM["2x"])
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    settle(qtbot)
+    assert window.disclaimer.is_short()
+    window.about_action.trigger()
+    box = window.about_box
+    qtbot.waitUntil(box.isVisible)
+    assert window.disclaimer.whole in box.text()
+    assert "Neck Timer" in box.windowTitle() and "15 minutes" in box.text()
+    assert box.width() <= ROOM["2x"].width()
+    box.close()

@@ -58,6 +58,11 @@ class SafetyFacts:
     # The gap the settings gave the latest session when it ended: a settings file that
     # says less later (deleted, garbled, or lowered) does not shorten the gap now running.
     gap_after: timedelta | None = None
+    # Counts the record's writes (0: from a record written before it was kept). The copy
+    # outside the data folder has the count of the last write that reached it: a copy
+    # counting more than the folder's record is newer (the folder was put back from a
+    # backup), one counting less is behind (its own write failed).
+    serial: int = 0
 
 
 def record_path(data_dir: Path) -> Path:
@@ -74,6 +79,7 @@ def write(data_dir: Path, facts: SafetyFacts, mirror: Path | None = None) -> str
         "anchor": stamp_to_text(facts.anchor) if facts.anchor else None,
         "history_lost": facts.history_lost,
         "gap_minutes": facts.gap_after // timedelta(minutes=1) if facts.gap_after else None,
+        "serial": facts.serial,
         "sessions": [_session_json(s) for s in facts.sessions],
     }, separators=(",", ":")).encode()
     try:
@@ -198,8 +204,11 @@ def _facts_from_json(data) -> SafetyFacts:
         raise ValueError("not a necktimer safety record")
     anchor = stamp_from_text(data["anchor"]) if data.get("anchor") else None
     sessions = tuple(_session_from_json(item) for item in data["sessions"])
+    serial = data.get("serial")
     return SafetyFacts(sessions, anchor, bool(data.get("history_lost")),
-                       gap_from_minutes(data.get("gap_minutes")))
+                       gap_from_minutes(data.get("gap_minutes")),
+                       serial if isinstance(serial, int) and not isinstance(serial, bool)
+                       and serial >= 0 else 0)
 
 
 def gap_from_minutes(minutes) -> timedelta | None:
@@ -212,9 +221,10 @@ def gap_from_minutes(minutes) -> timedelta | None:
 
 
 def facts_from(sessions: Iterable[Session], anchor: Stamp | None,
-               history_lost: bool = False, gap_after: timedelta | None = None) -> SafetyFacts:
+               history_lost: bool = False, gap_after: timedelta | None = None,
+               serial: int = 0) -> SafetyFacts:
     ordered = sorted(sessions, key=lambda s: (s.started_at, s.id))
-    return SafetyFacts(tuple(ordered), anchor, history_lost, gap_after)
+    return SafetyFacts(tuple(ordered), anchor, history_lost, gap_after, serial)
 
 
 def _session_json(session: Session) -> dict:

@@ -54,6 +54,7 @@ GAP_NOTICE_WINDOW = timedelta(minutes=30)
 # How long a stop can be taken back.
 UNDO_WINDOW = timedelta(seconds=10)
 REPORTED_ID = 0  # the id of an end the user reported after the history was lost
+SAME_START = timedelta(seconds=1)  # two tellings of one session start this close together
 GAP_META = "gap_after_minutes"  # history meta: the gap the latest session ended under
 
 
@@ -219,6 +220,7 @@ class SessionService:
         self._record_damaged = False
         self.copy_problem: str | None = None  # while the record's copy cannot be written
         self._copy_used = False  # the record could not be read: its copy stood in for it
+        self._serial = 0  # the record's writes, counted (record.SafetyFacts.serial)
         facts = self._read_record()
         # The gap the latest session ended under, kept in both files: deleting the record
         # and lowering the setting must not shorten the gap already running.
@@ -390,8 +392,32 @@ class SessionService:
             self._note_problem(error)
             return
         reported = self._known.get(REPORTED_ID)
-        self._known = fresh | ({REPORTED_ID: reported} if reported else {})
+        mine, self._known = self._known, fresh | ({REPORTED_ID: reported} if reported else {})
+        self._keep_what_the_file_lost(mine)
         self._end_unreadable_open(self.moment())
+
+    def _keep_what_the_file_lost(self, mine: dict[int, Session]) -> None:
+        """While this process runs, it writes every change to the history itself (another
+        process adds at most a removal): a recent session the file no longer tells as this
+        process does was lost from it. The file put back from a backup or overwritten in
+        place (cp, rsync --inplace) while the window ran dropped a session with its pack
+        on: no reminder came, and a new session started over it (outside tester). What
+        memory adds is kept and written back, as the record's tellings are at a start."""
+        since = self.now() - record.RECENT
+        lost = False
+        for session in mine.values():
+            if session.id == REPORTED_ID or session.started_at < since:
+                continue
+            on_file = self._known.get(session.id)
+            if on_file is not None and not _same_session(on_file, session):
+                self._known[session.id] = session  # another history's row holds its number
+                lost = True
+                continue
+            lost |= self._take_kept(on_file, session, "memory", undone_stops=True)
+        if lost:
+            log.warning("the history file lost sessions this process had written (put back "
+                        "from a backup, or overwritten?); they were written again")
+            self._record_due = True
 
     def pending_removal(self) -> Session | None:
         """The latest session, if it ended by itself and nobody confirmed the pack is off
@@ -968,8 +994,9 @@ class SessionService:
         # Kept from a session's end until the next start: the settings then decide again.
         self._gap_after = self.gap if self._latest_ended() else None
         self._store_gap()
+        self._serial += 1
         facts = record.facts_from(self._known.values(), self._timeline.anchor,
-                                  self._history_lost, self._gap_after)
+                                  self._history_lost, self._gap_after, self._serial)
         try:
             copy_problem = record.write(self._data_dir, facts, self._mirror)
         except StorageError as error:
@@ -1032,121 +1059,113 @@ class SessionService:
     def _compare_with_copy(self, facts: record.SafetyFacts | None) -> bool:
         """Take from the record's copy outside the data folder what the folder lacks.
 
-        The copy is written with every record, so it is never behind the folder's own
-        record, except for a write of it that failed (said when it happened). A folder
-        put back from a backup or a sync is behind: its older record and history knew
-        nothing of the latest session, and a start went ahead inside that session's gap.
-        Only what can still bear on a gap is taken, and only what adds caution: a
-        session the folder does not have, an end or a removal it has not heard of, a
-        longer gap. A copy older than the folder never reopens a stop. True when it
-        added anything."""
+        The copy is written with every record, and both count their writes (`serial`). A
+        copy counting more is newer than the folder: the folder was put back from a backup
+        or a sync, and its older record and history knew nothing of the latest session (a
+        start went ahead inside its gap, or with its pack still on after an undone stop).
+        Its tellings are then taken as the record's are. A copy counting less is behind
+        (its own write failed, said then) and adds nothing. Only what can still bear on a
+        gap is taken; a session of another history under the same number (a folder from
+        another machine) keeps its gap as an end the user reported. True when it added
+        anything."""
         if self._mirror is None or self._copy_used:
             return False
         copy = record.read_copy(self._mirror)
-        if copy is None or copy == facts:
+        own = facts.serial if facts is not None else 0
+        if copy is None or copy == facts or copy.serial < own:
             return False
+        self._serial = max(self._serial, copy.serial)
         since = self.now() - record.RECENT
         recent = [kept for kept in copy.sessions if kept.started_at >= since]
-        if not recent:
-            return False  # no gap the copy tells of can still run
         added = False
         for kept in recent:
             if kept.id == REPORTED_ID:
                 known = self._known.get(REPORTED_ID)
-                if known is None or known.ended_at < kept.ended_at:
-                    self._take_reported(kept)
-                    added = True
+                added |= known is None or known.ended_at < kept.ended_at
+                self._take_reported(kept)
                 continue
             known = self._known.get(kept.id) or self._store.get(kept.id)
-            if known is None:
-                self._known[kept.id] = kept
-                self._write("a session kept in the safety record's copy",
-                            lambda store, s=kept: store.import_session(s))
-                added = True
-            elif abs(known.started_at - kept.started_at) > rules.CAP:
-                # Another session under the same number: a folder from another machine.
-                # Its end still starts a gap, as an end the user reported would.
-                end = kept.removed_at or kept.ended_at or self.now()
+            if known is not None and not _same_session(known, kept):
+                # Another session under the same number. Its end still starts a gap.
+                end = kept.removed_at or kept.ended_at or max(kept.planned_end, self.now())
                 end_mark = kept.removed_mark or kept.end_mark
-                self._take_reported(_reported_session(iso(end), _mark_text(end_mark))
-                                    [REPORTED_ID])
-                added = True
-            elif known.ended_at is None and kept.ended_at is not None:
-                self._known[kept.id] = replace(known, ended_at=kept.ended_at,
-                                               end_reason=kept.end_reason,
-                                               end_mark=kept.end_mark,
-                                               removed_at=kept.removed_at,
-                                               removed_mark=kept.removed_mark)
-                self._write("the end of the session",
-                            lambda store, s=kept: store.end_session(
-                                s.id, s.ended_at, s.end_reason, mark=s.end_mark,
-                                removed_at=s.removed_at, removed_mark=s.removed_mark))
-                added = True
-            elif known.removed_at is None and kept.removed_at is not None:
-                self._known[kept.id] = replace(known, removed_at=kept.removed_at,
-                                               removed_mark=kept.removed_mark)
-                self._write("the time the pack came off",
-                            lambda store, s=kept: store.mark_removed(
-                                s.id, s.removed_at, s.removed_mark))
-                added = True
-        if copy.gap_after and (self._gap_after is None or copy.gap_after > self._gap_after):
+                reported = _reported_session(iso(end), _mark_text(end_mark))[REPORTED_ID]
+                known_end = self._known.get(REPORTED_ID)
+                added |= known_end is None or known_end.ended_at < reported.ended_at
+                self._take_reported(reported)
+                continue
+            added |= self._take_kept(known, kept, "the safety record's copy",
+                                     undone_stops=copy.serial > own)
+        if copy.gap_after and recent and (self._gap_after is None
+                                          or copy.gap_after > self._gap_after):
             self._gap_after = copy.gap_after
             added = True
         if added:
-            log.warning("the data folder knew less than the copy of its safety record %s "
-                        "(put back from a backup?); what the copy adds was taken", self._mirror)
-            self.notices.append(arg(translate(
-                "Service", "The data folder %1 holds older sessions than necktimer's copy "
-                           "of its safety record (%2), as after a backup was put back. The "
-                           "newer sessions in the copy count for the gap."),
-                str(self._data_dir), str(self._mirror)))
             self._record_due = True
+            if not self._looks_only:  # a look writes nothing: the next act says it once
+                self.notices.append(arg(translate(
+                    "Service", "The data folder %1 holds older sessions than necktimer's "
+                               "copy of its safety record (%2), as after a backup was put "
+                               "back. The newer sessions in the copy count for the gap."),
+                    str(self._data_dir), str(self._mirror)))
+            (log.info if self._looks_only else log.warning)(
+                "the data folder knew less than the copy of its safety record %s (put back "
+                "from a backup?); what the copy adds was taken", self._mirror)
         return added
 
     def _merge_record(self, facts: record.SafetyFacts) -> None:
         """What the record knows and the history does not (a write that never landed, or a
         history replaced after damage) is taken over and written to the history."""
+        self._serial = max(self._serial, facts.serial)
         for remembered in facts.sessions:
             if remembered.id == REPORTED_ID:
                 self._take_reported(remembered)  # kept in the history's meta, not as a row
                 continue
             known = self._known.get(remembered.id) or self._store.get(remembered.id)
-            if known is None:
-                self._known[remembered.id] = remembered
-                self._write("a session kept in the safety record",
-                            lambda store, s=remembered: store.import_session(s))
-                continue
-            self._known[remembered.id] = known
-            if known.ended_at is None and remembered.ended_at is not None:
-                self._known[remembered.id] = replace(known, ended_at=remembered.ended_at,
-                                                     end_reason=remembered.end_reason,
-                                                     end_mark=remembered.end_mark,
-                                                     removed_at=remembered.removed_at,
-                                                     removed_mark=remembered.removed_mark)
-                self._write("the end of the session",
-                            lambda store, s=remembered: store.end_session(
-                                s.id, s.ended_at, s.end_reason, mark=s.end_mark,
-                                removed_at=s.removed_at, removed_mark=s.removed_mark))
-            elif (remembered.ended_at is None and known.ended_at is not None
-                  and known.end_reason in (EndReason.STOPPED, EndReason.CANCELLED)):
-                # A stop undone while the history could not be written: the record, written
-                # after it, says the pack stayed on to the planned end. (Were it a stop whose
-                # record write failed instead, the later end is still the safe one to keep.)
-                self._known[remembered.id] = replace(known, ended_at=None, end_reason=None,
-                                                     end_mark=None, removed_at=None,
-                                                     removed_mark=None)
-                self._write("the undone stop",
-                            lambda store, s=remembered: store.reopen_session(s.id))
-            elif known.removed_at is None and remembered.removed_at is not None:
-                self._known[remembered.id] = replace(known, removed_at=remembered.removed_at,
-                                                     removed_mark=remembered.removed_mark)
-                self._write("the time the pack came off",
-                            lambda store, s=remembered: store.mark_removed(
-                                s.id, s.removed_at, s.removed_mark))
-            else:
-                self._known[remembered.id] = record.cautious(known, remembered)
+            self._take_kept(known, remembered, "the safety record", undone_stops=True)
         if facts.history_lost and not self._known:
             self._history_lost = True
+
+    def _take_kept(self, known: Session | None, kept: Session, where: str, *,
+                   undone_stops: bool) -> bool:
+        """One session as the history has it (`known`, None for none) and as `kept`
+        elsewhere tells it, newer or as new: what `kept` adds is taken and written. With
+        `undone_stops`, a stop the history has and `kept` not is taken as undone (`kept`
+        was written after the history). True when anything was taken."""
+        if known is None:
+            self._known[kept.id] = kept
+            self._write(f"a session kept in {where}",
+                        lambda store, s=kept: store.import_session(s))
+            return True
+        self._known[kept.id] = known
+        if known.ended_at is None and kept.ended_at is not None:
+            self._known[kept.id] = replace(known, ended_at=kept.ended_at,
+                                           end_reason=kept.end_reason, end_mark=kept.end_mark,
+                                           removed_at=kept.removed_at,
+                                           removed_mark=kept.removed_mark)
+            self._write("the end of the session",
+                        lambda store, s=kept: store.end_session(
+                            s.id, s.ended_at, s.end_reason, mark=s.end_mark,
+                            removed_at=s.removed_at, removed_mark=s.removed_mark))
+            return True
+        if (undone_stops and kept.ended_at is None and known.ended_at is not None
+                and known.end_reason in (EndReason.STOPPED, EndReason.CANCELLED)):
+            # A stop undone while the history could not be written (or after the backup
+            # put back was taken): the pack stayed on to the planned end. (Were it a stop
+            # whose record write failed instead, the later end is still the safe one.)
+            self._known[kept.id] = replace(known, ended_at=None, end_reason=None,
+                                           end_mark=None, removed_at=None, removed_mark=None)
+            self._write("the undone stop", lambda store, s=kept: store.reopen_session(s.id))
+            return True
+        if known.removed_at is None and kept.removed_at is not None:
+            self._known[kept.id] = replace(known, removed_at=kept.removed_at,
+                                           removed_mark=kept.removed_mark)
+            self._write("the time the pack came off",
+                        lambda store, s=kept: store.mark_removed(
+                            s.id, s.removed_at, s.removed_mark))
+            return True
+        self._known[kept.id] = record.cautious(known, kept)
+        return False
 
     def _take_reported(self, remembered: Session) -> None:
         """The end the user reported, from the record, when the history lost it (a second
@@ -1329,6 +1348,13 @@ def _episode_cache(text: str | None) -> tuple[datetime, datetime] | None:
     except ValueError:
         return None
     return (start, last) if start is not None and last is not None else None
+
+
+def _same_session(history: Session, kept: Session) -> bool:
+    """Whether two tellings under one number are one session: a record and its history
+    hold the same start to the microsecond; a session of another history does not."""
+    return (history.therapy is kept.therapy
+            and abs(history.started_at - kept.started_at) <= SAME_START)
 
 
 def _reported_session(text: str | None, mark_text: str | None = None) -> dict[int, Session]:

@@ -18,6 +18,7 @@ import pytest
 from helpers import T0, nothing_can_grow, rows
 
 from necktimer.core import record
+from necktimer.core.clock import FakeClock
 from necktimer.core.database import DB_NAME, Problem, StorageError
 from necktimer.core.diary import Pain
 from necktimer.core.record import RECORD_NAME
@@ -1419,3 +1420,95 @@ def test_a_copy_from_another_folder_under_the_same_numbers_still_keeps_its_gap(
     [only] = service.sessions_between(None)
     assert only.therapy is Therapy.HEAT and only.planned_length == timedelta(minutes=10)
     service.close()
+
+
+def test_a_history_overwritten_in_place_while_running_keeps_the_session_it_lost(
+        data_dir, clock, tmp_path):
+    """`cp backup/necktimer.sqlite3 necktimer.sqlite3` while the window ran (the file keeps
+    its inode, so no folder watch sees it): the next wake read the older file and the
+    running session was gone, with no reminder at its end and a new start allowed over
+    the pack (outside tester). What the file lost is kept and written back."""
+    reopen(data_dir, clock).close()
+    older = tmp_path / "older.sqlite3"
+    shutil.copyfile(data_dir / DB_NAME, older)
+    service = reopen(data_dir, clock)
+    service.start(Therapy.HEAT, 10)
+    clock.advance(60)
+    (data_dir / DB_NAME).write_bytes(older.read_bytes())  # in place, same inode
+    service.tick()
+    assert service.status().state is State.RUNNING
+    assert not service.start(Therapy.ICE, 5).ok
+    clock.advance(9 * 60)
+    [ended] = service.tick()
+    assert ended.session.therapy is Therapy.HEAT  # time's up comes, as it should
+    service.close()
+    service = reopen(data_dir, clock)  # and the file holds it again
+    assert service.pending_removal() is not None
+    service.close()
+
+
+def test_a_backup_taken_before_an_undo_keeps_the_session_running(data_dir, clock, tmp_path):
+    """A backup taken between a stop and its undo, put back: the folder said the session
+    was cancelled, the copy (written later) that it ran on; the folder won, and a second
+    pack went on over the first (outside tester)."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.ICE, 10)
+    clock.advance(3)
+    service.stop()  # a mis-start
+    backed_up(data_dir, tmp_path / "backup")
+    assert service.undo_stop(1).ok
+    service.close()
+    put_back(tmp_path / "backup", data_dir)
+    clock.advance(30)
+    service = with_copy(data_dir, clock, copies)
+    assert service.status().state is State.RUNNING
+    assert not service.start(Therapy.HEAT, 5).ok
+    service.close()
+
+
+@pytest.mark.parametrize("apart", [timedelta(seconds=0.2), timedelta(minutes=3)])
+def test_a_folder_from_elsewhere_whose_session_shares_a_number_keeps_the_gap(
+        data_dir, clock, tmp_path, apart):
+    """Session 1 of another machine's folder, started within the cap of this folder's
+    session 1 (or swapped folders): taken as the same session, the copy's end was lost."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.HEAT, 10)
+    clock.advance(10 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+    elsewhere = FakeClock(clock.now() - timedelta(minutes=10) + apart)
+    other = reopen(tmp_path / "elsewhere", elsewhere)
+    other.start(Therapy.ICE, 5)
+    elsewhere.advance(3)
+    other.stop()  # a mis-start: no gap of its own
+    other.close()
+    put_back(tmp_path / "elsewhere", data_dir)
+    clock.advance(60)
+    service = with_copy(data_dir, clock, copies)
+    status = service.status()
+    assert status.state is State.WAITING
+    assert status.wait == timedelta(hours=2) - timedelta(seconds=60)
+    service.close()
+
+
+def test_a_look_at_a_folder_put_back_says_nothing_until_something_acts(data_dir, clock,
+                                                                        tmp_path):
+    """`status` writes nothing, so it found the same older folder each time and printed
+    the notice every time (a panel polling it logged it for ever)."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.ICE, 5)
+    clock.advance(20)
+    service.stop()
+    service.close()
+    backed_up(data_dir, tmp_path / "backup")
+    clock.advance(60)
+    gap_with_copy(data_dir, clock, copies)
+    put_back(tmp_path / "backup", data_dir)
+    look = SessionService.open(data_dir, clock, FixedSettings(), looks_only=True,
+                               mirror_folder=copies)
+    assert look.status().state is State.WAITING and look.notices == []
+    look.close()

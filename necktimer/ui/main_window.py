@@ -402,6 +402,10 @@ class MainWindow(QMainWindow):
         self.stop_action.setEnabled(status.state is State.RUNNING)
         self.undo_action.setEnabled(view.undo is not None)
         self.removed_action.setEnabled(view.reminder is not None)
+        if time_up and self.time_up_banner.isHidden():
+            # Scrolled down to the tips on a short screen, the ring showed its lower half
+            # at time's up (outside tester): the ring and the status come into sight.
+            self._bring_into_sight(self.ring, self.status_line)
         self.time_up_banner.show_if(time_up)
         self._offer_removed_at_end(view)
         # The offer ends sooner than 10 s when the planned end comes first: say its length.

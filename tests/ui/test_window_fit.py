@@ -797,3 +797,25 @@ def test_the_whole_disclaimer_is_in_about_for_a_keyboard_user(make_app, qtbot, m
     assert "Neck Timer" in box.windowTitle() and "15 minutes" in box.text()
     assert box.width() <= ROOM["2x"].width()
     box.close()
+
+
+def test_times_up_brings_the_ring_and_the_status_into_sight(make_app, qtbot, clock):
+    """At 2x, having read the tips under the timer, time's up came with the view still
+    scrolled down: half a ring and a cut tip (outside tester)."""
+    instance = make_app()
+    instance.start()
+    window = instance.window
+    resize_to(window, ROOM["2x"], qtbot)
+    window.start_ice()
+    settle(qtbot)
+    window.show_tip("rest")  # scrolled down to the tips
+    settle(qtbot)
+    bar = window.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert out_of_sight(window, [window.status_line]) != []
+    tick(instance, clock, 15 * 60)
+    settle(qtbot)
+    assert window.time_up_banner.isVisible()
+    assert out_of_sight(window, [window.status_line]) == []
+    viewport = window.scroll.viewport()
+    assert window.ring.mapTo(viewport, window.ring.rect().topLeft()).y() >= 0  # its top

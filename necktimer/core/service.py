@@ -221,6 +221,7 @@ class SessionService:
         self.copy_problem: str | None = None  # while the record's copy cannot be written
         self._copy_used = False  # the record could not be read: its copy stood in for it
         self._serial = 0  # the record's writes, counted (record.SafetyFacts.serial)
+        self._held_over_file: set[int] = set()  # sessions whose number another history took
         facts = self._read_record()
         # The gap the latest session ended under, kept in both files: deleting the record
         # and lowering the setting must not shorten the gap already running.
@@ -408,16 +409,27 @@ class SessionService:
         for session in mine.values():
             if session.id == REPORTED_ID or session.started_at < since:
                 continue
-            on_file = self._known.get(session.id)
+            on_file = self._known.get(session.id) or self._row(session.id)
             if on_file is not None and not _same_session(on_file, session):
-                self._known[session.id] = session  # another history's row holds its number
-                lost = True
+                # Another history's row holds its number: kept in memory and the record
+                # (said once, not at every wake).
+                self._known[session.id] = session
+                lost |= session.id not in self._held_over_file
+                self._held_over_file.add(session.id)
                 continue
             lost |= self._take_kept(on_file, session, "memory", undone_stops=True)
         if lost:
             log.warning("the history file lost sessions this process had written (put back "
                         "from a backup, or overwritten?); they were written again")
             self._record_due = True
+
+    def _row(self, session_id: int) -> Session | None:
+        """A session as the history file has it, even one too old for the rules."""
+        try:
+            return self._store.get(session_id)
+        except StorageError as error:
+            self._note_problem(error)
+            return None
 
     def pending_removal(self) -> Session | None:
         """The latest session, if it ended by itself and nobody confirmed the pack is off

@@ -1512,3 +1512,29 @@ def test_a_look_at_a_folder_put_back_says_nothing_until_something_acts(data_dir,
                                mirror_folder=copies)
     assert look.status().state is State.WAITING and look.notices == []
     look.close()
+
+
+def test_another_historys_file_copied_over_a_running_one_keeps_the_session_and_says_so_once(
+        data_dir, clock, tmp_path, caplog):
+    elsewhere = FakeClock(clock.now() - timedelta(days=3))
+    other = reopen(tmp_path / "elsewhere", elsewhere)
+    other.start(Therapy.ICE, 5)  # its session 1, days ago
+    for _ in range(7):  # more writes: SQLite sees the file changed by its change counter
+        elsewhere.advance(3 * 3600)
+        other.tick()
+        other.acknowledge_removal()
+        other.start(Therapy.ICE, 5)
+    other.close()
+    service = reopen(data_dir, clock)
+    service.start(Therapy.HEAT, 10)  # this one's session 1
+    clock.advance(60)
+    (data_dir / DB_NAME).write_bytes((tmp_path / "elsewhere" / DB_NAME).read_bytes())
+    with caplog.at_level(logging.WARNING, logger="necktimer.service"):
+        for _ in range(3):
+            clock.advance(60)
+            service.tick()
+    status = service.status()
+    assert status.state is State.RUNNING and status.session.therapy is Therapy.HEAT
+    said = [r.getMessage() for r in caplog.records if "lost sessions" in r.getMessage()]
+    assert len(said) == 1
+    service.close()

@@ -63,6 +63,10 @@ class SafetyFacts:
     # counting more than the folder's record is newer (the folder was put back from a
     # backup), one counting less is behind (its own write failed).
     serial: int = 0
+    # Names the history these facts are of, made once with its first record: counts of
+    # writes compare only within one history (a folder from another machine, or swapped
+    # with another, may simply have written more). None: from a record before it was kept.
+    lineage: str | None = None
 
 
 def record_path(data_dir: Path) -> Path:
@@ -80,6 +84,7 @@ def write(data_dir: Path, facts: SafetyFacts, mirror: Path | None = None) -> str
         "history_lost": facts.history_lost,
         "gap_minutes": facts.gap_after // timedelta(minutes=1) if facts.gap_after else None,
         "serial": facts.serial,
+        "lineage": facts.lineage,
         "sessions": [_session_json(s) for s in facts.sessions],
     }, separators=(",", ":")).encode()
     try:
@@ -204,11 +209,12 @@ def _facts_from_json(data) -> SafetyFacts:
         raise ValueError("not a necktimer safety record")
     anchor = stamp_from_text(data["anchor"]) if data.get("anchor") else None
     sessions = tuple(_session_from_json(item) for item in data["sessions"])
-    serial = data.get("serial")
+    serial, lineage = data.get("serial"), data.get("lineage")
     return SafetyFacts(sessions, anchor, bool(data.get("history_lost")),
                        gap_from_minutes(data.get("gap_minutes")),
                        serial if isinstance(serial, int) and not isinstance(serial, bool)
-                       and serial >= 0 else 0)
+                       and serial >= 0 else 0,
+                       lineage if isinstance(lineage, str) and lineage else None)
 
 
 def gap_from_minutes(minutes) -> timedelta | None:
@@ -222,9 +228,14 @@ def gap_from_minutes(minutes) -> timedelta | None:
 
 def facts_from(sessions: Iterable[Session], anchor: Stamp | None,
                history_lost: bool = False, gap_after: timedelta | None = None,
-               serial: int = 0) -> SafetyFacts:
+               serial: int = 0, lineage: str | None = None) -> SafetyFacts:
     ordered = sorted(sessions, key=lambda s: (s.started_at, s.id))
-    return SafetyFacts(tuple(ordered), anchor, history_lost, gap_after, serial)
+    return SafetyFacts(tuple(ordered), anchor, history_lost, gap_after, serial, lineage)
+
+
+def new_lineage() -> str:
+    """A name for a new history (os.urandom: `secrets` would load hashlib, libcrypto)."""
+    return os.urandom(8).hex()
 
 
 def _session_json(session: Session) -> dict:

@@ -221,6 +221,7 @@ class SessionService:
         self.copy_problem: str | None = None  # while the record's copy cannot be written
         self._copy_used = False  # the record could not be read: its copy stood in for it
         self._serial = 0  # the record's writes, counted (record.SafetyFacts.serial)
+        self._last_facts: record.SafetyFacts | None = None  # as the record was read or written
         self._held_over_file: set[int] = set()  # sessions whose number another history took
         facts = self._read_record()
         # The gap the latest session ended under, kept in both files: deleting the record
@@ -230,6 +231,9 @@ class SessionService:
         self._gap_after = max((gap for gap in kept if gap), default=None)
         anchor = _later(store.anchor(), facts.anchor if facts else None)
         self._timeline = Timeline(clock, anchor, floor=_latest_time(anchor, self._known))
+        # The history these facts are of; a folder without a record starts one.
+        self._lineage = (facts.lineage if facts is not None else None) or record.new_lineage()
+        self._last_facts = facts
         if facts is not None:
             self._merge_record(facts)
         added = self._compare_with_copy(facts)  # a folder put back from a backup
@@ -1006,9 +1010,12 @@ class SessionService:
         # Kept from a session's end until the next start: the settings then decide again.
         self._gap_after = self.gap if self._latest_ended() else None
         self._store_gap()
-        self._serial += 1
         facts = record.facts_from(self._known.values(), self._timeline.anchor,
-                                  self._history_lost, self._gap_after, self._serial)
+                                  self._history_lost, self._gap_after, self._serial,
+                                  self._lineage)
+        if facts != self._last_facts:  # the count is of changes: the same facts, the same file
+            self._serial += 1
+            facts = replace(facts, serial=self._serial)
         try:
             copy_problem = record.write(self._data_dir, facts, self._mirror)
         except StorageError as error:
@@ -1016,6 +1023,7 @@ class SessionService:
             self._note_problem(error)
             return
         self._record_due = False
+        self._last_facts = facts
         self._say_copy_problem(copy_problem)
 
     def _say_copy_problem(self, why: str | None) -> None:
@@ -1083,10 +1091,17 @@ class SessionService:
         if self._mirror is None or self._copy_used:
             return False
         copy = record.read_copy(self._mirror)
-        own = facts.serial if facts is not None else 0
-        if copy is None or copy == facts or copy.serial < own:
+        if copy is None or copy == facts:
             return False
-        self._serial = max(self._serial, copy.serial)
+        own = facts.serial if facts is not None else 0
+        # Another history's copy (a folder from elsewhere, or swapped with another):
+        # counts of writes do not compare, and each of its sessions is another's.
+        foreign = bool(copy.lineage and copy.lineage != self._lineage
+                       and (facts is None or facts.lineage))
+        if not foreign and copy.serial < own:
+            return False
+        if not foreign:
+            self._serial = max(self._serial, copy.serial)
         since = self.now() - record.RECENT
         recent = [kept for kept in copy.sessions if kept.started_at >= since]
         added = False
@@ -1097,9 +1112,10 @@ class SessionService:
                 self._take_reported(kept)
                 continue
             known = self._known.get(kept.id) or self._store.get(kept.id)
-            if known is not None and not _same_session(known, kept):
-                # Another session under the same number. Its end still starts a gap.
-                end = kept.removed_at or kept.ended_at or max(kept.planned_end, self.now())
+            if foreign or (known is not None and not _same_session(known, kept)):
+                # Another history's session (or another session under the same number).
+                # Its end still starts a gap; a pack it tells of as on, from now.
+                end = kept.removed_at or kept.ended_at or min(kept.planned_end, self.now())
                 end_mark = kept.removed_mark or kept.end_mark
                 reported = _reported_session(iso(end), _mark_text(end_mark))[REPORTED_ID]
                 known_end = self._known.get(REPORTED_ID)
@@ -1114,7 +1130,13 @@ class SessionService:
             added = True
         if added:
             self._record_due = True
-            if not self._looks_only:  # a look writes nothing: the next act says it once
+            if not self._looks_only and foreign:  # a look writes nothing: an act says it
+                self.notices.append(arg(translate(
+                    "Service", "The data folder %1 holds another history than the one "
+                               "necktimer last used there. The latest sessions of that one, "
+                               "from the copy of its safety record (%2), still count for "
+                               "the gap."), str(self._data_dir), str(self._mirror)))
+            elif not self._looks_only:
                 self.notices.append(arg(translate(
                     "Service", "The data folder %1 holds older sessions than necktimer's "
                                "copy of its safety record (%2), as after a backup was put "

@@ -1070,7 +1070,7 @@ zu den %2 Minuten der nächsten Anwendung.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="154"/>
         <location filename="../../necktimer/ui/main_window.py" line="370"/>
-        <location filename="../../necktimer/ui/main_window.py" line="447"/>
+        <location filename="../../necktimer/ui/main_window.py" line="451"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
@@ -1102,7 +1102,7 @@ zu den %2 Minuten der nächsten Anwendung.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="153"/>
-        <location filename="../../necktimer/ui/main_window.py" line="446"/>
+        <location filename="../../necktimer/ui/main_window.py" line="450"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
@@ -1197,23 +1197,23 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="410"/>
+        <location filename="../../necktimer/ui/main_window.py" line="414"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="444"/>
+        <location filename="../../necktimer/ui/main_window.py" line="448"/>
         <source>Done — removed now</source>
         <translation>Erledigt — jetzt abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="485"/>
+        <location filename="../../necktimer/ui/main_window.py" line="489"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="372"/>
-        <location filename="../../necktimer/ui/main_window.py" line="438"/>
+        <location filename="../../necktimer/ui/main_window.py" line="442"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
@@ -1284,33 +1284,33 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Tasten&amp;kürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="440"/>
+        <location filename="../../necktimer/ui/main_window.py" line="444"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="442"/>
+        <location filename="../../necktimer/ui/main_window.py" line="446"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Erledigt — jetzt &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="456"/>
+        <location filename="../../necktimer/ui/main_window.py" line="460"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="458"/>
+        <location filename="../../necktimer/ui/main_window.py" line="462"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="461"/>
+        <location filename="../../necktimer/ui/main_window.py" line="465"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="462"/>
+        <location filename="../../necktimer/ui/main_window.py" line="466"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -1609,183 +1609,188 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="282"/>
+        <location filename="../../necktimer/core/service.py" line="287"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="567"/>
+        <location filename="../../necktimer/core/service.py" line="607"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="592"/>
+        <location filename="../../necktimer/core/service.py" line="632"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="600"/>
+        <location filename="../../necktimer/core/service.py" line="640"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="617"/>
+        <location filename="../../necktimer/core/service.py" line="657"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="622"/>
+        <location filename="../../necktimer/core/service.py" line="662"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="705"/>
+        <location filename="../../necktimer/core/service.py" line="745"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="714"/>
+        <location filename="../../necktimer/core/service.py" line="754"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="485"/>
-        <location filename="../../necktimer/core/service.py" line="1169"/>
+        <location filename="../../necktimer/core/service.py" line="525"/>
+        <location filename="../../necktimer/core/service.py" line="1217"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="117"/>
+        <location filename="../../necktimer/core/service.py" line="118"/>
         <source>Not saved yet: %1. %2</source>
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="346"/>
+        <location filename="../../necktimer/core/service.py" line="351"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="546"/>
+        <location filename="../../necktimer/core/service.py" line="586"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="580"/>
+        <location filename="../../necktimer/core/service.py" line="620"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="607"/>
+        <location filename="../../necktimer/core/service.py" line="647"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="644"/>
+        <location filename="../../necktimer/core/service.py" line="684"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="664"/>
+        <location filename="../../necktimer/core/service.py" line="704"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="677"/>
+        <location filename="../../necktimer/core/service.py" line="717"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="688"/>
+        <location filename="../../necktimer/core/service.py" line="728"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="695"/>
+        <location filename="../../necktimer/core/service.py" line="735"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="734"/>
+        <location filename="../../necktimer/core/service.py" line="774"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="938"/>
+        <location filename="../../necktimer/core/service.py" line="978"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="990"/>
+        <location filename="../../necktimer/core/service.py" line="1032"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>Die Ersatzkopie der Sicherheitsaufzeichnung konnte nicht nach %1 geschrieben werden (%2). Würde der Datenordner jetzt gelöscht, ließe sich die Pause nicht aus ihr wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1024"/>
+        <location filename="../../necktimer/core/service.py" line="1066"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>Die Sicherheitsaufzeichnung %1 konnte nicht gelesen werden; ihre Kopie %2 wurde verwendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1098"/>
+        <location filename="../../necktimer/core/service.py" line="1129"/>
+        <source>The data folder %1 holds another history than the one necktimer last used there. The latest sessions of that one, from the copy of its safety record (%2), still count for the gap.</source>
+        <translation>Der Datenordner %1 enthält einen anderen Verlauf als den, den necktimer dort zuletzt verwendet hat. Dessen letzte Anwendungen aus der Kopie seiner Sicherheitsaufzeichnung (%2) zählen weiter für die Pause.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1135"/>
         <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
         <translation>Der Datenordner %1 enthält ältere Anwendungen als necktimers Kopie seiner Sicherheitsaufzeichnung (%2), wie nach dem Zurückspielen einer Sicherung. Die neueren Anwendungen aus der Kopie zählen für die Pause.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1171"/>
+        <location filename="../../necktimer/core/service.py" line="1219"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1213"/>
+        <location filename="../../necktimer/core/service.py" line="1261"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1270"/>
+        <location filename="../../necktimer/core/service.py" line="1318"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1273"/>
+        <location filename="../../necktimer/core/service.py" line="1321"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1279"/>
+        <location filename="../../necktimer/core/service.py" line="1327"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1289"/>
+        <location filename="../../necktimer/core/service.py" line="1337"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1293"/>
+        <location filename="../../necktimer/core/service.py" line="1341"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1298"/>
+        <location filename="../../necktimer/core/service.py" line="1346"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1300"/>
+        <location filename="../../necktimer/core/service.py" line="1348"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1308"/>
+        <location filename="../../necktimer/core/service.py" line="1356"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1310"/>
+        <location filename="../../necktimer/core/service.py" line="1358"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1312"/>
+        <location filename="../../necktimer/core/service.py" line="1360"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -2278,7 +2283,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Die Sicherheitsaufzeichnung %1 ist beschädigt (%2); stattdessen gilt der Verlauf.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="187"/>
+        <location filename="../../necktimer/core/record.py" line="198"/>
         <source>necktimer cannot read its safety record %1 (%2).</source>
         <translation>necktimer kann seine Sicherheitsaufzeichnung %1 nicht lesen (%2).</translation>
     </message>

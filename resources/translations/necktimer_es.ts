@@ -1071,7 +1071,7 @@ siguiente sesión.
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="154"/>
         <location filename="../../necktimer/ui/main_window.py" line="370"/>
-        <location filename="../../necktimer/ui/main_window.py" line="447"/>
+        <location filename="../../necktimer/ui/main_window.py" line="451"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
@@ -1103,7 +1103,7 @@ siguiente sesión.
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="153"/>
-        <location filename="../../necktimer/ui/main_window.py" line="446"/>
+        <location filename="../../necktimer/ui/main_window.py" line="450"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
@@ -1198,23 +1198,23 @@ siguiente sesión.
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="410"/>
+        <location filename="../../necktimer/ui/main_window.py" line="414"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="444"/>
+        <location filename="../../necktimer/ui/main_window.py" line="448"/>
         <source>Done — removed now</source>
         <translation>Hecho — retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="485"/>
+        <location filename="../../necktimer/ui/main_window.py" line="489"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/main_window.py" line="372"/>
-        <location filename="../../necktimer/ui/main_window.py" line="438"/>
+        <location filename="../../necktimer/ui/main_window.py" line="442"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
@@ -1285,33 +1285,33 @@ siguiente sesión.
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="440"/>
+        <location filename="../../necktimer/ui/main_window.py" line="444"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="442"/>
+        <location filename="../../necktimer/ui/main_window.py" line="446"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Hecho — &amp;retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="456"/>
+        <location filename="../../necktimer/ui/main_window.py" line="460"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="458"/>
+        <location filename="../../necktimer/ui/main_window.py" line="462"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="461"/>
+        <location filename="../../necktimer/ui/main_window.py" line="465"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="462"/>
+        <location filename="../../necktimer/ui/main_window.py" line="466"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1610,183 +1610,188 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="282"/>
+        <location filename="../../necktimer/core/service.py" line="287"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="567"/>
+        <location filename="../../necktimer/core/service.py" line="607"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="592"/>
+        <location filename="../../necktimer/core/service.py" line="632"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="600"/>
+        <location filename="../../necktimer/core/service.py" line="640"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="617"/>
+        <location filename="../../necktimer/core/service.py" line="657"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="622"/>
+        <location filename="../../necktimer/core/service.py" line="662"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="705"/>
+        <location filename="../../necktimer/core/service.py" line="745"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="714"/>
+        <location filename="../../necktimer/core/service.py" line="754"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="485"/>
-        <location filename="../../necktimer/core/service.py" line="1169"/>
+        <location filename="../../necktimer/core/service.py" line="525"/>
+        <location filename="../../necktimer/core/service.py" line="1217"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="117"/>
+        <location filename="../../necktimer/core/service.py" line="118"/>
         <source>Not saved yet: %1. %2</source>
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="346"/>
+        <location filename="../../necktimer/core/service.py" line="351"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="546"/>
+        <location filename="../../necktimer/core/service.py" line="586"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="580"/>
+        <location filename="../../necktimer/core/service.py" line="620"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="607"/>
+        <location filename="../../necktimer/core/service.py" line="647"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="644"/>
+        <location filename="../../necktimer/core/service.py" line="684"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="664"/>
+        <location filename="../../necktimer/core/service.py" line="704"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="677"/>
+        <location filename="../../necktimer/core/service.py" line="717"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="688"/>
+        <location filename="../../necktimer/core/service.py" line="728"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="695"/>
+        <location filename="../../necktimer/core/service.py" line="735"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="734"/>
+        <location filename="../../necktimer/core/service.py" line="774"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="938"/>
+        <location filename="../../necktimer/core/service.py" line="978"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="990"/>
+        <location filename="../../necktimer/core/service.py" line="1032"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>No se pudo escribir la copia de reserva del registro de seguridad en %1 (%2). Si ahora se borrara la carpeta de datos, la pausa no podría restaurarse desde ella.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1024"/>
+        <location filename="../../necktimer/core/service.py" line="1066"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1098"/>
+        <location filename="../../necktimer/core/service.py" line="1129"/>
+        <source>The data folder %1 holds another history than the one necktimer last used there. The latest sessions of that one, from the copy of its safety record (%2), still count for the gap.</source>
+        <translation>La carpeta de datos %1 contiene otro historial distinto del que necktimer usó allí por última vez. Las últimas sesiones de aquel, de la copia de su registro de seguridad (%2), siguen contando para la pausa.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1135"/>
         <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
         <translation>La carpeta de datos %1 contiene sesiones más antiguas que la copia de necktimer de su registro de seguridad (%2), como tras restaurar una copia de seguridad. Las sesiones más recientes de la copia cuentan para la pausa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1171"/>
+        <location filename="../../necktimer/core/service.py" line="1219"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1213"/>
+        <location filename="../../necktimer/core/service.py" line="1261"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1270"/>
+        <location filename="../../necktimer/core/service.py" line="1318"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1273"/>
+        <location filename="../../necktimer/core/service.py" line="1321"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1279"/>
+        <location filename="../../necktimer/core/service.py" line="1327"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1289"/>
+        <location filename="../../necktimer/core/service.py" line="1337"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1293"/>
+        <location filename="../../necktimer/core/service.py" line="1341"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1298"/>
+        <location filename="../../necktimer/core/service.py" line="1346"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1300"/>
+        <location filename="../../necktimer/core/service.py" line="1348"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1308"/>
+        <location filename="../../necktimer/core/service.py" line="1356"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1310"/>
+        <location filename="../../necktimer/core/service.py" line="1358"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1312"/>
+        <location filename="../../necktimer/core/service.py" line="1360"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -2279,7 +2284,7 @@ siguiente sesión.
         <translation>El registro de seguridad %1 está dañado (%2); se usa el historial de sesiones en su lugar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/record.py" line="187"/>
+        <location filename="../../necktimer/core/record.py" line="198"/>
         <source>necktimer cannot read its safety record %1 (%2).</source>
         <translation>necktimer no puede leer su registro de seguridad %1 (%2).</translation>
     </message>

@@ -1538,3 +1538,31 @@ def test_another_historys_file_copied_over_a_running_one_keeps_the_session_and_s
     said = [r.getMessage() for r in caplog.records if "lost sessions" in r.getMessage()]
     assert len(said) == 1
     service.close()
+
+
+def test_a_folder_from_elsewhere_that_wrote_more_still_keeps_this_ones_gap(data_dir, clock,
+                                                                         tmp_path):
+    """The copy was set aside when the folder put in its place had simply written more
+    (four mis-starts against one session): counts of writes of two histories do not
+    compare (retest of the outside tester's swap). Each history is named."""
+    copies = tmp_path / "state" / "records"
+    gap_with_copy(data_dir, clock, copies)  # session 1 here, off just now
+    elsewhere = FakeClock(clock.now() - timedelta(minutes=30))
+    other = reopen(tmp_path / "elsewhere", elsewhere)
+    for _ in range(4):
+        other.start(Therapy.HEAT, 5)
+        elsewhere.advance(2)
+        other.stop()
+        elsewhere.advance(60)
+    other.close()
+    assert record.read(tmp_path / "elsewhere").serial > record.read(data_dir).serial
+    assert record.read(tmp_path / "elsewhere").lineage != record.read(data_dir).lineage
+    put_back(tmp_path / "elsewhere", data_dir)
+    clock.advance(60)
+    service = with_copy(data_dir, clock, copies)
+    status = service.status()
+    assert status.state is State.WAITING
+    assert status.wait == timedelta(hours=2) - timedelta(seconds=60)
+    assert any("another history" in notice for notice in service.notices)
+    assert not service.start(Therapy.ICE, 5).ok
+    service.close()

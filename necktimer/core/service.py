@@ -1114,7 +1114,10 @@ class SessionService:
             known = self._known.get(kept.id) or self._store.get(kept.id)
             if foreign or (known is not None and not _same_session(known, kept)):
                 # Another history's session (or another session under the same number).
-                # Its end still starts a gap; a pack it tells of as on, from now.
+                # Its end still starts a gap; a pack it tells of as on, from now. A
+                # mis-start starts none (made a reported end, it had held off 2 hours).
+                if kept.end_reason is EndReason.CANCELLED:
+                    continue
                 end = kept.removed_at or kept.ended_at or min(kept.planned_end, self.now())
                 end_mark = kept.removed_mark or kept.end_mark
                 reported = _reported_session(iso(end), _mark_text(end_mark))[REPORTED_ID]
@@ -1143,8 +1146,10 @@ class SessionService:
                                "back. The newer sessions in the copy count for the gap."),
                     str(self._data_dir), str(self._mirror)))
             (log.info if self._looks_only else log.warning)(
-                "the data folder knew less than the copy of its safety record %s (put back "
-                "from a backup?); what the copy adds was taken", self._mirror)
+                "the data folder holds another history than the copy of its safety record "
+                "%s (swapped, or brought from elsewhere?); the copy's gap was kept" if foreign
+                else "the data folder knew less than the copy of its safety record %s (put "
+                     "back from a backup?); what the copy adds was taken", self._mirror)
         return added
 
     def _merge_record(self, facts: record.SafetyFacts) -> None:

@@ -1566,3 +1566,26 @@ def test_a_folder_from_elsewhere_that_wrote_more_still_keeps_this_ones_gap(data_
     assert any("another history" in notice for notice in service.notices)
     assert not service.start(Therapy.ICE, 5).ok
     service.close()
+
+
+def test_mis_starts_of_another_history_start_no_gap(data_dir, clock, tmp_path):
+    """Two folders of mis-starts only, swapped: each copy's mis-starts were made an end
+    the user reported, and held off a start for 2 hours (outside tester's retest)."""
+    copies = tmp_path / "state" / "records"
+    service = with_copy(data_dir, clock, copies)
+    service.start(Therapy.HEAT, 5)
+    clock.advance(2)
+    service.stop()
+    service.close()
+    elsewhere = FakeClock(clock.now())
+    other = reopen(tmp_path / "elsewhere", elsewhere)
+    other.start(Therapy.HEAT, 5)
+    elsewhere.advance(2)
+    other.stop()
+    other.close()
+    put_back(tmp_path / "elsewhere", data_dir)
+    clock.advance(60)
+    service = with_copy(data_dir, clock, copies)
+    assert service.status().state is State.READY
+    assert service.start(Therapy.ICE, 5).ok
+    service.close()

@@ -1161,6 +1161,12 @@ class SessionService:
                 self._take_reported(remembered)  # kept in the history's meta, not as a row
                 continue
             known = self._known.get(remembered.id) or self._store.get(remembered.id)
+            if known is not None and not _same_session(known, remembered):
+                # Another history's row holds its number (that history was put in this
+                # folder's place): the record's session counts, kept in memory and the record.
+                self._known[remembered.id] = remembered
+                self._held_over_file.add(remembered.id)
+                continue
             self._take_kept(known, remembered, "the safety record", undone_stops=True)
         if facts.history_lost and not self._known:
             self._history_lost = True
@@ -1254,9 +1260,15 @@ class SessionService:
         """The folder or file was deleted while open: make it again, with every row the old
         connection can still read (the deleted file stays readable while it is open)."""
         try:
-            fresh = Store(database.open_database(self._data_dir))
+            opened = database.open_database(self._data_dir)
         except StorageError as error:
             self._note_problem(error)
+            return
+        fresh = Store(opened)
+        # A history with sessions at the path is another folder's, put in its place; an
+        # empty one was made by a look (`status`) after the deletion, and is filled.
+        if not opened.created and not self._pending and not _holds_no_session(fresh):
+            self._take_replaced_store(fresh)
             return
         try:
             self._store.backup_to(fresh)
@@ -1272,6 +1284,30 @@ class SessionService:
                                                  "was running; it was made again with the "
                                                  "history necktimer still had open."))
         log.warning("data folder %s was deleted; rebuilt it", self._data_dir)
+        self._changed()
+
+    def _take_replaced_store(self, fresh: Store) -> None:
+        """A history is at the path, not the one open: the folder was replaced (another
+        swapped in, a backup put back), not deleted. Copying the open one over it lost the
+        history put there (outside tester). It is kept; what this process knows that it
+        lacks (a session with its pack on, an end, the gap) is added to it and to the
+        record, as when the file itself is put back."""
+        old, self._store = self._store, fresh
+        old.close()
+        reported = self._known.get(REPORTED_ID)
+        try:
+            found = {s.id: s for s in fresh.rule_sessions()}
+        except StorageError as error:
+            self._note_problem(error)
+            found = {}
+        mine, self._known = self._known, found | ({REPORTED_ID: reported} if reported else {})
+        self._keep_what_the_file_lost(mine)
+        self._record_due = True
+        self.notices.append(translate("Service", "The data folder was replaced while "
+                                                 "necktimer was running; the history put "
+                                                 "there was kept, and the sessions necktimer "
+                                                 "had open were added to it."))
+        log.warning("data folder %s was replaced; kept the history found there", self._data_dir)
         self._changed()
 
     def _replace_damaged_store(self, why: str) -> None:

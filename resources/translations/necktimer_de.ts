@@ -1609,48 +1609,48 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="287"/>
+        <location filename="../../necktimer/core/service.py" line="289"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="607"/>
+        <location filename="../../necktimer/core/service.py" line="609"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="632"/>
+        <location filename="../../necktimer/core/service.py" line="634"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="640"/>
+        <location filename="../../necktimer/core/service.py" line="642"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="657"/>
+        <location filename="../../necktimer/core/service.py" line="659"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="662"/>
+        <location filename="../../necktimer/core/service.py" line="664"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="745"/>
+        <location filename="../../necktimer/core/service.py" line="747"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="754"/>
+        <location filename="../../necktimer/core/service.py" line="756"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="525"/>
-        <location filename="../../necktimer/core/service.py" line="1217"/>
+        <location filename="../../necktimer/core/service.py" line="527"/>
+        <location filename="../../necktimer/core/service.py" line="1233"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1660,137 +1660,142 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="351"/>
+        <location filename="../../necktimer/core/service.py" line="353"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="586"/>
+        <location filename="../../necktimer/core/service.py" line="588"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="620"/>
+        <location filename="../../necktimer/core/service.py" line="622"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="647"/>
+        <location filename="../../necktimer/core/service.py" line="649"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="684"/>
+        <location filename="../../necktimer/core/service.py" line="686"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="704"/>
+        <location filename="../../necktimer/core/service.py" line="706"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="717"/>
+        <location filename="../../necktimer/core/service.py" line="719"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="728"/>
+        <location filename="../../necktimer/core/service.py" line="730"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="735"/>
+        <location filename="../../necktimer/core/service.py" line="737"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="774"/>
+        <location filename="../../necktimer/core/service.py" line="776"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="978"/>
+        <location filename="../../necktimer/core/service.py" line="980"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1032"/>
+        <location filename="../../necktimer/core/service.py" line="1037"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>Die Ersatzkopie der Sicherheitsaufzeichnung konnte nicht nach %1 geschrieben werden (%2). Würde der Datenordner jetzt gelöscht, ließe sich die Pause nicht aus ihr wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1066"/>
+        <location filename="../../necktimer/core/service.py" line="1071"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>Die Sicherheitsaufzeichnung %1 konnte nicht gelesen werden; ihre Kopie %2 wurde verwendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1129"/>
+        <location filename="../../necktimer/core/service.py" line="1137"/>
         <source>The data folder %1 holds another history than the one necktimer last used there. The latest sessions of that one, from the copy of its safety record (%2), still count for the gap.</source>
         <translation>Der Datenordner %1 enthält einen anderen Verlauf als den, den necktimer dort zuletzt verwendet hat. Dessen letzte Anwendungen aus der Kopie seiner Sicherheitsaufzeichnung (%2) zählen weiter für die Pause.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1135"/>
+        <location filename="../../necktimer/core/service.py" line="1143"/>
         <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
         <translation>Der Datenordner %1 enthält ältere Anwendungen als necktimers Kopie seiner Sicherheitsaufzeichnung (%2), wie nach dem Zurückspielen einer Sicherung. Die neueren Anwendungen aus der Kopie zählen für die Pause.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1219"/>
+        <location filename="../../necktimer/core/service.py" line="1235"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1261"/>
+        <location filename="../../necktimer/core/service.py" line="1283"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1318"/>
+        <location filename="../../necktimer/core/service.py" line="1306"/>
+        <source>The data folder was replaced while necktimer was running; the history put there was kept, and the sessions necktimer had open were added to it.</source>
+        <translation>Der Datenordner wurde ersetzt, während necktimer lief; der dort abgelegte Verlauf wurde behalten, und die Anwendungen, die necktimer offen hatte, wurden ergänzt.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1364"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1321"/>
+        <location filename="../../necktimer/core/service.py" line="1367"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1327"/>
+        <location filename="../../necktimer/core/service.py" line="1373"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1337"/>
+        <location filename="../../necktimer/core/service.py" line="1383"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1341"/>
+        <location filename="../../necktimer/core/service.py" line="1387"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1346"/>
+        <location filename="../../necktimer/core/service.py" line="1392"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1348"/>
+        <location filename="../../necktimer/core/service.py" line="1394"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1356"/>
+        <location filename="../../necktimer/core/service.py" line="1402"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1358"/>
+        <location filename="../../necktimer/core/service.py" line="1404"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1360"/>
+        <location filename="../../necktimer/core/service.py" line="1406"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>

@@ -1610,48 +1610,48 @@ siguiente sesión.
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="287"/>
+        <location filename="../../necktimer/core/service.py" line="289"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="607"/>
+        <location filename="../../necktimer/core/service.py" line="609"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="632"/>
+        <location filename="../../necktimer/core/service.py" line="634"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="640"/>
+        <location filename="../../necktimer/core/service.py" line="642"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="657"/>
+        <location filename="../../necktimer/core/service.py" line="659"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="662"/>
+        <location filename="../../necktimer/core/service.py" line="664"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="745"/>
+        <location filename="../../necktimer/core/service.py" line="747"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="754"/>
+        <location filename="../../necktimer/core/service.py" line="756"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="525"/>
-        <location filename="../../necktimer/core/service.py" line="1217"/>
+        <location filename="../../necktimer/core/service.py" line="527"/>
+        <location filename="../../necktimer/core/service.py" line="1233"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1661,137 +1661,142 @@ siguiente sesión.
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="351"/>
+        <location filename="../../necktimer/core/service.py" line="353"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="586"/>
+        <location filename="../../necktimer/core/service.py" line="588"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="620"/>
+        <location filename="../../necktimer/core/service.py" line="622"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="647"/>
+        <location filename="../../necktimer/core/service.py" line="649"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="684"/>
+        <location filename="../../necktimer/core/service.py" line="686"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="704"/>
+        <location filename="../../necktimer/core/service.py" line="706"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="717"/>
+        <location filename="../../necktimer/core/service.py" line="719"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="728"/>
+        <location filename="../../necktimer/core/service.py" line="730"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="735"/>
+        <location filename="../../necktimer/core/service.py" line="737"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="774"/>
+        <location filename="../../necktimer/core/service.py" line="776"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="978"/>
+        <location filename="../../necktimer/core/service.py" line="980"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1032"/>
+        <location filename="../../necktimer/core/service.py" line="1037"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>No se pudo escribir la copia de reserva del registro de seguridad en %1 (%2). Si ahora se borrara la carpeta de datos, la pausa no podría restaurarse desde ella.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1066"/>
+        <location filename="../../necktimer/core/service.py" line="1071"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1129"/>
+        <location filename="../../necktimer/core/service.py" line="1137"/>
         <source>The data folder %1 holds another history than the one necktimer last used there. The latest sessions of that one, from the copy of its safety record (%2), still count for the gap.</source>
         <translation>La carpeta de datos %1 contiene otro historial distinto del que necktimer usó allí por última vez. Las últimas sesiones de aquel, de la copia de su registro de seguridad (%2), siguen contando para la pausa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1135"/>
+        <location filename="../../necktimer/core/service.py" line="1143"/>
         <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
         <translation>La carpeta de datos %1 contiene sesiones más antiguas que la copia de necktimer de su registro de seguridad (%2), como tras restaurar una copia de seguridad. Las sesiones más recientes de la copia cuentan para la pausa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1219"/>
+        <location filename="../../necktimer/core/service.py" line="1235"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1261"/>
+        <location filename="../../necktimer/core/service.py" line="1283"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1318"/>
+        <location filename="../../necktimer/core/service.py" line="1306"/>
+        <source>The data folder was replaced while necktimer was running; the history put there was kept, and the sessions necktimer had open were added to it.</source>
+        <translation>La carpeta de datos se reemplazó mientras necktimer estaba en marcha; se conservó el historial puesto allí y se le añadieron las sesiones que necktimer tenía abiertas.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/service.py" line="1364"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1321"/>
+        <location filename="../../necktimer/core/service.py" line="1367"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1327"/>
+        <location filename="../../necktimer/core/service.py" line="1373"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1337"/>
+        <location filename="../../necktimer/core/service.py" line="1383"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1341"/>
+        <location filename="../../necktimer/core/service.py" line="1387"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1346"/>
+        <location filename="../../necktimer/core/service.py" line="1392"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1348"/>
+        <location filename="../../necktimer/core/service.py" line="1394"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1356"/>
+        <location filename="../../necktimer/core/service.py" line="1402"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1358"/>
+        <location filename="../../necktimer/core/service.py" line="1404"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1360"/>
+        <location filename="../../necktimer/core/service.py" line="1406"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>

@@ -1589,3 +1589,34 @@ def test_mis_starts_of_another_history_start_no_gap(data_dir, clock, tmp_path):
     assert service.status().state is State.READY
     assert service.start(Therapy.ICE, 5).ok
     service.close()
+
+
+def test_a_folder_replaced_under_a_running_window_keeps_the_history_put_there(
+        data_dir, clock, tmp_path):
+    """`rm -rf Y; cp -a other Y` with the window running: taken for a deleted folder, the
+    window copied its own history over the one put there, which was lost (outside
+    tester). That history stays, and the window's running session is added to it."""
+    elsewhere = FakeClock(clock.now() - timedelta(days=2))
+    other = reopen(tmp_path / "elsewhere", elsewhere)
+    for _ in range(3):
+        other.start(Therapy.HEAT, 5)
+        elsewhere.advance(5 * 60)
+        other.tick()
+        other.acknowledge_removal()
+        elsewhere.advance(3 * 3600)
+    other.close()
+    service = reopen(data_dir, clock)
+    service.start(Therapy.ICE, 10)
+    clock.advance(60)
+    put_back(tmp_path / "elsewhere", data_dir)
+    service.tick()
+    status = service.status()
+    assert status.state is State.RUNNING and status.session.therapy is Therapy.ICE
+    assert any("replaced" in notice for notice in service.notices)
+    service.close()
+    service = reopen(data_dir, clock)  # and the next launch still has the pack on
+    status = service.status()
+    assert status.state is State.RUNNING and status.session.therapy is Therapy.ICE
+    rows = [s.therapy for s in service.sessions_between(None)]
+    assert rows.count(Therapy.HEAT) == 3  # the history put there, whole
+    service.close()

@@ -415,17 +415,21 @@ class SessionService:
                 continue
             on_file = self._known.get(session.id) or self._row(session.id)
             if on_file is not None and not _same_session(on_file, session):
-                # Another history's row holds its number: kept in memory and the record
-                # (said once, not at every wake).
-                self._known[session.id] = session
-                lost |= session.id not in self._held_over_file
-                self._held_over_file.add(session.id)
+                lost |= self._hold_over_file(session)  # said once, not at every wake
                 continue
             lost |= self._take_kept(on_file, session, "memory", undone_stops=True)
         if lost:
             log.warning("the history file lost sessions this process had written (put back "
                         "from a backup, or overwritten?); they were written again")
             self._record_due = True
+
+    def _hold_over_file(self, session: Session) -> bool:
+        """Another history's row in the file holds `session`'s number: the session counts
+        all the same, kept in memory and the record. True the first time."""
+        self._known[session.id] = session
+        first = session.id not in self._held_over_file
+        self._held_over_file.add(session.id)
+        return first
 
     def _row(self, session_id: int) -> Session | None:
         """A session as the history file has it, even one too old for the rules."""
@@ -1107,23 +1111,18 @@ class SessionService:
         added = False
         for kept in recent:
             if kept.id == REPORTED_ID:
-                known = self._known.get(REPORTED_ID)
-                added |= known is None or known.ended_at < kept.ended_at
-                self._take_reported(kept)
+                added |= self._take_reported(kept)
                 continue
+            # (Damage found here raises, as the record's merge does: open() replaces it.)
             known = self._known.get(kept.id) or self._store.get(kept.id)
             if foreign or (known is not None and not _same_session(known, kept)):
                 # Another history's session (or another session under the same number).
                 # Its end still starts a gap; a pack it tells of as on, from now. A
                 # mis-start starts none (made a reported end, it had held off 2 hours).
-                if kept.end_reason is EndReason.CANCELLED:
-                    continue
-                end = kept.removed_at or kept.ended_at or min(kept.planned_end, self.now())
-                end_mark = kept.removed_mark or kept.end_mark
-                reported = _reported_session(iso(end), _mark_text(end_mark))[REPORTED_ID]
-                known_end = self._known.get(REPORTED_ID)
-                added |= known_end is None or known_end.ended_at < reported.ended_at
-                self._take_reported(reported)
+                if kept.end_reason is not EndReason.CANCELLED:
+                    end = kept.removed_at or kept.ended_at or min(kept.planned_end, self.now())
+                    mark = _mark_text(kept.removed_mark or kept.end_mark)
+                    added |= self._take_reported(_reported_session(iso(end), mark)[REPORTED_ID])
                 continue
             added |= self._take_kept(known, kept, "the safety record's copy",
                                      undone_stops=copy.serial > own)
@@ -1162,10 +1161,7 @@ class SessionService:
                 continue
             known = self._known.get(remembered.id) or self._store.get(remembered.id)
             if known is not None and not _same_session(known, remembered):
-                # Another history's row holds its number (that history was put in this
-                # folder's place): the record's session counts, kept in memory and the record.
-                self._known[remembered.id] = remembered
-                self._held_over_file.add(remembered.id)
+                self._hold_over_file(remembered)  # that history was put in this folder's place
                 continue
             self._take_kept(known, remembered, "the safety record", undone_stops=True)
         if facts.history_lost and not self._known:
@@ -1212,12 +1208,12 @@ class SessionService:
         self._known[kept.id] = record.cautious(known, kept)
         return False
 
-    def _take_reported(self, remembered: Session) -> None:
+    def _take_reported(self, remembered: Session) -> bool:
         """The end the user reported, from the record, when the history lost it (a second
-        damage after the answer) or holds an earlier one."""
+        damage after the answer) or holds an earlier one. True when it was taken."""
         known = self._known.get(REPORTED_ID)
         if known is not None and known.ended_at >= remembered.ended_at:
-            return
+            return False
         self._known[REPORTED_ID] = remembered
 
         def save(store: Store) -> None:
@@ -1225,6 +1221,7 @@ class SessionService:
             store.set_meta("reported_mark", _mark_text(remembered.end_mark))
 
         self._write("the end you reported", save)
+        return True
 
     def _unavailable(self) -> Outcome:
         problem = self.problem

@@ -30,13 +30,18 @@ def reopen(data_dir, clock):
     return SessionService.open(data_dir, clock, FixedSettings(), busy_timeout=0.2)
 
 
+def ran_out_and_came_off(service, clock, therapy=Therapy.ICE, minutes: int = 15) -> None:
+    """A session that ran its full length, its pack confirmed off at once."""
+    service.start(therapy, minutes)
+    clock.advance(minutes * 60)
+    service.tick()
+    service.acknowledge_removal()
+
+
 def one_session_off_at_its_end(data_dir, clock) -> None:
     """A 15-minute ice session that ran out, its pack confirmed off at once; then closed."""
     service = reopen(data_dir, clock)
-    service.start(Therapy.ICE, 15)
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
+    ran_out_and_came_off(service, clock)
     service.close()
 
 
@@ -965,10 +970,7 @@ def with_copy(data_dir, clock, copies):
 def gap_with_copy(data_dir, clock, copies) -> None:
     """As one_session_off_at_its_end, with the record's copy kept in `copies`."""
     service = with_copy(data_dir, clock, copies)
-    service.start(Therapy.ICE, 15)
-    clock.advance(15 * 60)
-    service.tick()
-    service.acknowledge_removal()
+    ran_out_and_came_off(service, clock)
     service.close()
 
 
@@ -1346,12 +1348,10 @@ def test_a_folder_put_back_from_a_backup_keeps_the_gap_of_the_newer_session(
     backed_up(data_dir, tmp_path / "backup")
     clock.advance(60)
     service = with_copy(data_dir, clock, copies)
-    service.start(Therapy.HEAT, 10)
     if then == "off":
-        clock.advance(10 * 60)
-        service.tick()
-        service.acknowledge_removal()
+        ran_out_and_came_off(service, clock, Therapy.HEAT, 10)
     else:
+        service.start(Therapy.HEAT, 10)
         clock.advance(3 * 60)
     service.close()
     put_back(tmp_path / "backup", data_dir)
@@ -1404,10 +1404,7 @@ def test_a_copy_from_another_folder_under_the_same_numbers_still_keeps_its_gap(
     copies = tmp_path / "state" / "records"
     elsewhere = tmp_path / "elsewhere"
     other = reopen(elsewhere, clock)
-    other.start(Therapy.HEAT, 10)
-    clock.advance(10 * 60)
-    other.tick()
-    other.acknowledge_removal()
+    ran_out_and_came_off(other, clock, Therapy.HEAT, 10)
     other.close()
     clock.advance(5 * 3600)
     gap_with_copy(data_dir, clock, copies)  # session 1 here, off just now
@@ -1474,10 +1471,7 @@ def test_a_folder_from_elsewhere_whose_session_shares_a_number_keeps_the_gap(
     session 1 (or swapped folders): taken as the same session, the copy's end was lost."""
     copies = tmp_path / "state" / "records"
     service = with_copy(data_dir, clock, copies)
-    service.start(Therapy.HEAT, 10)
-    clock.advance(10 * 60)
-    service.tick()
-    service.acknowledge_removal()
+    ran_out_and_came_off(service, clock, Therapy.HEAT, 10)
     service.close()
     elsewhere = FakeClock(clock.now() - timedelta(minutes=10) + apart)
     other = reopen(tmp_path / "elsewhere", elsewhere)
@@ -1599,10 +1593,7 @@ def test_a_folder_replaced_under_a_running_window_keeps_the_history_put_there(
     elsewhere = FakeClock(clock.now() - timedelta(days=2))
     other = reopen(tmp_path / "elsewhere", elsewhere)
     for _ in range(3):
-        other.start(Therapy.HEAT, 5)
-        elsewhere.advance(5 * 60)
-        other.tick()
-        other.acknowledge_removal()
+        ran_out_and_came_off(other, elsewhere, Therapy.HEAT, 5)
         elsewhere.advance(3 * 3600)
     other.close()
     service = reopen(data_dir, clock)

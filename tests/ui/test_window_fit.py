@@ -126,6 +126,16 @@ def settle(qtbot) -> None:
     QApplication.processEvents()
 
 
+def scroll_to_the_tips(window, qtbot) -> None:
+    """Read the tips under the timer, scrolled on to the end of the page: the status line
+    is out of sight then."""
+    window.show_tip("rest")
+    settle(qtbot)
+    bar = window.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert out_of_sight(window, [window.status_line]) != []
+
+
 def resize_to(window, size: QSize, qtbot) -> None:
     """The window at `size`, once the platform has given it that size."""
     window.resize(size)
@@ -253,11 +263,7 @@ def test_a_session_started_elsewhere_brings_the_countdown_back_into_sight(make_a
     instance.start()
     window = instance.window
     resize_to(window, ROOM["2x"], qtbot)
-    window.show_tip("rest")  # scrolled down to the tips
-    settle(qtbot)
-    bar = window.scroll.verticalScrollBar()
-    bar.setValue(bar.maximum())  # and on to the end of the page
-    assert out_of_sight(window, [window.status_line]) != []
+    scroll_to_the_tips(window, qtbot)
     instance.controller.start(Therapy.ICE, 1)  # as `necktimer start ice --minutes 1` does
     settle(qtbot)
     assert out_of_sight(window, to_act_on(window)) == []
@@ -808,11 +814,7 @@ def test_times_up_brings_the_ring_and_the_status_into_sight(make_app, qtbot, clo
     resize_to(window, ROOM["2x"], qtbot)
     window.start_ice()
     settle(qtbot)
-    window.show_tip("rest")  # scrolled down to the tips
-    settle(qtbot)
-    bar = window.scroll.verticalScrollBar()
-    bar.setValue(bar.maximum())
-    assert out_of_sight(window, [window.status_line]) != []
+    scroll_to_the_tips(window, qtbot)
     tick(instance, clock, 15 * 60)
     settle(qtbot)
     assert window.time_up_banner.isVisible()

@@ -7,6 +7,7 @@ to do); 2 bad command line; 3 the data folder or the running instance cannot be 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import logging
 import os
@@ -166,6 +167,7 @@ def _argparse_words() -> dict[str, str]:
         "ambiguous option: %(option)s could match %(matches)s": translate(
             "Argparse", "ambiguous option: %(option)s could match %(matches)s"),
         "ignored explicit argument %r": translate("Argparse", "ignored explicit argument %r"),
+        "not allowed with argument %s": translate("Argparse", "not allowed with argument %s"),
     }
 
 
@@ -210,9 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=translate("Cli", "show the version and exit"))
-    parser.add_argument("--minimized", action="store_true",
-                        help=translate("Cli", "start in the system tray without showing the "
-                                              "window"))
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--minimized", action="store_true",
+                       help=translate("Cli", "start in the system tray without showing the "
+                                             "window"))
+    # A menu's action has nobody reading its output: its answer must show on the screen.
+    shown.add_argument("--show", action="store_true",
+                       help=translate("Cli", "show the answer in the window too: a start "
+                                             "that is refused opens or raises the window "
+                                             "saying why (the menu's Start ice and Start "
+                                             "heat do this)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     status = sub.add_parser("status", parents=[common],
                             help=translate("Cli", "print the current state"))
@@ -338,7 +347,7 @@ def _main(argv: list[str] | None) -> int:
         return _print(Reply(Exit.REFUSED, refusal))
     if request.command is Command.STATUS:
         return _status(data_dir, settings, request, as_json=args.json)
-    return _act(data_dir, settings, request, minimized=args.minimized)
+    return _act(data_dir, settings, request, minimized=args.minimized, show=args.show)
 
 
 def _print(reply: Reply) -> int:
@@ -459,7 +468,8 @@ def _no_answer(data_dir: Path, error: Exception, unsafe: dict[str, None] | None 
 LOCK_WAIT_S = 10.0  # for a window that holds the lock while it starts up (or dies)
 
 
-def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
+def _act(data_dir: Path, settings, request: Request, *, minimized: bool,
+         show: bool = False) -> int:
     import time
 
     from necktimer.core.service import StorageError, check_writable, storage_error
@@ -478,6 +488,10 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
         if reply is not None and asked is not request:
             return _print(Reply(Exit.OK, translate("Cli", "necktimer is already running.")))
         if reply is not None:
+            if show and request.command is not Command.SHOW:
+                # The running window says it too (its message line), now in sight.
+                with contextlib.suppress(Unreachable):
+                    _ask_running(data_dir, Request(Command.SHOW), settings, unsafe)
             return _print(reply)
         try:
             check_writable(data_dir)
@@ -526,10 +540,12 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
         # The rules answer first: over SSH, "no desktop here" alone left out when the
         # next session is allowed.
         refusal = refused_start(service.status())
-        if refusal is not None or missing:
+        # Asked to show it, a refusal opens the window, which says why and until when.
+        told_here = refusal is not None and (not show or missing)
+        if told_here or missing:
             service.close()
             lock.release()
-        if refusal is not None:
+        if told_here:
             return _print(refusal)
         if missing:
             output.say(f"{APP_NAME}: {missing}", to_error=True)
@@ -537,7 +553,8 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool) -> int:
     from necktimer.ui.app import run_gui
 
     return run_gui(service, settings, lock=lock, minimized=minimized,
-                   initial=request if request.command is Command.START else None)
+                   initial=request if request.command is Command.START else None,
+                   keep_open=show)
 
 
 def _no_desktop() -> str | None:

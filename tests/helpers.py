@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from necktimer.core.clock import SystemClock
+from necktimer.core.clock import FakeClock, SystemClock
 from necktimer.core.diary import Pain
 from necktimer.core.rules import Therapy
 from necktimer.core.settings import Settings
@@ -231,3 +231,17 @@ def ended_under_a_longer_gap(data_dir: Path, clock, *, garble_setting: bool = Fa
     service.close()
     if garble_setting:
         (data_dir / "settings.ini").write_text("[General]\ngap_minutes=abc\n")
+
+
+def started_ago(data_dir, minutes_ago: float, length: int, therapy=Therapy.ICE):
+    """A session started `minutes_ago` on this machine's clocks (wall and boot alike)."""
+    real = SystemClock()
+    clock = FakeClock(datetime.now(UTC) - timedelta(minutes=minutes_ago))
+    clock.advance(0)
+    clock._boot_id = real.boot_id()  # noqa: SLF001 - a fake clock on this very boot
+    clock._boottime = real.boottime() - minutes_ago * 60  # noqa: SLF001
+    from necktimer.core.service import SessionService
+
+    service = SessionService.open(data_dir, clock)
+    outcome = service.start(therapy, length)
+    return service, clock, outcome

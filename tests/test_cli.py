@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import started_ago
 
 from necktimer.core.clock import FakeClock, SystemClock
 from necktimer.core.rules import Therapy
@@ -19,18 +20,6 @@ def necktimer(*args, cwd, env=None, timeout=60):
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run([sys.executable, "-m", "necktimer", *args], capture_output=True,
                           text=True, cwd=cwd, env=environment, timeout=timeout)
-
-
-def started_ago(data_dir, minutes_ago: float, length: int, therapy=Therapy.ICE):
-    """A session started `minutes_ago` on this machine's clocks (wall and boot alike)."""
-    real = SystemClock()
-    clock = FakeClock(datetime.now(UTC) - timedelta(minutes=minutes_ago))
-    clock.advance(0)
-    clock._boot_id = real.boot_id()  # noqa: SLF001 - a fake clock on this very boot
-    clock._boottime = real.boottime() - minutes_ago * 60  # noqa: SLF001
-    service = SessionService.open(data_dir, clock)
-    outcome = service.start(therapy, length)
-    return service, clock, outcome
 
 
 def test_after_a_reboot_with_the_clock_set_back_a_terminal_closes_the_session_too(

@@ -47,7 +47,8 @@ def test_the_desktop_file_is_valid_and_has_the_start_actions():
     text = path.read_text()
     assert f"Icon={APP_ID}" in text.splitlines()
     assert "[Desktop Action start-ice]" in text and "[Desktop Action start-heat]" in text
-    assert exec_lines(path) == ["necktimer", "necktimer start ice", "necktimer start heat"]
+    assert exec_lines(path) == ["necktimer", "necktimer --show start ice",
+                                "necktimer --show start heat"]
 
 
 def test_the_metainfo_is_valid_and_names_the_same_id():
@@ -106,8 +107,9 @@ def test_install_and_uninstall_for_the_user(xdg):
         assert stat.S_IMODE(path.stat().st_mode) == 0o644
     entry = desktop.installed_paths()["desktop"]
     validate("desktop-file-validate", str(entry))
-    assert exec_lines(entry) == ["/opt/venv/bin/necktimer", "/opt/venv/bin/necktimer start ice",
-                                 "/opt/venv/bin/necktimer start heat"]
+    assert exec_lines(entry) == ["/opt/venv/bin/necktimer",
+                                 "/opt/venv/bin/necktimer --show start ice",
+                                 "/opt/venv/bin/necktimer --show start heat"]
     assert desktop.installed_paths()["icon"].read_bytes() == app_icon_path().read_bytes()
     assert desktop.install(command="/opt/venv/bin/necktimer") == paths  # again: no harm
     assert sorted(desktop.uninstall()) == sorted(paths)

@@ -8,7 +8,8 @@ pending there is no timer at all:
   the end of a stop's undo offer, a retry of a write that failed;
 * the display: when the minutes shown change (the window's sentence, the
   tray), every second of the last minute of a session or a gap while the
-  window's sentence shows it in seconds, and midnight while the next session is
+  window's sentence shows it in seconds, each second of a stop's undo offer while
+  the window shows it, and midnight while the next session is
   allowed on a later day ("08:55 tomorrow" must read "08:55" from then on).
   The ring's digits move every second on their own timer (ui.countdown), so
   the whole view is not derived and redrawn for them.
@@ -77,6 +78,8 @@ def next_wake(status: Status, plan: Plan) -> timedelta | None:
         due.append(_to_next_minute(now))
     if (plan.window_visible or plan.tray) and (midnight := _to_midnight(status)) is not None:
         due.append(midnight)
+    if plan.window_visible and plan.undo_until is not None and plan.undo_until > now:
+        due.append(to_next_step(plan.undo_until - now, SECOND))  # the banner's seconds
     for moment in (plan.next_reminder_at, plan.undo_until, plan.retry_at):
         if moment is not None:
             due.append(moment - now)

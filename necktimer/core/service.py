@@ -647,7 +647,7 @@ class SessionService:
                                                                "stop."),
                            self.status(moment))
         resumed = replace(session, ended_at=None, end_reason=None, removed_at=None,
-                          end_mark=None, removed_mark=None)
+                          end_mark=None, removed_mark=None, pain_after=None)
         self._known[session_id] = resumed
         undone = PendingWrite("the undone stop", lambda store: store.reopen_session(session_id),
                               yours=lambda: translate("Service", "the undo"))

@@ -289,11 +289,12 @@ class Store:
         return cursor.rowcount == 1
 
     def reopen_session(self, session_id: int) -> bool:
-        """Undo a stop: the session runs on to its original planned end."""
+        """Undo a stop: the session runs on to its original planned end. A pain rating
+        given since the stop goes with it: it was not the pain after the session."""
         cursor = self._db.execute(
             """UPDATE sessions SET ended_at = NULL, end_reason = NULL, removed_at = NULL,
                       end_boot = NULL, end_boottime = NULL, removed_boot = NULL,
-                      removed_boottime = NULL
+                      removed_boottime = NULL, pain_after = NULL
                WHERE id = ? AND end_reason IN ('stopped', 'cancelled')""",
             (session_id,),
         )

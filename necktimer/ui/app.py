@@ -544,6 +544,7 @@ class Necktimer(QObject):
 
         if request.command is Command.SHOW:
             self.window.raise_window()
+            log.info("the window is shown, as a command asked")
             with in_their_words():
                 return Reply(Exit.OK, translate("App", "necktimer is open."))
         # Done as the window does it; answered in the words of whoever asked.
@@ -627,8 +628,11 @@ def _arm_ahead(data_dir, session_id: int) -> bool:
 
 
 def run_gui(service: SessionService, settings, *, lock: InstanceLock,
-            minimized: bool = False, initial: Request | None = None) -> int:
-    """Run the application until it quits; returns the process exit code."""
+            minimized: bool = False, initial: Request | None = None,
+            keep_open: bool = False) -> int:
+    """Run the application until it quits; returns the process exit code. An `initial`
+    start that is refused ends it at once, unless `keep_open`: then the window stays,
+    saying why (started from a menu, where nobody reads the output)."""
     app = ensure_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     language.install(settings.current.language, app, settings.current.clock)
@@ -643,7 +647,7 @@ def run_gui(service: SessionService, settings, *, lock: InstanceLock,
         # As every command's answer: a start refused for the history's sake (exit 3) on
         # stderr, its "started" or the rules' refusal on stdout.
         output.say(reply.message, to_error=reply.code not in (Exit.OK, Exit.REFUSED))
-        if not reply.ok:
+        if not reply.ok and not keep_open:
             necktimer.shutdown()
             lock.release()
             return int(reply.code)

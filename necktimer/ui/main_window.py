@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = controller
         self._last_therapy: Therapy | bool | None = False  # what the tips last followed
+        self._fitted = False  # sized for its screen yet (fit_to_screen)
         self._warning = tips.warning  # the urgent banner's words for a warning sign
         self.setWindowTitle(DISPLAY_NAME)
         self.setObjectName("mainWindow")
@@ -408,9 +409,11 @@ class MainWindow(QMainWindow):
             self._bring_into_sight(self.ring, self.status_line)
         self.time_up_banner.show_if(time_up)
         self._offer_removed_at_end(view)
-        # The offer ends sooner than 10 s when the planned end comes first: say its length.
+        # The seconds left count down (the controller wakes each second of the offer); it
+        # ends sooner than 10 s when the planned end comes first.
         self.undo_banner.show_if(None if view.undo is None else arg(
-            WindowText().undo_offer(view.undo.seconds), clock_time(view.undo.stopped_at)))
+            WindowText().undo_offer(view.undo.seconds_left(status.now)),
+            clock_time(view.undo.stopped_at)))
         self.gap_banner.show_if(self.tr("The gap is over: you may apply ice or heat again.")
                                 if view.gap_over else None)
         problems = [p for p in (view.problem, view.settings_problem, view.instance_problem) if p]
@@ -470,6 +473,7 @@ class MainWindow(QMainWindow):
     def fit_to_screen(self) -> None:
         """A size that suits the screen it is on: comfortable, never larger than the room."""
         fit_to_room(self, self.sizeHint().expandedTo(QSize(920, 600)))
+        self._fitted = True
 
     def _question_asked(self, question: QWidget) -> None:
         prompt = self.panel.pain_prompt
@@ -599,6 +603,10 @@ class MainWindow(QMainWindow):
         self.closeRequested.emit(event)
 
     def raise_window(self) -> None:
+        if not self._fitted:
+            # First shown from the tray (a login's --minimized): the launch's size, not
+            # the one Qt guesses for a window never shown (520x403, tips squeezed).
+            self.fit_to_screen()
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()

@@ -342,7 +342,10 @@ class SessionPanel(QWidget):
                                 self.tr("when did the last pack come off?"))
         else:
             caption = self.tr("start ice or heat when you like")
-            if status.shortened:
+            if view.warning_signs:
+                # Under "seek medical help now" the ring must not invite a session.
+                caption = self.tr("see a doctor first")
+            elif status.shortened:
                 caption = arg(self.tr("next session: at most %1"),
                               format_precise(status.cycle_left))
             self.ring.set_state(1.0, colors.READY, self.tr("Ready"), caption)

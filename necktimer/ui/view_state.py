@@ -8,6 +8,7 @@ says so.
 
 from __future__ import annotations
 
+import math
 from dataclasses import field
 from datetime import datetime
 
@@ -31,9 +32,10 @@ class UndoOffer:
     stopped_at: datetime
     until: datetime  # UNDO_SECONDS after the stop, or the planned end if that comes first
 
-    @property
-    def seconds(self) -> int:
-        return max(1, round((self.until - self.stopped_at).total_seconds()))
+    def seconds_left(self, now: datetime) -> int:
+        """Whole seconds the offer still stands at `now`, rounded up: the banner counts
+        down with them (it said "10 seconds" until it vanished)."""
+        return max(1, math.ceil((self.until - now).total_seconds()))
 
 
 @value

@@ -68,6 +68,15 @@ def test_reminder_repeats_and_undo_and_retry_are_events():
     assert next_wake(status, Plan(retry_at=T0 + timedelta(seconds=2))) == timedelta(seconds=2)
 
 
+def test_a_shown_undo_offer_wakes_each_second_a_hidden_one_only_at_its_end():
+    status = Status(State.WAITING, T0, SESSION, wait=timedelta(hours=2))
+    until = T0 + timedelta(seconds=7.25)
+    assert next_wake(status, Plan(undo_until=until)) == timedelta(seconds=7.25)
+    # The banner counts the seconds down: it reads "8 seconds" until 7 s are left.
+    shown = Plan(undo_until=until, window_visible=True)
+    assert next_wake(status, shown) == timedelta(seconds=0.25)
+
+
 def test_without_a_resume_signal_a_pack_on_is_checked_each_minute():
     assert next_wake(running(600), Plan(resume_signal=False)) == timedelta(minutes=1)
 

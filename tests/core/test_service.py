@@ -137,6 +137,22 @@ def test_undo_resumes_with_the_original_planned_end(service, clock):
     assert status.ends_at == T0 + timedelta(minutes=15)
 
 
+def test_undo_drops_the_pain_rated_since_the_stop(service, clock, data_dir):
+    """A rating given in the undo window was not the pain after the session: kept, it
+    stood in History as "Pain after" while the pack went on for ten more minutes."""
+    session = service.start(Therapy.ICE, 15).session
+    service.record_pain(session.id, Pain.BEFORE, 7)
+    clock.advance(5 * 60)
+    service.stop()
+    service.record_pain(session.id, Pain.AFTER, 3)
+    clock.advance(4)
+    assert service.undo_stop(session.id).ok
+    assert (rows(data_dir)[0]["pain_before"], rows(data_dir)[0]["pain_after"]) == (7, None)
+    reopened = reopen(data_dir, clock)
+    assert reopened.status().session.pain_after is None
+    assert reopened.status().session.pain_before == 7
+
+
 def test_undo_is_refused_after_its_window(service, clock):
     service.start(Therapy.ICE, 15)
     clock.advance(5 * 60)

@@ -243,6 +243,20 @@ def test_minimized_start_stays_in_the_tray(make_app):
     assert not instance.window.isVisible() and instance.tray.is_shown()
 
 
+def test_a_window_first_shown_from_the_tray_has_its_full_size(make_app):
+    """Opened from the tray after a login's `--minimized`, it came up at 520x403 on a
+    1280x800 screen, its tips squeezed, where a plain launch opens at 920x600."""
+    launched = make_app()
+    launched.start()
+    size = launched.window.size()
+    launched.shutdown()
+    instance = make_app(tray_available=True)
+    instance.start(minimized=True)
+    instance.tray.showWindowRequested.emit()
+    assert instance.window.isVisible()
+    assert instance.window.size() == size and size.width() > 520
+
+
 def test_minimized_start_without_a_tray_shows_the_window(make_app, qtbot):
     instance = make_app()
     instance.start(minimized=True)

@@ -730,9 +730,12 @@ def test_a_warning_sign_says_get_care_now_and_is_recorded(necktimer, window, qtb
     assert window.urgent_banner.isVisible() and signs.urgent.isVisible()
     assert "Seek medical attention now" in window.urgent_banner.label.text()
     assert window.tips.current_key == "physician"
+    # Under that banner the ready ring no longer says "start … when you like".
+    assert window.ring.caption == "see a doctor first"
     clock.advance(30)
     tick_box(qtbot, signs.boxes["headache"])
     assert not window.urgent_banner.isVisible()
+    assert window.ring.caption == "start ice or heat when you like"
     assert necktimer.service.warning_sign_answers() == [
         (T0, ["headache"]), (T0 + timedelta(seconds=30), [])]
 

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import started_ago
 
 from necktimer.cli import LOCK_WAIT_S
 from necktimer.commands import MAX_MESSAGE, Command, Exit, Reply, Request, encode, waiting_clock
@@ -168,6 +169,44 @@ def test_commands_from_a_second_process_act_on_the_first(launcher):
     assert (code, out) == (0, "necktimer is quitting.")
     assert wait_exit(primary) == 0
     assert not launcher.socket.exists()  # a clean exit takes its socket along
+
+
+def in_its_gap(data_dir: Path) -> None:
+    """A 5-minute ice session on this machine's clocks that ended, pack off, 25 minutes ago."""
+    service, clock, _ = started_ago(data_dir, 30, 5)
+    clock.advance(5 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    service.close()
+
+
+def test_a_start_refused_from_the_menu_opens_the_window_saying_why(launcher):
+    """The menu's Start ice runs `necktimer --show start ice` with nobody reading its
+    output: refused in the gap, it exited with code 1 and nothing showed on the screen."""
+    in_its_gap(launcher.data_dir)
+    code, out, _ = launcher.run("start", "ice")  # typed in a terminal: said there
+    assert code == 1 and "Next session allowed at" in out
+    window = launcher.spawn("--show", "start", "ice")
+    launcher.wait_ready(window)  # the window opened, and stays
+    out, _ = launcher.output(window)
+    assert "Next session allowed at" in out and "(in 1 h 35 min)." in out
+    assert launcher.ask(Command.STATUS).status["state"] == "waiting"  # nothing started
+    assert window.poll() is None
+    assert launcher.ask(Command.QUIT).ok
+    assert wait_exit(window) == 0
+
+
+def test_a_start_refused_from_the_menu_brings_a_tray_only_window_up(launcher):
+    in_its_gap(launcher.data_dir)
+    tray_only = launcher.spawn("-v", "--minimized")
+    launcher.wait_ready(tray_only)
+    code, out, _ = launcher.run("start", "heat")
+    assert code == 1 and "Next session allowed at" in out
+    assert "the window is shown" not in launcher.output(tray_only)[1]
+    code, out, _ = launcher.run("--show", "start", "heat")
+    assert code == 1 and "Next session allowed at" in out  # the terminal is told as before
+    assert "the window is shown, as a command asked" in launcher.output(tray_only)[1]
+    assert launcher.ask(Command.STATUS).status["state"] == "waiting"
 
 
 def test_a_running_window_answers_each_terminal_in_its_own_language_and_clock(launcher):

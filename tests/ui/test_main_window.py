@@ -175,10 +175,16 @@ def test_a_stop_can_be_undone_for_ten_seconds(necktimer, window, qtbot, clock):
     tick(necktimer, clock, 5 * 60)
     window.stop()
     assert window.undo_banner.isVisible()
-    said = "Session stopped at 09:05. Stopped by mistake? You can undo it for 10 seconds."
-    assert window.undo_banner.label.text() == said
-    tick(necktimer, clock, 6)
-    assert window.undo_banner.label.text() == said  # the time of the stop, not of now
+    said = "Session stopped at 09:05. Stopped by mistake? You can undo it for {} second{}."
+    assert window.undo_banner.label.text() == said.format(10, "s")
+    # The seconds count down, and the window wakes for each of them.
+    assert necktimer.controller.next_wake <= timedelta(seconds=1)
+    tick(necktimer, clock, 0.4)
+    assert window.undo_banner.label.text() == said.format(10, "s")  # 9.6 s, rounded up
+    tick(necktimer, clock, 5.6)
+    assert window.undo_banner.label.text() == said.format(4, "s")  # still the stop's time
+    tick(necktimer, clock, 3.5)
+    assert window.undo_banner.label.text() == said.format(1, "")
     qtbot.mouseClick(window.undo_banner.buttons[0], Qt.MouseButton.LeftButton)
     state = necktimer.controller.state
     assert state.status.state is State.RUNNING

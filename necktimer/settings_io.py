@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from necktimer.core.i18n import arg, translate
 from necktimer.core.settings import SETTINGS_NAME, Settings, unreadable
@@ -65,7 +65,8 @@ class SettingsFile(QObject):
         else:
             self._qsettings.sync()
             raw = {key: self._qsettings.value(key) for key in self._qsettings.allKeys()}
-            settings, self.warnings = Settings.from_raw(raw)
+            settings, self.warnings = Settings.from_raw(
+                {key: as_written(value) for key, value in raw.items()})
             if (why := self._unreadable(raw)) is not None:
                 self.warnings.append(arg(translate(
                     "Settings", "The settings file could not be read (%1); the default "
@@ -130,3 +131,16 @@ class SettingsFile(QObject):
     def update(self, **changes: object) -> str | None:
         settings, _warnings = self.current.replace(**changes)
         return self.save(settings)
+
+
+def as_written(value: object) -> object:
+    """A value as the file spells it. QSettings reads "7200,1" as a list, @ByteArray(…) as
+    a QByteArray and @Invalid() as None: a warning about them showed Python's names for
+    these ("['7200', '1']", "PySide6.QtCore.QByteArray(b'120')") instead of the text."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ",".join(str(item) for item in value)
+    if isinstance(value, QByteArray):
+        return bytes(value.data()).decode("utf-8", "replace")
+    return value

@@ -132,6 +132,17 @@ def test_without_a_desktop_a_folder_that_cannot_be_used_is_said_not_aborted(tmp_
     assert "Qt platform plugin" not in result.stderr
 
 
+@pytest.mark.parametrize("args", [("status",), ("stop",), ("start", "ice")])
+def test_a_folder_name_too_long_for_the_system_is_one_line_not_a_traceback(tmp_path, args):
+    data_dir = tmp_path / ("a" * 300)  # over the 255 bytes a name may have
+    no_desktop = {"QT_QPA_PLATFORM": "", "WAYLAND_DISPLAY": "", "DISPLAY": ""}
+    result = necktimer(*args, "--data-dir", str(data_dir), cwd=tmp_path, env=no_desktop)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "cannot write its session history" in result.stderr
+    assert "File name too long" in result.stderr
+
+
 def test_output_a_terminal_cannot_take_costs_no_traceback_and_keeps_the_exit_code(
         tmp_path, data_dir):
     """`status > /dev/full`, a reader gone (`| head -0`), and an ASCII-only terminal given

@@ -52,6 +52,20 @@ def test_a_garbage_file_is_clamped_and_every_change_is_said(folder):
     ]
 
 
+def test_values_qsettings_reads_as_lists_bytes_or_nothing_are_said_as_written(folder):
+    """The warnings showed Python's names for what QSettings made of these values:
+    "['7200', '1']", "PySide6.QtCore.QByteArray(b'120')", "None"."""
+    write(folder, "[General]\ngap_minutes=7200,1\ndefault_minutes=@Invalid()\n"
+                  "sound=@ByteArray(maybe)\n")
+    settings = SettingsFile(folder)
+    assert settings.current == Settings()
+    text = " ".join(settings.warnings)
+    assert "gap_minutes='7200,1' is not a whole number" in text
+    assert "default_minutes='' is not a whole number" in text
+    assert "sound='maybe' is not true or false" in text
+    assert "QByteArray" not in text and "None" not in text and "[" not in text
+
+
 def test_a_gap_below_two_hours_is_raised_never_kept(folder):
     write(folder, "[General]\ngap_minutes=30\n")
     assert SettingsFile(folder).current.gap_minutes == 120

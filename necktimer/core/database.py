@@ -260,6 +260,14 @@ def make_private_dir(path: Path) -> Path:
 
 def check_writable(data_dir: Path) -> None:
     """Fail now, not at the first write after the countdown began, if nothing can be saved."""
+    try:
+        _check_writable(data_dir)
+    except OSError as error:  # a path the system refuses to look at (a name too long, say)
+        raise StorageError(Problem.ACCESS, problem_message(
+            Problem.ACCESS, data_dir / DB_NAME, error)) from error
+
+
+def _check_writable(data_dir: Path) -> None:
     if data_dir.exists() and not data_dir.is_dir():  # mkdir's "File exists" said nothing
         raise StorageError(Problem.ACCESS, problem_message(
             Problem.ACCESS, data_dir / DB_NAME, NotADirectoryError(

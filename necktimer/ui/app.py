@@ -109,6 +109,7 @@ class Necktimer(QObject):
         self._shut_down = False
         self._folder_watch: PathWatch | None = None  # once started
         self._zone_watch: PathWatch | None = None
+        self._socket_watch: PathWatch | None = None  # while listening
         self._armed_from: int | None = None  # the backstop waits for a session from this id
         self.tray = None
         self.reminders = None
@@ -187,6 +188,31 @@ class Necktimer(QObject):
         self._watch_folder()
         self._watch_zone()
         self.controller.refresh()  # reminders due now go out through the new channels
+
+    def _watch_socket(self, path) -> None:
+        """Listen again when the socket file goes: a cleaner of /tmp, or `rm -rf` of the
+        socket folder, left every later command unanswered for the window's life, and
+        the backstop, taking the window for dead, reminded beside it."""
+        from necktimer.ui.path_watch import PathWatch
+
+        if self._socket_watch is not None:
+            self._socket_watch.deleteLater()
+        self._socket_watch = PathWatch([path.parent, path], self._socket_changed, self)
+
+    def _socket_changed(self) -> None:
+        server = self.server
+        if server is None or server.closing:
+            return
+        if self.lock is not None and not self.lock.still_ours():
+            return  # the data folder went: _keep_lock listens again once it holds the lock
+        if server.still_reachable():
+            self._socket_watch.keep_watching()
+            return
+        log.warning("the socket %s was removed; listening again", server.path)
+        server.abandon()
+        server.deleteLater()
+        self.server = None
+        self.listen()
 
     def _watch_folder(self) -> None:
         """Notice within a moment when the data folder is deleted, not at the next planned
@@ -288,6 +314,7 @@ class Necktimer(QObject):
             if self.lock is not None:
                 self.lock.announce(path)
             self._set_instance_problem(listen=None)
+            self._watch_socket(path)
             return
         self._set_instance_problem(listen=arg(translate(
             "App", "A second launch of necktimer cannot reach this window (%1), so use this "
@@ -345,7 +372,7 @@ class Necktimer(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        for watch in (self._folder_watch, self._zone_watch):
+        for watch in (self._folder_watch, self._zone_watch, self._socket_watch):
             if watch is not None:
                 watch.stop()
         self.controller.shutdown()

@@ -92,6 +92,7 @@ class InstanceServer(QObject):
         self._clients: set[_Client] = set()
         self._notifier: QSocketNotifier | None = None
         self.closing = False  # a quit was accepted: nothing more is acted on
+        self._bound = 0  # the inode of the socket file bound, to know it is still ours
 
     def listen(self) -> str | None:
         """Start listening; returns why it could not, or None."""
@@ -117,6 +118,7 @@ class InstanceServer(QObject):
             log.warning("cannot listen on %s: %s", self.path, error)
             return str(error)
         self._socket = listener
+        self._bound = self.path.stat().st_ino
         self._notifier = QSocketNotifier(listener.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._accept)
         log.info("listening on %s", self.path)
@@ -126,6 +128,23 @@ class InstanceServer(QObject):
         for client in list(self._clients):
             client.close()
         self._stop_listening()
+
+    def still_reachable(self) -> bool:
+        """Whether later launches can still reach us: the socket file we bound is still
+        at its path (a cleaner of temporary files may delete it, or its folder)."""
+        try:
+            return self._socket is not None and self.path.stat().st_ino == self._bound
+        except OSError:
+            return False
+
+    def abandon(self) -> None:
+        """Stop serving a socket file that is gone; the path is not ours to unlink now."""
+        for client in list(self._clients):
+            client.close()
+        if self._socket is not None:
+            self._notifier.setEnabled(False)
+            self._socket.close()
+            self._socket = None
 
     def stop_serving(self) -> None:
         """A quit was accepted: from now on nothing is acted on. The socket goes at once,

@@ -268,6 +268,25 @@ def test_a_terminal_whose_zone_has_no_name_is_answered_in_its_own_clock(launcher
     assert wait_exit(primary) == 0
 
 
+def test_a_window_whose_socket_folder_is_deleted_listens_again(launcher):
+    """A cleaner of temporary files (or `rm -rf` of the folder) took the socket: every
+    later command went unanswered for the window's life, and the backstop, taking the
+    window for dead, reminded beside it."""
+    window = launcher.spawn("-v")
+    launcher.wait_ready(window)
+    shutil.rmtree(launcher.socket.parent)
+    launcher.wait_ready(window)  # it listens again, at the same path
+    code, out, _ = launcher.run("start", "ice", "--minutes", "5")
+    assert code == 0 and out.startswith("Ice session started")
+    launcher.socket.unlink()  # the file alone this time
+    launcher.wait_ready(window)
+    assert launcher.ask(Command.STATUS).status["state"] == "running"
+    assert "was removed; listening again" in launcher.output(window)[1]
+    assert window.poll() is None
+    assert launcher.ask(Command.QUIT, force=True).ok
+    assert wait_exit(window) == 0
+
+
 def test_a_killed_instance_does_not_block_the_next(launcher):
     crashed = launcher.spawn()
     launcher.wait_ready(crashed)

@@ -498,9 +498,10 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool,
             if lock.acquire():
                 break
         except StorageError as error:
-            return _unusable(request, str(error))
+            return _unusable_or_refused(data_dir, settings, request, str(error))
         except OSError as error:
-            return _unusable(request, str(storage_error(error, lock.path)))
+            return _unusable_or_refused(data_dir, settings, request,
+                                        str(storage_error(error, lock.path)))
         # Another process holds the folder: a window starting up (its socket comes in a
         # moment) or one that just died (the kernel lets its lock go in a moment).
         if time.monotonic() >= deadline:
@@ -609,6 +610,18 @@ def _open_service(data_dir: Path, settings, command: Command):
     if kept := service.kept_gap_note():
         output.say(kept, to_error=True)
     return service
+
+
+def _unusable_or_refused(data_dir: Path, settings, request: Request, message: str) -> int:
+    """Why the folder cannot be used; for a start the rules refuse anyway (read from the
+    safety record), also until when, as the refusal's exit code 1: a read-only folder
+    in the gap said only "cannot write", where a locked history said the time."""
+    refusal = (_refusal_from_record(data_dir, settings) if request.command is Command.START
+               else None)
+    if refusal is None:
+        return _unusable(request, message)
+    _unusable(request, f"{message} {refusal.message}")
+    return _print(refusal)
 
 
 def _unusable(request: Request, message: str) -> int:

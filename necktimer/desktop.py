@@ -11,6 +11,7 @@ import logging
 import shutil
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 from necktimer import APP_ID, APP_NAME, DISPLAY_NAME
@@ -110,14 +111,20 @@ def _refresh_caches() -> None:
             subprocess.run([tool, "-q", str(argument)], check=False, capture_output=True)
 
 
-def autostart_path() -> Path:
-    return config_home() / "autostart" / DESKTOP_FILE
+def autostart_path(data_dir: Path | None = None) -> Path:
+    """The login entry of a profile: each has its own, where ticking "Start at login" in
+    one profile replaced another's entry, whose settings still said it started at login
+    (outside tester). The default profile keeps the plain name."""
+    name = DESKTOP_FILE
+    if data_dir is not None and data_dir != (data_home() / APP_NAME).resolve():
+        name = f"{APP_ID}.profile-{zlib.crc32(str(data_dir).encode()):08x}.desktop"
+    return config_home() / "autostart" / name
 
 
 def set_autostart(enabled: bool, data_dir: Path | None = None,
                   command: str | None = None) -> Path | None:
-    """Write or remove the login entry that runs `necktimer --minimized`."""
-    path = autostart_path()
+    """Write or remove the profile's login entry that runs `necktimer --minimized`."""
+    path = autostart_path(data_dir)
     if not enabled:
         if path.exists():
             path.unlink()

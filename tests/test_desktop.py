@@ -165,15 +165,28 @@ def test_a_menu_entry_installed_for_a_profile_opens_that_profile(xdg, tmp_path, 
 
 
 def test_the_login_entry_runs_necktimer_minimized(xdg, tmp_path):
-    path = desktop.set_autostart(True, tmp_path / "profile", command="/usr/bin/necktimer")
-    assert path == xdg / "config" / "autostart" / f"{APP_ID}.desktop"
+    profile = tmp_path / "profile"
+    path = desktop.set_autostart(True, profile, command="/usr/bin/necktimer")
+    assert path.parent == xdg / "config" / "autostart" and path.name.startswith(APP_ID)
     validate("desktop-file-validate", str(path))
-    assert exec_lines(path) == [
-        f"/usr/bin/necktimer --minimized --data-dir {tmp_path / 'profile'}"]
+    assert exec_lines(path) == [f"/usr/bin/necktimer --minimized --data-dir {profile}"]
     assert "X-GNOME-Autostart-enabled=true" in path.read_text().splitlines()
-    assert desktop.set_autostart(False) is None
+    assert desktop.set_autostart(False, profile) is None
     assert not path.exists()
-    assert desktop.set_autostart(False) is None  # nothing there: no complaint
+    assert desktop.set_autostart(False, profile) is None  # nothing there: no complaint
+
+
+def test_each_profile_has_its_own_login_entry(xdg, tmp_path):
+    """Ticking "Start at login" in a second profile replaced the first one's entry."""
+    default = desktop.set_autostart(True, (xdg / "data" / "necktimer").resolve(),
+                                    command="/usr/bin/necktimer")
+    assert default == xdg / "config" / "autostart" / f"{APP_ID}.desktop"
+    other = desktop.set_autostart(True, tmp_path / "other", command="/usr/bin/necktimer")
+    assert other != default and default.is_file()
+    for path in (default, other):
+        validate("desktop-file-validate", str(path))
+    desktop.set_autostart(False, tmp_path / "other")
+    assert default.is_file() and not other.exists()
 
 
 def test_the_login_entry_without_a_profile_uses_the_default_one(xdg):

@@ -1296,7 +1296,7 @@ def test_a_read_only_file_system_is_named_as_one(app, small_disk):
     """`start` said the folder "is read-only", `status` that the history "cannot be read":
     it can be read; the file system takes no writes."""
     app.data_dir = data_dir = small_disk.path / "profile"
-    seed(data_dir, started_ago=30 * 60)  # a session long over: a start would be allowed
+    seed(data_dir, started_ago=3 * 3600, removed=True)  # long over: a start would be allowed
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk.path)], check=True)
     try:
         started = app.run("start", "ice", "--minutes", "1")
@@ -1305,6 +1305,22 @@ def test_a_read_only_file_system_is_named_as_one(app, small_disk):
         status = app.run("status")
         assert status.code == 0, status
         assert "cannot be read" not in status.text
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk.path)], check=True)
+    kill_mentioning(str(data_dir))
+
+
+def test_a_start_in_the_gap_on_a_read_only_file_system_says_until_when(app, small_disk):
+    """Only "cannot write its session history" was said, where a locked history said when
+    the next session is allowed: the rules refuse this start anyway (outside tester)."""
+    app.data_dir = data_dir = small_disk.path / "profile"
+    seed(data_dir, started_ago=10 * 60, minutes=5, removed=True)  # off 5 minutes ago
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk.path)], check=True)
+    try:
+        started = app.run("start", "ice", "--minutes", "1")
+        assert started.code == 1, started
+        assert f"{data_dir} is on a read-only file system" in started.text, started
+        assert "Next session allowed at" in started.text and "(in 1 h 5" in started.text
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk.path)], check=True)
     kill_mentioning(str(data_dir))

@@ -403,7 +403,7 @@ def config_home(tmp_path, monkeypatch):
 
 def test_start_at_login_writes_and_removes_the_login_entry(necktimer, qtbot, config_home,
                                                            data_dir):
-    entry = desktop.autostart_path()
+    entry = desktop.autostart_path(data_dir)
     assert entry.parent == config_home / "autostart"
     dialog = open_settings(necktimer, qtbot)
     click_box(qtbot, dialog.start_at_login)

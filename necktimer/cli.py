@@ -625,7 +625,9 @@ def _unusable_or_refused(data_dir: Path, settings, request: Request, message: st
 
 
 def _unusable(request: Request, message: str) -> int:
-    output.say(f"{APP_NAME}: {message}", to_error=True)
+    # "necktimer: necktimer cannot write …" named the program twice.
+    named = message.startswith(f"{APP_NAME} ")
+    output.say(message if named else f"{APP_NAME}: {message}", to_error=True)
     # Started from a menu, nobody reads stderr: the window's commands say it in a dialog
     # too. Only where there is a desktop, or Qt would abort the process with a core dump.
     if request.command in WINDOW_COMMANDS and _no_desktop() is None:

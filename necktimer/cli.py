@@ -231,6 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("therapy", type=therapy_arg,
                        metavar="|".join(t.value for t in Therapy),
                        help=translate("Cli", "ice or heat, in English or in your language"))
+    # Also after the command (`start ice --show`), as --data-dir may be.
+    start.add_argument("--show", action="store_true", default=argparse.SUPPRESS,
+                       help=argparse.SUPPRESS)
     start.add_argument("--minutes", type=minutes_arg, default=None, metavar="N",
                        help=arg(translate("Cli", "length in minutes, %1-%2 (default: the "
                                                  "length you chose last)"),
@@ -324,7 +327,13 @@ def _main(argv: list[str] | None) -> int:
 
     language.install()  # the environment's language, so that --help and errors read in it
     speak_argparse()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.minimized and args.show:  # `--show` given after the command escapes the group
+        words = _argparse_words()  # argparse's own words, as the group would have said it
+        parser.error(words["argument %(argument_name)s: %(message)s"] % {
+            "argument_name": "--show",
+            "message": words["not allowed with argument %s"] % "--minimized"})
     logging.basicConfig(
         level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
         format="%(name)s: %(message)s",

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from necktimer.core import rules
+from necktimer.core.diary import care_first
 from necktimer.core.files import parse_json
 from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg, clock_time, last_at, past_time, translate, twelve_hour
@@ -333,6 +334,11 @@ class Target(Protocol):
 
     def status(self) -> Status: ...
 
+    @property
+    def warning_signs(self) -> tuple[str, ...]:
+        """The warning signs ticked in the checklist's last answer."""
+        ...
+
     def reminded_without_window(self) -> bool:
         """Whether a reminder outlives the window now (a backstop watches the session)."""
         ...
@@ -409,7 +415,15 @@ def _carry_out(request: Request, target: Target,
                                         unsaved.sentence()), None
         return Exit.OK, lambda: translate("Commands", "necktimer is quitting."), None
     status, pending = target.status(), target.pending_removal()
-    return Exit.OK, lambda: status_sentence(status, pending), status_data(status, pending)
+    signs = target.warning_signs
+
+    def said() -> str:
+        sentence = status_sentence(status, pending)
+        if not signs:
+            return sentence
+        return care_first(sentence, ready=status.state is State.READY and pending is None)
+
+    return Exit.OK, said, status_data(status, pending)
 
 
 def status_data(status: Status, pending: Session | None) -> dict:

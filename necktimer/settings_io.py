@@ -1,4 +1,4 @@
-"""The settings file (QSettings, INI format) in the data folder, as one typed provider.
+"""The settings file (INI text, `core.ini`) in the data folder, as one typed provider.
 
 Every read goes through `Settings.from_raw`, which clamps each value into its
 safe range; everyone who needs settings reads `.current` and may listen to
@@ -13,9 +13,10 @@ import os
 import stat
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 
 from necktimer.core.i18n import arg, translate
+from necktimer.core.ini import read_ini, write_ini
 from necktimer.core.settings import SETTINGS_NAME, Settings, unreadable
 
 log = logging.getLogger("necktimer.settings")
@@ -49,25 +50,24 @@ class SettingsFile(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = data_dir / SETTINGS_NAME
-        # QSettings reads the file as it is made: a FIFO there would hang it for good.
-        self._unusable = _unusable(self.path)
-        self._qsettings = (None if self._unusable
-                           else QSettings(str(self.path), QSettings.Format.IniFormat))
         self.warnings: list[str] = []
         self.problem: str | None = None  # why `current` differs from the file: a save failed
         self.current = self.load()
 
     def load(self) -> Settings:
-        if self._qsettings is None:
+        """Read the file again (a FIFO there is never opened: reading it would hang)."""
+        if (unusable := _unusable(self.path)) is not None:
             settings, self.warnings = Settings(), [arg(translate(
                 "Settings", "%1 cannot be used (%2); the default settings apply."),
-                str(self.path), self._unusable or "")]
+                str(self.path), unusable)]
         else:
-            self._qsettings.sync()
-            raw = {key: self._qsettings.value(key) for key in self._qsettings.allKeys()}
-            settings, self.warnings = Settings.from_raw(
-                {key: as_written(value) for key, value in raw.items()})
-            if (why := self._unreadable(raw)) is not None:
+            try:
+                data = self.path.read_bytes()  # a regular file within SETTINGS_LIMIT
+            except OSError:
+                data = b""  # not there (yet): the defaults, rightly and silently
+            raw = read_ini(data) or {}
+            settings, self.warnings = Settings.from_raw(raw)
+            if (why := unreadable(data, raw)) is not None:
                 self.warnings.append(arg(translate(
                     "Settings", "The settings file could not be read (%1); the default "
                                 "settings apply."), why))
@@ -76,38 +76,24 @@ class SettingsFile(QObject):
         self.current = settings
         return settings
 
-    def _unreadable(self, raw: dict[str, object]) -> str | None:
-        try:
-            data = self.path.read_bytes()  # a regular file within SETTINGS_LIMIT: checked
-        except OSError:
-            return None  # not there (yet): the defaults, rightly and silently
-        return unreadable(data, raw)
-
     def save(self, settings: Settings) -> str | None:
         """Keep `settings` (in memory at once, on disk if it can); returns a problem, if any."""
         changed = settings != self.current
         self.current = settings
-        if self._qsettings is not None and self.problem is not None:
-            # QSettings keeps the first error it met for good: a fresh one can tell
-            # whether this write went through.
-            self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
-        if self._qsettings is not None:
-            for key, value in settings.to_raw().items():
-                self._qsettings.setValue(key, value)
-            self._qsettings.sync()
-            with contextlib.suppress(OSError):  # health-related preferences stay private
-                os.chmod(self.path, 0o600)
         problem = None
-        if self._qsettings is None or self._qsettings.status() != QSettings.Status.NoError:
+        try:
+            self._write(write_ini(settings.to_raw()))
+        except OSError as error:
             problem = arg(translate("Settings", "The settings could not be saved to %1. They "
                                                 "apply now, necktimer tries again, and "
                                                 "quitting asks first while they are not "
                                                 "saved."),
                           str(self.path))
             if self.problem is None:  # not again at every retry
-                log.warning("could not write %s", self.path)
-        elif self.problem is not None:
-            log.info("wrote %s on a later try", self.path)
+                log.warning("could not write %s: %s", self.path, error)
+        else:
+            if self.problem is not None:
+                log.info("wrote %s on a later try", self.path)
         came_or_went = problem != self.problem
         self.problem = problem
         if changed:
@@ -115,6 +101,26 @@ class SettingsFile(QObject):
         if came_or_went:
             self.problemChanged.emit()
         return problem
+
+    def _write(self, data: bytes) -> None:
+        """Replace the file whole (a reader never sees half of it), private to the user;
+        through a link, its target is replaced, as the link's owner meant."""
+        if (unusable := _unusable(self.path)) is not None:
+            raise OSError(f"{self.path}: {unusable}")
+        target = self.path.resolve()
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.new")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.chmod(temporary, 0o600)  # health-related preferences stay private
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
 
     @property
     def unsaved(self) -> bool:
@@ -132,15 +138,3 @@ class SettingsFile(QObject):
         settings, _warnings = self.current.replace(**changes)
         return self.save(settings)
 
-
-def as_written(value: object) -> object:
-    """A value as the file spells it. QSettings reads "7200,1" as a list, @ByteArray(…) as
-    a QByteArray and @Invalid() as None: a warning about them showed Python's names for
-    these ("['7200', '1']", "PySide6.QtCore.QByteArray(b'120')") instead of the text."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ",".join(str(item) for item in value)
-    if isinstance(value, QByteArray):
-        return bytes(value.data()).decode("utf-8", "replace")
-    return value

@@ -265,6 +265,10 @@ def test_status_json_running_and_waiting(tmp_path, data_dir):
         (["explode"], "invalid choice: 'explode'"),
         (["status", "\n"], "unrecognized arguments: \\n"),
         (["last-applied", "25:99"], "is not a time like 14:30"),
+        (["--minimized", "--show"], "argument --show: not allowed with argument --minimized"),
+        (["--minimized", "start", "ice", "--show"],
+         "argument --show: not allowed with argument --minimized"),
+        (["status", "--show"], "unrecognized arguments: --show"),
     ],
 )
 def test_bad_command_line_gets_one_line_and_exit_2(tmp_path, data_dir, args, complaint):
@@ -274,6 +278,14 @@ def test_bad_command_line_gets_one_line_and_exit_2(tmp_path, data_dir, args, com
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and complaint in lines[0]
     assert not data_dir.exists()  # nothing was touched
+
+
+def test_show_may_come_before_or_after_the_start_command():
+    from necktimer.cli import build_parser
+
+    for args in (["--show", "start", "ice"], ["start", "ice", "--show"]):
+        assert build_parser().parse_args(args).show, args
+    assert not build_parser().parse_args(["start", "ice"]).show
 
 
 @pytest.mark.parametrize("args", [["start", "x" * 5000], ["x" * 5000], ["status", "y" * 5000]])

@@ -230,6 +230,22 @@ def test_status_when_ready(service):
                             "pack_waiting": False}
 
 
+def test_status_under_a_warning_sign_no_longer_invites_a_session(service, clock):
+    """"Ready: you may start" stood under "seek medical attention now" (outside tester)."""
+    service.record_warning_signs(["arm"])
+    reply = run(service, Command.STATUS)
+    assert reply.message == ("You ticked a warning sign: get medical help before another "
+                             "session.")
+    assert reply.status["state"] == "ready"  # the rules themselves do not change
+    service.record_warning_signs([])
+    assert run(service, Command.STATUS).message.startswith("Ready: you may start")
+    service.record_warning_signs(["headache"])
+    run(service, Command.START, Therapy.ICE, 5)
+    assert run(service, Command.STATUS).message == (
+        "Ice session running: it ends at 09:05 (in 5 min). Next session allowed at 11:05. "
+        "You ticked a warning sign: get medical help now.")
+
+
 def test_start_is_carried_out_and_written(service, data_dir):
     reply = run(service, Command.START, Therapy.ICE, 5)
     assert reply.code is Exit.OK

@@ -52,18 +52,51 @@ def test_a_garbage_file_is_clamped_and_every_change_is_said(folder):
     ]
 
 
-def test_values_qsettings_reads_as_lists_bytes_or_nothing_are_said_as_written(folder):
-    """The warnings showed Python's names for what QSettings made of these values:
-    "['7200', '1']", "PySide6.QtCore.QByteArray(b'120')", "None"."""
+def test_values_are_quoted_as_written_not_as_python_objects(folder):
+    """QSettings made lists, QByteArrays and None of these, and the warnings showed
+    Python's names for them ("['7200', '1']", "PySide6.QtCore.QByteArray(b'120')")."""
     write(folder, "[General]\ngap_minutes=7200,1\ndefault_minutes=@Invalid()\n"
-                  "sound=@ByteArray(maybe)\n")
+                  "sound=@ByteArray(maybe)\ntheme=@Rect(1 2 3 4)\n")
     settings = SettingsFile(folder)
     assert settings.current == Settings()
-    text = " ".join(settings.warnings)
-    assert "gap_minutes='7200,1' is not a whole number" in text
-    assert "default_minutes='' is not a whole number" in text
-    assert "sound='maybe' is not true or false" in text
-    assert "QByteArray" not in text and "None" not in text and "[" not in text
+    assert settings.warnings == [
+        "Setting default_minutes='@Invalid()' is not a whole number; using 15.",
+        "Setting gap_minutes='7200,1' is not a whole number; using 120.",
+        "Setting sound='@ByteArray(maybe)' is not true or false; using true.",
+        "Setting theme='@Rect(1 2 3 4)' is not one of system, light, dark; using system.",
+    ]
+
+
+def test_a_python_object_in_the_file_is_text_never_unpickled(folder, tmp_path):
+    """QSettings unpickled `@Variant(…PyObjectWrapper…)` values as it opened the file:
+    a settings file someone else could write ran their code; a broken one was a
+    traceback at every command (outside tester)."""
+    ran = tmp_path / "ran"
+    from PySide6.QtCore import QSettings  # only to write the value as QSettings spells it
+
+    scratch = QSettings(str(tmp_path / "scratch.ini"), QSettings.Format.IniFormat)
+    scratch.setValue("gap_minutes", Touch(str(ran)))
+    scratch.sync()
+    [line] = [line for line in (tmp_path / "scratch.ini").read_text().splitlines()
+              if line.startswith("gap_minutes=@Variant(")]
+    write(folder, f"[General]\n{line}\nsound=false\n")
+    settings = SettingsFile(folder)
+    assert not ran.exists()
+    assert settings.current == Settings(sound=False)  # the rest of the file still counts
+    assert settings.warnings[0].startswith("Setting gap_minutes='@Variant(")
+    settings.update(default_minutes=5)
+    assert not ran.exists()
+    assert SettingsFile(folder).current == Settings(sound=False, default_minutes=5)
+
+
+class Touch:
+    """Unpickled, it creates a file: the proof that a pickle ran."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
 
 
 def test_a_gap_below_two_hours_is_raised_never_kept(folder):

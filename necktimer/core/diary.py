@@ -60,6 +60,17 @@ def warning_signs() -> dict[str, str]:
 WARNING_SIGNS = WARNING_SIGN_KEYS  # the keys, for validation
 
 
+def care_first(sentence: str, *, ready: bool) -> str:
+    """What the user may do now (`sentence`), as said while a warning sign is ticked: under
+    "seek medical attention now", "Ready: you may start a session" read as an invitation
+    (outside tester). Ready, the sentence gives way; otherwise the advice follows it."""
+    if ready:
+        return translate("WarningSigns", "You ticked a warning sign: get medical help "
+                                         "before another session.")
+    return arg(translate("WarningSigns", "%1 You ticked a warning sign: get medical help "
+                                         "now."), sentence)
+
+
 def fmean(values: list[float]) -> float:
     """The mean (statistics.fmean, without the statistics module's start-up cost)."""
     return sum(values) / len(values)

@@ -250,6 +250,10 @@ class Controller(QObject):
                 self._say(arg(translate("Controller", "Noted: pain %1 of 10. You can change "
                                                       "it in History."), value))
 
+    @property
+    def warning_signs(self) -> tuple[str, ...]:
+        return self.service.warning_signs
+
     def record_warning_signs(self, ticked: list[str]) -> None:
         self.service.record_warning_signs(ticked)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from necktimer.core import rules
 from necktimer.core.clock import Clock
+from necktimer.core.diary import care_first
 from necktimer.core.humanize import format_duration, format_precise
 from necktimer.core.i18n import allowed_time, arg, clock_time
 from necktimer.core.rules import State, Therapy
@@ -220,11 +221,14 @@ class SessionPanel(QWidget):
         screen reader reads on the status line, which keeps focus through the change."""
         status = view.status
         sentence = status.sentence()
+        said = status.sentence(whole_minutes=True)
+        if view.warning_signs:
+            ready = status.state is State.READY
+            sentence, said = (care_first(sentence, ready=ready), care_first(said, ready=ready))
         if self.status_line.text() != unbroken(sentence):
             self.status_line.setText(unbroken(sentence))
         # A screen reader says the focused line again whenever its name changes: through
         # the last minute that was every second. The name counts whole minutes.
-        said = status.sentence(whole_minutes=True)
         spoken = f"{urgent} {said}" if urgent else said
         if self.status_line.accessibleName() != spoken:
             self.status_line.setAccessibleName(spoken)  # read what it says, urgent first

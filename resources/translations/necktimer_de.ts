@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="116"/>
+        <location filename="../../necktimer/core/diary.py" line="127"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Es gibt zu wenige Schmerzbewertungen, um zu sagen, ob der Schmerz nachlässt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="119"/>
+        <location filename="../../necktimer/core/diary.py" line="130"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz lässt nach (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="122"/>
+        <location filename="../../necktimer/core/diary.py" line="133"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz wird stärker (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="125"/>
+        <location filename="../../necktimer/core/diary.py" line="136"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>Der Schmerz hat nicht nachgelassen (anfangs %1, zuletzt %2, auf der Skala von 0 bis 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="131"/>
+        <location filename="../../necktimer/core/diary.py" line="142"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 Die meisten Nackenkrämpfe bessern sich innerhalb von etwa einer Woche: Bitte gehen Sie zu einem Arzt oder einer Ärztin.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="103"/>
+        <location filename="../../necktimer/core/diary.py" line="114"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Sie behandeln Ihren Nacken seit %n Tag.</numerusform>
@@ -155,62 +155,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="292"/>
+        <location filename="../../necktimer/ui/app.py" line="319"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="428"/>
+        <location filename="../../necktimer/ui/app.py" line="455"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="404"/>
+        <location filename="../../necktimer/ui/app.py" line="431"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="400"/>
+        <location filename="../../necktimer/ui/app.py" line="427"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Wenn necktimer jetzt beendet wird, geht das verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="405"/>
+        <location filename="../../necktimer/ui/app.py" line="432"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="406"/>
+        <location filename="../../necktimer/ui/app.py" line="433"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="431"/>
+        <location filename="../../necktimer/ui/app.py" line="458"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="435"/>
+        <location filename="../../necktimer/ui/app.py" line="462"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="467"/>
+        <location filename="../../necktimer/ui/app.py" line="494"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="496"/>
+        <location filename="../../necktimer/ui/app.py" line="523"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="549"/>
+        <location filename="../../necktimer/ui/app.py" line="576"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="561"/>
+        <location filename="../../necktimer/ui/app.py" line="588"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -413,7 +413,7 @@
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="599"/>
+        <location filename="../../necktimer/cli.py" line="600"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Schaffen Sie Platz und führen Sie den Befehl erneut aus: nichts wurde geändert.</translation>
     </message>
@@ -516,22 +516,22 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="519"/>
+        <location filename="../../necktimer/cli.py" line="520"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="533"/>
+        <location filename="../../necktimer/cli.py" line="534"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="572"/>
+        <location filename="../../necktimer/cli.py" line="573"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="575"/>
+        <location filename="../../necktimer/cli.py" line="576"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -539,97 +539,97 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="266"/>
+        <location filename="../../necktimer/commands.py" line="267"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="313"/>
+        <location filename="../../necktimer/commands.py" line="314"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 könnte %2 sein, und das kommt erst noch: Jetzt ist es %3. Sagen Sie, was Sie meinen: %1am oder %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="316"/>
+        <location filename="../../necktimer/commands.py" line="317"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 kommt erst noch: Jetzt ist es %2. Geben Sie an, wann die Auflage abgenommen wurde, so wie die Uhr dieses Computers es anzeigte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="374"/>
+        <location filename="../../necktimer/commands.py" line="380"/>
         <source>The session has already ended. %1</source>
         <translation>Die Anwendung ist bereits zu Ende. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="381"/>
+        <location filename="../../necktimer/commands.py" line="387"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Eine Anwendung läuft: Sie endet von selbst, oder führen Sie &apos;necktimer stop&apos; aus, wenn Sie die Auflage früher abnehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="385"/>
+        <location filename="../../necktimer/commands.py" line="391"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="407"/>
+        <location filename="../../necktimer/commands.py" line="413"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer wird beendet. %1 Das geht verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="410"/>
+        <location filename="../../necktimer/commands.py" line="416"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="432"/>
+        <location filename="../../necktimer/commands.py" line="446"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="436"/>
+        <location filename="../../necktimer/commands.py" line="450"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="441"/>
+        <location filename="../../necktimer/commands.py" line="455"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="444"/>
+        <location filename="../../necktimer/commands.py" line="458"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="470"/>
+        <location filename="../../necktimer/commands.py" line="484"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="478"/>
+        <location filename="../../necktimer/commands.py" line="492"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Die Kälteauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="480"/>
+        <location filename="../../necktimer/commands.py" line="494"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Die Wärmeauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="495"/>
+        <location filename="../../necktimer/commands.py" line="509"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Beenden würde es jetzt verlieren: Warten Sie, bis es gespeichert ist, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="501"/>
+        <location filename="../../necktimer/commands.py" line="515"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="506"/>
+        <location filename="../../necktimer/commands.py" line="520"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="510"/>
+        <location filename="../../necktimer/commands.py" line="524"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -655,27 +655,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../necktimer/desktop.py" line="147"/>
+        <location filename="../../necktimer/desktop.py" line="154"/>
         <source>installed %1</source>
         <translation>installiert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="149"/>
+        <location filename="../../necktimer/desktop.py" line="156"/>
         <source>The menu entry uses the data folder %1.</source>
         <translation>Der Menüeintrag verwendet den Datenordner %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="151"/>
+        <location filename="../../necktimer/desktop.py" line="158"/>
         <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
         <translation>%1 steht jetzt in Ihrem Anwendungsmenü (entfernen mit: %2 uninstall-desktop).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="156"/>
+        <location filename="../../necktimer/desktop.py" line="163"/>
         <source>removed %1</source>
         <translation>entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="158"/>
+        <location filename="../../necktimer/desktop.py" line="165"/>
         <source>Nothing to remove.</source>
         <translation>Nichts zu entfernen.</translation>
     </message>
@@ -1046,281 +1046,281 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>Ctrl+I</source>
         <comment>Start ice: not the initial of the word for heat</comment>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="96"/>
         <source>Ctrl+H</source>
         <comment>Start heat: not the initial of the word for ice</comment>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="367"/>
+        <location filename="../../necktimer/ui/main_window.py" line="368"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="367"/>
+        <location filename="../../necktimer/ui/main_window.py" line="368"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <location filename="../../necktimer/ui/main_window.py" line="105"/>
         <source>Why not now</source>
         <translation>Warum nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="368"/>
+        <location filename="../../necktimer/ui/main_window.py" line="369"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="154"/>
-        <location filename="../../necktimer/ui/main_window.py" line="370"/>
-        <location filename="../../necktimer/ui/main_window.py" line="453"/>
+        <location filename="../../necktimer/ui/main_window.py" line="155"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="454"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="378"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <location filename="../../necktimer/ui/main_window.py" line="129"/>
         <source>&amp;About %1</source>
         <comment>Help menu</comment>
         <translation>Ü&amp;ber %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="132"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="153"/>
-        <location filename="../../necktimer/ui/main_window.py" line="452"/>
+        <location filename="../../necktimer/ui/main_window.py" line="154"/>
+        <location filename="../../necktimer/ui/main_window.py" line="453"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="163"/>
+        <location filename="../../necktimer/ui/main_window.py" line="164"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="163"/>
+        <location filename="../../necktimer/ui/main_window.py" line="164"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="168"/>
+        <location filename="../../necktimer/ui/main_window.py" line="169"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="168"/>
+        <location filename="../../necktimer/ui/main_window.py" line="169"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="171"/>
+        <location filename="../../necktimer/ui/main_window.py" line="172"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="172"/>
+        <location filename="../../necktimer/ui/main_window.py" line="173"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="174"/>
+        <location filename="../../necktimer/ui/main_window.py" line="175"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="175"/>
+        <location filename="../../necktimer/ui/main_window.py" line="176"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <location filename="../../necktimer/ui/main_window.py" line="354"/>
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <location filename="../../necktimer/ui/main_window.py" line="355"/>
         <source>A timer for ice and heat on a sore neck: each session ends by itself within 15 minutes, and the next may start 2 hours after it.</source>
         <translation>Ein Timer für Kälte und Wärme bei einem schmerzenden Nacken: Jede Anwendung endet von selbst nach höchstens 15 Minuten, und die nächste darf 2 Stunden danach beginnen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="358"/>
+        <location filename="../../necktimer/ui/main_window.py" line="359"/>
         <source>About %1</source>
         <translation>Über %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="369"/>
+        <location filename="../../necktimer/ui/main_window.py" line="370"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="372"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Zum Ende abgenommen (angeboten, wenn spät bestätigt)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="373"/>
+        <location filename="../../necktimer/ui/main_window.py" line="374"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="374"/>
+        <location filename="../../necktimer/ui/main_window.py" line="375"/>
         <source>Close History</source>
         <translation>Verlauf schließen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="375"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>Sort History (on its table)</source>
         <translation>Verlauf sortieren (in der Tabelle)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="381"/>
+        <location filename="../../necktimer/ui/main_window.py" line="382"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="416"/>
+        <location filename="../../necktimer/ui/main_window.py" line="417"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="450"/>
+        <location filename="../../necktimer/ui/main_window.py" line="451"/>
         <source>Done — removed now</source>
         <translation>Erledigt — jetzt abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="491"/>
+        <location filename="../../necktimer/ui/main_window.py" line="493"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="372"/>
-        <location filename="../../necktimer/ui/main_window.py" line="444"/>
+        <location filename="../../necktimer/ui/main_window.py" line="373"/>
+        <location filename="../../necktimer/ui/main_window.py" line="445"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
         <source>Start &amp;ice</source>
         <comment>Session menu</comment>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
         <source>Start &amp;heat</source>
         <comment>Session menu</comment>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="111"/>
+        <location filename="../../necktimer/ui/main_window.py" line="112"/>
         <source>St&amp;op</source>
         <comment>Session menu</comment>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="112"/>
+        <location filename="../../necktimer/ui/main_window.py" line="113"/>
         <source>&amp;Undo stop</source>
         <comment>Session menu</comment>
         <translation>Stopp &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="115"/>
         <source>&amp;Done — removed</source>
         <comment>Session menu</comment>
         <translation>Erle&amp;digt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <location filename="../../necktimer/ui/main_window.py" line="117"/>
         <source>His&amp;tory…</source>
         <comment>Session menu</comment>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="119"/>
         <source>&amp;Settings…</source>
         <comment>Session menu</comment>
         <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="120"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>&amp;Quit</source>
         <comment>Session menu</comment>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="123"/>
         <source>&amp;Self-care tips</source>
         <comment>Help menu</comment>
         <translation>&amp;Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="124"/>
+        <location filename="../../necktimer/ui/main_window.py" line="125"/>
         <source>When to see a &amp;physician</source>
         <comment>Help menu</comment>
         <translation>Wann zum &amp;Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
         <source>&amp;Keyboard shortcuts</source>
         <comment>Help menu</comment>
         <translation>Tasten&amp;kürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="446"/>
+        <location filename="../../necktimer/ui/main_window.py" line="447"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="448"/>
+        <location filename="../../necktimer/ui/main_window.py" line="449"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Erledigt — jetzt &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="462"/>
+        <location filename="../../necktimer/ui/main_window.py" line="463"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="464"/>
+        <location filename="../../necktimer/ui/main_window.py" line="465"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="467"/>
+        <location filename="../../necktimer/ui/main_window.py" line="468"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="468"/>
+        <location filename="../../necktimer/ui/main_window.py" line="469"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -1813,137 +1813,137 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="63"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="64"/>
         <source>Countdown</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Start &amp;ice</source>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
         <source>Start h&amp;eat</source>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="98"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="98"/>
         <source>Stop the session</source>
         <translation>Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
         <source>&amp;Length:</source>
         <translation>&amp;Dauer:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="108"/>
         <source>Session length in minutes</source>
         <translation>Dauer der Anwendung in Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="117"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="297"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
         <source>This session lasts %1.</source>
         <translation>Diese Anwendung dauert %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="299"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Fehlstarts seit der letzten vollen Pause haben einen Teil der 15 Minuten verbraucht: Die nächste Anwendung dauert höchstens %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="307"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Dauer der nächsten Anwendung: %1 bis %2 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
         <source>Off now</source>
         <translation>Zeit ist um</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="322"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
         <source>remove the ice pack</source>
         <translation>Kälteauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="323"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
         <source>remove the heat pack</source>
         <translation>Wärmeauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="330"/>
         <source>1 minute left — get ready</source>
         <translation>Noch 1 Minute — bereit machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="328"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="332"/>
         <source>Ice · off at %1</source>
         <translation>Eis · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="330"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="334"/>
         <source>Heat · off at %1</source>
         <translation>Wärme · abnehmen um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="338"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="342"/>
         <source>until the next session, at %1</source>
         <translation>bis zur nächsten Anwendung, um %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="342"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="346"/>
         <source>when did the last pack come off?</source>
         <translation>wann wurde die letzte Auflage abgenommen?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="344"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="348"/>
         <source>start ice or heat when you like</source>
         <translation>Eis oder Wärme starten, wann Sie möchten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="347"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="351"/>
         <source>see a doctor first</source>
         <translation>zuerst zum Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="349"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="353"/>
         <source>next session: at most %1</source>
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="351"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="355"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1987,17 +1987,17 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>keine ihrer Zeilen ist eine Einstellung, die necktimer kennt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="62"/>
+        <location filename="../../necktimer/settings_io.py" line="60"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>%1 kann nicht verwendet werden (%2); es gelten die Standardeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="70"/>
+        <location filename="../../necktimer/settings_io.py" line="71"/>
         <source>The settings file could not be read (%1); the default settings apply.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden (%1); es gelten die Standardeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="101"/>
+        <location filename="../../necktimer/settings_io.py" line="87"/>
         <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
         <translation>Die Einstellungen konnten nicht in %1 gespeichert werden. Sie gelten schon jetzt, necktimer versucht es erneut, und beim Beenden wird vorher gefragt, solange sie nicht gespeichert sind.</translation>
     </message>
@@ -2293,7 +2293,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>necktimer kann seine Sicherheitsaufzeichnung nicht in %1 schreiben (%2). Prüfen Sie, ob der Ordner beschreibbar ist, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="567"/>
+        <location filename="../../necktimer/core/database.py" line="575"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>Der Verlauf konnte nicht gelesen werden (%1). Die beschädigte Datei wurde als %2 in %3 aufbewahrt, und ein neuer, leerer Verlauf wurde begonnen.</translation>
     </message>
@@ -2591,6 +2591,16 @@ zu den %2 Minuten der nächsten Anwendung.
         <location filename="../../necktimer/core/diary.py" line="56"/>
         <source>Other alarming signs</source>
         <translation>Andere alarmierende Anzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="68"/>
+        <source>You ticked a warning sign: get medical help before another session.</source>
+        <translation>Sie haben ein Warnzeichen angekreuzt: Holen Sie ärztliche Hilfe, bevor Sie eine weitere Anwendung beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="70"/>
+        <source>%1 You ticked a warning sign: get medical help now.</source>
+        <translation>%1 Sie haben ein Warnzeichen angekreuzt: Holen Sie jetzt ärztliche Hilfe.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/warning_signs.py" line="29"/>

@@ -4,27 +4,27 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="116"/>
+        <location filename="../../necktimer/core/diary.py" line="127"/>
         <source>There are too few pain ratings to tell whether the pain is easing.</source>
         <translation>Hay muy pocas valoraciones del dolor para saber si está disminuyendo.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="119"/>
+        <location filename="../../necktimer/core/diary.py" line="130"/>
         <source>The pain is easing (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está disminuyendo (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="122"/>
+        <location filename="../../necktimer/core/diary.py" line="133"/>
         <source>The pain is getting worse (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor está empeorando (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="125"/>
+        <location filename="../../necktimer/core/diary.py" line="136"/>
         <source>The pain has not eased (%1 at first, %2 lately, on the 0–10 scale).</source>
         <translation>El dolor no ha disminuido (%1 al principio, %2 últimamente, en la escala de 0 a 10).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/diary.py" line="131"/>
+        <location filename="../../necktimer/core/diary.py" line="142"/>
         <source>%1 %2 Most spasms ease within about a week: please consult a physician.</source>
         <translation>%1 %2 La mayoría de los espasmos mejoran en una semana más o menos: consulte a un médico.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AdviceText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/diary.py" line="103"/>
+        <location filename="../../necktimer/core/diary.py" line="114"/>
         <source>You have been treating your neck for %n days.</source>
         <translation>
             <numerusform>Lleva %n día tratándose el cuello.</numerusform>
@@ -155,62 +155,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="292"/>
+        <location filename="../../necktimer/ui/app.py" line="319"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="428"/>
+        <location filename="../../necktimer/ui/app.py" line="455"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="404"/>
+        <location filename="../../necktimer/ui/app.py" line="431"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="400"/>
+        <location filename="../../necktimer/ui/app.py" line="427"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="405"/>
+        <location filename="../../necktimer/ui/app.py" line="432"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="406"/>
+        <location filename="../../necktimer/ui/app.py" line="433"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="431"/>
+        <location filename="../../necktimer/ui/app.py" line="458"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="435"/>
+        <location filename="../../necktimer/ui/app.py" line="462"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="467"/>
+        <location filename="../../necktimer/ui/app.py" line="494"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="496"/>
+        <location filename="../../necktimer/ui/app.py" line="523"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="549"/>
+        <location filename="../../necktimer/ui/app.py" line="576"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="561"/>
+        <location filename="../../necktimer/ui/app.py" line="588"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -413,7 +413,7 @@
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="599"/>
+        <location filename="../../necktimer/cli.py" line="600"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Libere espacio y vuelva a ejecutar la orden: no se cambió nada.</translation>
     </message>
@@ -517,22 +517,22 @@ siguiente sesión.
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="519"/>
+        <location filename="../../necktimer/cli.py" line="520"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="533"/>
+        <location filename="../../necktimer/cli.py" line="534"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="572"/>
+        <location filename="../../necktimer/cli.py" line="573"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="575"/>
+        <location filename="../../necktimer/cli.py" line="576"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -540,97 +540,97 @@ siguiente sesión.
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="266"/>
+        <location filename="../../necktimer/commands.py" line="267"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="313"/>
+        <location filename="../../necktimer/commands.py" line="314"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 podría ser %2, una hora que aún no ha llegado: el reloj marca ahora %3. Diga cuál quiere decir: %1am o %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="316"/>
+        <location filename="../../necktimer/commands.py" line="317"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 es una hora que aún no ha llegado: el reloj marca ahora %2. Diga cuándo retiró la compresa según el reloj de este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="374"/>
+        <location filename="../../necktimer/commands.py" line="380"/>
         <source>The session has already ended. %1</source>
         <translation>La sesión ya terminó. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="381"/>
+        <location filename="../../necktimer/commands.py" line="387"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Hay una sesión en curso: termina sola, o ejecute &apos;necktimer stop&apos; si retira la compresa antes.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="385"/>
+        <location filename="../../necktimer/commands.py" line="391"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="407"/>
+        <location filename="../../necktimer/commands.py" line="413"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer se está cerrando. %1 Eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="410"/>
+        <location filename="../../necktimer/commands.py" line="416"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="432"/>
+        <location filename="../../necktimer/commands.py" line="446"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa fría y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="436"/>
+        <location filename="../../necktimer/commands.py" line="450"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="441"/>
+        <location filename="../../necktimer/commands.py" line="455"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa fría y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="444"/>
+        <location filename="../../necktimer/commands.py" line="458"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="470"/>
+        <location filename="../../necktimer/commands.py" line="484"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="478"/>
+        <location filename="../../necktimer/commands.py" line="492"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la compresa fría a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="480"/>
+        <location filename="../../necktimer/commands.py" line="494"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="495"/>
+        <location filename="../../necktimer/commands.py" line="509"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="501"/>
+        <location filename="../../necktimer/commands.py" line="515"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="506"/>
+        <location filename="../../necktimer/commands.py" line="520"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="510"/>
+        <location filename="../../necktimer/commands.py" line="524"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -656,27 +656,27 @@ siguiente sesión.
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../necktimer/desktop.py" line="147"/>
+        <location filename="../../necktimer/desktop.py" line="154"/>
         <source>installed %1</source>
         <translation>instalado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="149"/>
+        <location filename="../../necktimer/desktop.py" line="156"/>
         <source>The menu entry uses the data folder %1.</source>
         <translation>La entrada del menú usa la carpeta de datos %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="151"/>
+        <location filename="../../necktimer/desktop.py" line="158"/>
         <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
         <translation>%1 ya está en su menú de aplicaciones (para quitarlo: %2 uninstall-desktop).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="156"/>
+        <location filename="../../necktimer/desktop.py" line="163"/>
         <source>removed %1</source>
         <translation>eliminado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="158"/>
+        <location filename="../../necktimer/desktop.py" line="165"/>
         <source>Nothing to remove.</source>
         <translation>No hay nada que quitar.</translation>
     </message>
@@ -1047,281 +1047,281 @@ siguiente sesión.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="94"/>
+        <location filename="../../necktimer/ui/main_window.py" line="95"/>
         <source>Ctrl+I</source>
         <comment>Start ice: not the initial of the word for heat</comment>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="96"/>
         <source>Ctrl+H</source>
         <comment>Start heat: not the initial of the word for ice</comment>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="367"/>
+        <location filename="../../necktimer/ui/main_window.py" line="368"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="367"/>
+        <location filename="../../necktimer/ui/main_window.py" line="368"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="104"/>
+        <location filename="../../necktimer/ui/main_window.py" line="105"/>
         <source>Why not now</source>
         <translation>Por qué ahora no</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="368"/>
+        <location filename="../../necktimer/ui/main_window.py" line="369"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="154"/>
-        <location filename="../../necktimer/ui/main_window.py" line="370"/>
-        <location filename="../../necktimer/ui/main_window.py" line="453"/>
+        <location filename="../../necktimer/ui/main_window.py" line="155"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="454"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="378"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="128"/>
+        <location filename="../../necktimer/ui/main_window.py" line="129"/>
         <source>&amp;About %1</source>
         <comment>Help menu</comment>
         <translation>Acerca &amp;de %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="132"/>
+        <location filename="../../necktimer/ui/main_window.py" line="133"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="141"/>
+        <location filename="../../necktimer/ui/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="153"/>
-        <location filename="../../necktimer/ui/main_window.py" line="452"/>
+        <location filename="../../necktimer/ui/main_window.py" line="154"/>
+        <location filename="../../necktimer/ui/main_window.py" line="453"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="163"/>
+        <location filename="../../necktimer/ui/main_window.py" line="164"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="163"/>
+        <location filename="../../necktimer/ui/main_window.py" line="164"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="168"/>
+        <location filename="../../necktimer/ui/main_window.py" line="169"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="168"/>
+        <location filename="../../necktimer/ui/main_window.py" line="169"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="171"/>
+        <location filename="../../necktimer/ui/main_window.py" line="172"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="172"/>
+        <location filename="../../necktimer/ui/main_window.py" line="173"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="174"/>
+        <location filename="../../necktimer/ui/main_window.py" line="175"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="175"/>
+        <location filename="../../necktimer/ui/main_window.py" line="176"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="353"/>
+        <location filename="../../necktimer/ui/main_window.py" line="354"/>
         <source>version %1</source>
         <translation>versión %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <location filename="../../necktimer/ui/main_window.py" line="355"/>
         <source>A timer for ice and heat on a sore neck: each session ends by itself within 15 minutes, and the next may start 2 hours after it.</source>
         <translation>Un temporizador para frío y calor en el cuello dolorido: cada sesión termina sola en 15 minutos como máximo, y la siguiente puede empezar 2 horas después.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="358"/>
+        <location filename="../../necktimer/ui/main_window.py" line="359"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="369"/>
+        <location filename="../../necktimer/ui/main_window.py" line="370"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
+        <location filename="../../necktimer/ui/main_window.py" line="372"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Se retiró al final (se ofrece si se confirma tarde)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="373"/>
+        <location filename="../../necktimer/ui/main_window.py" line="374"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="374"/>
+        <location filename="../../necktimer/ui/main_window.py" line="375"/>
         <source>Close History</source>
         <translation>Cerrar el historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="375"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>Sort History (on its table)</source>
         <translation>Ordenar el historial (en su tabla)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="377"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="381"/>
+        <location filename="../../necktimer/ui/main_window.py" line="382"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="416"/>
+        <location filename="../../necktimer/ui/main_window.py" line="417"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="450"/>
+        <location filename="../../necktimer/ui/main_window.py" line="451"/>
         <source>Done — removed now</source>
         <translation>Hecho — retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="491"/>
+        <location filename="../../necktimer/ui/main_window.py" line="493"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="372"/>
-        <location filename="../../necktimer/ui/main_window.py" line="444"/>
+        <location filename="../../necktimer/ui/main_window.py" line="373"/>
+        <location filename="../../necktimer/ui/main_window.py" line="445"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="98"/>
+        <location filename="../../necktimer/ui/main_window.py" line="99"/>
         <source>Start &amp;ice</source>
         <comment>Session menu</comment>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="100"/>
+        <location filename="../../necktimer/ui/main_window.py" line="101"/>
         <source>Start &amp;heat</source>
         <comment>Session menu</comment>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="111"/>
+        <location filename="../../necktimer/ui/main_window.py" line="112"/>
         <source>St&amp;op</source>
         <comment>Session menu</comment>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="112"/>
+        <location filename="../../necktimer/ui/main_window.py" line="113"/>
         <source>&amp;Undo stop</source>
         <comment>Session menu</comment>
         <translation>&amp;Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="114"/>
+        <location filename="../../necktimer/ui/main_window.py" line="115"/>
         <source>&amp;Done — removed</source>
         <comment>Session menu</comment>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="116"/>
+        <location filename="../../necktimer/ui/main_window.py" line="117"/>
         <source>His&amp;tory…</source>
         <comment>Session menu</comment>
         <translation>H&amp;istorial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="118"/>
+        <location filename="../../necktimer/ui/main_window.py" line="119"/>
         <source>&amp;Settings…</source>
         <comment>Session menu</comment>
         <translation>C&amp;onfiguración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="120"/>
+        <location filename="../../necktimer/ui/main_window.py" line="121"/>
         <source>&amp;Quit</source>
         <comment>Session menu</comment>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="122"/>
+        <location filename="../../necktimer/ui/main_window.py" line="123"/>
         <source>&amp;Self-care tips</source>
         <comment>Help menu</comment>
         <translation>&amp;Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="124"/>
+        <location filename="../../necktimer/ui/main_window.py" line="125"/>
         <source>When to see a &amp;physician</source>
         <comment>Help menu</comment>
         <translation>Cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="126"/>
+        <location filename="../../necktimer/ui/main_window.py" line="127"/>
         <source>&amp;Keyboard shortcuts</source>
         <comment>Help menu</comment>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="446"/>
+        <location filename="../../necktimer/ui/main_window.py" line="447"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="448"/>
+        <location filename="../../necktimer/ui/main_window.py" line="449"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Hecho — &amp;retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="462"/>
+        <location filename="../../necktimer/ui/main_window.py" line="463"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="464"/>
+        <location filename="../../necktimer/ui/main_window.py" line="465"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="467"/>
+        <location filename="../../necktimer/ui/main_window.py" line="468"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="468"/>
+        <location filename="../../necktimer/ui/main_window.py" line="469"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1814,137 +1814,137 @@ siguiente sesión.
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="63"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="64"/>
         <source>Countdown</source>
         <translation>Cuenta regresiva</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Start &amp;ice</source>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="93"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="94"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
         <source>Start h&amp;eat</source>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="95"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="96"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="98"/>
         <source>St&amp;op</source>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="97"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="98"/>
         <source>Stop the session</source>
         <translation>Detener la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="103"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="104"/>
         <source>&amp;Length:</source>
         <translation>D&amp;uración:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="106"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="107"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="108"/>
         <source>Session length in minutes</source>
         <translation>Duración de la sesión en minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="115"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="116"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="117"/>
         <source>%1 minutes</source>
         <translation>%1 minutos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="297"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="301"/>
         <source>This session lasts %1.</source>
         <translation>Esta sesión dura %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="299"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
         <source>Mis-starts since the last full break used part of the 15 minutes: the next session lasts at most %1.</source>
         <translation>Los inicios por error desde la última pausa completa gastaron parte de los 15 minutos: la siguiente sesión dura como máximo %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="303"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="307"/>
         <source>How long the next session lasts: %1 to %2 minutes.</source>
         <translation>Duración de la siguiente sesión: de %1 a %2 minutos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="321"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="325"/>
         <source>Off now</source>
         <translation>Se acabó</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="322"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
         <source>remove the ice pack</source>
         <translation>retire la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="323"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="327"/>
         <source>remove the heat pack</source>
         <translation>retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="326"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="330"/>
         <source>1 minute left — get ready</source>
         <translation>Queda 1 minuto — prepárese</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="328"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="332"/>
         <source>Ice · off at %1</source>
         <translation>Hielo · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="330"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="334"/>
         <source>Heat · off at %1</source>
         <translation>Calor · retirar a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="338"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="342"/>
         <source>until the next session, at %1</source>
         <translation>hasta la siguiente sesión, a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="342"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="346"/>
         <source>when did the last pack come off?</source>
         <translation>¿cuándo se retiró la última compresa?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="344"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="348"/>
         <source>start ice or heat when you like</source>
         <translation>inicie hielo o calor cuando quiera</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="347"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="351"/>
         <source>see a doctor first</source>
         <translation>vea primero a un médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="349"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="353"/>
         <source>next session: at most %1</source>
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="351"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="355"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1988,17 +1988,17 @@ siguiente sesión.
         <translation>ninguna de sus líneas es un ajuste que necktimer conozca</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="62"/>
+        <location filename="../../necktimer/settings_io.py" line="60"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>No se puede usar %1 (%2); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="70"/>
+        <location filename="../../necktimer/settings_io.py" line="71"/>
         <source>The settings file could not be read (%1); the default settings apply.</source>
         <translation>No se pudo leer el archivo de ajustes (%1); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="101"/>
+        <location filename="../../necktimer/settings_io.py" line="87"/>
         <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
         <translation>No se pudo guardar la configuración en %1. Ya se aplica, necktimer lo vuelve a intentar y, mientras no esté guardada, pregunta antes de cerrarse.</translation>
     </message>
@@ -2294,7 +2294,7 @@ siguiente sesión.
         <translation>necktimer no puede escribir su registro de seguridad en %1 (%2). Compruebe que se puede escribir en la carpeta o elija otra con --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/database.py" line="567"/>
+        <location filename="../../necktimer/core/database.py" line="575"/>
         <source>The session history could not be read (%1). The damaged file was kept as %2 in %3 and a new, empty history was started.</source>
         <translation>No se pudo leer el historial de sesiones (%1). El archivo dañado se conservó como %2 en %3 y se empezó un historial nuevo y vacío.</translation>
     </message>
@@ -2592,6 +2592,16 @@ siguiente sesión.
         <location filename="../../necktimer/core/diary.py" line="56"/>
         <source>Other alarming signs</source>
         <translation>Otras señales alarmantes</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="68"/>
+        <source>You ticked a warning sign: get medical help before another session.</source>
+        <translation>Marcó una señal de alarma: busque atención médica antes de otra sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/diary.py" line="70"/>
+        <source>%1 You ticked a warning sign: get medical help now.</source>
+        <translation>%1 Marcó una señal de alarma: busque atención médica ahora.</translation>
     </message>
     <message>
         <location filename="../../necktimer/ui/warning_signs.py" line="29"/>

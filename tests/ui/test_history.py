@@ -730,8 +730,10 @@ def test_a_warning_sign_says_get_care_now_and_is_recorded(necktimer, window, qtb
     assert window.urgent_banner.isVisible() and signs.urgent.isVisible()
     assert "Seek medical attention now" in window.urgent_banner.label.text()
     assert window.tips.current_key == "physician"
-    # Under that banner the ready ring no longer says "start … when you like".
+    # Under that banner neither the ready ring nor the status line invites a session.
     assert window.ring.caption == "see a doctor first"
+    assert window.status_line.text() == ("You ticked a warning sign: get medical help "
+                                         "before another session.")
     clock.advance(30)
     tick_box(qtbot, signs.boxes["headache"])
     assert not window.urgent_banner.isVisible()

@@ -106,6 +106,10 @@ class CountdownRing(QWidget):
     def fraction(self) -> float:
         return self._fraction
 
+    @property
+    def color(self) -> QColor:
+        return self._color
+
     def sizeHint(self) -> QSize:
         # As small as it may get: the ring takes the room the controls leave, never the
         # other way round (a scroll area sizes its content by preferred heights).

@@ -352,4 +352,6 @@ class SessionPanel(QWidget):
             elif status.shortened:
                 caption = arg(self.tr("next session: at most %1"),
                               format_precise(status.cycle_left))
-            self.ring.set_state(1.0, colors.READY, self.tr("Ready"), caption)
+            # Green says go: not under a warning sign.
+            color = colors.WAITING if view.warning_signs else colors.READY
+            self.ring.set_state(1.0, color, self.tr("Ready"), caption)

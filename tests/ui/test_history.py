@@ -28,6 +28,7 @@ from necktimer.core.diary import CSV_COLUMNS, FORMULA_STARTERS
 from necktimer.core.queries import SortKey
 from necktimer.core.rules import Session, Therapy
 from necktimer.core.service import SessionService
+from necktimer.ui import colors
 from necktimer.ui.history_model import COLUMNS, PAGE
 
 ICE, HEAT = Therapy.ICE, Therapy.HEAT
@@ -732,12 +733,14 @@ def test_a_warning_sign_says_get_care_now_and_is_recorded(necktimer, window, qtb
     assert window.tips.current_key == "physician"
     # Under that banner neither the ready ring nor the status line invites a session.
     assert window.ring.caption == "see a doctor first"
+    assert window.ring.color == colors.WAITING  # grey, not the green of go
     assert window.status_line.text() == ("You ticked a warning sign: get medical help "
                                          "before another session.")
     clock.advance(30)
     tick_box(qtbot, signs.boxes["headache"])
     assert not window.urgent_banner.isVisible()
     assert window.ring.caption == "start ice or heat when you like"
+    assert window.ring.color == colors.READY
     assert necktimer.service.warning_sign_answers() == [
         (T0, ["headache"]), (T0 + timedelta(seconds=30), [])]
 

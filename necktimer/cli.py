@@ -419,7 +419,9 @@ def _status_from_record(data_dir: Path, settings) -> Reply | None:
         return None
     status, waiting = found
     _say_from_record()
-    return Reply(Exit.OK, status_sentence(status, waiting), status_data(status, waiting))
+    # The warning signs are in the history, which cannot be read now: not known (null).
+    return Reply(Exit.OK, status_sentence(status, waiting),
+                 status_data(status, waiting) | {"warning_signs": None})
 
 
 def _say_from_record() -> None:
@@ -629,11 +631,13 @@ def _unusable_or_refused(data_dir: Path, settings, request: Request, message: st
                else None)
     if refusal is None:
         return _unusable(request, message)
-    _unusable(request, f"{message} {refusal.message}")
+    _unusable(request, message, also_shown=refusal.message)
     return _print(refusal)
 
 
-def _unusable(request: Request, message: str) -> int:
+def _unusable(request: Request, message: str, *, also_shown: str = "") -> int:
+    """Say why the folder cannot be used; `also_shown` goes only into the dialog (the
+    terminal has it on stdout)."""
     # "necktimer: necktimer cannot write …" named the program twice.
     named = message.startswith(f"{APP_NAME} ")
     output.say(message if named else f"{APP_NAME}: {message}", to_error=True)
@@ -642,7 +646,7 @@ def _unusable(request: Request, message: str) -> int:
     if request.command in WINDOW_COMMANDS and _no_desktop() is None:
         from necktimer.ui.app import show_fatal
 
-        show_fatal(message)
+        show_fatal(f"{message} {also_shown}".strip())
     return Exit.UNAVAILABLE
 
 

@@ -423,7 +423,8 @@ def _carry_out(request: Request, target: Target,
             return sentence
         return care_first(sentence, ready=status.state is State.READY and pending is None)
 
-    return Exit.OK, said, status_data(status, pending)
+    # A script reading `status --json` learns of them too: "ready" alone invites a session.
+    return Exit.OK, said, status_data(status, pending) | {"warning_signs": list(signs)}
 
 
 def status_data(status: Status, pending: Session | None) -> dict:

@@ -37,7 +37,7 @@ def command_path() -> str:
     return f"{exec_quote(sys.executable)} -m necktimer"
 
 
-RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+RESERVED = set(' \t\n\r"\'\\><~|&;$*?#()`')
 
 
 def exec_quote(argument: str) -> str:
@@ -50,7 +50,10 @@ def exec_quote(argument: str) -> str:
     if not RESERVED & set(argument):
         return argument
     quoted = "".join("\\" + c if c in '"`$\\' else c for c in argument)
-    return '"' + quoted.replace("\\", "\\\\") + '"'
+    # Line breaks as the file format's escapes: written as they are, a folder named
+    # "x\nHidden=true" added a line to the entry (outside tester).
+    escaped = quoted.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+    return '"' + escaped + '"'
 
 
 def _with_command(text: str, command: str, extra: str = "") -> str:
@@ -117,7 +120,9 @@ def autostart_path(data_dir: Path | None = None) -> Path:
     (outside tester). The default profile keeps the plain name."""
     name = DESKTOP_FILE
     if data_dir is not None and data_dir != (data_home() / APP_NAME).resolve():
-        name = f"{APP_ID}.profile-{zlib.crc32(str(data_dir).encode()):08x}.desktop"
+        # 64 bits of the path: two folders had one name under crc32 alone (outside tester).
+        path = str(data_dir).encode()
+        name = f"{APP_ID}.profile-{zlib.crc32(path):08x}{zlib.adler32(path):08x}.desktop"
     return config_home() / "autostart" / name
 
 

@@ -11,13 +11,14 @@ import contextlib
 import logging
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from necktimer.core.i18n import arg, translate
-from necktimer.core.ini import read_ini, write_ini
-from necktimer.core.settings import SETTINGS_NAME, Settings, unreadable
+from necktimer.core.ini import change_ini, ini_text, read_ini
+from necktimer.core.settings import FIELDS, SETTINGS_NAME, Settings, unreadable
 
 log = logging.getLogger("necktimer.settings")
 
@@ -52,10 +53,14 @@ class SettingsFile(QObject):
         self.path = data_dir / SETTINGS_NAME
         self.warnings: list[str] = []
         self.problem: str | None = None  # why `current` differs from the file: a save failed
+        # What the file says for each of our keys, as last read or written: a save writes
+        # only what differs, so that it keeps a hand edit made since (a longer gap).
+        self._on_disk: dict[str, str] = {}
         self.current = self.load()
 
     def load(self) -> Settings:
         """Read the file again (a FIFO there is never opened: reading it would hang)."""
+        self._on_disk = {}
         if (unusable := _unusable(self.path)) is not None:
             settings, self.warnings = Settings(), [arg(translate(
                 "Settings", "%1 cannot be used (%2); the default settings apply."),
@@ -65,24 +70,36 @@ class SettingsFile(QObject):
                 data = self.path.read_bytes()  # a regular file within SETTINGS_LIMIT
             except OSError:
                 data = b""  # not there (yet): the defaults, rightly and silently
-            raw = read_ini(data) or {}
-            settings, self.warnings = Settings.from_raw(raw)
-            if (why := unreadable(data, raw)) is not None:
+            text = read_ini(data)
+            ours = {key: value for key, value in text.values.items() if key in FIELDS}
+            self._on_disk = ours
+            settings, self.warnings = Settings.from_raw(ours)
+            if (why := unreadable(data, text.values)) is not None:
                 self.warnings.append(arg(translate(
                     "Settings", "The settings file could not be read (%1); the default "
                                 "settings apply."), why))
+            elif text.skipped:
+                self.warnings.append(translate(
+                    "Settings", "Some lines of the settings file are not UTF-8 text: they "
+                                "were skipped, and stay in the file as they are."))
         for warning in self.warnings:  # the caller shows them: the window, or the terminal
             log.info("%s (%s)", warning, self.path)
         self.current = settings
         return settings
 
     def save(self, settings: Settings) -> str | None:
-        """Keep `settings` (in memory at once, on disk if it can); returns a problem, if any."""
+        """Keep `settings` (in memory at once, on disk if it can); returns a problem, if any.
+        Only what differs from the file is written."""
         changed = settings != self.current
         self.current = settings
+        defaults = Settings().to_raw()
+        changes = {key: ini_text(value) for key, value in settings.to_raw().items()
+                   if self._on_disk.get(key, ini_text(defaults[key])) != ini_text(value)}
         problem = None
         try:
-            self._write(write_ini(settings.to_raw()))
+            if changes:
+                self._write(changes)
+                self._on_disk.update(changes)
         except OSError as error:
             problem = arg(translate("Settings", "The settings could not be saved to %1. They "
                                                 "apply now, necktimer tries again, and "
@@ -102,20 +119,30 @@ class SettingsFile(QObject):
             self.problemChanged.emit()
         return problem
 
-    def _write(self, data: bytes) -> None:
-        """Replace the file whole (a reader never sees half of it), private to the user;
-        through a link, its target is replaced, as the link's owner meant."""
+    def _write(self, changes: dict[str, str]) -> None:
+        """Change the keys in the file, which is replaced whole (a reader never sees half of
+        it) and stays private to the user; through a link, its target is replaced, as the
+        link's owner meant. A file made read-only is left so, as QSettings left it."""
         if (unusable := _unusable(self.path)) is not None:
             raise OSError(f"{self.path}: {unusable}")
         target = self.path.resolve()
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.new")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            old = target.read_bytes()
+        except FileNotFoundError:
+            old = b""
+        else:
+            if not os.access(target, os.W_OK):
+                raise PermissionError(f"{target} is read-only")
+        # A new name of our own (O_EXCL): a link planted at a name known beforehand had
+        # the settings written, and made 0600, into whatever file it pointed at.
+        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new",
+                                            dir=target.parent)
+        temporary = Path(name)
         try:
             with os.fdopen(descriptor, "wb") as file:
-                file.write(data)
+                file.write(change_ini(old, changes))
                 file.flush()
                 os.fsync(file.fileno())
-            os.chmod(temporary, 0o600)  # health-related preferences stay private
             os.replace(temporary, target)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -221,7 +221,7 @@ def test_status_json_ready(tmp_path, data_dir):
     result = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path)
     assert json.loads(result.stdout) == {
         "state": "ready", "therapy": None, "ends_at": None, "next_allowed_at": None,
-        "remaining_s": 900, "wait_s": None, "pack_waiting": False,
+        "remaining_s": 900, "wait_s": None, "pack_waiting": False, "warning_signs": [],
     }
 
 

@@ -227,7 +227,7 @@ def test_status_when_ready(service):
     assert reply.message == "Ready: you may start an ice or heat session now."
     assert reply.status == {"state": "ready", "therapy": None, "ends_at": None,
                             "next_allowed_at": None, "remaining_s": 900, "wait_s": None,
-                            "pack_waiting": False}
+                            "pack_waiting": False, "warning_signs": []}
 
 
 def test_status_under_a_warning_sign_no_longer_invites_a_session(service, clock):
@@ -237,6 +237,7 @@ def test_status_under_a_warning_sign_no_longer_invites_a_session(service, clock)
     assert reply.message == ("You ticked a warning sign: get medical help before another "
                              "session.")
     assert reply.status["state"] == "ready"  # the rules themselves do not change
+    assert reply.status["warning_signs"] == ["arm"]
     service.record_warning_signs([])
     assert run(service, Command.STATUS).message.startswith("Ready: you may start")
     service.record_warning_signs(["headache"])

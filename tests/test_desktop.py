@@ -187,6 +187,17 @@ def test_each_profile_has_its_own_login_entry(xdg, tmp_path):
         validate("desktop-file-validate", str(path))
     desktop.set_autostart(False, tmp_path / "other")
     assert default.is_file() and not other.exists()
+    # Two folders whose paths share a crc32 shared one entry.
+    first, second = (desktop.autostart_path(tmp_path / name)
+                     for name in ("p29685295", "p32060020"))
+    assert first != second
+
+
+def test_a_folder_name_with_a_line_break_cannot_add_lines_to_the_login_entry(xdg, tmp_path):
+    folder = tmp_path / "nl\nHidden=true"
+    path = desktop.set_autostart(True, folder, command="/usr/bin/necktimer")
+    validate("desktop-file-validate", str(path))
+    assert "Hidden=true" not in path.read_text().splitlines()
 
 
 def test_the_login_entry_without_a_profile_uses_the_default_one(xdg):

@@ -1321,6 +1321,7 @@ def test_a_start_in_the_gap_on_a_read_only_file_system_says_until_when(app, smal
         assert started.code == 1, started
         assert f"{data_dir} is on a read-only file system" in started.text, started
         assert "Next session allowed at" in started.text and "(in 1 h 5" in started.text
+        assert started.text.count("Next session allowed at") == 1  # not on stderr again
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk.path)], check=True)
     kill_mentioning(str(data_dir))

@@ -177,7 +177,6 @@ GAP = "[General]\r\ngap_minutes=300\r\n"
 
 @pytest.mark.parametrize(("content", "why"), [
     (GAP.encode("utf-16"), "it is UTF-16 text, not UTF-8"),
-    (random.Random(2).randbytes(4096) + b"\n" + GAP.encode(), "it is not UTF-8 text"),
     (b"gap = five hours\nsound: on\n", "none of its lines is a setting necktimer knows"),
 ])
 def test_a_file_none_of_whose_settings_can_be_read_says_so(folder, content, why):
@@ -188,6 +187,43 @@ def test_a_file_none_of_whose_settings_can_be_read_says_so(folder, content, why)
     assert settings.current == Settings()
     assert settings.warnings == [
         f"The settings file could not be read ({why}); the default settings apply."]
+
+
+def test_junk_above_the_section_is_skipped_said_and_the_settings_below_it_count(folder):
+    """Saved with junk above its section, a longer gap written there was silently not in
+    force (outside tester); the lines that can be read now count, and the rest is said."""
+    junk = random.Random(2).randbytes(4096)
+    (folder / SETTINGS_NAME).write_bytes(junk + b"\n" + GAP.encode())
+    settings = SettingsFile(folder)
+    assert settings.current.gap_minutes == 300
+    assert settings.warnings == ["Some lines of the settings file are not UTF-8 text: they "
+                                 "were skipped, and stay in the file as they are."]
+    settings.update(sound=False)  # and a save keeps them
+    assert (folder / SETTINGS_NAME).read_bytes().startswith(junk)
+
+
+def test_a_save_changes_only_what_changed_keeping_a_hand_edit_made_since(folder):
+    """The window wrote every setting it held: a longer gap written by hand while it ran
+    went back to 2 h at the next change of theme (outside tester)."""
+    settings = SettingsFile(folder)
+    settings.update(theme="dark")
+    write(folder, "[General]\ntheme=dark\ngap_minutes=300\n; four hours, from now on\n")
+    settings.update(theme="light")
+    assert SettingsFile(folder).current == Settings(theme="light", gap_minutes=300)
+    assert "; four hours, from now on" in (folder / SETTINGS_NAME).read_text()
+
+
+def test_a_save_never_writes_through_a_name_planted_beside_the_file(folder, tmp_path):
+    """The new file had a name known beforehand, opened without O_EXCL: a link planted
+    there had the settings written, and made 0600, into the file it pointed at."""
+    victim = tmp_path / "victim"
+    victim.write_text("not yours")
+    for pid in range(os.getpid() - 5, os.getpid() + 5):
+        (folder / f".{SETTINGS_NAME}.{pid}.new").symlink_to(victim)
+    SettingsFile(folder).update(sound=False)
+    assert victim.read_text() == "not yours"
+    assert not (folder / SETTINGS_NAME).is_symlink()
+    assert SettingsFile(folder).current == Settings(sound=False)
 
 
 @pytest.mark.parametrize("content", [b"", b"\n", "\ufeff[General]\ngap_minutes=300\n"

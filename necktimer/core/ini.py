@@ -1,57 +1,119 @@
-"""The settings file's INI text, read and written as plain text.
+"""The settings file's INI text, read and changed as plain text.
 
 QSettings used to read it, and QSettings turns a value written as
 `@Variant(…PySide::PyObjectWrapper…)` into a Python object by unpickling it, as
 soon as the file is opened: a settings file in a folder someone else could write
 ran their code (outside tester). This reads only `key=value` text, in the layout
-QSettings writes (keys of the `[General]` section), so files written before read
-the same, and values are handed on exactly as written.
+QSettings writes (keys of the `[General]` section, `;` or `#` comments), so files
+written before read the same, and values are handed on exactly as written.
+
+A change rewrites only the lines of the keys that changed: comments, keys of a
+newer version, other sections, lines that are not UTF-8 and edits made by hand
+since the file was read stay as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from necktimer.core.value import value
+
 GENERAL = "General"
 
 
-def read_ini(data: bytes) -> dict[str, str] | None:
-    """The `[General]` keys and their values as written (surrounding double quotes
-    removed), or None for a file that is not INI text at all: a line that is neither
-    UTF-8 nor a comment, or a section header left open. QSettings too read nothing of
-    such a file, and a key read from the middle of junk is no more trustworthy."""
+@value
+class IniText:
+    values: dict[str, str]  # the [General] keys, each with its value as written
+    skipped: int = 0  # lines that are not UTF-8 text (kept in the file, not read)
+
+
+def read_ini(data: bytes) -> IniText:
+    """The `[General]` keys and their values as written: surrounding double quotes and a
+    comment after the value (`240 ; four hours`) taken off; the last of a key wins."""
     values: dict[str, str] = {}
+    skipped = 0
     section = GENERAL
-    for number, raw in enumerate(data.split(b"\n")):
-        if number == 0:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
-        if raw.lstrip().startswith((b";", b"#")):
-            continue  # a comment, in whatever encoding
-        try:
-            line = raw.decode("utf-8").strip()
-        except UnicodeDecodeError:
-            return None
-        if not line:
-            continue
-        if line.startswith("["):
-            if not line.endswith("]"):
-                return None
-            section = line[1:-1].strip()
-            continue
-        key, equals, value = line.partition("=")
-        if not equals or section != GENERAL:
-            continue  # no setting, or one of another section: not ours
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] == '"':
-            value = value[1:-1]
-        values[key.strip()] = value
-    return values
+    for line in _lines(data):
+        kind, text = _parse(line, section)
+        if kind == "skipped":
+            skipped += 1
+        elif kind == "section":
+            section = text
+        elif kind == "setting":
+            key, setting = text.split("=", 1)
+            values[key] = setting
+    return IniText(values, skipped)
 
 
-def write_ini(values: Mapping[str, object]) -> bytes:
-    """`values` as the `[General]` section: booleans as true/false, as QSettings wrote."""
-    lines = ["[General]"]
-    for key, value in values.items():
-        text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-        lines.append(f"{key}={text}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def change_ini(data: bytes, changes: Mapping[str, str]) -> bytes:
+    """`data` with each key of `changes` given its new value: its line replaced where it
+    is, else added at the end of the `[General]` section (made first if there is none)."""
+    lines = _lines(data)
+    out: list[bytes] = []
+    written: set[str] = set()
+    section = GENERAL
+    general_end = None  # where a missing key goes: after the last line of [General]
+    for line in lines:
+        kind, text = _parse(line, section)
+        if kind == "section":
+            section = text
+        if kind == "setting" and (key := text.split("=", 1)[0]) in changes:
+            if key not in written:
+                out.append(_line(key, changes[key]))
+                written.add(key)
+        else:
+            out.append(line)
+        if section == GENERAL and kind in ("setting", "section"):
+            general_end = len(out)
+    missing = [_line(key, text) for key, text in changes.items() if key not in written]
+    if missing and general_end is None:
+        out[:0] = [b"[General]\n", *missing]
+    elif missing:
+        out[general_end:general_end] = missing
+    return b"".join(line if line.endswith((b"\n", b"\r")) else line + b"\n" for line in out)
+
+
+def _lines(data: bytes) -> list[bytes]:
+    lines = data.splitlines(keepends=True)  # \n, \r\n and an old Mac's \r
+    if lines:
+        lines[0] = lines[0].removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
+    return lines
+
+
+def _parse(line: bytes, section: str) -> tuple[str, str]:
+    """("setting", "key=value") for a key of `section` == General, ("section", name),
+    ("skipped", "") for a line that is not UTF-8, or ("other", "")."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith((b";", b"#")):
+        return "other", ""  # a comment, in whatever encoding
+    try:
+        text = stripped.decode("utf-8")
+    except UnicodeDecodeError:
+        return "skipped", ""
+    if text.startswith("[") and text.endswith("]"):
+        return "section", text[1:-1].strip()
+    key, equals, setting = text.partition("=")
+    if not equals or section != GENERAL or key.strip().startswith("["):
+        return "other", ""
+    return "setting", f"{key.strip()}={_unquoted(setting)}"
+
+
+def _unquoted(setting: str) -> str:
+    setting = setting.strip()
+    if len(setting) >= 2 and setting[0] == setting[-1] == '"':
+        return setting[1:-1]
+    for mark in (";", "#"):  # a comment after the value, as QSettings took it
+        if f" {mark}" in setting:
+            setting = setting.split(f" {mark}", 1)[0].rstrip()
+    return setting
+
+
+def _line(key: str, text: str) -> bytes:
+    return f"{key}={text}\n".encode()
+
+
+def ini_text(setting: object) -> str:
+    """A setting's value as the file spells it: booleans as true/false, as QSettings did."""
+    if isinstance(setting, bool):
+        return "true" if setting else "false"
+    return str(setting)

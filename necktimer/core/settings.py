@@ -98,6 +98,8 @@ class Settings:
         return Settings.from_raw(merged)
 
 
+FIELDS = frozenset(field.name for field in fields(Settings))  # the keys of the file
+
 _RANGES = {
     "default_minutes": (rules.MIN_MINUTES, rules.MAX_MINUTES),
     "gap_minutes": (MIN_GAP_MINUTES, MAX_GAP_MINUTES),
@@ -127,10 +129,11 @@ def _parse_int(value: object) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            return None
+        text = value.strip()
+        # Plain digits: int() also took "2_40" and Arabic-Indic digits for 240.
+        if text.removeprefix("-").isascii() and text.removeprefix("-").isdigit():
+            return int(text)
+        return None
     return None
 
 
@@ -140,7 +143,7 @@ def unreadable(data: bytes, keys: Iterable[str]) -> str | None:
     QSettings reads anything without a complaint: a file saved as UTF-16, or junk above
     the [General] section, gave no setting at all and no word about it, and a longer gap
     written there was silently not in force."""
-    if not data.strip() or {field.name for field in fields(Settings)} & set(keys):
+    if not data.strip() or FIELDS & set(keys):
         return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order marks of UTF-16
         return translate("Settings", "it is UTF-16 text, not UTF-8")

@@ -378,52 +378,52 @@
         <translation>ice (Eis) oder heat (Wärme), auf Englisch oder Deutsch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="235"/>
+        <location filename="../../necktimer/cli.py" line="238"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="239"/>
+        <location filename="../../necktimer/cli.py" line="242"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="244"/>
+        <location filename="../../necktimer/cli.py" line="247"/>
         <source>say when the last pack came off</source>
         <translation>angeben, wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="245"/>
+        <location filename="../../necktimer/cli.py" line="248"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>wann die Auflage zuletzt abgenommen wurde, wie Ihre Uhr es zeigte (14:30 oder 2:30pm), oder %1, wenn es länger als eine Pause her ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="252"/>
+        <location filename="../../necktimer/cli.py" line="255"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="297"/>
+        <location filename="../../necktimer/cli.py" line="300"/>
         <source>%1: Qt for Python (PySide6) cannot be loaded: %2. Reinstall necktimer with pip.</source>
         <translation>%1: Qt für Python (PySide6) kann nicht geladen werden: %2. Installieren Sie necktimer mit pip neu.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="417"/>
+        <location filename="../../necktimer/cli.py" line="428"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="600"/>
+        <location filename="../../necktimer/cli.py" line="611"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Schaffen Sie Platz und führen Sie den Befehl erneut aus: nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="248"/>
+        <location filename="../../necktimer/cli.py" line="251"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="250"/>
+        <location filename="../../necktimer/cli.py" line="253"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
@@ -491,47 +491,47 @@ zu den %2 Minuten der nächsten Anwendung.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="241"/>
+        <location filename="../../necktimer/cli.py" line="244"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>auch beenden, während eine Auflage aufliegt oder eine Änderung noch nicht gespeichert ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="254"/>
+        <location filename="../../necktimer/cli.py" line="257"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="256"/>
+        <location filename="../../necktimer/cli.py" line="259"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="464"/>
+        <location filename="../../necktimer/cli.py" line="475"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="489"/>
+        <location filename="../../necktimer/cli.py" line="500"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="520"/>
+        <location filename="../../necktimer/cli.py" line="531"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="534"/>
+        <location filename="../../necktimer/cli.py" line="545"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="573"/>
+        <location filename="../../necktimer/cli.py" line="584"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="576"/>
+        <location filename="../../necktimer/cli.py" line="587"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -579,57 +579,57 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="446"/>
+        <location filename="../../necktimer/commands.py" line="447"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="450"/>
+        <location filename="../../necktimer/commands.py" line="451"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="455"/>
+        <location filename="../../necktimer/commands.py" line="456"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="458"/>
+        <location filename="../../necktimer/commands.py" line="459"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="484"/>
+        <location filename="../../necktimer/commands.py" line="485"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="492"/>
+        <location filename="../../necktimer/commands.py" line="493"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Die Kälteauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="494"/>
+        <location filename="../../necktimer/commands.py" line="495"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Die Wärmeauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="509"/>
+        <location filename="../../necktimer/commands.py" line="510"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Beenden würde es jetzt verlieren: Warten Sie, bis es gespeichert ist, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="515"/>
+        <location filename="../../necktimer/commands.py" line="516"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="520"/>
+        <location filename="../../necktimer/commands.py" line="521"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="524"/>
+        <location filename="../../necktimer/commands.py" line="525"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -655,27 +655,27 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../necktimer/desktop.py" line="154"/>
+        <location filename="../../necktimer/desktop.py" line="159"/>
         <source>installed %1</source>
         <translation>installiert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="156"/>
+        <location filename="../../necktimer/desktop.py" line="161"/>
         <source>The menu entry uses the data folder %1.</source>
         <translation>Der Menüeintrag verwendet den Datenordner %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="158"/>
+        <location filename="../../necktimer/desktop.py" line="163"/>
         <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
         <translation>%1 steht jetzt in Ihrem Anwendungsmenü (entfernen mit: %2 uninstall-desktop).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="163"/>
+        <location filename="../../necktimer/desktop.py" line="168"/>
         <source>removed %1</source>
         <translation>entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="165"/>
+        <location filename="../../necktimer/desktop.py" line="170"/>
         <source>Nothing to remove.</source>
         <translation>Nichts zu entfernen.</translation>
     </message>
@@ -1943,7 +1943,7 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>nächste Anwendung: höchstens %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="355"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="357"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1971,33 +1971,38 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Einstellung %1=%2 liegt außerhalb des sicheren Bereichs %3–%4; verwendet wird %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="146"/>
+        <location filename="../../necktimer/core/settings.py" line="149"/>
         <source>it is UTF-16 text, not UTF-8</source>
         <translation>sie ist UTF-16-Text, nicht UTF-8</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="150"/>
-        <location filename="../../necktimer/core/settings.py" line="152"/>
+        <location filename="../../necktimer/core/settings.py" line="153"/>
+        <location filename="../../necktimer/core/settings.py" line="155"/>
         <source>it is not UTF-8 text</source>
         <translation>sie ist kein UTF-8-Text</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="153"/>
+        <location filename="../../necktimer/core/settings.py" line="156"/>
         <source>none of its lines is a setting necktimer knows</source>
         <translation>keine ihrer Zeilen ist eine Einstellung, die necktimer kennt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="60"/>
+        <location filename="../../necktimer/settings_io.py" line="65"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>%1 kann nicht verwendet werden (%2); es gelten die Standardeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="71"/>
+        <location filename="../../necktimer/settings_io.py" line="78"/>
         <source>The settings file could not be read (%1); the default settings apply.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden (%1); es gelten die Standardeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="87"/>
+        <location filename="../../necktimer/settings_io.py" line="82"/>
+        <source>Some lines of the settings file are not UTF-8 text: they were skipped, and stay in the file as they are.</source>
+        <translation>Einige Zeilen der Einstellungsdatei sind kein UTF-8-Text: Sie wurden übersprungen und bleiben unverändert in der Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/settings_io.py" line="104"/>
         <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
         <translation>Die Einstellungen konnten nicht in %1 gespeichert werden. Sie gelten schon jetzt, necktimer versucht es erneut, und beim Beenden wird vorher gefragt, solange sie nicht gespeichert sind.</translation>
     </message>

@@ -378,52 +378,52 @@
         <translation>ice (hielo) o heat (calor), en inglés o en español</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="235"/>
+        <location filename="../../necktimer/cli.py" line="238"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="239"/>
+        <location filename="../../necktimer/cli.py" line="242"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="244"/>
+        <location filename="../../necktimer/cli.py" line="247"/>
         <source>say when the last pack came off</source>
         <translation>indicar cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="245"/>
+        <location filename="../../necktimer/cli.py" line="248"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>cuándo retiró la compresa por última vez, según su reloj (14:30 o 2:30pm), o %1 si fue hace más de una pausa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="252"/>
+        <location filename="../../necktimer/cli.py" line="255"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="297"/>
+        <location filename="../../necktimer/cli.py" line="300"/>
         <source>%1: Qt for Python (PySide6) cannot be loaded: %2. Reinstall necktimer with pip.</source>
         <translation>%1: no se puede cargar Qt para Python (PySide6): %2. Vuelva a instalar necktimer con pip.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="417"/>
+        <location filename="../../necktimer/cli.py" line="428"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="600"/>
+        <location filename="../../necktimer/cli.py" line="611"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Libere espacio y vuelva a ejecutar la orden: no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="248"/>
+        <location filename="../../necktimer/cli.py" line="251"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="250"/>
+        <location filename="../../necktimer/cli.py" line="253"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
@@ -492,47 +492,47 @@ siguiente sesión.
 </translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="241"/>
+        <location filename="../../necktimer/cli.py" line="244"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>cerrar incluso con una compresa puesta o un cambio sin guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="254"/>
+        <location filename="../../necktimer/cli.py" line="257"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="256"/>
+        <location filename="../../necktimer/cli.py" line="259"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="464"/>
+        <location filename="../../necktimer/cli.py" line="475"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="489"/>
+        <location filename="../../necktimer/cli.py" line="500"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="520"/>
+        <location filename="../../necktimer/cli.py" line="531"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="534"/>
+        <location filename="../../necktimer/cli.py" line="545"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="573"/>
+        <location filename="../../necktimer/cli.py" line="584"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="576"/>
+        <location filename="../../necktimer/cli.py" line="587"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -580,57 +580,57 @@ siguiente sesión.
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="446"/>
+        <location filename="../../necktimer/commands.py" line="447"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa fría y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="450"/>
+        <location filename="../../necktimer/commands.py" line="451"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="455"/>
+        <location filename="../../necktimer/commands.py" line="456"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa fría y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="458"/>
+        <location filename="../../necktimer/commands.py" line="459"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="484"/>
+        <location filename="../../necktimer/commands.py" line="485"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="492"/>
+        <location filename="../../necktimer/commands.py" line="493"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la compresa fría a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="494"/>
+        <location filename="../../necktimer/commands.py" line="495"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="509"/>
+        <location filename="../../necktimer/commands.py" line="510"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="515"/>
+        <location filename="../../necktimer/commands.py" line="516"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="520"/>
+        <location filename="../../necktimer/commands.py" line="521"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="524"/>
+        <location filename="../../necktimer/commands.py" line="525"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -656,27 +656,27 @@ siguiente sesión.
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../necktimer/desktop.py" line="154"/>
+        <location filename="../../necktimer/desktop.py" line="159"/>
         <source>installed %1</source>
         <translation>instalado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="156"/>
+        <location filename="../../necktimer/desktop.py" line="161"/>
         <source>The menu entry uses the data folder %1.</source>
         <translation>La entrada del menú usa la carpeta de datos %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="158"/>
+        <location filename="../../necktimer/desktop.py" line="163"/>
         <source>%1 is now in your application menu (remove it with: %2 uninstall-desktop).</source>
         <translation>%1 ya está en su menú de aplicaciones (para quitarlo: %2 uninstall-desktop).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="163"/>
+        <location filename="../../necktimer/desktop.py" line="168"/>
         <source>removed %1</source>
         <translation>eliminado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/desktop.py" line="165"/>
+        <location filename="../../necktimer/desktop.py" line="170"/>
         <source>Nothing to remove.</source>
         <translation>No hay nada que quitar.</translation>
     </message>
@@ -1944,7 +1944,7 @@ siguiente sesión.
         <translation>siguiente sesión: como máximo %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/session_panel.py" line="355"/>
+        <location filename="../../necktimer/ui/session_panel.py" line="357"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1972,33 +1972,38 @@ siguiente sesión.
         <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="146"/>
+        <location filename="../../necktimer/core/settings.py" line="149"/>
         <source>it is UTF-16 text, not UTF-8</source>
         <translation>es texto UTF-16, no UTF-8</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="150"/>
-        <location filename="../../necktimer/core/settings.py" line="152"/>
+        <location filename="../../necktimer/core/settings.py" line="153"/>
+        <location filename="../../necktimer/core/settings.py" line="155"/>
         <source>it is not UTF-8 text</source>
         <translation>no es texto UTF-8</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="153"/>
+        <location filename="../../necktimer/core/settings.py" line="156"/>
         <source>none of its lines is a setting necktimer knows</source>
         <translation>ninguna de sus líneas es un ajuste que necktimer conozca</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="60"/>
+        <location filename="../../necktimer/settings_io.py" line="65"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>No se puede usar %1 (%2); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="71"/>
+        <location filename="../../necktimer/settings_io.py" line="78"/>
         <source>The settings file could not be read (%1); the default settings apply.</source>
         <translation>No se pudo leer el archivo de ajustes (%1); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="87"/>
+        <location filename="../../necktimer/settings_io.py" line="82"/>
+        <source>Some lines of the settings file are not UTF-8 text: they were skipped, and stay in the file as they are.</source>
+        <translation>Algunas líneas del archivo de ajustes no son texto UTF-8: se omitieron y se quedan en el archivo tal como están.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/settings_io.py" line="104"/>
         <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
         <translation>No se pudo guardar la configuración en %1. Ya se aplica, necktimer lo vuelve a intentar y, mientras no esté guardada, pregunta antes de cerrarse.</translation>
     </message>

@@ -53,14 +53,16 @@ class SettingsFile(QObject):
         self.path = data_dir / SETTINGS_NAME
         self.warnings: list[str] = []
         self.problem: str | None = None  # why `current` differs from the file: a save failed
-        # What the file says for each of our keys, as last read or written: a save writes
-        # only what differs, so that it keeps a hand edit made since (a longer gap).
-        self._on_disk: dict[str, str] = {}
+        # What the file means, as last read or written: a save writes only the settings
+        # that differ from it, so that it keeps a hand edit made since (a longer gap), and
+        # a value it cannot use stays as written (it is warned about at each start).
+        self._on_disk = Settings()
+        self._unreadable = False  # the file as a whole was not INI text (UTF-16, say)
         self.current = self.load()
 
     def load(self) -> Settings:
         """Read the file again (a FIFO there is never opened: reading it would hang)."""
-        self._on_disk = {}
+        self._unreadable = False
         if (unusable := _unusable(self.path)) is not None:
             settings, self.warnings = Settings(), [arg(translate(
                 "Settings", "%1 cannot be used (%2); the default settings apply."),
@@ -71,10 +73,10 @@ class SettingsFile(QObject):
             except OSError:
                 data = b""  # not there (yet): the defaults, rightly and silently
             text = read_ini(data)
-            ours = {key: value for key, value in text.values.items() if key in FIELDS}
-            self._on_disk = ours
-            settings, self.warnings = Settings.from_raw(ours)
+            settings, self.warnings = Settings.from_raw(
+                {key: value for key, value in text.values.items() if key in FIELDS})
             if (why := unreadable(data, text.values)) is not None:
+                self._unreadable = True
                 self.warnings.append(arg(translate(
                     "Settings", "The settings file could not be read (%1); the default "
                                 "settings apply."), why))
@@ -84,6 +86,7 @@ class SettingsFile(QObject):
                                 "were skipped, and stay in the file as they are."))
         for warning in self.warnings:  # the caller shows them: the window, or the terminal
             log.info("%s (%s)", warning, self.path)
+        self._on_disk = settings
         self.current = settings
         return settings
 
@@ -92,14 +95,14 @@ class SettingsFile(QObject):
         Only what differs from the file is written."""
         changed = settings != self.current
         self.current = settings
-        defaults = Settings().to_raw()
+        meant = self._on_disk.to_raw()
         changes = {key: ini_text(value) for key, value in settings.to_raw().items()
-                   if self._on_disk.get(key, ini_text(defaults[key])) != ini_text(value)}
+                   if value != meant[key]}
         problem = None
         try:
             if changes:
                 self._write(changes)
-                self._on_disk.update(changes)
+                self._on_disk = settings
         except OSError as error:
             problem = arg(translate("Settings", "The settings could not be saved to %1. They "
                                                 "apply now, necktimer tries again, and "
@@ -131,8 +134,15 @@ class SettingsFile(QObject):
         except FileNotFoundError:
             old = b""
         else:
-            if not os.access(target, os.W_OK):
+            # Its mode, not only access(): root may write anything, and replaced it.
+            if not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222:
                 raise PermissionError(f"{target} is read-only")
+            if self._unreadable:
+                # Not INI text (UTF-16, say): changed, it was garbled. Kept aside whole.
+                os.replace(target, target.with_name(f"{target.name}.unreadable"))
+                log.warning("kept the unreadable %s as %s.unreadable", target, target.name)
+                self._unreadable = False
+                old = b""
         # A new name of our own (O_EXCL): a link planted at a name known beforehand had
         # the settings written, and made 0600, into whatever file it pointed at.
         descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new",

@@ -213,6 +213,44 @@ def test_a_save_changes_only_what_changed_keeping_a_hand_edit_made_since(folder)
     assert "; four hours, from now on" in (folder / SETTINGS_NAME).read_text()
 
 
+@pytest.mark.parametrize("line", ["gap_minutes=240; four hours", "gap_minutes=+240",
+                                  "gap_minutes=24O", "gap_minutes=" + "9" * 5000])
+def test_a_save_of_another_setting_leaves_a_value_as_written(folder, line):
+    """A value the reader could not use was written over with the default at the first
+    save of anything else: a 4-hour gap became 2 hours for good (outside tester). And a
+    5,000-digit number was a traceback at every start."""
+    write(folder, f"[General]\n{line}\n")
+    settings = SettingsFile(folder)
+    assert settings.current.gap_minutes in (120, 240, 720)
+    settings.update(default_minutes=10)
+    assert (folder / SETTINGS_NAME).read_text().splitlines()[1] == line
+    assert SettingsFile(folder).current.gap_minutes == settings.current.gap_minutes
+
+
+def test_a_read_only_settings_file_is_not_replaced(folder):
+    write(folder, "[General]\ngap_minutes=240\n")
+    (folder / SETTINGS_NAME).chmod(0o444)  # left alone by root too, as QSettings left it
+    settings = SettingsFile(folder)
+    problem = settings.update(theme="dark")
+    assert problem is not None and "could not be saved" in problem
+    assert settings.current.theme == "dark"  # for this run
+    assert (folder / SETTINGS_NAME).read_text() == "[General]\ngap_minutes=240\n"
+
+
+def test_a_file_that_is_not_ini_text_is_kept_aside_whole_before_a_save(folder):
+    """Saved as UTF-16, a change was written into the middle of its text: garbled."""
+    content = "[General]\r\ngap_minutes=240\r\n".encode("utf-16")
+    (folder / SETTINGS_NAME).write_bytes(content)
+    settings = SettingsFile(folder)
+    assert settings.warnings == [
+        "The settings file could not be read (it is UTF-16 text, not UTF-8); the default "
+        "settings apply."]
+    settings.update(default_minutes=10)
+    assert (folder / f"{SETTINGS_NAME}.unreadable").read_bytes() == content
+    assert SettingsFile(folder).current == Settings(default_minutes=10)
+    assert SettingsFile(folder).warnings == []
+
+
 def test_a_save_never_writes_through_a_name_planted_beside_the_file(folder, tmp_path):
     """The new file had a name known beforehand, opened without O_EXCL: a link planted
     there had the settings written, and made 0600, into the file it pointed at."""

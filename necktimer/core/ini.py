@@ -90,8 +90,10 @@ def _parse(line: bytes, section: str) -> tuple[str, str]:
         text = stripped.decode("utf-8")
     except UnicodeDecodeError:
         return "skipped", ""
-    if text.startswith("[") and text.endswith("]"):
-        return "section", text[1:-1].strip()
+    if text.startswith("[") and "]" in text:  # "[Window] ; geometry" too
+        name = text[1:text.index("]")].strip()
+        # QSettings took [general] for [General].
+        return "section", GENERAL if name.lower() == GENERAL.lower() else name
     key, equals, setting = text.partition("=")
     if not equals or section != GENERAL or key.strip().startswith("["):
         return "other", ""
@@ -99,12 +101,18 @@ def _parse(line: bytes, section: str) -> tuple[str, str]:
 
 
 def _unquoted(setting: str) -> str:
+    """The value without a comment after it (`;` outside double quotes, as QSettings took
+    it: `240; four hours` is 240) and without the quotes around it."""
+    quoted = False
+    for index, character in enumerate(setting):
+        if character == '"':
+            quoted = not quoted
+        elif character == ";" and not quoted:
+            setting = setting[:index]
+            break
     setting = setting.strip()
     if len(setting) >= 2 and setting[0] == setting[-1] == '"':
         return setting[1:-1]
-    for mark in (";", "#"):  # a comment after the value, as QSettings took it
-        if f" {mark}" in setting:
-            setting = setting.split(f" {mark}", 1)[0].rstrip()
     return setting
 
 

@@ -131,9 +131,12 @@ def _parse_int(value: object) -> int | None:
     if isinstance(value, str):
         text = value.strip()
         # Plain digits: int() also took "2_40" and Arabic-Indic digits for 240.
-        if text.removeprefix("-").isascii() and text.removeprefix("-").isdigit():
-            return int(text)
-        return None
+        digits = text.removeprefix("-")
+        if not (digits.isascii() and digits.isdigit()):
+            return None
+        if len(digits) > 18:  # int() refuses over 4,300 digits: a traceback at every start
+            return -(10 ** 18) if text.startswith("-") else 10 ** 18
+        return int(text)
     return None
 
 

@@ -24,7 +24,7 @@ def test_keys_before_any_section_are_general_and_other_sections_are_not_ours():
 
 
 def test_lines_that_are_not_utf8_are_counted_and_the_rest_is_read():
-    data = b"[General]\nname=Jos\xe9\ngap_minutes=240\r[x] = y\rsound=false\r"
+    data = b"[General]\nname=Jos\xe9\ngap_minutes=240\rjust words\rsound=false\r"
     assert read_ini(data) == IniText({"gap_minutes": "240", "sound": "false"}, skipped=1)
 
 
@@ -46,3 +46,12 @@ def test_a_key_written_twice_is_changed_once_where_it_first_stood():
 def test_a_file_of_other_sections_only_gets_general_first():
     assert change_ini(b"[Other]\nx=1", {"sound": "false"}) == (
         b"[General]\nsound=false\n[Other]\nx=1\n")
+
+
+def test_comments_after_values_and_headers_and_a_lower_case_general_read_as_qsettings_did():
+    data = (b"[general] ; mine\ngap_minutes=240; four hours\ntheme=\"dark\" ; at night\n"
+            b"clock=\"12;h\"\n[Window] ; geometry\ngap_minutes=30\n")
+    assert read_ini(data).values == {"gap_minutes": "240", "theme": "dark", "clock": "12;h"}
+    changed = change_ini(data, {"sound": "false"})
+    assert changed.endswith(b"clock=\"12;h\"\nsound=false\n[Window] ; geometry\ngap_minutes=30\n")
+

@@ -530,11 +530,8 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool,
         lock.release()
         return _print(Reply(Exit.OK, translate("Cli", "necktimer is not running.")))
     service = _open_service(data_dir, settings, request.command)
-    if isinstance(service, int):
+    if isinstance(service, int):  # said why, and until when if the rules refuse anyway
         lock.release()
-        if request.command is Command.START and (
-                refusal := _refusal_from_record(data_dir, settings)) is not None:
-            return _print(refusal)  # refused by the rules anyway: say until when
         return service
     if request.command not in WINDOW_COMMANDS:
         reply = execute(request, service)
@@ -607,11 +604,11 @@ def _open_service(data_dir: Path, settings, command: Command):
         # first paint, as it does its own: a launch waited ~5 ms on two fsyncs for them.
         service.recover(write_now=command not in WINDOW_COMMANDS)
     except StorageError as error:
+        message = str(error)
         if error.problem is Problem.FULL:  # "keeps what it has not saved" is a window's
-            return _unusable(Request(command), arg(translate(
-                "Cli", "%1 Free some space and run the command again: nothing was changed."),
-                error.cause))
-        return _unusable(Request(command), str(error))
+            message = arg(translate("Cli", "%1 Free some space and run the command again: "
+                                           "nothing was changed."), error.cause)
+        return _unusable_or_refused(data_dir, settings, Request(command), message)
     for notice in service.notices:
         output.say(notice, to_error=True)
     for warning in settings.warnings:
@@ -624,9 +621,10 @@ def _open_service(data_dir: Path, settings, command: Command):
 
 
 def _unusable_or_refused(data_dir: Path, settings, request: Request, message: str) -> int:
-    """Why the folder cannot be used; for a start the rules refuse anyway (read from the
-    safety record), also until when, as the refusal's exit code 1: a read-only folder
-    in the gap said only "cannot write", where a locked history said the time."""
+    """Why the folder or its history cannot be used; for a start the rules refuse anyway
+    (read from the safety record), also until when, as the refusal's exit code 1, and in
+    the dialog a menu's start shows: a read-only folder in the gap said only "cannot
+    write", and a menu's start on a locked history showed only "busy"."""
     refusal = (_refusal_from_record(data_dir, settings) if request.command is Command.START
                else None)
     if refusal is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import configparser
 import contextlib
+import errno
 import os
 import resource
 import shutil
@@ -245,3 +246,21 @@ def started_ago(data_dir, minutes_ago: float, length: int, therapy=Therapy.ICE):
     service = SessionService.open(data_dir, clock)
     outcome = service.start(therapy, length)
     return service, clock, outcome
+
+
+def remove_folder(path: Path) -> None:
+    """`rm -rf` a data folder that a live backstop may be writing into: its safety record
+    or log can appear between rmtree's emptying and its rmdir ("Directory not empty"),
+    as it would for a person, who runs the command again. Tries until the folder is gone."""
+    for _ in range(50):
+        if not os.path.lexists(path):
+            return
+        try:
+            shutil.rmtree(path)
+        except FileNotFoundError:
+            continue  # a file went (a log rotated) while rmtree listed it
+        except OSError as error:
+            if error.errno != errno.ENOTEMPTY:
+                raise
+    if os.path.lexists(path):
+        raise AssertionError(f"{path} kept being written into while it was deleted")

@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import ClockBehind
+from helpers import ClockBehind, remove_folder
 
 from necktimer.commands import (
     MAX_MESSAGE,
@@ -665,9 +665,9 @@ def test_when_in_doubt_it_reminds(server, env, data_dir, backstops, fault):
         broken.write_text('{"version": 1, "sessions": [{"id": ')
         broken.rename(data_dir / "necktimer.safety.json")
     elif fault == "folder deleted":
-        shutil.rmtree(data_dir)
+        remove_folder(data_dir)
     else:  # as a window makes it again after the folder was deleted on a full disk
-        shutil.rmtree(data_dir)
+        remove_folder(data_dir)
         data_dir.mkdir(mode=0o700)
         record.write(data_dir, record.SafetyFacts(()))
 
@@ -708,7 +708,7 @@ def test_a_data_folder_made_again_has_one_backstop(server, env, data_dir, backst
     start_session(data_dir, started_ago=53)
     old = backstops()
     wait_for_backstop(data_dir)
-    shutil.rmtree(data_dir)  # the old backstop's lock file goes with it
+    remove_folder(data_dir)  # the old backstop's lock file goes with it
     start_session(data_dir, started_ago=53)  # necktimer runs again, in a new folder
     end = planned_end(data_dir)
     new = backstops()

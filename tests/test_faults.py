@@ -33,7 +33,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from helpers import exposed
+from helpers import exposed, remove_folder
 from support.bus import NotificationServer
 from support.faults import (
     DB_NAME,
@@ -253,7 +253,7 @@ def test_a_deleted_data_folder_neither_silences_times_up_nor_opens_a_second_sess
     app.wait_ready()
     end = planned_end_monotonic(data_dir)
     sleep_until(end - 8)
-    shutil.rmtree(data_dir)
+    remove_folder(data_dir)
     # Status is still the window's (it knows), never "ready".
     assert app.status()["state"] == "running"
     second = app.run("start", "heat", "--minutes", "1")
@@ -282,7 +282,7 @@ def test_a_deleted_data_folder_and_a_window_slow_to_answer_still_make_no_second_
     seed(data_dir, started_ago=10, minutes=5)
     window = app.spawn()
     app.wait_ready()
-    shutil.rmtree(data_dir)
+    remove_folder(data_dir)
     window.send_signal(signal.SIGSTOP)
     try:
         second = app.spawn("start", "heat", "--minutes", "1")
@@ -1279,7 +1279,7 @@ def test_a_folder_deleted_just_after_a_start_is_watched_by_a_backstop_again(app,
     window = app.spawn()
     app.wait_ready()
     assert app.run("start", "ice", "--minutes", "2").code == 0
-    shutil.rmtree(data_dir)
+    remove_folder(data_dir)
     wait_until(lambda: (data_dir / RECORD_NAME).exists(), 30, "the folder is made again")
 
     def backstops() -> list[int]:
@@ -1341,7 +1341,7 @@ def test_a_start_just_after_the_folder_was_deleted_waits_for_the_backstop(app, d
                "the backstop has read the record")
     window.kill()
     window.wait(timeout=10)
-    shutil.rmtree(data_dir)
+    remove_folder(data_dir)
     if then == "start":
         again = app.run("start", "heat", "--minutes", "1")
         assert again.code == 1, again
@@ -1362,7 +1362,7 @@ def test_a_folder_deleted_with_nothing_of_necktimer_left_keeps_its_pack_and_gap(
     app.wait_ready()
     assert app.run("start", "ice", "--minutes", "5").code == 0
     kill_mentioning(str(data_dir))  # the window and the backstop, at once
-    shutil.rmtree(data_dir)
+    remove_folder(data_dir)
     said = app.run("status")
     assert said.out.startswith("Ice session running"), said
     assert "were restored from the safety record" in said.err, said  # told once, the first
@@ -1388,7 +1388,7 @@ def test_another_spelling_of_the_folder_finds_its_copy_and_its_backstop(app, dat
     for process in app.windows:
         process.kill()
         process.wait(timeout=10)
-    shutil.rmtree(data_dir)
+    remove_folder(data_dir)
     (data_dir.parent / "x").mkdir(exist_ok=True)
     if spelling == "link":
         other = data_dir.parent / "link"
@@ -1403,12 +1403,12 @@ def test_another_spelling_of_the_folder_finds_its_copy_and_its_backstop(app, dat
 
 
 def delete_folder(app, data_dir: Path) -> None:
-    shutil.rmtree(data_dir)
+    remove_folder(data_dir)
 
 
 def delete_folder_then_look(app, data_dir: Path) -> None:
     """A `status` at once makes a new, empty history before the backstop could act."""
-    shutil.rmtree(data_dir)
+    remove_folder(data_dir)
     assert app.run("status").code == 0
 
 

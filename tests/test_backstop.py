@@ -339,6 +339,26 @@ def test_window_killed_mid_session_the_backstop_reminds_until_removed(server, en
         assert "the pack of session" in log_text(data_dir)
 
 
+def test_a_backstop_killed_while_the_window_lives_is_started_again(server, env, data_dir,
+                                                                  tmp_path, backstops):
+    """The backstop killed (out of memory, a stray kill -9) with the window alive: nothing
+    started another, and the window dying after that left nobody to remind at the end
+    (outside tester). The window follows its backstop and starts a new one."""
+    with running_window(env, data_dir, tmp_path) as window:
+        end = planned_end(data_dir)
+        first = wait_for_backstop(data_dir)
+        os.kill(first, signal.SIGKILL)
+        wait_until(lambda: lock_holder(data_dir) not in (None, first), 15,
+                   "the window started another backstop")
+        assert "no backstop watches session" in (tmp_path / "window.log").read_text()
+        window.kill()
+        window.wait(timeout=10)
+        first_call = server.next_call(timeout=end - time.monotonic() + 10)
+        assert first_call.is_notify and within(first_call.at - end, ON_TIME), \
+            first_call.at - end
+        assert first_call.data["summary"] == SUMMARY
+
+
 def test_a_window_launched_again_after_a_crash_leaves_one_bubble(server, env, data_dir,
                                                                   tmp_path, backstops):
     """The window was killed; the backstop reminded at the end; the window was launched

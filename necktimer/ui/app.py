@@ -24,7 +24,7 @@ from necktimer.commands import Command, Exit, Reply, Request, execute
 from necktimer.core.alerts import Kind
 from necktimer.core.i18n import arg, clock_time, translate
 from necktimer.core.resources import resource
-from necktimer.core.rules import State
+from necktimer.core.rules import Session, State
 from necktimer.core.service import SessionService, Unsaved
 from necktimer.core.settings import Settings
 from necktimer.core.tips import TipBook, tips_for
@@ -87,6 +87,7 @@ class Necktimer(QObject):
         chime=None,  # something with .play(); None: the QtMultimedia chime if installed
         arm_backstop=None,  # (data_dir, session, sound=, sound_file=, start=) -> bool
         arm_ahead=None,  # (data_dir, session_id) -> bool: a backstop before a start commits
+        follow_backstop: bool = False,  # start it again should it end with a pack on
         tips: TipBook | None = None,
         lock: InstanceLock | None = None,
     ) -> None:
@@ -102,6 +103,8 @@ class Necktimer(QObject):
         self._chime = chime
         self._arm_backstop = arm_backstop
         self._arm_ahead_with = arm_ahead
+        self._follow_backstop = follow_backstop
+        self._backstop_watch = None  # once a backstop is armed, with follow_backstop
         self._tips = tips or tips_for(language.locale_for(settings.current.language)
                                       .uiLanguages())
         self._quitting = False
@@ -251,11 +254,15 @@ class Necktimer(QObject):
         """Arm the backstop again for a pack that is on; `start` False only writes its
         words again. Its words hold times ("ended at 09:15"), written when the pack went
         on: after a change of zone or clock style they are written again as now shown."""
-        status = self.controller.state.status
-        session = status.session if status.state is State.RUNNING else None
-        session = session or self.service.pending_removal()
+        session = self._pack_on()
         if session is not None:
             self._arm(session, start=start)
+
+    def _pack_on(self) -> Session | None:
+        """The session whose pack is on: running, or ended and not yet taken off."""
+        status = self.controller.state.status
+        session = status.session if status.state is State.RUNNING else None
+        return session or self.service.pending_removal()
 
     def _folder_changed(self) -> None:
         if self.lock is not None and self.lock.still_ours():
@@ -372,7 +379,8 @@ class Necktimer(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        for watch in (self._folder_watch, self._zone_watch, self._socket_watch):
+        for watch in (self._folder_watch, self._zone_watch, self._socket_watch,
+                      self._backstop_watch):
             if watch is not None:
                 watch.stop()
         self.controller.shutdown()
@@ -555,6 +563,14 @@ class Necktimer(QObject):
             self._armed_from = None
         arm(self.data_dir, session, sound=self.settings.current.sound,
             sound_file=str(resource("sounds", "reminder.wav")), start=start)
+        if self._follow_backstop:
+            if self._backstop_watch is None:
+                from necktimer.ui.backstop_watch import BackstopWatch
+
+                self._backstop_watch = BackstopWatch(
+                    self.data_dir, self._pack_on,
+                    lambda pack: self._arm(pack, start=True), self)
+            self._backstop_watch.follow()
 
     # -- commands from the socket --------------------------------------------------------
 
@@ -667,7 +683,7 @@ def run_gui(service: SessionService, settings, *, lock: InstanceLock,
     # that has to wait is queued, and the reminder does not wait for it.
     service.set_busy_timeout(WINDOW_BUSY_TIMEOUT_S)
     necktimer = Necktimer(service, settings, lock=lock, arm_backstop=_arm_backstop,
-                          arm_ahead=_arm_ahead)
+                          arm_ahead=_arm_ahead, follow_backstop=True)
     necktimer.start(minimized=minimized, deferred=True)
     if initial is not None:
         reply = necktimer.handle_request(initial)

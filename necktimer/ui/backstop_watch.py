@@ -1,0 +1,128 @@
+"""Keeps a backstop watching while a pack is on: one that ends (killed, out of memory)
+is started again.
+
+The window armed the backstop when a pack went on and when its data folder changed, and
+nothing noticed a backstop that died while the window lived: a crash of the window after
+that left nobody to say when to take the pack off (outside tester). The window now holds
+a pidfd of the backstop that watches (Linux 5.3): the kernel makes it readable when that
+process ends, so waiting costs no wake-up at all. A moment later (a handover between two
+backstops, or one still starting, is found by its command line) it arms one again if a
+pack is still on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+
+from necktimer.core.rules import Session
+from necktimer.instance import BACKSTOP_LOCK_NAME, backstop_pids, held_elsewhere, read_note
+
+log = logging.getLogger("necktimer.backstop")
+
+# Time for a backstop just started to take its lock, and for one handing over to the
+# one that asked to finish.
+FOLLOW_DELAY_MS = 1500
+# A backstop that leaves at once every time (it sees no pack on where the window sees
+# one) is started again this often for a session, not for ever.
+MOST_REARMS = 5
+
+
+def watching_pid(data_dir: Path) -> int | None:
+    """The backstop watching `data_dir`: the holder of its lock, else one still starting
+    or handing over (by its command line); None when there is none."""
+    lock = data_dir / BACKSTOP_LOCK_NAME
+    if held_elsewhere(lock):
+        note = read_note(lock)
+        if note and note[0].isascii() and note[0].isdigit():
+            return int(note[0])
+    pids = backstop_pids(data_dir)
+    return pids[0] if pids else None
+
+
+class BackstopWatch(QObject):
+    """`follow()` after a backstop is armed; `pack_on()` says which session needs one,
+    `arm(session)` starts one."""
+
+    def __init__(self, data_dir: Path, pack_on: Callable[[], Session | None],
+                 arm: Callable[[Session], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self._pack_on = pack_on
+        self._arm = arm
+        self._look = QTimer(self, singleShot=True, interval=FOLLOW_DELAY_MS)
+        self._look.timeout.connect(self._look_now)
+        self._pid: int | None = None
+        self._pidfd: int | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._rearmed: dict[int, int] = {}  # session id: backstops started again for it
+
+    @property
+    def pid(self) -> int | None:
+        """The backstop being followed, if any."""
+        return self._pid
+
+    def follow(self) -> None:
+        """Find the backstop that watches, a moment from now, and follow it."""
+        self._look.start()
+
+    def stop(self) -> None:
+        self._look.stop()
+        self._let_go()
+
+    def _look_now(self) -> None:
+        session = self._pack_on()
+        if session is None:
+            self._let_go()
+            return
+        pid = watching_pid(self._data_dir)
+        if pid is None:
+            self._let_go()
+            self._arm_again(session)
+        elif pid != self._pid:
+            self._hold(pid)
+
+    def _arm_again(self, session: Session) -> None:
+        times = self._rearmed.get(session.id, 0)
+        if times >= MOST_REARMS:
+            log.warning("no backstop watches session %d, and %d started again have left; "
+                        "not starting another", session.id, times)
+            return
+        self._rearmed[session.id] = times + 1
+        log.warning("no backstop watches session %d, whose pack is on; starting one",
+                    session.id)
+        self._arm(session)
+        self._look.start()
+
+    def _hold(self, pid: int) -> None:
+        self._let_go()
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:  # ended since it was found
+            self._look.start()
+            return
+        except (OSError, AttributeError) as error:  # no pidfds here: a kernel before 5.3
+            log.warning("cannot follow the backstop %d: %s", pid, error)
+            return
+        self._pid, self._pidfd = pid, fd
+        self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._ended)
+
+    def _ended(self) -> None:
+        log.info("the backstop %s has ended", self._pid)
+        self._let_go()
+        self._look.start()
+
+    def _let_go(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._pidfd is not None:
+            os.close(self._pidfd)
+            self._pidfd = None
+        self._pid = None

@@ -1,0 +1,115 @@
+"""The window follows the backstop that watches a pack that is on, and starts one again
+when it ends. Real processes stand in for backstops (found, as the real one is, by their
+command line); their end is seen through a pidfd, no polling."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+from helpers import T0
+
+from necktimer.core.rules import Session, Therapy
+from necktimer.ui import backstop_watch
+from necktimer.ui.backstop_watch import MOST_REARMS, BackstopWatch
+
+SESSION = Session(id=7, therapy=Therapy.ICE, started_at=T0, planned_end=T0 + timedelta(minutes=15))
+
+
+class Backstops:
+    """Starts stand-in backstops for a folder when armed, and ends them when asked."""
+
+    def __init__(self, data_dir, *, stay: bool = True) -> None:
+        self.data_dir = data_dir
+        self.stay = stay
+        self.started: list[subprocess.Popen] = []
+
+    def arm(self, session: Session) -> None:
+        assert session.id == SESSION.id
+        wait = "import time; time.sleep(120)" if self.stay else "pass"
+        self.started.append(subprocess.Popen(
+            [sys.executable, "-c", wait, "necktimer", "backstop", "--data-dir",
+             str(self.data_dir)]))
+
+    def kill(self, process: subprocess.Popen) -> None:
+        process.kill()
+        process.wait(timeout=10)
+
+    def close(self) -> None:
+        for process in self.started:
+            if process.poll() is None:
+                self.kill(process)
+
+
+@pytest.fixture
+def watch_for(qtbot, data_dir, monkeypatch):
+    monkeypatch.setattr(backstop_watch, "FOLLOW_DELAY_MS", 0)  # the moment's grace
+    made = []
+
+    def make(backstops: Backstops, pack_on=lambda: SESSION) -> BackstopWatch:
+        watch = BackstopWatch(data_dir, pack_on, backstops.arm)
+        made.append((watch, backstops))
+        return watch
+
+    yield make
+    for watch, backstops in made:
+        watch.stop()
+        backstops.close()
+
+
+def test_a_backstop_killed_while_the_pack_is_on_is_started_again(qtbot, data_dir, watch_for):
+    backstops = Backstops(data_dir)
+    backstops.arm(SESSION)  # as the window does when the pack goes on
+    watch = watch_for(backstops)
+    watch.follow()
+    first = backstops.started[0]
+    qtbot.waitUntil(lambda: watch.pid == first.pid)
+    backstops.kill(first)  # out of memory, or a stray kill -9
+    qtbot.waitUntil(lambda: len(backstops.started) == 2)
+    again = backstops.started[1]
+    qtbot.waitUntil(lambda: watch.pid == again.pid)  # and that one is followed in turn
+    assert again.poll() is None
+
+
+def test_one_that_ends_when_no_pack_is_on_is_left_ended(qtbot, data_dir, watch_for):
+    backstops = Backstops(data_dir)
+    backstops.arm(SESSION)
+    pack = [SESSION]
+    watch = watch_for(backstops, pack_on=lambda: pack[0])
+    watch.follow()
+    first = backstops.started[0]
+    qtbot.waitUntil(lambda: watch.pid == first.pid)
+    pack[0] = None  # the pack came off: the backstop leaves, as it should
+    backstops.kill(first)
+    qtbot.waitUntil(lambda: watch.pid is None)
+    qtbot.wait(50)
+    assert len(backstops.started) == 1
+
+
+def test_another_backstop_still_there_is_followed_not_doubled(qtbot, data_dir, watch_for):
+    """Two were running (one handing over to the other): the end of one arms nothing."""
+    backstops = Backstops(data_dir)
+    backstops.arm(SESSION)
+    backstops.arm(SESSION)
+    watch = watch_for(backstops)
+    watch.follow()
+    qtbot.waitUntil(lambda: watch.pid is not None)
+    followed = next(p for p in backstops.started if p.pid == watch.pid)
+    other = next(p for p in backstops.started if p is not followed)
+    backstops.kill(followed)
+    qtbot.waitUntil(lambda: watch.pid == other.pid)
+    assert len(backstops.started) == 2
+
+
+def test_one_that_leaves_at_once_every_time_is_not_started_for_ever(qtbot, data_dir,
+                                                                    watch_for):
+    backstops = Backstops(data_dir, stay=False)
+    watch = watch_for(backstops)
+    watch.follow()  # none is there: one is started, leaves, is started again …
+    qtbot.waitUntil(lambda: len(backstops.started) == MOST_REARMS)
+    for process in backstops.started:
+        process.wait(timeout=10)
+    qtbot.wait(200)
+    assert len(backstops.started) == MOST_REARMS

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from necktimer.core.value import value
 
 GENERAL = "General"
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark, as Windows editors write
 
 
 @value
@@ -47,8 +48,11 @@ def read_ini(data: bytes) -> IniText:
 
 def change_ini(data: bytes, changes: Mapping[str, str]) -> bytes:
     """`data` with each key of `changes` given its new value: its line replaced where it
-    is, else added at the end of the `[General]` section (made first if there is none)."""
+    is, else added at the end of the `[General]` section (made first if there is none).
+    A byte-order mark and the file's line ending (LF, CRLF or CR) are kept."""
     lines = _lines(data)
+    bom = BOM if data.startswith(BOM) else b""
+    eol = _ending(lines)
     out: list[bytes] = []
     written: set[str] = set()
     section = GENERAL
@@ -59,24 +63,34 @@ def change_ini(data: bytes, changes: Mapping[str, str]) -> bytes:
             section = text
         if kind == "setting" and (key := text.split("=", 1)[0]) in changes:
             if key not in written:
-                out.append(_line(key, changes[key]))
+                out.append(_line(key, changes[key], eol))
                 written.add(key)
         else:
             out.append(line)
         if section == GENERAL and kind in ("setting", "section"):
             general_end = len(out)
-    missing = [_line(key, text) for key, text in changes.items() if key not in written]
+    missing = [_line(key, text, eol) for key, text in changes.items() if key not in written]
     if missing and general_end is None:
-        out[:0] = [b"[General]\n", *missing]
+        out[:0] = [b"[General]" + eol, *missing]
     elif missing:
         out[general_end:general_end] = missing
-    return b"".join(line if line.endswith((b"\n", b"\r")) else line + b"\n" for line in out)
+    return bom + b"".join(line if line.endswith((b"\n", b"\r")) else line + eol
+                          for line in out)
+
+
+def _ending(lines: list[bytes]) -> bytes:
+    """The line ending the file's first line uses; LF for a new file or a single line."""
+    for line in lines:
+        for ending in (b"\r\n", b"\n", b"\r"):
+            if line.endswith(ending):
+                return ending
+    return b"\n"
 
 
 def _lines(data: bytes) -> list[bytes]:
     lines = data.splitlines(keepends=True)  # \n, \r\n and an old Mac's \r
     if lines:
-        lines[0] = lines[0].removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
+        lines[0] = lines[0].removeprefix(BOM)
     return lines
 
 
@@ -116,8 +130,8 @@ def _unquoted(setting: str) -> str:
     return setting
 
 
-def _line(key: str, text: str) -> bytes:
-    return f"{key}={text}\n".encode()
+def _line(key: str, text: str, eol: bytes) -> bytes:
+    return f"{key}={text}".encode() + eol
 
 
 def ini_text(setting: object) -> str:

@@ -105,7 +105,7 @@ class Controller(QObject):
         if settings.clock != self.state.clock:
             from necktimer import language  # times written in the new style before the redraw
 
-            language.use_clock(settings.language, settings.clock)
+            language.use_clock(settings.clock)
         self.refresh()
 
     # -- requests from any front end (also commands.Target) ---------------------------------

@@ -7,6 +7,8 @@ so years of sessions open at once: the view asks for more rows
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -21,7 +23,7 @@ from necktimer.core.diary import Pain, off_late
 from necktimer.core.humanize import format_length
 from necktimer.core.i18n import arg, date_and_time
 from necktimer.core.queries import HistoryFilter, SortKey
-from necktimer.core.rules import EndReason, Session
+from necktimer.core.rules import MAX_MINUTES, EndReason, Session
 from necktimer.core.service import SessionService
 from necktimer.core.value import value
 from necktimer.ui.rich_text import wrapped
@@ -167,6 +169,9 @@ class HistoryModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and key is SortKey.NOTE and session.note:
             return wrapped(session.note)  # the cell cuts a long note short
+        if (role == Qt.ItemDataRole.ToolTipRole and key is SortKey.ACTUAL
+                and off_late(session) is not None):
+            return cell_text(session, key)  # "…, pack off 1 h late" may be cut short
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return cell_text(session, key)
@@ -219,6 +224,16 @@ def order_words(column: Column, order: Qt.SortOrder) -> str:
     """How the rows run when sorted so: "Newest first", "Lowest first"."""
     text = column.descending if order == Qt.SortOrder.DescendingOrder else column.ascending
     return QCoreApplication.translate("History", text)
+
+
+def usual_actual_texts() -> list[str]:
+    """What the Actual column says of a full-length session, however it ended: the width
+    it keeps. A pack taken off late adds words that can be as long as the rest of the
+    table ("…, Auflage 1 h 30 min zu spät ab"); those are cut short, with a tooltip."""
+    length = format_length(timedelta(minutes=MAX_MINUTES))
+    return [length] + [
+        arg(QCoreApplication.translate("History", "%1 (%2)", "length (how it ended)"),
+            length, reason.label) for reason in EndReason if reason is not EndReason.COMPLETED]
 
 
 def cell_text(session: Session, key: SortKey) -> str:

@@ -48,7 +48,7 @@ from necktimer.ui import accessibility
 from necktimer.ui.disclaimer_label import DisclaimerLabel
 from necktimer.ui.enter_presses import press_focused_button
 from necktimer.ui.flow_layout import FlowLayout, together
-from necktimer.ui.history_model import COLUMNS, HistoryModel
+from necktimer.ui.history_model import COLUMNS, HistoryModel, usual_actual_texts
 from necktimer.ui.screen_room import fit_to_room
 from necktimer.ui.sort_arrow_header import SortArrowHeader
 from necktimer.ui.sort_menu import SortMenu
@@ -172,6 +172,24 @@ class AtLeastPage(QWidget):
         return layout.totalMinimumHeightForWidth(width) if layout is not None else -1
 
 
+class SessionTable(QTableView):
+    """The sessions' table. Its Actual column fits a session of any ending, not the longest
+    "pack off … late" in the history: that one pushed the pain ratings, the point of the
+    diary, out of sight at 2x (outside tester). The rest of such a text is elided."""
+
+    ACTUAL = next(i for i, column in enumerate(COLUMNS) if column.key is SortKey.ACTUAL)
+
+    def sizeHintForColumn(self, column: int) -> int:
+        hint = super().sizeHintForColumn(column)
+        if column != self.ACTUAL:
+            return hint
+        metrics = self.fontMetrics()
+        padding = 2 * metrics.horizontalAdvance(" ") + 2 * self.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
+        usual = max(metrics.horizontalAdvance(text) for text in usual_actual_texts())
+        return min(hint, usual + padding)
+
+
 class HistoryWindow(QMainWindow):
     """A window of its own (a main window, so that a screen reader meets it as a window
     with a title, where a plain widget was a nameless "filler")."""
@@ -272,7 +290,7 @@ class HistoryWindow(QMainWindow):
         # not at the next opening. Reading 14 days back is a bounded query.
         self.model.dataChanged.connect(lambda *_: self._update_chart())
         self.model.edited.connect(self._say)
-        self.table = QTableView()
+        self.table = SessionTable()
         header = SortArrowHeader(self.table)
         header.wrapTitles.connect(self.model.wrap_titles)
         self.table.setHorizontalHeader(header)

@@ -86,7 +86,7 @@ class SettingsDialog(QDialog):
             self.theme.addItem(text, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self.theme.setAccessibleName(self.tr("Colour scheme"))
-        appearance.addRow(self.tr("&Colours:"), self.theme)
+        appearance.addRow(self.tr("Colour sc&heme:"), self.theme)  # C is Cancel's
         self.language = QComboBox()
         # Each language is named in itself, so anyone can find their own.
         for value, text in (("system", self.tr("The system's language")), ("en", "English"),
@@ -99,12 +99,10 @@ class SettingsDialog(QDialog):
         restart.setWordWrap(True)
         appearance.addRow(restart)
         self.clock = QComboBox()
-        # Each style shows a time written in it, in the language's own words for a.m./p.m.
-        locale = language.locale_for(settings.language)
-        for value, text in (("system", self.tr("As the language writes it (%1)")),
-                            ("24", self.tr("24-hour (%1)")), ("12", self.tr("12-hour (%1)"))):
-            self.clock.addItem(arg(text, language.formats_for(locale, value).time(EXAMPLE)),
-                               value)
+        for value in ("system", "24", "12"):
+            self.clock.addItem("", value)
+        self._write_clock_examples()
+        self.language.currentIndexChanged.connect(self._write_clock_examples)
         self.clock.setCurrentIndex(max(0, self.clock.findData(settings.clock)))
         self.clock.setAccessibleName(self.tr("Time format"))
         appearance.addRow(self.tr("&Time format:"), self.clock)
@@ -155,6 +153,16 @@ class SettingsDialog(QDialog):
         fit_to_room(self, self.sizeHint().expandedTo(
             page.sizeHint() + QSize(scroll_bar, buttons.sizeHint().height() + 40)))
 
+
+    def _write_clock_examples(self) -> None:
+        """Each style shows a time written in it, in the picked language's own words for
+        a.m./p.m., as times will read once that language applies."""
+        locale = language.locale_for(self.language.currentData())
+        for index, text in enumerate((self.tr("As the language writes it (%1)"),
+                                      self.tr("24-hour (%1)"), self.tr("12-hour (%1)"))):
+            style = self.clock.itemData(index)
+            self.clock.setItemText(index, arg(text, language.formats_for(locale, style)
+                                              .time(EXAMPLE)))
     def eventFilter(self, watched, event) -> bool:
         if watched is self.clock and event.type() == QEvent.Type.FocusIn:
             # After the scroll area's own scroll to the setting: the note too, and the

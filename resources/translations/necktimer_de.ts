@@ -413,7 +413,7 @@
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="611"/>
+        <location filename="../../necktimer/cli.py" line="609"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Schaffen Sie Platz und führen Sie den Befehl erneut aus: nichts wurde geändert.</translation>
     </message>
@@ -521,17 +521,17 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="545"/>
+        <location filename="../../necktimer/cli.py" line="542"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="584"/>
+        <location filename="../../necktimer/cli.py" line="581"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="587"/>
+        <location filename="../../necktimer/cli.py" line="584"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -748,103 +748,104 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="45"/>
+        <location filename="../../necktimer/ui/history_model.py" line="47"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="48"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="48"/>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
         <source>Heat first</source>
         <translation>Wärme zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
         <source>Ice first</source>
         <translation>Eis zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
         <source>Shortest first</source>
         <translation>Kürzeste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <location filename="../../necktimer/ui/history_model.py" line="53"/>
         <source>Longest first</source>
         <translation>Längste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>Lowest first</source>
         <translation>Niedrigste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="53"/>
+        <location filename="../../necktimer/ui/history_model.py" line="55"/>
         <source>Highest first</source>
         <translation>Höchste zuerst</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="56"/>
         <source>A to Z</source>
         <translation>A bis Z</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="56"/>
         <source>Z to A</source>
         <translation>Z bis A</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="57"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="58"/>
+        <location filename="../../necktimer/ui/history_model.py" line="60"/>
         <source>Therapy</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="59"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Planned</source>
         <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="60"/>
+        <location filename="../../necktimer/ui/history_model.py" line="62"/>
         <source>Actual</source>
         <translation>Tatsächlich</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="61"/>
+        <location filename="../../necktimer/ui/history_model.py" line="63"/>
         <source>Pain before</source>
         <translation>Schmerz vorher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="63"/>
+        <location filename="../../necktimer/ui/history_model.py" line="65"/>
         <source>Pain after</source>
         <translation>Schmerz nachher</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="65"/>
+        <location filename="../../necktimer/ui/history_model.py" line="67"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="234"/>
+        <location filename="../../necktimer/ui/history_model.py" line="249"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="237"/>
+        <location filename="../../necktimer/ui/history_model.py" line="235"/>
+        <location filename="../../necktimer/ui/history_model.py" line="252"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="240"/>
+        <location filename="../../necktimer/ui/history_model.py" line="255"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, Auflage %2 zu spät abgenommen</translation>
     </message>
@@ -852,17 +853,17 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="200"/>
+        <location filename="../../necktimer/ui/history_model.py" line="205"/>
         <source>no note</source>
         <translation>keine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="201"/>
+        <location filename="../../necktimer/ui/history_model.py" line="206"/>
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="204"/>
+        <location filename="../../necktimer/ui/history_model.py" line="209"/>
         <source>Saved — %1: %2 (session of %3).</source>
         <translation>Gespeichert — %1: %2 (Anwendung vom %3).</translation>
     </message>
@@ -881,113 +882,113 @@ zu den %2 Minuten der nächsten Anwendung.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="186"/>
+        <location filename="../../necktimer/ui/history_window.py" line="204"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="198"/>
+        <location filename="../../necktimer/ui/history_window.py" line="216"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Ziehen, um den Platz zwischen den Anwendungen und dem Diagramm aufzuteilen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="243"/>
+        <location filename="../../necktimer/ui/history_window.py" line="261"/>
         <source>Ice and heat</source>
         <translation>Eis und Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="244"/>
+        <location filename="../../necktimer/ui/history_window.py" line="262"/>
         <source>Ice only</source>
         <translation>Nur Eis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="245"/>
+        <location filename="../../necktimer/ui/history_window.py" line="263"/>
         <source>Heat only</source>
         <translation>Nur Wärme</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="246"/>
+        <location filename="../../necktimer/ui/history_window.py" line="264"/>
         <source>Show therapy</source>
         <translation>Angezeigte Therapie</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="247"/>
+        <location filename="../../necktimer/ui/history_window.py" line="265"/>
         <source>&amp;All dates</source>
         <translation>&amp;Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="252"/>
+        <location filename="../../necktimer/ui/history_window.py" line="270"/>
         <source>From date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="252"/>
+        <location filename="../../necktimer/ui/history_window.py" line="270"/>
         <source>To date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="258"/>
+        <location filename="../../necktimer/ui/history_window.py" line="276"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="264"/>
+        <location filename="../../necktimer/ui/history_window.py" line="282"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="264"/>
+        <location filename="../../necktimer/ui/history_window.py" line="282"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="292"/>
+        <location filename="../../necktimer/ui/history_window.py" line="310"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="294"/>
+        <location filename="../../necktimer/ui/history_window.py" line="312"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>Die Menütaste oder Umschalt+F10 bietet die Sortierungen an.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="317"/>
+        <location filename="../../necktimer/ui/history_window.py" line="335"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="318"/>
+        <location filename="../../necktimer/ui/history_window.py" line="336"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>&amp;PDF-Zusammenfassung für den Arztbesuch speichern…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="222"/>
+        <location filename="../../necktimer/ui/history_window.py" line="240"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="224"/>
+        <location filename="../../necktimer/ui/history_window.py" line="242"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="381"/>
+        <location filename="../../necktimer/ui/history_window.py" line="399"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="428"/>
+        <location filename="../../necktimer/ui/history_window.py" line="446"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="436"/>
+        <location filename="../../necktimer/ui/history_window.py" line="454"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="438"/>
+        <location filename="../../necktimer/ui/history_window.py" line="456"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1971,38 +1972,38 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Einstellung %1=%2 liegt außerhalb des sicheren Bereichs %3–%4; verwendet wird %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="149"/>
+        <location filename="../../necktimer/core/settings.py" line="152"/>
         <source>it is UTF-16 text, not UTF-8</source>
         <translation>sie ist UTF-16-Text, nicht UTF-8</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="153"/>
-        <location filename="../../necktimer/core/settings.py" line="155"/>
+        <location filename="../../necktimer/core/settings.py" line="156"/>
+        <location filename="../../necktimer/core/settings.py" line="158"/>
         <source>it is not UTF-8 text</source>
         <translation>sie ist kein UTF-8-Text</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="156"/>
+        <location filename="../../necktimer/core/settings.py" line="159"/>
         <source>none of its lines is a setting necktimer knows</source>
         <translation>keine ihrer Zeilen ist eine Einstellung, die necktimer kennt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="65"/>
+        <location filename="../../necktimer/settings_io.py" line="67"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>%1 kann nicht verwendet werden (%2); es gelten die Standardeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="78"/>
+        <location filename="../../necktimer/settings_io.py" line="80"/>
         <source>The settings file could not be read (%1); the default settings apply.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden (%1); es gelten die Standardeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="82"/>
+        <location filename="../../necktimer/settings_io.py" line="84"/>
         <source>Some lines of the settings file are not UTF-8 text: they were skipped, and stay in the file as they are.</source>
         <translation>Einige Zeilen der Einstellungsdatei sind kein UTF-8-Text: Sie wurden übersprungen und bleiben unverändert in der Datei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="104"/>
+        <location filename="../../necktimer/settings_io.py" line="107"/>
         <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
         <translation>Die Einstellungen konnten nicht in %1 gespeichert werden. Sie gelten schon jetzt, necktimer versucht es erneut, und beim Beenden wird vorher gefragt, solange sie nicht gespeichert sind.</translation>
     </message>
@@ -2105,11 +2106,6 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="89"/>
-        <source>&amp;Colours:</source>
-        <translation>Farb&amp;schema:</translation>
-    </message>
-    <message>
         <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
         <source>The system&apos;s language</source>
         <translation>Die Sprache des Systems</translation>
@@ -2130,52 +2126,57 @@ zu den %2 Minuten der nächsten Anwendung.
         <translation>Eine neue Sprache gilt ab dem nächsten Start von necktimer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="104"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="161"/>
         <source>As the language writes it (%1)</source>
         <translation>Wie die Sprache sie schreibt (%1)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="105"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="162"/>
         <source>24-hour (%1)</source>
         <translation>24 Stunden (%1)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="105"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="162"/>
         <source>12-hour (%1)</source>
         <translation>12 Stunden (%1)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="109"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="107"/>
         <source>Time format</source>
         <translation>Uhrzeitformat</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="110"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="89"/>
+        <source>Colour sc&amp;heme:</source>
+        <translation>Farb&amp;schema:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="108"/>
         <source>&amp;Time format:</source>
         <translation>&amp;Uhrzeitformat:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="118"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="116"/>
         <source>Sessions</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="118"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="116"/>
         <source>Reminders</source>
         <translation>Erinnerungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="119"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="117"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="123"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="121"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Eine Anwendung dauert nie länger als %1 Minuten, und die Pause ist nie kürzer als %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="127"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="125"/>
         <source>A shorter gap applies from the next session: the gap already running stays as it is.</source>
         <translation>Eine kürzere Pause gilt ab der nächsten Anwendung: Die laufende Pause bleibt, wie sie ist.</translation>
     </message>

@@ -413,7 +413,7 @@
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="611"/>
+        <location filename="../../necktimer/cli.py" line="609"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Libere espacio y vuelva a ejecutar la orden: no se cambió nada.</translation>
     </message>
@@ -522,17 +522,17 @@ siguiente sesión.
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="545"/>
+        <location filename="../../necktimer/cli.py" line="542"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="584"/>
+        <location filename="../../necktimer/cli.py" line="581"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="587"/>
+        <location filename="../../necktimer/cli.py" line="584"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -749,103 +749,104 @@ siguiente sesión.
 <context>
     <name>History</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="45"/>
+        <location filename="../../necktimer/ui/history_model.py" line="47"/>
         <source>Oldest first</source>
         <translation>Más antiguas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="46"/>
+        <location filename="../../necktimer/ui/history_model.py" line="48"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="48"/>
+        <location filename="../../necktimer/ui/history_model.py" line="50"/>
         <source>Heat first</source>
         <translation>Calor primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="49"/>
+        <location filename="../../necktimer/ui/history_model.py" line="51"/>
         <source>Ice first</source>
         <translation>Hielo primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="50"/>
+        <location filename="../../necktimer/ui/history_model.py" line="52"/>
         <source>Shortest first</source>
         <translation>Más cortas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="51"/>
+        <location filename="../../necktimer/ui/history_model.py" line="53"/>
         <source>Longest first</source>
         <translation>Más largas primero</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="52"/>
+        <location filename="../../necktimer/ui/history_model.py" line="54"/>
         <source>Lowest first</source>
         <translation>De menor a mayor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="53"/>
+        <location filename="../../necktimer/ui/history_model.py" line="55"/>
         <source>Highest first</source>
         <translation>De mayor a menor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="56"/>
         <source>A to Z</source>
         <translation>De la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="54"/>
+        <location filename="../../necktimer/ui/history_model.py" line="56"/>
         <source>Z to A</source>
         <translation>De la Z a la A</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="57"/>
+        <location filename="../../necktimer/ui/history_model.py" line="59"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="58"/>
+        <location filename="../../necktimer/ui/history_model.py" line="60"/>
         <source>Therapy</source>
         <translation>Terapia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="59"/>
+        <location filename="../../necktimer/ui/history_model.py" line="61"/>
         <source>Planned</source>
         <translation>Prevista</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="60"/>
+        <location filename="../../necktimer/ui/history_model.py" line="62"/>
         <source>Actual</source>
         <translation>Real</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="61"/>
+        <location filename="../../necktimer/ui/history_model.py" line="63"/>
         <source>Pain before</source>
         <translation>Dolor antes</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="63"/>
+        <location filename="../../necktimer/ui/history_model.py" line="65"/>
         <source>Pain after</source>
         <translation>Dolor después</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="65"/>
+        <location filename="../../necktimer/ui/history_model.py" line="67"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="234"/>
+        <location filename="../../necktimer/ui/history_model.py" line="249"/>
         <source>running</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="237"/>
+        <location filename="../../necktimer/ui/history_model.py" line="235"/>
+        <location filename="../../necktimer/ui/history_model.py" line="252"/>
         <source>%1 (%2)</source>
         <comment>length (how it ended)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="240"/>
+        <location filename="../../necktimer/ui/history_model.py" line="255"/>
         <source>%1, pack off %2 late</source>
         <translation>%1, compresa retirada %2 tarde</translation>
     </message>
@@ -853,17 +854,17 @@ siguiente sesión.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="200"/>
+        <location filename="../../necktimer/ui/history_model.py" line="205"/>
         <source>no note</source>
         <translation>sin nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="201"/>
+        <location filename="../../necktimer/ui/history_model.py" line="206"/>
         <source>not rated</source>
         <translation>sin valorar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_model.py" line="204"/>
+        <location filename="../../necktimer/ui/history_model.py" line="209"/>
         <source>Saved — %1: %2 (session of %3).</source>
         <translation>Guardado — %1: %2 (sesión del %3).</translation>
     </message>
@@ -882,113 +883,113 @@ siguiente sesión.
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="186"/>
+        <location filename="../../necktimer/ui/history_window.py" line="204"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="198"/>
+        <location filename="../../necktimer/ui/history_window.py" line="216"/>
         <source>Drag to share the room between the sessions and the chart</source>
         <translation>Arrastre para repartir el espacio entre las sesiones y el gráfico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="243"/>
+        <location filename="../../necktimer/ui/history_window.py" line="261"/>
         <source>Ice and heat</source>
         <translation>Hielo y calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="244"/>
+        <location filename="../../necktimer/ui/history_window.py" line="262"/>
         <source>Ice only</source>
         <translation>Solo hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="245"/>
+        <location filename="../../necktimer/ui/history_window.py" line="263"/>
         <source>Heat only</source>
         <translation>Solo calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="246"/>
+        <location filename="../../necktimer/ui/history_window.py" line="264"/>
         <source>Show therapy</source>
         <translation>Terapia que se muestra</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="247"/>
+        <location filename="../../necktimer/ui/history_window.py" line="265"/>
         <source>&amp;All dates</source>
         <translation>&amp;Todas las fechas</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="252"/>
+        <location filename="../../necktimer/ui/history_window.py" line="270"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="252"/>
+        <location filename="../../necktimer/ui/history_window.py" line="270"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="258"/>
+        <location filename="../../necktimer/ui/history_window.py" line="276"/>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="264"/>
+        <location filename="../../necktimer/ui/history_window.py" line="282"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="264"/>
+        <location filename="../../necktimer/ui/history_window.py" line="282"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="292"/>
+        <location filename="../../necktimer/ui/history_window.py" line="310"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="294"/>
+        <location filename="../../necktimer/ui/history_window.py" line="312"/>
         <source>The Menu key or Shift+F10 offers the orders to sort by.</source>
         <translation>La tecla Menú o Mayús+F10 ofrece las formas de ordenar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="317"/>
+        <location filename="../../necktimer/ui/history_window.py" line="335"/>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="318"/>
+        <location filename="../../necktimer/ui/history_window.py" line="336"/>
         <source>Save &amp;PDF summary for a physician…</source>
         <translation>Guardar resumen &amp;PDF para el médico…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="222"/>
+        <location filename="../../necktimer/ui/history_window.py" line="240"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="224"/>
+        <location filename="../../necktimer/ui/history_window.py" line="242"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="381"/>
+        <location filename="../../necktimer/ui/history_window.py" line="399"/>
         <source>%1 · %2</source>
         <comment>the count of sessions, then their order</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="428"/>
+        <location filename="../../necktimer/ui/history_window.py" line="446"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="436"/>
+        <location filename="../../necktimer/ui/history_window.py" line="454"/>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/history_window.py" line="438"/>
+        <location filename="../../necktimer/ui/history_window.py" line="456"/>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -1972,38 +1973,38 @@ siguiente sesión.
         <translation>El ajuste %1=%2 está fuera del rango seguro %3–%4; se usa %5.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="149"/>
+        <location filename="../../necktimer/core/settings.py" line="152"/>
         <source>it is UTF-16 text, not UTF-8</source>
         <translation>es texto UTF-16, no UTF-8</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="153"/>
-        <location filename="../../necktimer/core/settings.py" line="155"/>
+        <location filename="../../necktimer/core/settings.py" line="156"/>
+        <location filename="../../necktimer/core/settings.py" line="158"/>
         <source>it is not UTF-8 text</source>
         <translation>no es texto UTF-8</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/settings.py" line="156"/>
+        <location filename="../../necktimer/core/settings.py" line="159"/>
         <source>none of its lines is a setting necktimer knows</source>
         <translation>ninguna de sus líneas es un ajuste que necktimer conozca</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="65"/>
+        <location filename="../../necktimer/settings_io.py" line="67"/>
         <source>%1 cannot be used (%2); the default settings apply.</source>
         <translation>No se puede usar %1 (%2); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="78"/>
+        <location filename="../../necktimer/settings_io.py" line="80"/>
         <source>The settings file could not be read (%1); the default settings apply.</source>
         <translation>No se pudo leer el archivo de ajustes (%1); se aplican los ajustes predeterminados.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="82"/>
+        <location filename="../../necktimer/settings_io.py" line="84"/>
         <source>Some lines of the settings file are not UTF-8 text: they were skipped, and stay in the file as they are.</source>
         <translation>Algunas líneas del archivo de ajustes no son texto UTF-8: se omitieron y se quedan en el archivo tal como están.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/settings_io.py" line="104"/>
+        <location filename="../../necktimer/settings_io.py" line="107"/>
         <source>The settings could not be saved to %1. They apply now, necktimer tries again, and quitting asks first while they are not saved.</source>
         <translation>No se pudo guardar la configuración en %1. Ya se aplica, necktimer lo vuelve a intentar y, mientras no esté guardada, pregunta antes de cerrarse.</translation>
     </message>
@@ -2106,11 +2107,6 @@ siguiente sesión.
         <translation>Esquema de colores</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="89"/>
-        <source>&amp;Colours:</source>
-        <translation>&amp;Colores:</translation>
-    </message>
-    <message>
         <location filename="../../necktimer/ui/settings_dialog.py" line="92"/>
         <source>The system&apos;s language</source>
         <translation>El idioma del sistema</translation>
@@ -2131,52 +2127,57 @@ siguiente sesión.
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie necktimer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="104"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="161"/>
         <source>As the language writes it (%1)</source>
         <translation>Como la escribe el idioma (%1)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="105"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="162"/>
         <source>24-hour (%1)</source>
         <translation>24 horas (%1)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="105"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="162"/>
         <source>12-hour (%1)</source>
         <translation>12 horas (%1)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="109"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="107"/>
         <source>Time format</source>
         <translation>Formato de hora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="110"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="89"/>
+        <source>Colour sc&amp;heme:</source>
+        <translation>Co&amp;lores:</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="108"/>
         <source>&amp;Time format:</source>
         <translation>Formato de &amp;hora:</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="118"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="116"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="118"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="116"/>
         <source>Reminders</source>
         <translation>Recordatorios</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="119"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="117"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="123"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="121"/>
         <source>A session never lasts more than %1 minutes, and the gap is never shorter than %2.</source>
         <translation>Una sesión nunca dura más de %1 minutos, y la pausa nunca es más corta de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/settings_dialog.py" line="127"/>
+        <location filename="../../necktimer/ui/settings_dialog.py" line="125"/>
         <source>A shorter gap applies from the next session: the gap already running stays as it is.</source>
         <translation>Una pausa más corta se aplica a partir de la próxima sesión: la pausa en curso sigue igual.</translation>
     </message>

@@ -55,3 +55,13 @@ def test_comments_after_values_and_headers_and_a_lower_case_general_read_as_qset
     changed = change_ini(data, {"sound": "false"})
     assert changed.endswith(b"clock=\"12;h\"\nsound=false\n[Window] ; geometry\ngap_minutes=30\n")
 
+
+
+def test_a_change_keeps_a_byte_order_mark_and_the_files_line_endings():
+    """A file from a Windows editor lost its byte-order mark at the first save and got LF
+    lines among its CRLF ones."""
+    data = b"\xef\xbb\xbf[General]\r\ntheme=light\r\n[Other]\r\nx=1"
+    assert change_ini(data, {"theme": "dark", "sound": "false"}) == (
+        b"\xef\xbb\xbf[General]\r\ntheme=dark\r\nsound=false\r\n[Other]\r\nx=1\r\n")
+    assert change_ini(b"[Other]\rx=1\r", {"sound": "false"}) == (
+        b"[General]\rsound=false\r[Other]\rx=1\r")

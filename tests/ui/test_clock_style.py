@@ -73,3 +73,25 @@ def test_the_dialog_shows_each_style_with_a_time_written_in_it(necktimer, window
     assert "start an ice or heat session now" in text_of(window.status_line)
     window.start_heat()
     assert window.ring.caption == "Heat · off at 9:15\u202fAM"
+
+
+def test_a_language_picked_with_the_style_waits_for_the_restart_with_its_times_too(
+        window, settings_file):
+    """Spanish picked beside 12-hour times put "9:15 a. m." among the English words of the
+    running window; the language, and how it writes times, come at the next start."""
+    window.start_ice()
+    settings_file.save(settings_file.current.replace(language="es", clock="12")[0])
+    assert "ends at 9:15\u202fAM" in text_of(window.status_line)
+    assert window.ring.caption == "Ice · off at 9:15\u202fAM"
+
+
+def test_the_dialogs_examples_follow_the_language_picked(necktimer, window):
+    window.settings_action.trigger()
+    dialog = necktimer.settings_dialog
+    dialog.clock.setCurrentIndex(2)
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    offered = [dialog.clock.itemText(i) for i in range(dialog.clock.count())]
+    assert offered == ["As the language writes it (13:30)", "24-hour (13:30)",
+                       "12-hour (1:30\u202fp.\u00a0m.)"]
+    assert dialog.clock.currentData() == "12"
+    dialog.reject()

@@ -520,6 +520,33 @@ def test_a_pain_cell_takes_only_0_to_10_and_says_so(necktimer, diary, qtbot, mon
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
 
 
+def test_a_pack_off_late_does_not_widen_the_actual_column_past_the_ratings(
+        necktimer, qtbot, clock):
+    """"15 min, pack off 1 h 45 min late" sized the Actual column, and at 2x the pain
+    ratings went out of sight (outside tester). The column fits a session of any ending;
+    the rest is cut short, and its tooltip says it whole."""
+    service = necktimer.service
+    record(service, clock, Entry(ICE, 5, before=3, after=2))
+    service.start(ICE, 15)
+    clock.advance(2 * 60 * 60)
+    service.tick()
+    service.acknowledge_removal()
+    history = open_history(necktimer, qtbot)
+    table = history.table
+    late = history.model.index(0, COLUMN[SortKey.ACTUAL])
+    assert late.data() == "15 min, pack off 1 h 45 min late"
+    metrics = table.fontMetrics()
+    width = table.columnWidth(COLUMN[SortKey.ACTUAL])
+    assert metrics.horizontalAdvance("15 min (interrupted)") < width
+    assert width < metrics.horizontalAdvance(late.data())
+    assert late.data(Qt.ItemDataRole.ToolTipRole) == late.data()
+    assert history.model.index(1, COLUMN[SortKey.ACTUAL]).data(Qt.ItemDataRole.ToolTipRole) is None
+    # The other columns still fit what they hold.
+    date = COLUMN[SortKey.STARTED]
+    assert table.columnWidth(date) >= metrics.horizontalAdvance(
+        history.model.index(0, date).data())
+
+
 def test_a_pasted_note_longer_than_the_history_keeps_is_cut_not_lost(necktimer, diary,
                                                                        qtbot, data_dir):
     """A note of 501 characters or more was thrown away as a whole on saving, without a

@@ -48,6 +48,7 @@ def epilog() -> str:
                         start a session (%1-%2 min) in the running
                         instance, or open necktimer with it started
   stop                  stop the running session
+  undo                  take back a stop made in the last 10 seconds
   done [--at-end]       confirm the pack is off after a session ended (--at-end:
                         it came off when the session ended)
   quit [--force]        quit the running instance (refused while a pack is on
@@ -249,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Cli", "when the pack last came off, as your clock showed it (14:30, 2:30pm), or "
                "%1 if it was more than one gap ago"), EARLIER))
     sub.add_parser("stop", parents=[common], help=translate("Cli", "stop the running session"))
+    sub.add_parser("undo", parents=[common],
+                   help=translate("Cli", "take back a stop made in the last 10 seconds"))
     done = sub.add_parser("done", parents=[common],
                           help=translate("Cli", "confirm the pack is off"))
     done.add_argument("--at-end", action="store_true",

@@ -26,7 +26,7 @@ from necktimer.core.humanize import format_duration
 from necktimer.core.i18n import arg, clock_time, last_at, past_time, translate, twelve_hour
 from necktimer.core.report import status_json
 from necktimer.core.rules import Session, State, Status, Therapy
-from necktimer.core.service import Outcome, Unsaved
+from necktimer.core.service import UNDO_WINDOW, Outcome, Unsaved
 from necktimer.core.value import value
 
 PROTOCOL_VERSION = 2
@@ -39,6 +39,7 @@ class Command(enum.StrEnum):
     STATUS = "status"
     START = "start"
     STOP = "stop"
+    UNDO = "undo"  # take back a stop made in the last 10 s
     DONE = "done"
     QUIT = "quit"
     LAST_APPLIED = "last-applied"
@@ -326,6 +327,8 @@ class Target(Protocol):
 
     def stop(self) -> Outcome: ...
 
+    def undo_last_stop(self) -> Outcome: ...
+
     def acknowledge_removal(self, *, at_end: bool = False) -> Session | None: ...
 
     def pending_removal(self) -> Session | None: ...
@@ -379,7 +382,14 @@ def _carry_out(request: Request, target: Target,
             return Exit.REFUSED, lambda: arg(
                 translate("Commands", "The session has already ended. %1"),
                 status_sentence(status, pending)), status_data(status, pending)
-        return _answer(outcome)
+        code, words, data = _answer(outcome)
+        if outcome.ok:  # a slip of the hand in a terminal is taken back as in the window
+            return code, lambda: arg(translate(
+                "Commands", "%1 To take the stop back, run 'necktimer undo' within %2 s."),
+                words(), round(UNDO_WINDOW.total_seconds())), data
+        return code, words, data
+    if command is Command.UNDO:
+        return _answer(target.undo_last_stop())
     if command is Command.DONE:
         session = target.acknowledge_removal(at_end=request.at_end)
         if session is None and target.status().state is State.RUNNING:

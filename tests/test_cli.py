@@ -356,7 +356,7 @@ def test_help_documents_commands_and_exit_codes(tmp_path):
     assert result.returncode == 0
     for text in ("start ice|heat", "--minutes", "stop", "status [--json]", "--minimized",
                  "--data-dir", "exit codes", "refused by the safety rules", "quit [--force]",
-                 "last-applied"):
+                 "last-applied", "undo                  take back a stop"):
         assert text in result.stdout
 
 
@@ -364,6 +364,20 @@ def test_stop_without_instance_or_session(tmp_path, data_dir):
     result = necktimer("stop", "--data-dir", str(data_dir), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.strip() == "No session is running."
+
+
+def test_a_stop_typed_without_a_window_is_taken_back_by_undo(tmp_path, data_dir):
+    from helpers import ClockBehind
+
+    service = SessionService.open(data_dir, ClockBehind(5 * 60))  # on for 5 minutes
+    assert service.start(Therapy.ICE, 15).ok
+    service.close()
+    stop = necktimer("stop", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert stop.returncode == 0 and "run 'necktimer undo' within 10 s" in stop.stdout
+    undo = necktimer("undo", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert undo.returncode == 0 and "Stop undone" in undo.stdout, undo
+    status = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path)
+    assert json.loads(status.stdout)["state"] == "running"
 
 
 def test_quit_without_instance(tmp_path, data_dir):

@@ -43,6 +43,7 @@ VALID = [
     Request(Command.START, Therapy.ICE),
     Request(Command.START, Therapy.HEAT, 7),
     Request(Command.STOP),
+    Request(Command.UNDO),
     Request(Command.DONE),
     Request(Command.DONE, at_end=True),
     Request(Command.QUIT),
@@ -300,10 +301,31 @@ def test_stop_then_nothing_to_stop(service, clock):
     clock.advance(5 * 60)
     reply = run(service, Command.STOP)
     assert reply.code is Exit.OK
-    assert reply.message == "Heat session stopped. Next session allowed at 11:05 (in 2 h)."
+    assert reply.message == ("Heat session stopped. Next session allowed at 11:05 (in 2 h). "
+                             "To take the stop back, run 'necktimer undo' within 10 s.")
     assert reply.status["state"] == "waiting" and reply.status["wait_s"] == 7200
     again = run(service, Command.STOP)
     assert again.code is Exit.REFUSED and again.message == "No session is running."
+
+
+def test_a_stop_typed_by_mistake_is_taken_back_within_10_s(service, clock):
+    """The window offers Undo for 10 s; a stop typed in a terminal was final at once
+    (outside tester)."""
+    assert run(service, Command.UNDO).message == "There is no stop to undo."
+    run(service, Command.START, Therapy.ICE, 15)
+    clock.advance(5 * 60)
+    run(service, Command.STOP)
+    clock.advance(9)
+    undone = run(service, Command.UNDO)
+    assert undone.code is Exit.OK, undone.message
+    assert undone.message == "Stop undone: the session goes on until 09:15."
+    assert undone.status["state"] == "running"
+    clock.advance(60)
+    run(service, Command.STOP)
+    clock.advance(11)
+    late = run(service, Command.UNDO)
+    assert (late.code, late.message) == (Exit.REFUSED, "It is too late to undo that stop.")
+    assert late.status["state"] == "waiting"
 
 
 def test_done_records_the_removal_only_when_a_pack_waits(service, clock, data_dir):

@@ -630,6 +630,10 @@ class SessionService:
         self._changed()
         return Outcome(True, lambda: stopped_message(placed, status), status, placed)
 
+    def undo_last_stop(self) -> Outcome:
+        """Take back the latest stop, if it was made within UNDO_WINDOW (`necktimer undo`)."""
+        return self.undo_stop(max((i for i in self._known if i != REPORTED_ID), default=-1))
+
     def undo_stop(self, session_id: int) -> Outcome:
         """Take back a stop within UNDO_WINDOW: the session runs on to its original end."""
         moment = self.moment()

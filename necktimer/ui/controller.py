@@ -204,8 +204,8 @@ class Controller(QObject):
         with self._batched():
             offer = self._undo
             self._undo = None
-            if offer is None:
-                outcome = self.service.undo_stop(-1)
+            if offer is None:  # a stop whose offer went (the window was not shown, say)
+                outcome = self.service.undo_last_stop()
             else:
                 outcome = self.service.undo_stop(offer.session_id)
             self._say(outcome.message)
@@ -214,6 +214,10 @@ class Controller(QObject):
                 self.announcement.emit(outcome.message)
                 self.sessionStarted.emit(outcome.session)
         return outcome
+
+    def undo_last_stop(self) -> Outcome:
+        """`necktimer undo`: as the window's Undo."""
+        return self.undo_stop()
 
     def acknowledge_removal(self, *, at_end: bool = False) -> Session | None:
         with self._batched():

@@ -187,6 +187,23 @@ def test_a_stop_from_a_terminal_that_only_the_window_holds_says_so(make_app, clo
         "end_reason"] == "stopped"
 
 
+def test_a_stop_from_a_terminal_is_taken_back_from_a_terminal(make_app, clock):
+    """`necktimer stop` typed by mistake: `necktimer undo` within 10 s, as the window's own
+    Undo, whose banner goes with it (outside tester)."""
+    instance = make_app()
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    tick(instance, clock, 5 * 60)
+    stop = instance.handle_request(Request(Command.STOP))
+    assert stop.message.endswith("To take the stop back, run 'necktimer undo' within 10 s.")
+    assert instance.controller.state.undo is not None  # the window offers it too
+    tick(instance, clock, 3)
+    undo = instance.handle_request(Request(Command.UNDO))
+    assert (undo.code, undo.message) == (Exit.OK, "Stop undone: the session goes on until 09:15.")
+    assert instance.controller.state.undo is None
+    assert instance.controller.state.status.state is State.RUNNING
+
+
 def test_quitting_with_settings_the_file_could_not_take_asks_and_names_them(
         make_app, settings_file, data_dir):
     """A gap set to 4 hours on a full disk applied until quitting, which asked nothing:

@@ -28,9 +28,6 @@ from necktimer.core.resources import resource
 log = logging.getLogger("necktimer.language")
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own them
-# The language setting this process speaks: a new one chosen in Settings applies at the
-# next start, so a change of clock style until then keeps this one's conventions.
-_speaking = "system"
 _OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")  # a UTC offset sent by sendable_zone
 
 
@@ -54,8 +51,6 @@ def install(setting: str = "system", app: QCoreApplication | None = None,
             clock: str = "system") -> QLocale:
     """Use `setting`'s language and formats, with times in `clock`'s style, from now on;
     returns the locale in use."""
-    global _speaking
-    _speaking = setting
     locale = locale_for(setting)
     if setting not in ("", "system"):
         QLocale.setDefault(locale)
@@ -80,11 +75,10 @@ def install(setting: str = "system", app: QCoreApplication | None = None,
     return locale
 
 
-def use_clock(clock: str) -> None:
-    """Write times in `clock`'s style from now on, in the conventions of the language
-    installed. Those of a language just picked in Settings put "12:20 p. m." among
-    English words until the restart that brings the language (outside tester)."""
-    i18n.install(formats=formats_for(formats_locale(_speaking, locale_for(_speaking)), clock))
+def use_clock(setting: str, clock: str) -> None:
+    """Write times in `clock`'s style from now on; the language stays `setting`'s, the one
+    installed (see Controller: a language just picked applies at the next start)."""
+    i18n.install(formats=formats_for(formats_locale(setting, locale_for(setting)), clock))
 
 
 def speech_here(setting: str = "system") -> Speech:

@@ -48,6 +48,10 @@ class Controller(QObject):
         super().__init__(parent)
         self.service = service
         self.settings = settings  # a SettingsFile: `.current` and `changed`
+        # The language this window speaks: one picked in Settings applies at the next
+        # start, and so do its ways of writing times; "12:20 p. m." among English words
+        # came from writing them in the new one at once (outside tester).
+        self._language = settings.current.language
         self._resume_signal = resume_signal
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -105,7 +109,7 @@ class Controller(QObject):
         if settings.clock != self.state.clock:
             from necktimer import language  # times written in the new style before the redraw
 
-            language.use_clock(settings.clock)
+            language.use_clock(self._language, settings.clock)
         self.refresh()
 
     # -- requests from any front end (also commands.Target) ---------------------------------

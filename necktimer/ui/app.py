@@ -366,6 +366,8 @@ class Necktimer(QObject):
         if self._quitting:
             return
         self._quitting = True
+        if self._backstop_watch is not None:
+            self._backstop_watch.make_sure()
         self.controller.shutdown()
         if self.reminders is not None:
             self.reminders.close()  # no notification left behind with dead buttons

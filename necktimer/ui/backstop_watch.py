@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,12 +25,15 @@ from necktimer.instance import BACKSTOP_LOCK_NAME, backstop_pids, held_elsewhere
 
 log = logging.getLogger("necktimer.backstop")
 
-# Time for a backstop just started to take its lock, and for one handing over to the
-# one that asked to finish.
-FOLLOW_DELAY_MS = 1500
+# A moment to let several ends and arms come to one look. A backstop just started, or one
+# taking over from another, is found by its command line before it holds the lock; the
+# shorter this is, the shorter the time a crash of the window leaves nobody watching.
+FOLLOW_DELAY_MS = 100
 # A backstop that leaves at once every time (it sees no pack on where the window sees
-# one) is started again this often for a session, not for ever.
+# one) is started again this often for a session, not for ever. One that watched at
+# least LIVED_S was no such backstop: its end does not count.
 MOST_REARMS = 5
+LIVED_S = 10.0
 
 
 def watching_pid(data_dir: Path) -> int | None:
@@ -44,14 +48,28 @@ def watching_pid(data_dir: Path) -> int | None:
     return pids[0] if pids else None
 
 
+def stopped(pid: int) -> bool:
+    """Whether the process is stopped (SIGSTOP, a debugger): it holds its lock and reminds
+    of nothing until it is continued, so it is not counted on to remind."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as file:
+            state = file.read().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state in (b"T", b"t")
+
+
 class BackstopWatch(QObject):
     """`follow()` after a backstop is armed; `pack_on()` says which session needs one,
     `arm(session)` starts one."""
 
     def __init__(self, data_dir: Path, pack_on: Callable[[], Session | None],
-                 arm: Callable[[Session], None], parent: QObject | None = None) -> None:
+                 arm: Callable[[Session], None], parent: QObject | None = None, *,
+                 boot_clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
+        self._boot_clock = boot_clock
+        self._held_since = 0.0
         self._pack_on = pack_on
         self._arm = arm
         self._look = QTimer(self, singleShot=True, interval=FOLLOW_DELAY_MS)
@@ -69,6 +87,13 @@ class BackstopWatch(QObject):
     def follow(self) -> None:
         """Find the backstop that watches, a moment from now, and follow it."""
         self._look.start()
+
+    def make_sure(self) -> None:
+        """Look now, not in a moment: the window is quitting, and a backstop that ended
+        just before (the moment's look not made yet) left nobody to remind (outside
+        tester)."""
+        self._look.stop()
+        self._look_now()
 
     def stop(self) -> None:
         self._look.stop()
@@ -109,11 +134,14 @@ class BackstopWatch(QObject):
             log.warning("cannot follow the backstop %d: %s", pid, error)
             return
         self._pid, self._pidfd = pid, fd
+        self._held_since = self._boot_clock()
         self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._ended)
 
     def _ended(self) -> None:
         log.info("the backstop %s has ended", self._pid)
+        if self._boot_clock() - self._held_since >= LIVED_S:
+            self._rearmed.clear()  # it watched: its end is no sign of one that cannot
         self._let_go()
         self._look.start()
 

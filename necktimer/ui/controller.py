@@ -120,10 +120,16 @@ class Controller(QObject):
         (A window with no desktop notifications had promised one that never came; so did
         one whose backstop, started elsewhere, said it had none.)"""
         from necktimer.instance import BACKSTOP_LOCK_NAME, backstop_reaches_desktop, held_elsewhere
+        from necktimer.ui.backstop_watch import stopped, watching_pid
 
         data_dir = self.service.data_dir
-        return (self.backstop_can_remind and held_elsewhere(data_dir / BACKSTOP_LOCK_NAME)
-                and backstop_reaches_desktop(data_dir) is not False)
+        if not (self.backstop_can_remind and held_elsewhere(data_dir / BACKSTOP_LOCK_NAME)
+                and backstop_reaches_desktop(data_dir) is not False):
+            return False
+        # A stopped one (SIGSTOP) held the lock and reminded only once continued, after
+        # the window had promised a reminder on time (outside tester).
+        holder = watching_pid(data_dir)
+        return holder is None or not stopped(holder)
 
     def unsaved(self) -> Unsaved | None:
         """What quitting now would lose: the service's changes, and settings the file
@@ -208,8 +214,8 @@ class Controller(QObject):
         with self._batched():
             offer = self._undo
             self._undo = None
-            if offer is None:  # a stop whose offer went (the window was not shown, say)
-                outcome = self.service.undo_last_stop()
+            if offer is None:  # the offer (10 s, or up to the planned end) is the window's
+                outcome = self.service.undo_stop(-1)
             else:
                 outcome = self.service.undo_stop(offer.session_id)
             self._say(outcome.message)

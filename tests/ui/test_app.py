@@ -1,6 +1,8 @@
 """The running instance: closing, quitting (never silent while a pack is on), commands."""
 
 import contextlib
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -76,6 +78,25 @@ os.write(fd, f"{os.getpid()}\\n{sys.argv[2]}\\n".encode())
 print("held", flush=True)
 time.sleep(60)
 """
+
+
+@pytest.mark.dbus
+def test_a_stopped_backstop_is_not_promised_to_remind(make_app, clock, server, bus,
+                                                      running_backstop):
+    """A backstop stopped with SIGSTOP holds its lock and reminds only once continued: the
+    window promised "a desktop notification will still tell you at 10:53", and nothing
+    came then (outside tester)."""
+    instance = make_app(tray_available=True, dbus_address=bus.address)
+    instance.start()
+    instance.controller.start(Therapy.ICE)
+    os.kill(running_backstop.pid, signal.SIGSTOP)
+    try:
+        refused = instance.handle_request(Request(Command.QUIT))
+        assert refused.code == Exit.REFUSED
+        assert "nobody" in refused.message, refused.message
+    finally:
+        os.kill(running_backstop.pid, signal.SIGCONT)
+    assert instance.controller.reminded_without_window()
 
 
 @pytest.mark.dbus

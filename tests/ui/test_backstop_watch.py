@@ -13,7 +13,7 @@ from helpers import T0
 
 from necktimer.core.rules import Session, Therapy
 from necktimer.ui import backstop_watch
-from necktimer.ui.backstop_watch import MOST_REARMS, BackstopWatch
+from necktimer.ui.backstop_watch import LIVED_S, MOST_REARMS, BackstopWatch
 
 SESSION = Session(id=7, therapy=Therapy.ICE, started_at=T0, planned_end=T0 + timedelta(minutes=15))
 
@@ -48,8 +48,8 @@ def watch_for(qtbot, data_dir, monkeypatch):
     monkeypatch.setattr(backstop_watch, "FOLLOW_DELAY_MS", 0)  # the moment's grace
     made = []
 
-    def make(backstops: Backstops, pack_on=lambda: SESSION) -> BackstopWatch:
-        watch = BackstopWatch(data_dir, pack_on, backstops.arm)
+    def make(backstops: Backstops, pack_on=lambda: SESSION, **kwargs) -> BackstopWatch:
+        watch = BackstopWatch(data_dir, pack_on, backstops.arm, **kwargs)
         made.append((watch, backstops))
         return watch
 
@@ -113,3 +113,28 @@ def test_one_that_leaves_at_once_every_time_is_not_started_for_ever(qtbot, data_
         process.wait(timeout=10)
     qtbot.wait(200)
     assert len(backstops.started) == MOST_REARMS
+
+
+def test_quitting_makes_sure_at_once(data_dir, watch_for):
+    """A backstop killed just before a quit: the look a moment later never came, and the
+    window left nobody to remind (outside tester)."""
+    backstops = Backstops(data_dir)
+    watch = watch_for(backstops)
+    watch.make_sure()  # no event loop turn: at once
+    assert len(backstops.started) == 1
+
+
+def test_only_backstops_that_leave_at_once_count_toward_the_limit(qtbot, data_dir,
+                                                                    watch_for):
+    """Killed every few seconds, the fifth replacement was the last, for the rest of the
+    session and its time's up; one that watched a while is no sign of a broken one."""
+    boot = [0.0]
+    backstops = Backstops(data_dir)
+    watch = watch_for(backstops, boot_clock=lambda: boot[0])
+    watch.follow()
+    for kill in range(MOST_REARMS + 2):
+        qtbot.waitUntil(lambda kill=kill: len(backstops.started) == kill + 1
+                        and watch.pid == backstops.started[-1].pid)
+        boot[0] += LIVED_S  # it watched that long
+        backstops.kill(backstops.started[-1])
+    qtbot.waitUntil(lambda: len(backstops.started) == MOST_REARMS + 3)

@@ -26,7 +26,8 @@ from necktimer.instance import BACKSTOP_LOCK_NAME, backstop_pids, held_elsewhere
 log = logging.getLogger("necktimer.backstop")
 
 # A moment to let several ends and arms come to one look. A backstop just started, or one
-# taking over from another, is found by its command line before it holds the lock; the
+# taking over from another, is found by its command line before it holds the lock (not
+# at once: for a moment after its exec the kernel shows an empty command line); the
 # shorter this is, the shorter the time a crash of the window leaves nobody watching.
 FOLLOW_DELAY_MS = 100
 # A backstop that leaves at once every time (it sees no pack on where the window sees

@@ -12,7 +12,6 @@ import pytest
 from helpers import T0
 
 from necktimer.core.rules import Session, Therapy
-from necktimer.ui import backstop_watch
 from necktimer.ui.backstop_watch import LIVED_S, MOST_REARMS, BackstopWatch
 
 SESSION = Session(id=7, therapy=Therapy.ICE, started_at=T0, planned_end=T0 + timedelta(minutes=15))
@@ -44,8 +43,7 @@ class Backstops:
 
 
 @pytest.fixture
-def watch_for(qtbot, data_dir, monkeypatch):
-    monkeypatch.setattr(backstop_watch, "FOLLOW_DELAY_MS", 0)  # the moment's grace
+def watch_for(qtbot, data_dir):
     made = []
 
     def make(backstops: Backstops, pack_on=lambda: SESSION, **kwargs) -> BackstopWatch:

@@ -33,7 +33,7 @@ from necktimer.commands import parse_when as _parse_when
 from necktimer.core import rules
 from necktimer.core.i18n import arg, translate
 from necktimer.core.resources import ResourcesMissing
-from necktimer.core.rules import Therapy
+from necktimer.core.rules import State, Therapy
 
 log = logging.getLogger("necktimer.cli")
 
@@ -538,6 +538,8 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool,
         return service
     if request.command not in WINDOW_COMMANDS:
         reply = execute(request, service)
+        if request.command is Command.UNDO and reply.ok:
+            _watch_the_pack(data_dir, service, settings)
         if service.copy_problem is not None:
             output.say(service.copy_problem, to_error=True)
         if (unsaved := service.unsaved()) is not None:
@@ -567,6 +569,19 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool,
     return run_gui(service, settings, lock=lock, minimized=minimized,
                    initial=request if request.command is Command.START else None,
                    keep_open=show)
+
+
+def _watch_the_pack(data_dir: Path, service, settings) -> None:
+    """`undo` with no window put the pack back on: a backstop says when it comes off, as
+    for a start in the window. Nothing did, and the pack's end passed unsaid (outside
+    tester)."""
+    from necktimer.core.resources import resource
+    from necktimer.ui.backstop_launcher import arm_backstop
+
+    status = service.status()
+    if status.state is State.RUNNING and status.session is not None:
+        arm_backstop(data_dir, status.session, sound=settings.current.sound,
+                     sound_file=str(resource("sounds", "reminder.wav")))
 
 
 def _no_desktop() -> str | None:

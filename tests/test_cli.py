@@ -3,9 +3,11 @@
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from helpers import started_ago
 from necktimer.core.clock import FakeClock, SystemClock
 from necktimer.core.rules import Therapy
 from necktimer.core.service import SessionService
+from necktimer.instance import backstop_pids
 
 
 def necktimer(*args, cwd, env=None, timeout=60):
@@ -378,6 +381,18 @@ def test_a_stop_typed_without_a_window_is_taken_back_by_undo(tmp_path, data_dir)
     assert undo.returncode == 0 and "Stop undone" in undo.stdout, undo
     status = necktimer("status", "--json", "--data-dir", str(data_dir), cwd=tmp_path)
     assert json.loads(status.stdout)["state"] == "running"
+    # The pack is on again with no window: a backstop says when it comes off (nothing
+    # did, and its end passed unsaid: outside tester).
+    backstops = []
+    for _ in range(500):  # its command line shows a moment after its exec
+        if backstops := backstop_pids(data_dir.resolve()):
+            break
+        time.sleep(0.02)
+    try:
+        assert len(backstops) == 1
+    finally:
+        for pid in backstops:
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_quit_without_instance(tmp_path, data_dir):

@@ -645,7 +645,8 @@ class SessionService:
         # Ids, not start times, say which came later: a start time is a wall-clock reading,
         # and a clock set back between two sessions makes the newer one look older.
         newer = [s for s in self._known.values() if s.id > session.id]
-        if (newer or placed.ended_at is None or moment.wall - placed.ended_at > UNDO_WINDOW
+        # Up to, not at, UNDO_WINDOW: where the window's offer ends too.
+        if (newer or placed.ended_at is None or moment.wall - placed.ended_at >= UNDO_WINDOW
                 or moment.wall >= placed.planned_end):
             return Outcome(False, lambda: translate("Service", "It is too late to undo that "
                                                                "stop."),

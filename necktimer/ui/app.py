@@ -43,6 +43,8 @@ log = logging.getLogger("necktimer.app")
 
 _FROM_ENVIRONMENT = "from-environment"  # use the session bus if the desktop has one
 WINDOW_BUSY_TIMEOUT_S = 0.25
+# How long a quitting window waits for the backstop it follows to show it is not ending.
+BACKSTOP_SETTLE_S = 0.25
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -381,6 +383,9 @@ class Necktimer(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        if self._backstop_watch is not None:
+            # The window goes: a backstop killed a moment ago must not be taken as watching.
+            self._backstop_watch.make_sure(settle_s=BACKSTOP_SETTLE_S)
         for watch in (self._folder_watch, self._zone_watch, self._socket_watch,
                       self._backstop_watch):
             if watch is not None:

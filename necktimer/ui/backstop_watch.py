@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import select
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -89,12 +90,19 @@ class BackstopWatch(QObject):
         """Find the backstop that watches, a moment from now, and follow it."""
         self._look.start()
 
-    def make_sure(self) -> None:
+    def make_sure(self, settle_s: float = 0.0) -> None:
         """Look now, not in a moment: the window is quitting, and a backstop that ended
         just before (the moment's look not made yet) left nobody to remind (outside
-        tester)."""
+        tester). With `settle_s`, wait that long for the one found to end: one killed
+        just before still holds its lock while it exits, and was taken as watching."""
         self._look.stop()
         self._look_now()
+        if settle_s > 0 and self._pidfd is not None:
+            ending, _, _ = select.select([self._pidfd], [], [], settle_s)
+            if ending:
+                self._let_go()
+                self._look.stop()
+                self._look_now()
 
     def stop(self) -> None:
         self._look.stop()

@@ -214,8 +214,8 @@ class Controller(QObject):
         with self._batched():
             offer = self._undo
             self._undo = None
-            if offer is None:  # the offer (10 s, or up to the planned end) is the window's
-                outcome = self.service.undo_stop(-1)
+            if offer is None:  # "too late", or a stop typed before this window opened
+                outcome = self.service.undo_last_stop()
             else:
                 outcome = self.service.undo_stop(offer.session_id)
             self._say(outcome.message)

@@ -225,6 +225,29 @@ def test_a_stop_from_a_terminal_is_taken_back_from_a_terminal(make_app, clock):
     assert instance.controller.state.status.state is State.RUNNING
 
 
+def test_a_stop_typed_before_the_window_opened_is_still_taken_back(make_app, clock):
+    """`necktimer stop` with no window, then the window opened: `necktimer undo` within
+    the 10 s said "There is no stop to undo" (outside tester). At 10 s it is too late,
+    as the window's own offer says."""
+    instance = make_app()
+    instance.controller.start(Therapy.ICE)
+    tick(instance, clock, 5 * 60)
+    instance.shutdown()
+    typed = make_app()  # the stop typed in a terminal: no window to offer Undo
+    assert typed.service.stop().ok
+    typed.shutdown()
+    instance = make_app()
+    instance.start()
+    tick(instance, clock, 9)
+    undo = instance.handle_request(Request(Command.UNDO))
+    assert undo.code == Exit.OK, undo.message
+    assert instance.controller.state.status.state is State.RUNNING
+    instance.controller.stop()
+    tick(instance, clock, 10)
+    late = instance.handle_request(Request(Command.UNDO))
+    assert (late.code, late.message) == (Exit.REFUSED, "It is too late to undo that stop.")
+
+
 def test_quitting_with_settings_the_file_could_not_take_asks_and_names_them(
         make_app, settings_file, data_dir):
     """A gap set to 4 hours on a full disk applied until quitting, which asked nothing:

@@ -136,3 +136,32 @@ def test_only_backstops_that_leave_at_once_count_toward_the_limit(qtbot, data_di
         boot[0] += LIVED_S  # it watched that long
         backstops.kill(backstops.started[-1])
     qtbot.waitUntil(lambda: len(backstops.started) == MOST_REARMS + 3)
+
+
+DYING = """
+import fcntl, os, signal, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.write(fd, f"{os.getpid()}\\n".encode())
+def leave(*_):
+    time.sleep(0.1)  # still holding the lock while it goes
+    os._exit(0)
+signal.signal(signal.SIGTERM, leave)
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_backstop_ending_as_the_window_quits_is_not_taken_as_watching(data_dir, watch_for):
+    """Killed a moment before the window quit, the backstop still held its lock while it
+    exited: the window took it as watching, and nobody was left (outside tester)."""
+    data_dir.mkdir(parents=True)
+    dying = subprocess.Popen([sys.executable, "-c", DYING, str(data_dir / "backstop.lock")],
+                             stdout=subprocess.PIPE, text=True)
+    assert dying.stdout.readline().strip() == "held"
+    backstops = Backstops(data_dir)
+    watch = watch_for(backstops)
+    dying.terminate()
+    watch.make_sure(settle_s=5)
+    dying.communicate(timeout=10)  # reaps it and closes the pipe
+    assert len(backstops.started) == 1

@@ -383,10 +383,11 @@ def _carry_out(request: Request, target: Target,
                 translate("Commands", "The session has already ended. %1"),
                 status_sentence(status, pending)), status_data(status, pending)
         code, words, data = _answer(outcome)
-        if outcome.ok:  # a slip of the hand in a terminal is taken back as in the window
+        left = _undo_seconds(outcome.session) if outcome.ok else 0
+        if left > 0:  # a slip of the hand in a terminal is taken back as in the window
             return code, lambda: arg(translate(
                 "Commands", "%1 To take the stop back, run 'necktimer undo' within %2 s."),
-                words(), round(UNDO_WINDOW.total_seconds())), data
+                words(), left), data
         return code, words, data
     if command is Command.UNDO:
         return _answer(target.undo_last_stop())
@@ -469,6 +470,15 @@ def status_sentence(status: Status, pending: Session | None) -> str:
         text = translate("Commands", "Time's up: take the heat pack off now, then run "
                                      "'necktimer done'. %1")
     return arg(text, status.sentence())
+
+
+def _undo_seconds(session: Session | None) -> int:
+    """Whole seconds a stop can be taken back: 10, or fewer just before the planned end,
+    which no session goes past (undoing then was refused as "too late")."""
+    if session is None or session.ended_at is None:
+        return 0
+    left = min(UNDO_WINDOW, session.planned_end - session.ended_at)
+    return int(left.total_seconds())
 
 
 def _answer(outcome: Outcome) -> tuple[Exit, Callable[[], str], dict | None]:

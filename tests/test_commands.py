@@ -328,6 +328,18 @@ def test_a_stop_typed_by_mistake_is_taken_back_within_10_s(service, clock):
     assert late.status["state"] == "waiting"
 
 
+def test_a_stop_near_the_end_says_the_seconds_it_can_still_be_taken_back(service, clock):
+    """No session goes past its planned end: 6 s before it, "within 10 s" promised four
+    seconds that an undo was refused in (outside tester)."""
+    run(service, Command.START, Therapy.ICE, 15)
+    clock.advance(15 * 60 - 6)
+    assert run(service, Command.STOP).message.endswith("run 'necktimer undo' within 6 s.")
+    clock.advance(3 * 60 * 60)
+    run(service, Command.START, Therapy.ICE, 15)
+    clock.advance(15 * 60 - 0.5)
+    assert "undo" not in run(service, Command.STOP).message
+
+
 def test_done_records_the_removal_only_when_a_pack_waits(service, clock, data_dir):
     reply = run(service, Command.DONE)
     assert reply.code is Exit.REFUSED and reply.message == "No pack was waiting to come off."

@@ -630,6 +630,21 @@ class SessionService:
         self._changed()
         return Outcome(True, lambda: stopped_message(placed, status), status, placed)
 
+    def undoable_stop(self) -> Session | None:
+        """The latest session, placed on the current clock, while its stop can still be
+        taken back: a window opened just after a stop typed in a terminal offers Undo."""
+        moment = self.moment()
+        latest = max((i for i in self._known if i != REPORTED_ID), default=None)
+        session = self._known.get(latest) if latest is not None else None
+        if session is None or session.end_reason not in (EndReason.STOPPED,
+                                                         EndReason.CANCELLED):
+            return None
+        placed = self._placed(session, moment)
+        if (placed.ended_at is None or moment.wall - placed.ended_at >= UNDO_WINDOW
+                or moment.wall >= placed.planned_end):
+            return None
+        return placed
+
     def undo_last_stop(self) -> Outcome:
         """Take back the latest stop, if it was made within UNDO_WINDOW (`necktimer undo`)."""
         return self.undo_stop(max((i for i in self._known if i != REPORTED_ID), default=-1))

@@ -95,6 +95,9 @@ class Controller(QObject):
         self._minutes = self._default_minutes
         self.zone = MachineZone()  # every time shown is in it: a change redraws them all
         self.backstop_can_remind = True  # set by the app: desktop notifications reach the user
+        if (stopped := service.undoable_stop()) is not None:  # typed in a terminal just now
+            self._undo = UndoOffer(stopped.id, stopped.ended_at, min(
+                stopped.ended_at + timedelta(seconds=UNDO_SECONDS), stopped.planned_end))
         self.state = self._derive()
         service.on_change(self._show_change)
         settings.changed.connect(self._settings_changed)

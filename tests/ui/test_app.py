@@ -10,11 +10,13 @@ from datetime import timedelta
 
 import pytest
 from helpers import exposed, nothing_can_grow, rows, settings_on_disk, tick
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from necktimer.commands import Command, Exit, Request
 from necktimer.core.rules import State, Therapy
 from necktimer.instance import BACKSTOP_LOCK_NAME
+from necktimer.ui.backstop_watch import stopped
 
 
 def test_closing_with_a_tray_keeps_running(make_app, qtbot):
@@ -90,6 +92,8 @@ def test_a_stopped_backstop_is_not_promised_to_remind(make_app, clock, server, b
     instance.start()
     instance.controller.start(Therapy.ICE)
     os.kill(running_backstop.pid, signal.SIGSTOP)
+    while not stopped(running_backstop.pid):  # delivered in a moment, not at kill()
+        QTest.qWait(10)
     try:
         refused = instance.handle_request(Request(Command.QUIT))
         assert refused.code == Exit.REFUSED
@@ -238,6 +242,9 @@ def test_a_stop_typed_before_the_window_opened_is_still_taken_back(make_app, clo
     typed.shutdown()
     instance = make_app()
     instance.start()
+    # The window offers it too, for what is left of the 10 s (it offered nothing).
+    assert instance.controller.state.undo is not None
+    assert instance.window.undo_banner.isVisibleTo(instance.window)
     tick(instance, clock, 9)
     undo = instance.handle_request(Request(Command.UNDO))
     assert undo.code == Exit.OK, undo.message

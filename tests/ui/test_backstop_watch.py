@@ -4,15 +4,17 @@ command line); their end is seen through a pidfd, no polling."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from datetime import timedelta
 
 import pytest
 from helpers import T0
 
 from necktimer.core.rules import Session, Therapy
-from necktimer.ui.backstop_watch import LIVED_S, MOST_REARMS, BackstopWatch
+from necktimer.ui.backstop_watch import LIVED_S, MOST_REARMS, BackstopWatch, stopped
 
 SESSION = Session(id=7, therapy=Therapy.ICE, started_at=T0, planned_end=T0 + timedelta(minutes=15))
 
@@ -165,3 +167,49 @@ def test_a_backstop_ending_as_the_window_quits_is_not_taken_as_watching(data_dir
     watch.make_sure(settle_s=5)
     dying.communicate(timeout=10)  # reaps it and closes the pipe
     assert len(backstops.started) == 1
+
+
+def wait_stopped(pid: int) -> None:
+    """A signal is delivered in a moment, not by the time kill() returns."""
+    for _ in range(500):
+        if stopped(pid):
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"{pid} did not stop")
+
+
+def test_a_stopped_backstop_is_ended_and_another_watches(data_dir, watch_for):
+    """Stopped (SIGSTOP), a backstop held its lock and reminded of nothing: a window
+    quitting beside it left the pack's end unsaid (outside tester)."""
+    data_dir.mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c", DYING, str(data_dir / "backstop.lock"),
+                               "necktimer", "backstop", "--data-dir", str(data_dir)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    holder.send_signal(signal.SIGSTOP)
+    wait_stopped(holder.pid)
+    backstops = Backstops(data_dir)
+    watch = watch_for(backstops)
+    watch.make_sure(settle_s=5)
+    holder.communicate(timeout=10)
+    assert holder.returncode == -signal.SIGKILL
+    assert len(backstops.started) == 1
+
+
+def test_a_stopped_process_that_is_no_backstop_of_the_folder_is_left_alone(data_dir,
+                                                                            watch_for):
+    """The lock's note names a pid; one that is not this folder's backstop (a pid used
+    again by a stopped job of the user's) is never killed."""
+    data_dir.mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c", DYING, str(data_dir / "backstop.lock")],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    holder.send_signal(signal.SIGSTOP)
+    wait_stopped(holder.pid)
+    try:
+        watch = watch_for(Backstops(data_dir))
+        watch.make_sure(settle_s=0.2)
+        assert holder.poll() is None
+    finally:
+        holder.kill()
+        holder.communicate(timeout=10)

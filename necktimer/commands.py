@@ -45,6 +45,11 @@ class Command(enum.StrEnum):
     LAST_APPLIED = "last-applied"
     PING = "ping"  # is anyone there? (the backstop asks before it reminds)
 
+    @property
+    def only_looks(self) -> bool:
+        """Answering it changes nothing: an answer its asker no longer waits for is harmless."""
+        return self in (Command.STATUS, Command.PING)
+
 
 class Exit(enum.IntEnum):
     OK = 0

@@ -59,7 +59,7 @@ from support.faults import (
     wait_until,
 )
 
-from necktimer.commands import Command, Request
+from necktimer.commands import Command, Exit, Request
 from necktimer.core.rules import Therapy
 
 WRITE_PROBLEM = "cannot save ("  # the one log line a failed write gets
@@ -947,6 +947,26 @@ def test_a_last_applied_time_before_the_clocks_went_forward_keeps_its_whole_gap(
     assert answered.code == 0 and "Next session allowed at 04:30" in answered.out, answered
     status = json.loads(app.run("status", "--json", prefix=faked, env=rule).out)
     assert status["state"] == "waiting" and 3500 <= status["wait_s"] <= 3600, status
+
+
+@needs_faketime
+def test_a_window_whose_boot_clock_runs_ahead_still_answers_status_and_acts_on_nothing_late(
+        app, data_dir):
+    """Under faketime (the boot clock faked too) every request looks to the window as if
+    its asker had long stopped waiting. `status` only looks, so it is answered; an act is
+    refused in words a person understands, and not done."""
+    window = app.spawn(prefix=("faketime", "-f", "+3h"))
+    app.wait_ready()  # asks `status` from this process's real clocks
+    asked = app.run("status", "--json")
+    assert asked.code == 0 and json.loads(asked.out)["state"] == "ready", asked
+    refused = app.run("start", "ice", "--minutes", "1")
+    assert refused.code == Exit.UNAVAILABLE, refused
+    assert "after the terminal had stopped waiting" in refused.err, refused
+    assert "clock runs apart" in refused.err and "Nothing changed" in refused.err, refused
+    assert json.loads(app.run("status", "--json").out)["state"] == "ready"
+    assert not rows(data_dir)
+    window.kill()
+    window.wait(timeout=10)
 
 
 @needs_faketime

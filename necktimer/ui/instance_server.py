@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
+from necktimer import language
 from necktimer.commands import (
     MAX_MESSAGE,
     Exit,
@@ -27,6 +28,7 @@ from necktimer.commands import (
     decode,
     encode,
 )
+from necktimer.core.i18n import translate
 from necktimer.display import answers
 from necktimer.instance import peer_uid
 
@@ -188,12 +190,18 @@ class InstanceServer(QObject):
         except ProtocolError as error:
             log.warning("refused a command: %s", error)
             return refusal(str(error))
-        if request.too_late():
+        if request.too_late() and not request.command.only_looks:
             # This window was frozen (stopped, swapping) past the asker's wait: the asker
-            # said it was not done, so it is not done now either.
+            # said it was not done, so it is not done now either. (A window whose boot
+            # clock runs apart from the asker's, under faketime, sees every request so;
+            # it still answers those that only look, such as `status`.)
             log.warning("a %s command came after its asker stopped waiting; not done",
                         request.command.value)
-            return Reply(Exit.UNAVAILABLE, "not done: it came after the asker stopped waiting")
+            with language.speaking(request.speech):
+                return Reply(Exit.UNAVAILABLE, translate(
+                    "Instance", "Not done: this reached the window after the terminal had "
+                                "stopped waiting for it (the window was held up, or its clock "
+                                "runs apart from this terminal's). Nothing changed."))
         try:
             return self._handler(request)
         except Exception as error:  # a bad command must never take the instance down

@@ -155,62 +155,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="326"/>
+        <location filename="../../necktimer/ui/app.py" line="328"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="463"/>
+        <location filename="../../necktimer/ui/app.py" line="470"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="439"/>
+        <location filename="../../necktimer/ui/app.py" line="446"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="435"/>
+        <location filename="../../necktimer/ui/app.py" line="442"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Wenn necktimer jetzt beendet wird, geht das verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="440"/>
+        <location filename="../../necktimer/ui/app.py" line="447"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="441"/>
+        <location filename="../../necktimer/ui/app.py" line="448"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="466"/>
+        <location filename="../../necktimer/ui/app.py" line="473"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="470"/>
+        <location filename="../../necktimer/ui/app.py" line="477"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="502"/>
+        <location filename="../../necktimer/ui/app.py" line="509"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="531"/>
+        <location filename="../../necktimer/ui/app.py" line="538"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="592"/>
+        <location filename="../../necktimer/ui/app.py" line="599"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="604"/>
+        <location filename="../../necktimer/ui/app.py" line="611"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -418,7 +418,7 @@
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="612"/>
+        <location filename="../../necktimer/cli.py" line="627"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Schaffen Sie Platz und führen Sie den Befehl erneut aus: nichts wurde geändert.</translation>
     </message>
@@ -527,17 +527,17 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="545"/>
+        <location filename="../../necktimer/cli.py" line="547"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="584"/>
+        <location filename="../../necktimer/cli.py" line="599"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="587"/>
+        <location filename="../../necktimer/cli.py" line="602"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -545,102 +545,102 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="268"/>
+        <location filename="../../necktimer/commands.py" line="273"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="315"/>
+        <location filename="../../necktimer/commands.py" line="320"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 könnte %2 sein, und das kommt erst noch: Jetzt ist es %3. Sagen Sie, was Sie meinen: %1am oder %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="318"/>
+        <location filename="../../necktimer/commands.py" line="323"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 kommt erst noch: Jetzt ist es %2. Geben Sie an, wann die Auflage abgenommen wurde, so wie die Uhr dieses Computers es anzeigte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="383"/>
+        <location filename="../../necktimer/commands.py" line="388"/>
         <source>The session has already ended. %1</source>
         <translation>Die Anwendung ist bereits zu Ende. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="387"/>
+        <location filename="../../necktimer/commands.py" line="393"/>
         <source>%1 To take the stop back, run &apos;necktimer undo&apos; within %2 s.</source>
         <translation>%1 Um das Stoppen zurückzunehmen, führen Sie innerhalb von %2 s &apos;necktimer undo&apos; aus.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="397"/>
+        <location filename="../../necktimer/commands.py" line="403"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Eine Anwendung läuft: Sie endet von selbst, oder führen Sie &apos;necktimer stop&apos; aus, wenn Sie die Auflage früher abnehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="401"/>
+        <location filename="../../necktimer/commands.py" line="407"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="423"/>
+        <location filename="../../necktimer/commands.py" line="429"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer wird beendet. %1 Das geht verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="426"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="457"/>
+        <location filename="../../necktimer/commands.py" line="463"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="461"/>
+        <location filename="../../necktimer/commands.py" line="467"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="466"/>
+        <location filename="../../necktimer/commands.py" line="472"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="469"/>
+        <location filename="../../necktimer/commands.py" line="475"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="495"/>
+        <location filename="../../necktimer/commands.py" line="510"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="503"/>
+        <location filename="../../necktimer/commands.py" line="518"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Die Kälteauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="505"/>
+        <location filename="../../necktimer/commands.py" line="520"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Die Wärmeauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="520"/>
+        <location filename="../../necktimer/commands.py" line="535"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Beenden würde es jetzt verlieren: Warten Sie, bis es gespeichert ist, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="526"/>
+        <location filename="../../necktimer/commands.py" line="541"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="531"/>
+        <location filename="../../necktimer/commands.py" line="546"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="535"/>
+        <location filename="../../necktimer/commands.py" line="550"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -648,17 +648,17 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="130"/>
+        <location filename="../../necktimer/ui/controller.py" line="143"/>
         <source>your settings</source>
         <translation>Ihre Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="133"/>
+        <location filename="../../necktimer/ui/controller.py" line="146"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="254"/>
+        <location filename="../../necktimer/ui/controller.py" line="267"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -1020,6 +1020,11 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
         <location filename="../../necktimer/instance.py" line="325"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/instance_server.py" line="201"/>
+        <source>Not done: this reached the window after the terminal had stopped waiting for it (the window was held up, or its clock runs apart from this terminal&apos;s). Nothing changed.</source>
+        <translation>Nicht ausgeführt: Dies erreichte das Fenster erst, nachdem das Terminal nicht mehr darauf wartete (das Fenster war aufgehalten, oder seine Uhr geht anders als die dieses Terminals). Nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -1641,38 +1646,38 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="642"/>
+        <location filename="../../necktimer/core/service.py" line="657"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="650"/>
+        <location filename="../../necktimer/core/service.py" line="666"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="667"/>
+        <location filename="../../necktimer/core/service.py" line="683"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="672"/>
+        <location filename="../../necktimer/core/service.py" line="688"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="755"/>
+        <location filename="../../necktimer/core/service.py" line="771"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="764"/>
+        <location filename="../../necktimer/core/service.py" line="780"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="531"/>
-        <location filename="../../necktimer/core/service.py" line="1234"/>
+        <location filename="../../necktimer/core/service.py" line="1250"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1697,127 +1702,127 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="657"/>
+        <location filename="../../necktimer/core/service.py" line="673"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="694"/>
+        <location filename="../../necktimer/core/service.py" line="710"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="714"/>
+        <location filename="../../necktimer/core/service.py" line="730"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="727"/>
+        <location filename="../../necktimer/core/service.py" line="743"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="738"/>
+        <location filename="../../necktimer/core/service.py" line="754"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="745"/>
+        <location filename="../../necktimer/core/service.py" line="761"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="784"/>
+        <location filename="../../necktimer/core/service.py" line="800"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="988"/>
+        <location filename="../../necktimer/core/service.py" line="1004"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1045"/>
+        <location filename="../../necktimer/core/service.py" line="1061"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>Die Ersatzkopie der Sicherheitsaufzeichnung konnte nicht nach %1 geschrieben werden (%2). Würde der Datenordner jetzt gelöscht, ließe sich die Pause nicht aus ihr wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1079"/>
+        <location filename="../../necktimer/core/service.py" line="1095"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>Die Sicherheitsaufzeichnung %1 konnte nicht gelesen werden; ihre Kopie %2 wurde verwendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1140"/>
+        <location filename="../../necktimer/core/service.py" line="1156"/>
         <source>The data folder %1 holds another history than the one necktimer last used there. The latest sessions of that one, from the copy of its safety record (%2), still count for the gap.</source>
         <translation>Der Datenordner %1 enthält einen anderen Verlauf als den, den necktimer dort zuletzt verwendet hat. Dessen letzte Anwendungen aus der Kopie seiner Sicherheitsaufzeichnung (%2) zählen weiter für die Pause.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1146"/>
+        <location filename="../../necktimer/core/service.py" line="1162"/>
         <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
         <translation>Der Datenordner %1 enthält ältere Anwendungen als necktimers Kopie seiner Sicherheitsaufzeichnung (%2), wie nach dem Zurückspielen einer Sicherung. Die neueren Anwendungen aus der Kopie zählen für die Pause.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1236"/>
+        <location filename="../../necktimer/core/service.py" line="1252"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1284"/>
+        <location filename="../../necktimer/core/service.py" line="1300"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1307"/>
+        <location filename="../../necktimer/core/service.py" line="1323"/>
         <source>The data folder was replaced while necktimer was running; the history put there was kept, and the sessions necktimer had open were added to it.</source>
         <translation>Der Datenordner wurde ersetzt, während necktimer lief; der dort abgelegte Verlauf wurde behalten, und die Anwendungen, die necktimer offen hatte, wurden ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1365"/>
+        <location filename="../../necktimer/core/service.py" line="1381"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1368"/>
+        <location filename="../../necktimer/core/service.py" line="1384"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1374"/>
+        <location filename="../../necktimer/core/service.py" line="1390"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1384"/>
+        <location filename="../../necktimer/core/service.py" line="1400"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1388"/>
+        <location filename="../../necktimer/core/service.py" line="1404"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1393"/>
+        <location filename="../../necktimer/core/service.py" line="1409"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1395"/>
+        <location filename="../../necktimer/core/service.py" line="1411"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1403"/>
+        <location filename="../../necktimer/core/service.py" line="1419"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1405"/>
+        <location filename="../../necktimer/core/service.py" line="1421"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1407"/>
+        <location filename="../../necktimer/core/service.py" line="1423"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>

@@ -155,62 +155,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="326"/>
+        <location filename="../../necktimer/ui/app.py" line="328"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="463"/>
+        <location filename="../../necktimer/ui/app.py" line="470"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="439"/>
+        <location filename="../../necktimer/ui/app.py" line="446"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="435"/>
+        <location filename="../../necktimer/ui/app.py" line="442"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="440"/>
+        <location filename="../../necktimer/ui/app.py" line="447"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="441"/>
+        <location filename="../../necktimer/ui/app.py" line="448"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="466"/>
+        <location filename="../../necktimer/ui/app.py" line="473"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="470"/>
+        <location filename="../../necktimer/ui/app.py" line="477"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="502"/>
+        <location filename="../../necktimer/ui/app.py" line="509"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="531"/>
+        <location filename="../../necktimer/ui/app.py" line="538"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="592"/>
+        <location filename="../../necktimer/ui/app.py" line="599"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="604"/>
+        <location filename="../../necktimer/ui/app.py" line="611"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -418,7 +418,7 @@
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="612"/>
+        <location filename="../../necktimer/cli.py" line="627"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Libere espacio y vuelva a ejecutar la orden: no se cambió nada.</translation>
     </message>
@@ -528,17 +528,17 @@ siguiente sesión.</translation>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="545"/>
+        <location filename="../../necktimer/cli.py" line="547"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="584"/>
+        <location filename="../../necktimer/cli.py" line="599"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="587"/>
+        <location filename="../../necktimer/cli.py" line="602"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -546,102 +546,102 @@ siguiente sesión.</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="268"/>
+        <location filename="../../necktimer/commands.py" line="273"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="315"/>
+        <location filename="../../necktimer/commands.py" line="320"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 podría ser %2, una hora que aún no ha llegado: el reloj marca ahora %3. Diga cuál quiere decir: %1am o %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="318"/>
+        <location filename="../../necktimer/commands.py" line="323"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 es una hora que aún no ha llegado: el reloj marca ahora %2. Diga cuándo retiró la compresa según el reloj de este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="383"/>
+        <location filename="../../necktimer/commands.py" line="388"/>
         <source>The session has already ended. %1</source>
         <translation>La sesión ya terminó. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="387"/>
+        <location filename="../../necktimer/commands.py" line="393"/>
         <source>%1 To take the stop back, run &apos;necktimer undo&apos; within %2 s.</source>
         <translation>%1 Para deshacer la detención, ejecute &apos;necktimer undo&apos; en los próximos %2 s.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="397"/>
+        <location filename="../../necktimer/commands.py" line="403"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Hay una sesión en curso: termina sola, o ejecute &apos;necktimer stop&apos; si retira la compresa antes.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="401"/>
+        <location filename="../../necktimer/commands.py" line="407"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="423"/>
+        <location filename="../../necktimer/commands.py" line="429"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer se está cerrando. %1 Eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="426"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="457"/>
+        <location filename="../../necktimer/commands.py" line="463"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa fría y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="461"/>
+        <location filename="../../necktimer/commands.py" line="467"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="466"/>
+        <location filename="../../necktimer/commands.py" line="472"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa fría y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="469"/>
+        <location filename="../../necktimer/commands.py" line="475"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="495"/>
+        <location filename="../../necktimer/commands.py" line="510"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="503"/>
+        <location filename="../../necktimer/commands.py" line="518"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la compresa fría a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="505"/>
+        <location filename="../../necktimer/commands.py" line="520"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="520"/>
+        <location filename="../../necktimer/commands.py" line="535"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="526"/>
+        <location filename="../../necktimer/commands.py" line="541"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="531"/>
+        <location filename="../../necktimer/commands.py" line="546"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="535"/>
+        <location filename="../../necktimer/commands.py" line="550"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -649,17 +649,17 @@ siguiente sesión.</translation>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="130"/>
+        <location filename="../../necktimer/ui/controller.py" line="143"/>
         <source>your settings</source>
         <translation>su configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="133"/>
+        <location filename="../../necktimer/ui/controller.py" line="146"/>
         <source>The settings file %1 cannot be written.</source>
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="254"/>
+        <location filename="../../necktimer/ui/controller.py" line="267"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -1021,6 +1021,11 @@ siguiente sesión.</translation>
         <location filename="../../necktimer/instance.py" line="325"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/instance_server.py" line="201"/>
+        <source>Not done: this reached the window after the terminal had stopped waiting for it (the window was held up, or its clock runs apart from this terminal&apos;s). Nothing changed.</source>
+        <translation>No se hizo: esto llegó a la ventana cuando el terminal ya había dejado de esperar (la ventana estaba detenida, o su reloj va distinto del de este terminal). No ha cambiado nada.</translation>
     </message>
 </context>
 <context>
@@ -1642,38 +1647,38 @@ siguiente sesión.</translation>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="642"/>
+        <location filename="../../necktimer/core/service.py" line="657"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="650"/>
+        <location filename="../../necktimer/core/service.py" line="666"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="667"/>
+        <location filename="../../necktimer/core/service.py" line="683"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="672"/>
+        <location filename="../../necktimer/core/service.py" line="688"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="755"/>
+        <location filename="../../necktimer/core/service.py" line="771"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="764"/>
+        <location filename="../../necktimer/core/service.py" line="780"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
         <location filename="../../necktimer/core/service.py" line="531"/>
-        <location filename="../../necktimer/core/service.py" line="1234"/>
+        <location filename="../../necktimer/core/service.py" line="1250"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1698,127 +1703,127 @@ siguiente sesión.</translation>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="657"/>
+        <location filename="../../necktimer/core/service.py" line="673"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="694"/>
+        <location filename="../../necktimer/core/service.py" line="710"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="714"/>
+        <location filename="../../necktimer/core/service.py" line="730"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="727"/>
+        <location filename="../../necktimer/core/service.py" line="743"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="738"/>
+        <location filename="../../necktimer/core/service.py" line="754"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="745"/>
+        <location filename="../../necktimer/core/service.py" line="761"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="784"/>
+        <location filename="../../necktimer/core/service.py" line="800"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="988"/>
+        <location filename="../../necktimer/core/service.py" line="1004"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1045"/>
+        <location filename="../../necktimer/core/service.py" line="1061"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>No se pudo escribir la copia de reserva del registro de seguridad en %1 (%2). Si ahora se borrara la carpeta de datos, la pausa no podría restaurarse desde ella.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1079"/>
+        <location filename="../../necktimer/core/service.py" line="1095"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1140"/>
+        <location filename="../../necktimer/core/service.py" line="1156"/>
         <source>The data folder %1 holds another history than the one necktimer last used there. The latest sessions of that one, from the copy of its safety record (%2), still count for the gap.</source>
         <translation>La carpeta de datos %1 contiene otro historial distinto del que necktimer usó allí por última vez. Las últimas sesiones de aquel, de la copia de su registro de seguridad (%2), siguen contando para la pausa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1146"/>
+        <location filename="../../necktimer/core/service.py" line="1162"/>
         <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
         <translation>La carpeta de datos %1 contiene sesiones más antiguas que la copia de necktimer de su registro de seguridad (%2), como tras restaurar una copia de seguridad. Las sesiones más recientes de la copia cuentan para la pausa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1236"/>
+        <location filename="../../necktimer/core/service.py" line="1252"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1284"/>
+        <location filename="../../necktimer/core/service.py" line="1300"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1307"/>
+        <location filename="../../necktimer/core/service.py" line="1323"/>
         <source>The data folder was replaced while necktimer was running; the history put there was kept, and the sessions necktimer had open were added to it.</source>
         <translation>La carpeta de datos se reemplazó mientras necktimer estaba en marcha; se conservó el historial puesto allí y se le añadieron las sesiones que necktimer tenía abiertas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1365"/>
+        <location filename="../../necktimer/core/service.py" line="1381"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1368"/>
+        <location filename="../../necktimer/core/service.py" line="1384"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1374"/>
+        <location filename="../../necktimer/core/service.py" line="1390"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1384"/>
+        <location filename="../../necktimer/core/service.py" line="1400"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1388"/>
+        <location filename="../../necktimer/core/service.py" line="1404"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1393"/>
+        <location filename="../../necktimer/core/service.py" line="1409"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1395"/>
+        <location filename="../../necktimer/core/service.py" line="1411"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1403"/>
+        <location filename="../../necktimer/core/service.py" line="1419"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1405"/>
+        <location filename="../../necktimer/core/service.py" line="1421"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1407"/>
+        <location filename="../../necktimer/core/service.py" line="1423"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>

@@ -519,9 +519,20 @@ def test_a_command_read_after_its_asker_stopped_waiting_is_not_done(instance):
     running, process = instance
     late = Request(Command.START, Therapy.HEAT, 3, until=waiting_clock() - 1)
     answer = json.loads(raw_exchange(running.socket, encode(late.to_message())))
-    assert answer["code"] == Exit.UNAVAILABLE and "not done" in answer["message"]
+    assert answer["code"] == Exit.UNAVAILABLE and "Not done" in answer["message"]
     assert running.ask(Command.STATUS).status["state"] == "ready"
     assert process.poll() is None
+
+
+@pytest.mark.parametrize("command", [Command.STATUS, Command.PING])
+def test_a_question_read_after_its_asker_stopped_waiting_is_still_answered(instance, command):
+    """Answering changes nothing, and a window whose boot clock runs ahead (faketime)
+    sees every request as late: `status` from any terminal said only "not done"."""
+    running, _process = instance
+    late = Request(command, until=waiting_clock() - 1)
+    answer = json.loads(raw_exchange(running.socket, encode(late.to_message())))
+    assert answer["code"] == Exit.OK, answer
+    assert "status" in answer and ("state" in answer["status"]) == (command is Command.STATUS)
 
 
 def test_refusals_are_logged(instance):

@@ -188,6 +188,9 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, whatever the user typed (a newline in an argument included).
         shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        # The hint in brackets ends the line: a complaint written as a sentence elsewhere
+        # (a window's reply) gives up its full stop here.
+        shown = shown.rstrip().removesuffix(".")
         if len(shown) > MESSAGE_LIMIT:  # a pasted page must not fill the terminal
             shown = shown[:MESSAGE_LIMIT - 1] + "…"
         self.exit(Exit.USAGE, f"{self.prog}: {shown} "

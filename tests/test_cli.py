@@ -279,7 +279,7 @@ def test_status_json_running_and_waiting(tmp_path, data_dir):
         (["start", "ice", "--minutes", "-1.5"], "'-1.5' is not a whole number"),
         (["explode"], "invalid choice: 'explode'"),
         (["status", "\n"], "unrecognized arguments: \\n"),
-        (["last-applied", "25:99"], "is not a time like 14:30"),
+        (["last-applied", "25:99"], "is not a time like 14:30, nor 'earlier' (see "),
         (["--minimized", "--show"], "argument --show: not allowed with argument --minimized"),
         (["--minimized", "start", "ice", "--show"],
          "argument --show: not allowed with argument --minimized"),

@@ -325,7 +325,10 @@ class MainWindow(QMainWindow):
         # physician tip" had moved focus or the page out of sight, so nothing seemed to
         # happen, and the arrow keys then changed the topic unseen.
         if not self._side_by_side:
-            self._bring_into_sight(self.tips.pages, self.tips.topics)
+            # With the status line above them where the view has room for both: at 2×,
+            # F1 left "Next session allowed at …" scrolled half away while the tips showed.
+            self._bring_into_sight(self.tips.pages, self.tips.topics,
+                                   then_if_room=self.status_line)
 
     def announce(self, text: str) -> None:
         """Tell a screen reader about a state change, once."""
@@ -435,7 +438,7 @@ class MainWindow(QMainWindow):
             if therapy is not None:
                 # Started from the tray or a terminal while the view was scrolled down to
                 # the tips (a short screen): the countdown and Stop come back into sight.
-                self._bring_into_sight(self.stop_button, self.status_line)
+                self._bring_into_sight(self.ring, self.stop_button, self.status_line)
             self._last_therapy = therapy
 
     def _offer_removed_at_end(self, view: ViewState) -> None:
@@ -501,9 +504,10 @@ class MainWindow(QMainWindow):
         sight, after a removal in German, and after every Stop (outside testers)."""
         self._bring_into_sight(prompt.skip, prompt.buttons[0], self.status_line)
 
-    def _bring_into_sight(self, *widgets: QWidget) -> None:
+    def _bring_into_sight(self, *widgets: QWidget, then_if_room: QWidget | None = None) -> None:
         """Scroll each into sight in turn, so that the last one wins where not all fit;
-        after the layout has made room for them (on a short screen the panel scrolls)."""
+        after the layout has made room for them (on a short screen the panel scrolls).
+        `then_if_room` comes into sight as well where it fits beside them, never instead."""
         def scroll() -> None:
             # Widgets are placed where they will be: a question that went away has given
             # its room to the ring only once the pending layouts have run.
@@ -512,8 +516,18 @@ class MainWindow(QMainWindow):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             for widget in widgets:
                 self.scroll.ensureWidgetVisible(widget, 0, 0)
+            if then_if_room is not None and widgets:
+                spans = [self._span(widget) for widget in (*widgets, then_if_room)]
+                top, bottom = min(a for a, _ in spans), max(b for _, b in spans)
+                if bottom - top <= self.viewport.height():
+                    self.scroll.ensureWidgetVisible(then_if_room, 0, 0)
 
         QTimer.singleShot(0, scroll)
+
+    def _span(self, widget: QWidget) -> tuple[int, int]:
+        """Where the widget's top and bottom are in the scrolled content."""
+        top = widget.mapTo(self.content, widget.rect().topLeft()).y()
+        return top, top + widget.height()
 
     def eventFilter(self, watched, event: QEvent) -> bool:
         if (watched is self.viewport and event.type() == QEvent.Type.Resize) or (
@@ -536,10 +550,20 @@ class MainWindow(QMainWindow):
         # Under the timer, the tips are no taller than the view: scrolled to, they show
         # whole, their heading included, and only a long page scrolls (in German at 2×
         # the view cut the heading off and showed two scroll bars side by side).
-        tallest = QWIDGETSIZE_MAX if self._side_by_side else max(TIPS_HEIGHT,
-                                                                 self.viewport.height())
-        if self.tips is not None and self.tips.maximumHeight() != tallest:
-            self.tips.setMaximumHeight(tallest)
+        if self.tips is not None:
+            # Under the timer, shorter by what lies under the ring where the view is
+            # short, so that the status line shows above the tips scrolled to (at 2×, F1
+            # left "Next session allowed at …" half out of sight); never so short that a
+            # topic is hidden.
+            least = TIPS_HEIGHT if self._side_by_side else max(
+                self.tips.least_height(),
+                min(TIPS_HEIGHT, self.viewport.height() - self._under_the_ring()))
+            tallest = QWIDGETSIZE_MAX if self._side_by_side else max(
+                least, self.viewport.height())
+            if self.tips.minimumHeight() != least:
+                self.tips.setMinimumHeight(least)
+            if self.tips.maximumHeight() != tallest:
+                self.tips.setMaximumHeight(tallest)
         if self._side_by_side:
             # The column scrolls up and down only: it is as wide as the panel needs.
             bar = self.scroll.verticalScrollBar().sizeHint().width()
@@ -551,6 +575,11 @@ class MainWindow(QMainWindow):
             # sized for a small screen (2x, German, 13 pt) was held 731 pixels wide, wider
             # than the screen, before it could put the tips under the timer.
             self.tips.setMinimumWidth(1 if self._side_by_side else 0)
+
+    def _under_the_ring(self) -> int:
+        """From the status line's top down to the tips under the timer (the controls)."""
+        assert self.tips is not None
+        return max(0, self._span(self.tips)[0] - self._span(self.status_line)[0])
 
     @property
     def side_by_side(self) -> bool:

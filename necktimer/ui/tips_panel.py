@@ -91,6 +91,11 @@ class TipsPanel(QFrame):
     def hasHeightForWidth(self) -> bool:
         return False
 
+    def least_height(self) -> int:
+        """The height that shows every topic (a page scrolls by itself)."""
+        rows = sum(self.topics.sizeHintForRow(row) for row in range(self.topics.count()))
+        return rows + 2 * self.topics.frameWidth()
+
     @property
     def warning_signs(self) -> WarningSigns:
         """The physician page's checklist (that page is built if it was not yet)."""

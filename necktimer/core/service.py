@@ -184,8 +184,27 @@ def _traces_of_use(data_dir: Path) -> bool:
         names = {entry.name for entry in os.scandir(data_dir)}
     except OSError:
         return False
+    if f"{database.DB_NAME}-journal" in names and _journal_of_a_first_setup(data_dir):
+        names.discard(f"{database.DB_NAME}-journal")
     return any(name in names for name in TRACES) or any(
         name.startswith(f"{database.DB_NAME}.damaged-") for name in names)
+
+
+def _journal_of_a_first_setup(data_dir: Path) -> bool:
+    """Whether the history's rollback journal was left by a process killed while it set
+    up a new history (a first launch killed at its start): the history beside it is
+    still empty and the journal's write began on an empty file. Taken as a trace of use,
+    it made a folder that never held a session a lost history."""
+    try:
+        if (data_dir / database.DB_NAME).stat().st_size != 0:
+            return False
+        with open(data_dir / f"{database.DB_NAME}-journal", "rb") as journal:
+            header = journal.read(20)
+    except OSError:
+        return False
+    # The header: 8 bytes of magic (written last: zeros while the write is under way), the
+    # page count, a nonce, then the database's size in pages when the write began.
+    return len(header) < 20 or int.from_bytes(header[16:20], "big") == 0
 
 
 class SessionService:

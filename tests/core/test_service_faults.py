@@ -492,6 +492,62 @@ def test_a_first_start_beside_only_lock_files_is_ready(data_dir, clock):
     assert reopen(data_dir, clock).status().state is State.READY
 
 
+KILLED_IN_A_WRITE = """
+import os, signal, sys
+from datetime import UTC, datetime
+from pathlib import Path
+from necktimer.core import database
+from necktimer.core.clock import FakeClock
+from necktimer.core.service import SessionService
+data_dir = Path(sys.argv[1])
+if sys.argv[2] == "setting the history up":
+    # Killed inside the first launch's own setup: after its first schema step, in the
+    # write transaction (the step is logged there).
+    database.log.info = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+    SessionService.open(data_dir, FakeClock(datetime(2026, 3, 2, 8, tzinfo=UTC)))
+else:  # killed in a write to a history that holds sessions
+    connection = database.sqlite3.connect(data_dir / database.DB_NAME, isolation_level=None)
+    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("UPDATE sessions SET therapy = therapy")
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def killed_in_a_write(data_dir, where: str) -> None:
+    import subprocess
+    import sys
+
+    killed = subprocess.run([sys.executable, "-c", KILLED_IN_A_WRITE, str(data_dir), where],
+                            capture_output=True, text=True, timeout=60)
+    assert killed.returncode == -9, killed.stderr
+    assert (data_dir / f"{DB_NAME}-journal").exists()  # a hot journal is left
+
+
+def test_a_first_launch_killed_while_setting_its_history_up_is_still_a_first_start(data_dir):
+    """`kill -9` of a first `start` a third of a second in left an empty history and its
+    journal: the journal was taken for a trace of earlier use, and the folder, which never
+    held a session, for a lost history (`start` refused until `last-applied`)."""
+    data_dir.mkdir(parents=True)
+    (data_dir / "instance.lock").write_text("")
+    killed_in_a_write(data_dir, "setting the history up")
+    assert (data_dir / DB_NAME).stat().st_size == 0
+    clock = FakeClock(T0)
+    service = reopen(data_dir, clock)
+    assert not service.history_lost and service.status().state is State.READY
+    assert service.start(Therapy.ICE, 5).ok
+
+
+def test_a_history_emptied_beside_the_journal_of_its_last_write_is_a_lost_history(
+        data_dir, clock):
+    """The journal of a write to a history that held sessions still tells it was used."""
+    one_session_off_at_its_end(data_dir, clock)
+    killed_in_a_write(data_dir, "writing to a history with sessions")
+    (data_dir / DB_NAME).write_bytes(b"")  # `: > necktimer.sqlite3`
+    (data_dir / RECORD_NAME).unlink()
+    again = reopen(data_dir, clock)
+    assert again.history_lost and again.status().state is State.UNKNOWN
+
+
 def test_an_undo_that_neither_file_can_keep_is_refused_and_the_stop_stands(data_dir, clock):
     """On a full disk, Undo reopened the session in memory only: after a crash nothing knew
     the pack was on again, no backstop reminded, and a new session could start at once."""

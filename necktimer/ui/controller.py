@@ -182,8 +182,8 @@ class Controller(QObject):
                 self._reminded_boot = None
                 self._undo = None
                 self._gap_over_for = None
-                self.alertWithdrawn.emit(alerts.Kind.TIME_UP)
-                self.alertWithdrawn.emit(alerts.Kind.GAP_OVER)
+                for kind in (alerts.Kind.TIME_UP, alerts.Kind.GAP_OVER, alerts.Kind.HEADS_UP):
+                    self.alertWithdrawn.emit(kind)
                 prompts = self.settings.current
                 self._pain = (PainQuestion(session.id, Pain.BEFORE)
                               if prompts.diary_prompts and prompts.ask_pain_before else None)
@@ -206,6 +206,7 @@ class Controller(QObject):
                 now = self.service.now()
                 self._undo = UndoOffer(session.id, now, min(
                     now + timedelta(seconds=UNDO_SECONDS), session.planned_end))
+                self.alertWithdrawn.emit(alerts.Kind.HEADS_UP)  # "1 minute left" no more
                 if session.end_reason is EndReason.STOPPED:
                     self._ask_pain_after(session)
                 else:
@@ -425,6 +426,8 @@ class Controller(QObject):
             self._reminder = PackReminder(pending, count, pending.closed_while_away)
             self._reminded_boot = boot
             late = rules.late_end(pending, self.service.now())
+            if count == 1:  # "1 minute left" stayed up beside "Time's up" (outside tester)
+                self.alertWithdrawn.emit(alerts.Kind.HEADS_UP)
             self.alert.emit(alerts.time_up(pending, count, late, self.service.now()))
             if count == 1:
                 self.announcement.emit(alerts.time_up(pending).summary)

@@ -49,6 +49,25 @@ def test_session_end_sends_an_urgent_notification_whose_click_means_removed(make
     assert call["expire_timeout"] == 0 and call["replaces_id"] == 0
 
 
+def test_the_heads_up_goes_when_time_is_up_or_the_session_is_stopped(make_app, bus, server,
+                                                                    clock):
+    """"1 minute left" stayed on screen beside "Time's up" until the pack was confirmed off
+    (outside tester)."""
+    instance = session_ended(make_app, bus, clock, "ice")
+    calls = [call.data for call in server.calls()]
+    heads_up, time_up = [call for call in calls if "summary" in call]
+    # Closed before "Time's up" came, and that one stays.
+    assert calls.index({"closed": heads_up["id"]}) < calls.index(time_up)
+    assert {"closed": time_up["id"]} not in calls
+    instance.controller.acknowledge_removal()
+    tick(instance, clock, 2 * 3600)
+    instance.window.start_heat()
+    tick(instance, clock, 14 * 60 + 10)
+    [heads_up] = [call for call in notifies(server) if call["summary"].startswith("1 minute")]
+    instance.window.stop()
+    assert {"closed": heads_up["id"]} in [call.data for call in server.calls()]
+
+
 def test_reminder_repeats_each_minute_replacing_until_the_bubble_is_clicked(
         make_app, bus, server, clock, qtbot, data_dir):
     instance = session_ended(make_app, bus, clock)

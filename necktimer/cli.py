@@ -496,12 +496,16 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool,
     deadline = time.monotonic() + LOCK_WAIT_S
     # `--minimized` (a login's autostart, say) leaves a running window where it is.
     asked = Request(Command.PING) if minimized and request.command is Command.SHOW else request
+    # Who is told in a dialog: a menu's launch, where nobody reads the output. A `start`
+    # typed in a terminal is answered there; a dialog it opened stood in front of the
+    # desktop and kept the command from ending (outside tester).
+    in_dialog = show or request.command is Command.SHOW
     unsafe: dict[str, None] = {}  # why the socket folder could not be used
     while True:
         try:
             reply = _ask_running(data_dir, asked, settings, unsafe)
         except Unreachable as error:
-            return _unusable(request, _no_answer(data_dir, error, unsafe))
+            return _unusable(_no_answer(data_dir, error, unsafe), in_dialog=in_dialog)
         if reply is not None and asked is not request:
             return _print(Reply(Exit.OK, translate("Cli", "necktimer is already running.")))
         if reply is not None:
@@ -515,14 +519,17 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool,
             if lock.acquire():
                 break
         except StorageError as error:
-            return _unusable_or_refused(data_dir, settings, request, str(error))
+            return _unusable_or_refused(data_dir, settings, request, str(error),
+                                        in_dialog=in_dialog)
         except OSError as error:
             return _unusable_or_refused(data_dir, settings, request,
-                                        str(storage_error(error, lock.path)))
+                                        str(storage_error(error, lock.path)),
+                                        in_dialog=in_dialog)
         # Another process holds the folder: a window starting up (its socket comes in a
         # moment) or one that just died (the kernel lets its lock go in a moment).
         if time.monotonic() >= deadline:
-            return _unusable(request, _no_answer(data_dir, TimeoutError("no reply"), unsafe))
+            return _unusable(_no_answer(data_dir, TimeoutError("no reply"), unsafe),
+                             in_dialog=in_dialog)
         time.sleep(0.05)
     # No instance is running: this process is now the only one that may act.
     missing = _no_desktop() if request.command in WINDOW_COMMANDS else None
@@ -535,7 +542,7 @@ def _act(data_dir: Path, settings, request: Request, *, minimized: bool,
         # made this wait 5 s and report that instead).
         lock.release()
         return _print(Reply(Exit.OK, translate("Cli", "necktimer is not running.")))
-    service = _open_service(data_dir, settings, request.command)
+    service = _open_service(data_dir, settings, request.command, in_dialog=in_dialog)
     if isinstance(service, int):  # said why, and until when if the rules refuse anyway
         lock.release()
         return service
@@ -607,8 +614,9 @@ def _no_desktop() -> str | None:
                             "window (status, stop, done, quit) still work.")
 
 
-def _open_service(data_dir: Path, settings, command: Command):
-    """The service on the data folder, or an exit code after saying why it cannot be used."""
+def _open_service(data_dir: Path, settings, command: Command, *, in_dialog: bool = False):
+    """The service on the data folder, or an exit code after saying why it cannot be used
+    (`in_dialog` too, for a launch from a menu)."""
     from necktimer.core.clock import SystemClock
     from necktimer.core.service import Problem, SessionService, StorageError, safety_record_path
     from necktimer.instance import await_restored_record
@@ -629,7 +637,8 @@ def _open_service(data_dir: Path, settings, command: Command):
         if error.problem is Problem.FULL:  # "keeps what it has not saved" is a window's
             message = arg(translate("Cli", "%1 Free some space and run the command again: "
                                            "nothing was changed."), error.cause)
-        return _unusable_or_refused(data_dir, settings, Request(command), message)
+        return _unusable_or_refused(data_dir, settings, Request(command), message,
+                                    in_dialog=in_dialog)
     for notice in service.notices:
         output.say(notice, to_error=True)
     for warning in settings.warnings:
@@ -641,7 +650,8 @@ def _open_service(data_dir: Path, settings, command: Command):
     return service
 
 
-def _unusable_or_refused(data_dir: Path, settings, request: Request, message: str) -> int:
+def _unusable_or_refused(data_dir: Path, settings, request: Request, message: str, *,
+                         in_dialog: bool) -> int:
     """Why the folder or its history cannot be used; for a start the rules refuse anyway
     (read from the safety record), also until when, as the refusal's exit code 1, and in
     the dialog a menu's start shows: a read-only folder in the gap said only "cannot
@@ -649,20 +659,20 @@ def _unusable_or_refused(data_dir: Path, settings, request: Request, message: st
     refusal = (_refusal_from_record(data_dir, settings) if request.command is Command.START
                else None)
     if refusal is None:
-        return _unusable(request, message)
-    _unusable(request, message, also_shown=refusal.message)
+        return _unusable(message, in_dialog=in_dialog)
+    _unusable(message, in_dialog=in_dialog, also_shown=refusal.message)
     return _print(refusal)
 
 
-def _unusable(request: Request, message: str, *, also_shown: str = "") -> int:
-    """Say why the folder cannot be used; `also_shown` goes only into the dialog (the
-    terminal has it on stdout)."""
+def _unusable(message: str, *, in_dialog: bool, also_shown: str = "") -> int:
+    """Say why the folder cannot be used, and `in_dialog` too; `also_shown` goes only
+    into the dialog (the terminal has it on stdout)."""
     # "necktimer: necktimer cannot write …" named the program twice.
     named = message.startswith(f"{APP_NAME} ")
     output.say(message if named else f"{APP_NAME}: {message}", to_error=True)
-    # Started from a menu, nobody reads stderr: the window's commands say it in a dialog
-    # too. Only where there is a desktop, or Qt would abort the process with a core dump.
-    if request.command in WINDOW_COMMANDS and _no_desktop() is None:
+    # Started from a menu, nobody reads stderr. Only where there is a desktop, or Qt
+    # would abort the process with a core dump.
+    if in_dialog and _no_desktop() is None:
         from necktimer.ui.app import show_fatal
 
         show_fatal(f"{message} {also_shown}".strip())

@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -132,6 +133,61 @@ def test_without_a_desktop_a_start_inside_the_gap_says_when_the_next_is_allowed(
     assert result.returncode == 1, result.stderr
     assert "Next session allowed" in result.stdout, result.stdout
     assert "no desktop" not in result.stderr
+
+
+@pytest.fixture
+def x_display():
+    """A real X server (Xvfb) of its own, as a desktop's; its display name."""
+    if shutil.which("Xvfb") is None or shutil.which("xwininfo") is None:
+        pytest.skip("needs Debian's xvfb and x11-utils (.ci/run installs them)")
+    number = free_display()
+    server = subprocess.Popen(["Xvfb", f":{number}", "-nolisten", "tcp", "-screen", "0",
+                               "1366x768x24"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while not os.path.exists(f"/tmp/.X11-unix/X{number}"):
+        assert server.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
+        time.sleep(0.05)
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def window_names(display: str) -> str:
+    """Every window the X server has, with its title, as xwininfo lists them."""
+    return subprocess.run(["xwininfo", "-root", "-tree", "-display", display],
+                          capture_output=True, text=True, timeout=10).stdout
+
+
+def test_a_start_typed_in_a_terminal_is_answered_there_and_a_menus_launch_in_a_dialog(
+        tmp_path, x_display):
+    """`necktimer start` typed in a terminal, on a desktop, with a folder it could not use
+    (or a window that did not answer) opened a modal dialog in front of the desktop, and
+    the command did not end until someone closed it. Only a launch from a menu, where
+    nobody reads the output (a plain launch, or `--show`), says it in a dialog."""
+    from necktimer import DISPLAY_NAME
+
+    (tmp_path / "a file").write_text("")
+    data_dir = tmp_path / "a file" / "necktimer"
+    desktop = {"QT_QPA_PLATFORM": "", "WAYLAND_DISPLAY": "", "DISPLAY": x_display}
+    typed = necktimer("start", "ice", "--data-dir", str(data_dir), cwd=tmp_path,
+                      env=desktop, timeout=30)  # a dialog would wait for a click forever
+    assert typed.returncode == 3 and "cannot write" in typed.stderr, typed.stderr
+    assert f'"{DISPLAY_NAME}"' not in window_names(x_display)
+    for args in (("--show", "start", "ice"), ()):
+        launched = subprocess.Popen(
+            [sys.executable, "-m", "necktimer", *args, "--data-dir", str(data_dir)],
+            cwd=tmp_path, env={**os.environ, **desktop}, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 30
+            while f'"{DISPLAY_NAME}"' not in window_names(x_display):
+                assert launched.poll() is None, (args, launched.stderr.read())
+                assert time.monotonic() < deadline, (args, "no dialog came")
+                time.sleep(0.1)
+        finally:
+            launched.kill()
+            launched.communicate(timeout=10)
 
 
 @pytest.mark.parametrize("args", [("start", "ice"), ()])

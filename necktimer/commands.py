@@ -119,6 +119,9 @@ class Request:
     # that was frozen acts on nothing read after that, so no command reported as failed
     # is carried out later. None: no limit.
     until: float | None = None
+    # The asking process, as the kernel names it (SO_PEERCRED); set by the window that
+    # reads the request, never taken from the message. 0: not known.
+    asker: int = 0
 
     def to_message(self) -> dict:
         message: dict[str, object] = {"v": PROTOCOL_VERSION, "cmd": self.command.value}

@@ -300,9 +300,14 @@ def announced_socket(data_dir: Path) -> Path | None:
 
 
 def peer_uid(connection: socket.socket) -> int:
+    return peer(connection)[1]
+
+
+def peer(connection: socket.socket) -> tuple[int, int]:
+    """The process at the other end of a Unix socket, as the kernel says: (pid, uid)."""
     creds = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    _pid, uid, _gid = struct.unpack("3i", creds)
-    return uid
+    pid, uid, _gid = struct.unpack("3i", creds)
+    return pid, uid
 
 
 def send(path: Path, request: Request, timeout: float = 10.0) -> Reply:

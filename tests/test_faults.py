@@ -349,6 +349,29 @@ def test_a_command_outlives_a_window_that_dies_while_starting(app, data_dir):
     assert took < 5, f"the command waited {took:.1f} s for a window that had died"
 
 
+@pytest.mark.dbus
+def test_a_window_quit_at_times_up_leaves_its_reminder_on_screen_to_the_backstop(
+        app, server, data_dir):
+    """Quitting the window while the pack waited to come off took the time's-up
+    notification off the screen, and the backstop put up a fresh one up to a minute later.
+    Told of it, the backstop now takes over the one on screen: a click on it counts."""
+    session = seed(data_dir, started_ago=50)
+    window = app.spawn("--verbose")  # it logs whom it told of its notification
+    app.wait_ready()
+    end = planned_end_monotonic(data_dir)
+    shown = next_time_up(server, timeout=end + 20 - time.monotonic())
+    told = f"was told of time's-up notification {shown.id}"
+    wait_until(lambda: told in app.output(window).err, 20, "the backstop is told")
+    window.terminate()  # as the tray's Quit, asked with a pack on and answered yes
+    assert window.wait(timeout=30) == 0, app.output(window)
+    calls = server.calls()
+    assert {"closed": shown.id} not in [call.data for call in calls], calls
+    server.invoke(shown.id, "default")  # the bubble the user has seen all along
+    wait_until(lambda: written(data_dir, session.id, "removed_at"), 20, "the click counts")
+    # The backstop, leaving, takes the bubble back, since nobody answers its buttons now.
+    assert server.next_call(timeout=20).data == {"closed": shown.id}
+
+
 # -- 2. busy and full are not damage ---------------------------------------------------------
 
 

@@ -116,6 +116,9 @@ class Necktimer(QObject):
         self._zone_watch: PathWatch | None = None
         self._socket_watch: PathWatch | None = None  # while listening
         self._armed_from: int | None = None  # the backstop waits for a session from this id
+        # The time's-up notification on screen when last pinged, and the processes told of
+        # it (the backstop, or a `--minimized` launch).
+        self._time_up_told: tuple[int, set[int]] = (0, set())
         self.tray = None
         self.reminders = None
         self.server = None
@@ -372,11 +375,35 @@ class Necktimer(QObject):
             self._backstop_watch.make_sure()
         self.controller.shutdown()
         if self.reminders is not None:
-            self.reminders.close()  # no notification left behind with dead buttons
+            if self._backstop_knows_time_up():
+                # It takes the bubble's click and replaces it at its next round: quitting
+                # at time's up took the reminder off the screen for up to a minute.
+                self.reminders.let_go(Kind.TIME_UP)
+            self.reminders.close()  # no other notification left behind with dead buttons
         if self.server is not None:
             self.server.close()
         self.window.close()
         QTimer.singleShot(0, QApplication.quit)
+
+    def _backstop_knows_time_up(self) -> bool:
+        """Whether the backstop watching now has been told which time's-up notification
+        is on screen (it asked, and that one is still up): it can take it over."""
+        from necktimer.ui.backstop_watch import stopped, watching_pid
+
+        shown, told = self._time_up_told
+        if not shown or self.reminders is None or self.reminders.desktop_id(Kind.TIME_UP) != shown:
+            return False
+        backstop = watching_pid(self.data_dir)
+        return backstop in told and not stopped(backstop)
+
+    def _tell_time_up(self, shown: int, asker: int) -> None:
+        if not shown or asker <= 0:
+            return
+        if shown != self._time_up_told[0]:
+            self._time_up_told = (shown, set())
+        if asker not in self._time_up_told[1]:
+            self._time_up_told[1].add(asker)
+            log.info("process %d was told of time's-up notification %d", asker, shown)
 
     def shutdown(self) -> None:
         """Release resources after the event loop ends (tests call it directly); once."""
@@ -588,6 +615,7 @@ class Necktimer(QObject):
             # The backstop asks at the planned end: it also learns which notification is
             # on screen, to replace it (and take its click) should this process die.
             shown = self.reminders.desktop_id(Kind.TIME_UP) if self.reminders else 0
+            self._tell_time_up(shown, request.asker)
             return Reply(Exit.OK, "pong", {"time_up_notification": shown})
         def in_their_words():
             return language.speaking(request.speech, self.settings.current.clock)

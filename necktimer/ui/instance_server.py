@@ -10,6 +10,7 @@ after a few seconds; anything malformed gets a refusal, never a crash.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import socket
@@ -30,7 +31,7 @@ from necktimer.commands import (
 )
 from necktimer.core.i18n import translate
 from necktimer.display import answers
-from necktimer.instance import peer_uid
+from necktimer.instance import peer
 
 log = logging.getLogger("necktimer.ipc")
 
@@ -39,9 +40,11 @@ MAX_CLIENTS = 32
 
 
 class _Client(QObject):
-    def __init__(self, connection: socket.socket, server: InstanceServer) -> None:
+    def __init__(self, connection: socket.socket, server: InstanceServer,
+                 asker: int) -> None:
         super().__init__(server)
         self.connection = connection
+        self._asker = asker
         self._server = server
         self._data = b""
         self._notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
@@ -65,7 +68,7 @@ class _Client(QObject):
         self._data += chunk
         if b"\n" in self._data:
             line = self._data.split(b"\n", 1)[0]
-            self._answer(self._server.handle_line(line))
+            self._answer(self._server.handle_line(line, asker=self._asker))
         elif len(self._data) > MAX_MESSAGE:
             self._answer(refusal(f"message over the {MAX_MESSAGE}-byte limit"))
 
@@ -178,15 +181,17 @@ class InstanceServer(QObject):
             except OSError as error:
                 log.warning("accept failed: %s", error)
                 return
-            if peer_uid(connection) != os.getuid() or len(self._clients) >= MAX_CLIENTS:
+            pid, uid = peer(connection)
+            if uid != os.getuid() or len(self._clients) >= MAX_CLIENTS:
                 connection.close()  # another user's process, or a flood: not served
                 continue
             connection.setblocking(False)
-            self._clients.add(_Client(connection, self))
+            self._clients.add(_Client(connection, self, pid))
 
-    def handle_line(self, line: bytes) -> Reply:
+    def handle_line(self, line: bytes, *, asker: int = 0) -> Reply:
         try:
-            request = Request.from_message(decode(line.strip()))
+            request = dataclasses.replace(Request.from_message(decode(line.strip())),
+                                          asker=asker)
         except ProtocolError as error:
             log.warning("refused a command: %s", error)
             return refusal(str(error))

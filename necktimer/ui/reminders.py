@@ -94,6 +94,11 @@ class ReminderCenter(QObject):
         """The desktop notification now showing the alert of `kind`, or 0."""
         return next((i for c in self._channels if (i := c.desktop_id(kind))), 0)
 
+    def let_go(self, kind: Kind) -> None:
+        """Leave the alert of `kind` on screen at `close`: the backstop takes it over."""
+        for channel in self._channels:
+            channel.let_go(kind)
+
     def close(self) -> None:
         for channel in self._channels:
             channel.close()

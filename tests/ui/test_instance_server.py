@@ -561,3 +561,30 @@ def test_a_socket_another_process_answers_on_is_not_taken_over(qapp, tmp_path):
         dead.bind(str(path))  # bound, never listening: refuses, as a dead window's does
     assert server.listen() is None  # a dead window's socket is taken over as before
     server.close()
+
+
+def test_the_asker_of_a_request_is_the_process_the_kernel_names(qapp, qtbot, tmp_path):
+    """The window hands its time's-up notification to the backstop that asked for it (by
+    process id): the id comes from the socket's peer credentials, not from the message."""
+    from necktimer.ui.instance_server import InstanceServer
+
+    askers = []
+
+    def handler(request: Request) -> Reply:
+        askers.append(request.asker)
+        return Reply(Exit.OK, "pong")
+
+    path = tmp_path / "instance.sock"
+    server = InstanceServer(path, handler)
+    assert server.listen() is None
+    script = ("import socket, sys\n"
+              "with socket.socket(socket.AF_UNIX) as s:\n"
+              "    s.connect(sys.argv[1]); s.sendall(sys.argv[2].encode()); s.recv(4096)\n")
+    message = encode(Request(Command.PING).to_message()).decode()
+    asking = subprocess.Popen([sys.executable, "-c", script, str(path), message])
+    try:
+        qtbot.waitUntil(lambda: bool(askers), timeout=20000)
+    finally:
+        asking.wait(timeout=20)
+        server.close()
+    assert askers == [asking.pid] and asking.pid != os.getpid()

@@ -41,5 +41,9 @@ class Channel(QObject):
         not a desktop notification). The backstop replaces that one if this process dies."""
         return 0
 
+    def let_go(self, kind: Kind) -> None:
+        """Leave the alert of `kind` on screen when this channel closes: another process
+        (the backstop) has been told of it and takes it over."""
+
     def close(self) -> None:
-        """Take back everything still shown; the app is quitting."""
+        """Take back everything still shown (but what was let go); the app is quitting."""

@@ -64,6 +64,9 @@ class DesktopNotifications(Channel):
         if notification_id and self._client is not None:
             self._client.close_notification(notification_id)
 
+    def let_go(self, kind: Kind) -> None:
+        self._shown.pop(kind, None)
+
     def close(self) -> None:
         for kind in list(self._shown):
             self.withdraw(kind)

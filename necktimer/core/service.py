@@ -253,9 +253,19 @@ class SessionService:
         # The history these facts are of; a folder without a record starts one.
         self._lineage = (facts.lineage if facts is not None else None) or record.new_lineage()
         self._last_facts = facts
-        if facts is not None:
-            self._merge_record(facts)
-        added = self._compare_with_copy(facts)  # a folder put back from a backup
+        # Both read before either writes: what the record adds is written with a new
+        # record, and its copy with it. Taken first, it overwrote the copy of another
+        # history's record (a folder swapped in) before the copy was read, and its gap was
+        # gone from every file (outside tester).
+        self._deferred = True
+        try:
+            if facts is not None:
+                self._merge_record(facts)
+            added = self._compare_with_copy(facts)  # a folder put back from a backup
+        finally:
+            self._deferred = False
+        if self._pending and not self._looks_only:
+            self.flush()
         if facts is not None or added:
             self._timeline.raise_floor(_latest_time(None, self._known))
         self._end_unreadable_open(self.moment())

@@ -1618,6 +1618,47 @@ def test_a_folder_from_elsewhere_that_wrote_more_still_keeps_this_ones_gap(data_
     service.close()
 
 
+@pytest.mark.parametrize("looks_first", [False, True], ids=["start", "status, then start"])
+def test_a_folder_from_elsewhere_whose_record_tells_more_than_its_history_keeps_this_gap(
+        data_dir, clock, tmp_path, looks_first):
+    """Another history put in this folder's place, whose safety record knew of an end its
+    history did not (a window killed while another program held the history): taking that
+    end over wrote the record, and its copy, before the copy was read, so this folder's
+    gap was gone from every file and a start went ahead 2 minutes after its pack came off
+    (outside tester)."""
+    copies = tmp_path / "state" / "records"
+    gap_with_copy(data_dir, clock, copies)  # session 1 here, off just now
+    elsewhere = FakeClock(clock.now() - timedelta(minutes=20))
+    other = reopen(tmp_path / "elsewhere", elsewhere)
+    other.start(Therapy.ICE, 5)
+    elsewhere.advance(3)
+    other.stop()  # a mis-start, in its record and its history
+    other.close()
+    # The stop never reached the history: only the record has it.
+    with contextlib.closing(sqlite3.connect(tmp_path / "elsewhere" / DB_NAME)) as history, \
+            history:
+        history.execute("UPDATE sessions SET ended_at = NULL, end_reason = NULL, "
+                        "removed_at = NULL")
+    put_back(tmp_path / "elsewhere", data_dir)
+    clock.advance(120)
+    if looks_first:
+        look = SessionService.open(data_dir, clock, FixedSettings(), looks_only=True,
+                                   mirror_folder=copies)
+        assert look.status().state is State.WAITING
+        look.close()
+    service = with_copy(data_dir, clock, copies)
+    status = service.status()
+    assert status.state is State.WAITING, status
+    assert status.wait == timedelta(hours=2) - timedelta(seconds=120)
+    assert not service.start(Therapy.HEAT, 5).ok
+    assert any("another history" in notice for notice in service.notices)
+    service.close()
+    # And still after: the copy keeps this folder's gap for the next process too.
+    again = with_copy(data_dir, clock, copies)
+    assert again.status().state is State.WAITING
+    again.close()
+
+
 def test_mis_starts_of_another_history_start_no_gap(data_dir, clock, tmp_path):
     """Two folders of mis-starts only, swapped: each copy's mis-starts were made an end
     the user reported, and held off a start for 2 hours (outside tester's retest)."""

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self._last_therapy: Therapy | bool | None = False  # what the tips last followed
         self._fitted = False  # sized for its screen yet (fit_to_screen)
+        self._pin_held = False  # while scrolling things into sight (_bring_into_sight)
         self._warning = tips.warning  # the urgent banner's words for a warning sign
         self.setWindowTitle(DISPLAY_NAME)
         self.setObjectName("mainWindow")
@@ -182,6 +183,17 @@ class MainWindow(QMainWindow):
             outer.addWidget(banner)
 
         self.panel = SessionPanel(self.controller.service.clock)
+        # What the status line says stays in sight while it is scrolled away (a short
+        # screen: the tips read, a question open, time's up with a large font): a copy
+        # pinned above the scrolled part. It had gone out of sight after a removal, after
+        # a Stop and after F1, each found and fixed on its own (outside testers).
+        self.pinned_status = QLabel()
+        self.pinned_status.setObjectName("pinnedStatus")
+        self.pinned_status.setWordWrap(True)
+        self.pinned_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pinned_status.setFont(self.status_line.font())
+        self.pinned_status.hide()
+        outer.addWidget(self.pinned_status)
         self.panel.startIce.connect(self.start_ice)
         self.panel.startHeat.connect(self.start_heat)
         self.panel.stop.connect(self.stop)
@@ -223,6 +235,8 @@ class MainWindow(QMainWindow):
         self.viewport.installEventFilter(self)
         self.content = content
         content.installEventFilter(self)  # the panel's needs change: a question appeared
+        self.status_line.installEventFilter(self)  # moved within the column: still in sight?
+        self.scroll.verticalScrollBar().valueChanged.connect(self._pin_status)
         self.body = QHBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.scroll, 5)
@@ -400,6 +414,8 @@ class MainWindow(QMainWindow):
         status = view.status
         time_up = self._time_up_text(view)
         self.panel.show_state(view, urgent=time_up)
+        if self.pinned_status.isVisible():
+            self.pinned_status.setText(self.status_line.text())
         self.start_ice_action.setEnabled(status.state is State.READY)
         self.start_heat_action.setEnabled(status.state is State.READY)
         self.start_refused_action.setEnabled(status.state is not State.READY)
@@ -509,20 +525,50 @@ class MainWindow(QMainWindow):
         after the layout has made room for them (on a short screen the panel scrolls).
         `then_if_room` comes into sight as well where it fits beside them, never instead."""
         def scroll() -> None:
-            # Widgets are placed where they will be: a question that went away has given
-            # its room to the ring only once the pending layouts have run.
-            # (Each round can ask for another: the panel's height follows the view's.)
-            for _ in range(4):
-                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            for widget in widgets:
-                self.scroll.ensureWidgetVisible(widget, 0, 0)
-            if then_if_room is not None and widgets:
-                spans = [self._span(widget) for widget in (*widgets, then_if_room)]
-                top, bottom = min(a for a, _ in spans), max(b for _, b in spans)
-                if bottom - top <= self.viewport.height():
-                    self.scroll.ensureWidgetVisible(then_if_room, 0, 0)
+            # Twice: the status line scrolled away brings its pinned copy, which shortens
+            # the view (F1 then left the last tip topic cut off). The copy follows where
+            # each pass ends, not the steps between: shown and hidden again within one
+            # pass, it gave the view back its height, which asked for a pass, for ever.
+            for _ in range(2):
+                self._pin_held = True
+                try:
+                    self._scroll_into_sight(widgets, then_if_room)
+                finally:
+                    self._pin_held = False
+                self._pin_status()
 
         QTimer.singleShot(0, scroll)
+
+    def _scroll_into_sight(self, widgets: tuple[QWidget, ...],
+                           then_if_room: QWidget | None) -> None:
+        # Widgets are placed where they will be: a question that went away has given its
+        # room to the ring only once the pending layouts have run. (Each round can ask
+        # for another: the panel's height follows the view's.)
+        for _ in range(4):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        for widget in widgets:
+            self.scroll.ensureWidgetVisible(widget, 0, 0)
+        if then_if_room is not None and widgets:
+            spans = [self._span(widget) for widget in (*widgets, then_if_room)]
+            top, bottom = min(a for a, _ in spans), max(b for _, b in spans)
+            if bottom - top <= self.viewport.height():
+                self.scroll.ensureWidgetVisible(then_if_room, 0, 0)
+
+    def _pin_status(self) -> None:
+        """Show the pinned copy of the status line while the line itself is not wholly in
+        sight. Showing the copy only shortens the view from below, which leaves the line
+        out of sight, and hiding it happens with the line in sight: it never flickers."""
+        if self._pin_held:
+            return
+        line = self.status_line
+        top, bottom = self._span(line)
+        scrolled = self.scroll.verticalScrollBar().value()
+        away = line.isVisible() and (top < scrolled or
+                                     bottom > scrolled + self.viewport.height())
+        if away and self.pinned_status.text() != line.text():
+            self.pinned_status.setText(line.text())
+        if away != self.pinned_status.isVisible():
+            self.pinned_status.setVisible(away)
 
     def _span(self, widget: QWidget) -> tuple[int, int]:
         """Where the widget's top and bottom are in the scrolled content."""
@@ -530,6 +576,9 @@ class MainWindow(QMainWindow):
         return top, top + widget.height()
 
     def eventFilter(self, watched, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and (
+                watched is self.viewport or watched is self.status_line):
+            self._pin_status()
         if (watched is self.viewport and event.type() == QEvent.Type.Resize) or (
                 watched is self.content and event.type() == QEvent.Type.LayoutRequest):
             self._fill_view()

@@ -238,24 +238,46 @@ def test_a_narrow_window_puts_the_tips_under_the_timer(make_app, qtbot):
     assert window.tips.maximumHeight() <= max(window.viewport.height(), 220)
 
 
-@pytest.mark.parametrize("waiting", [False, True], ids=["ready", "waiting out the gap"])
+def status_in_sight(window) -> bool:
+    """What the status line says is in sight: the line itself, or its copy pinned above
+    the scrolled part while the line is scrolled away."""
+    if not out_of_sight(window, [window.status_line]):
+        return True
+    pinned = window.pinned_status
+    inside = QRect(pinned.mapTo(window, pinned.rect().topLeft()), pinned.size())
+    return (pinned.isVisible() and window.rect().contains(inside)
+            and pinned.text() == window.status_line.text() != ""
+            and pinned.height() >= pinned.heightForWidth(pinned.width()))
+
+
+def into_state(instance, clock, state: str) -> None:
+    if state == "ready":
+        return
+    instance.controller.start(Therapy.ICE, 1)
+    clock.advance(120)
+    instance.controller.refresh()
+    if state == "time's up":
+        return
+    instance.controller.acknowledge_removal()  # the pain question opens
+    if state == "waiting out the gap":
+        instance.controller.answer_pain(None)
+
+
+@pytest.mark.parametrize("state", ["ready", "waiting out the gap", "pain question open",
+                                   "time's up"])
 @pytest.mark.parametrize("how", ["F1", "the physician banner's button"])
 def test_the_tips_come_into_sight_when_asked_for_under_the_timer(make_app, qtbot, clock, how,
-                                                                 font_size, waiting):
+                                                                 font_size, state):
     """At 2x the tips sit under the timer, out of sight: F1 moved focus there unseen."""
     instance = make_app()
     instance.start()
-    if waiting:
-        instance.controller.start(Therapy.ICE, 1)
-        clock.advance(120)
-        instance.controller.refresh()
-        instance.controller.acknowledge_removal()
-        instance.controller.answer_pain(None)
+    into_state(instance, clock, state)
     window = instance.window
     resize_to(window, ROOM["2x"], qtbot)
     settle(qtbot)
     assert not window.side_by_side
     assert out_of_sight(window, [window.tips.topics]) != []  # to begin with
+    assert not window.pinned_status.isVisible()  # the line itself is in sight
     if how == "F1":
         window.tips_action.trigger()
         assert QApplication.focusWidget() is window.tips.topics
@@ -264,10 +286,37 @@ def test_the_tips_come_into_sight_when_asked_for_under_the_timer(make_app, qtbot
     settle(qtbot)
     assert out_of_sight(window, [window.tips.topics]) == []
     assert window.tips.page(window.tips.current_key).isVisible()
-    # The status line too, above them: F1 left "Next session allowed at …" half scrolled
-    # away (outside tester, 2x on a 1366x768 screen).
-    assert out_of_sight(window, [window.status_line]) == [], (
-        window.viewport.height(), window.tips.height())
+    # What the status line says too: F1 left "Next session allowed at …" half scrolled
+    # away (outside tester, 2x on a 1366x768 screen), and wholly with the pain question
+    # open, or at time's up with a 13-point font. Where the view has room, the line
+    # itself shows above the tips; else its copy, pinned above the scrolled part.
+    assert status_in_sight(window), (window.viewport.height(), window.tips.height())
+    if state in ("ready", "waiting out the gap"):
+        assert out_of_sight(window, [window.status_line]) == []
+
+
+def test_the_pinned_status_follows_the_line_and_goes_when_it_is_back(make_app, qtbot,
+                                                                     clock):
+    """With the pain question open, F1 scrolls the line away: its copy above the tips
+    keeps counting down to the next session; scrolled back, the copy goes (the line is
+    never shown twice)."""
+    instance = make_app()
+    instance.start()
+    into_state(instance, clock, "pain question open")
+    window = instance.window
+    resize_to(window, ROOM["2x"], qtbot)
+    settle(qtbot)
+    window.tips_action.trigger()
+    settle(qtbot)
+    assert out_of_sight(window, [window.status_line]) != []
+    assert status_in_sight(window) and window.pinned_status.isVisible()
+    before = window.pinned_status.text()
+    tick(instance, clock, 5 * 60)
+    assert window.pinned_status.text() == window.status_line.text() != before
+    window.scroll.verticalScrollBar().setValue(0)
+    settle(qtbot)
+    assert out_of_sight(window, [window.status_line]) == []
+    assert not window.pinned_status.isVisible()
 
 
 @pytest.mark.parametrize("font_size", [13], indirect=True, ids=["13 pt font"])

@@ -132,6 +132,7 @@ class Necktimer(QObject):
         # The zone and clock style the backstop's words were written in (ViewState).
         self._words_in = (self.controller.state.zone, self.controller.state.clock)
         self.controller.stateChanged.connect(self._follow_presentation)
+        self.controller.stateChanged.connect(self._pack_may_be_off)
         self.window = MainWindow(self.controller, self._tips)
         self.window.closeRequested.connect(self._on_close)
         self.window.quitRequested.connect(self.request_quit)
@@ -255,6 +256,13 @@ class Necktimer(QObject):
             self._words_in = shown
             self._rearm_for_pack_on(start=False)
 
+    def _pack_may_be_off(self) -> None:
+        """Said that nothing outside watches the pack: once it is off, that goes. (No
+        backstop is there to end and so tell the watch.)"""
+        watch = self._backstop_watch
+        if watch is not None and watch.no_one_watches and self._pack_on() is None:
+            watch.follow()
+
     def _rearm_for_pack_on(self, *, start: bool) -> None:
         """Arm the backstop again for a pack that is on; `start` False only writes its
         words again. Its words hold times ("ended at 09:15"), written when the pack went
@@ -332,9 +340,16 @@ class Necktimer(QObject):
             "App", "A second launch of necktimer cannot reach this window (%1), so use this "
                    "window or its tray icon."), " ".join(problems)))
 
+    def _say_unwatched(self, unwatched: bool) -> None:
+        self._set_instance_problem(backstop=translate(
+            "App", "Nothing outside this window is watching the pack: the helper that "
+                   "reminds when necktimer is closed keeps ending. Keep this window open "
+                   "until the pack is off.") if unwatched else None)
+
     def _set_instance_problem(self, **problems: str | None) -> None:
-        """What keeps this window from being the one instance (`listen`, `lock`): each
-        comes and goes with its own condition, and the banner shows those still true."""
+        """What keeps this window from being the one instance (`listen`, `lock`), or from
+        being backed up (`backstop`): each comes and goes with its own condition, and the
+        banner shows those still true."""
         self._instance_problems.update(problems)
         shown = " ".join(p for p in self._instance_problems.values() if p)
         self.controller.set_instance_problem(shown or None)
@@ -604,6 +619,7 @@ class Necktimer(QObject):
                 self._backstop_watch = BackstopWatch(
                     self.data_dir, self._pack_on,
                     lambda pack: self._arm(pack, start=True), self)
+                self._backstop_watch.unwatched.connect(self._say_unwatched)
             self._backstop_watch.follow()
 
     # -- commands from the socket --------------------------------------------------------

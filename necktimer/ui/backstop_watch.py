@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from necktimer.core.rules import Session
 from necktimer.instance import BACKSTOP_LOCK_NAME, backstop_pids, held_elsewhere, read_note
@@ -34,9 +34,10 @@ log = logging.getLogger("necktimer.backstop")
 # shorter this is, the shorter the time a crash of the window leaves nobody watching.
 FOLLOW_DELAY_MS = 100
 # A backstop that leaves at once every time (it sees no pack on where the window sees
-# one) is started again this often for a session, not for ever. One that watched at
+# one) is started again this often in a row, then once a minute. One that watched at
 # least LIVED_S was no such backstop: its end does not count.
 MOST_REARMS = 5
+RETRY_MS = 60_000
 LIVED_S = 10.0
 
 
@@ -67,9 +68,15 @@ class BackstopWatch(QObject):
     """`follow()` after a backstop is armed; `pack_on()` says which session needs one,
     `arm(session)` starts one."""
 
+    # True while a pack is on and no backstop will stay to watch it (each started ended
+    # at once, killed again and again, say): a crash of the window would then leave the
+    # pack's end unsaid, and the window says so. False once one has watched a while.
+    unwatched = Signal(bool)
+
     def __init__(self, data_dir: Path, pack_on: Callable[[], Session | None],
                  arm: Callable[[Session], None], parent: QObject | None = None, *,
-                 boot_clock: Callable[[], float] = time.monotonic) -> None:
+                 boot_clock: Callable[[], float] = time.monotonic,
+                 retry_ms: int = RETRY_MS, lived_ms: int = int(LIVED_S * 1000)) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
         self._boot_clock = boot_clock
@@ -82,6 +89,17 @@ class BackstopWatch(QObject):
         self._pidfd: int | None = None
         self._notifier: QSocketNotifier | None = None
         self._rearmed: dict[int, int] = {}  # session id: backstops started again for it
+        self._retry_ms = retry_ms
+        self._unwatched = False
+        # A backstop followed this long watches: the limit starts again, and what the
+        # window said of none watching goes.
+        self._proven = QTimer(self, singleShot=True, interval=lived_ms)
+        self._proven.timeout.connect(self._watched_a_while)
+
+    @property
+    def no_one_watches(self) -> bool:
+        """Whether it last said that no backstop stays to watch the pack (`unwatched`)."""
+        return self._unwatched
 
     @property
     def pid(self) -> int | None:
@@ -90,7 +108,7 @@ class BackstopWatch(QObject):
 
     def follow(self) -> None:
         """Find the backstop that watches, a moment from now, and follow it."""
-        self._look.start()
+        self._look.start(FOLLOW_DELAY_MS)
 
     def make_sure(self, settle_s: float = 0.0) -> None:
         """Look now, not in a moment: the window is quitting, and a backstop that ended
@@ -108,12 +126,15 @@ class BackstopWatch(QObject):
 
     def stop(self) -> None:
         self._look.stop()
+        self._proven.stop()
         self._let_go()
+        self._say_unwatched(False)
 
     def _look_now(self) -> None:
         session = self._pack_on()
         if session is None:
             self._let_go()
+            self._say_unwatched(False)
             return
         pid = watching_pid(self._data_dir)
         if pid is not None and stopped(pid) and pid in backstop_pids(self._data_dir):
@@ -132,27 +153,37 @@ class BackstopWatch(QObject):
     def _arm_again(self, session: Session) -> None:
         times = self._rearmed.get(session.id, 0)
         if times >= MOST_REARMS:
-            log.warning("no backstop watches session %d, and %d started again have left; "
-                        "not starting another", session.id, times)
+            # Not given up for good: the killed-again-and-again kind (out of memory) may
+            # stop, and the window said nothing while a crash would have lost the
+            # reminder (outside tester). It is said, and tried again each minute.
+            if not self._unwatched:
+                log.warning("no backstop watches session %d: the %d started again have "
+                            "all ended at once; trying once a minute", session.id, times)
+            self._say_unwatched(True)
+            if self._look.isActive():
+                return
+            self._look.start(self._retry_ms)
+            self._rearmed[session.id] = times - 1  # this one counts toward the next retry
             return
         self._rearmed[session.id] = times + 1
         log.warning("no backstop watches session %d, whose pack is on; starting one",
                     session.id)
         self._arm(session)
-        self._look.start()
+        self._look.start(FOLLOW_DELAY_MS)
 
     def _hold(self, pid: int) -> None:
         self._let_go()
         try:
             fd = os.pidfd_open(pid)
         except ProcessLookupError:  # ended since it was found
-            self._look.start()
+            self._look.start(FOLLOW_DELAY_MS)
             return
         except (OSError, AttributeError) as error:  # no pidfds here: a kernel before 5.3
             log.warning("cannot follow the backstop %d: %s", pid, error)
             return
         self._pid, self._pidfd = pid, fd
         self._held_since = self._boot_clock()
+        self._proven.start()
         self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._ended)
 
@@ -161,7 +192,17 @@ class BackstopWatch(QObject):
         if self._boot_clock() - self._held_since >= LIVED_S:
             self._rearmed.clear()  # it watched: its end is no sign of one that cannot
         self._let_go()
-        self._look.start()
+        self._look.start(FOLLOW_DELAY_MS)
+
+    def _watched_a_while(self) -> None:
+        if self._pid is not None:
+            self._rearmed.clear()
+            self._say_unwatched(False)
+
+    def _say_unwatched(self, unwatched: bool) -> None:
+        if unwatched != self._unwatched:
+            self._unwatched = unwatched
+            self.unwatched.emit(unwatched)
 
     def _let_go(self) -> None:
         if self._notifier is not None:

@@ -155,62 +155,67 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="328"/>
+        <location filename="../../necktimer/ui/app.py" line="339"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Ein zweiter Start von necktimer erreicht dieses Fenster nicht (%1); verwenden Sie daher dieses Fenster oder sein Symbol in der Systemleiste.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="470"/>
+        <location filename="../../necktimer/ui/app.py" line="512"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie niemand daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="446"/>
+        <location filename="../../necktimer/ui/app.py" line="488"/>
         <source>Quit anyway?</source>
         <translation>Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="442"/>
+        <location filename="../../necktimer/ui/app.py" line="344"/>
+        <source>Nothing outside this window is watching the pack: the helper that reminds when necktimer is closed keeps ending. Keep this window open until the pack is off.</source>
+        <translation>Nichts außerhalb dieses Fensters überwacht die Auflage: Das Hilfsprogramm, das bei geschlossenem necktimer erinnert, wird immer wieder beendet. Lassen Sie dieses Fenster geöffnet, bis die Auflage ab ist.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="484"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Wenn necktimer jetzt beendet wird, geht das verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="447"/>
+        <location filename="../../necktimer/ui/app.py" line="489"/>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="448"/>
+        <location filename="../../necktimer/ui/app.py" line="490"/>
         <source>Quit anyway</source>
         <translation>Trotzdem beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="473"/>
+        <location filename="../../necktimer/ui/app.py" line="515"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, zählt sein Fenster nicht mehr herunter; eine Desktop-Benachrichtigung sagt Ihnen trotzdem um %1, dass Sie die Auflage abnehmen sollen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="477"/>
+        <location filename="../../necktimer/ui/app.py" line="519"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Eine Kälte- oder Wärmeauflage liegt auf. Wenn necktimer jetzt beendet wird, erinnert Sie trotzdem eine Desktop-Benachrichtigung daran, sie abzunehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="509"/>
+        <location filename="../../necktimer/ui/app.py" line="551"/>
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="538"/>
+        <location filename="../../necktimer/ui/app.py" line="580"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Ein anderes necktimer hat diesen Datenordner übernommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="599"/>
+        <location filename="../../necktimer/ui/app.py" line="643"/>
         <source>necktimer is open.</source>
         <translation>necktimer ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="611"/>
+        <location filename="../../necktimer/ui/app.py" line="655"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Dieses Fenster behält es und schreibt es, sobald es kann; wird es jetzt beendet, geht es verloren.</translation>
     </message>
@@ -323,107 +328,107 @@
         <translation>der Name des Datenordners darf nicht leer sein</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="194"/>
+        <location filename="../../necktimer/cli.py" line="197"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(siehe &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="201"/>
+        <location filename="../../necktimer/cli.py" line="204"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>Verlauf und Einstellungen in DIR speichern (ein eigenes Profil)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="204"/>
+        <location filename="../../necktimer/cli.py" line="207"/>
         <source>log what happens</source>
         <translation>protokollieren, was passiert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="207"/>
+        <location filename="../../necktimer/cli.py" line="210"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Misst die Zeit von Eis- und Wärmeanwendungen bei einem Nackenkrampf: jeweils höchstens %1 Minuten, im Abstand von 2 Stunden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="215"/>
+        <location filename="../../necktimer/cli.py" line="218"/>
         <source>show the version and exit</source>
         <translation>Version anzeigen und beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="218"/>
+        <location filename="../../necktimer/cli.py" line="221"/>
         <source>start in the system tray without showing the window</source>
         <translation>in der Systemleiste starten, ohne das Fenster zu zeigen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="222"/>
+        <location filename="../../necktimer/cli.py" line="225"/>
         <source>show the answer in the window too: a start that is refused opens or raises the window saying why (the menu&apos;s Start ice and Start heat do this)</source>
         <translation>die Antwort auch im Fenster zeigen: ein abgelehnter Start öffnet das Fenster oder holt es nach vorn und sagt, warum (so machen es „Eis starten“ und „Wärme starten“ im Menü)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="228"/>
+        <location filename="../../necktimer/cli.py" line="231"/>
         <source>print the current state</source>
         <translation>den aktuellen Zustand ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="230"/>
+        <location filename="../../necktimer/cli.py" line="233"/>
         <source>print one JSON object</source>
         <translation>ein JSON-Objekt ausgeben</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="231"/>
+        <location filename="../../necktimer/cli.py" line="234"/>
         <source>start a session</source>
         <translation>eine Anwendung starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="234"/>
+        <location filename="../../necktimer/cli.py" line="237"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (Eis) oder heat (Wärme), auf Englisch oder Deutsch</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="239"/>
+        <location filename="../../necktimer/cli.py" line="242"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>Dauer in Minuten, %1-%2 (Standard: die zuletzt gewählte Dauer)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="243"/>
+        <location filename="../../necktimer/cli.py" line="246"/>
         <source>quit the running instance</source>
         <translation>die laufende Instanz beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="248"/>
+        <location filename="../../necktimer/cli.py" line="251"/>
         <source>say when the last pack came off</source>
         <translation>angeben, wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="249"/>
+        <location filename="../../necktimer/cli.py" line="252"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>wann die Auflage zuletzt abgenommen wurde, wie Ihre Uhr es zeigte (14:30 oder 2:30pm), oder %1, wenn es länger als eine Pause her ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="254"/>
+        <location filename="../../necktimer/cli.py" line="257"/>
         <source>take back a stop made in the last 10 seconds</source>
         <translation>ein Stoppen der letzten 10 Sekunden zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="258"/>
+        <location filename="../../necktimer/cli.py" line="261"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>sie wurde beim Ende der Anwendung abgenommen, nicht erst jetzt (die Pause läuft ab dem Abnehmen)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="303"/>
+        <location filename="../../necktimer/cli.py" line="306"/>
         <source>%1: Qt for Python (PySide6) cannot be loaded: %2. Reinstall necktimer with pip.</source>
         <translation>%1: Qt für Python (PySide6) kann nicht geladen werden: %2. Installieren Sie necktimer mit pip neu.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="431"/>
+        <location filename="../../necktimer/cli.py" line="434"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(aus der Sicherheitsaufzeichnung: der Verlauf selbst kann gerade nicht geöffnet werden)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="627"/>
+        <location filename="../../necktimer/cli.py" line="638"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Schaffen Sie Platz und führen Sie den Befehl erneut aus: nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="252"/>
+        <location filename="../../necktimer/cli.py" line="255"/>
         <source>stop the running session</source>
         <translation>die laufende Anwendung stoppen</translation>
     </message>
@@ -492,52 +497,52 @@ ihrer ersten Minute gestoppt wird, löst keine Pause aus, aber ihre Zeit zählt
 zu den %2 Minuten der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="256"/>
+        <location filename="../../necktimer/cli.py" line="259"/>
         <source>confirm the pack is off</source>
         <translation>bestätigen, dass die Auflage abgenommen ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="245"/>
+        <location filename="../../necktimer/cli.py" line="248"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>auch beenden, während eine Auflage aufliegt oder eine Änderung noch nicht gespeichert ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="260"/>
+        <location filename="../../necktimer/cli.py" line="263"/>
         <source>add the menu entry and icon for this user</source>
         <translation>Menüeintrag und Symbol für diesen Benutzer anlegen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="262"/>
+        <location filename="../../necktimer/cli.py" line="265"/>
         <source>remove the menu entry and icon</source>
         <translation>Menüeintrag und Symbol entfernen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="478"/>
+        <location filename="../../necktimer/cli.py" line="481"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer läuft für %1, antwortet aber nicht (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="503"/>
+        <location filename="../../necktimer/cli.py" line="510"/>
         <source>necktimer is already running.</source>
         <translation>necktimer läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="534"/>
+        <location filename="../../necktimer/cli.py" line="544"/>
         <source>necktimer is not running.</source>
         <translation>necktimer läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="547"/>
+        <location filename="../../necktimer/cli.py" line="557"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 Nichts wurde übernommen: Führen Sie den Befehl erneut aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="599"/>
+        <location filename="../../necktimer/cli.py" line="609"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Die Anzeige %1 läuft nicht. Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="602"/>
+        <location filename="../../necktimer/cli.py" line="612"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>das Fenster kann nicht angezeigt werden: Hier gibt es keinen Desktop (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Befehle, die kein Fenster brauchen (status, stop, done, quit), funktionieren weiterhin.</translation>
     </message>
@@ -545,102 +550,102 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="273"/>
+        <location filename="../../necktimer/commands.py" line="276"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; ist weder eine Uhrzeit wie 14:30 noch &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="320"/>
+        <location filename="../../necktimer/commands.py" line="323"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 könnte %2 sein, und das kommt erst noch: Jetzt ist es %3. Sagen Sie, was Sie meinen: %1am oder %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="323"/>
+        <location filename="../../necktimer/commands.py" line="326"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 kommt erst noch: Jetzt ist es %2. Geben Sie an, wann die Auflage abgenommen wurde, so wie die Uhr dieses Computers es anzeigte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="388"/>
+        <location filename="../../necktimer/commands.py" line="391"/>
         <source>The session has already ended. %1</source>
         <translation>Die Anwendung ist bereits zu Ende. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="393"/>
+        <location filename="../../necktimer/commands.py" line="396"/>
         <source>%1 To take the stop back, run &apos;necktimer undo&apos; within %2 s.</source>
         <translation>%1 Um das Stoppen zurückzunehmen, führen Sie innerhalb von %2 s &apos;necktimer undo&apos; aus.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="403"/>
+        <location filename="../../necktimer/commands.py" line="406"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Eine Anwendung läuft: Sie endet von selbst, oder führen Sie &apos;necktimer stop&apos; aus, wenn Sie die Auflage früher abnehmen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="407"/>
+        <location filename="../../necktimer/commands.py" line="410"/>
         <source>No pack was waiting to come off.</source>
         <translation>Es wartete keine Auflage darauf, abgenommen zu werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="429"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer wird beendet. %1 Das geht verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="432"/>
+        <location filename="../../necktimer/commands.py" line="435"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer wird beendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="463"/>
+        <location filename="../../necktimer/commands.py" line="466"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="467"/>
+        <location filename="../../necktimer/commands.py" line="470"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Die Zeit ist seit %2 um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus (oder „necktimer done --at-end“, wenn sie schon um %2 abgenommen wurde). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="472"/>
+        <location filename="../../necktimer/commands.py" line="475"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie die Kälteauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="475"/>
+        <location filename="../../necktimer/commands.py" line="478"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Zeit ist um: Nehmen Sie die Wärmeauflage jetzt ab und führen Sie dann „necktimer done“ aus. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="510"/>
+        <location filename="../../necktimer/commands.py" line="513"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Antworten Sie im Fenster oder führen Sie &apos;necktimer last-applied HH:MM&apos; aus (wann die Auflage abgenommen wurde) bzw. &apos;necktimer last-applied %2&apos; (vor mehr als %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="518"/>
+        <location filename="../../necktimer/commands.py" line="521"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Notiert: Die Kälteauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="520"/>
+        <location filename="../../necktimer/commands.py" line="523"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Notiert: Die Wärmeauflage wurde um %1 abgenommen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="535"/>
+        <location filename="../../necktimer/commands.py" line="538"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Beenden würde es jetzt verlieren: Warten Sie, bis es gespeichert ist, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="541"/>
+        <location filename="../../necktimer/commands.py" line="544"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, zählt sein Fenster nicht mehr herunter (eine Desktop-Benachrichtigung sagt trotzdem, wann die Auflage abzunehmen ist). Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="546"/>
+        <location filename="../../necktimer/commands.py" line="549"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Eine Anwendung läuft: Wenn necktimer beendet wird, erinnert Sie niemand daran, die Auflage abzunehmen. Stoppen Sie zuerst die Anwendung, oder beenden Sie mit --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="550"/>
+        <location filename="../../necktimer/commands.py" line="553"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Eine Auflage wartet noch darauf, abgenommen zu werden. Bestätigen Sie zuerst, dass sie ab ist (necktimer done), oder beenden Sie mit --force.</translation>
     </message>
@@ -658,7 +663,7 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
         <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="267"/>
+        <location filename="../../necktimer/ui/controller.py" line="268"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Notiert: Schmerz %1 von 10. Sie können das im Verlauf ändern.</translation>
     </message>
@@ -1017,12 +1022,12 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
         <translation>%1 gehört einem anderen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="325"/>
+        <location filename="../../necktimer/instance.py" line="330"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 wird vom Programm eines anderen Benutzers belegt; seinen Antworten wird nicht vertraut.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/instance_server.py" line="201"/>
+        <location filename="../../necktimer/ui/instance_server.py" line="206"/>
         <source>Not done: this reached the window after the terminal had stopped waiting for it (the window was held up, or its clock runs apart from this terminal&apos;s). Nothing changed.</source>
         <translation>Nicht ausgeführt: Dies erreichte das Fenster erst, nachdem das Terminal nicht mehr darauf wartete (das Fenster war aufgehalten, oder seine Uhr geht anders als die dieses Terminals). Nichts wurde geändert.</translation>
     </message>
@@ -1063,281 +1068,281 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="96"/>
         <source>Ctrl+I</source>
         <comment>Start ice: not the initial of the word for heat</comment>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="96"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
         <source>Ctrl+H</source>
         <comment>Start heat: not the initial of the word for ice</comment>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="368"/>
+        <location filename="../../necktimer/ui/main_window.py" line="385"/>
         <source>Start ice</source>
         <translation>Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="368"/>
+        <location filename="../../necktimer/ui/main_window.py" line="385"/>
         <source>Start heat</source>
         <translation>Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="105"/>
+        <location filename="../../necktimer/ui/main_window.py" line="106"/>
         <source>Why not now</source>
         <translation>Warum nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="369"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="155"/>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
-        <location filename="../../necktimer/ui/main_window.py" line="454"/>
+        <location filename="../../necktimer/ui/main_window.py" line="156"/>
+        <location filename="../../necktimer/ui/main_window.py" line="388"/>
+        <location filename="../../necktimer/ui/main_window.py" line="473"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="378"/>
+        <location filename="../../necktimer/ui/main_window.py" line="395"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="394"/>
         <source>Self-care tips</source>
         <translation>Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="129"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>&amp;About %1</source>
         <comment>Help menu</comment>
         <translation>Ü&amp;ber %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="134"/>
         <source>&amp;Session</source>
         <translation>&amp;Behandlung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="142"/>
+        <location filename="../../necktimer/ui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="154"/>
-        <location filename="../../necktimer/ui/main_window.py" line="453"/>
+        <location filename="../../necktimer/ui/main_window.py" line="155"/>
+        <location filename="../../necktimer/ui/main_window.py" line="472"/>
         <source>Done — &amp;removed</source>
         <translation>Erledigt — &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="164"/>
+        <location filename="../../necktimer/ui/main_window.py" line="165"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="164"/>
+        <location filename="../../necktimer/ui/main_window.py" line="165"/>
         <source>Undo the stop</source>
         <translation>Stopp rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="169"/>
+        <location filename="../../necktimer/ui/main_window.py" line="170"/>
         <source>&amp;Dismiss</source>
         <translation>A&amp;usblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="169"/>
+        <location filename="../../necktimer/ui/main_window.py" line="170"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="172"/>
+        <location filename="../../necktimer/ui/main_window.py" line="173"/>
         <source>Open the &amp;physician tip</source>
         <translation>&amp;Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="173"/>
+        <location filename="../../necktimer/ui/main_window.py" line="174"/>
         <source>Open the physician tip</source>
         <translation>Tipp zum Arztbesuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="175"/>
+        <location filename="../../necktimer/ui/main_window.py" line="176"/>
         <source>Remind me to&amp;morrow</source>
         <translation>&amp;Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="176"/>
+        <location filename="../../necktimer/ui/main_window.py" line="177"/>
         <source>Remind me tomorrow</source>
         <translation>Morgen erinnern</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="355"/>
+        <location filename="../../necktimer/ui/main_window.py" line="372"/>
         <source>A timer for ice and heat on a sore neck: each session ends by itself within 15 minutes, and the next may start 2 hours after it.</source>
         <translation>Ein Timer für Kälte und Wärme bei einem schmerzenden Nacken: Jede Anwendung endet von selbst nach höchstens 15 Minuten, und die nächste darf 2 Stunden danach beginnen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="359"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>About %1</source>
         <translation>Über %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="370"/>
+        <location filename="../../necktimer/ui/main_window.py" line="387"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Stopp rückgängig machen (10 Sekunden lang)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="372"/>
+        <location filename="../../necktimer/ui/main_window.py" line="389"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Zum Ende abgenommen (angeboten, wenn spät bestätigt)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="374"/>
+        <location filename="../../necktimer/ui/main_window.py" line="391"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="375"/>
+        <location filename="../../necktimer/ui/main_window.py" line="392"/>
         <source>Close History</source>
         <translation>Verlauf schließen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="393"/>
         <source>Sort History (on its table)</source>
         <translation>Verlauf sortieren (in der Tabelle)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="394"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="382"/>
+        <location filename="../../necktimer/ui/main_window.py" line="399"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab wechselt zwischen den Bedienelementen, die Pfeiltasten zwischen den Tipp-Themen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="417"/>
+        <location filename="../../necktimer/ui/main_window.py" line="436"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>Die Pause ist vorbei: Sie dürfen wieder Eis oder Wärme anwenden.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="451"/>
+        <location filename="../../necktimer/ui/main_window.py" line="470"/>
         <source>Done — removed now</source>
         <translation>Erledigt — jetzt abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="493"/>
+        <location filename="../../necktimer/ui/main_window.py" line="512"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Geben Sie eine Zahl von 0 bis 10 ein und drücken Sie die Eingabetaste, oder gehen Sie mit Tab zu den Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="373"/>
-        <location filename="../../necktimer/ui/main_window.py" line="445"/>
+        <location filename="../../necktimer/ui/main_window.py" line="390"/>
+        <location filename="../../necktimer/ui/main_window.py" line="464"/>
         <source>It came off &amp;at %1</source>
         <translation>Um %1 abge&amp;nommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="100"/>
         <source>Start &amp;ice</source>
         <comment>Session menu</comment>
         <translation>&amp;Eis starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="102"/>
         <source>Start &amp;heat</source>
         <comment>Session menu</comment>
         <translation>&amp;Wärme starten</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="112"/>
+        <location filename="../../necktimer/ui/main_window.py" line="113"/>
         <source>St&amp;op</source>
         <comment>Session menu</comment>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="113"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
         <source>&amp;Undo stop</source>
         <comment>Session menu</comment>
         <translation>Stopp &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="115"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>&amp;Done — removed</source>
         <comment>Session menu</comment>
         <translation>Erle&amp;digt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="117"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
         <source>His&amp;tory…</source>
         <comment>Session menu</comment>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="119"/>
+        <location filename="../../necktimer/ui/main_window.py" line="120"/>
         <source>&amp;Settings…</source>
         <comment>Session menu</comment>
         <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="121"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <comment>Session menu</comment>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="124"/>
         <source>&amp;Self-care tips</source>
         <comment>Help menu</comment>
         <translation>&amp;Tipps zur Selbsthilfe</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="125"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>When to see a &amp;physician</source>
         <comment>Help menu</comment>
         <translation>Wann zum &amp;Arzt</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="128"/>
         <source>&amp;Keyboard shortcuts</source>
         <comment>Help menu</comment>
         <translation>Tasten&amp;kürzel</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="447"/>
+        <location filename="../../necktimer/ui/main_window.py" line="466"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>Die Auflage wurde um %1 abgenommen, als die Anwendung endete</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="449"/>
+        <location filename="../../necktimer/ui/main_window.py" line="468"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Erledigt — jetzt &amp;abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="463"/>
+        <location filename="../../necktimer/ui/main_window.py" line="482"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Kälteauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="465"/>
+        <location filename="../../necktimer/ui/main_window.py" line="484"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Nehmen Sie die Wärmeauflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="468"/>
+        <location filename="../../necktimer/ui/main_window.py" line="487"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Kälteauflage jetzt ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="469"/>
+        <location filename="../../necktimer/ui/main_window.py" line="488"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Zeit ist um — nehmen Sie die Wärmeauflage jetzt ab.</translation>
     </message>
@@ -1636,48 +1641,48 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="289"/>
+        <location filename="../../necktimer/core/service.py" line="318"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Der Anwendungsverlauf in %1 fehlte oder war leer. Die letzten Anwendungen wurden aus der Sicherheitsaufzeichnung wiederhergestellt; ältere, mit ihren Schmerzbewertungen und Notizen, sind verloren.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="613"/>
+        <location filename="../../necktimer/core/service.py" line="642"/>
         <source>No session is running.</source>
         <translation>Es läuft keine Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="657"/>
+        <location filename="../../necktimer/core/service.py" line="686"/>
         <source>There is no stop to undo.</source>
         <translation>Es gibt keinen Stopp, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="666"/>
+        <location filename="../../necktimer/core/service.py" line="695"/>
         <source>It is too late to undo that stop.</source>
         <translation>Es ist zu spät, um diesen Stopp rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="683"/>
+        <location filename="../../necktimer/core/service.py" line="712"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>Das Stoppen konnte nicht rückgängig gemacht werden: %1 Nehmen Sie die Auflage ab.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="688"/>
+        <location filename="../../necktimer/core/service.py" line="717"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Stopp rückgängig gemacht: Die Anwendung läuft weiter bis %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="771"/>
+        <location filename="../../necktimer/core/service.py" line="800"/>
         <source>That time is in the future.</source>
         <translation>Diese Uhrzeit liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="780"/>
+        <location filename="../../necktimer/core/service.py" line="809"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Sie haben schon angegeben, dass eine Auflage um %1 abgenommen wurde; das gilt weiter. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="531"/>
-        <location filename="../../necktimer/core/service.py" line="1250"/>
+        <location filename="../../necktimer/core/service.py" line="560"/>
+        <location filename="../../necktimer/core/service.py" line="1279"/>
         <source>The history cannot be written right now.</source>
         <translation>Der Verlauf kann gerade nicht geschrieben werden.</translation>
     </message>
@@ -1687,142 +1692,142 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
         <translation>Noch nicht gespeichert: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="353"/>
+        <location filename="../../necktimer/core/service.py" line="382"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Bis zur nächsten Anwendung bleibt die Pause bei %1, der Pause, unter der die letzte Anwendung endete.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="592"/>
+        <location filename="../../necktimer/core/service.py" line="621"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>Es wurde keine Anwendung gestartet: Der Verlauf %1 enthält eine noch offene Anwendung, deren Beginn nicht lesbar ist; es kann also noch eine Auflage aufliegen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="626"/>
+        <location filename="../../necktimer/core/service.py" line="655"/>
         <source>the stop</source>
         <translation>das Stoppen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="673"/>
+        <location filename="../../necktimer/core/service.py" line="702"/>
         <source>the undo</source>
         <translation>das Rückgängigmachen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="710"/>
+        <location filename="../../necktimer/core/service.py" line="739"/>
         <source>that the pack is off</source>
         <translation>dass die Auflage ab ist</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="730"/>
+        <location filename="../../necktimer/core/service.py" line="759"/>
         <source>a pain rating</source>
         <translation>eine Schmerzbewertung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="743"/>
+        <location filename="../../necktimer/core/service.py" line="772"/>
         <source>a note</source>
         <translation>eine Notiz</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="754"/>
+        <location filename="../../necktimer/core/service.py" line="783"/>
         <source>the warning-sign answers</source>
         <translation>die Antworten zu den Warnzeichen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="761"/>
+        <location filename="../../necktimer/core/service.py" line="790"/>
         <source>the reminder&apos;s snooze</source>
         <translation>das Aufschieben der Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="800"/>
+        <location filename="../../necktimer/core/service.py" line="829"/>
         <source>when the last pack came off</source>
         <translation>wann die letzte Auflage abgenommen wurde</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1004"/>
+        <location filename="../../necktimer/core/service.py" line="1033"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>Der Verlauf %1 enthielt eine noch offene Anwendung, deren Beginn nicht lesbar ist. Es kann noch eine Auflage aufliegen: Diese Anwendung wurde jetzt beendet, und die Pause läuft ab Ihrer Bestätigung, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1061"/>
+        <location filename="../../necktimer/core/service.py" line="1090"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>Die Ersatzkopie der Sicherheitsaufzeichnung konnte nicht nach %1 geschrieben werden (%2). Würde der Datenordner jetzt gelöscht, ließe sich die Pause nicht aus ihr wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1095"/>
+        <location filename="../../necktimer/core/service.py" line="1124"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>Die Sicherheitsaufzeichnung %1 konnte nicht gelesen werden; ihre Kopie %2 wurde verwendet.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1156"/>
+        <location filename="../../necktimer/core/service.py" line="1185"/>
         <source>The data folder %1 holds another history than the one necktimer last used there. The latest sessions of that one, from the copy of its safety record (%2), still count for the gap.</source>
         <translation>Der Datenordner %1 enthält einen anderen Verlauf als den, den necktimer dort zuletzt verwendet hat. Dessen letzte Anwendungen aus der Kopie seiner Sicherheitsaufzeichnung (%2) zählen weiter für die Pause.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1162"/>
+        <location filename="../../necktimer/core/service.py" line="1191"/>
         <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
         <translation>Der Datenordner %1 enthält ältere Anwendungen als necktimers Kopie seiner Sicherheitsaufzeichnung (%2), wie nach dem Zurückspielen einer Sicherung. Die neueren Anwendungen aus der Kopie zählen für die Pause.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1252"/>
+        <location filename="../../necktimer/core/service.py" line="1281"/>
         <source>No session was started: %1</source>
         <translation>Es wurde keine Anwendung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1300"/>
+        <location filename="../../necktimer/core/service.py" line="1329"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>Der Datenordner wurde gelöscht, während necktimer lief; er wurde mit dem Verlauf neu angelegt, den necktimer noch geöffnet hatte.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1323"/>
+        <location filename="../../necktimer/core/service.py" line="1352"/>
         <source>The data folder was replaced while necktimer was running; the history put there was kept, and the sessions necktimer had open were added to it.</source>
         <translation>Der Datenordner wurde ersetzt, während necktimer lief; der dort abgelegte Verlauf wurde behalten, und die Anwendungen, die necktimer offen hatte, wurden ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1381"/>
+        <location filename="../../necktimer/core/service.py" line="1410"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Eisanwendung gestartet: Nehmen Sie die Kälteauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1384"/>
+        <location filename="../../necktimer/core/service.py" line="1413"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Wärmeanwendung gestartet: Nehmen Sie die Wärmeauflage um %1 ab (in %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1390"/>
+        <location filename="../../necktimer/core/service.py" line="1419"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Sie ist kürzer als gewünscht, weil seit der letzten vollen Pause schon Eis oder Wärme angewendet wurde; insgesamt bleibt es bei höchstens %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1400"/>
+        <location filename="../../necktimer/core/service.py" line="1429"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Eisanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1404"/>
+        <location filename="../../necktimer/core/service.py" line="1433"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Wärmeanwendung in der ersten Minute abgebrochen: Sie löst keine Pause aus, aber ihre Zeit zählt zu den %1 der nächsten Anwendung.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1409"/>
+        <location filename="../../necktimer/core/service.py" line="1438"/>
         <source>Ice session stopped. %1</source>
         <translation>Eisanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1411"/>
+        <location filename="../../necktimer/core/service.py" line="1440"/>
         <source>Heat session stopped. %1</source>
         <translation>Wärmeanwendung gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1419"/>
+        <location filename="../../necktimer/core/service.py" line="1448"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde heute um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1421"/>
+        <location filename="../../necktimer/core/service.py" line="1450"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Notiert: Eine Auflage wurde gestern um %1 abgenommen. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1423"/>
+        <location filename="../../necktimer/core/service.py" line="1452"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Notiert: Eine Auflage wurde am %1 um %2 abgenommen. %3</translation>
     </message>
@@ -2395,17 +2400,17 @@ zu den %2 Minuten der nächsten Anwendung.</translation>
         <translation>Tipp-Themen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="217"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="222"/>
         <source>Get care at once</source>
         <translation>Sofort ärztliche Hilfe holen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="219"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="224"/>
         <source>Before you take a pain reliever</source>
         <translation>Bevor Sie ein Schmerzmittel nehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="221"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="226"/>
         <source>General precautions for packs</source>
         <translation>Allgemeine Vorsichtsmaßnahmen für Auflagen</translation>
     </message>

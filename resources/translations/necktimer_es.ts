@@ -155,62 +155,67 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="328"/>
+        <location filename="../../necktimer/ui/app.py" line="339"/>
         <source>A second launch of necktimer cannot reach this window (%1), so use this window or its tray icon.</source>
         <translation>Si vuelve a abrir necktimer, no podrá comunicarse con esta ventana (%1): use esta ventana o su icono en la bandeja del sistema.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="470"/>
+        <location filename="../../necktimer/ui/app.py" line="512"/>
         <source>A pack is on. If necktimer quits now, nobody will remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, nadie le recordará que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="446"/>
+        <location filename="../../necktimer/ui/app.py" line="488"/>
         <source>Quit anyway?</source>
         <translation>¿Cerrar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="442"/>
+        <location filename="../../necktimer/ui/app.py" line="344"/>
+        <source>Nothing outside this window is watching the pack: the helper that reminds when necktimer is closed keeps ending. Keep this window open until the pack is off.</source>
+        <translation>Nada fuera de esta ventana vigila la compresa: el programa auxiliar que avisa cuando necktimer está cerrado se cierra una y otra vez. Deje esta ventana abierta hasta quitarse la compresa.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/ui/app.py" line="484"/>
         <source>%1 If necktimer quits now, that is lost.</source>
         <translation>%1 Si necktimer se cierra ahora, eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="447"/>
+        <location filename="../../necktimer/ui/app.py" line="489"/>
         <source>Keep running</source>
         <translation>No cerrar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="448"/>
+        <location filename="../../necktimer/ui/app.py" line="490"/>
         <source>Quit anyway</source>
         <translation>Cerrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="473"/>
+        <location filename="../../necktimer/ui/app.py" line="515"/>
         <source>A pack is on. If necktimer quits now, its window stops counting down; a desktop notification will still tell you at %1 to take the pack off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, su ventana deja de contar; aun así, una notificación del escritorio le avisará a las %1 de que debe retirar la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="477"/>
+        <location filename="../../necktimer/ui/app.py" line="519"/>
         <source>A pack is on. If necktimer quits now, a desktop notification will still remind you to take it off.</source>
         <translation>Tiene una compresa puesta. Si cierra necktimer ahora, una notificación del escritorio le seguirá recordando que debe retirarla.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="509"/>
+        <location filename="../../necktimer/ui/app.py" line="551"/>
         <source>Could not change the login entry: %1</source>
         <translation>No se pudo cambiar el inicio automático: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="538"/>
+        <location filename="../../necktimer/ui/app.py" line="580"/>
         <source>Another necktimer has taken over this data folder.</source>
         <translation>Otro necktimer se hizo cargo de esta carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="599"/>
+        <location filename="../../necktimer/ui/app.py" line="643"/>
         <source>necktimer is open.</source>
         <translation>necktimer está abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/app.py" line="611"/>
+        <location filename="../../necktimer/ui/app.py" line="655"/>
         <source>%1 %2 This window keeps it and writes it when it can; quitting it now would lose it.</source>
         <translation>%1 %2 Esta ventana lo conserva y lo escribirá cuando pueda; si la cierra ahora, se perderá.</translation>
     </message>
@@ -323,107 +328,107 @@
         <translation>el nombre de la carpeta de datos no puede estar vacío</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="194"/>
+        <location filename="../../necktimer/cli.py" line="197"/>
         <source>(see &apos;%1 --help&apos;)</source>
         <translation>(consulte &apos;%1 --help&apos;)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="201"/>
+        <location filename="../../necktimer/cli.py" line="204"/>
         <source>keep the history and settings in DIR (a separate profile)</source>
         <translation>guardar el historial y la configuración en DIR (un perfil aparte)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="204"/>
+        <location filename="../../necktimer/cli.py" line="207"/>
         <source>log what happens</source>
         <translation>registrar lo que ocurre</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="207"/>
+        <location filename="../../necktimer/cli.py" line="210"/>
         <source>Times ice and heat sessions for a neck spasm: at most %1 minutes each, 2 hours apart.</source>
         <translation>Controla el tiempo de las sesiones de hielo y calor para un espasmo de cuello: como máximo %1 minutos cada una, con 2 horas entre ellas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="215"/>
+        <location filename="../../necktimer/cli.py" line="218"/>
         <source>show the version and exit</source>
         <translation>muestra la versión y termina</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="218"/>
+        <location filename="../../necktimer/cli.py" line="221"/>
         <source>start in the system tray without showing the window</source>
         <translation>iniciar en la bandeja del sistema sin mostrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="222"/>
+        <location filename="../../necktimer/cli.py" line="225"/>
         <source>show the answer in the window too: a start that is refused opens or raises the window saying why (the menu&apos;s Start ice and Start heat do this)</source>
         <translation>mostrar la respuesta también en la ventana: un inicio rechazado abre la ventana o la trae al frente y dice por qué (así lo hacen «Iniciar hielo» e «Iniciar calor» del menú)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="228"/>
+        <location filename="../../necktimer/cli.py" line="231"/>
         <source>print the current state</source>
         <translation>mostrar el estado actual</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="230"/>
+        <location filename="../../necktimer/cli.py" line="233"/>
         <source>print one JSON object</source>
         <translation>mostrar un objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="231"/>
+        <location filename="../../necktimer/cli.py" line="234"/>
         <source>start a session</source>
         <translation>iniciar una sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="234"/>
+        <location filename="../../necktimer/cli.py" line="237"/>
         <source>ice or heat, in English or in your language</source>
         <translation>ice (hielo) o heat (calor), en inglés o en español</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="239"/>
+        <location filename="../../necktimer/cli.py" line="242"/>
         <source>length in minutes, %1-%2 (default: the length you chose last)</source>
         <translation>duración en minutos, %1-%2 (por defecto: la última que eligió)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="243"/>
+        <location filename="../../necktimer/cli.py" line="246"/>
         <source>quit the running instance</source>
         <translation>cerrar la instancia en ejecución</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="248"/>
+        <location filename="../../necktimer/cli.py" line="251"/>
         <source>say when the last pack came off</source>
         <translation>indicar cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="249"/>
+        <location filename="../../necktimer/cli.py" line="252"/>
         <source>when the pack last came off, as your clock showed it (14:30, 2:30pm), or %1 if it was more than one gap ago</source>
         <translation>cuándo retiró la compresa por última vez, según su reloj (14:30 o 2:30pm), o %1 si fue hace más de una pausa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="254"/>
+        <location filename="../../necktimer/cli.py" line="257"/>
         <source>take back a stop made in the last 10 seconds</source>
         <translation>deshacer una detención de los últimos 10 segundos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="258"/>
+        <location filename="../../necktimer/cli.py" line="261"/>
         <source>it came off when the session ended, not just now (the gap runs from when it came off)</source>
         <translation>la retiró al terminar la sesión, no ahora (la pausa cuenta desde que la retiró)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="303"/>
+        <location filename="../../necktimer/cli.py" line="306"/>
         <source>%1: Qt for Python (PySide6) cannot be loaded: %2. Reinstall necktimer with pip.</source>
         <translation>%1: no se puede cargar Qt para Python (PySide6): %2. Vuelva a instalar necktimer con pip.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="431"/>
+        <location filename="../../necktimer/cli.py" line="434"/>
         <source>(from the safety record: the history itself cannot be opened right now)</source>
         <translation>(según el registro de seguridad: el historial no se puede abrir ahora mismo)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="627"/>
+        <location filename="../../necktimer/cli.py" line="638"/>
         <source>%1 Free some space and run the command again: nothing was changed.</source>
         <translation>%1 Libere espacio y vuelva a ejecutar la orden: no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="252"/>
+        <location filename="../../necktimer/cli.py" line="255"/>
         <source>stop the running session</source>
         <translation>detener la sesión en curso</translation>
     </message>
@@ -493,52 +498,52 @@ minuto no inicia ninguna pausa, pero su tiempo cuenta para los %2 minutos de la
 siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="256"/>
+        <location filename="../../necktimer/cli.py" line="259"/>
         <source>confirm the pack is off</source>
         <translation>confirmar que retiró la compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="245"/>
+        <location filename="../../necktimer/cli.py" line="248"/>
         <source>quit even while a pack is on or a change is not saved yet</source>
         <translation>cerrar incluso con una compresa puesta o un cambio sin guardar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="260"/>
+        <location filename="../../necktimer/cli.py" line="263"/>
         <source>add the menu entry and icon for this user</source>
         <translation>añadir la entrada del menú y el icono para este usuario</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="262"/>
+        <location filename="../../necktimer/cli.py" line="265"/>
         <source>remove the menu entry and icon</source>
         <translation>quitar la entrada del menú y el icono</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="478"/>
+        <location filename="../../necktimer/cli.py" line="481"/>
         <source>necktimer is running for %1 but does not answer (%2).</source>
         <translation>necktimer está en ejecución para %1, pero no responde (%2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="503"/>
+        <location filename="../../necktimer/cli.py" line="510"/>
         <source>necktimer is already running.</source>
         <translation>necktimer ya está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="534"/>
+        <location filename="../../necktimer/cli.py" line="544"/>
         <source>necktimer is not running.</source>
         <translation>necktimer no está en ejecución.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="547"/>
+        <location filename="../../necktimer/cli.py" line="557"/>
         <source>%1 Nothing was kept: run the command again once it can be saved.</source>
         <translation>%1 No se conservó nada: vuelva a ejecutar la orden cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="599"/>
+        <location filename="../../necktimer/cli.py" line="609"/>
         <source>the window cannot be shown: the display %1 is not running. Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: la pantalla %1 no está en marcha. Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/cli.py" line="602"/>
+        <location filename="../../necktimer/cli.py" line="612"/>
         <source>the window cannot be shown: there is no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set). Commands that need no window (status, stop, done, quit) still work.</source>
         <translation>no se puede mostrar la ventana: aquí no hay escritorio (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Los comandos que no necesitan ventana (status, stop, done, quit) siguen funcionando.</translation>
     </message>
@@ -546,102 +551,102 @@ siguiente sesión.</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../necktimer/commands.py" line="273"/>
+        <location filename="../../necktimer/commands.py" line="276"/>
         <source>&apos;%1&apos; is not a time like 14:30, nor &apos;%2&apos;.</source>
         <translation>&apos;%1&apos; no es una hora como 14:30, ni &apos;%2&apos;.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="320"/>
+        <location filename="../../necktimer/commands.py" line="323"/>
         <source>%1 could be %2, still to come: it is %3 now. Say which you mean: %1am or %1pm.</source>
         <translation>%1 podría ser %2, una hora que aún no ha llegado: el reloj marca ahora %3. Diga cuál quiere decir: %1am o %1pm.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="323"/>
+        <location filename="../../necktimer/commands.py" line="326"/>
         <source>%1 is still to come: it is %2 now. Say when the pack came off as this computer&apos;s clock showed it.</source>
         <translation>%1 es una hora que aún no ha llegado: el reloj marca ahora %2. Diga cuándo retiró la compresa según el reloj de este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="388"/>
+        <location filename="../../necktimer/commands.py" line="391"/>
         <source>The session has already ended. %1</source>
         <translation>La sesión ya terminó. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="393"/>
+        <location filename="../../necktimer/commands.py" line="396"/>
         <source>%1 To take the stop back, run &apos;necktimer undo&apos; within %2 s.</source>
         <translation>%1 Para deshacer la detención, ejecute &apos;necktimer undo&apos; en los próximos %2 s.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="403"/>
+        <location filename="../../necktimer/commands.py" line="406"/>
         <source>A session is running: it ends by itself, or run &apos;necktimer stop&apos; if the pack comes off early.</source>
         <translation>Hay una sesión en curso: termina sola, o ejecute &apos;necktimer stop&apos; si retira la compresa antes.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="407"/>
+        <location filename="../../necktimer/commands.py" line="410"/>
         <source>No pack was waiting to come off.</source>
         <translation>No había ninguna compresa pendiente de retirar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="429"/>
+        <location filename="../../necktimer/commands.py" line="432"/>
         <source>necktimer is quitting. %1 That is lost.</source>
         <translation>necktimer se está cerrando. %1 Eso se pierde.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="432"/>
+        <location filename="../../necktimer/commands.py" line="435"/>
         <source>necktimer is quitting.</source>
         <translation>necktimer se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="463"/>
+        <location filename="../../necktimer/commands.py" line="466"/>
         <source>Time&apos;s up at %2: take the ice pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa fría y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="467"/>
+        <location filename="../../necktimer/commands.py" line="470"/>
         <source>Time&apos;s up at %2: take the heat pack off now, then run &apos;necktimer done&apos; (or &apos;necktimer done --at-end&apos; if it came off at %2). %1</source>
         <translation>Se acabó el tiempo a las %2: retire ya la compresa caliente y luego ejecute «necktimer done» (o «necktimer done --at-end» si la retiró a las %2). %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="472"/>
+        <location filename="../../necktimer/commands.py" line="475"/>
         <source>Time&apos;s up: take the ice pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa fría y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="475"/>
+        <location filename="../../necktimer/commands.py" line="478"/>
         <source>Time&apos;s up: take the heat pack off now, then run &apos;necktimer done&apos;. %1</source>
         <translation>Se acabó el tiempo: retire ya la compresa caliente y luego ejecute «necktimer done». %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="510"/>
+        <location filename="../../necktimer/commands.py" line="513"/>
         <source>%1 Answer in the window, or run &apos;necktimer last-applied HH:MM&apos; (when the pack came off) or &apos;necktimer last-applied %2&apos; (more than %3 ago).</source>
         <translation>%1 Responda en la ventana, o ejecute &apos;necktimer last-applied HH:MM&apos; (cuándo se retiró la compresa) o &apos;necktimer last-applied %2&apos; (hace más de %3).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="518"/>
+        <location filename="../../necktimer/commands.py" line="521"/>
         <source>Noted: the ice pack came off at %1.</source>
         <translation>Anotado: retiró la compresa fría a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="520"/>
+        <location filename="../../necktimer/commands.py" line="523"/>
         <source>Noted: the heat pack came off at %1.</source>
         <translation>Anotado: retiró la compresa caliente a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="535"/>
+        <location filename="../../necktimer/commands.py" line="538"/>
         <source>%1 Quitting now would lose it: wait until it is saved, or quit with --force.</source>
         <translation>%1 Cerrar ahora lo perdería: espere a que se guarde, o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="541"/>
+        <location filename="../../necktimer/commands.py" line="544"/>
         <source>A session is running: if necktimer quits, its window stops counting down (a desktop notification still says when to take the pack off). Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, su ventana deja de contar (una notificación del escritorio seguirá indicando cuándo retirar la compresa). Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="546"/>
+        <location filename="../../necktimer/commands.py" line="549"/>
         <source>A session is running: if necktimer quits, nobody will remind you to take the pack off. Stop the session first, or quit with --force.</source>
         <translation>Hay una sesión en curso: si necktimer se cierra, nadie le recordará que retire la compresa. Detenga antes la sesión o cierre con --force.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/commands.py" line="550"/>
+        <location filename="../../necktimer/commands.py" line="553"/>
         <source>A pack is still waiting to come off. Confirm it is off (necktimer done) first, or quit with --force.</source>
         <translation>Todavía hay una compresa pendiente de retirar. Confirme antes que la retiró (necktimer done) o cierre con --force.</translation>
     </message>
@@ -659,7 +664,7 @@ siguiente sesión.</translation>
         <translation>No se puede escribir el archivo de configuración %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/controller.py" line="267"/>
+        <location filename="../../necktimer/ui/controller.py" line="268"/>
         <source>Noted: pain %1 of 10. You can change it in History.</source>
         <translation>Anotado: dolor %1 de 10. Puede cambiarlo en el Historial.</translation>
     </message>
@@ -1018,12 +1023,12 @@ siguiente sesión.</translation>
         <translation>%1 pertenece a otro usuario.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/instance.py" line="325"/>
+        <location filename="../../necktimer/instance.py" line="330"/>
         <source>%1 is held by another user&apos;s program; its answers are not trusted.</source>
         <translation>%1 está ocupado por un programa de otro usuario; no se confía en sus respuestas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/instance_server.py" line="201"/>
+        <location filename="../../necktimer/ui/instance_server.py" line="206"/>
         <source>Not done: this reached the window after the terminal had stopped waiting for it (the window was held up, or its clock runs apart from this terminal&apos;s). Nothing changed.</source>
         <translation>No se hizo: esto llegó a la ventana cuando el terminal ya había dejado de esperar (la ventana estaba detenida, o su reloj va distinto del de este terminal). No ha cambiado nada.</translation>
     </message>
@@ -1064,281 +1069,281 @@ siguiente sesión.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="95"/>
+        <location filename="../../necktimer/ui/main_window.py" line="96"/>
         <source>Ctrl+I</source>
         <comment>Start ice: not the initial of the word for heat</comment>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="96"/>
+        <location filename="../../necktimer/ui/main_window.py" line="97"/>
         <source>Ctrl+H</source>
         <comment>Start heat: not the initial of the word for ice</comment>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="368"/>
+        <location filename="../../necktimer/ui/main_window.py" line="385"/>
         <source>Start ice</source>
         <translation>Iniciar hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="368"/>
+        <location filename="../../necktimer/ui/main_window.py" line="385"/>
         <source>Start heat</source>
         <translation>Iniciar calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="105"/>
+        <location filename="../../necktimer/ui/main_window.py" line="106"/>
         <source>Why not now</source>
         <translation>Por qué ahora no</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="369"/>
+        <location filename="../../necktimer/ui/main_window.py" line="386"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="155"/>
-        <location filename="../../necktimer/ui/main_window.py" line="371"/>
-        <location filename="../../necktimer/ui/main_window.py" line="454"/>
+        <location filename="../../necktimer/ui/main_window.py" line="156"/>
+        <location filename="../../necktimer/ui/main_window.py" line="388"/>
+        <location filename="../../necktimer/ui/main_window.py" line="473"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="378"/>
+        <location filename="../../necktimer/ui/main_window.py" line="395"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="394"/>
         <source>Self-care tips</source>
         <translation>Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="129"/>
+        <location filename="../../necktimer/ui/main_window.py" line="130"/>
         <source>&amp;About %1</source>
         <comment>Help menu</comment>
         <translation>Acerca &amp;de %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="133"/>
+        <location filename="../../necktimer/ui/main_window.py" line="134"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="142"/>
+        <location filename="../../necktimer/ui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="154"/>
-        <location filename="../../necktimer/ui/main_window.py" line="453"/>
+        <location filename="../../necktimer/ui/main_window.py" line="155"/>
+        <location filename="../../necktimer/ui/main_window.py" line="472"/>
         <source>Done — &amp;removed</source>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="164"/>
+        <location filename="../../necktimer/ui/main_window.py" line="165"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="164"/>
+        <location filename="../../necktimer/ui/main_window.py" line="165"/>
         <source>Undo the stop</source>
         <translation>Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="169"/>
+        <location filename="../../necktimer/ui/main_window.py" line="170"/>
         <source>&amp;Dismiss</source>
         <translation>Desc&amp;artar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="169"/>
+        <location filename="../../necktimer/ui/main_window.py" line="170"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="172"/>
+        <location filename="../../necktimer/ui/main_window.py" line="173"/>
         <source>Open the &amp;physician tip</source>
         <translation>Ver cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="173"/>
+        <location filename="../../necktimer/ui/main_window.py" line="174"/>
         <source>Open the physician tip</source>
         <translation>Ver cuándo ir al médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="175"/>
+        <location filename="../../necktimer/ui/main_window.py" line="176"/>
         <source>Remind me to&amp;morrow</source>
         <translation>R&amp;ecordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="176"/>
+        <location filename="../../necktimer/ui/main_window.py" line="177"/>
         <source>Remind me tomorrow</source>
         <translation>Recordármelo mañana</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="354"/>
+        <location filename="../../necktimer/ui/main_window.py" line="371"/>
         <source>version %1</source>
         <translation>versión %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="355"/>
+        <location filename="../../necktimer/ui/main_window.py" line="372"/>
         <source>A timer for ice and heat on a sore neck: each session ends by itself within 15 minutes, and the next may start 2 hours after it.</source>
         <translation>Un temporizador para frío y calor en el cuello dolorido: cada sesión termina sola en 15 minutos como máximo, y la siguiente puede empezar 2 horas después.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="359"/>
+        <location filename="../../necktimer/ui/main_window.py" line="376"/>
         <source>About %1</source>
         <translation>Acerca de %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="370"/>
+        <location filename="../../necktimer/ui/main_window.py" line="387"/>
         <source>Undo a stop (for 10 seconds)</source>
         <translation>Deshacer una detención (durante 10 segundos)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="372"/>
+        <location filename="../../necktimer/ui/main_window.py" line="389"/>
         <source>It came off at the end (offered when confirmed late)</source>
         <translation>Se retiró al final (se ofrece si se confirma tarde)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="374"/>
+        <location filename="../../necktimer/ui/main_window.py" line="391"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="375"/>
+        <location filename="../../necktimer/ui/main_window.py" line="392"/>
         <source>Close History</source>
         <translation>Cerrar el historial</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="376"/>
+        <location filename="../../necktimer/ui/main_window.py" line="393"/>
         <source>Sort History (on its table)</source>
         <translation>Ordenar el historial (en su tabla)</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="377"/>
+        <location filename="../../necktimer/ui/main_window.py" line="394"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="382"/>
+        <location filename="../../necktimer/ui/main_window.py" line="399"/>
         <source>Tab moves between controls; the arrow keys move between tip topics.</source>
         <translation>Tab pasa de un control a otro; las flechas, de un tema de consejos a otro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="417"/>
+        <location filename="../../necktimer/ui/main_window.py" line="436"/>
         <source>The gap is over: you may apply ice or heat again.</source>
         <translation>La pausa terminó: ya puede volver a aplicar hielo o calor.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="451"/>
+        <location filename="../../necktimer/ui/main_window.py" line="470"/>
         <source>Done — removed now</source>
         <translation>Hecho — retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="493"/>
+        <location filename="../../necktimer/ui/main_window.py" line="512"/>
         <source>%1 Type a number from 0 to 10 and press Enter, or Tab to the ratings.</source>
         <translation>%1 Escriba un número del 0 al 10 y pulse Intro, o pulse Tab para ir a las valoraciones.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="373"/>
-        <location filename="../../necktimer/ui/main_window.py" line="445"/>
+        <location filename="../../necktimer/ui/main_window.py" line="390"/>
+        <location filename="../../necktimer/ui/main_window.py" line="464"/>
         <source>It came off &amp;at %1</source>
         <translation>Se ret&amp;iró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="99"/>
+        <location filename="../../necktimer/ui/main_window.py" line="100"/>
         <source>Start &amp;ice</source>
         <comment>Session menu</comment>
         <translation>Iniciar &amp;hielo</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="101"/>
+        <location filename="../../necktimer/ui/main_window.py" line="102"/>
         <source>Start &amp;heat</source>
         <comment>Session menu</comment>
         <translation>Iniciar &amp;calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="112"/>
+        <location filename="../../necktimer/ui/main_window.py" line="113"/>
         <source>St&amp;op</source>
         <comment>Session menu</comment>
         <translation>De&amp;tener</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="113"/>
+        <location filename="../../necktimer/ui/main_window.py" line="114"/>
         <source>&amp;Undo stop</source>
         <comment>Session menu</comment>
         <translation>&amp;Deshacer la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="115"/>
+        <location filename="../../necktimer/ui/main_window.py" line="116"/>
         <source>&amp;Done — removed</source>
         <comment>Session menu</comment>
         <translation>Hecho — &amp;retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="117"/>
+        <location filename="../../necktimer/ui/main_window.py" line="118"/>
         <source>His&amp;tory…</source>
         <comment>Session menu</comment>
         <translation>H&amp;istorial…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="119"/>
+        <location filename="../../necktimer/ui/main_window.py" line="120"/>
         <source>&amp;Settings…</source>
         <comment>Session menu</comment>
         <translation>C&amp;onfiguración…</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="121"/>
+        <location filename="../../necktimer/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <comment>Session menu</comment>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="123"/>
+        <location filename="../../necktimer/ui/main_window.py" line="124"/>
         <source>&amp;Self-care tips</source>
         <comment>Help menu</comment>
         <translation>&amp;Consejos de autocuidado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="125"/>
+        <location filename="../../necktimer/ui/main_window.py" line="126"/>
         <source>When to see a &amp;physician</source>
         <comment>Help menu</comment>
         <translation>Cuándo ir al &amp;médico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="127"/>
+        <location filename="../../necktimer/ui/main_window.py" line="128"/>
         <source>&amp;Keyboard shortcuts</source>
         <comment>Help menu</comment>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="447"/>
+        <location filename="../../necktimer/ui/main_window.py" line="466"/>
         <source>The pack came off at %1, when the session ended</source>
         <translation>La compresa se retiró a las %1, al terminar la sesión</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="449"/>
+        <location filename="../../necktimer/ui/main_window.py" line="468"/>
         <source>Done — &amp;removed now</source>
         <comment>instead of: Done — &amp;removed (same button)</comment>
         <translation>Hecho — &amp;retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="463"/>
+        <location filename="../../necktimer/ui/main_window.py" line="482"/>
         <source>%1 Remove the ice pack if it is still on.</source>
         <translation>%1 Retire la compresa fría si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="465"/>
+        <location filename="../../necktimer/ui/main_window.py" line="484"/>
         <source>%1 Remove the heat pack if it is still on.</source>
         <translation>%1 Retire la compresa caliente si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="468"/>
+        <location filename="../../necktimer/ui/main_window.py" line="487"/>
         <source>Time&apos;s up — remove the ice pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa fría.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/main_window.py" line="469"/>
+        <location filename="../../necktimer/ui/main_window.py" line="488"/>
         <source>Time&apos;s up — remove the heat pack now.</source>
         <translation>Se acabó el tiempo — retire ya la compresa caliente.</translation>
     </message>
@@ -1637,48 +1642,48 @@ siguiente sesión.</translation>
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../necktimer/core/service.py" line="289"/>
+        <location filename="../../necktimer/core/service.py" line="318"/>
         <source>The session history in %1 was missing or empty. The latest sessions were restored from the safety record; older ones, with their pain ratings and notes, are gone.</source>
         <translation>Faltaba el historial de sesiones en %1 o estaba vacío. Las últimas sesiones se recuperaron del registro de seguridad; las anteriores, con sus valoraciones de dolor y notas, se perdieron.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="613"/>
+        <location filename="../../necktimer/core/service.py" line="642"/>
         <source>No session is running.</source>
         <translation>No hay ninguna sesión en curso.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="657"/>
+        <location filename="../../necktimer/core/service.py" line="686"/>
         <source>There is no stop to undo.</source>
         <translation>No hay ninguna detención que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="666"/>
+        <location filename="../../necktimer/core/service.py" line="695"/>
         <source>It is too late to undo that stop.</source>
         <translation>Ya es tarde para deshacer esa detención.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="683"/>
+        <location filename="../../necktimer/core/service.py" line="712"/>
         <source>The stop could not be undone: %1 Take the pack off.</source>
         <translation>No se pudo deshacer la detención: %1 Retire la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="688"/>
+        <location filename="../../necktimer/core/service.py" line="717"/>
         <source>Stop undone: the session goes on until %1.</source>
         <translation>Detención deshecha: la sesión continúa hasta las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="771"/>
+        <location filename="../../necktimer/core/service.py" line="800"/>
         <source>That time is in the future.</source>
         <translation>Esa hora está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="780"/>
+        <location filename="../../necktimer/core/service.py" line="809"/>
         <source>You already said a pack came off at %1; that still counts. %2</source>
         <translation>Ya indicó que se retiró una compresa a las %1; eso sigue contando. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="531"/>
-        <location filename="../../necktimer/core/service.py" line="1250"/>
+        <location filename="../../necktimer/core/service.py" line="560"/>
+        <location filename="../../necktimer/core/service.py" line="1279"/>
         <source>The history cannot be written right now.</source>
         <translation>Ahora mismo no se puede escribir en el historial.</translation>
     </message>
@@ -1688,142 +1693,142 @@ siguiente sesión.</translation>
         <translation>Aún sin guardar: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="353"/>
+        <location filename="../../necktimer/core/service.py" line="382"/>
         <source>Until the next session starts, the gap stays %1, the gap the last session ended under.</source>
         <translation>Hasta que empiece la próxima sesión, la pausa sigue siendo de %1, la pausa con la que terminó la última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="592"/>
+        <location filename="../../necktimer/core/service.py" line="621"/>
         <source>No session was started: the history %1 holds a session that is still open but whose start cannot be read, so a pack may still be on.</source>
         <translation>No se inició ninguna sesión: el historial %1 contiene una sesión todavía abierta cuyo inicio no se puede leer, así que puede que aún tenga una compresa puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="626"/>
+        <location filename="../../necktimer/core/service.py" line="655"/>
         <source>the stop</source>
         <translation>la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="673"/>
+        <location filename="../../necktimer/core/service.py" line="702"/>
         <source>the undo</source>
         <translation>la anulación de la detención</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="710"/>
+        <location filename="../../necktimer/core/service.py" line="739"/>
         <source>that the pack is off</source>
         <translation>que la compresa ya está retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="730"/>
+        <location filename="../../necktimer/core/service.py" line="759"/>
         <source>a pain rating</source>
         <translation>una valoración del dolor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="743"/>
+        <location filename="../../necktimer/core/service.py" line="772"/>
         <source>a note</source>
         <translation>una nota</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="754"/>
+        <location filename="../../necktimer/core/service.py" line="783"/>
         <source>the warning-sign answers</source>
         <translation>las respuestas sobre las señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="761"/>
+        <location filename="../../necktimer/core/service.py" line="790"/>
         <source>the reminder&apos;s snooze</source>
         <translation>el aplazamiento del recordatorio</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="800"/>
+        <location filename="../../necktimer/core/service.py" line="829"/>
         <source>when the last pack came off</source>
         <translation>cuándo se retiró la última compresa</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1004"/>
+        <location filename="../../necktimer/core/service.py" line="1033"/>
         <source>The history %1 held a session that was still open but whose start cannot be read. A pack may still be on: that session was ended now, and the gap runs from when you confirm the pack is off.</source>
         <translation>El historial %1 contenía una sesión todavía abierta cuyo inicio no se puede leer. Puede que aún tenga una compresa puesta: esa sesión se terminó ahora, y la pausa cuenta desde que confirme que se ha quitado la compresa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1061"/>
+        <location filename="../../necktimer/core/service.py" line="1090"/>
         <source>The spare copy of the safety record could not be written to %1 (%2). If the data folder were deleted now, the gap could not be restored from it.</source>
         <translation>No se pudo escribir la copia de reserva del registro de seguridad en %1 (%2). Si ahora se borrara la carpeta de datos, la pausa no podría restaurarse desde ella.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1095"/>
+        <location filename="../../necktimer/core/service.py" line="1124"/>
         <source>The safety record %1 could not be read; its copy %2 was used.</source>
         <translation>No se pudo leer el registro de seguridad %1; se usó su copia %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1156"/>
+        <location filename="../../necktimer/core/service.py" line="1185"/>
         <source>The data folder %1 holds another history than the one necktimer last used there. The latest sessions of that one, from the copy of its safety record (%2), still count for the gap.</source>
         <translation>La carpeta de datos %1 contiene otro historial distinto del que necktimer usó allí por última vez. Las últimas sesiones de aquel, de la copia de su registro de seguridad (%2), siguen contando para la pausa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1162"/>
+        <location filename="../../necktimer/core/service.py" line="1191"/>
         <source>The data folder %1 holds older sessions than necktimer&apos;s copy of its safety record (%2), as after a backup was put back. The newer sessions in the copy count for the gap.</source>
         <translation>La carpeta de datos %1 contiene sesiones más antiguas que la copia de necktimer de su registro de seguridad (%2), como tras restaurar una copia de seguridad. Las sesiones más recientes de la copia cuentan para la pausa.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1252"/>
+        <location filename="../../necktimer/core/service.py" line="1281"/>
         <source>No session was started: %1</source>
         <translation>No se inició ninguna sesión: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1300"/>
+        <location filename="../../necktimer/core/service.py" line="1329"/>
         <source>The data folder was deleted while necktimer was running; it was made again with the history necktimer still had open.</source>
         <translation>La carpeta de datos se borró mientras necktimer estaba en ejecución; se volvió a crear con el historial que necktimer aún tenía abierto.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1323"/>
+        <location filename="../../necktimer/core/service.py" line="1352"/>
         <source>The data folder was replaced while necktimer was running; the history put there was kept, and the sessions necktimer had open were added to it.</source>
         <translation>La carpeta de datos se reemplazó mientras necktimer estaba en marcha; se conservó el historial puesto allí y se le añadieron las sesiones que necktimer tenía abiertas.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1381"/>
+        <location filename="../../necktimer/core/service.py" line="1410"/>
         <source>Ice session started: take the ice pack off at %1 (in %2).</source>
         <translation>Sesión de hielo iniciada: retire la compresa fría a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1384"/>
+        <location filename="../../necktimer/core/service.py" line="1413"/>
         <source>Heat session started: take the heat pack off at %1 (in %2).</source>
         <translation>Sesión de calor iniciada: retire la compresa caliente a las %1 (dentro de %2).</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1390"/>
+        <location filename="../../necktimer/core/service.py" line="1419"/>
         <source>%1 It is shorter than you asked, because ice or heat was already applied since the last full break; the total stays within %2.</source>
         <translation>%1 Es más corta de lo que pidió, porque ya se aplicó hielo o calor desde la última pausa completa; el total no pasa de %2.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1400"/>
+        <location filename="../../necktimer/core/service.py" line="1429"/>
         <source>Ice session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de hielo cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1404"/>
+        <location filename="../../necktimer/core/service.py" line="1433"/>
         <source>Heat session cancelled within its first minute: it starts no gap, but its time counts toward the next session&apos;s %1.</source>
         <translation>Sesión de calor cancelada en su primer minuto: no inicia ninguna pausa, pero su tiempo cuenta para los %1 de la siguiente sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1409"/>
+        <location filename="../../necktimer/core/service.py" line="1438"/>
         <source>Ice session stopped. %1</source>
         <translation>Sesión de hielo detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1411"/>
+        <location filename="../../necktimer/core/service.py" line="1440"/>
         <source>Heat session stopped. %1</source>
         <translation>Sesión de calor detenida. %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1419"/>
+        <location filename="../../necktimer/core/service.py" line="1448"/>
         <source>Noted: a pack came off today at %1. %2</source>
         <translation>Anotado: se retiró una compresa hoy a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1421"/>
+        <location filename="../../necktimer/core/service.py" line="1450"/>
         <source>Noted: a pack came off yesterday at %1. %2</source>
         <translation>Anotado: se retiró una compresa ayer a las %1. %2</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/service.py" line="1423"/>
+        <location filename="../../necktimer/core/service.py" line="1452"/>
         <source>Noted: a pack came off on %1 at %2. %3</source>
         <translation>Anotado: se retiró una compresa el %1 a las %2. %3</translation>
     </message>
@@ -2396,17 +2401,17 @@ siguiente sesión.</translation>
         <translation>Temas de los consejos</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="217"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="222"/>
         <source>Get care at once</source>
         <translation>Busque atención médica de inmediato</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="219"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="224"/>
         <source>Before you take a pain reliever</source>
         <translation>Antes de tomar un analgésico</translation>
     </message>
     <message>
-        <location filename="../../necktimer/ui/tips_panel.py" line="221"/>
+        <location filename="../../necktimer/ui/tips_panel.py" line="226"/>
         <source>General precautions for packs</source>
         <translation>Precauciones generales con las compresas</translation>
     </message>

@@ -490,3 +490,17 @@ def test_quitting_never_promises_a_reminder_from_a_backstop_that_has_no_desktop(
         instance.window.quit_action.trigger()
         assert "nobody will remind you" in instance.question.text()
         instance.question.defaultButton().click()  # keep running
+
+
+def test_the_window_says_while_no_backstop_stays_to_watch_the_pack(make_app, qtbot, backstop):
+    """Every backstop started ended at once (the fake one here starts nothing at all): the
+    window said nothing, and a crash of it would have lost the time's-up reminder."""
+    instance = make_app(follow_backstop=True)
+    instance.start()
+    window = instance.window
+    instance.controller.start(Therapy.ICE, 15)
+    qtbot.waitUntil(lambda: window.problem_banner.isVisible(), timeout=10000)
+    assert "Keep this window open until the pack is off" in window.problem_banner.label.text()
+    assert len(backstop.armed) > 1  # started again before it was said
+    instance.controller.stop()  # no pack on: nothing to watch, nothing to say
+    qtbot.waitUntil(lambda: not window.problem_banner.isVisible(), timeout=10000)

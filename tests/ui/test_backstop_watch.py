@@ -103,16 +103,25 @@ def test_another_backstop_still_there_is_followed_not_doubled(qtbot, data_dir, w
     assert len(backstops.started) == 2
 
 
-def test_one_that_leaves_at_once_every_time_is_not_started_for_ever(qtbot, data_dir,
-                                                                    watch_for):
+def test_one_that_leaves_at_once_every_time_is_tried_each_minute_and_said(qtbot, data_dir,
+                                                                          watch_for):
+    """Five in a row, then once a minute (not never again: killed again and again, out of
+    memory say, the window gave up for good and said nothing, and its crash then lost the
+    reminder; outside tester). Meanwhile the window is told none watches."""
     backstops = Backstops(data_dir, stay=False)
-    watch = watch_for(backstops)
+    told = []
+    watch = watch_for(backstops, retry_ms=2000, lived_ms=300)
+    watch.unwatched.connect(told.append)
     watch.follow()  # none is there: one is started, leaves, is started again …
     qtbot.waitUntil(lambda: len(backstops.started) == MOST_REARMS)
+    qtbot.waitUntil(lambda: told == [True])
     for process in backstops.started:
         process.wait(timeout=10)
-    qtbot.wait(200)
-    assert len(backstops.started) == MOST_REARMS
+    assert len(backstops.started) == MOST_REARMS  # the next comes a retry later
+    backstops.stay = True  # whatever ended them has stopped
+    qtbot.waitUntil(lambda: len(backstops.started) == MOST_REARMS + 1, timeout=10000)
+    qtbot.waitUntil(lambda: watch.pid == backstops.started[-1].pid)
+    qtbot.waitUntil(lambda: told == [True, False])  # it watched a while: said no more
 
 
 def test_quitting_makes_sure_at_once(data_dir, watch_for):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import enum
 import fcntl
 import logging
 import os
@@ -321,7 +322,15 @@ def shown_by_window(reply: Reply) -> int:
     return shown if isinstance(shown, int) and not isinstance(shown, bool) and shown > 0 else 0
 
 
-def record_removal(data_dir: Path, *, at_end: bool = False) -> bool:
+class Removal(enum.Enum):
+    """What became of a "Done" clicked on the backstop's reminder."""
+
+    SAVED = "saved"
+    NOT_SAVED = "not saved"  # neither file could take it (a full disk, a read-only folder)
+    NOT_TOLD = "not told"  # a window holds the history and does not answer
+
+
+def record_removal(data_dir: Path, *, at_end: bool = False) -> Removal:
     """Record that the pack is off (now, or with `at_end` when the session ended): through
     the running instance, else under its lock."""
     deadline = time.monotonic() + LOCK_WAIT_S
@@ -333,22 +342,23 @@ def record_removal(data_dir: Path, *, at_end: bool = False) -> bool:
             reply = None
         if reply is not None:
             log.info("the running instance recorded the removal: %s", reply.message)
-            return True
+            return Removal.SAVED
         lock = InstanceLock(data_dir)
         try:
             taken = lock.acquire()
         except OSError as error:  # the folder is gone or read-only
             log.warning("the removal time was not recorded: %s", error)
-            return False
+            return Removal.NOT_SAVED
         if taken:
             try:
-                return _acknowledge(data_dir, at_end=at_end)
+                return Removal.SAVED if _acknowledge(data_dir, at_end=at_end) else \
+                    Removal.NOT_SAVED
             finally:
                 lock.release()
         if time.monotonic() >= deadline:
             log.warning("necktimer holds %s but does not answer; the removal time was not "
                         "recorded", data_dir)
-            return False
+            return Removal.NOT_TOLD
         time.sleep(0.2)  # a window is starting: it will answer in a moment
 
 
@@ -921,14 +931,17 @@ class Backstop:
     def _confirm(self, *, at_end: bool) -> None:
         log.info("the user confirmed that the pack of session %s is off%s", self._session,
                  " since its end" if at_end else "")
-        kept = record_removal(self.data_dir, at_end=at_end)
         # Confirmed is confirmed: the reminders stop even if the time could not be written,
-        # but the user is told once that it was not (the gap runs from when it is).
+        # but the user is told once that it was not, and why (the gap runs from when it
+        # is). A window that does not answer reminds again once it runs. The bubble goes
+        # at once, not after the 10 s a frozen window gets to answer.
         self.confirmed = self._session
         self._withdraw(leaving=True)
-        if not kept and (session := self._watched()) is not None:
+        kept = record_removal(self.data_dir, at_end=at_end)
+        if kept is not Removal.SAVED and (session := self._watched()) is not None:
             words = load_words(self.data_dir, session)
-            self._desktop.show(words.not_saved, 0, words)
+            said = words.not_told if kept is Removal.NOT_TOLD else words.not_saved
+            self._desktop.show(said, 0, words)
 
     def _withdraw(self, *, leaving: bool = False) -> None:
         """Take back the backstop's notification; when it leaves, also the one a window

@@ -912,3 +912,26 @@ def test_a_folder_whose_name_is_not_utf8_gets_its_backstop(env, tmp_path):
         for pid in set(pids):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_a_done_that_a_frozen_window_cannot_take_says_so_not_a_full_disk(server, env,
+                                                                         data_dir, backstops):
+    """With the window stopped (it holds the history and does not answer), "Done" on the
+    backstop's reminder said "is the disk full?" (outside tester): it names the window."""
+    start_session(data_dir, started_ago=90)  # ended 30 s ago
+    frozen = InstanceLock(data_dir)  # held, and nobody answers on the socket
+    assert frozen.acquire()
+    try:
+        backstop = backstops()
+        first = server.next_call(timeout=10)
+        assert first.is_notify
+        server.invoke(first.id, "default")
+        assert server.next_call(timeout=10).data == {"closed": first.id}
+        told = server.next_call(timeout=30)  # after the 10 s a window gets to answer
+        assert told.is_notify and told.data["summary"] == "The removal was not saved"
+        assert "does not answer" in told.data["body"] and "disk" not in told.data["body"]
+        assert backstop.wait(timeout=10) == 0
+    finally:
+        frozen.release()
+    status = json.loads(cli(env, data_dir, "status", "--json").stdout)
+    assert status["pack_waiting"] is True  # the window, running again, reminds

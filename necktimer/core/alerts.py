@@ -28,6 +28,7 @@ class Kind(enum.StrEnum):
     HEADS_UP = "heads-up"  # one minute left
     GAP_OVER = "gap-over"  # ice or heat may be applied again
     NOT_SAVED = "not-saved"  # "Done" was clicked, but nothing could keep it
+    NOT_TOLD = "not-told"  # "Done" was clicked, but the window holding the history is frozen
 
 
 # The default action is what clicking the bubble does: for "time's up" that is
@@ -135,6 +136,16 @@ def not_saved() -> Alert:
                  translate("Alerts", "necktimer could not write that the pack is off (is the "
                                      "disk full?). Open necktimer, or run 'necktimer done' "
                                      "once it can be saved."),
+                 Urgency.NORMAL, ((ACTION_SHOW, show_label()),))
+
+
+def not_told() -> Alert:
+    """After "Done" on the backstop's reminder while a window holds the history and does
+    not answer (stopped, swapping): it was not a full disk, as "not saved" had said."""
+    return Alert(Kind.NOT_TOLD, translate("Alerts", "The removal was not saved"),
+                 translate("Alerts", "necktimer is open but does not answer, so it could not "
+                                     "be told that the pack is off. Once it answers again it "
+                                     "reminds you: confirm there, or run 'necktimer done'."),
                  Urgency.NORMAL, ((ACTION_SHOW, show_label()),))
 
 

@@ -33,6 +33,8 @@ class Words:
     not_saved: Alert = field(default_factory=alerts.not_saved)  # "Done" could not be kept
     # "Done" beside the at-end choice: "Done — removed now".
     removed_now: tuple[str, str] | None = None
+    # "Done" could not reach the window that holds the history (it does not answer).
+    not_told: Alert = field(default_factory=alerts.not_told)
 
     def late(self, alert: Alert) -> Alert:
         """`alert` with the at-end choice added, as the window's late reminder has it."""
@@ -66,6 +68,7 @@ def to_json(words: Words, session: Session) -> bytes:
         "sound": words.sound,
         "sound_file": words.sound_file,
         "not_saved": [words.not_saved.summary, words.not_saved.body],
+        "not_told": [words.not_told.summary, words.not_told.body],
     }, ensure_ascii=False).encode()
 
 
@@ -93,12 +96,9 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
         # Both absent in words written before they were offered.
         at_end = _action(item.get("at_end"), ACTION_AT_END)
         removed_now = _action(item.get("removed_now"), ACTION_DEFAULT)
-        not_saved = fallback.not_saved
-        if item.get("not_saved") is not None:  # absent in words written before it was said
-            title, text = item["not_saved"]
-            if not (_is_text(title) and _is_text(text)):
-                raise ValueError("bad not-saved words")
-            not_saved = replace(not_saved, summary=title, body=text)
+        # Each absent in words written before it was said.
+        not_saved = _notice(item.get("not_saved"), fallback.not_saved)
+        not_told = _notice(item.get("not_told"), fallback.not_told)
     except (KeyError, TypeError) as error:
         raise ValueError(f"incomplete words ({error})") from error
 
@@ -106,7 +106,17 @@ def from_json(data: bytes, session: Session, fallback: Words) -> Words:
         return Alert(Kind.TIME_UP, summary, text, Urgency.CRITICAL, actions, session.id)
 
     return Words(alert(body), alert(repeat_body), sound, sound_file, at_end, not_saved,
-                 removed_now)
+                 removed_now, not_told)
+
+
+def _notice(texts: object, fallback: Alert) -> Alert:
+    """A notice's title and text as the window wrote them, or the English `fallback`."""
+    if texts is None:
+        return fallback
+    title, text = texts  # TypeError or ValueError for anything but a pair
+    if not (_is_text(title) and _is_text(text)):
+        raise ValueError(f"bad {fallback.kind.value} words")
+    return replace(fallback, summary=title, body=text)
 
 
 def _action(pair: object, key: str) -> tuple[str, str] | None:

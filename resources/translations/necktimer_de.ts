@@ -43,7 +43,7 @@
 <context>
     <name>AlertText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="60"/>
+        <location filename="../../necktimer/core/alerts.py" line="61"/>
         <source>Reminder %n: %1</source>
         <translation>
             <numerusform>Erinnerung %n: %1</numerusform>
@@ -51,7 +51,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <location filename="../../necktimer/core/alerts.py" line="64"/>
         <source>Your %n-minute ice session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Ihre %n-minütige Eisanwendung endete um %1. Nehmen Sie die Kälteauflage ab und prüfen Sie Ihre Haut.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="67"/>
+        <location filename="../../necktimer/core/alerts.py" line="68"/>
         <source>Your %n-minute heat session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Ihre %n-minütige Wärmeanwendung endete um %1. Nehmen Sie die Wärmeauflage ab und prüfen Sie Ihre Haut.</numerusform>
@@ -70,84 +70,90 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="87"/>
+        <location filename="../../necktimer/core/alerts.py" line="88"/>
         <location filename="../../necktimer/ui/tray.py" line="131"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Zeit ist um — Kälteauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="89"/>
+        <location filename="../../necktimer/core/alerts.py" line="90"/>
         <location filename="../../necktimer/ui/tray.py" line="132"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Zeit ist um — Wärmeauflage abnehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="91"/>
+        <location filename="../../necktimer/core/alerts.py" line="92"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Nehmen Sie die Auflage ab, falls sie noch aufliegt.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="97"/>
+        <location filename="../../necktimer/core/alerts.py" line="98"/>
         <source>%1 Clicking this notice tells necktimer it is off.</source>
         <translation>%1 Ein Klick auf diese Meldung sagt necktimer, dass die Auflage abgenommen ist.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="104"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>It came off at %1</source>
         <translation>Um %1 abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="117"/>
+        <location filename="../../necktimer/core/alerts.py" line="118"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, die Kälteauflage abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="119"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Noch 1 Minute — bereiten Sie sich darauf vor, die Wärmeauflage abzunehmen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <location filename="../../necktimer/core/alerts.py" line="121"/>
         <source>The session ends at %1.</source>
         <translation>Die Anwendung endet um %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="126"/>
+        <location filename="../../necktimer/core/alerts.py" line="127"/>
         <source>You may apply ice or heat again</source>
         <translation>Sie dürfen wieder Eis oder Wärme anwenden</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="127"/>
+        <location filename="../../necktimer/core/alerts.py" line="128"/>
         <source>The gap after your last session is over.</source>
         <translation>Die Pause nach Ihrer letzten Anwendung ist vorbei.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="134"/>
+        <location filename="../../necktimer/core/alerts.py" line="135"/>
+        <location filename="../../necktimer/core/alerts.py" line="145"/>
         <source>The removal was not saved</source>
         <translation>Das Abnehmen wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="135"/>
+        <location filename="../../necktimer/core/alerts.py" line="136"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer konnte nicht speichern, dass die Auflage ab ist (ist der Datenträger voll?). Öffnen Sie necktimer, oder führen Sie &apos;necktimer done&apos; aus, sobald gespeichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="142"/>
+        <location filename="../../necktimer/core/alerts.py" line="146"/>
+        <source>necktimer is open but does not answer, so it could not be told that the pack is off. Once it answers again it reminds you: confirm there, or run &apos;necktimer done&apos;.</source>
+        <translation>necktimer ist geöffnet, antwortet aber nicht, daher konnte ihm nicht mitgeteilt werden, dass die Auflage ab ist. Sobald es wieder antwortet, erinnert es Sie: Bestätigen Sie dort, oder führen Sie &apos;necktimer done&apos; aus.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="153"/>
         <source>Done — removed</source>
         <translation>Erledigt — abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="146"/>
+        <location filename="../../necktimer/core/alerts.py" line="157"/>
         <source>Done — removed now</source>
         <translation>Erledigt — jetzt abgenommen</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="152"/>
+        <location filename="../../necktimer/core/alerts.py" line="163"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>

@@ -43,7 +43,7 @@
 <context>
     <name>AlertText</name>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="60"/>
+        <location filename="../../necktimer/core/alerts.py" line="61"/>
         <source>Reminder %n: %1</source>
         <translation>
             <numerusform>Recordatorio %n: %1</numerusform>
@@ -51,7 +51,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="63"/>
+        <location filename="../../necktimer/core/alerts.py" line="64"/>
         <source>Your %n-minute ice session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Su sesión de hielo de %n minuto terminó a las %1. Retire la compresa y revise su piel.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../necktimer/core/alerts.py" line="67"/>
+        <location filename="../../necktimer/core/alerts.py" line="68"/>
         <source>Your %n-minute heat session ended at %1. Take the pack off and check your skin.</source>
         <translation>
             <numerusform>Su sesión de calor de %n minuto terminó a las %1. Retire la compresa y revise su piel.</numerusform>
@@ -70,84 +70,90 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="87"/>
+        <location filename="../../necktimer/core/alerts.py" line="88"/>
         <location filename="../../necktimer/ui/tray.py" line="131"/>
         <source>Time&apos;s up — remove the ice pack</source>
         <translation>Se acabó el tiempo — retire la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="89"/>
+        <location filename="../../necktimer/core/alerts.py" line="90"/>
         <location filename="../../necktimer/ui/tray.py" line="132"/>
         <source>Time&apos;s up — remove the heat pack</source>
         <translation>Se acabó el tiempo — retire la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="91"/>
+        <location filename="../../necktimer/core/alerts.py" line="92"/>
         <source>%1 Take the pack off if it is still on.</source>
         <translation>%1 Retire la compresa si todavía la tiene puesta.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="97"/>
+        <location filename="../../necktimer/core/alerts.py" line="98"/>
         <source>%1 Clicking this notice tells necktimer it is off.</source>
         <translation>%1 Al hacer clic en este aviso, necktimer anota que la compresa ya está retirada.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="104"/>
+        <location filename="../../necktimer/core/alerts.py" line="105"/>
         <source>It came off at %1</source>
         <translation>Se retiró a las %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="111"/>
+        <location filename="../../necktimer/core/alerts.py" line="112"/>
         <source>Reminder: %1</source>
         <translation>Recordatorio: %1</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="117"/>
+        <location filename="../../necktimer/core/alerts.py" line="118"/>
         <source>1 minute left — get ready to take the ice pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa fría</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="119"/>
+        <location filename="../../necktimer/core/alerts.py" line="120"/>
         <source>1 minute left — get ready to take the heat pack off</source>
         <translation>Queda 1 minuto — prepárese para retirar la compresa caliente</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="120"/>
+        <location filename="../../necktimer/core/alerts.py" line="121"/>
         <source>The session ends at %1.</source>
         <translation>La sesión termina a las %1.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="126"/>
+        <location filename="../../necktimer/core/alerts.py" line="127"/>
         <source>You may apply ice or heat again</source>
         <translation>Ya puede volver a aplicar hielo o calor</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="127"/>
+        <location filename="../../necktimer/core/alerts.py" line="128"/>
         <source>The gap after your last session is over.</source>
         <translation>Terminó la pausa después de su última sesión.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="134"/>
+        <location filename="../../necktimer/core/alerts.py" line="135"/>
+        <location filename="../../necktimer/core/alerts.py" line="145"/>
         <source>The removal was not saved</source>
         <translation>No se guardó la retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="135"/>
+        <location filename="../../necktimer/core/alerts.py" line="136"/>
         <source>necktimer could not write that the pack is off (is the disk full?). Open necktimer, or run &apos;necktimer done&apos; once it can be saved.</source>
         <translation>necktimer no pudo guardar que la compresa está retirada (¿está lleno el disco?). Abra necktimer, o ejecute &apos;necktimer done&apos; cuando se pueda guardar.</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="142"/>
+        <location filename="../../necktimer/core/alerts.py" line="146"/>
+        <source>necktimer is open but does not answer, so it could not be told that the pack is off. Once it answers again it reminds you: confirm there, or run &apos;necktimer done&apos;.</source>
+        <translation>necktimer está abierto pero no responde, así que no se le pudo decir que la compresa está retirada. En cuanto vuelva a responder se lo recordará: confírmelo allí, o ejecute &apos;necktimer done&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../necktimer/core/alerts.py" line="153"/>
         <source>Done — removed</source>
         <translation>Hecho — retirada</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="146"/>
+        <location filename="../../necktimer/core/alerts.py" line="157"/>
         <source>Done — removed now</source>
         <translation>Hecho — retirada ahora</translation>
     </message>
     <message>
-        <location filename="../../necktimer/core/alerts.py" line="152"/>
+        <location filename="../../necktimer/core/alerts.py" line="163"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>

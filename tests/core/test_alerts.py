@@ -17,24 +17,33 @@ def english():
     return words_for(SESSION, sound=True, sound_file=None)
 
 
-def test_the_not_saved_notice_is_said_in_the_windows_words():
-    german = replace(english().not_saved, summary="Abnehmen nicht gespeichert",
+NOTICES = ["not_saved", "not_told"]  # "Done" not kept: nothing could write it, or a frozen window
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_a_notice_after_done_is_said_in_the_windows_words(notice):
+    german = replace(getattr(english(), notice), summary="Abnehmen nicht gespeichert",
                      body="necktimer konnte es nicht schreiben.")
-    written = to_json(replace(english(), not_saved=german), SESSION)
+    written = to_json(replace(english(), **{notice: german}), SESSION)
     read = from_json(written, SESSION, english())
-    assert (read.not_saved.summary, read.not_saved.body) == (german.summary, german.body)
+    said = getattr(read, notice)
+    assert (said.summary, said.body, said.kind) == (german.summary, german.body, german.kind)
 
 
-def test_words_written_before_the_notice_existed_say_it_in_english():
+@pytest.mark.parametrize(("notice", "english_words"), [
+    ("not_saved", "is the disk full?"), ("not_told", "is open but does not answer")])
+def test_words_written_before_a_notice_existed_say_it_in_english(notice, english_words):
     item = json.loads(to_json(english(), SESSION))
-    del item["not_saved"]
+    del item[notice]
     read = from_json(json.dumps(item).encode(), SESSION, english())
-    assert read.not_saved.summary == "The removal was not saved"
+    assert getattr(read, notice).summary == "The removal was not saved"
+    assert english_words in getattr(read, notice).body
 
 
+@pytest.mark.parametrize("notice", NOTICES)
 @pytest.mark.parametrize("bad", [[1, 2], ["", "x"], ["only one"], "text"])
-def test_a_not_saved_notice_that_is_not_two_texts_is_refused(bad):
-    item = json.loads(to_json(english(), SESSION)) | {"not_saved": bad}
+def test_a_notice_that_is_not_two_texts_is_refused(bad, notice):
+    item = json.loads(to_json(english(), SESSION)) | {notice: bad}
     with pytest.raises(ValueError):
         from_json(json.dumps(item).encode(), SESSION, english())
 

@@ -81,9 +81,7 @@ class PainPrompt(QFrame):
     def show_question(self, question: PainQuestion | None) -> None:
         """Follow the view state: show the question it holds, or hide."""
         if question != self._question:  # a new question: Tab enters at 0 again
-            self._entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self._entry = self.buttons[0]
-            self._entry.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self._enter_at(self.buttons[0])
         self._question = question
         if question is None:
             self.hide()
@@ -94,6 +92,7 @@ class PainPrompt(QFrame):
             text = self.tr("The pack is off. How bad is the pain now?")
         self.question.setText(text)
         self.setAccessibleName(text)
+        QWidget.setTabOrder(self._entry, self.skip)  # also after widgets added since
         self.show()
 
     @property
@@ -128,13 +127,18 @@ class PainPrompt(QFrame):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in self.buttons:
             if event.type() == QEvent.Type.FocusIn and watched is not self._entry:
-                # The rating last visited is where Tab comes back to.
-                self._entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                self._entry = watched
-                watched.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                self._enter_at(watched)  # the rating last visited is where Tab comes back
             elif event.type() == QEvent.Type.KeyPress and self._move(watched, event.key()):
                 return True
         return super().eventFilter(watched, event)
+
+    def _enter_at(self, rating: QPushButton) -> None:
+        """Make `rating` the ratings' one Tab stop, with Skip the next: the tips, put in
+        the window after the prompt was made, came between the two (outside tester)."""
+        self._entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._entry = rating
+        rating.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        QWidget.setTabOrder(rating, self.skip)
 
     def _move(self, rating: QPushButton, key: int) -> bool:
         """Move the focus among the ratings by `key`; a move never gives a rating."""

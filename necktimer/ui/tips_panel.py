@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QFrame,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QScrollArea,
     QScrollBar,
@@ -30,6 +29,7 @@ from necktimer.core.rules import Therapy
 from necktimer.core.tips import Tip, TipBook
 from necktimer.ui.focus_label import FocusLabel
 from necktimer.ui.rich_text import escape
+from necktimer.ui.ringed_list import RingedList
 from necktimer.ui.warning_signs import WarningSigns
 
 IDLE_TOPIC = "ice"
@@ -57,7 +57,7 @@ class TipsPanel(QFrame):
         self._built: dict[str, QScrollArea] = {}
         self.texts: dict[str, TipText] = {}  # the pages built so far, by topic
         self._warning_signs: WarningSigns | None = None
-        self.topics = QListWidget()
+        self.topics = RingedList()
         self.topics.setObjectName("tipTopics")
         self.topics.setAccessibleName(self.tr("Tip topics"))
         self.topics.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -69,7 +69,9 @@ class TipsPanel(QFrame):
         metrics = self.topics.fontMetrics()
         width = max(metrics.horizontalAdvance(tip.title) for tip in book.tips)
         # As wide as the longest topic (wrapped beyond 14 em), never wider.
-        width = min(width, metrics.averageCharWidth() * 28) + 2 * self.topics.frameWidth() + 16
+        margins = self.topics.viewportMargins()
+        width = (min(width, metrics.averageCharWidth() * 28) + 2 * self.topics.frameWidth()
+                 + margins.left() + margins.right() + 16)
         self.topics.setFixedWidth(width)
         self.topics.setWordWrap(True)
         self.topics.currentRowChanged.connect(self._show_row)
@@ -94,7 +96,8 @@ class TipsPanel(QFrame):
     def least_height(self) -> int:
         """The height that shows every topic (a page scrolls by itself)."""
         rows = sum(self.topics.sizeHintForRow(row) for row in range(self.topics.count()))
-        return rows + 2 * self.topics.frameWidth()
+        margins = self.topics.viewportMargins()
+        return rows + 2 * self.topics.frameWidth() + margins.top() + margins.bottom()
 
     @property
     def warning_signs(self) -> WarningSigns:

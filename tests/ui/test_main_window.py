@@ -567,6 +567,12 @@ def test_the_ratings_are_one_tab_stop_and_the_arrows_move_among_them(necktimer, 
     window.status_line.setFocus()
     qtbot.keyClick(window.status_line, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is prompt.buttons[0]
+    # Skip is the next stop, not the tips (put in the window after the prompt was made,
+    # they came between the two; outside tester).
+    qtbot.keyClick(prompt.buttons[0], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is prompt.skip
+    qtbot.keyClick(prompt.skip, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is prompt.buttons[0]
     for key, lands_on in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_Down, 7), (Qt.Key.Key_Right, 8),
                           (Qt.Key.Key_End, 10), (Qt.Key.Key_Down, 10), (Qt.Key.Key_Up, 4),
                           (Qt.Key.Key_Home, 0), (Qt.Key.Key_Left, 0), (Qt.Key.Key_Right, 1)):
@@ -836,3 +842,23 @@ def test_the_status_line_and_a_tips_text_show_keyboard_focus(window, qtbot):
     qtbot.keyClick(window.tips.topics, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is text
     assert text.shows_focus() and ringed(text) and not ringed(line)
+
+
+def test_the_tip_topics_show_when_they_have_the_focus(necktimer, window, qtbot):
+    """F1 or Tab put the focus on the topics, and nothing showed it (outside tester): the
+    list's frame now has the ring a focused field has."""
+    exposed(window)
+    topics = window.tips.topics
+    ring = topics.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+
+    def ringed() -> bool:
+        image = topics.grab().toImage()
+        middle = image.height() // 2
+        return all(image.pixelColor(x, middle) == ring
+                   for x in (0, 1, image.width() - 2, image.width() - 1))
+
+    window.status_line.setFocus()
+    assert not topics.hasFocus() and not ringed()
+    window.tips_action.trigger()
+    qtbot.waitUntil(topics.hasFocus)
+    assert ringed()

@@ -40,6 +40,7 @@ from necktimer.ui.session_panel import SessionPanel
 from necktimer.ui.view_state import ViewState
 
 if TYPE_CHECKING:
+    from necktimer.ui.pain_prompt import PainPrompt
     from necktimer.ui.tips_panel import TipsPanel
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
@@ -512,13 +513,15 @@ class MainWindow(QMainWindow):
         self.announce(arg(self.tr("%1 Type a number from 0 to 10 and press Enter, or Tab "
                                   "to the ratings."), prompt.question.text()))
 
-    def _show_status_with(self, prompt: QWidget) -> None:
+    def _show_status_with(self, prompt: PainPrompt) -> None:
         """The status line, which says when the next session is allowed and holds the focus
         while the pain question is open, in sight with as much of the question as fits
-        below it: all its ratings where there is room, else their first row (at 2x with a
-        13-pt font, Stop's Undo banner leaves less). The status had been scrolled out of
-        sight, after a removal in German, and after every Stop (outside testers)."""
-        self._bring_into_sight(prompt.skip, prompt.buttons[0], self.status_line)
+        below it: all its ratings and the line under them where there is room, else their
+        first row (at 2x with a 13-pt font, Stop's Undo banner leaves less). The status had
+        been scrolled out of sight, after a removal in German, and after every Stop; the
+        line under the ratings was cut in half, in German (outside testers)."""
+        self._bring_into_sight(prompt.scale, prompt.skip, prompt.buttons[0],
+                               self.status_line)
 
     def _bring_into_sight(self, *widgets: QWidget, then_if_room: QWidget | None = None) -> None:
         """Scroll each into sight in turn, so that the last one wins where not all fit;

@@ -104,7 +104,10 @@ def rest_of_the_ratings(window) -> list[QWidget]:
     prompt, viewport = window.panel.pain_prompt, window.scroll.viewport()
     top = window.status_line.mapTo(viewport, window.status_line.rect().topLeft()).y()
     bottom = prompt.skip.mapTo(viewport, prompt.skip.rect().bottomLeft()).y()
-    return [*prompt.buttons[6:], prompt.skip] if bottom - top < viewport.height() else []
+    rest = [*prompt.buttons[6:], prompt.skip] if bottom - top < viewport.height() else []
+    # And the line under them ("0 = no pain …"), cut in half in German at 2x.
+    bottom = prompt.scale.mapTo(viewport, prompt.scale.rect().bottomLeft()).y()
+    return [*rest, prompt.scale] if rest and bottom - top < viewport.height() else rest
 
 
 def steps(instance, clock):

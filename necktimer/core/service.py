@@ -1155,6 +1155,13 @@ class SessionService:
             return False
         if not foreign:
             self._serial = max(self._serial, copy.serial)
+        else:
+            # Taken in here, that history goes on under a name of its own: under the other
+            # one's, this folder's copy (keeping its gap) was later taken for an older
+            # state of it when that folder came again, having written more, and set aside:
+            # a start went ahead inside the gap (outside tester).
+            self._lineage = record.new_lineage()
+            self._record_due = True
         since = self.now() - record.RECENT
         recent = [kept for kept in copy.sessions if kept.started_at >= since]
         added = False

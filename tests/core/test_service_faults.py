@@ -1659,6 +1659,49 @@ def test_a_folder_from_elsewhere_whose_record_tells_more_than_its_history_keeps_
     again.close()
 
 
+@pytest.mark.parametrize("between", ["nothing", "a session here"])
+def test_a_folder_from_elsewhere_put_in_place_again_after_it_went_on_keeps_this_gap(
+        data_dir, clock, tmp_path, between):
+    """Another profile's folder copied over this one, and again after that profile wrote
+    more (a folder synced between two machines): the first time, this folder's gap was
+    kept in the copy, but under the other history's name; the second time that copy was
+    taken for an older state of the same history, set aside, and a start went ahead
+    inside the gap (outside tester). A history taken in from elsewhere goes on under a
+    name of its own."""
+    copies = tmp_path / "state" / "records"
+    elsewhere = FakeClock(clock.now() - timedelta(minutes=30))
+    other = reopen(tmp_path / "elsewhere", elsewhere)
+
+    def mis_start_there() -> None:
+        other.start(Therapy.HEAT, 5)
+        elsewhere.advance(3)
+        other.stop()
+        elsewhere.advance(60)
+
+    mis_start_there()
+    gap_with_copy(data_dir, clock, copies)  # session 1 here, off just now
+    backup = tmp_path / "elsewhere-then"
+    shutil.copytree(tmp_path / "elsewhere", backup)
+    put_back(backup, data_dir)
+    clock.advance(60)
+    service = with_copy(data_dir, clock, copies)
+    assert not service.start(Therapy.ICE, 5).ok  # the first time, kept
+    service.close()
+    if between == "a session here":  # used here meanwhile: its own sessions count too
+        clock.advance(3 * 3600)
+        gap_with_copy(data_dir, clock, copies)
+    for _ in range(3):  # the other profile goes on, and writes more than this one
+        mis_start_there()
+    other.close()
+    put_back(tmp_path / "elsewhere", data_dir)
+    clock.advance(60)
+    service = with_copy(data_dir, clock, copies)
+    status = service.status()
+    assert status.state is State.WAITING, status
+    assert not service.start(Therapy.ICE, 5).ok
+    service.close()
+
+
 def test_mis_starts_of_another_history_start_no_gap(data_dir, clock, tmp_path):
     """Two folders of mis-starts only, swapped: each copy's mis-starts were made an end
     the user reported, and held off a start for 2 hours (outside tester's retest)."""

@@ -714,6 +714,14 @@ class Backstop:
         if self._window_may_be_back and self._notification and self._next_round is not None:
             self._window_may_be_back = False
             self._window_reminds(found.session)
+        elif self._window_may_be_back and self._window_notification and not self._notification:
+            # The folder changed: a window that quit or died closed its lock file. Its
+            # bubble stays on screen, but a server may send its click only to whoever
+            # showed it (dunst and Plasma do): gone, that click reached nobody until the
+            # next round, a minute later (outside tester). Asked now, and replaced at once
+            # (the window's own, still answering, stays: _remind asks it first).
+            self._window_may_be_back = False
+            self._next_round = now
         if self._next_round is None or now >= self._next_round:
             self._next_round = now + REPEAT_S
             self._remind(found.session,
@@ -891,7 +899,9 @@ class Backstop:
             return
         self._rechecking = False
         words = load_words(self.data_dir, session)
-        alert = words.first if self._shown == 0 else words.again
+        # After the window's own reminders, the backstop's is a repeat, not a first.
+        first = self._shown == 0 and not self._window_notification
+        alert = words.first if first else words.again
         if late:  # confirming "now" would start the gap late: offer the end too
             alert = words.late(alert)
         notification = self._desktop.show(alert, self._notification or self._window_notification,

@@ -781,9 +781,10 @@ def test_a_window_that_answers_at_the_end_and_dies_before_reminding_is_covered(
 @pytest.mark.slow
 def test_after_the_window_dies_its_notification_is_replaced_and_its_click_counts(
         server, env, data_dir, backstops):
-    """A window reminded, then died: the backstop's next reminder replaces the window's
-    bubble (no second one stacked on it), and a click on the window's bubble, even before
-    that, records the removal."""
+    """A window reminded, then died: the backstop replaces the window's bubble (no second
+    one stacked on it) at once, not at its next round a minute later: a server may send a
+    click only to whoever showed the bubble (dunst and Plasma do; so does the test
+    server), and the dead window's reached nobody. Replaced, its click counts."""
     session = start_session(data_dir, started_ago=55)
     end = planned_end(data_dir)
     from necktimer.core import alerts
@@ -801,12 +802,14 @@ def test_after_the_window_dies_its_notification_is_replaced_and_its_click_counts
         sleep_until(end + 2)
         assert Command.PING in instance.requests
     finally:
-        instance.kill()
+        instance.kill()  # its lock goes, which the backstop's watch of the folder sees
+    died = time.monotonic()
     [window_call] = [c for c in server.calls() if c.is_notify]
     assert window_call.id == shown
-    again = server.next_call(timeout=70)
-    assert again.is_notify and within(again.at - end, (59.0, 62.0)), again.at - end
+    again = server.next_call(timeout=20)
+    assert again.is_notify and again.at - died < 5, again.at - died
     assert again.data["replaces_id"] == shown  # replaced, not stacked
+    assert again.data["body"].startswith("Reminder")  # the window's was the first
     server.invoke(shown, "default")  # the bubble the user has seen all along
     assert server.next_call(timeout=10).data == {"closed": shown}
     wait_until(lambda: lock_holder(data_dir) is None, 10, "the backstop exited")

@@ -5,7 +5,9 @@ the first argument, checks argument types as strict servers do (dbus-next
 rejects a call whose signature differs), and prints every ``Notify`` and
 ``CloseNotification`` call as one JSON line on stdout. Lines read from stdin
 drive it: ``invoke ID KEY`` emits ``ActionInvoked``, ``close ID REASON`` emits
-``NotificationClosed``. With ``--login1`` it also plays systemd-logind:
+``NotificationClosed``. As dunst and Plasma do, both go only to the connection that
+showed (or last replaced) that notification, not to the whole bus: a click on a
+bubble whose sender is gone reaches nobody. With ``--login1`` it also plays systemd-logind:
 ``sleep`` and ``resume`` emit ``PrepareForSleep(true/false)``.
 """
 
@@ -13,6 +15,7 @@ import asyncio
 import json
 import sys
 
+from dbus_next import Message, MessageType
 from dbus_next.aio import MessageBus
 from dbus_next.service import ServiceInterface, method, signal
 
@@ -25,9 +28,25 @@ def _plain(hints):
 
 
 class Notifications(ServiceInterface):
-    def __init__(self):
+    def __init__(self, bus):
         super().__init__(NAME)
+        self._bus = bus
         self._last_id = 0
+        self.caller = None  # the sender of the call being handled (see `note_caller`)
+        self._owners = {}  # notification id: the connection that showed it
+
+    def note_caller(self, message):
+        """Every message, before it is dispatched: who is calling."""
+        if message.message_type is MessageType.METHOD_CALL:
+            self.caller = message.sender
+
+    def tell_owner(self, member, signature, body):
+        """A signal sent to the notification's owner only, as dunst and Plasma send it."""
+        owner = self._owners.get(body[0])
+        if owner is not None:
+            self._bus.send(Message(message_type=MessageType.SIGNAL, destination=owner,
+                                   path=PATH, interface=NAME, member=member,
+                                   signature=signature, body=body))
 
     @method()
     def GetCapabilities(self) -> "as":
@@ -54,6 +73,7 @@ class Notifications(ServiceInterface):
         else:
             self._last_id += 1
             notification_id = self._last_id
+        self._owners[notification_id] = self.caller
         record = {
             "id": notification_id,
             "app_name": app_name,
@@ -71,7 +91,7 @@ class Notifications(ServiceInterface):
     @method()
     def CloseNotification(self, notification_id: "u"):
         print(json.dumps({"closed": notification_id}), flush=True)
-        self.NotificationClosed(notification_id, 3)
+        self.tell_owner("NotificationClosed", "uu", [notification_id, 3])
 
     @signal()
     def ActionInvoked(self, notification_id: "u", action_key: "s") -> "us":
@@ -93,7 +113,8 @@ class Login1Manager(ServiceInterface):
 
 async def main():
     bus = await MessageBus(bus_address=sys.argv[1]).connect()
-    service = Notifications()
+    service = Notifications(bus)
+    bus.add_message_handler(service.note_caller)
     bus.export(PATH, service)
     await bus.request_name(NAME)
     login1 = None
@@ -108,9 +129,9 @@ async def main():
     while line := await reader.readline():
         words = line.decode().split()
         if words[:1] == ["invoke"]:
-            service.ActionInvoked(int(words[1]), words[2])
+            service.tell_owner("ActionInvoked", "us", [int(words[1]), words[2]])
         elif words[:1] == ["close"]:
-            service.NotificationClosed(int(words[1]), int(words[2]))
+            service.tell_owner("NotificationClosed", "uu", [int(words[1]), int(words[2])])
         elif words[:1] == ["sleep"] and login1:
             login1.PrepareForSleep(True)
         elif words[:1] == ["resume"] and login1:

@@ -391,8 +391,9 @@ class Necktimer(QObject):
         self.controller.shutdown()
         if self.reminders is not None:
             if self._backstop_knows_time_up():
-                # It takes the bubble's click and replaces it at its next round: quitting
-                # at time's up took the reminder off the screen for up to a minute.
+                # It replaces the bubble as soon as this window is gone (and so takes its
+                # click): quitting at time's up took the reminder off the screen for up
+                # to a minute.
                 self.reminders.let_go(Kind.TIME_UP)
             self.reminders.close()  # no other notification left behind with dead buttons
         if self.server is not None:

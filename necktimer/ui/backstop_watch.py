@@ -163,7 +163,9 @@ class BackstopWatch(QObject):
             if self._look.isActive():
                 return
             self._look.start(self._retry_ms)
-            self._rearmed[session.id] = times - 1  # this one counts toward the next retry
+            # The look then finds one below the limit: it starts one backstop, and is back
+            # here if that one leaves at once too.
+            self._rearmed[session.id] = times - 1
             return
         self._rearmed[session.id] = times + 1
         log.warning("no backstop watches session %d, whose pack is on; starting one",

@@ -186,15 +186,15 @@ class MainWindow(QMainWindow):
         self.panel = SessionPanel(self.controller.service.clock)
         # What the status line says stays in sight while it is scrolled away (a short
         # screen: the tips read, a question open, time's up with a large font): a copy
-        # pinned above the scrolled part. It had gone out of sight after a removal, after
-        # a Stop and after F1, each found and fixed on its own (outside testers).
+        # pinned above the scrolled part, as wide as the timer's column (side by side, the
+        # tips beside it do not move). It had gone out of sight after a removal, after a
+        # Stop and after F1, each found and fixed on its own (outside testers).
         self.pinned_status = QLabel()
         self.pinned_status.setObjectName("pinnedStatus")
         self.pinned_status.setWordWrap(True)
         self.pinned_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pinned_status.setFont(self.status_line.font())
         self.pinned_status.hide()
-        outer.addWidget(self.pinned_status)
         self.panel.startIce.connect(self.start_ice)
         self.panel.startHeat.connect(self.start_heat)
         self.panel.stop.connect(self.stop)
@@ -240,7 +240,11 @@ class MainWindow(QMainWindow):
         self.scroll.verticalScrollBar().valueChanged.connect(self._pin_status)
         self.body = QHBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
-        self.body.addWidget(self.scroll, 5)
+        timer_column = QVBoxLayout()
+        timer_column.setContentsMargins(0, 0, 0, 0)
+        timer_column.addWidget(self.pinned_status)
+        timer_column.addWidget(self.scroll, 1)
+        self.body.addLayout(timer_column, 5)
         self.body.addWidget(self._tips_place, 6)
         self._side_by_side = True
         outer.addLayout(self.body, 1)
@@ -559,8 +563,9 @@ class MainWindow(QMainWindow):
 
     def _pin_status(self) -> None:
         """Show the pinned copy of the status line while the line itself is not wholly in
-        sight. Showing the copy only shortens the view from below, which leaves the line
-        out of sight, and hiding it happens with the line in sight: it never flickers."""
+        sight (a line half scrolled away shows under its copy). Showing the copy shortens
+        the view from below, which leaves the line out of sight; but a scroll pass made
+        in between must not see it (see _bring_into_sight)."""
         if self._pin_held:
             return
         line = self.status_line

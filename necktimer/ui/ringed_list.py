@@ -1,9 +1,11 @@
 """A list that shows it has the focus: the tip topics.
 
 With the focus (F1, Tab) the list looked as it did without (outside tester): Fusion
-turns its 1-pixel frame blue, hard to see, and other styles draw nothing. It gets the
-ring a focused label draws (focus_label.py), round the frame. Drawn by hand, not by a
-style sheet: one on the list kept the light palette's white after a switch to dark.
+turns its 1-pixel frame blue, hard to see, and other styles draw nothing. Whenever it
+has the focus it gets the ring a focused label draws (focus_label.py), round the frame
+(a list, unlike a label, shows it for a click too, as a text field does). Drawn by hand,
+not by a style sheet: one on the list kept the light palette's white after a switch to
+dark.
 """
 
 from __future__ import annotations

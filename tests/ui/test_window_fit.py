@@ -367,6 +367,15 @@ def test_side_by_side_a_question_scrolls_the_timer_column_only(make_app, qtbot,
         assert in_window(window.tips, window) == tips_before
         assert window.rect().contains(in_window(window.tips.topics, window))
         assert problems(window) == []
+        # Scrolled on, the status line's pinned copy stands over the timer's column only:
+        # the tips beside it do not move down to make room for it.
+        bar = window.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        settle(qtbot)
+        assert status_in_sight(window) and window.pinned_status.isVisible()
+        assert in_window(window.tips, window) == tips_before
+        pinned, column = in_window(window.pinned_status, window), in_window(window.scroll, window)
+        assert column.left() <= pinned.left() and pinned.right() <= column.right()
     finally:
         QApplication.setFont(font)
 
